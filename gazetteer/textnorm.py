@@ -1,0 +1,80 @@
+"""Text normalisation shared by the gazetteer and the article reader.
+
+Vietnamese text arrives in NFC or NFD, with old or new tone placement ("hoà" / "hòa"),
+with zero-width characters and with several dash and apostrophe characters. Every
+comparison of names goes through the keys built here, so that the same name written
+in any of these ways meets the same gazetteer entry.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Combining tone marks of Vietnamese (after NFD): grave, acute, hook above, tilde, dot below.
+_TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212_-]+")
+_APOSTROPHES = re.compile("[\u2018\u2019\u02bc\u02bb\u0060\u00b4']")
+_SPACES = re.compile(r"\s+")
+_KEY_DROP = re.compile(r"[.,;:!?\"()\[\]{}«»“”]")
+
+# Old-style placement puts the tone on the second vowel of open "oa", "oe", "uy"
+# ("hoà", "thuỷ"); we use the placement of the Vietnamese Wikipedia ("hòa", "thủy").
+_OLD_STYLE = re.compile(r"(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0309\u0303\u0323])(?![\w\u0300-\u036f])")
+
+
+def nfc(text: str) -> str:
+    """NFC with one tone-placement convention and no zero-width characters."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFD", _ZERO_WIDTH.sub("", text))
+    decomposed = _OLD_STYLE.sub(_move_tone, decomposed)
+    return unicodedata.normalize("NFC", decomposed)
+
+
+def _move_tone(match: re.Match[str]) -> str:
+    first, second, tone = match.groups()
+    if (first + second).lower() not in ("oa", "oe", "uy"):
+        return match.group(0)
+    return first + tone + second
+
+
+def name_key(name: str) -> str:
+    """Exact lookup key: normalised, case-folded, dashes and runs of spaces as one space."""
+    text = nfc(name).casefold()
+    text = _APOSTROPHES.sub("", text)
+    text = _DASHES.sub(" ", text)
+    text = _KEY_DROP.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def fold(text: str) -> str:
+    """Remove diacritics (đ → d too) for the diacritic-insensitive fallback."""
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.replace("đ", "d").replace("Đ", "D").replace("ı", "i")
+
+
+def fold_key(name: str) -> str:
+    """Diacritic-insensitive key: :func:`name_key` without any accent."""
+    return fold(name_key(name))
+
+
+_VIETNAMESE_ONLY = re.compile(
+    "[ăâđêôơưĂÂĐÊÔƠƯ"
+    "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+    "ẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]"
+)
+# Latin letters with their diacritics, modifier letters, punctuation and spaces.
+_NOT_LATIN = re.compile("[^\x00-\u02ff\u0300-\u036f\u1e00-\u1eff\u2000-\u206f]")
+
+
+def looks_vietnamese(name: str) -> bool:
+    """True when a name uses letters that, among Latin scripts, only Vietnamese uses."""
+    return _VIETNAMESE_ONLY.search(unicodedata.normalize("NFC", name)) is not None
+
+
+def is_latin(name: str) -> bool:
+    """True for names written in Latin letters (the only script Vietnamese news uses)."""
+    return _NOT_LATIN.search(name) is None and any(c.isalpha() for c in name)
