@@ -77,7 +77,9 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--lookups", type=int, default=20_000)
     parser.add_argument("--skip-build", action="store_true", help="only time lookups")
     args = parser.parse_args()
