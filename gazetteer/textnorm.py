@@ -70,9 +70,19 @@ _VIETNAMESE_ONLY = re.compile(
 _NOT_LATIN = re.compile("[^\x00-\u02ff\u0300-\u036f\u1e00-\u1eff\u2000-\u206f]")
 
 
+_VIETNAMESE_ALPHABET = re.compile(
+    "[a-zA-Zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+    "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ '-]+"
+)
+
+
 def looks_vietnamese(name: str) -> bool:
-    """True when a name uses letters that, among Latin scripts, only Vietnamese uses."""
-    return _VIETNAMESE_ONLY.search(unicodedata.normalize("NFC", name)) is not None
+    """True for a name written in the Vietnamese alphabet with a letter only Vietnamese uses.
+
+    ("Mát-xcơ-va" yes; "Chişinău", "Sêûl" (Hakka), "Ngâ-kâ-tha̍t" no: letters outside it.)
+    """
+    text = unicodedata.normalize("NFC", name)
+    return _VIETNAMESE_ONLY.search(text) is not None and _VIETNAMESE_ALPHABET.fullmatch(text) is not None
 
 
 def is_latin(name: str) -> bool:
