@@ -1,0 +1,1 @@
+"""Article → events: reading, place mentions, dates, ACLED-style events."""

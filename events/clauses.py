@@ -1,0 +1,80 @@
+"""Split sentences into clauses and read each clause's event cue (ACLED type and sub-type).
+
+One event per event-bearing clause: a sentence is cut at semicolons, commas and the
+conjunctions that join two reports ("trong khi", "sau khi", "nhưng", "còn"); the cue of
+highest priority in a clause decides its type. Clauses of one sentence with the same type
+are one event (a list of destroyed materiel is one clash, not three).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from events import lexicon
+
+_CUT = re.compile(r"\s*;\s*|,\s+|\s+(?=(?:trong khi|sau khi|nhưng|còn|song|tuy nhiên|đồng thời|khiến cho)\s)")
+_CUES = [(re.compile(p), t, s, prio) for p, t, s, prio in lexicon.EVENT_CUES]
+_STATEMENT = re.compile(rf"(?:{lexicon.STATEMENT_VERBS})")
+
+
+@dataclass(slots=True)
+class Clause:
+    start: int  # offsets into the article text
+    end: int
+    text: str
+    spans: list[tuple[int, int]] = field(default_factory=list)  # this clause and those merged into it
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    cue_start: int | None = None  # where the cue is, in article offsets
+    cue: str | None = None
+
+
+def split_clauses(text: str, start: int, end: int) -> list[Clause]:
+    """The clauses of the sentence text[start:end] (offsets stay article offsets)."""
+    clauses = []
+    position = start
+    sentence = text[start:end]
+    for m in _CUT.finditer(sentence):
+        cut = start + m.start()
+        if cut > position:
+            clauses.append(Clause(position, cut, text[position:cut]))
+        position = start + m.end()
+    if position < end:
+        clauses.append(Clause(position, end, text[position:end]))
+    return clauses
+
+
+def classify(clause: Clause) -> Clause:
+    """Set the clause's event type from its strongest cue (none: not an event)."""
+    lower = clause.text.lower()
+    best = None
+    for pattern, event_type, sub_type, priority in _CUES:
+        m = pattern.search(lower)
+        if m and (best is None or priority > best[3]):
+            best = (m, event_type, sub_type, priority)
+    if best is None:
+        return clause
+    m, event_type, sub_type, _ = best
+    statement = _STATEMENT.search(lower, 0, m.start())
+    if event_type != lexicon.STRATEGIC and statement:
+        # "kêu gọi chấm dứt các cuộc đụng độ": a statement about the violence
+        event_type, sub_type, m = lexicon.STRATEGIC, "Other", statement
+    clause.event_type, clause.sub_event_type = event_type, sub_type
+    clause.cue_start, clause.cue = clause.start + m.start(), clause.text[m.start() : m.end()]
+    return clause
+
+
+def event_clauses(text: str, start: int, end: int) -> list[Clause]:
+    """The event-bearing clauses of a sentence, same-type clauses merged into the first."""
+    merged: dict[tuple[str, str], Clause] = {}
+    for clause in map(classify, split_clauses(text, start, end)):
+        if clause.event_type is None:
+            continue
+        key = (clause.event_type, clause.sub_event_type)
+        if key in merged:
+            merged[key].spans.append((clause.start, clause.end))
+        else:
+            clause.spans = [(clause.start, clause.end)]
+            merged[key] = clause
+    return sorted(merged.values(), key=lambda c: c.start)

@@ -1,0 +1,175 @@
+"""Vietnamese words the extractor reads by: place cues, organisations, titles, event cues.
+
+Everything here is data: lists a reviewer can extend without touching the logic. All
+entries are lower case NFC; matching is done on lower-cased text.
+"""
+
+from __future__ import annotations
+
+# Words before a capitalised name that say "this is a place" (the name may be missing
+# from the gazetteer: it then goes to ``unresolved``).
+PLACE_CUES = (
+    "thị trấn", "thành phố", "tp.", "tp", "thủ đô", "làng", "ngôi làng", "xã", "thôn", "bản", "huyện",
+    "quận", "tỉnh", "bang", "vùng", "khu vực", "miền", "đảo", "quần đảo", "bán đảo", "sông", "núi",
+    "cảng", "sân bay", "căn cứ", "thị xã", "khu định cư", "đồn", "cửa khẩu", "eo biển", "vịnh",
+    "biển", "cao nguyên", "thung lũng", "hẻm núi", "sa mạc", "khu", "phía bắc", "phía nam",
+    "phía đông", "phía tây", "ngoại ô", "thủ phủ", "trại tị nạn", "trại",
+)  # fmt: skip
+
+# Prepositions and verbs after which a name is where something happens.
+LOCATIVE_CUES = (
+    "ở", "tại", "nhằm vào", "vào", "dọc", "gần", "quanh", "xung quanh", "trên", "khắp", "đến", "tới",
+    "từ", "khỏi", "giữa", "bên trong", "trong", "ngoài", "phía bắc", "phía nam", "phía đông",
+    "phía tây", "ngoại ô", "khu vực", "vùng", "thị trấn", "thành phố", "làng",
+)  # fmt: skip
+
+# Names of bodies that contain a place name: never place mentions.
+ORGANISATIONS = (
+    "nhóm minsk", "tổ chức an ninh và hợp tác châu âu", "tổ chức an ninh và hợp tác ở châu âu",
+    "hội đồng bảo an liên hiệp quốc", "hội đồng bảo an liên hợp quốc", "liên hiệp quốc",
+    "liên hợp quốc", "al jazeera", "liên minh châu âu", "ủy ban châu âu", "nghị viện châu âu",
+    "hội đồng châu âu", "tòa án nhân quyền châu âu", "ngân hàng trung ương châu âu",
+    "tổ chức hiệp ước bắc đại tây dương", "hiệp hội các quốc gia đông nam á", "ngân hàng thế giới",
+    "quỹ tiền tệ quốc tế", "tổ chức y tế thế giới", "tổ chức thương mại thế giới", "hội chữ thập đỏ",
+    "ủy ban chữ thập đỏ quốc tế", "trăng lưỡi liềm đỏ", "tòa án hình sự quốc tế", "liên đoàn ả rập",
+    "liên minh châu phi", "tân hoa xã", "thông tấn xã việt nam", "đài tiếng nói việt nam",
+    "tổ chức hợp tác thượng hải", "nhà trắng", "điện kremlin", "lầu năm góc", "quốc hội mỹ",
+    "hội đồng nhân quyền liên hợp quốc", "cao ủy liên hợp quốc về người tị nạn",
+)  # fmt: skip
+
+# Words after which a capitalised run names a medium or a body, not a place.
+ORGANISATION_CUES = (
+    "kênh", "hãng tin", "hãng thông tấn", "thông tấn xã", "báo", "tờ", "tạp chí", "đài", "trang",
+    "công ty", "tập đoàn", "đại học", "trường", "bệnh viện", "câu lạc bộ", "clb", "đội tuyển",
+    "ngân hàng", "hãng", "đảng", "phong trào", "lữ đoàn", "tiểu đoàn", "sư đoàn", "nhóm", "mặt trận",
+)  # fmt: skip
+
+# Titles and forms of address: the capitalised run after them is a person, except a
+# country named right after the title ("Tổng thống Pháp Emmanuel Macron").
+PERSON_TITLES = (
+    "ông", "bà", "anh", "chị", "tổng thống", "phó tổng thống", "thủ tướng", "phó thủ tướng",
+    "ngoại trưởng", "bộ trưởng", "thứ trưởng", "chủ tịch", "phó chủ tịch", "người phát ngôn",
+    "phát ngôn viên", "thủ lĩnh", "lãnh đạo", "tướng", "thiếu tướng", "trung tướng", "đại tướng",
+    "đại tá", "trung tá", "thiếu tá", "tổng thư ký", "quốc vương", "nhà vua", "hoàng tử", "giáo hoàng",
+    "đại sứ", "nghị sĩ", "thượng nghị sĩ", "tổng giám đốc", "giám đốc", "phóng viên", "nhà báo",
+    "chuyên gia", "tổng tư lệnh", "tư lệnh", "chỉ huy", "thống đốc", "thị trưởng", "đặc phái viên",
+    "cố vấn", "giáo sư", "tiến sĩ", "bác sĩ", "luật sư", "tổng chưởng lý", "nữ hoàng", "thái tử",
+)  # fmt: skip
+
+# Vietnamese family names: a capitalised family name right before a match makes it a
+# person's name ("Vũ Anh" is a byline; "Anh" alone is the United Kingdom).
+SURNAMES = frozenset(
+    """nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đào đoàn vương trịnh
+    trương lâm phùng mai tô hà tạ cao lương đinh thái lưu quách kiều văn thị hứa chu châu diệp la
+    lại lục mạc khúc kim tăng thân tôn triệu ông âu giang hàn""".split()
+)
+
+# Compounds that begin with a syllable that is also a country: capitalised at the start of
+# a sentence ("Pháp luật …", "Đức tin …"), they are common words, not places.
+COMMON_COMPOUNDS = frozenset(
+    """pháp luật|pháp lý|pháp quyền|pháp nhân|pháp chế|pháp sư|pháp đình|pháp y|pháp lệnh|pháp điển|pháp môn
+    |đức tin|đức tính|đức hạnh|đức độ|đức phật|anh ấy|anh ta|anh em|anh hùng|anh trai|anh chị|anh dũng|anh hào
+    |mỹ thuật|mỹ phẩm|mỹ nhân|mỹ quan|mỹ mãn|mỹ học|mỹ nghệ|mỹ tục|mỹ miều|ý kiến|ý định|ý nghĩa|ý tưởng|ý chí
+    |ý thức|ý muốn|ý đồ|nhật ký|nhật báo|nhật trình|ấn tượng|ấn định|ấn phẩm|ấn hành|nga ngố|lào xào
+    |trung tâm|trung thành|trung lập|trung gian|trung bình|trung ương|trung tuần|trung thu|trung thực
+    |hàn gắn|hàn lâm|tây phương|đông phương|nam giới|bắc cực""".replace("\n", "").split("|")
+)
+
+# Event cues: (pattern, ACLED event_type, sub_event_type, priority). Patterns are regular
+# expressions over lower-case text; the cue of highest priority in a clause decides.
+BATTLES = "Battles"
+REMOTE = "Explosions/Remote violence"
+CIVILIANS = "Violence against civilians"
+STRATEGIC = "Strategic developments"
+PROTESTS = "Protests"
+RIOTS = "Riots"
+
+EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
+    (r"bắn (?:hạ|rơi)", BATTLES, "Armed clash", 12),
+    (r"đánh bom liều chết|đánh bom tự sát|kẻ đánh bom tự sát", REMOTE, "Suicide bomb", 11),
+    (
+        r"không kích|oanh tạc|ném bom|tấn công (?:bằng )?(?:đường )?không quân|tập kích (?:bằng )?"
+        r"(?:uav|máy bay không người lái)|(?:uav|máy bay không người lái|drone) (?:tấn công|tập kích)",
+        REMOTE, "Air/drone strike", 10,
+    ),
+    (
+        r"pháo kích|nã pháo|bắn pháo|pháo binh .{0,40}?bắn|bắn phá|đạn cối|súng cối|pháo phản lực"
+        r"|tên lửa .{0,30}?(?:bắn|rơi|tấn công|tập kích|trúng)|(?:bắn|phóng|tấn công bằng) (?:\w+ )?tên lửa"
+        r"|rocket|bắn vào|bắn trúng|pháo hạng nặng",
+        REMOTE, "Shelling/artillery/missile attack", 9,
+    ),
+    (r"đánh bom|bom xe|bom tự chế|thiết bị nổ|\bied\b|giẫm phải mìn|trúng mìn|nổ mìn", REMOTE,
+     "Remote explosive/landmine/IED", 9),
+    (r"thảm sát|hành quyết|sát hại (?:dân thường|thường dân)|tấn công (?:dân thường|thường dân)", CIVILIANS,
+     "Attack", 8),
+    (r"bắt cóc|bắt làm con tin", CIVILIANS, "Abduction/forced disappearance", 8),
+    (r"bạo loạn|đốt phá|hôi của", RIOTS, "Violent demonstration", 7),
+    (r"biểu tình|tuần hành|diễu hành phản đối|tập hợp phản đối", PROTESTS, "Peaceful protest", 6),
+    (
+        r"đụng độ|giao tranh|giao chiến|đấu súng|đẩy lùi|phản công|tấn công|tập kích|chiến sự|trận chiến"
+        r"|trận đánh|chiến đấu|tử trận|phá hủy|chiếm được|chiếm giữ|giành quyền kiểm soát|cuộc chiến"
+        r"|chiến tranh|xung đột (?:bùng phát|nổ ra|tái bùng phát|leo thang)|bao vây|tiến công",
+        BATTLES, "Armed clash", 5,
+    ),
+    (r"thỏa thuận ngừng bắn|ngừng bắn (?:đạt được|có hiệu lực)|ký (?:kết )?(?:thỏa thuận|hiệp định)",
+     STRATEGIC, "Agreement", 4),
+    (r"bắt giữ|bắt giam", STRATEGIC, "Arrests", 4),
+    (
+        r"thiết quân luật|tổng động viên|huy động (?:một phần )?quân|tình trạng khẩn cấp|điều quân"
+        r"|triển khai (?:quân|binh sĩ|lực lượng)|lệnh giới nghiêm|sắc lệnh",
+        STRATEGIC, "Other", 4,
+    ),
+    (
+        r"điện đàm|đàm phán|hòa đàm|hội đàm|kêu gọi|cuộc gặp|gặp gỡ|thảo luận|trung gian|hòa giải"
+        r"|cảnh báo|lên án|ủng hộ",
+        STRATEGIC, "Other", 2,
+    ),
+)  # fmt: skip
+
+# A statement verb before a violent cue makes the clause a statement about violence
+# ("kêu gọi chấm dứt các cuộc đụng độ"), recorded as a strategic development.
+STATEMENT_VERBS = (
+    r"kêu gọi|điện đàm|thảo luận|chịu trách nhiệm|chỉ trích|lên án|bày tỏ|xem xét|ủng hộ|chấm dứt"
+)
+
+# "X cho biết", "theo X": who claims what a clause reports.
+CLAIM_VERBS = (
+    r"cho biết|cho hay|thông báo|tuyên bố|khẳng định|cáo buộc|cho rằng|ra thông cáo|xác nhận|nói|công bố"
+)
+
+# Bodies that speak, with the English label used in ``claimed_by`` and actors.
+SPEAKERS = (
+    ("bộ quốc phòng", "{} MoD"),
+    ("bộ ngoại giao", "{} MFA"),
+    ("quân đội", "{} army"),
+    ("lực lượng", "{} forces"),
+    ("chính phủ", "{} government"),
+    ("tổng thống", "President of {}"),
+    ("thủ tướng", "Prime Minister of {}"),
+    ("nguồn tin tại", "{} source"),
+    ("giới chức", "{} officials"),
+)
+
+# Nouns before a country that make it an actor, not the place of an event.
+ACTOR_NOUNS = (
+    "bộ quốc phòng", "bộ ngoại giao", "quân đội", "lực lượng", "các lực lượng", "chính phủ", "tổng thống",
+    "thủ tướng", "binh sĩ", "pháo binh", "phía", "không quân", "hải quân", "lục quân", "người phát ngôn",
+    "phát ngôn viên", "quân", "xe tăng", "máy bay", "thiết bị bay không người lái", "trực thăng", "đối với",
+    "với", "của", "cùng", "và", "nguồn tin tại", "giới chức", "người dân", "công dân", "ngoại trưởng",
+    "bộ trưởng", "đại sứ", "lãnh đạo", "quốc hội", "nhà chức trách", "chính quyền",
+)  # fmt: skip
+
+# Casualty nouns and the verbs that make them fatalities.
+CASUALTY_NOUNS = (
+    r"người|binh sĩ|binh lính|lính|dân thường|thường dân|quân nhân|chiến binh|tay súng|phiến quân|trẻ em"
+    r"|phụ nữ|cảnh sát|sĩ quan|nhân viên|nạn nhân|người biểu tình|dân"
+)
+DEATH_VERBS = r"thiệt mạng|tử trận|tử vong|chết|hy sinh|thiệt mạng|bị giết|thi thể"
+INJURY_WORDS = r"bị thương|thương vong|mất tích"
+
+NUMBER_WORDS = {
+    "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+    "mười": 10, "mươi": 10, "trăm": 100, "nghìn": 1000, "ngàn": 1000,
+    "hàng chục": 10, "hàng trăm": 100, "hàng nghìn": 1000, "hàng ngàn": 1000, "vài chục": 20,
+    "vài trăm": 200, "hàng loạt": None, "hàng chục nghìn": 10000, "mấy chục": 20,
+}  # fmt: skip

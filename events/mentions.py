@@ -1,0 +1,206 @@
+"""Find the place names in an article: gazetteer-driven longest match over capitalised words.
+
+Vietnamese capitalises every syllable of a proper name ("Thổ Nhĩ Kỳ", "Hoa Kỳ"), so a place
+name is a run of capitalised words that the gazetteer knows. Before a match is kept, the
+traps are ruled out: organisation names that contain a place ("Nhóm Minsk"), people's
+names and bylines ("Vũ Anh"; "Tổng thống Mỹ Donald Trump"), and common words capitalised at
+the start of a sentence ("Pháp luật …"). A capitalised name after a place cue ("thị trấn X")
+that the gazetteer lacks is reported as unresolved.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from events import lexicon
+from gazetteer.textnorm import name_key
+
+MAX_NAME_WORDS = 7
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str
+    capital: bool
+    sentence: int
+    index: int
+
+
+@dataclass(slots=True)
+class Mention:
+    """A span that names a place (or looks like one, for ``unresolved``)."""
+
+    surface: str
+    start: int
+    end: int
+    sentence: int
+    key: str
+    cue: str | None = None  # the place or locative cue right before it, lower case
+    preceding: str = ""  # the lower-case text just before it in its sentence
+    in_person_run: bool = False  # part of a capitalised run with unknown words (a person?)
+    after_title: bool = False  # right after a person's title ("Tổng thống Pháp")
+    sentence_initial: bool = False  # one word, capitalised only because a sentence starts
+    unresolved_reason: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def tokenize(text: str, sentence_starts: list[int]) -> list[Token]:
+    """Words with their offsets, lookup keys, capitalisation and sentence index."""
+    tokens = []
+    for index, m in enumerate(_WORD.finditer(text)):
+        word = m.group(0)
+        sentence = max(bisect.bisect_right(sentence_starts, m.start()) - 1, 0)
+        tokens.append(Token(m.start(), m.end(), word, name_key(word), word[0].isupper(), sentence, index))
+    return tokens
+
+
+def capital_runs(text: str, tokens: list[Token]) -> list[list[Token]]:
+    """Maximal runs of capitalised words separated by single spaces within one sentence."""
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for token in tokens:
+        joined = (
+            current and token.sentence == current[-1].sentence and text[current[-1].end : token.start] == " "
+        )
+        if token.capital and joined:
+            current.append(token)
+            continue
+        if current:
+            runs.append(current)
+        current = [token] if token.capital else []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in ordered) + r")(?!\w)")
+
+
+_ORGANISATIONS = _alternation(lexicon.ORGANISATIONS)
+_ORG_CUE_END = re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, lexicon.ORGANISATION_CUES)) + r") $")
+_TITLE_END = re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, lexicon.PERSON_TITLES)) + r") $")
+_PLACE_CUES = sorted(set(lexicon.PLACE_CUES) | set(lexicon.LOCATIVE_CUES), key=len, reverse=True)
+
+
+def organisation_spans(lower: str) -> list[tuple[int, int]]:
+    """Spans of known organisation names (lower-cased text: same offsets as the text)."""
+    return [m.span() for m in _ORGANISATIONS.finditer(lower)]
+
+
+def find_mentions(
+    text: str, sentence_starts: list[int], known: frozenset[str] | set[str]
+) -> tuple[list[Mention], list[Mention]]:
+    """Place-name candidates (``known`` keys, longest first) and unresolved cued names."""
+    lower = text.lower()
+    tokens = tokenize(text, sentence_starts)
+    blocked = organisation_spans(lower)
+    mentions: list[Mention] = []
+    unresolved: list[Mention] = []
+    for run in capital_runs(text, tokens):
+        sentence_start = sentence_starts[run[0].sentence] if sentence_starts else 0
+        before = lower[max(sentence_start, run[0].start - 40) : run[0].start]
+        if _ORG_CUE_END.search(before) or _inside(blocked, run[0].start, run[-1].end):
+            continue
+        after_title = bool(_TITLE_END.search(before))
+        matches = _longest_matches(run, known)
+        matched_tokens = {id(t) for i, j in matches for t in run[i:j]}
+        unknown = [t for t in run if id(t) not in matched_tokens]
+        for n, (i, j) in enumerate(matches):
+            start, end = run[i].start, run[j - 1].end
+            if _inside(blocked, start, end):
+                continue
+            if i > 0 and run[i - 1].key in lexicon.SURNAMES:
+                continue  # "Vũ Anh": a person's name
+            if after_title and n > 0:
+                continue  # "Tổng thống Mỹ Donald Trump": after the country, a person
+            if after_title and n == 0 and i > 0:
+                continue
+            if _is_common_word_at_sentence_start(text, run, i, j, tokens, sentence_starts):
+                continue
+            preceding = lower[max(sentence_start, start - 40) : start]
+            mentions.append(
+                Mention(
+                    surface=text[start:end],
+                    start=start,
+                    end=end,
+                    sentence=run[i].sentence,
+                    key=" ".join(t.key for t in run[i:j]),
+                    cue=_cue_before(preceding),
+                    preceding=preceding,
+                    in_person_run=bool(unknown),
+                    after_title=after_title and n == 0,
+                    sentence_initial=j - i == 1 and _starts_sentence(text, run[i], sentence_starts),
+                )
+            )
+        cue = _cue_before(before)
+        if cue in lexicon.PLACE_CUES and (not matches or matches[0][0] > 0):
+            end_token = run[matches[0][0] - 1] if matches else run[min(len(run), 4) - 1]
+            unresolved.append(
+                Mention(
+                    surface=text[run[0].start : end_token.end],
+                    start=run[0].start,
+                    end=end_token.end,
+                    sentence=run[0].sentence,
+                    key=name_key(text[run[0].start : end_token.end]),
+                    cue=cue,
+                    unresolved_reason="not in gazetteer",
+                )
+            )
+    return mentions, unresolved
+
+
+def _longest_matches(run: list[Token], known: frozenset[str] | set[str]) -> list[tuple[int, int]]:
+    """Greedy left-to-right longest matches of token spans whose key the gazetteer knows."""
+    found = []
+    i = 0
+    while i < len(run):
+        for j in range(min(len(run), i + MAX_NAME_WORDS), i, -1):
+            if " ".join(t.key for t in run[i:j]) in known:
+                found.append((i, j))
+                i = j
+                break
+        else:
+            i += 1
+    return found
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _cue_before(preceding: str) -> str | None:
+    """The place or locative cue ending right before a name ("thị trấn ", "tại ")."""
+    stripped = preceding.rstrip()
+    if len(stripped) == len(preceding):
+        return None
+    for cue in _PLACE_CUES:
+        if stripped.endswith(cue) and (len(stripped) == len(cue) or not stripped[-len(cue) - 1].isalnum()):
+            return cue
+    return None
+
+
+def _starts_sentence(text: str, token: Token, sentence_starts: list[int]) -> bool:
+    sentence_start = sentence_starts[token.sentence] if sentence_starts else 0
+    return text[sentence_start : token.start].strip(" \"'“”‘’«»(-–—") == ""
+
+
+def _is_common_word_at_sentence_start(
+    text: str, run: list[Token], i: int, j: int, tokens: list[Token], sentence_starts: list[int]
+) -> bool:
+    """ "Pháp luật …", "Đức tin …": a country's syllable capitalised only by the sentence."""
+    if j - i != 1 or i != 0 or len(run) > 1:
+        return False
+    token = run[0]
+    sentence_start = sentence_starts[token.sentence] if sentence_starts else 0
+    if text[sentence_start : token.start].strip(" \"'“”‘’«»(-–—") != "":
+        return False
+    following = tokens[token.index + 1] if token.index + 1 < len(tokens) else None
+    return following is not None and f"{token.key} {following.key}" in lexicon.COMMON_COMPOUNDS

@@ -1,0 +1,214 @@
+"""Assemble ACLED-style event records from event clauses, places and dates.
+
+For each event clause: the date (the clause's own, else its sentence's, else the article's
+reference date at precision 2), the location (a place the clause locates with a cue, never
+an actor; else the article's focus), fatalities stated for that clause, who claims it, the
+actors, and ``background`` for dated mentions of the past.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from events import lexicon
+from events.clauses import Clause
+from events.resolve import ResolvedPlace
+from gazetteer import Candidate
+
+_NUMBER = (
+    r"(\d{1,3}(?:[.,]\d{3})+|\d+|"
+    + "|".join(sorted((re.escape(w) for w in lexicon.NUMBER_WORDS), key=len, reverse=True))
+    + r")"
+)
+_QUALIFIER = r"(?:(?:hơn|ít nhất|khoảng|gần|tới|lên tới|chừng|trên|tổng cộng|thêm)\s+)?"
+_DEATHS_AFTER = re.compile(
+    rf"{_QUALIFIER}{_NUMBER}\s+(?:{lexicon.CASUALTY_NOUNS})(?:\s+[^\s,.;]+){{0,3}}?\s+"
+    rf"(?:đã\s+|bị\s+)?(?:{lexicon.DEATH_VERBS})(?!\s+hoặc\s+(?:{lexicon.INJURY_WORDS}))"
+)
+_DEATHS_BEFORE = re.compile(
+    rf"(?:làm|giết|giết chết|giết hại|sát hại|làm chết)\s+(?:chết\s+)?{_QUALIFIER}{_NUMBER}\s+"
+    rf"(?:{lexicon.CASUALTY_NOUNS})"
+)
+_CLAIM = re.compile(rf"\s*(?:[^\s,.;]+\s+){{0,3}}?(?:{lexicon.CLAIM_VERBS})")
+VIOLENT = frozenset({lexicon.BATTLES, lexicon.REMOTE, lexicon.CIVILIANS, lexicon.RIOTS})
+SPECIFICITY = {"border-area": 0, "village": 0, "town": 0, "city": 0, "admin2": 1, "other": 1, "river": 1,
+               "region": 2, "admin1": 2, "country": 3}  # fmt: skip
+
+
+@dataclass(slots=True)
+class DateRef:
+    """A resolved date for an event: ISO date, optional end, ACLED precision."""
+
+    date: str
+    date_end: str | None
+    precision: int
+
+
+def parse_number(text: str) -> int | None:
+    """'19', '19.000', 'ba', 'hàng chục' → int (None for vague words)."""
+    text = text.strip().lower()
+    if text[0].isdigit():
+        return int(re.sub(r"[.,]", "", text))
+    return lexicon.NUMBER_WORDS.get(text)
+
+
+def fatalities(text: str) -> int | None:
+    """Deaths stated in a clause ("hơn 50 binh sĩ … thiệt mạng", "làm chết 3 người")."""
+    lower = text.lower()
+    for pattern in (_DEATHS_AFTER, _DEATHS_BEFORE):
+        m = pattern.search(lower)
+        if m:
+            return parse_number(m.group(1))
+    return None
+
+
+def is_actor(place: ResolvedPlace) -> bool:
+    """A place named as who acts ("Bộ Quốc phòng Armenia", "phía Azerbaijan"), not where."""
+    preceding = place.mention.preceding.rstrip()
+    return any(
+        preceding.endswith(noun) and (len(preceding) == len(noun) or not preceding[-len(noun) - 1].isalnum())
+        for noun in lexicon.ACTOR_NOUNS
+    )
+
+
+def _in(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def choose_location(
+    clause: Clause, sentence: tuple[int, int], places: list[ResolvedPlace]
+) -> ResolvedPlace | None:
+    """The clause's place: a located place (cue, or not a country), most specific, never an actor."""
+    locative = set(lexicon.LOCATIVE_CUES) | set(lexicon.PLACE_CUES)
+
+    def located(p: ResolvedPlace) -> bool:
+        if p.place.kind == "border-area":
+            return True
+        if is_actor(p):
+            return False
+        return p.mention.cue in locative or p.place.kind != "country"
+
+    for spans in (clause.spans, [sentence]):
+        options = [p for p in places if _in(spans, p.mention.start, p.mention.end) and located(p)]
+        if options:
+            return min(options, key=lambda p: (SPECIFICITY.get(p.place.kind, 3), p.mention.start))
+    return None
+
+
+def subject_country(
+    clause: Clause, sentence: tuple[int, int], places: list[ResolvedPlace]
+) -> ResolvedPlace | None:
+    """The first country named in the clause (else the sentence): who declares, calls, signs."""
+    for spans in (clause.spans, [sentence]):
+        for p in places:
+            if p.place.kind == "country" and _in(spans, p.mention.start, p.mention.end):
+                return p
+    return None
+
+
+def claim(
+    text: str, sentence: tuple[int, int], places: list[ResolvedPlace], before: int
+) -> tuple[str, int] | None:
+    """Who the sentence says reports the event: (label, position), the nearest before ``before``."""
+    found = []
+    lower = text.lower()
+    for p in places:
+        if not (sentence[0] <= p.mention.start < sentence[1]) or p.place.kind not in ("country", "region"):
+            continue
+        m = _CLAIM.match(lower, p.mention.end, sentence[1])
+        if not m:
+            continue
+        label = p.place.name
+        preceding = p.mention.preceding.rstrip()
+        for noun, template in lexicon.SPEAKERS:
+            if preceding.endswith(noun):
+                label = template.format(p.place.name)
+                break
+        found.append((label, p.mention.start))
+    if not found:
+        return None
+    earlier = [f for f in found if f[1] <= before]
+    return max(earlier, key=lambda f: f[1]) if earlier else found[0]
+
+
+def actors(
+    event_type: str, clause: Clause, places: list[ResolvedPlace], claimant: tuple[str, int] | None
+) -> tuple[str | None, str | None]:
+    """actor1 (who acts: the country named before the cue) and actor2 (the other side)."""
+    countries = [
+        p for p in places if p.place.kind == "country" and _in(clause.spans, p.mention.start, p.mention.end)
+    ]
+    cue = clause.cue_start or clause.start
+    claimant_at = claimant[1] if claimant else None
+    before = [p for p in countries if p.mention.start < cue and p.mention.start != claimant_at]
+    first = before[-1] if before else None
+    if first is None and claimant_at is not None:
+        first = next(
+            (p for p in places if p.mention.start == claimant_at and p.place.kind == "country"), None
+        )
+    second = next((p for p in countries if first is None or p.place.country != first.place.country), None)
+    template = "Military Forces of {}" if event_type in VIOLENT else (
+        "Protesters ({})" if event_type == lexicon.PROTESTS else "Government of {}"
+    )  # fmt: skip
+    return (
+        template.format(first.place.name) if first else None,
+        template.format(second.place.name) if second and event_type != lexicon.PROTESTS else None,
+    )
+
+
+def event_record(
+    article_id: str,
+    ordinal: int,
+    text: str,
+    clause: Clause,
+    sentence: tuple[int, int],
+    when: DateRef,
+    reference_year: int,
+    places: list[ResolvedPlace],
+    focus: Candidate | None,
+) -> dict:
+    """One event in the output contract's shape."""
+    where = choose_location(clause, sentence, places)
+    if where is None and clause.event_type == lexicon.STRATEGIC:
+        where = subject_country(clause, sentence, places)
+    place: Candidate | None = where.place if where else focus
+    precision = where.geo_precision if where else 3
+    claimant = claim(text, sentence, places, clause.cue_start or clause.start)
+    actor1, actor2 = actors(clause.event_type, clause, places, claimant)
+    deaths = None
+    for start, end in clause.spans:
+        deaths = deaths if deaths is not None else fatalities(text[start:end])
+    year = int(when.date[:4])
+    return {
+        "event_id": f"{article_id}:{ordinal}",
+        "date": when.date,
+        "date_end": when.date_end,
+        "time_precision": when.precision,
+        "event_type": clause.event_type,
+        "sub_event_type": clause.sub_event_type,
+        "place_id": place.id if place else None,
+        "location": place.name if place else None,
+        "location_vi": place.name_vi if place else None,
+        "place_surface": where.mention.surface if where else None,
+        "place_start": where.mention.start if where else None,
+        "place_end": where.mention.end if where else None,
+        "lat": round(place.lat, 5) if place else None,
+        "lon": round(place.lon, 5) if place else None,
+        "geo_precision": precision,
+        "country": place.country if place else None,
+        "actor1": actor1,
+        "actor2": actor2,
+        "fatalities": deaths,
+        "claimed_by": claimant[0] if claimant else None,
+        "background": year < reference_year - 1,
+        "cue": clause.cue,
+        "text": text[sentence[0] : sentence[1]],
+        "start": sentence[0],
+        "end": sentence[1],
+    }
+
+
+def iso(day: dt.date) -> str:
+    return day.isoformat()

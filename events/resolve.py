@@ -1,0 +1,144 @@
+"""Choose, for each place mention, the place it means, with the article's evidence.
+
+Evidence: the countries the article names (those in the same sentence count most), the
+article's focus (the place it is about: its most mentioned region or town), a cue before
+the name ("thị trấn", "tại"), and each candidate's kind and population. A town that is
+neither well known, nor cued, nor near the article's places is not taken for a place:
+in news text such a match is almost always a person ("Donald") or a word.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from events.mentions import Mention
+from gazetteer import Candidate, Gazetteer
+from gazetteer.store import haversine_km
+
+STRONG_KINDS = frozenset({"country", "region", "admin1", "admin2", "border-area", "river", "other"})
+POPULATED = frozenset({"city", "town", "village"})
+WELL_KNOWN_POPULATION = 100_000
+WORLD_CITY_POPULATION = 1_000_000
+NEAR_FOCUS_KM = 400.0
+GEO_PRECISION = {"city": 1, "town": 1, "village": 1, "border-area": 2, "admin2": 2, "other": 2, "river": 2}
+
+
+@dataclass(slots=True)
+class ResolvedPlace:
+    """A place mention with the place chosen for it (the ``places`` entries of the output)."""
+
+    mention: Mention
+    place: Candidate
+    geo_precision: int
+    score: float
+
+    def to_dict(self) -> dict:
+        p = self.place
+        return {
+            "surface": self.mention.surface,
+            "start": self.mention.start,
+            "end": self.mention.end,
+            "sentence": self.mention.sentence,
+            "place_id": p.id,
+            "name": p.name,
+            "name_vi": p.name_vi,
+            "kind": p.kind,
+            "country": p.country,
+            "lat": round(p.lat, 5),
+            "lon": round(p.lon, 5),
+            "geo_precision": self.geo_precision,
+            "score": round(min(1.0, self.score), 3),
+        }
+
+
+def geo_precision(candidate: Candidate) -> int:
+    """ACLED geo_precision of a place itself: 1 a town, 2 part of a region, 3 a region or country."""
+    return GEO_PRECISION.get(candidate.kind, 3)
+
+
+def is_strong(candidate: Candidate) -> bool:
+    """A place the press names without a cue: countries, regions, curated and big cities."""
+    return (
+        candidate.kind in STRONG_KINDS
+        or candidate.id.startswith(("curated:", "user:"))
+        or bool(candidate.name_vi)
+        or (candidate.population or 0) >= WELL_KNOWN_POPULATION
+    )
+
+
+class Resolver:
+    """Resolves the mentions of one article; lookups are cached across articles."""
+
+    def __init__(self, gazetteer: Gazetteer, cache_size: int = 50_000):
+        self.gazetteer = gazetteer
+        self._cache: dict[tuple, list[Candidate]] = {}
+        self._cache_size = cache_size
+
+    def lookup(self, key: str, **hints) -> list[Candidate]:
+        cache_key = (key, tuple(sorted((k, repr(v)) for k, v in hints.items())))
+        found = self._cache.get(cache_key)
+        if found is None:
+            if len(self._cache) >= self._cache_size:
+                self._cache.clear()
+            found = self.gazetteer.lookup(key, limit=5, **hints)
+            self._cache[cache_key] = found
+        return found
+
+    def resolve(self, mentions: list[Mention]) -> tuple[list[ResolvedPlace], Candidate | None]:
+        """The resolved places of an article (in text order) and its focus place."""
+        first = [(m, self.lookup(m.key)) for m in mentions]
+        first = [(m, c) for m, c in first if c]
+        countries = Counter(c[0].country for _, c in first if c[0].kind == "country")
+        by_sentence: dict[int, set[str]] = {}
+        for m, c in first:
+            if c[0].kind == "country":
+                by_sentence.setdefault(m.sentence, set()).add(c[0].country)
+        top = max(countries.values(), default=1)
+        focus_place = self._focus(first, countries)
+        focus = (focus_place.lat, focus_place.lon) if focus_place else None
+        resolved = []
+        for mention, candidates in first:
+            if candidates[0].kind != "country":
+                weights = {cc: 0.5 * n / top for cc, n in countries.items()}
+                weights.update({cc: 1.0 for cc in by_sentence.get(mention.sentence, ())})
+                candidates = self.lookup(mention.key, country_weights=weights, near=focus) or candidates
+            best = candidates[0]
+            if not self._acceptable(mention, best, countries, focus):
+                continue
+            resolved.append(ResolvedPlace(mention, best, geo_precision(best), best.score))
+        return resolved, focus_place
+
+    def _focus(self, first: list[tuple[Mention, list[Candidate]]], countries: Counter) -> Candidate | None:
+        """The point the article is about: its most mentioned region or strong town, else country."""
+        local = Counter(
+            c[0].id
+            for m, c in first
+            if c[0].kind != "country" and c[0].kind not in ("border-area",) and (is_strong(c[0]) or m.cue)
+        )
+        if local:
+            best_id = local.most_common(1)[0][0]
+            return next(c[0] for _, c in first if c[0].id == best_id)
+        if countries:
+            code = countries.most_common(1)[0][0]
+            return next(c[0] for _, c in first if c[0].country == code and c[0].kind == "country")
+        return None
+
+    @staticmethod
+    def _acceptable(
+        mention: Mention, best: Candidate, countries: Counter, focus: tuple[float, float] | None
+    ) -> bool:
+        """Countries and regions stand alone; a town needs a cue, fame or the article's context."""
+        if best.kind not in POPULATED:
+            return not (mention.after_title and best.kind not in ("country", "region"))
+        population = best.population or 0
+        if mention.sentence_initial and population < WORLD_CITY_POPULATION:
+            return False  # "Hai bên …", "Không …": a word capitalised by the sentence, not a town
+        if mention.cue or best.id.startswith(("curated:", "user:")):
+            return True
+        if mention.in_person_run or mention.after_title:
+            return False  # "Donald Trump", "Ilham Aliyev": unknown capitalised words around it
+        if population >= WORLD_CITY_POPULATION:
+            return True
+        near = focus is not None and haversine_km(best.lat, best.lon, *focus) <= NEAR_FOCUS_KM
+        return near or best.country in countries
