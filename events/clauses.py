@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 from events import lexicon
 
-_CUT = re.compile(r"\s*;\s*|,\s+|\s+(?=(?:trong khi|sau khi|nhưng|còn|song|tuy nhiên|đồng thời|khiến cho)\s)")
+_CONJUNCTIONS = "trong khi|sau khi|nhưng|còn|song|tuy nhiên|đồng thời|khiến cho"
+_CUT = re.compile(rf"\s*;\s*|,\s+|\s+(?=(?:{_CONJUNCTIONS})\s)")
+_STARTS_WITH_CONJUNCTION = re.compile(rf"(?:{_CONJUNCTIONS})\s")
 _CUES = [(re.compile(p), t, s, prio) for p, t, s, prio in lexicon.EVENT_CUES]
 _STATEMENT = re.compile(rf"(?:{lexicon.STATEMENT_VERBS})")
 
@@ -28,6 +30,7 @@ class Clause:
     sub_event_type: str | None = None
     cue_start: int | None = None  # where the cue is, in article offsets
     cue: str | None = None
+    after_comma: bool = False  # cut from the clause before by a comma, not by a conjunction
 
 
 def split_clauses(text: str, start: int, end: int) -> list[Clause]:
@@ -35,13 +38,15 @@ def split_clauses(text: str, start: int, end: int) -> list[Clause]:
     clauses = []
     position = start
     sentence = text[start:end]
+    comma = False
     for m in _CUT.finditer(sentence):
         cut = start + m.start()
         if cut > position:
-            clauses.append(Clause(position, cut, text[position:cut]))
+            clauses.append(Clause(position, cut, text[position:cut], after_comma=comma))
         position = start + m.end()
+        comma = m.group(0).strip() == "," and not _STARTS_WITH_CONJUNCTION.match(sentence, m.end())
     if position < end:
-        clauses.append(Clause(position, end, text[position:end]))
+        clauses.append(Clause(position, end, text[position:end], after_comma=comma))
     return clauses
 
 
@@ -66,15 +71,24 @@ def classify(clause: Clause) -> Clause:
 
 
 def event_clauses(text: str, start: int, end: int) -> list[Clause]:
-    """The event-bearing clauses of a sentence, same-type clauses merged into the first."""
-    merged: dict[tuple[str, str], Clause] = {}
+    """The event-bearing clauses of a sentence, same-type clauses merged into the first.
+
+    A clause with no cue continues the event before it ("…, khiến 19 dân thường thiệt mạng").
+    """
+    merged: dict[tuple, Clause] = {}
+    previous: Clause | None = None
     for clause in map(classify, split_clauses(text, start, end)):
         if clause.event_type is None:
+            if previous is not None:
+                previous.spans.append((clause.start, clause.end))
             continue
         key = (clause.event_type, clause.sub_event_type)
+        if key in merged and not clause.after_comma:
+            key = (*key, clause.start)  # "…, trong khi X …": a second report of its own
         if key in merged:
             merged[key].spans.append((clause.start, clause.end))
         else:
             clause.spans = [(clause.start, clause.end)]
             merged[key] = clause
+        previous = merged[key]
     return sorted(merged.values(), key=lambda c: c.start)

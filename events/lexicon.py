@@ -93,9 +93,9 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         REMOTE, "Air/drone strike", 10,
     ),
     (
-        r"pháo kích|nã pháo|bắn pháo|pháo binh .{0,40}?bắn|bắn phá|đạn cối|súng cối|pháo phản lực"
-        r"|tên lửa .{0,30}?(?:bắn|rơi|tấn công|tập kích|trúng)|(?:bắn|phóng|tấn công bằng) (?:\w+ )?tên lửa"
-        r"|rocket|bắn vào|bắn trúng|pháo hạng nặng",
+        r"pháo kích|nã pháo|bắn pháo|pháo binh .{0,40}?bắn|bắn phá|đạn cối|súng cối"
+        r"|tên lửa .{0,30}?(?:bắn|rơi|tấn công|tập kích|trúng)|(?:bắn|phóng|tấn công bằng) (?:\w+ )?"
+        r"(?:tên lửa|rocket)|bắn vào|bắn trúng",
         REMOTE, "Shelling/artillery/missile attack", 9,
     ),
     (r"đánh bom|bom xe|bom tự chế|thiết bị nổ|\bied\b|giẫm phải mìn|trúng mìn|nổ mìn", REMOTE,
@@ -106,7 +106,7 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
     (r"bạo loạn|đốt phá|hôi của", RIOTS, "Violent demonstration", 7),
     (r"biểu tình|tuần hành|diễu hành phản đối|tập hợp phản đối", PROTESTS, "Peaceful protest", 6),
     (
-        r"đụng độ|giao tranh|giao chiến|đấu súng|đẩy lùi|phản công|tấn công|tập kích|chiến sự|trận chiến"
+        r"đụng độ|giao tranh|giao chiến|đấu súng|đẩy lùi|phản công|tấn công|tập kích|trận chiến"
         r"|trận đánh|chiến đấu|tử trận|phá hủy|chiếm được|chiếm giữ|giành quyền kiểm soát|cuộc chiến"
         r"|chiến tranh|xung đột (?:bùng phát|nổ ra|tái bùng phát|leo thang)|bao vây|tiến công",
         BATTLES, "Armed clash", 5,
@@ -117,7 +117,7 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
     (
         r"thiết quân luật|tổng động viên|huy động (?:một phần )?quân|tình trạng khẩn cấp|điều quân"
         r"|triển khai (?:quân|binh sĩ|lực lượng)|lệnh giới nghiêm|sắc lệnh",
-        STRATEGIC, "Other", 4,
+        STRATEGIC, "Other", 6,
     ),
     (
         r"điện đàm|đàm phán|hòa đàm|hội đàm|kêu gọi|cuộc gặp|gặp gỡ|thảo luận|trung gian|hòa giải"

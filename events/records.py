@@ -100,12 +100,17 @@ def choose_location(
 def subject_country(
     clause: Clause, sentence: tuple[int, int], places: list[ResolvedPlace]
 ) -> ResolvedPlace | None:
-    """The first country named in the clause (else the sentence): who declares, calls, signs."""
-    for spans in (clause.spans, [sentence]):
-        for p in places:
-            if p.place.kind == "country" and _in(spans, p.mention.start, p.mention.end):
-                return p
-    return None
+    """Who declares, calls, signs: the country named before the cue in the clause, else the
+    nearest before the clause in its sentence ("Bộ Ngoại giao Nga, trung gian …, kêu gọi …")."""
+    cue = clause.cue_start if clause.cue_start is not None else clause.start
+    countries = [
+        p for p in places if p.place.kind == "country" and sentence[0] <= p.mention.start < sentence[1]
+    ]
+    in_clause = [p for p in countries if clause.start <= p.mention.start < cue]
+    if in_clause:
+        return in_clause[0]
+    before = [p for p in countries if p.mention.start < clause.start]
+    return before[-1] if before else None
 
 
 def claim(
@@ -170,9 +175,11 @@ def event_record(
     focus: Candidate | None,
 ) -> dict:
     """One event in the output contract's shape."""
-    where = choose_location(clause, sentence, places)
-    if where is None and clause.event_type == lexicon.STRATEGIC:
-        where = subject_country(clause, sentence, places)
+    if clause.event_type == lexicon.STRATEGIC:
+        # a declaration or a statement happens where its author is
+        where = subject_country(clause, sentence, places) or choose_location(clause, sentence, places)
+    else:
+        where = choose_location(clause, sentence, places)
     place: Candidate | None = where.place if where else focus
     precision = where.geo_precision if where else 3
     claimant = claim(text, sentence, places, clause.cue_start or clause.start)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from pathlib import Path
 
@@ -11,10 +10,11 @@ import pytest
 
 from events.borders import resolve_border_phrases
 from events.mentions import find_mentions
+from events.reader import read_article
 from events.resolve import Resolver
+from events.sentences import split_sentences
 from gazetteer import Gazetteer
 from gazetteer.store import haversine_km
-from gazetteer.textnorm import nfc
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 GOLD = [
@@ -24,13 +24,11 @@ TOLERANCE_KM = {"region": 100, "border-area": 120}
 
 
 def sentence_starts(text: str) -> list[int]:
-    """Sentence starts, glued sentences included (the reader's splitter does this in the pipeline)."""
-    return [0] + [m.end() for m in re.finditer(r"[.!?]\"?(?=\s*[\"\w])\s*", text)]
+    return [start for start, _ in split_sentences(text)]
 
 
 def article_text(gold: dict) -> str:
-    text = nfc((SHARED / gold["file"]).read_text(encoding="utf-8")).lstrip()
-    return re.sub(r"^date \d{4}-\d{2}(?:-\d{2})? ", "", text)
+    return read_article(SHARED / gold["file"]).text
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,119 @@
+"""Article → the output contract's object: places, unresolved names, events.
+
+The data flows one way: normalized article → sentences → place mentions → resolved
+places (with descriptive border places) → dates → event clauses → event records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from events.borders import resolve_border_phrases
+from events.clauses import Clause, event_clauses
+from events.dates import DateMention, find_dates, parse_published, reference_date
+from events.mentions import find_mentions
+from events.reader import Article
+from events.records import DateRef, event_record
+from events.resolve import Resolver
+from events.sentences import split_sentences
+from gazetteer import Gazetteer
+
+
+def article_meta(article: Article) -> dict:
+    return {
+        "id": article.id,
+        "path": article.path,
+        "title": article.title,
+        "source": article.source,
+        "url": article.url,
+        "language": article.language,
+        "published": article.published,
+        "published_precision": article.published_precision,
+        "error": article.error,
+        "warnings": list(article.warnings),
+    }
+
+
+def _iso(value: str) -> str:
+    """A full ISO date: a month is dated mid-month, a year mid-year (ACLED's convention)."""
+    if len(value) == 7:
+        return f"{value}-15"
+    if len(value) == 4:
+        return f"{value}-07-01"
+    return value
+
+
+class Extractor:
+    """Extracts places and events; keep one per process (it caches gazetteer lookups)."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self.gazetteer = gazetteer or Gazetteer()
+        self.known = self.gazetteer.name_keys()
+        self.resolver = Resolver(self.gazetteer)
+
+    def extract(self, article: Article) -> dict:
+        """The contract's object for one article (empty lists when it could not be read)."""
+        out = {"article": article_meta(article), "places": [], "unresolved": [], "events": []}
+        if article.error or not article.text:
+            return out
+        text = article.text
+        sentences = split_sentences(text)
+        starts = [s for s, _ in sentences]
+        mentions, unresolved = find_mentions(text, starts, self.known)
+        places, focus = self.resolver.resolve(mentions)
+        focus_point = (focus.lat, focus.lon) if focus else None
+        places += resolve_border_phrases(text, places, focus_point, self.gazetteer)
+        places.sort(key=lambda p: (p.mention.start, -p.mention.end))
+        if article.published:
+            published, precision = parse_published(article.published)
+        else:
+            published, precision = dt.date.today(), "day"
+            out["article"]["warnings"].append("no publication date: relative dates read against today")
+        reference, reference_precision = reference_date(text, published, precision)
+        dates = find_dates(text, published, precision)
+        events = []
+        for sentence in sentences:
+            for clause in event_clauses(text, *sentence):
+                when = self._when(clause, sentence, dates, reference, reference_precision)
+                events.append(
+                    event_record(
+                        article.id,
+                        len(events) + 1,
+                        text,
+                        clause,
+                        sentence,
+                        when,
+                        reference.year,
+                        places,
+                        focus,
+                    )
+                )
+        out["places"] = [p.to_dict() for p in places]
+        out["unresolved"] = [
+            {"surface": u.surface, "start": u.start, "end": u.end, "sentence": u.sentence,
+             "reason": u.unresolved_reason}
+            for u in unresolved
+        ]  # fmt: skip
+        out["events"] = events
+        return out
+
+    @staticmethod
+    def _when(
+        clause: Clause,
+        sentence: tuple[int, int],
+        dates: list[DateMention],
+        reference: dt.date,
+        reference_precision: int,
+    ) -> DateRef:
+        """The clause's own date, else the nearest in its sentence, else the article's date."""
+        in_sentence = [d for d in dates if sentence[0] <= d.start < sentence[1]]
+        own = [d for d in in_sentence if any(s <= d.start < e for s, e in clause.spans)]
+        earlier = [d for d in in_sentence if d.start < clause.start]
+        chosen = own[0] if own else earlier[-1] if earlier else in_sentence[0] if in_sentence else None
+        if chosen is None:
+            return DateRef(reference.isoformat(), None, max(2, reference_precision))
+        end = chosen.date_end
+        if end is None and chosen.opens_range:
+            later = [d for d in in_sentence if d.start > chosen.start]
+            end = later[0].date if later else None
+        return DateRef(_iso(chosen.date), _iso(end) if end else None, chosen.precision)

@@ -1,0 +1,544 @@
+"""Reading one article: bytes → normalized text and metadata, never an exception for bad content.
+
+Every offset the pipeline writes indexes :attr:`Article.text`: the decoded text after
+:func:`normalize_text` and after its header (front matter, ``key: value`` lines, a ``date …``
+prefix) has been removed. The publication date comes, strongest first, from the caller's
+``published`` argument, a header in the file (or an HTML page's meta tags), a manifest row,
+else nothing; an invalid date is a warning and is skipped, never an error.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import hashlib
+import io
+import re
+import stat
+import unicodedata
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from events.dates import parse_published
+from gazetteer.textnorm import nfc
+
+__all__ = ["Article", "article_from_text", "decode", "normalize_text", "read_article", "read_manifest"]
+
+MAX_BYTES = 20_000_000
+BINARY = "binary file, not text"
+EMPTY = "empty article"
+HTML_WARNING = "HTML converted to text"
+LATIN1_WARNING = "not valid UTF-8, UTF-16 or Windows-1258: decoded as latin-1, accents may be wrong"
+META_FIELDS = ("published", "source", "url", "title", "language")
+
+
+@dataclass
+class Article:
+    id: str  # sha256 of the normalized text, first 16 hex chars
+    path: str | None
+    text: str  # normalized text, header removed: every offset downstream indexes this string
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    language: str = "vi"
+    published: str | None = None  # ISO "2020-09-28" or "2020-10"
+    published_precision: str | None = None  # "day" | "month" | None when unknown
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    encoding: str | None = None
+
+
+# --------------------------------------------------------------------------- decoding
+
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+# Control characters that never occur in text (tab, line feed, CR, VT, FF do).
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+MAX_CONTROL_RATIO = 0.01
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """(text, encoding) of a file's bytes; ValueError("binary file, not text") for binary data.
+
+    UTF-32/UTF-8/UTF-16 by their BOM, BOM-less UTF-16 by its NUL bytes, then UTF-8,
+    Windows-1258 (its combining tone marks composed to NFC), and latin-1 as a last resort
+    (the caller warns: the encoding is then "latin-1").
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(codec)
+            except UnicodeDecodeError:
+                break
+            return _checked(text), codec
+    if b"\x00" in data:
+        codec = _utf16_guess(data)
+        if codec is not None:
+            try:
+                return _checked(data.decode(codec)), codec
+            except (UnicodeDecodeError, ValueError):
+                pass
+    try:
+        return _checked(data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return _checked(unicodedata.normalize("NFC", data.decode("cp1258"))), "cp1258"
+    except UnicodeDecodeError:
+        return _checked(data.decode("latin-1")), "latin-1"
+
+
+def _checked(text: str) -> str:
+    if text and len(text) - len(_CONTROL.sub("", text)) > MAX_CONTROL_RATIO * len(text):
+        raise ValueError(BINARY)
+    return text
+
+
+def _utf16_guess(data: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when the NUL bytes fall on one side of the byte pairs, as in text."""
+    if len(data) < 2 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    nul_even, nul_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if nul_odd >= 0.2 and nul_even <= nul_odd / 4:
+        return "utf-16-le"
+    if nul_even >= 0.2 and nul_odd <= nul_even / 4:
+        return "utf-16-be"
+    return None
+
+
+# --------------------------------------------------------------------------- normalization
+
+_LINE_BREAKS = re.compile("\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+_SPACE_CHARS = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_TRAILING = re.compile(r"[ \t]+$", re.M)
+_LETTER = r"[^\W\d_]"
+_EMOJI = (
+    "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff"
+    "\ufe0e\ufe0f\u20e3\u200d\U000e0020-\U000e007f]"
+)
+_FLAG = "[\U0001f1e6-\U0001f1ff]"
+_EMOJI_ANY = re.compile(_EMOJI)
+# A run of emoji between two letters ("Azer🔥baijan"), or a flag glued to a word ("Nga🇷🇺").
+_EMOJI_IN_WORD = re.compile(rf"(?<={_LETTER})(?:{_EMOJI}+(?={_LETTER})|(?:{_FLAG}{_FLAG})+)")
+
+
+def normalize_text(text: str) -> str:
+    """The text every offset indexes: idempotent, and it changes no word's length but by removals.
+
+    Line endings become "\\n"; control characters, zero-width characters and emoji inside a
+    word go; Unicode spaces (no-break, narrow no-break, …) become plain spaces; NFC with one
+    tone placement (:func:`gazetteer.textnorm.nfc`); trailing whitespace of every line and
+    blank lines and spaces around the whole text are stripped. Runs of spaces stay.
+    """
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _CONTROL.sub("", text)
+    text = nfc(text)
+    while _EMOJI_ANY.search(text) and (without_emoji := _EMOJI_IN_WORD.sub("", text)) != text:
+        text = nfc(without_emoji)  # letters that met may take the tone convention (and compose)
+    text = _SPACE_CHARS.sub(" ", text)
+    return _TRAILING.sub("", text).strip()
+
+
+# --------------------------------------------------------------------------- dates
+
+
+_ISO_DATETIME = re.compile(
+    r"(\d{4}-\d{1,2}-\d{1,2})[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
+)
+_ISO_UNPADDED = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
+_DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_MY = re.compile(r"(\d{1,2})[/.-](\d{4})")
+
+
+def _coerce_published(value: str) -> tuple[str, str]:
+    """(ISO day or month, precision) of a header or manifest date; ValueError when it is none.
+
+    Accepts YYYY-MM-DD and YYYY-MM (also unpadded), an ISO date-time (its date is kept) and
+    the Vietnamese day-first DD/MM/YYYY and MM/YYYY.
+    """
+    text = value.strip()
+    if m := _ISO_DATETIME.fullmatch(text):
+        text = m.group(1)
+    if m := _DMY.fullmatch(text):
+        text = f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+    elif m := _MY.fullmatch(text):
+        text = f"{m.group(2)}-{int(m.group(1)):02d}"
+    elif m := _ISO_UNPADDED.fullmatch(text):
+        text = f"{m.group(1)}-{int(m.group(2)):02d}" + (f"-{int(m.group(3)):02d}" if m.group(3) else "")
+    date, precision = parse_published(text)
+    iso = date.isoformat() if precision == "day" else f"{date.year:04d}-{date.month:02d}"
+    return iso, precision
+
+
+def _in_future(iso: str, precision: str, today: datetime.date) -> bool:
+    if precision == "day":
+        return datetime.date.fromisoformat(iso) > today
+    return (int(iso[:4]), int(iso[5:7])) > (today.year, today.month)
+
+
+# --------------------------------------------------------------------------- headers
+
+_FIELD_ALIASES = {
+    "title": "title",
+    "date": "published",
+    "published": "published",
+    "pubdate": "published",
+    "published_at": "published",
+    "source": "source",
+    "url": "url",
+    "link": "url",
+    "language": "language",
+    "lang": "language",
+}
+_PLAIN_KEYS = "title|date|published|source|url|language"
+_PLAIN_LINE = re.compile(rf"(?i)({_PLAIN_KEYS})[ \t]*:[ \t]*(.*)")
+_FRONT_LINE = re.compile(r"([A-Za-z][\w-]*)[ \t]*:(?:[ \t]+(.*))?")
+_FRONT_MAX_LINES = 60
+_DATE_TOKEN = r"\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"
+_DATE_PREFIX = re.compile(
+    rf"(?i)(?:date|published)[ \t]*:?[ \t]*(?P<value>{_DATE_TOKEN})(?:[ \t]+|[ \t]*(?:\n|$))"
+)
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1].strip()
+    return value
+
+
+def _put(meta: dict[str, str], key: str, value: str) -> None:
+    """Store a header field under its canonical name; "published" beats "date" whatever the order."""
+    name = _FIELD_ALIASES.get(key.lower())
+    value = _unquote(value or "")
+    if name is None or not value:
+        return
+    if name == "published" and key.lower() != "published" and "published" in meta:
+        return
+    meta[name] = value
+
+
+def _split_header(text: str) -> tuple[str, dict[str, str]]:
+    """(body, header fields) of a normalized text; the body is the text when there is no header."""
+    lines = text.split("\n")
+    if lines[0].strip() == "---":
+        for n in range(1, min(len(lines), _FRONT_MAX_LINES + 2)):
+            if lines[n].strip() in ("---", "..."):
+                block = lines[1:n]
+                if all(
+                    not line.strip()
+                    or line.lstrip().startswith("#")
+                    or line[0] in " \t-"
+                    or _FRONT_LINE.fullmatch(line)
+                    for line in block
+                ):
+                    meta: dict[str, str] = {}
+                    for line in block:
+                        if m := _FRONT_LINE.fullmatch(line):
+                            _put(meta, m.group(1), m.group(2) or "")
+                    return "\n".join(lines[n + 1 :]), meta
+                break
+    n = 0
+    while n < len(lines) and _PLAIN_LINE.fullmatch(lines[n]):
+        n += 1
+    if 0 < n < len(lines) and not lines[n].strip():
+        meta = {}
+        for line in lines[:n]:
+            m = _PLAIN_LINE.fullmatch(line)
+            assert m is not None
+            _put(meta, m.group(1), m.group(2))
+        return "\n".join(lines[n + 1 :]), meta
+    if m := _DATE_PREFIX.match(text):
+        return text[m.end() :], {"published": m.group("value")}
+    return text, {}
+
+
+# --------------------------------------------------------------------------- HTML
+
+_HTML_START = re.compile(r"(?is)\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b")
+_HTML_TAG = re.compile(
+    r"(?i)</?(?:p|div|br|span|a|b|i|u|strong|em|h[1-6]|ul|ol|li|table|tr|td|th|img|meta|head|body|script"
+    r"|style|title|article|section|header|footer|nav|link|iframe|figure|figcaption|blockquote)\b[^<>]*>"
+)
+MIN_HTML_TAGS = 5
+_SKIP = frozenset("script style noscript template svg head iframe object canvas math".split())
+_BLOCK = frozenset(
+    "p div br h1 h2 h3 h4 h5 h6 ul ol li table tr td th article section header footer nav aside main"
+    " blockquote pre figure figcaption dl dt dd hr form address caption".split()
+)
+
+
+def _looks_like_html(text: str) -> bool:
+    if _HTML_START.match(text[:4096]):
+        return True
+    return any(n >= MIN_HTML_TAGS for n, _ in enumerate(_HTML_TAG.finditer(text, 0, 200_000), 1))
+
+
+class _HTMLText(HTMLParser):
+    """Visible text of a page (no script/style/head), its <title> and a few meta tags."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title_parts: list[str] = []
+        self.meta: dict[str, str] = {}
+        self.skip = 0
+        self.in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attr = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "title":
+            self.in_title = True
+        elif tag == "meta":
+            self._meta(attr)
+        elif tag == "link" and "canonical" in attr.get("rel", "").lower() and attr.get("href"):
+            self.meta.setdefault("url", attr["href"])
+        elif tag == "html" and attr.get("lang"):
+            self.meta.setdefault("language", attr["lang"])
+        elif tag == "body":
+            self.skip = 0  # a <head> never closed ends here
+        elif tag in _SKIP:
+            self.skip += 1
+        elif tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        elif tag in _SKIP:
+            self.skip = max(0, self.skip - 1)
+        elif tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title_parts.append(data)
+        elif not self.skip:
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+    def _meta(self, attr: dict[str, str]) -> None:
+        name = (attr.get("property") or attr.get("name") or attr.get("itemprop") or "").lower()
+        content = attr.get("content", "").strip()
+        if not content:
+            return
+        if name in ("article:published_time", "og:published_time", "pubdate", "datepublished", "date"):
+            self.meta.setdefault("published", content)
+        elif name == "og:site_name":
+            self.meta.setdefault("source", content)
+        elif name == "og:url":
+            self.meta.setdefault("url", content)
+        elif name == "og:title":
+            self.meta.setdefault("og:title", content)
+
+
+def _html_to_text(html: str) -> tuple[str, dict[str, str]]:
+    """(visible text, one blank line between blocks; metadata: title, published, source, url, language)."""
+    parser = _HTMLText()
+    parser.feed(html)
+    parser.close()
+    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in "".join(parser.parts).split("\n")]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    meta = dict(parser.meta)
+    title = re.sub(r"\s+", " ", "".join(parser.title_parts)).strip() or meta.get("og:title", "")
+    meta.pop("og:title", None)
+    if title:
+        meta["title"] = title
+    return text, meta
+
+
+# --------------------------------------------------------------------------- articles
+
+
+def _article_id(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _clean_meta(meta: dict[str, str] | None) -> dict[str, str]:
+    out = {}
+    for key, value in (meta or {}).items():
+        if isinstance(value, str) and value.strip():
+            out[key] = nfc(value.strip())
+    return out
+
+
+def _build(
+    text: str,
+    path: str | None,
+    published: str | None,
+    meta: dict[str, str] | None,
+    *,
+    error: str | None = None,
+    warnings: list[str] | None = None,
+    encoding: str | None = None,
+) -> Article:
+    warnings = list(warnings or [])
+    html_meta: dict[str, str] = {}
+    header: dict[str, str] = {}
+    if error is None and _looks_like_html(text):
+        text, html_meta = _html_to_text(text)
+        html_meta = _clean_meta(html_meta)
+        warnings.append(HTML_WARNING)
+    if error is None:
+        # A header ends in whitespace, so the body of a normalized text is normalized once stripped.
+        body, header = _split_header(normalize_text(text))
+        text = body.strip()
+        header = _clean_meta(header)
+        if not text:
+            error = EMPTY
+    else:
+        text = ""
+    row = _clean_meta(meta)
+
+    chosen: tuple[str, str] | None = None
+    sources = (("argument", published), ("header", header.get("published")))
+    sources += (("HTML meta", html_meta.get("published")), ("manifest", row.get("published")))
+    for where, value in sources:
+        if value is None or not value.strip():
+            continue
+        try:
+            iso, precision = _coerce_published(value)
+        except ValueError as exc:
+            warnings.append(f"invalid published date '{value.strip()}' in {where}: {exc}")
+            continue
+        if chosen is None:
+            chosen = iso, precision
+    if chosen is not None and _in_future(*chosen, datetime.date.today()):
+        warnings.append(f"published date '{chosen[0]}' is in the future (today is {datetime.date.today()})")
+
+    def pick(key: str) -> str | None:
+        return header.get(key) or html_meta.get(key) or row.get(key)
+
+    language = (pick("language") or "vi").lower().replace("_", "-").split("-")[0] or "vi"
+    # An unreadable file gets an id of its path, so that two of them never share one.
+    article_id = _article_id(text if text or path is None else f"\x00unreadable:{path}")
+    return Article(
+        id=article_id,
+        path=path,
+        text=text,
+        title=pick("title"),
+        source=pick("source"),
+        url=pick("url"),
+        language=language,
+        published=chosen[0] if chosen else None,
+        published_precision=chosen[1] if chosen else None,
+        error=error,
+        warnings=warnings,
+        encoding=encoding,
+    )
+
+
+def article_from_text(
+    text: str,
+    *,
+    path: str | None = None,
+    published: str | None = None,
+    meta: dict[str, str] | None = None,
+) -> Article:
+    """An article from already decoded text; ``meta`` is a manifest row (weakest metadata)."""
+    if not text.strip():
+        return _build("", path, published, meta, error=EMPTY)
+    return _build(text, path, published, meta)
+
+
+def _manifest_row(
+    manifest: dict[str, dict[str, str]] | None, path: Path, given: str
+) -> dict[str, str] | None:
+    if not manifest:
+        return None
+    try:
+        resolved = str(path.resolve())
+    except (OSError, RuntimeError):
+        resolved = given
+    for key in (resolved, given, path.as_posix(), path.name):
+        if key in manifest:
+            return manifest[key]
+    return None
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_000_000:.1f}".removesuffix(".0") + " MB" if n >= 100_000 else f"{n} bytes"
+
+
+def read_article(
+    path: str | Path,
+    *,
+    published: str | None = None,
+    manifest: dict[str, dict[str, str]] | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> Article:
+    """The article in a file; problems are reported in ``error`` / ``warnings``, never raised."""
+    given = str(path)
+    p = Path(path)
+    row = _manifest_row(manifest, p, given)
+
+    def failed(error: str, encoding: str | None = None) -> Article:
+        return _build("", given, published, row, error=error, encoding=encoding)
+
+    try:
+        info = p.stat()
+        if stat.S_ISDIR(info.st_mode):
+            return failed("is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            return failed("not a regular file")
+        if info.st_size > max_bytes:
+            return failed(f"file too large ({_size(info.st_size)} > {_size(max_bytes)} limit)")
+        with p.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except (FileNotFoundError, NotADirectoryError):
+        return failed("file not found")
+    except PermissionError:
+        return failed("permission denied")
+    except IsADirectoryError:
+        return failed("is a directory")
+    except OSError as exc:
+        return failed(f"cannot read file: {exc.strerror or exc}")
+    except ValueError as exc:  # e.g. a NUL character in the path
+        return failed(f"invalid path: {exc}")
+    if len(data) > max_bytes:
+        return failed(f"file too large (more than {_size(max_bytes)} limit)")
+    try:
+        text, encoding = decode(data)
+    except ValueError:
+        return failed(BINARY)
+    if not text.strip():
+        return failed(EMPTY, encoding)
+    warnings = [LATIN1_WARNING] if encoding == "latin-1" else []
+    return _build(text, given, published, row, warnings=warnings, encoding=encoding)
+
+
+_FILE_COLUMNS = ("file", "path", "filename")
+
+
+def read_manifest(path: str | Path) -> dict[str, dict[str, str]]:
+    """Manifest rows keyed by the file as written in the CSV and by its resolved absolute path.
+
+    Columns: file (or path, filename), published (or date), source, url, title, language;
+    headers are case-insensitive, other columns are ignored, empty cells are left out.
+    Raises OSError when the file cannot be read and ValueError when it has no file column.
+    """
+    p = Path(path)
+    text, _ = decode(p.read_bytes())
+    reader = csv.reader(io.StringIO(nfc(text)))
+    header = [h.strip().lower() for h in next(reader, [])]
+    file_col = next((header.index(c) for c in _FILE_COLUMNS if c in header), None)
+    if file_col is None:
+        raise ValueError(f"manifest {p}: no 'file' column (columns: {', '.join(header) or 'none'})")
+    out: dict[str, dict[str, str]] = {}
+    for cells in reader:
+        if len(cells) <= file_col or not cells[file_col].strip():
+            continue
+        name = cells[file_col].strip()
+        raw = {h: c.strip() for h, c in zip(header, cells, strict=False) if c.strip()}
+        if "published" not in raw and "date" in raw:
+            raw["published"] = raw["date"]
+        row = {"file": name} | {k: raw[k] for k in META_FIELDS if k in raw}
+        out[name] = row
+        out[str((p.parent / name).resolve())] = row
+    return out

@@ -1,0 +1,126 @@
+"""Sentence spans of a normalized article, glued sentences ("hôm nay.Giao tranh") included.
+
+A sentence ends at a line break, or at ``.`` ``!`` ``?`` ``…`` (or a run of them) when the
+next sentence visibly starts: after spaces an uppercase letter or a digit (an opening quote,
+bracket or dash may come first), or with no space at all an uppercase letter. Closing quotes
+and brackets right after the terminator belong to the sentence before. A period does not end
+a sentence after an abbreviation ("TP.HCM", "TP. Hồ Chí Minh", "Mr.", "St."), an initial
+("ông A. Putin"), a dotted acronym ("U.S."), or the number of a list item; an ellipsis inside
+a quotation that goes on does not either. Numbers ("19.000", "3.5") are never split since a
+digit never starts a glued sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["split_sentences"]
+
+_LINE = re.compile("[^\n\r\u2028\u2029\x0b\x0c\x85]+")
+_TERMINATORS = ".!?…"
+_CLOSERS = ")]}”’»"  # plus '"' when it closes an open quotation
+_OPENERS = "\"“‘'([{«–—-"
+# Words after which a period is part of the word, not the end of a sentence.
+ABBREVIATIONS = frozenset(
+    """
+    TP Tp tp TX Tx TT Tt ThS Th TS PGS GS BS KS NXB Mr Mrs Ms Dr Prof St Mt Ste Jr Sr Gen Col Lt
+    Maj Capt Sgt Adm Cdr Gov Sen Rep Pres Rev Hon Co Corp Inc Ltd Bros Mfg Dept Univ No Nos Nr Vol Fig
+    vs etc approx Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    """.split()
+)
+_DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # "U.S" of "U.S.", "a.m" of "a.m."
+_NOT_DOTTED = frozenset({"v.v"})  # "v.v." (etc.) often ends a sentence
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence, in order, without surrounding whitespace.
+
+    Spans with no letter or digit (separator lines such as "* * *") are left out.
+    """
+    spans: list[tuple[int, int]] = []
+    for line in _LINE.finditer(text):
+        _split_line(text, line.start(), line.end(), spans)
+    return spans
+
+
+def _split_line(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    sentence = start
+    in_straight = False  # inside a "…" quotation (straight quotes toggle)
+    curly = 0  # depth of “…” quotations
+    i = start
+    while i < end:
+        c = text[i]
+        if c == '"':
+            in_straight = not in_straight
+        elif c == "“":
+            curly += 1
+        elif c == "”":
+            curly = max(0, curly - 1)
+        elif c in _TERMINATORS:
+            j = i
+            while j < end and text[j] in _TERMINATORS:
+                j += 1
+            k = j
+            while k < end and (text[k] in _CLOSERS or (text[k] == '"' and in_straight)):
+                if text[k] == '"':
+                    in_straight = False
+                elif text[k] == "”":
+                    curly = max(0, curly - 1)
+                k += 1
+            if _ends_sentence(text, sentence, i, j, k, end, quoted=in_straight or curly > 0):
+                _emit(text, sentence, k, spans)
+                sentence = k
+            i = k
+            continue
+        i += 1
+    _emit(text, sentence, end, spans)
+
+
+def _ends_sentence(text: str, sentence: int, i: int, j: int, k: int, end: int, *, quoted: bool) -> bool:
+    """Whether terminators text[i:j] (closers up to k) end the sentence that began at ``sentence``."""
+    rest = k
+    while rest < end and text[rest] in " \t":
+        rest += 1
+    if rest == end:
+        return True
+    run = text[i:j]
+    ellipsis = "…" in run or ".." in run
+    if ellipsis and quoted:
+        return False
+    glued = rest == k
+    p = rest
+    while p < end and text[p] in _OPENERS:
+        p += 1
+    if p == end or not (text[p].isupper() or (text[p].isdigit() and not glued)):
+        return False
+    if glued and p > rest and text[rest] in "-–—":
+        return False  # "Nagorno.-Karabakh"-like joins are not sentence starts
+    if run != ".":
+        return True
+    word = _word_before(text, sentence, i)
+    if not word:
+        return True
+    if word in ABBREVIATIONS:
+        return False
+    if len(word) == 1 and word.isalpha() and word.isupper():
+        return False  # an initial: "ông A. Putin"
+    if _DOTTED.fullmatch(word) and word not in _NOT_DOTTED:
+        return False
+    return not (word.isdigit() and len(word) <= 2 and text[sentence:i].strip() == word)  # "1. …" list item
+
+
+def _word_before(text: str, sentence: int, i: int) -> str:
+    """The word the period at ``i`` ends, without quotes or brackets around it ("(TP" → "TP")."""
+    s = i
+    while s > sentence and not text[s - 1].isspace():
+        s -= 1
+    return text[s:i].strip("\"'“”‘’()[]{}«»")
+
+
+def _emit(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if any(ch.isalnum() for ch in text[start:end]):
+        spans.append((start, end))
