@@ -16,18 +16,18 @@ from dataclasses import dataclass
 import shapely
 from shapely.geometry import shape
 
-from events.mentions import Mention
+from events.mentions import UPPER, Mention
 from events.resolve import ResolvedPlace
 from gazetteer import Candidate, Gazetteer
 from gazetteer.textnorm import name_key
 
-_UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
 _SETTLEMENT = (
     r"(?:ngôi làng|làng mạc|làng|khu dân cư|thị trấn|khu vực|vùng|thôn|bản|đồn biên phòng|khu định cư|xã)"
 )
-_NAME = rf"([{_UPPER}][\w'’-]*(?: [{_UPPER}][\w'’-]*){{0,3}})"
+_NAME = rf"([{UPPER}][\w'’-]*(?: [{UPPER}][\w'’-]*){{0,3}})"
 _QUANT = r"(?:(?i:các|những|một số|nhiều) )?"
 _ALONG = r"(?:nằm )?(?:dọc|gần|sát|ở|tại|giáp|ven|trên)(?: theo)? (?:khu vực |đường |vùng |tuyến )?biên giới"
+_BORDER_WORD = re.compile(r"biên giới", re.IGNORECASE)
 # "các ngôi làng của Iran dọc biên giới (với Azerbaijan)"
 _OWNED_ALONG = re.compile(
     rf"{_QUANT}(?i:{_SETTLEMENT})(?: biên giới)? (?:của|thuộc) {_NAME} {_ALONG}(?: (?:với|giáp) {_NAME})?"
@@ -51,8 +51,9 @@ class BorderPhrase:
 def find_border_phrases(text: str) -> list[BorderPhrase]:
     """Descriptive border phrases with the spans of the country names they contain."""
     found: list[BorderPhrase] = []
-    for pattern in (_OWNED_ALONG, _BORDER_OF):
-        for m in pattern.finditer(text):
+    windows = [(max(0, m.start() - 120), m.end() + 60) for m in _BORDER_WORD.finditer(text)]
+    for pattern, (start, end) in ((p, w) for p in (_OWNED_ALONG, _BORDER_OF) for w in windows):
+        for m in pattern.finditer(text, start, end):
             if any(p.start < m.end() and m.start() < p.end for p in found):
                 continue
             other = m.span(2) if m.group(2) else (None, None)
@@ -75,10 +76,13 @@ def resolve_border_phrases(
     gazetteer: Gazetteer,
 ) -> list[ResolvedPlace]:
     """A border-area place for each descriptive phrase whose countries share a border."""
+    phrases = find_border_phrases(text)
+    if not phrases:
+        return []
     mentions_per_country = Counter(p.place.country for p in places if p.place.kind == "country")
     focus_country = gazetteer.country_at(*focus) if focus else None
     out = []
-    for phrase in find_border_phrases(text):
+    for phrase in phrases:
         owner = _country_in(places, phrase.owner_start, phrase.owner_end)
         if owner is None:
             continue

@@ -50,23 +50,44 @@ def split_clauses(text: str, start: int, end: int) -> list[Clause]:
     return clauses
 
 
-def classify(clause: Clause) -> Clause:
+@dataclass(slots=True, frozen=True)
+class Cue:
+    start: int  # article offsets
+    end: int
+    event_type: str
+    sub_event_type: str
+    priority: int
+
+
+def find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[Cue]]:
+    """Event cues and statement verbs of the sentence text[start:end] (one scan per pattern)."""
+    lower = text[start:end].lower()
+    cues = [
+        Cue(start + m.start(), start + m.end(), event_type, sub_type, priority)
+        for pattern, event_type, sub_type, priority in _CUES
+        for m in pattern.finditer(lower)
+    ]
+    statements = [
+        Cue(start + m.start(), start + m.end(), lexicon.STRATEGIC, "Other", 0)
+        for m in _STATEMENT.finditer(lower)
+    ]
+    return cues, statements
+
+
+def classify(clause: Clause, cues: list[Cue], statements: list[Cue]) -> Clause:
     """Set the clause's event type from its strongest cue (none: not an event)."""
-    lower = clause.text.lower()
-    best = None
-    for pattern, event_type, sub_type, priority in _CUES:
-        m = pattern.search(lower)
-        if m and (best is None or priority > best[3]):
-            best = (m, event_type, sub_type, priority)
-    if best is None:
+    inside = [c for c in cues if clause.start <= c.start < clause.end]
+    if not inside:
         return clause
-    m, event_type, sub_type, _ = best
-    statement = _STATEMENT.search(lower, 0, m.start())
-    if event_type != lexicon.STRATEGIC and statement:
-        # "kêu gọi chấm dứt các cuộc đụng độ": a statement about the violence
-        event_type, sub_type, m = lexicon.STRATEGIC, "Other", statement
-    clause.event_type, clause.sub_event_type = event_type, sub_type
-    clause.cue_start, clause.cue = clause.start + m.start(), clause.text[m.start() : m.end()]
+    best = min(inside, key=lambda c: (-c.priority, c.start))
+    statement = next((s for s in statements if clause.start <= s.start < best.start), None)
+    if best.event_type != lexicon.STRATEGIC and statement is not None:
+        best = statement  # "kêu gọi chấm dứt các cuộc đụng độ": a statement about the violence
+    clause.event_type, clause.sub_event_type = best.event_type, best.sub_event_type
+    clause.cue_start, clause.cue = (
+        best.start,
+        clause.text[best.start - clause.start : best.end - clause.start],
+    )
     return clause
 
 
@@ -77,7 +98,11 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
     """
     merged: dict[tuple, Clause] = {}
     previous: Clause | None = None
-    for clause in map(classify, split_clauses(text, start, end)):
+    cues, statements = find_cues(text, start, end)
+    if not cues:
+        return []
+    for clause in split_clauses(text, start, end):
+        classify(clause, cues, statements)
         if clause.event_type is None:
             if previous is not None:
                 previous.spans.append((clause.start, clause.end))

@@ -98,7 +98,7 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         r"(?:tên lửa|rocket)|bắn vào|bắn trúng",
         REMOTE, "Shelling/artillery/missile attack", 9,
     ),
-    (r"đánh bom|bom xe|bom tự chế|thiết bị nổ|\bied\b|giẫm phải mìn|trúng mìn|nổ mìn", REMOTE,
+    (r"đánh bom|bom xe|bom tự chế|thiết bị nổ|(?<!\w)ied(?!\w)|giẫm phải mìn|trúng mìn|nổ mìn", REMOTE,
      "Remote explosive/landmine/IED", 9),
     (r"thảm sát|hành quyết|sát hại (?:dân thường|thường dân)|tấn công (?:dân thường|thường dân)", CIVILIANS,
      "Attack", 8),

@@ -18,7 +18,9 @@ from events import lexicon
 from gazetteer.textnorm import name_key
 
 MAX_NAME_WORDS = 7
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
+_CAPITAL_WORD = re.compile(rf"(?<![^\W\d_])[{UPPER}][^\W\d_]*(?:[-'’][^\W\d_]+)*")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 
 
 @dataclass(slots=True)
@@ -27,9 +29,7 @@ class Token:
     end: int
     text: str
     key: str
-    capital: bool
     sentence: int
-    index: int
 
 
 @dataclass(slots=True)
@@ -51,29 +51,37 @@ class Mention:
 
 
 def tokenize(text: str, sentence_starts: list[int]) -> list[Token]:
-    """Words with their offsets, lookup keys, capitalisation and sentence index."""
+    """The capitalised words (the only ones a name can start or run through), with offsets,
+    lookup keys and sentence index. A lower-case word between two of them breaks their run."""
     tokens = []
-    for index, m in enumerate(_WORD.finditer(text)):
+    for m in _CAPITAL_WORD.finditer(text):
         word = m.group(0)
         sentence = max(bisect.bisect_right(sentence_starts, m.start()) - 1, 0)
-        tokens.append(Token(m.start(), m.end(), word, name_key(word), word[0].isupper(), sentence, index))
+        tokens.append(Token(m.start(), m.end(), word, _word_key(word), sentence))
     return tokens
+
+
+def _word_key(word: str) -> str:
+    """:func:`name_key` of one word of already normalized text, fast for the common case."""
+    key = word.casefold()
+    return name_key(word) if not key.isalpha() else key
 
 
 def capital_runs(text: str, tokens: list[Token]) -> list[list[Token]]:
     """Maximal runs of capitalised words separated by single spaces within one sentence."""
+    # ``tokens`` are capitalised words only: a lower-case word between two leaves more than a space
     runs: list[list[Token]] = []
     current: list[Token] = []
     for token in tokens:
         joined = (
             current and token.sentence == current[-1].sentence and text[current[-1].end : token.start] == " "
         )
-        if token.capital and joined:
+        if joined:
             current.append(token)
             continue
         if current:
             runs.append(current)
-        current = [token] if token.capital else []
+        current = [token]
     if current:
         runs.append(current)
     return runs
@@ -88,6 +96,7 @@ _ORGANISATIONS = _alternation(lexicon.ORGANISATIONS)
 _ORG_CUE_END = re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, lexicon.ORGANISATION_CUES)) + r") $")
 _TITLE_END = re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, lexicon.PERSON_TITLES)) + r") $")
 _PLACE_CUES = sorted(set(lexicon.PLACE_CUES) | set(lexicon.LOCATIVE_CUES), key=len, reverse=True)
+_CUE_END = re.compile(r"(?:^|(?<=\W))(" + "|".join(map(re.escape, _PLACE_CUES)) + r")\s+$")
 
 
 def organisation_spans(lower: str) -> list[tuple[int, int]]:
@@ -178,13 +187,8 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _cue_before(preceding: str) -> str | None:
     """The place or locative cue ending right before a name ("thị trấn ", "tại ")."""
-    stripped = preceding.rstrip()
-    if len(stripped) == len(preceding):
-        return None
-    for cue in _PLACE_CUES:
-        if stripped.endswith(cue) and (len(stripped) == len(cue) or not stripped[-len(cue) - 1].isalnum()):
-            return cue
-    return None
+    m = _CUE_END.search(preceding)
+    return m.group(1) if m else None
 
 
 def _starts_sentence(text: str, token: Token, sentence_starts: list[int]) -> bool:
@@ -202,5 +206,6 @@ def _is_common_word_at_sentence_start(
     sentence_start = sentence_starts[token.sentence] if sentence_starts else 0
     if text[sentence_start : token.start].strip(" \"'“”‘’«»(-–—") != "":
         return False
-    following = tokens[token.index + 1] if token.index + 1 < len(tokens) else None
-    return following is not None and f"{token.key} {following.key}" in lexicon.COMMON_COMPOUNDS
+    following = _NEXT_WORD.match(text, token.end)
+    compound = f"{token.key} {following.group(1).casefold()}" if following else ""
+    return compound in lexicon.COMMON_COMPOUNDS

@@ -7,6 +7,7 @@ places (with descriptive border places) → dates → event clauses → event re
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 
 from events.borders import resolve_border_phrases
 from events.clauses import Clause, event_clauses
@@ -72,22 +73,20 @@ class Extractor:
         reference, reference_precision = reference_date(text, published, precision)
         dates = find_dates(text, published, precision)
         events = []
+        place_starts = [p.mention.start for p in places]
         for sentence in sentences:
-            for clause in event_clauses(text, *sentence):
+            clauses = event_clauses(text, *sentence)
+            if not clauses:
+                continue
+            # the places a sentence's events may use are those of the sentence
+            near = places[bisect_left(place_starts, sentence[0]) : bisect_left(place_starts, sentence[1])]
+            for clause in clauses:
                 when = self._when(clause, sentence, dates, reference, reference_precision)
-                events.append(
-                    event_record(
-                        article.id,
-                        len(events) + 1,
-                        text,
-                        clause,
-                        sentence,
-                        when,
-                        reference.year,
-                        places,
-                        focus,
-                    )
+                ordinal = len(events) + 1
+                record = event_record(
+                    article.id, ordinal, text, clause, sentence, when, reference.year, near, focus
                 )
+                events.append(record)
         out["places"] = [p.to_dict() for p in places]
         out["unresolved"] = [
             {"surface": u.surface, "start": u.start, "end": u.end, "sentence": u.sentence,

@@ -75,14 +75,14 @@ class Resolver:
         self._cache: dict[tuple, list[Candidate]] = {}
         self._cache_size = cache_size
 
-    def lookup(self, key: str, **hints) -> list[Candidate]:
-        cache_key = (key, tuple(sorted((k, repr(v)) for k, v in hints.items())))
-        found = self._cache.get(cache_key)
+    def lookup(self, key: str) -> list[Candidate]:
+        """Every candidate of a name, without context (cached: names repeat across articles)."""
+        found = self._cache.get(key)
         if found is None:
             if len(self._cache) >= self._cache_size:
                 self._cache.clear()
-            found = self.gazetteer.lookup(key, limit=5, **hints)
-            self._cache[cache_key] = found
+            found = self.gazetteer.lookup(key, limit=None)
+            self._cache[key] = found
         return found
 
     def resolve(self, mentions: list[Mention]) -> tuple[list[ResolvedPlace], Candidate | None]:
@@ -102,7 +102,7 @@ class Resolver:
             if candidates[0].kind != "country":
                 weights = {cc: 0.5 * n / top for cc, n in countries.items()}
                 weights.update({cc: 1.0 for cc in by_sentence.get(mention.sentence, ())})
-                candidates = self.lookup(mention.key, country_weights=weights, near=focus) or candidates
+                candidates = self.gazetteer.rerank(candidates, country_weights=weights, near=focus)
             best = candidates[0]
             if not self._acceptable(mention, best, countries, focus):
                 continue

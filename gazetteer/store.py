@@ -14,6 +14,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from gazetteer.candidate import Candidate
@@ -49,6 +50,29 @@ _USER_INSERT_SQL = (
 _ID, _KIND, _COUNTRY, _LAT, _LON, _POP, _PRIOR = (
     COL[c] for c in ("id", "kind", "country", "lat", "lon", "population", "prior")
 )
+
+
+def _hint_bonus(
+    place_id: str,
+    country: str | None,
+    lat: float,
+    lon: float,
+    countries: dict[str, float],
+    near: tuple[float, float] | None,
+) -> float:
+    """What the context adds to a place's score: its country named, its distance to a point."""
+    bonus = 0.0
+    if countries:
+        if country:
+            weight = countries.get(country, 0.0)
+        elif place_id.startswith("border:"):
+            weight = max(countries.get(c, 0.0) for c in place_id[7:].split("-"))
+        else:
+            weight = 0.0
+        bonus += COUNTRY_HINT_BONUS * weight
+    if near is not None:
+        bonus += NEAR_BONUS * math.exp(-haversine_km(near[0], near[1], lat, lon) / NEAR_SCALE_KM)
+    return bonus
 
 
 class GazetteerMissing(RuntimeError):
@@ -153,19 +177,25 @@ class Gazetteer:
         score = row[_PRIOR] + (0.03 if flags & FLAG_PRIMARY else 0) + (0.02 if flags & FLAG_VIETNAMESE else 0)
         if fallback:
             score -= FALLBACK_PENALTY
-        if countries:
-            if row[_COUNTRY]:
-                weight = countries.get(row[_COUNTRY], 0.0)
-            elif row[_ID].startswith("border:"):
-                weight = max(countries.get(c, 0.0) for c in row[_ID][7:].split("-"))
-            else:
-                weight = 0.0
-            score += COUNTRY_HINT_BONUS * weight
-        if near is not None:
-            score += NEAR_BONUS * math.exp(
-                -haversine_km(near[0], near[1], row[_LAT], row[_LON]) / NEAR_SCALE_KM
-            )
-        return score
+        return score + _hint_bonus(row[_ID], row[_COUNTRY], row[_LAT], row[_LON], countries, near)
+
+    @staticmethod
+    def rerank(
+        candidates: Iterable[Candidate],
+        *,
+        country_weights: dict[str, float] | None = None,
+        near: tuple[float, float] | None = None,
+    ) -> list[Candidate]:
+        """Candidates of a hint-free lookup ranked as a lookup with these hints ranks them.
+
+        Lets a caller cache one lookup per name and apply each document's context cheaply.
+        """
+        weights = {c.upper(): w for c, w in (country_weights or {}).items()}
+        scored = [
+            replace(c, score=c.score + _hint_bonus(c.id, c.country, c.lat, c.lon, weights, near))
+            for c in candidates
+        ]
+        return sorted(scored, key=lambda c: (-c.score, -(c.population or 0), c.id))
 
     def best(self, name: str, **hints) -> Candidate | None:
         """The best candidate for a name, or None."""
