@@ -93,10 +93,11 @@ def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _ORGANISATIONS = _alternation(lexicon.ORGANISATIONS)
-_ORG_CUE_END = re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, lexicon.ORGANISATION_CUES)) + r") $")
-_TITLE_END = re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, lexicon.PERSON_TITLES)) + r") $")
+_ORG_CUES = frozenset(lexicon.ORGANISATION_CUES)
+_TITLES = frozenset(lexicon.PERSON_TITLES)
 _PLACE_CUES = sorted(set(lexicon.PLACE_CUES) | set(lexicon.LOCATIVE_CUES), key=len, reverse=True)
-_CUE_END = re.compile(r"(?:^|(?<=\W))(" + "|".join(map(re.escape, _PLACE_CUES)) + r")\s+$")
+_ALL_CUES = frozenset(_PLACE_CUES)
+_PUNCTUATION = "\"'“”‘’«»()[],:;–—-"
 
 
 def organisation_spans(lower: str) -> list[tuple[int, int]]:
@@ -116,25 +117,27 @@ def find_mentions(
     for run in capital_runs(text, tokens):
         sentence_start = sentence_starts[run[0].sentence] if sentence_starts else 0
         before = lower[max(sentence_start, run[0].start - 40) : run[0].start]
-        if _ORG_CUE_END.search(before) or _inside(blocked, run[0].start, run[-1].end):
-            continue
-        after_title = bool(_TITLE_END.search(before))
         matches = _longest_matches(run, known)
+        if not matches or matches[0][0] > 0:
+            cue = _cue_before(before)
+            if cue in lexicon.PLACE_CUES and not phrase_before(before, _ORG_CUES):
+                unresolved.append(_unresolved(text, run, matches, cue))
+        if not matches or phrase_before(before, _ORG_CUES) or _inside(blocked, run[0].start, run[-1].end):
+            continue
+        after_title = phrase_before(before, _TITLES) is not None
         matched_tokens = {id(t) for i, j in matches for t in run[i:j]}
-        unknown = [t for t in run if id(t) not in matched_tokens]
+        unknown = any(id(t) not in matched_tokens for t in run)
         for n, (i, j) in enumerate(matches):
             start, end = run[i].start, run[j - 1].end
             if _inside(blocked, start, end):
                 continue
             if i > 0 and run[i - 1].key in lexicon.SURNAMES:
                 continue  # "Vũ Anh": a person's name
-            if after_title and n > 0:
+            if after_title and (n > 0 or i > 0):
                 continue  # "Tổng thống Mỹ Donald Trump": after the country, a person
-            if after_title and n == 0 and i > 0:
-                continue
             if _is_common_word_at_sentence_start(text, run, i, j, tokens, sentence_starts):
                 continue
-            preceding = lower[max(sentence_start, start - 40) : start]
+            preceding = before if i == 0 else lower[max(sentence_start, start - 40) : start]
             mentions.append(
                 Mention(
                     surface=text[start:end],
@@ -144,26 +147,27 @@ def find_mentions(
                     key=" ".join(t.key for t in run[i:j]),
                     cue=_cue_before(preceding),
                     preceding=preceding,
-                    in_person_run=bool(unknown),
+                    in_person_run=unknown,
                     after_title=after_title and n == 0,
                     sentence_initial=j - i == 1 and _starts_sentence(text, run[i], sentence_starts),
                 )
             )
-        cue = _cue_before(before)
-        if cue in lexicon.PLACE_CUES and (not matches or matches[0][0] > 0):
-            end_token = run[matches[0][0] - 1] if matches else run[min(len(run), 4) - 1]
-            unresolved.append(
-                Mention(
-                    surface=text[run[0].start : end_token.end],
-                    start=run[0].start,
-                    end=end_token.end,
-                    sentence=run[0].sentence,
-                    key=name_key(text[run[0].start : end_token.end]),
-                    cue=cue,
-                    unresolved_reason="not in gazetteer",
-                )
-            )
     return mentions, unresolved
+
+
+def _unresolved(text: str, run: list[Token], matches: list[tuple[int, int]], cue: str) -> Mention:
+    """The cued name the gazetteer lacks: the run up to its first known name (4 words at most)."""
+    end_token = run[matches[0][0] - 1] if matches else run[min(len(run), 4) - 1]
+    surface = text[run[0].start : end_token.end]
+    return Mention(
+        surface=surface,
+        start=run[0].start,
+        end=end_token.end,
+        sentence=run[0].sentence,
+        key=name_key(surface),
+        cue=cue,
+        unresolved_reason="not in gazetteer",
+    )
 
 
 def _longest_matches(run: list[Token], known: frozenset[str] | set[str]) -> list[tuple[int, int]]:
@@ -187,8 +191,19 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _cue_before(preceding: str) -> str | None:
     """The place or locative cue ending right before a name ("thị trấn ", "tại ")."""
-    m = _CUE_END.search(preceding)
-    return m.group(1) if m else None
+    return phrase_before(preceding, _ALL_CUES)
+
+
+def phrase_before(preceding: str, phrases: frozenset[str], max_words: int = 5) -> str | None:
+    """The longest of ``phrases`` that the text ends with, as whole words, before a space."""
+    if not preceding[-1:].isspace():
+        return None
+    words = preceding.split()[-max_words:]
+    for n in range(len(words), 0, -1):
+        phrase = " ".join([words[-n].lstrip(_PUNCTUATION), *words[len(words) - n + 1 :]])
+        if phrase in phrases:
+            return phrase
+    return None
 
 
 def _starts_sentence(text: str, token: Token, sentence_starts: list[int]) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from events import lexicon
 from events.clauses import Clause
+from events.mentions import phrase_before
 from events.resolve import ResolvedPlace
 from gazetteer import Candidate
 
@@ -32,6 +33,7 @@ _DEATHS_BEFORE = re.compile(
     rf"(?:{lexicon.CASUALTY_NOUNS})"
 )
 _CLAIM = re.compile(rf"\s*(?:[^\s,.;]+\s+){{0,3}}?(?:{lexicon.CLAIM_VERBS})")
+_ACTOR_NOUNS = frozenset(lexicon.ACTOR_NOUNS)
 VIOLENT = frozenset({lexicon.BATTLES, lexicon.REMOTE, lexicon.CIVILIANS, lexicon.RIOTS})
 SPECIFICITY = {"border-area": 0, "village": 0, "town": 0, "city": 0, "admin2": 1, "other": 1, "river": 1,
                "region": 2, "admin1": 2, "country": 3}  # fmt: skip
@@ -66,11 +68,7 @@ def fatalities(text: str) -> int | None:
 
 def is_actor(place: ResolvedPlace) -> bool:
     """A place named as who acts ("Bộ Quốc phòng Armenia", "phía Azerbaijan"), not where."""
-    preceding = place.mention.preceding.rstrip()
-    return any(
-        preceding.endswith(noun) and (len(preceding) == len(noun) or not preceding[-len(noun) - 1].isalnum())
-        for noun in lexicon.ACTOR_NOUNS
-    )
+    return phrase_before(place.mention.preceding, _ACTOR_NOUNS) is not None
 
 
 def _in(spans: list[tuple[int, int]], start: int, end: int) -> bool:
