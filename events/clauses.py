@@ -16,7 +16,27 @@ from events import lexicon
 _CONJUNCTIONS = "trong khi|sau khi|nhưng|còn|song|tuy nhiên|đồng thời|khiến cho"
 _CUT = re.compile(rf"\s*;\s*|,\s+|\s+(?=(?:{_CONJUNCTIONS})\s)")
 _STARTS_WITH_CONJUNCTION = re.compile(rf"(?:{_CONJUNCTIONS})\s")
-_CUES = [(re.compile(p), t, s, prio) for p, t, s, prio in lexicon.EVENT_CUES]
+
+
+def _leading_literals(pattern: str) -> tuple[str, ...] | None:
+    """The literal text each top-level alternative starts with; None if one starts with syntax.
+
+    A sentence that contains none of them cannot match: a substring test is far cheaper.
+    """
+    alternatives, depth, current = [], 0, ""
+    for char in pattern:
+        if char == "|" and depth == 0:
+            alternatives.append(current)
+            current = ""
+            continue
+        depth += (char == "(") - (char == ")")
+        current += char
+    alternatives.append(current)
+    literals = tuple(re.split(r"[\\(\[.*+?{]", alt, maxsplit=1)[0] for alt in alternatives)
+    return None if any(len(lit) < 2 for lit in literals) else literals
+
+
+_CUES = [(re.compile(p), _leading_literals(p), t, s, prio) for p, t, s, prio in lexicon.EVENT_CUES]
 _STATEMENT = re.compile(rf"(?:{lexicon.STATEMENT_VERBS})")
 
 
@@ -64,7 +84,8 @@ def find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[Cue]]:
     lower = text[start:end].lower()
     cues = [
         Cue(start + m.start(), start + m.end(), event_type, sub_type, priority)
-        for pattern, event_type, sub_type, priority in _CUES
+        for pattern, literals, event_type, sub_type, priority in _CUES
+        if literals is None or any(literal in lower for literal in literals)
         for m in pattern.finditer(lower)
     ]
     statements = [

@@ -89,16 +89,17 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
     (r"đánh bom liều chết|đánh bom tự sát|kẻ đánh bom tự sát", REMOTE, "Suicide bomb", 11),
     (
         r"không kích|oanh tạc|ném bom|tấn công (?:bằng )?(?:đường )?không quân|tập kích (?:bằng )?"
-        r"(?:uav|máy bay không người lái)|(?:uav|máy bay không người lái|drone) (?:tấn công|tập kích)",
+        r"(?:uav|máy bay không người lái)|uav (?:tấn công|tập kích)"
+        r"|máy bay không người lái (?:tấn công|tập kích)|drone (?:tấn công|tập kích)",
         REMOTE, "Air/drone strike", 10,
     ),
     (
         r"pháo kích|nã pháo|bắn pháo|pháo binh .{0,40}?bắn|bắn phá|đạn cối|súng cối"
-        r"|tên lửa .{0,30}?(?:bắn|rơi|tấn công|tập kích|trúng)|(?:bắn|phóng|tấn công bằng) (?:\w+ )?"
-        r"(?:tên lửa|rocket)|bắn vào|bắn trúng",
+        r"|tên lửa .{0,30}?(?:bắn|rơi|tấn công|tập kích|trúng)|bắn (?:\w+ )?(?:tên lửa|rocket)"
+        r"|phóng (?:\w+ )?(?:tên lửa|rocket)|tấn công bằng (?:\w+ )?(?:tên lửa|rocket)|bắn vào|bắn trúng",
         REMOTE, "Shelling/artillery/missile attack", 9,
     ),
-    (r"đánh bom|bom xe|bom tự chế|thiết bị nổ|(?<!\w)ied(?!\w)|giẫm phải mìn|trúng mìn|nổ mìn", REMOTE,
+    (r"đánh bom|bom xe|bom tự chế|thiết bị nổ|ied(?!\w)|giẫm phải mìn|trúng mìn|nổ mìn", REMOTE,
      "Remote explosive/landmine/IED", 9),
     (r"thảm sát|hành quyết|sát hại (?:dân thường|thường dân)|tấn công (?:dân thường|thường dân)", CIVILIANS,
      "Attack", 8),
