@@ -13,14 +13,16 @@ PLACE_CUES = (
     "quận", "tỉnh", "bang", "vùng", "khu vực", "miền", "đảo", "quần đảo", "bán đảo", "sông", "núi",
     "cảng", "sân bay", "căn cứ", "thị xã", "khu định cư", "đồn", "cửa khẩu", "eo biển", "vịnh",
     "biển", "cao nguyên", "thung lũng", "hẻm núi", "sa mạc", "khu", "phía bắc", "phía nam",
-    "phía đông", "phía tây", "ngoại ô", "thủ phủ", "trại tị nạn", "trại",
+    "phía đông", "phía tây", "ngoại ô", "thủ phủ", "trại tị nạn", "trại", "miền bắc", "miền nam",
+    "miền trung", "miền đông", "miền tây", "đông bắc", "tây bắc", "đông nam", "tây nam",
 )  # fmt: skip
 
 # Prepositions and verbs after which a name is where something happens.
 LOCATIVE_CUES = (
     "ở", "tại", "nhằm vào", "vào", "dọc", "gần", "quanh", "xung quanh", "trên", "khắp", "đến", "tới",
     "từ", "khỏi", "giữa", "bên trong", "trong", "ngoài", "phía bắc", "phía nam", "phía đông",
-    "phía tây", "ngoại ô", "khu vực", "vùng", "thị trấn", "thành phố", "làng",
+    "phía tây", "ngoại ô", "khu vực", "vùng", "thị trấn", "thành phố", "làng", "miền bắc", "miền nam",
+    "miền trung", "miền đông", "miền tây", "đông bắc", "tây bắc", "đông nam", "tây nam",
 )  # fmt: skip
 
 # Names of bodies that contain a place name: never place mentions.
@@ -35,6 +37,8 @@ ORGANISATIONS = (
     "liên minh châu phi", "tân hoa xã", "thông tấn xã việt nam", "đài tiếng nói việt nam",
     "tổ chức hợp tác thượng hải", "nhà trắng", "điện kremlin", "lầu năm góc", "quốc hội mỹ",
     "hội đồng nhân quyền liên hợp quốc", "cao ủy liên hợp quốc về người tị nạn",
+    # honorifics that begin with a place name ("Đức" is also Germany)
+    "đức giáo hoàng", "đức thánh cha", "đức đạt lai lạt ma", "đức tổng giám mục", "đức hồng y",
 )  # fmt: skip
 
 # Words after which a capitalised run names a medium or a body, not a place.
@@ -64,15 +68,17 @@ SURNAMES = frozenset(
     lại lục mạc khúc kim tăng thân tôn triệu ông âu giang hàn""".split()
 )
 
-# Compounds that begin with a syllable that is also a country: capitalised at the start of
-# a sentence ("Pháp luật …", "Đức tin …"), they are common words, not places.
+# Compounds that begin with a syllable that is also a place name: capitalised at the start
+# of a sentence ("Pháp luật …", "Đức tin …") or in a body's name ("lực lượng Không quân
+# Israel"), they are common words, not places.
 COMMON_COMPOUNDS = frozenset(
     """pháp luật|pháp lý|pháp quyền|pháp nhân|pháp chế|pháp sư|pháp đình|pháp y|pháp lệnh|pháp điển|pháp môn
     |đức tin|đức tính|đức hạnh|đức độ|đức phật|anh ấy|anh ta|anh em|anh hùng|anh trai|anh chị|anh dũng|anh hào
     |mỹ thuật|mỹ phẩm|mỹ nhân|mỹ quan|mỹ mãn|mỹ học|mỹ nghệ|mỹ tục|mỹ miều|ý kiến|ý định|ý nghĩa|ý tưởng|ý chí
     |ý thức|ý muốn|ý đồ|nhật ký|nhật báo|nhật trình|ấn tượng|ấn định|ấn phẩm|ấn hành|nga ngố|lào xào
     |trung tâm|trung thành|trung lập|trung gian|trung bình|trung ương|trung tuần|trung thu|trung thực
-    |hàn gắn|hàn lâm|tây phương|đông phương|nam giới|bắc cực""".replace("\n", "").split("|")
+    |hàn gắn|hàn lâm|tây phương|đông phương|nam giới|bắc cực|không quân|không gian|không phận
+    |hải quân|lục quân|hải cảng|hải phận|ba lô|ba mươi""".replace("\n", "").split("|")
 )
 
 # Event cues: (pattern, ACLED event_type, sub_event_type, priority). Patterns are regular
@@ -89,14 +95,15 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
     (r"đánh bom liều chết|đánh bom tự sát|kẻ đánh bom tự sát", REMOTE, "Suicide bomb", 11),
     (
         r"không kích|oanh tạc|ném bom|tấn công (?:bằng )?(?:đường )?không quân|tập kích (?:bằng )?"
-        r"(?:uav|máy bay không người lái)|uav (?:tấn công|tập kích)"
-        r"|máy bay không người lái (?:tấn công|tập kích)|drone (?:tấn công|tập kích)",
+        r"(?:uav|máy bay không người lái)|uav .{0,30}?(?:tấn công|tập kích)"
+        r"|máy bay không người lái .{0,30}?(?:tấn công|tập kích)|drone .{0,30}?(?:tấn công|tập kích)",
         REMOTE, "Air/drone strike", 10,
     ),
     (
         r"pháo kích|nã pháo|bắn pháo|pháo binh .{0,40}?bắn|bắn phá|đạn cối|súng cối"
         r"|tên lửa .{0,30}?(?:bắn|rơi|tấn công|tập kích|trúng)|bắn (?:\w+ )?(?:tên lửa|rocket)"
-        r"|phóng (?:\w+ )?(?:tên lửa|rocket)|tấn công bằng (?:\w+ )?(?:tên lửa|rocket)|bắn vào|bắn trúng",
+        r"|phóng (?:\w+ )?(?:tên lửa|rocket)|tấn công .{0,60}?bằng (?:\w+ )?(?:tên lửa|rocket)"
+        r"|bắn vào|bắn trúng",
         REMOTE, "Shelling/artillery/missile attack", 9,
     ),
     (r"đánh bom|bom xe|bom tự chế|thiết bị nổ|ied(?!\w)|giẫm phải mìn|trúng mìn|nổ mìn", REMOTE,

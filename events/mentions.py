@@ -19,7 +19,11 @@ from gazetteer.textnorm import name_key
 
 MAX_NAME_WORDS = 7
 UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
-_CAPITAL_WORD = re.compile(rf"(?<![^\W\d_])[{UPPER}][^\W\d_]*(?:[-'’][^\W\d_]+)*")
+# Arabic article particles stay lower case inside names ("Deir el-Balah", "Khan al-Ahmar").
+_CAPITAL_WORD = re.compile(
+    rf"(?<![^\W\d_])(?:(?:al|el|ad|ash|as|at|an|ar|az|ed|es|ul)-)?[{UPPER}][^\W\d_]*(?:[-'’][^\W\d_]+)*"
+)
+_BYLINE_AFTER = re.compile(r"\s*\(\s*(?:theo|nguồn)\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 
 
@@ -117,11 +121,25 @@ def find_mentions(
     for run in capital_runs(text, tokens):
         sentence_start = sentence_starts[run[0].sentence] if sentence_starts else 0
         before = lower[max(sentence_start, run[0].start - 40) : run[0].start]
+        if _BYLINE_AFTER.match(text, run[-1].end) and len(run) <= 4:
+            continue  # "Vũ Anh (Theo RT)": the writer's name
+        cue = _cue_before(before)
+        named_with_cue = _cue_and_name(run, cue, known) if cue else 0
+        if named_with_cue:  # "quần đảo Trường Sa": looked up with its cue, not as "Trường Sa" (Changsha)
+            start, end = run[0].start, run[named_with_cue - 1].end
+            key = f"{name_key(cue)} {name_key(text[start:end])}"
+            mentions.append(
+                Mention(text[start:end], start, end, run[0].sentence, key, cue=cue, preceding=before)
+            )
+            run = run[named_with_cue:]
+            if not run:
+                continue
+            before = lower[max(sentence_start, run[0].start - 40) : run[0].start]
+            cue = None
         matches = _longest_matches(run, known)
-        if not matches or matches[0][0] > 0:
-            cue = _cue_before(before)
-            if cue in lexicon.PLACE_CUES and not phrase_before(before, _ORG_CUES):
-                unresolved.append(_unresolved(text, run, matches, cue))
+        unmatched_start = not matches or matches[0][0] > 0
+        if unmatched_start and cue in lexicon.PLACE_CUES and not phrase_before(before, _ORG_CUES):
+            unresolved.append(_unresolved(text, run, matches, cue))
         if not matches or phrase_before(before, _ORG_CUES) or _inside(blocked, run[0].start, run[-1].end):
             continue
         after_title = phrase_before(before, _TITLES) is not None
@@ -135,7 +153,7 @@ def find_mentions(
                 continue  # "Vũ Anh": a person's name
             if after_title and (n > 0 or i > 0):
                 continue  # "Tổng thống Mỹ Donald Trump": after the country, a person
-            if _is_common_word_at_sentence_start(text, run, i, j, tokens, sentence_starts):
+            if _is_common_compound(text, run, i, j):
                 continue
             preceding = before if i == 0 else lower[max(sentence_start, start - 40) : start]
             mentions.append(
@@ -168,6 +186,14 @@ def _unresolved(text: str, run: list[Token], matches: list[tuple[int, int]], cue
         cue=cue,
         unresolved_reason="not in gazetteer",
     )
+
+
+def _cue_and_name(run: list[Token], cue: str, known: frozenset[str] | set[str]) -> int:
+    """How many words of the run, with the cue before them, form a known name (0: none)."""
+    for j in range(min(len(run), MAX_NAME_WORDS), 0, -1):
+        if f"{name_key(cue)} {' '.join(t.key for t in run[:j])}" in known:
+            return j
+    return 0
 
 
 def _longest_matches(run: list[Token], known: frozenset[str] | set[str]) -> list[tuple[int, int]]:
@@ -211,16 +237,11 @@ def _starts_sentence(text: str, token: Token, sentence_starts: list[int]) -> boo
     return text[sentence_start : token.start].strip(" \"'“”‘’«»(-–—") == ""
 
 
-def _is_common_word_at_sentence_start(
-    text: str, run: list[Token], i: int, j: int, tokens: list[Token], sentence_starts: list[int]
-) -> bool:
-    """ "Pháp luật …", "Đức tin …": a country's syllable capitalised only by the sentence."""
-    if j - i != 1 or i != 0 or len(run) > 1:
+def _is_common_compound(text: str, run: list[Token], i: int, j: int) -> bool:
+    """ "Pháp luật …", "lực lượng Không quân Israel": a one-word name that, with the lower-case
+    word after it, is a common word capitalised by the sentence or by a body's name."""
+    if j - i != 1 or j != len(run):
         return False
-    token = run[0]
-    sentence_start = sentence_starts[token.sentence] if sentence_starts else 0
-    if text[sentence_start : token.start].strip(" \"'“”‘’«»(-–—") != "":
-        return False
-    following = _NEXT_WORD.match(text, token.end)
-    compound = f"{token.key} {following.group(1).casefold()}" if following else ""
+    following = _NEXT_WORD.match(text, run[i].end)
+    compound = f"{run[i].key} {following.group(1).casefold()}" if following else ""
     return compound in lexicon.COMMON_COMPOUNDS

@@ -7,6 +7,7 @@ places (with descriptive border places) → dates → event clauses → event re
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left
 
 from events.borders import resolve_border_phrases
@@ -18,6 +19,8 @@ from events.records import DateRef, event_record
 from events.resolve import Resolver
 from events.sentences import split_sentences
 from gazetteer import Gazetteer
+
+_UNTIL = re.compile(r"(?:đến|tới|cho đến|kéo dài đến)\s+$")
 
 
 def article_meta(article: Article) -> dict:
@@ -81,7 +84,7 @@ class Extractor:
             # the places a sentence's events may use are those of the sentence
             near = places[bisect_left(place_starts, sentence[0]) : bisect_left(place_starts, sentence[1])]
             for clause in clauses:
-                when = self._when(clause, sentence, dates, reference, reference_precision)
+                when = self._when(text, clause, sentence, dates, reference, reference_precision)
                 ordinal = len(events) + 1
                 record = event_record(
                     article.id, ordinal, text, clause, sentence, when, reference.year, near, focus
@@ -98,6 +101,7 @@ class Extractor:
 
     @staticmethod
     def _when(
+        text: str,
         clause: Clause,
         sentence: tuple[int, int],
         dates: list[DateMention],
@@ -106,13 +110,20 @@ class Extractor:
     ) -> DateRef:
         """The clause's own date, else the nearest in its sentence, else the article's date."""
         in_sentence = [d for d in dates if sentence[0] <= d.start < sentence[1]]
-        own = [d for d in in_sentence if any(s <= d.start < e for s, e in clause.spans)]
+        first_span = clause.spans[0] if clause.spans else (clause.start, clause.end)
+        own = [d for d in in_sentence if first_span[0] <= d.start < first_span[1]]
         earlier = [d for d in in_sentence if d.start < clause.start]
-        chosen = own[0] if own else earlier[-1] if earlier else in_sentence[0] if in_sentence else None
+        merged = [d for d in in_sentence if any(s <= d.start < e for s, e in clause.spans)]
+        candidates = own or earlier[-1:] or merged or in_sentence
+        chosen = candidates[0] if candidates else None
         if chosen is None:
             return DateRef(reference.isoformat(), None, max(2, reference_precision))
         end = chosen.date_end
-        if end is None and chosen.opens_range:
-            later = [d for d in in_sentence if d.start > chosen.start]
-            end = later[0].date if later else None
+        later = [d for d in in_sentence if d.start > chosen.start]
+        if (
+            end is None
+            and later
+            and (chosen.opens_range or _UNTIL.search(text, max(0, later[0].start - 24), later[0].start))
+        ):
+            end = later[0].date  # "từ ngày 27/9 … sáng 28/9", "Tháng 2/1988 … kéo dài đến năm 1994"
         return DateRef(_iso(chosen.date), _iso(end) if end else None, chosen.precision)

@@ -14,14 +14,13 @@ from dataclasses import dataclass
 
 from events import lexicon
 from events.clauses import Clause
-from events.mentions import phrase_before
-from events.resolve import ResolvedPlace
+from events.resolve import ResolvedPlace, is_actor_mention
 from gazetteer import Candidate
 
 _NUMBER = (
     r"(\d{1,3}(?:[.,]\d{3})+|\d+|"
     + "|".join(sorted((re.escape(w) for w in lexicon.NUMBER_WORDS), key=len, reverse=True))
-    + r")"
+    + r")(?:\s*[-–]\s*\d+)?"  # "3-10 người": ACLED records the lower figure
 )
 _QUALIFIER = r"(?:(?:hơn|ít nhất|khoảng|gần|tới|lên tới|chừng|trên|tổng cộng|thêm)\s+)?"
 _DEATHS_AFTER = re.compile(
@@ -33,7 +32,10 @@ _DEATHS_BEFORE = re.compile(
     rf"(?:{lexicon.CASUALTY_NOUNS})"
 )
 _CLAIM = re.compile(rf"\s*(?:[^\s,.;]+\s+){{0,3}}?(?:{lexicon.CLAIM_VERBS})")
-_ACTOR_NOUNS = frozenset(lexicon.ACTOR_NOUNS)
+_TARGET_OF = re.compile(
+    r"(?:vị trí|căn cứ|cứ điểm|khu định cư|lãnh thổ|khu dân cư|cơ sở|tiền đồn|chiến hào|kho)[^.,;]{0,25}"
+    r" của (?:quân đội |lực lượng |các lực lượng |quân |phía )?$"
+)
 VIOLENT = frozenset({lexicon.BATTLES, lexicon.REMOTE, lexicon.CIVILIANS, lexicon.RIOTS})
 SPECIFICITY = {"border-area": 0, "village": 0, "town": 0, "city": 0, "admin2": 1, "other": 1, "river": 1,
                "region": 2, "admin1": 2, "country": 3}  # fmt: skip
@@ -68,7 +70,7 @@ def fatalities(text: str) -> int | None:
 
 def is_actor(place: ResolvedPlace) -> bool:
     """A place named as who acts ("Bộ Quốc phòng Armenia", "phía Azerbaijan"), not where."""
-    return phrase_before(place.mention.preceding, _ACTOR_NOUNS) is not None
+    return is_actor_mention(place.mention)
 
 
 def _in(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -92,6 +94,14 @@ def choose_location(
         options = [p for p in places if _in(spans, p.mention.start, p.mention.end) and located(p)]
         if options:
             return min(options, key=lambda p: (SPECIFICITY.get(p.place.kind, 3), p.mention.start))
+    cue = clause.cue_start if clause.cue_start is not None else clause.start
+    for p in places:  # "nã pháo vào các vị trí của quân đội Ukraine": the target's country
+        if (
+            p.mention.start > cue
+            and _in(clause.spans, p.mention.start, p.mention.end)
+            and _TARGET_OF.search(p.mention.preceding)
+        ):
+            return p
     return None
 
 
@@ -174,8 +184,14 @@ def event_record(
 ) -> dict:
     """One event in the output contract's shape."""
     if clause.event_type == lexicon.STRATEGIC:
-        # a declaration or a statement happens where its author is
-        where = subject_country(clause, sentence, places) or choose_location(clause, sentence, places)
+        # a declaration or a statement happens where its author is, unless it names a town or
+        # a region for it ("ban bố thiết quân luật ở thị trấn Lashio")
+        located = choose_location(clause, sentence, places)
+        if located is None or located.place.kind == "country":
+            located = None
+        where = (
+            located or subject_country(clause, sentence, places) or choose_location(clause, sentence, places)
+        )
     else:
         where = choose_location(clause, sentence, places)
     place: Candidate | None = where.place if where else focus

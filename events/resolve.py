@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from events.mentions import Mention
+from events import lexicon
+from events.mentions import Mention, phrase_before
 from gazetteer import Candidate, Gazetteer
 from gazetteer.store import haversine_km
 
@@ -21,6 +22,15 @@ POPULATED = frozenset({"city", "town", "village"})
 WELL_KNOWN_POPULATION = 100_000
 WORLD_CITY_POPULATION = 1_000_000
 NEAR_FOCUS_KM = 400.0
+# How much a country named in the article (scaled by its share of mentions) or in the same
+# sentence favours a town of that country over a namesake abroad. Kept below the prior gap
+# between a capital and a village, so "Manila" stays Manila when "Mỹ" is in the sentence.
+ARTICLE_COUNTRY_WEIGHT = 0.3
+SENTENCE_COUNTRY_WEIGHT = 0.4
+SETTLEMENT_CUES = frozenset(
+    {"thị trấn", "thành phố", "tp", "tp.", "thủ đô", "làng", "ngôi làng", "xã", "thôn", "bản", "thị xã"}
+)
+REGION_CUES = frozenset({"tỉnh", "bang", "vùng", "miền", "huyện", "quận", "khu vực"})
 GEO_PRECISION = {"city": 1, "town": 1, "village": 1, "border-area": 2, "admin2": 2, "other": 2, "river": 2}
 
 
@@ -50,6 +60,14 @@ class ResolvedPlace:
             "geo_precision": self.geo_precision,
             "score": round(min(1.0, self.score), 3),
         }
+
+
+_ACTOR_NOUNS = frozenset(lexicon.ACTOR_NOUNS)
+
+
+def is_actor_mention(mention: Mention) -> bool:
+    """A name that says who acts ("Bộ Quốc phòng Armenia", "phía Azerbaijan"), not where."""
+    return phrase_before(mention.preceding, _ACTOR_NOUNS) is not None
 
 
 def geo_precision(candidate: Candidate) -> int:
@@ -87,41 +105,54 @@ class Resolver:
 
     def resolve(self, mentions: list[Mention]) -> tuple[list[ResolvedPlace], Candidate | None]:
         """The resolved places of an article (in text order) and its focus place."""
-        first = [(m, self.lookup(m.key)) for m in mentions]
-        first = [(m, c) for m, c in first if c]
+        first = []
+        for mention in mentions:
+            candidates = self.lookup(mention.key)
+            if mention.cue in SETTLEMENT_CUES:  # "thành phố Armenia" is a city, not the country
+                candidates = [c for c in candidates if c.kind in POPULATED] or candidates
+            if candidates:
+                first.append((mention, candidates))
         countries = Counter(c[0].country for _, c in first if c[0].kind == "country")
         by_sentence: dict[int, set[str]] = {}
         for m, c in first:
             if c[0].kind == "country":
                 by_sentence.setdefault(m.sentence, set()).add(c[0].country)
         top = max(countries.values(), default=1)
-        focus_place = self._focus(first, countries)
+        focus_place = self._focus([(m, c) for m, c in first if self._acceptable(m, c[0], countries, None)])
         focus = (focus_place.lat, focus_place.lon) if focus_place else None
         resolved = []
         for mention, candidates in first:
-            if candidates[0].kind != "country":
-                weights = {cc: 0.5 * n / top for cc, n in countries.items()}
-                weights.update({cc: 1.0 for cc in by_sentence.get(mention.sentence, ())})
+            if candidates[0].kind != "country" or mention.cue in SETTLEMENT_CUES:
+                weights = {cc: ARTICLE_COUNTRY_WEIGHT * n / top for cc, n in countries.items()}
+                weights.update({cc: SENTENCE_COUNTRY_WEIGHT for cc in by_sentence.get(mention.sentence, ())})
                 candidates = self.gazetteer.rerank(candidates, country_weights=weights, near=focus)
             best = candidates[0]
             if not self._acceptable(mention, best, countries, focus):
                 continue
-            resolved.append(ResolvedPlace(mention, best, geo_precision(best), best.score))
+            resolved.append(ResolvedPlace(mention, best, self._precision(mention, best), best.score))
         return resolved, focus_place
 
-    def _focus(self, first: list[tuple[Mention, list[Candidate]]], countries: Counter) -> Candidate | None:
-        """The point the article is about: its most mentioned region or strong town, else country."""
-        local = Counter(
-            c[0].id
-            for m, c in first
-            if c[0].kind != "country" and c[0].kind not in ("border-area",) and (is_strong(c[0]) or m.cue)
-        )
+    @staticmethod
+    def _precision(mention: Mention, place: Candidate) -> int:
+        """A town named after "tỉnh"/"bang" stands for its province: part of a region (2)."""
+        precision = geo_precision(place)
+        if precision == 1 and mention.cue in REGION_CUES:
+            return 2
+        return precision
+
+    @staticmethod
+    def _focus(accepted: list[tuple[Mention, list[Candidate]]]) -> Candidate | None:
+        """The place the article is about: its most mentioned region or town, else the country
+        it names most as a place rather than as an actor ("Bộ Quốc phòng Nga")."""
+        local = Counter(c[0].id for _, c in accepted if c[0].kind not in ("country", "border-area"))
         if local:
             best_id = local.most_common(1)[0][0]
-            return next(c[0] for _, c in first if c[0].id == best_id)
-        if countries:
-            code = countries.most_common(1)[0][0]
-            return next(c[0] for _, c in first if c[0].country == code and c[0].kind == "country")
+            return next(c[0] for _, c in accepted if c[0].id == best_id)
+        scene = Counter(c[0].id for m, c in accepted if c[0].kind == "country" and not is_actor_mention(m))
+        named = scene or Counter(c[0].id for _, c in accepted if c[0].kind == "country")
+        if named:
+            best_id = named.most_common(1)[0][0]
+            return next(c[0] for _, c in accepted if c[0].id == best_id)
         return None
 
     @staticmethod
@@ -138,7 +169,7 @@ class Resolver:
             return True
         if mention.in_person_run or mention.after_title:
             return False  # "Donald Trump", "Ilham Aliyev": unknown capitalised words around it
-        if population >= WORLD_CITY_POPULATION:
+        if population >= WORLD_CITY_POPULATION or is_strong(best):
             return True
         near = focus is not None and haversine_km(best.lat, best.lon, *focus) <= NEAR_FOCUS_KM
         return near or best.country in countries
