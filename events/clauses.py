@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import ahocorasick
+
 from events import lexicon
 
 _CONJUNCTIONS = "trong khi|sau khi|nhưng|còn|song|tuy nhiên|đồng thời|khiến cho"
@@ -18,11 +20,8 @@ _CUT = re.compile(rf"\s*;\s*|,\s+|\s+(?=(?:{_CONJUNCTIONS})\s)")
 _STARTS_WITH_CONJUNCTION = re.compile(rf"(?:{_CONJUNCTIONS})\s")
 
 
-def _leading_literals(pattern: str) -> tuple[str, ...] | None:
-    """The literal text each top-level alternative starts with; None if one starts with syntax.
-
-    A sentence that contains none of them cannot match: a substring test is far cheaper.
-    """
+def _leading_literals(pattern: str) -> tuple[str, ...]:
+    """The literal text each top-level alternative of a cue pattern starts with."""
     alternatives, depth, current = [], 0, ""
     for char in pattern:
         if char == "|" and depth == 0:
@@ -33,10 +32,18 @@ def _leading_literals(pattern: str) -> tuple[str, ...] | None:
         current += char
     alternatives.append(current)
     literals = tuple(re.split(r"[\\(\[.*+?{]", alt, maxsplit=1)[0] for alt in alternatives)
-    return None if any(len(lit) < 2 for lit in literals) else literals
+    if any(len(literal) < 2 for literal in literals):
+        raise ValueError(f"every alternative of a cue must start with a word: {pattern!r}")
+    return literals
 
 
-_CUES = [(re.compile(p), _leading_literals(p), t, s, prio) for p, t, s, prio in lexicon.EVENT_CUES]
+_CUES = [(re.compile(p), t, s, prio) for p, t, s, prio in lexicon.EVENT_CUES]
+# One Aho-Corasick pass finds which cue patterns can match a sentence; only those run.
+_TRIGGERS = ahocorasick.Automaton()
+for _index, (_pattern, *_) in enumerate(lexicon.EVENT_CUES):
+    for _literal in _leading_literals(_pattern):
+        _TRIGGERS.add_word(_literal, (*_TRIGGERS.get(_literal, ()), _index))
+_TRIGGERS.make_automaton()
 _STATEMENT = re.compile(rf"(?:{lexicon.STATEMENT_VERBS})")
 
 
@@ -82,10 +89,10 @@ class Cue:
 def find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[Cue]]:
     """Event cues and statement verbs of the sentence text[start:end] (one scan per pattern)."""
     lower = text[start:end].lower()
+    possible = {index for _, indices in _TRIGGERS.iter(lower) for index in indices}
     cues = [
         Cue(start + m.start(), start + m.end(), event_type, sub_type, priority)
-        for pattern, literals, event_type, sub_type, priority in _CUES
-        if literals is None or any(literal in lower for literal in literals)
+        for pattern, event_type, sub_type, priority in (_CUES[i] for i in sorted(possible))
         for m in pattern.finditer(lower)
     ]
     statements = [

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from events import lexicon
+from events.phrases import Phrases
 from gazetteer.textnorm import name_key
 
 MAX_NAME_WORDS = 7
@@ -50,6 +51,7 @@ class Mention:
     in_person_run: bool = False  # part of a capitalised run with unknown words (a person?)
     after_title: bool = False  # right after a person's title ("Tổng thống Pháp")
     sentence_initial: bool = False  # one word, capitalised only because a sentence starts
+    actor: bool | None = None  # named as who acts ("Bộ Quốc phòng Armenia"); set by resolve
     unresolved_reason: str | None = None
     extra: dict = field(default_factory=dict)
 
@@ -97,11 +99,10 @@ def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _ORGANISATIONS = _alternation(lexicon.ORGANISATIONS)
-_ORG_CUES = frozenset(lexicon.ORGANISATION_CUES)
-_TITLES = frozenset(lexicon.PERSON_TITLES)
+_ORG_CUES = Phrases(lexicon.ORGANISATION_CUES)
+_TITLES = Phrases(lexicon.PERSON_TITLES)
 _PLACE_CUES = sorted(set(lexicon.PLACE_CUES) | set(lexicon.LOCATIVE_CUES), key=len, reverse=True)
-_ALL_CUES = frozenset(_PLACE_CUES)
-_PUNCTUATION = "\"'“”‘’«»()[],:;–—-"
+_ALL_CUES = Phrases(_PLACE_CUES)
 
 
 def organisation_spans(lower: str) -> list[tuple[int, int]]:
@@ -138,11 +139,11 @@ def find_mentions(
             cue = None
         matches = _longest_matches(run, known)
         unmatched_start = not matches or matches[0][0] > 0
-        if unmatched_start and cue in lexicon.PLACE_CUES and not phrase_before(before, _ORG_CUES):
+        if unmatched_start and cue in lexicon.PLACE_CUES and not _ORG_CUES.ending(before):
             unresolved.append(_unresolved(text, run, matches, cue))
-        if not matches or phrase_before(before, _ORG_CUES) or _inside(blocked, run[0].start, run[-1].end):
+        if not matches or _ORG_CUES.ending(before) or _inside(blocked, run[0].start, run[-1].end):
             continue
-        after_title = phrase_before(before, _TITLES) is not None
+        after_title = _TITLES.ending(before) is not None
         matched_tokens = {id(t) for i, j in matches for t in run[i:j]}
         unknown = any(id(t) not in matched_tokens for t in run)
         for n, (i, j) in enumerate(matches):
@@ -217,19 +218,7 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _cue_before(preceding: str) -> str | None:
     """The place or locative cue ending right before a name ("thị trấn ", "tại ")."""
-    return phrase_before(preceding, _ALL_CUES)
-
-
-def phrase_before(preceding: str, phrases: frozenset[str], max_words: int = 5) -> str | None:
-    """The longest of ``phrases`` that the text ends with, as whole words, before a space."""
-    if not preceding[-1:].isspace():
-        return None
-    words = preceding.split()[-max_words:]
-    for n in range(len(words), 0, -1):
-        phrase = " ".join([words[-n].lstrip(_PUNCTUATION), *words[len(words) - n + 1 :]])
-        if phrase in phrases:
-            return phrase
-    return None
+    return _ALL_CUES.ending(preceding)
 
 
 def _starts_sentence(text: str, token: Token, sentence_starts: list[int]) -> bool:

@@ -13,7 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from events import lexicon
-from events.mentions import Mention, phrase_before
+from events.mentions import Mention
+from events.phrases import Phrases
 from gazetteer import Candidate, Gazetteer
 from gazetteer.store import haversine_km
 
@@ -62,12 +63,14 @@ class ResolvedPlace:
         }
 
 
-_ACTOR_NOUNS = frozenset(lexicon.ACTOR_NOUNS)
+_ACTOR_NOUNS = Phrases(lexicon.ACTOR_NOUNS)
 
 
 def is_actor_mention(mention: Mention) -> bool:
     """A name that says who acts ("Bộ Quốc phòng Armenia", "phía Azerbaijan"), not where."""
-    return phrase_before(mention.preceding, _ACTOR_NOUNS) is not None
+    if mention.actor is None:
+        mention.actor = _ACTOR_NOUNS.ending(mention.preceding) is not None
+    return mention.actor
 
 
 def geo_precision(candidate: Candidate) -> int:
