@@ -6,12 +6,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: run test setup setup-dev gazetteer lint bench clean
+.PHONY: run test setup setup-dev gazetteer assets chromium lint bench clean
 
-run: setup gazetteer
+run: setup gazetteer assets
 	$(BIN)/streamlit run dashboard/app.py
 
-test: setup-dev gazetteer
+test: setup-dev gazetteer assets chromium
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
@@ -32,6 +32,34 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 # Rebuilt only when an input (code, curated files, data package versions) changed.
 gazetteer: setup
 	$(BIN)/python -m gazetteer build --if-stale
+
+# folium's JS/CSS/fonts/images from the npm registry (exact pins in package.json; the
+# lockfile is not committed) copied to dashboard/static/vendor/ with the country outlines,
+# served by Streamlit at /app/static/vendor/. Re-run when package.json or dashboard/assets.py
+# changes, the vendor dir is missing or the gazetteer was rebuilt. --legacy-peer-deps: do not
+# add bootstrap's unpinned peer @popperjs/core (bootstrap.bundle.min.js includes Popper).
+VENDOR := dashboard/static/vendor
+
+assets: setup gazetteer $(VENDOR)/.installed
+
+$(VENDOR)/.installed: package.json dashboard/assets.py $(wildcard var/gazetteer.sqlite) | setup gazetteer
+	@command -v npm >/dev/null || { echo "npm is missing: install Node.js and npm (Debian: apt-get install npm)" >&2; exit 1; }
+	npm install --no-audit --no-fund --legacy-peer-deps
+	$(BIN)/python -m dashboard.assets install
+	touch $@
+
+# Debian's chromium for the browser tests (Playwright drives /usr/bin/chromium; never
+# `playwright install`).
+chromium:
+	@if [ -x /usr/bin/chromium ]; then exit 0; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; \
+	elif command -v sudo >/dev/null; then \
+		sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; \
+	else \
+		echo "/usr/bin/chromium is missing and this is not root (no sudo): as root run" >&2; \
+		echo "  apt-get install --no-install-recommends chromium" >&2; exit 1; \
+	fi
 
 lint: setup-dev
 	$(BIN)/ruff check .

@@ -1,46 +1,386 @@
-"""diadanh dashboard (first version): look places up in the local gazetteer.
+"""diadanh dashboard: the event map with popups, filters, a date slider, detail panel, timeline,
+table, uploads and the places page.
 
-Run with ``streamlit run dashboard/app.py`` from the repository root. The event map
-replaces this page when the events package lands.
+Run from the repository root: ``streamlit run dashboard/app.py`` (``make run`` does it).
+The store is ``var/events.sqlite`` (``$DIADANH_STORE``); on first start it receives the
+sample articles of ``articles/``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import json
+import re
 import sys
 from pathlib import Path
 
+import altair as alt
 import pandas as pd
 import streamlit as st
+from streamlit_folium import st_folium
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from gazetteer import Gazetteer, GazetteerMissing
+from dashboard import data
+from dashboard.i18n import LANGUAGES, event_type_label, t
+from dashboard.mapview import (
+    STYLE,
+    MapData,
+    build_map,
+    event_id_from_popup,
+    event_popup,
+    geojson_of,
+    picker_map,
+    prepare_map_data,
+    write_popups,
+)
+from events.output import ACLED_COLUMNS
+from events.pipeline import Extractor
+from events.store import EventStore
+from gazetteer import Gazetteer, GazetteerMissing, InvalidPlace
+from gazetteer.sources import KINDS
+
+st.set_page_config(page_title="diadanh", page_icon="🗺️", layout="wide")
+
+
+def use_local_assets() -> None:
+    """Serve folium's JS/CSS from our static folder (installed from npm by the setup)."""
+    from dashboard import assets
+
+    assets.use_local_assets()
 
 
 @st.cache_resource
-def gazetteer() -> Gazetteer:
-    return Gazetteer()
+def _resources(user_places: str) -> tuple[Gazetteer, Extractor]:
+    gazetteer = Gazetteer(user_path=user_places)
+    return gazetteer, Extractor(gazetteer)
 
 
-st.set_page_config(page_title="diadanh — gazetteer", layout="wide")
-st.title("diadanh — địa danh")
-st.caption("Tra cứu địa danh trong từ điển địa lý cục bộ · Look places up in the local gazetteer")
+def resources() -> tuple[Gazetteer, Extractor]:
+    """The gazetteer (with the user layer of ``data.USER_PLACES``) and an extractor, made once."""
+    return _resources(str(data.USER_PLACES))
 
-try:
-    gaz = gazetteer()
-except GazetteerMissing as exc:
-    st.error(str(exc))
-    st.stop()
 
-name = st.text_input("Địa danh / Place name", value="Thổ Nhĩ Kỳ")
-country = st.text_input("Gợi ý quốc gia / Country hint (ISO code, optional)", value="")
-found = gaz.lookup(name, countries=[country] if country.strip() else None, limit=10)
-if not name.strip():
-    st.info("Nhập một địa danh · Type a place name.")
-elif not found:
-    st.warning(f"Không tìm thấy · Nothing found for {name!r}.")
-else:
-    table = pd.DataFrame([c.to_dict() for c in found]).drop(columns=["matched"])
-    st.dataframe(table, hide_index=True)
+def open_store() -> EventStore:
+    return EventStore(data.STORE)
 
-st.caption("Dữ liệu · Data: GeoNames (CC BY 4.0), Natural Earth (public domain), CLDR (Unicode licence).")
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#|~$])")
+
+
+def plain(text: object) -> str:
+    """Untrusted text (file names, reasons, place names) shown literally in a Markdown message."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
+
+
+def data_version(store: EventStore) -> tuple:
+    """Changes whenever an article is stored or replaced: the key of the cached frames."""
+    return tuple(store.con.execute("SELECT COUNT(*), MAX(ingested_at) FROM articles").fetchone())
+
+
+# cache_resource, not cache_data: the frames are large and only read, so no copy per rerun.
+@st.cache_resource(show_spinner=False, max_entries=4)
+def load_frames(version: tuple, store_path: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The stored events and place mentions; ``version`` (see :func:`data_version`) is the cache key."""
+    with EventStore(store_path) as store:
+        return data.events_frame(store), data.places_frame(store)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def map_data(version: tuple, store_path: str, lang: str) -> tuple[MapData, str, dict]:
+    """Markers, place circles, the popups file's URL and the extents: once per data version and
+    language."""
+    events, places = load_frames(version, store_path)
+    gazetteer, _ = resources()
+    extents = {}
+    for place_id in events.loc[events["geo_precision"] > 1, "place_id"].dropna().unique():
+        if place_id.startswith(("curated:", "border:", "user:")):
+            geometry = gazetteer.geometry_json(place_id)
+            if geometry:
+                extents[place_id] = json.loads(geometry)
+    prepared = prepare_map_data(events, places, lang)
+    store_key = hashlib.sha1(str(Path(store_path).resolve()).encode()).hexdigest()[:10]
+    url = write_popups(prepared.popups, prefix=f"popups-{store_key}-{lang}")
+    return prepared, url, extents
+
+
+def sidebar(events: pd.DataFrame, lang: str) -> tuple[data.Filters, bool]:
+    st.sidebar.header(t("filters", lang))
+    background = st.sidebar.checkbox(t("background", lang), value=False, key="background")
+    low, high = data.date_bounds(events, background)
+    if low == high:
+        high = low + dt.timedelta(days=1)
+    dates = st.sidebar.slider(
+        t("dates", lang), min_value=low, max_value=high, value=(low, high), format="DD/MM/YYYY", key="dates"
+    )
+    types = st.sidebar.multiselect(
+        t("event_types", lang), list(STYLE), format_func=lambda v: event_type_label(v, lang), key="types"
+    )
+    countries = st.sidebar.multiselect(
+        t("countries", lang), sorted(events["country"].dropna().unique()), key="countries"
+    )
+    precisions = st.sidebar.multiselect(
+        t("precision", lang), [1, 2, 3], help=t("precision_help", lang), key="precisions"
+    )
+    query = st.sidebar.text_input(t("search", lang), key="query")
+    online = st.sidebar.checkbox(t("online_tiles", lang), value=False, key="online_tiles")
+    filters = data.Filters(tuple(dates), types, countries, precisions, query, background)
+    return filters, online
+
+
+def detail_panel(event_id: str | None, events: pd.DataFrame, places: pd.DataFrame, lang: str) -> None:
+    st.subheader(t("detail", lang))
+    match = events[events["event_id"] == event_id] if event_id else events.iloc[0:0]
+    if match.empty:
+        st.caption(t("detail_hint", lang))
+        return
+    event = match.iloc[0]
+    with open_store() as store:
+        text = store.article_text(event["article_id"]) or ""
+    # The popup's escaped HTML (never Markdown: article text and metadata are untrusted).
+    st.html(f'<div data-testid="dd-event">{event_popup(event, lang)}</div>')
+    article_places = places[places["article_id"] == event["article_id"]]
+    body = data.highlighted_article(text, article_places, (int(event["text_start"]), int(event["text_end"])))
+    st.html(
+        "<style>.dd-place{background:#ffe066}.dd-sentence{text-decoration:underline 2px #d62728}"
+        ".dd-article{max-height:420px;overflow:auto;font-size:14px;line-height:1.5}</style>"
+        f'<div class="dd-article" data-testid="dd-article">{body}</div>'
+    )
+    others = events[(events["article_id"] == event["article_id"]) & (events["event_id"] != event_id)]
+    if not others.empty:
+        st.markdown(f"**{t('other_events', lang)}**")
+        st.dataframe(
+            others[["event_date", "event_type", "sub_event_type", "location", "fatalities"]].assign(
+                event_date=others["event_date"].dt.strftime("%Y-%m-%d")
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+
+
+def timeline(shown: pd.DataFrame, lang: str) -> None:
+    st.markdown(f"**{t('timeline', lang)}**")
+    if shown.empty:
+        return
+    counts = shown.groupby(["date", "event_type"]).size().reset_index(name="n")
+    counts["date"] = pd.to_datetime(counts["date"])
+    counts["label"] = [event_type_label(v, lang) for v in counts["event_type"]]
+    colours = alt.Scale(
+        domain=[event_type_label(k, lang) for k in STYLE], range=[colour for colour, _ in STYLE.values()]
+    )
+    chart = (
+        alt.Chart(counts)
+        .mark_bar()
+        .encode(
+            x=alt.X("date:T", title=None),
+            y=alt.Y("n:Q", title=None),
+            color=alt.Color("label:N", scale=colours, title=None),
+            tooltip=["date:T", "label:N", "n:Q"],
+        )
+        .properties(height=180)
+    )
+    st.altair_chart(chart, width="stretch")
+
+
+def map_tab(
+    shown: pd.DataFrame, events: pd.DataFrame, places: pd.DataFrame, version: tuple, lang: str, online: bool
+) -> None:
+    prepared, popups_url, extents = map_data(version, str(data.STORE), lang)
+    shown_extents = {k: v for k, v in extents.items() if k in set(shown["place_id"])}
+    st.caption(t("events_shown", lang, n=len(shown), total=int((~events["background"]).sum())))
+    left, right = st.columns([3, 2])
+    with left:
+        if shown.empty:
+            st.info(t("no_events", lang))
+        fmap = build_map(
+            prepared.events_js(shown["event_id"]), prepared.places, popups_url, shown_extents, lang, online
+        )
+        state = st_folium(
+            fmap,
+            height=560,
+            use_container_width=True,
+            returned_objects=["last_object_clicked_popup"],
+            key="event_map",
+        )
+        clicked = event_id_from_popup((state or {}).get("last_object_clicked_popup"))
+        if clicked:
+            st.session_state["selected_event"] = clicked
+    with right:
+        detail_panel(st.session_state.get("selected_event"), events, places, lang)
+    timeline(shown, lang)
+
+
+def table_tab(shown: pd.DataFrame, lang: str) -> None:
+    columns = [c for c in ACLED_COLUMNS if c in shown.columns]
+    table = shown[columns].copy()
+    table["event_date"] = table["event_date"].dt.strftime("%Y-%m-%d")
+    st.dataframe(table, hide_index=True, width="stretch")
+    left, right = st.columns(2)
+    left.download_button(
+        t("download_csv", lang),
+        lambda: table.to_csv(index=False).encode("utf-8"),  # made on click, not on every rerun
+        file_name="diadanh-events.csv",
+        mime="text/csv",
+        key="download_csv",
+    )
+    right.download_button(
+        t("download_geojson", lang),
+        lambda: geojson_of(shown).encode("utf-8"),
+        file_name="diadanh-events.geojson",
+        mime="application/geo+json",
+        key="download_geojson",
+    )
+
+
+def add_tab(lang: str) -> None:
+    report = st.session_state.pop("ingest_report", None)
+    if report is not None:
+        if report.stored:
+            st.success(t("stored", lang, n=report.stored, e=report.events))
+        for name in report.duplicates:
+            st.info(t("duplicate", lang, name=plain(name)))
+        for name, reason in report.errors:
+            st.error(t("bad_file", lang, name=plain(name), reason=plain(reason)))
+        for name, warning in report.warnings:
+            st.warning(f"{plain(name)}: {plain(warning)}")
+    with st.form("add_articles", clear_on_submit=True):
+        uploads = st.file_uploader(
+            t("upload", lang), type=["txt", "html", "htm"], accept_multiple_files=True, key="uploads"
+        )
+        pasted = st.text_area(t("paste", lang), key="pasted", height=160)
+        published = st.date_input(t("published", lang), value=None, key="published", format="DD/MM/YYYY")
+        source = st.text_input(t("source_name", lang), key="source")
+        submitted = st.form_submit_button(t("process", lang))
+    if not submitted:
+        return
+    files = [(f.name, f.getvalue()) for f in uploads or []]
+    if not files and not pasted.strip():
+        st.warning(t("nothing_to_add", lang))
+        return
+    _, extractor = resources()
+    with open_store() as store:
+        report = data.ingest_uploads(
+            files, pasted, published.isoformat() if published else None, source or None, store, extractor
+        )
+    st.session_state["ingest_report"] = report
+    st.rerun()
+
+
+def places_tab(lang: str) -> None:
+    with open_store() as store:
+        unresolved = data.unresolved_frame(store)
+    st.subheader(t("unresolved", lang))
+    if unresolved.empty:
+        st.caption(t("no_unresolved", lang))
+    else:
+        st.dataframe(unresolved[["surface", "sentence", "path"]], hide_index=True, width="stretch")
+    message = st.session_state.pop("place_message", None)
+    if message:
+        (st.success if message[0] == "ok" else st.error)(message[1])
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"**{t('add_place', lang)}**")
+        st.caption(t("pick_hint", lang))
+        picked = st_folium(
+            picker_map(),
+            height=260,
+            use_container_width=True,
+            returned_objects=["last_clicked"],
+            key="pick_map",
+        )
+        clicked = (picked or {}).get("last_clicked") or {}
+        with st.form("add_place"):
+            name = st.text_input(t("name", lang), key="place_name")
+            kind = st.selectbox(t("kind", lang), KINDS, index=KINDS.index("village"), key="place_kind")
+            lat = st.number_input(
+                t("lat", lang), -90.0, 90.0, float(clicked.get("lat", 0.0)), format="%.5f", key="place_lat"
+            )
+            lon = st.number_input(
+                t("lon", lang), -180.0, 180.0, float(clicked.get("lng", 0.0)), format="%.5f", key="place_lon"
+            )
+            country = st.text_input(t("country_code", lang), key="place_country", max_chars=2)
+            if st.form_submit_button(t("save", lang)):
+                save_place(lang, name, kind=kind, lat=lat, lon=lon, country=country or None)
+    with right:
+        st.markdown(f"**{t('add_alias', lang)}**")
+        with st.form("add_alias"):
+            alias = st.text_input(t("alias", lang), key="alias_name")
+            target = st.text_input(t("target", lang), key="alias_target")
+            if st.form_submit_button(t("save", lang)):
+                save_alias(lang, alias, target)
+
+
+def _reextract(names: list[str]) -> int:
+    """After the gazetteer changed: a fresh extractor (it knows the new names) on the affected articles."""
+    _resources.clear()
+    _, extractor = resources()
+    with open_store() as store:
+        n = data.reextract_mentioning(names, store, extractor)
+    # Replaced articles keep their count, and ingested_at has one-second steps: drop the frames.
+    load_frames.clear()
+    map_data.clear()
+    return n
+
+
+def save_place(lang: str, name: str, **fields: object) -> None:
+    gazetteer, _ = resources()
+    try:
+        place = gazetteer.add_place(name, **fields)
+    except InvalidPlace as exc:
+        st.session_state["place_message"] = ("error", t("invalid", lang, reason=plain(exc)))
+    else:
+        n = _reextract([place.name])
+        st.session_state["place_message"] = ("ok", t("added", lang, name=plain(place.name), n=n))
+    st.rerun()
+
+
+def save_alias(lang: str, alias: str, target: str) -> None:
+    gazetteer, _ = resources()
+    place = gazetteer.best(target) if target.strip() else None
+    try:
+        if place is None:
+            raise InvalidPlace(f"no place named {target!r}")
+        gazetteer.add_alias(alias, place.id)
+    except InvalidPlace as exc:
+        st.session_state["place_message"] = ("error", t("invalid", lang, reason=plain(exc)))
+    else:
+        n = _reextract([alias])
+        name = plain(f"{alias} → {place.name}")
+        st.session_state["place_message"] = ("ok", t("added", lang, name=name, n=n))
+    st.rerun()
+
+
+def main() -> None:
+    lang = st.sidebar.radio(
+        "Ngôn ngữ / Language", list(LANGUAGES), format_func=LANGUAGES.get, horizontal=True, key="lang"
+    )
+    st.title(t("title", lang))
+    st.caption(t("subtitle", lang))
+    try:
+        _, extractor = resources()
+    except GazetteerMissing as exc:
+        st.error(plain(exc))
+        st.stop()
+    use_local_assets()
+    with open_store() as store:
+        data.ensure_samples(store, extractor)
+        version = data_version(store)
+    events, places = load_frames(version, str(data.STORE))
+    filters, online = sidebar(events, lang)
+    shown = data.apply_filters(events, filters)
+    tab_map, tab_table, tab_add, tab_places = st.tabs(
+        [t("tab_map", lang), t("tab_table", lang), t("tab_add", lang), t("tab_places", lang)]
+    )
+    with tab_map:
+        map_tab(shown, events, places, version, lang, online)
+    with tab_table:
+        table_tab(shown, lang)
+    with tab_add:
+        add_tab(lang)
+    with tab_places:
+        places_tab(lang)
+    st.caption(t("credits", lang))
+
+
+main()

@@ -1,0 +1,206 @@
+"""Dashboard benchmark on ≥ 10,000 events: page load to clusters visible, and slider changes.
+
+    .venv/bin/python bench/dashboard.py [--events 10000] [--loads 3] [--changes 5]
+
+The events are real extractions: synthetic articles from ``bench/extract.py``'s generator
+(seeded), published on days spread over a year, extracted and stored until the store holds
+``--events`` events (kept in ``bench/out/dashboard/`` and reused when it is big enough).
+Measured:
+
+- **server time of a slider change**: the app script's run after the date slider moves, timed
+  in-process with Streamlit's AppTest (the same script, cache and store as the server);
+- **page load → clusters visible**: a real server (``streamlit run``) and Debian's chromium,
+  from navigation to the first ``.marker-cluster`` in the map, fresh browser context each time;
+- **slider change in the browser**: key press on the slider's end to the map redrawn.
+
+Baseline in the same run: the same measures on the two sample articles (33 events).
+Targets (issue 4): page load ≤ 4 s, server time of a slider change ≤ 300 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from extract import corpus  # noqa: E402
+
+from dashboard import data  # noqa: E402
+from dashboard.browser import RequestLog, launch_chromium, serve  # noqa: E402
+from events.pipeline import Extractor  # noqa: E402
+from events.reader import article_from_text  # noqa: E402
+from events.store import EventStore  # noqa: E402
+from gazetteer import Gazetteer  # noqa: E402
+
+OUT = ROOT / "bench" / "out" / "dashboard"
+APP = str(ROOT / "dashboard" / "app.py")
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+
+def build_store(path: Path, events: int, seed: int) -> tuple[int, float]:
+    """Store synthetic articles until ``events`` events are stored; (events, seconds)."""
+    start = time.perf_counter()
+    with EventStore(path) as store:
+        have = store.counts()["events"]
+        if have >= events:
+            return have, 0.0
+        gaz = Gazetteer(user_path=OUT / "user_places.sqlite")
+        extractor = Extractor(gaz)
+        rng = random.Random(seed)
+        day0 = dt.date(2020, 1, 1)
+        batch = 0
+        while have < events:
+            for text in corpus(200, seed + batch, gaz):
+                published = day0 + dt.timedelta(days=rng.randrange(366))
+                article = article_from_text(text, published=published.isoformat())
+                result = extractor.extract(article)
+                if store.add(result, article.text):
+                    have += len(result["events"])
+                if have >= events:
+                    break
+            batch += 1
+    return have, time.perf_counter() - start
+
+
+def server_times(store: Path, changes: int) -> dict[str, float]:
+    """First run, a rerun, and slider changes of the app script, in seconds (AppTest)."""
+    from streamlit.testing.v1 import AppTest
+
+    data.STORE = store
+    at = AppTest.from_file(APP, default_timeout=600)
+    start = time.perf_counter()
+    at.run()
+    first = time.perf_counter() - start
+    if at.exception:
+        raise RuntimeError(at.exception)
+    start = time.perf_counter()
+    at.run()
+    rerun = time.perf_counter() - start
+    low, high = at.slider(key="dates").value
+    span = (high - low).days
+    rng = random.Random(7)
+    slider = []
+    for _ in range(changes):
+        a = low + dt.timedelta(days=rng.randrange(max(1, span // 2)))
+        b = a + dt.timedelta(days=rng.randrange(1, max(2, span // 2)))
+        at.slider(key="dates").set_value((a, min(b, high)))
+        start = time.perf_counter()
+        at.run()
+        slider.append(time.perf_counter() - start)
+    slider_p50, slider_max = statistics.median(slider), max(slider)
+    return {"first": first, "rerun": rerun, "slider_p50": slider_p50, "slider_max": slider_max}
+
+
+def browser_times(store: Path, loads: int, changes: int) -> dict[str, float]:
+    """Page load to clusters (or markers) visible, and a slider key press to the map redrawn."""
+    from playwright.sync_api import sync_playwright
+
+    load_times, change_times, off = [], [], []
+    user_places, log_file = OUT / "user_places.sqlite", OUT / "server.log"
+    with serve(store, user_places, log=log_file) as server, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        for i in range(loads + 1):  # the first load warms the server's caches: not counted
+            context = browser.new_context(viewport={"width": 1500, "height": 1000})
+            log = RequestLog().attach(context)
+            page = context.new_page()
+            start = time.perf_counter()
+            page.goto(server.url)
+            frame = page.frame_locator(MAP_FRAME).first
+            frame.locator(".marker-cluster, .leaflet-marker-icon").first.wait_for(timeout=120_000)
+            if i:
+                load_times.append(time.perf_counter() - start)
+            if i == loads:
+                change_times = _slider_changes(page, changes)
+            off += log.off_machine + log.failures
+            context.close()
+        browser.close()
+    if off:
+        raise RuntimeError(f"requests failed or left the machine: {off[:5]}")
+    return {
+        "load_p50": statistics.median(load_times),
+        "load_max": max(load_times),
+        "change_p50": statistics.median(change_times),
+        "change_max": max(change_times),
+    }
+
+
+CAPTION = (
+    "[...document.querySelectorAll('[data-testid=stCaptionContainer]')]"
+    ".map(e => e.innerText).find(t => t.includes('sự kiện đang hiển thị'))"
+)
+
+
+def _slider_changes(page, changes: int) -> list[float]:
+    """Seconds from a key press on the slider's end to the new count shown and the map drawn.
+
+    The end moves one day left, then back right, and so on: the last day always has events
+    (it is the newest event's date), so the count changes every time."""
+    times = []
+    end = page.get_by_role("slider").nth(1)
+    for i in range(changes):
+        before = page.evaluate(f"() => {CAPTION}")
+        end.focus()
+        start = time.perf_counter()
+        end.press("ArrowLeft" if i % 2 == 0 else "ArrowRight")
+        changed = f"old => {{ const t = {CAPTION}; return t && t !== old; }}"
+        page.wait_for_function(changed, arg=before, polling=10)
+        frame = page.frame_locator(MAP_FRAME).first
+        frame.locator(".marker-cluster, .leaflet-marker-icon").first.wait_for(timeout=60_000)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--events", type=int, default=10_000)
+    parser.add_argument("--loads", type=int, default=3)
+    parser.add_argument("--changes", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+
+    big = OUT / f"events-{args.events}.sqlite"
+    n, seconds = build_store(big, args.events, args.seed)
+    built = f" (built in {seconds:.1f} s)" if seconds else ""
+    print(f"store: {n:,} events in {big.relative_to(ROOT)}{built}")
+    small = OUT / "samples.sqlite"
+    with EventStore(small) as store:
+        data.ensure_samples(store, Extractor(Gazetteer(user_path=OUT / "user_places.sqlite")))
+        n_small = store.counts()["events"]
+
+    rows = []
+    for label, store in ((f"samples ({n_small} events)", small), (f"synthetic ({n:,} events)", big)):
+        server = server_times(store, args.changes)
+        browser = browser_times(store, args.loads, args.changes)
+        rows.append((label, server, browser))
+
+    print(f"\n{'':26}{'first run':>11}{'rerun':>9}{'slider p50':>12}{'slider max':>12}"
+          f"{'load p50':>10}{'load max':>10}{'browser slider p50':>20}")  # fmt: skip
+    for label, s, b in rows:
+        print(
+            f"{label:26}{s['first']:>10.2f}s{s['rerun'] * 1000:>7.0f}ms{s['slider_p50'] * 1000:>10.0f}ms"
+            f"{s['slider_max'] * 1000:>10.0f}ms{b['load_p50']:>9.2f}s{b['load_max']:>9.2f}s"
+            f"{b['change_p50']:>19.2f}s"
+        )
+    (_, s0, b0), (_, s1, b1) = rows
+    print(
+        f"\nratios big/samples: slider server time {s1['slider_p50'] / s0['slider_p50']:.1f}x, "
+        f"page load {b1['load_p50'] / b0['load_p50']:.1f}x"
+    )
+    print(
+        f"targets: page load ≤ 4 s: {'met' if b1['load_max'] <= 4 else 'NOT met'} "
+        f"({b1['load_max']:.2f} s worst); slider server time ≤ 300 ms: "
+        f"{'met' if s1['slider_max'] <= 0.3 else 'NOT met'} ({s1['slider_max'] * 1000:.0f} ms worst)"
+    )
+
+
+if __name__ == "__main__":
+    main()

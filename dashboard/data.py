@@ -1,0 +1,224 @@
+"""What the dashboard reads and writes: the event store, filters, uploads, re-extraction.
+
+Plain functions over pandas DataFrames and the store, so that they are tested without a
+browser; ``app.py`` only lays them out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+
+import pandas as pd
+
+from events.pipeline import Extractor
+from events.reader import Article, article_from_text, decode, read_article, read_manifest
+from events.store import EventStore
+from gazetteer import DEFAULT_USER_DB
+
+ROOT = Path(__file__).resolve().parent.parent
+STORE = Path(os.environ.get("DIADANH_STORE", ROOT / "var" / "events.sqlite"))
+USER_PLACES = DEFAULT_USER_DB  # the gazetteer's user layer ($DIADANH_USER_PLACES)
+SAMPLES = ROOT / "articles"
+MAX_UPLOAD_BYTES = 20_000_000
+
+
+def ensure_samples(store: EventStore, extractor: Extractor, folder: Path = SAMPLES) -> int:
+    """Store the sample corpus when the store has no article yet; returns how many were added."""
+    if store.counts()["articles"]:
+        return 0
+    manifest_path = folder / "manifest.csv"
+    manifest = read_manifest(manifest_path) if manifest_path.exists() else None
+    added = 0
+    for path in sorted(folder.glob("*.txt")):
+        article = read_article(path, manifest=manifest)
+        if not article.error and store.add(extractor.extract(article), article.text):
+            added += 1
+    return added
+
+
+def events_frame(store: EventStore) -> pd.DataFrame:
+    """The stored events, with a plain ``date`` column (datetime.date) for the slider."""
+    frame = store.events_frame()
+    frame["date"] = frame["event_date"].dt.date
+    return frame
+
+
+def places_frame(store: EventStore) -> pd.DataFrame:
+    """Every place mention with the sentence it is in."""
+    frame = pd.read_sql_query(
+        "SELECT p.*, a.text AS article_text, a.title, a.path, a.published FROM places p "
+        "JOIN articles a ON a.id = p.article_id ORDER BY p.article_id, p.ordinal",
+        store.con,
+    )
+    frame["sentence_text"] = [
+        sentence_around(text, start, end)
+        for text, start, end in zip(frame["article_text"], frame["start"], frame["end"], strict=True)
+    ]
+    return frame.drop(columns=["article_text"])
+
+
+def unresolved_frame(store: EventStore) -> pd.DataFrame:
+    """Names after a place cue that the gazetteer lacks, with their sentence."""
+    frame = pd.read_sql_query(
+        'SELECT u.surface, u.start, u."end", u.article_id, a.text AS article_text, a.path '
+        "FROM unresolved u JOIN articles a ON a.id = u.article_id ORDER BY u.surface",
+        store.con,
+    )
+    frame["sentence"] = [
+        sentence_around(text, start, end)
+        for text, start, end in zip(frame["article_text"], frame["start"], frame["end"], strict=True)
+    ]
+    return frame.drop(columns=["article_text"])
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding text[start:end] (cut at . ! ? and line ends)."""
+    left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    rights = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
+    right = min(rights) + 1 if rights else len(text)
+    return text[left:right].strip()
+
+
+@dataclass
+class Filters:
+    dates: tuple[dt.date, dt.date] | None = None
+    event_types: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    precisions: list[int] = field(default_factory=list)
+    query: str = ""
+    background: bool = False
+
+
+def apply_filters(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The events the sidebar asks for (empty selections mean "all")."""
+    keep = pd.Series(True, index=events.index)
+    if not filters.background:
+        keep &= ~events["background"]
+    if filters.dates is not None:
+        start, end = filters.dates
+        keep &= (events["date"] >= start) & (events["date"] <= end)
+    if filters.event_types:
+        keep &= events["event_type"].isin(filters.event_types)
+    if filters.countries:
+        keep &= events["country"].isin(filters.countries)
+    if filters.precisions:
+        keep &= events["geo_precision"].isin(filters.precisions)
+    query = filters.query.strip().casefold()
+    if query:
+        haystack = (
+            events["notes"].fillna("")
+            + " "
+            + events["location"].fillna("")
+            + " "
+            + events["place_surface"].fillna("")
+            + " "
+            + events["location_vi"].fillna("")
+        ).str.casefold()
+        keep &= haystack.str.contains(query, regex=False)
+    return events[keep]
+
+
+def date_bounds(events: pd.DataFrame, background: bool) -> tuple[dt.date, dt.date]:
+    """The slider's range: the dates of the events that can be shown."""
+    dates = events["date"] if background else events.loc[~events["background"], "date"]
+    if dates.empty:
+        dates = events["date"]
+    if dates.empty:
+        today = dt.date.today()
+        return today, today
+    return dates.min(), dates.max()
+
+
+@dataclass
+class IngestReport:
+    stored: int = 0
+    events: int = 0
+    duplicates: list[str] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+
+def ingest_uploads(
+    uploads: Iterable[tuple[str, bytes]],
+    pasted: str,
+    published: str | None,
+    source: str | None,
+    store: EventStore,
+    extractor: Extractor,
+) -> IngestReport:
+    """Read, extract and store uploaded files and pasted text; bad input is reported, not raised."""
+    report = IngestReport()
+    items: list[tuple[str, Article]] = []
+    meta = {"source": source} if source else None
+    for name, data in uploads:
+        if len(data) > MAX_UPLOAD_BYTES:
+            report.errors.append((name, f"file too large ({len(data) / 1e6:.0f} MB > 20 MB limit)"))
+            continue
+        try:
+            text, _encoding = decode(data)
+        except ValueError as exc:
+            report.errors.append((name, str(exc)))
+            continue
+        items.append((name, article_from_text(text, path=name, published=published, meta=meta)))
+    if pasted.strip():
+        items.append(("pasted text", article_from_text(pasted, path=None, published=published, meta=meta)))
+    for name, article in items:
+        if article.error:
+            report.errors.append((name, article.error))
+            continue
+        result = extractor.extract(article)
+        report.warnings.extend((name, warning) for warning in result["article"]["warnings"])
+        if store.add(result, article.text):
+            report.stored += 1
+            report.events += len(result["events"])
+        else:
+            report.duplicates.append(name)
+    return report
+
+
+def reextract_mentioning(names: Iterable[str], store: EventStore, extractor: Extractor) -> int:
+    """Extract again, and replace, the stored articles whose text contains one of ``names``."""
+    ids: set[str] = set()
+    for name in names:
+        rows = store.con.execute("SELECT id FROM articles WHERE instr(lower(text), lower(?)) > 0", (name,))
+        ids.update(r[0] for r in rows)
+    for article_id in sorted(ids):
+        row = store.con.execute(
+            "SELECT text, path, title, source, url, language, published FROM articles WHERE id = ?",
+            (article_id,),
+        ).fetchone()
+        text, path, title, source, url, language, published = row
+        meta = {"title": title, "source": source, "url": url, "language": language}
+        article = article_from_text(
+            text, path=path, published=published, meta={k: v for k, v in meta.items() if v}
+        )
+        store.add(extractor.extract(article), article.text, replace=True)
+    return len(ids)
+
+
+def highlighted_article(text: str, places: pd.DataFrame, sentence: tuple[int, int] | None) -> str:
+    """The article as HTML: every place mention in <mark>, the event's sentence underlined.
+
+    The text is untrusted: it is escaped piece by piece, and only our tags are added.
+    """
+    marks = sorted(
+        {(int(s), int(e)) for s, e in zip(places["start"], places["end"], strict=True)}, key=lambda m: m[0]
+    )
+    cuts = sorted({0, len(text), *(x for m in marks for x in m), *(sentence or ())})
+    pieces = []
+    for a, b in pairwise(cuts):
+        if sentence and a == sentence[0]:
+            pieces.append('<span class="dd-sentence">')
+        chunk = html.escape(text[a:b]).replace("\n", "<br>")
+        if any(s <= a and b <= e for s, e in marks):
+            chunk = f'<mark class="dd-place">{chunk}</mark>'  # pieces are cut at every boundary
+        pieces.append(chunk)
+        if sentence and b == sentence[1]:
+            pieces.append("</span>")
+    return "".join(pieces)

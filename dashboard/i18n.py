@@ -1,0 +1,111 @@
+"""The dashboard's words in Vietnamese and English."""
+
+from __future__ import annotations
+
+LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
+
+TEXT: dict[str, tuple[str, str]] = {
+    "title": ("diadanh — bản đồ sự kiện", "diadanh — event map"),
+    "subtitle": (
+        "Sự kiện xung đột đọc từ báo chí tiếng Việt, định vị ngoại tuyến.",
+        "Conflict events read from Vietnamese news, geolocated offline.",
+    ),
+    "language": ("Ngôn ngữ", "Language"),
+    "filters": ("Bộ lọc", "Filters"),
+    "dates": ("Khoảng ngày", "Date range"),
+    "event_types": ("Loại sự kiện", "Event types"),
+    "countries": ("Quốc gia", "Countries"),
+    "precision": ("Độ chính xác vị trí", "Geo precision"),
+    "precision_help": (
+        "1: đúng thị trấn · 2: gần / một phần vùng · 3: cả vùng hoặc quốc gia",
+        "1: the town itself · 2: near / part of a region · 3: a region or country",
+    ),
+    "search": ("Tìm trong nội dung", "Search the text"),
+    "background": ("Hiện sự kiện lịch sử (bối cảnh)", "Show background (historical) events"),
+    "online_tiles": ("Bản đồ nền trực tuyến (cần Internet)", "Online map tiles (needs internet)"),
+    "tab_map": ("Bản đồ", "Map"),
+    "tab_table": ("Bảng sự kiện", "Events table"),
+    "tab_add": ("Thêm bài báo", "Add articles"),
+    "tab_places": ("Địa danh", "Places"),
+    "events_shown": ("{n} sự kiện đang hiển thị / {total}", "{n} events shown of {total}"),
+    "no_events": ("Không có sự kiện nào khớp bộ lọc.", "No event matches the filters."),
+    "timeline": ("Dòng thời gian: số sự kiện mỗi ngày", "Timeline: events per day"),
+    "layer_events": ("Sự kiện", "Events"),
+    "layer_places": ("Địa danh được nhắc đến", "Places mentioned"),
+    "layer_areas": ("Vùng và biên giới (ước lượng)", "Regions and borders (approximate)"),
+    "layer_countries": ("Biên giới quốc gia (ngoại tuyến)", "Country outlines (offline)"),
+    "legend": ("Chú giải", "Legend"),
+    "detail": ("Chi tiết", "Details"),
+    "detail_hint": (
+        "Bấm vào một điểm trên bản đồ để xem bài báo.",
+        "Click a marker on the map to read its article.",
+    ),
+    "other_events": ("Các sự kiện khác trong bài", "The article's other events"),
+    "article": ("Bài báo", "Article"),
+    "date": ("Ngày", "Date"),
+    "type": ("Loại", "Type"),
+    "place": ("Địa điểm", "Place"),
+    "as_written": ("viết trong bài", "as written"),
+    "claimed_by": ("Nguồn tuyên bố", "Claimed by"),
+    "fatalities": ("Thương vong (chết)", "Fatalities"),
+    "source": ("Nguồn", "Source"),
+    "approximate": ("vị trí ước lượng", "approximate location"),
+    "mentions": ("lần nhắc", "mentions"),
+    "download_csv": ("Tải CSV (cột ACLED)", "Download CSV (ACLED columns)"),
+    "download_geojson": ("Tải GeoJSON", "Download GeoJSON"),
+    "upload": ("Tải lên tệp .txt (hoặc .html)", "Upload .txt (or .html) files"),
+    "paste": ("Hoặc dán nội dung bài báo", "Or paste an article's text"),
+    "published": ("Ngày đăng (nếu tệp không ghi)", "Publication date (if the file has none)"),
+    "source_name": ("Tên báo (không bắt buộc)", "Source (optional)"),
+    "process": ("Xử lý và lưu", "Process and store"),
+    "stored": ("Đã lưu {n} bài, {e} sự kiện.", "Stored {n} articles, {e} events."),
+    "duplicate": ("{name}: bài này đã có trong kho.", "{name}: already stored."),
+    "bad_file": ("{name}: không đọc được — {reason}", "{name}: cannot be read — {reason}"),
+    "nothing_to_add": ("Chưa có tệp hay nội dung nào.", "No file or text given."),
+    "unresolved": ("Tên chưa xác định được vị trí", "Names not found in the gazetteer"),
+    "no_unresolved": ("Không có tên nào chưa xác định.", "No unresolved name."),
+    "add_place": ("Thêm địa danh", "Add a place"),
+    "add_alias": ("Thêm tên gọi khác cho một địa danh", "Add another name for a place"),
+    "name": ("Tên", "Name"),
+    "kind": ("Loại địa danh", "Kind"),
+    "lat": ("Vĩ độ", "Latitude"),
+    "lon": ("Kinh độ", "Longitude"),
+    "country_code": ("Mã quốc gia (ISO, ví dụ AZ)", "Country code (ISO, e.g. AZ)"),
+    "pick_hint": (
+        "Bấm lên bản đồ nhỏ để lấy toạ độ.",
+        "Click the small map to pick the coordinates.",
+    ),
+    "save": ("Lưu", "Save"),
+    "alias": ("Tên gọi khác", "Other name"),
+    "target": ("Địa danh (tìm theo tên)", "Place (search by name)"),
+    "added": (
+        "Đã thêm {name}. Đã xử lý lại {n} bài báo.",
+        "Added {name}. Re-extracted {n} articles.",
+    ),
+    "invalid": ("Không lưu: {reason}", "Not saved: {reason}"),
+    "credits": (
+        "Dữ liệu: GeoNames (CC BY 4.0), Natural Earth (phạm vi công cộng), CLDR. Nền bản đồ trực tuyến: "
+        "© OpenStreetMap, © CARTO.",
+        "Data: GeoNames (CC BY 4.0), Natural Earth (public domain), CLDR. Online base maps: "
+        "© OpenStreetMap contributors, © CARTO.",
+    ),
+}
+
+EVENT_TYPES_VI = {
+    "Battles": "Giao tranh",
+    "Explosions/Remote violence": "Nổ / tấn công từ xa",
+    "Violence against civilians": "Bạo lực với dân thường",
+    "Strategic developments": "Diễn biến chiến lược",
+    "Protests": "Biểu tình",
+    "Riots": "Bạo loạn",
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The text for ``key`` in ``lang`` ("vi" or "en"), formatted with ``values``."""
+    vi, en = TEXT[key]
+    return (vi if lang == "vi" else en).format(**values)
+
+
+def event_type_label(event_type: str, lang: str) -> str:
+    return EVENT_TYPES_VI.get(event_type, event_type) if lang == "vi" else event_type

@@ -1,0 +1,501 @@
+"""The folium map: events (clustered, coloured and iconed by type), places, extents, legend.
+
+Markers are made in the browser from a compact data array (:class:`MapData`), and the popups
+come from a file the browser fetches once per data version: a filter change sends only the
+shown markers, so 10,000 events stay fast. Every text that comes from an article is escaped
+here, on the server; the browser assigns it with ``innerHTML`` only inside our markup, and
+sets tooltips as text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import math
+import os
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import folium
+import pandas as pd
+from branca.element import Element, MacroElement
+from folium.plugins import MarkerCluster
+from folium.template import Template
+
+from dashboard.i18n import event_type_label, t
+
+STYLE = {  # ACLED event type → (colour, Font Awesome icon)
+    "Battles": ("#d62728", "fa-crosshairs"),
+    "Explosions/Remote violence": ("#ff7f0e", "fa-bomb"),
+    "Violence against civilians": ("#9467bd", "fa-user-injured"),
+    "Strategic developments": ("#1f77b4", "fa-flag"),
+    "Protests": ("#2ca02c", "fa-bullhorn"),
+    "Riots": ("#8c564b", "fa-fire"),
+}
+DEFAULT_STYLE = ("#7f7f7f", "fa-circle")
+VENDOR_URL = "/app/static/vendor"  # dashboard/assets.py installs the files
+COUNTRIES_URL = f"{VENDOR_URL}/countries.geojson"
+POPUP_DIR = Path(__file__).parent / "static" / "cache"  # generated, served at POPUP_URL
+POPUP_URL = "/app/static/cache"
+EVENT_ID_PREFIX = "ID: "
+# On the map itself, not on a tile layer: offline there is none, and the marker clusters need
+# the map's maxZoom ("Map has no maxZoom specified").
+_ZOOMS = {"minZoom": 2, "maxZoom": 18}
+
+_CSS = """
+<style>
+.dd-marker { width: 24px; height: 24px; border-radius: 50%; border: 2px solid #fff; color: #fff;
+  display: flex; align-items: center; justify-content: center; font-size: 12px;
+  box-shadow: 0 0 3px rgba(0,0,0,.6); }
+.dd-marker.dd-approx { border: 2px dashed #222; opacity: .85; }
+.dd-popup { font: 13px/1.4 system-ui, sans-serif; }
+.dd-popup .dd-type { font-weight: 600; }
+.dd-popup mark { background: #ffe066; padding: 0 1px; }
+.dd-popup .dd-id { color: #888; font-size: 11px; }
+.dd-legend { position: absolute; bottom: 24px; left: 10px; z-index: 1000;
+  background: rgba(255,255,255,.92); padding: 6px 9px; border-radius: 4px;
+  font: 12px/1.5 system-ui, sans-serif; box-shadow: 0 0 4px rgba(0,0,0,.3); }
+.dd-legend span { display: inline-block; width: 11px; height: 11px; border-radius: 50%; margin-right: 5px; }
+</style>
+"""
+
+
+class _RemoteGeoJson(MacroElement):
+    """A GeoJSON layer the browser fetches from our static folder (not inlined: it is large)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map) {
+            // Its own pane under the overlays: the outlines arrive last (fetched) and, drawn on
+            // the shared canvas, would otherwise cover the place circles and the extents.
+            if (!map.getPane('ddBase')) {
+                map.createPane('ddBase').style.zIndex = 250;
+            }
+            fetch({{ this.url|tojson }}).then(function (r) { return r.json(); }).then(function (data) {
+                L.geoJSON(data, {style: {{ this.style|tojson }}, interactive: false, pane: 'ddBase'})
+                    .addTo({{ this._parent.get_name() }});
+            });
+        })({{ this._map_name }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, url: str, style: dict):
+        super().__init__()
+        self._name = "RemoteGeoJson"
+        self.url = url
+        self.style = style
+
+    def render(self, **kwargs) -> None:
+        self._map_name = _map_of(self).get_name()
+        super().render(**kwargs)
+
+
+def _map_of(element: Element) -> folium.Map:
+    """The map an element was added to (through its feature groups)."""
+    while not isinstance(element, folium.Map):
+        element = element._parent
+    return element
+
+
+class _Popups(MacroElement):
+    """Fetches the popups file once; ``ddBindPopup`` fills a layer's popup when it opens.
+
+    Popup HTML is escaped on the server (:func:`event_popup`, :func:`place_popup`); the ID line
+    is there from the start (as text) so that a click reports the event at once."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var ddPopups = fetch({{ this.url|tojson }})
+            .then(function (r) { return r.ok ? r.json() : {}; })
+            .catch(function () { return {}; });
+        function ddBindPopup(layer, key, idLine) {
+            var content = document.createElement('div');
+            if (idLine) {
+                var line = document.createElement('div');
+                line.className = 'dd-id';
+                line.textContent = idLine;
+                content.appendChild(line);
+            }
+            layer.bindPopup(content, {maxWidth: 380});
+            layer.on('popupopen', function () {
+                ddPopups.then(function (popups) {
+                    if (popups[key]) { content.innerHTML = popups[key]; layer.getPopup().update(); }
+                });
+            });
+        }
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, url: str):
+        super().__init__()
+        self._name = "Popups"
+        self.url = url
+
+
+class _EventCluster(MarkerCluster):
+    """The event markers, clustered, made in the browser from :class:`MapData` rows.
+
+    One divIcon per style is shared by all markers and ``addLayers`` adds them in one go:
+    10,000 markers take a fraction of a second."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = (function () {
+            var styles = {{ this.styles }};
+            var rows = {{ this.rows }};
+            var icons = {};
+            function icon(style, approx) {
+                var key = style + (approx ? 'a' : '');
+                if (!icons[key]) {
+                    icons[key] = L.divIcon({
+                        className: 'dd-icon',
+                        html: '<div class="dd-marker' + (approx ? ' dd-approx' : '') + '" style="background:'
+                            + styles[style][0] + '"><i class="fa-solid ' + styles[style][1] + '"></i></div>',
+                        iconSize: [26, 26], iconAnchor: [13, 13], popupAnchor: [0, -12]
+                    });
+                }
+                return icons[key];
+            }
+            var markers = new Array(rows.length);
+            for (var i = 0; i < rows.length; i++) {
+                var row = rows[i];
+                var marker = L.marker([row[0], row[1]], {icon: icon(row[2], row[3]), title: row[4]});
+                ddBindPopup(marker, row[5], {{ this.id_prefix|tojson }} + row[5]);
+                markers[i] = marker;
+            }
+            var cluster = L.markerClusterGroup({{ this.options|tojavascript }});
+            cluster.addLayers(markers);
+            cluster.addTo({{ this._parent.get_name() }});
+            return cluster;
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, rows_js: str):
+        super().__init__(options={"disableClusteringAtZoom": 9})
+        self._name = "EventCluster"
+        self.rows = rows_js
+        self.styles = _STYLES_JS
+        self.id_prefix = EVENT_ID_PREFIX
+
+
+class _PlaceLayer(MacroElement):
+    """One circle per mentioned place, sized by its mentions (tooltips set as text)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+            var rows = {{ this.rows }};
+            for (var i = 0; i < rows.length; i++) {
+                var row = rows[i];
+                var circle = L.circleMarker([row[0], row[1]], {radius: row[2], color: '#1d3557', weight: 1,
+                    fillColor: '#457b9d', fillOpacity: 0.45});
+                var tip = document.createElement('span');
+                tip.textContent = row[3];
+                circle.bindTooltip(tip);
+                ddBindPopup(circle, row[4], null);
+                circle.addTo({{ this._parent.get_name() }});
+            }
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, rows_js: str):
+        super().__init__()
+        self._name = "PlaceLayer"
+        self.rows = rows_js
+
+
+def _highlight(sentence: str, surface: str | None) -> str:
+    """The sentence escaped, with the place as written in <mark>."""
+    if not surface or surface not in sentence:
+        return html.escape(sentence)
+    before, _, after = sentence.partition(surface)
+    return f"{html.escape(before)}<mark>{html.escape(surface)}</mark>{html.escape(after)}"
+
+
+def event_popup(event: pd.Series, lang: str) -> str:
+    """The popup of one event, as escaped HTML."""
+    rows = [
+        f'<div class="dd-type">{html.escape(event_type_label(event["event_type"], lang))}'
+        f" — {html.escape(str(event['sub_event_type']))}</div>",
+        f"<b>{t('date', lang)}:</b> {html.escape(_date_text(event))}",
+    ]
+    location, location_vi, surface = (
+        _text(event["location"]),
+        _text(event["location_vi"]),
+        _text(event["place_surface"]),
+    )
+    place = html.escape(location_vi or location or "?")
+    if surface:
+        place += f" ({t('as_written', lang)}: «{html.escape(surface)}»)"
+    if location and location_vi and location != location_vi:
+        place += f" — {html.escape(location)}"
+    if int(event["geo_precision"]) > 1:
+        place += f" <i>≈ {t('approximate', lang)}</i>"
+    rows.append(f"<b>{t('place', lang)}:</b> {place}")
+    rows.append(f"<div>“{_highlight(str(event['notes']), surface)}”</div>")
+    if claimed := _text(event["claimed_by"]):
+        rows.append(f"<b>{t('claimed_by', lang)}:</b> {html.escape(claimed)}")
+    if not _missing(event["fatalities"]):
+        rows.append(f"<b>{t('fatalities', lang)}:</b> {int(event['fatalities'])}")
+    rows.append(f"<b>{t('source', lang)}:</b> {_source_html(event)}")
+    rows.append(f'<div class="dd-id">{EVENT_ID_PREFIX}{html.escape(str(event["event_id"]))}</div>')
+    return (
+        '<div class="dd-popup">'
+        + "".join(r if r.startswith("<div") else f"<div>{r}</div>" for r in rows)
+        + "</div>"
+    )
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT
+
+
+def _text(value: object) -> str | None:
+    """A cell as text, None for NULL, NaN and empty."""
+    return None if _missing(value) or value == "" else str(value)
+
+
+def _date_text(event: pd.Series) -> str:
+    text = event["event_date"].strftime("%d/%m/%Y")
+    if end := _text(event["date_end"]):
+        text += " – " + pd.Timestamp(end).strftime("%d/%m/%Y")
+    return text
+
+
+def _source_html(event: pd.Series) -> str:
+    """The source's name, linked when the article has an http(s) URL (never a javascript: link)."""
+    name = html.escape(_text(event["source"]) or _text(event["article_path"]) or str(event["article_id"]))
+    url = _text(event["source_url"]) or ""
+    if url.lower().startswith(("http://", "https://")):
+        return (
+            f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">{name}</a>'
+        )
+    return name
+
+
+def place_popup(place: pd.DataFrame, lang: str) -> str:
+    """The popup of one place: its names and the sentences that mention it."""
+    first = place.iloc[0]
+    title = html.escape(_text(first["name_vi"]) or str(first["name"]))
+    if _text(first["name_vi"]) and first["name_vi"] != first["name"]:
+        title += f" — {html.escape(str(first['name']))}"
+    sentences = []
+    for surface, sentence in zip(place["surface"], place["sentence_text"], strict=True):
+        item = f"<li>{_highlight(sentence, surface)}</li>"
+        if item not in sentences:
+            sentences.append(item)
+    return (
+        f'<div class="dd-popup"><b>{title}</b> ({len(place)} {t("mentions", lang)})'
+        f"<ul>{''.join(sentences[:12])}</ul></div>"
+    )
+
+
+def js_data(value: object) -> str:
+    """JSON that is safe inside a <script> element (no "</script>", no "<!--")."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+STYLE_INDEX = {name: i for i, name in enumerate(STYLE)}
+_STYLES_JS = js_data([*STYLE.values(), DEFAULT_STYLE])
+
+
+@dataclass
+class MapData:
+    """What the browser needs, prepared once per data version and language.
+
+    ``events`` holds each event's marker as JSON text (position, style, approximate, tooltip,
+    id), so that a filter change only joins the shown ones; the popups (the bulk) go to a file
+    the browser fetches once and keeps (:func:`write_popups`), not into every page.
+    """
+
+    events: dict[str, str] = field(default_factory=dict)
+    places: str = "[]"
+    popups: dict[str, str] = field(default_factory=dict)
+
+    def events_js(self, event_ids: Iterable[str]) -> str:
+        """The JS array of the markers of ``event_ids`` (unknown or unplaced ids are skipped)."""
+        rows = self.events
+        return "[" + ",".join(rows[i] for i in event_ids if i in rows) + "]"
+
+
+def prepare_map_data(events: pd.DataFrame, places: pd.DataFrame, lang: str) -> MapData:
+    """Markers, place circles and popups of the stored events and place mentions."""
+    out = MapData()
+    for event in events.itertuples(index=False):
+        if _missing(event.latitude):
+            continue
+        row = event._asdict()
+        tooltip = f"{event.event_date:%d/%m/%Y} · {_text(event.location) or ''} · {event.sub_event_type}"
+        style = STYLE_INDEX.get(event.event_type, len(STYLE))
+        approximate = int(event.geo_precision) > 1
+        marker = [float(event.latitude), float(event.longitude), style, approximate, tooltip, event.event_id]
+        out.events[event.event_id] = js_data(marker)
+        out.popups[event.event_id] = event_popup(row, lang)
+    circles = []
+    for place_id, group in places.groupby("place_id", sort=False):
+        first = group.iloc[0]
+        radius = round(min(22, 4 + 3 * math.sqrt(len(group))), 1)
+        tooltip = f"{_text(first['name_vi']) or first['name']} ({len(group)})"
+        key = f"place:{place_id}"
+        circles.append([float(first["lat"]), float(first["lon"]), radius, tooltip, key])
+        out.popups[key] = place_popup(group, lang)
+    out.places = js_data(circles)
+    return out
+
+
+def write_popups(popups: dict[str, str], folder: Path = POPUP_DIR, prefix: str = "popups") -> str:
+    """Write the popups where Streamlit serves static files; returns their URL.
+
+    The file is named by its content, so browsers may keep it; older files with the same
+    ``prefix`` (same store and language) are removed."""
+    text = js_data(popups)
+    name = f"{prefix}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:16]}.json"
+    path = folder / name
+    if not path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(path)
+        for old in folder.glob(f"{prefix}-*.json"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    return f"{POPUP_URL}/{name}"
+
+
+def build_map(
+    events_js: str,
+    places_js: str,
+    popups_url: str,
+    extents: dict[str, dict],
+    lang: str,
+    online_tiles: bool = False,
+) -> folium.Map:
+    """The event map from :class:`MapData` pieces; ``extents`` maps place ids to GeoJSON
+    geometries of the regions and borders that events are placed in."""
+    fmap = _lean(folium.Map(tiles=None, zoom_start=3, location=(35, 45), prefer_canvas=True, **_ZOOMS))
+    fmap.get_root().header.add_child(Element(_CSS))
+    outlines = folium.FeatureGroup(name=t("layer_countries", lang), overlay=False, control=True)
+    outlines.add_child(
+        _RemoteGeoJson(
+            COUNTRIES_URL, {"color": "#6c757d", "weight": 0.7, "fillColor": "#f1efe9", "fillOpacity": 1}
+        )
+    )
+    outlines.add_to(fmap)
+    if online_tiles:
+        folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(fmap)
+        with warnings.catch_warnings():
+            # xyzservices 2026 says CARTO now wants an API key; its public URL is kept for those
+            # whose tiles still load (README: use OpenStreetMap otherwise).
+            warnings.filterwarnings("ignore", "CartoDB tiles now require an API key")
+            folium.TileLayer("CartoDB positron", name="CARTO Positron").add_to(fmap)
+
+    areas = folium.FeatureGroup(name=t("layer_areas", lang))
+    for place_id, geometry in extents.items():
+        folium.GeoJson(
+            {"type": "Feature", "geometry": geometry, "properties": {}},
+            style_function=lambda _f: {
+                "color": "#c1121f",
+                "weight": 2,
+                "dashArray": "6 4",
+                "fillOpacity": 0.06,
+            },
+            name=place_id,
+        ).add_to(areas)
+    areas.add_to(fmap)
+
+    fmap.add_child(_Popups(popups_url))
+    place_layer = folium.FeatureGroup(name=t("layer_places", lang))
+    place_layer.add_child(_PlaceLayer(places_js))
+    place_layer.add_to(fmap)
+
+    event_layer = folium.FeatureGroup(name=t("layer_events", lang))
+    event_layer.add_child(_EventCluster(events_js))
+    event_layer.add_to(fmap)
+
+    fmap.get_root().html.add_child(Element(legend_html(lang)))
+    folium.LayerControl(collapsed=True).add_to(fmap)
+    bounds = _bounds(events_js)
+    if bounds:
+        fmap.fit_bounds(bounds, max_zoom=8)
+    return fmap
+
+
+def _lean(fmap: folium.Map) -> folium.Map:
+    """Load only Leaflet and Font Awesome (local copies): our markers are divIcons and popups
+    plain DOM, so folium's jQuery, Bootstrap and awesome-markers would only slow the page."""
+    fmap.default_js = [("leaflet", f"{VENDOR_URL}/leaflet/leaflet.js")]
+    fmap.default_css = [
+        ("leaflet_css", f"{VENDOR_URL}/leaflet/leaflet.css"),
+        ("fontawesome", f"{VENDOR_URL}/fontawesome/css/all.min.css"),
+    ]
+    return fmap
+
+
+def _bounds(events_js: str) -> list[list[float]] | None:
+    """The padded bounds of the markers (parsed back: cheaper than keeping a second copy)."""
+    rows = json.loads(events_js)
+    if not rows:
+        return None
+    lats, lons = [r[0] for r in rows], [r[1] for r in rows]
+    pad = 0.5
+    return [[min(lats) - pad, min(lons) - pad], [max(lats) + pad, max(lons) + pad]]
+
+
+def picker_map() -> folium.Map:
+    """A small offline map to pick a point by clicking it (the places page)."""
+    fmap = _lean(folium.Map(tiles=None, location=(39.8, 46.8), zoom_start=5, **_ZOOMS))
+    fmap.add_child(_RemoteGeoJson(COUNTRIES_URL, {"color": "#6c757d", "weight": 0.7, "fillOpacity": 0}))
+    return fmap
+
+
+def legend_html(lang: str) -> str:
+    items = "".join(
+        f'<div><span style="background:{colour}"></span>{html.escape(event_type_label(name, lang))}</div>'
+        for name, (colour, _icon) in STYLE.items()
+    )
+    return f'<div class="dd-legend"><b>{t("legend", lang)}</b>{items}</div>'
+
+
+def event_id_from_popup(text: str | None) -> str | None:
+    """The event id in a clicked popup's text (its last line reads "ID: …")."""
+    if not text or EVENT_ID_PREFIX not in text:
+        return None
+    return text.rsplit(EVENT_ID_PREFIX, 1)[1].split()[0].strip()
+
+
+def geojson_of(events: pd.DataFrame) -> str:
+    """The filtered events as a GeoJSON FeatureCollection (Point features)."""
+    features = []
+    for _, event in events.iterrows():
+        if _missing(event["latitude"]):
+            continue
+        properties = {
+            k: (None if _missing(v) else v) for k, v in event.items() if k not in ("latitude", "longitude")
+        }
+        properties["event_date"] = event["event_date"].strftime("%Y-%m-%d")
+        properties["date"] = str(event["date"])
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": [float(event["longitude"]), float(event["latitude"])],
+                },
+                "properties": properties,
+            }
+        )
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, default=str)

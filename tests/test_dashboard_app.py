@@ -1,0 +1,169 @@
+"""The Streamlit app run headless (``streamlit.testing.v1.AppTest``): filters, uploads, bad uploads,
+the language switch and the places page, each on a store of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import data
+
+APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
+ARTICLE = (
+    "Quân đội Israel không kích thành phố Khan Younis ở Dải Gaza hôm qua, ít nhất 12 người thiệt mạng, "
+    "Bộ Y tế Gaza cho biết."
+)
+
+
+@pytest.fixture
+def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, built_db: Path) -> AppTest:
+    """The app on an empty store of this test's own: its first run stores the sample articles."""
+    monkeypatch.setattr(data, "STORE", tmp_path / "events.sqlite")
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def shown(at: AppTest) -> tuple[int, int]:
+    """The "N events shown of M" caption of the map tab, as numbers."""
+    for caption in at.caption:
+        if "sự kiện đang hiển thị" in caption.value or "events shown" in caption.value:
+            numbers = [int(w) for w in caption.value.replace("/", " ").split() if w.isdigit()]
+            return numbers[0], numbers[1]
+    raise AssertionError(f"no events caption in {[c.value for c in at.caption]}")
+
+
+def table_rows(at: AppTest) -> int:
+    return len(at.dataframe[0].value)
+
+
+def test_opens_on_the_samples(app: AppTest) -> None:
+    n, total = shown(app)
+    assert n == total == 33
+    assert table_rows(app) == 33
+    assert app.slider(key="dates").value == (dt.date(2020, 9, 27), dt.date(2020, 10, 3))
+    assert any("GeoNames" in c.value and "Natural Earth" in c.value for c in app.caption)
+
+
+def test_filters_drive_the_map_count_and_the_table(app: AppTest) -> None:
+    app.slider(key="dates").set_value((dt.date(2020, 9, 27), dt.date(2020, 9, 27))).run()
+    n_27, _ = shown(app)
+    assert 0 < n_27 < 33 and table_rows(app) == n_27
+    table = app.dataframe[0].value
+    assert set(table["event_date"]) == {"2020-09-27"}
+    assert "Tartar" not in set(table["location"])  # Terter's shelling is of the 28th
+
+    app.slider(key="dates").set_value((dt.date(2020, 9, 27), dt.date(2020, 10, 3))).run()
+    app.multiselect(key="types").set_value(["Explosions/Remote violence"]).run()
+    table = app.dataframe[0].value
+    assert set(table["event_type"]) == {"Explosions/Remote violence"} and shown(app)[0] == len(table)
+
+    app.multiselect(key="types").set_value([]).run()
+    app.text_input(key="query").set_value("Terter").run()
+    assert shown(app)[0] == 1
+    assert list(app.dataframe[0].value["location"]) == ["Tartar"]
+
+    app.text_input(key="query").set_value("").run()
+    app.multiselect(key="countries").set_value(["IR"]).run()
+    assert set(app.dataframe[0].value["country"]) == {"IR"}
+
+    app.multiselect(key="countries").set_value([]).run()
+    app.checkbox(key="background").check().run()
+    assert shown(app)[0] > 33  # the 1988–1994 war and 2008 talks are back
+    assert app.slider(key="dates").value[0].year == 1988  # the slider widened to show them
+    assert not app.exception
+
+
+def test_language_switch(app: AppTest) -> None:
+    app.radio(key="lang").set_value("en").run()
+    assert shown(app) == (33, 33)
+    assert app.title[0].value == "diadanh — event map"
+    assert [tab.label for tab in app.tabs] == ["Map", "Events table", "Add articles", "Places"]
+
+
+def test_upload_and_paste_add_events(app: AppTest) -> None:
+    app.file_uploader(key="uploads").set_value([("gaza.txt", ARTICLE.encode("utf-8"), "text/plain")])
+    app.date_input(key="published").set_value(dt.date(2024, 5, 12))
+    app.button[0].click().run()  # the form's submit button
+    assert not app.exception, app.exception
+    assert [s.value for s in app.success] == ["Đã lưu 1 bài, 1 sự kiện."]
+    assert shown(app)[1] > 33
+    app.checkbox(key="background").check().run()
+    assert app.slider(key="dates").value[1] == dt.date(2024, 5, 11)  # "hôm qua" of 12 May 2024
+    app.text_input(key="query").set_value("Khan Younis").run()
+    table = app.dataframe[0].value
+    assert len(table) >= 1 and set(table["country"]) == {"PS"}
+
+    # The same text again (pasted this time) is a duplicate, stored once.
+    app.text_area(key="pasted").set_value(ARTICLE)
+    app.date_input(key="published").set_value(dt.date(2024, 5, 12))
+    app.button[0].click().run()
+    assert any("đã có trong kho" in i.value for i in app.info)
+
+
+def test_bad_uploads_get_a_clear_message_and_lose_nothing(app: AppTest) -> None:
+    before = shown(app)
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+    app.file_uploader(key="uploads").set_value(
+        [
+            ("empty.txt", b"", "text/plain"),
+            ("image.txt", png, "text/plain"),
+            ("good.txt", ARTICLE.encode("utf-8"), "text/plain"),
+        ]
+    )
+    app.date_input(key="published").set_value(dt.date(2024, 5, 12))
+    app.button[0].click().run()
+    assert not app.exception, app.exception
+    errors = [e.value for e in app.error]
+    assert len(errors) == 2, errors
+    assert any(e.startswith("empty.txt: không đọc được") for e in errors)
+    assert any(e.startswith("image.txt: không đọc được") for e in errors)
+    assert any(s.value.startswith("Đã lưu 1 bài") for s in app.success)
+    assert shown(app)[1] >= before[1]
+
+    # Nothing at all: a warning, no crash.
+    app.button[0].click().run()
+    assert any("Chưa có tệp" in w.value for w in app.warning)
+
+
+def test_text_without_a_date_is_stored_with_a_warning(app: AppTest) -> None:
+    app.text_area(key="pasted").set_value(ARTICLE)
+    app.button[0].click().run()
+    assert not app.exception, app.exception
+    assert [w.value for w in app.warning] == [
+        "pasted text: no publication date: relative dates read against today"
+    ]
+    assert any(s.value.startswith("Đã lưu 1 bài") for s in app.success)
+
+
+def test_places_page_adds_a_place_and_reextracts(
+    app: AppTest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(data, "USER_PLACES", tmp_path / "user_places.sqlite")
+    app.text_area(key="pasted").set_value(
+        "Pháo binh Nga pháo kích làng Kvitkove thuộc tỉnh Kharkiv hôm qua, ba dân thường thiệt mạng."
+    )
+    app.date_input(key="published").set_value(dt.date(2024, 6, 2))
+    app.button[0].click().run()
+    unresolved = app.dataframe[-1].value  # the places page's table
+    assert list(unresolved["surface"]) == ["Kvitkove"]
+    assert "pháo kích" in unresolved["sentence"].iloc[0]
+
+    app.text_input(key="place_name").set_value("Kvitkove")
+    app.number_input(key="place_lat").set_value(49.71)
+    app.number_input(key="place_lon").set_value(37.02)
+    app.text_input(key="place_country").set_value("UA")
+    save = next(b for b in app.button if b.label == "Lưu" and "add_place" in str(b.form_id))
+    save.click().run()
+    assert not app.exception, app.exception
+    assert [s.value for s in app.success] == ["Đã thêm Kvitkove. Đã xử lý lại 1 bài báo."]
+    assert any(c.value == "Không có tên nào chưa xác định." for c in app.caption)
+    app.text_input(key="query").set_value("Kvitkove").run()
+    table = app.dataframe[0].value
+    assert list(table["location"]) == ["Kvitkove"]
+    assert (table["latitude"].round(2) == 49.71).all()

@@ -1,0 +1,165 @@
+"""The dashboard's data side: the sample store, filters, uploads, popups and escaping."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard import data
+from dashboard.mapview import (
+    event_id_from_popup,
+    event_popup,
+    geojson_of,
+    place_popup,
+    prepare_map_data,
+    write_popups,
+)
+from events.pipeline import Extractor
+from events.store import EventStore
+from gazetteer import Gazetteer
+
+HOSTILE = '<script>alert(1)</script> Nga <img src=x onerror="alert(2)"> [x](javascript:alert(3))'
+
+
+@pytest.fixture(scope="module")
+def extractor(gaz: Gazetteer) -> Extractor:
+    return Extractor(gaz)
+
+
+@pytest.fixture
+def store(tmp_path: Path, extractor: Extractor) -> EventStore:
+    store = EventStore(tmp_path / "events.sqlite")
+    assert data.ensure_samples(store, extractor) == 2
+    assert data.ensure_samples(store, extractor) == 0  # only into an empty store
+    yield store
+    store.close()
+
+
+def test_filters(store: EventStore) -> None:
+    events = data.events_frame(store)
+    everything = data.apply_filters(events, data.Filters(background=True))
+    assert len(everything) == len(events)
+    news = data.apply_filters(events, data.Filters())
+    assert not news["background"].any() and len(news) < len(events)
+    before_28 = data.apply_filters(events, data.Filters(dates=(dt.date(2020, 9, 1), dt.date(2020, 9, 27))))
+    assert "Tartar" not in set(before_28["location"]) and len(before_28) > 0
+    terter = data.apply_filters(events, data.Filters(query="terter"))
+    assert set(terter["location"]) == {"Tartar"}
+    shelling = data.apply_filters(events, data.Filters(event_types=["Explosions/Remote violence"]))
+    assert set(shelling["event_type"]) == {"Explosions/Remote violence"}
+    iran = data.apply_filters(events, data.Filters(countries=["IR"], precisions=[2]))
+    assert set(iran["country"]) == {"IR"} and set(iran["geo_precision"]) == {2}
+    low, high = data.date_bounds(events, background=False)
+    assert (low, high) == (dt.date(2020, 9, 27), dt.date(2020, 10, 3))
+    assert data.date_bounds(events, background=True)[0].year == 1988
+
+
+def test_uploads_good_duplicate_and_bad(store: EventStore, extractor: Extractor) -> None:
+    good = "Quân đội Ukraine cho biết Nga đã pháo kích nhằm vào thành phố Kharkov hôm qua.".encode()
+    report = data.ingest_uploads(
+        [
+            ("a.txt", good),
+            ("a-again.txt", good),
+            ("empty.txt", b""),
+            ("image.txt", bytes(range(256)) * 40),
+            ("big.txt", b"x" * (data.MAX_UPLOAD_BYTES + 1)),
+            ("old.txt", "Giao tranh ở Donetsk.".encode("utf-16")),
+        ],
+        pasted="Biểu tình ở Tbilisi hôm nay.",
+        published="2024-03-01",
+        source="Test",
+        store=store,
+        extractor=extractor,
+    )
+    assert report.stored == 3 and report.events >= 3
+    assert report.duplicates == ["a-again.txt"]
+    errors = dict(report.errors)
+    assert set(errors) == {"empty.txt", "image.txt", "big.txt"}
+    assert "empty" in errors["empty.txt"] and "binary" in errors["image.txt"] and "20 MB" in errors["big.txt"]
+    events = data.events_frame(store)
+    kharkiv = events[events["location"].fillna("").str.contains("Kharkiv")]
+    assert not kharkiv.empty and kharkiv.iloc[0]["event_date"] == pd.Timestamp("2024-02-29")
+    assert set(kharkiv["source"]) == {"Test"}
+
+
+def test_hostile_text_is_escaped_everywhere(store: EventStore, extractor: Extractor) -> None:
+    text = f"Nga pháo kích nhằm vào thành phố Kharkov hôm qua {HOSTILE}."  # few tags: read as text, not HTML
+    report = data.ingest_uploads([], text, "2024-03-01", "<b>evil</b>", store, extractor)
+    assert report.stored == 1
+    events = data.events_frame(store)
+    event = events[events["notes"].str.contains("Kharkov")].iloc[0]
+    popup = event_popup(event, "vi")
+    assert "<script>" not in popup and "onerror=" not in popup.replace("onerror=&quot;", "")
+    assert "&lt;script&gt;" in popup and "<b>evil</b>" not in popup
+    places = data.places_frame(store)
+    article_places = places[places["article_id"] == event["article_id"]]
+    body = data.highlighted_article(
+        store.article_text(event["article_id"]), article_places, (event["text_start"], event["text_end"])
+    )
+    assert "<script>" not in body and "<img" not in body and "&lt;img" in body
+    assert '<mark class="dd-place">Nga</mark>' in body
+    assert "<script>" not in place_popup(article_places[article_places["name"] == "Russia"], "en")
+    prepared = prepare_map_data(events, article_places, "vi")
+    for text in (*prepared.events.values(), prepared.places, *prepared.popups.values()):
+        assert "<script>" not in text and "<img" not in text
+
+
+def test_javascript_links_are_not_links() -> None:
+    event = pd.Series(
+        {
+            "event_type": "Battles", "sub_event_type": "Armed clash",
+            "event_date": pd.Timestamp("2020-09-28"), "date_end": None, "location": "Tartar",
+            "location_vi": "Terter", "place_surface": "Terter",
+            "geo_precision": 1, "notes": "pháo kích nhằm vào thị trấn Terter", "claimed_by": None,
+            "fatalities": float("nan"), "source": "VnExpress", "source_url": "javascript:alert(1)",
+            "article_path": "a.txt", "article_id": "x", "event_id": "x:1",
+        }
+    )  # fmt: skip
+    popup = event_popup(event, "en")
+    assert "href" not in popup and "<mark>Terter</mark>" in popup
+    event["source_url"] = 'https://example.org/a?b=1&c="2"'
+    assert 'href="https://example.org/a?b=1&amp;c=&quot;2&quot;"' in event_popup(event, "en")
+    assert event_id_from_popup("Giao tranh\n...\nID: abc123:4") == "abc123:4"
+    assert event_id_from_popup("Thổ Nhĩ Kỳ (1 lần nhắc)") is None
+
+
+def test_places_layer_and_geojson(store: EventStore) -> None:
+    places = data.places_frame(store)
+    prepared = prepare_map_data(data.events_frame(store), places, "vi")
+    tooltips = " ".join(row[3] for row in json.loads(prepared.places))
+    for name in ("Thổ Nhĩ Kỳ", "Pakistan", "Hungary"):
+        assert name in tooltips
+    events = data.apply_filters(data.events_frame(store), data.Filters())
+    collection = json.loads(geojson_of(events))
+    assert len(collection["features"]) == len(events)
+    assert collection["features"][0]["geometry"]["type"] == "Point"
+
+
+def test_reextract_after_a_new_place(tmp_path: Path, built_db: Path) -> None:
+    gaz = Gazetteer(built_db, tmp_path / "user.sqlite")
+    store = EventStore(tmp_path / "events.sqlite")
+    report = data.ingest_uploads(
+        [], "Pháo binh bắn vào làng Xyzabad ở Azerbaijan hôm qua.", "2020-09-28", None, store, Extractor(gaz)
+    )
+    assert report.stored == 1
+    assert "Xyzabad" in set(data.unresolved_frame(store)["surface"])
+    gaz.add_place("Xyzabad", "village", 40.1, 47.0, country="AZ")
+    assert data.reextract_mentioning(["Xyzabad"], store, Extractor(gaz)) == 1
+    assert data.unresolved_frame(store).empty
+    assert "Xyzabad" in set(data.events_frame(store)["location"])
+
+
+def test_popups_file_is_named_by_content_and_replaces_older_ones(tmp_path: Path) -> None:
+    first = write_popups({"a:1": "<b>x</b>"}, tmp_path, prefix="popups-s-vi")
+    again = write_popups({"a:1": "<b>x</b>"}, tmp_path, prefix="popups-s-vi")
+    other_lang = write_popups({"a:1": "<b>y</b>"}, tmp_path, prefix="popups-s-en")
+    assert first == again and first.startswith("/app/static/cache/popups-s-vi-")
+    second = write_popups({"a:1": "<b>z</b>"}, tmp_path, prefix="popups-s-vi")
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == sorted([second.rsplit("/", 1)[1], other_lang.rsplit("/", 1)[1]])
+    text = (tmp_path / second.rsplit("/", 1)[1]).read_text(encoding="utf-8")
+    assert json.loads(text) == {"a:1": "<b>z</b>"} and "<" not in text  # safe inside a script too
