@@ -281,15 +281,18 @@ def places_tab(lang: str) -> None:
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{t('add_place', lang)}**")
-        st.caption(t("pick_hint", lang))
-        picked = st_folium(
-            picker_map(),
-            height=260,
-            use_container_width=True,
-            returned_objects=["last_clicked"],
-            key="pick_map",
-        )
-        clicked = (picked or {}).get("last_clicked") or {}
+        clicked = {}
+        # Off until asked: a second map would load with every page and slow the first one.
+        if st.toggle(t("pick_on_map", lang), key="pick_toggle"):
+            st.caption(t("pick_hint", lang))
+            picked = st_folium(
+                picker_map(),
+                height=260,
+                use_container_width=True,
+                returned_objects=["last_clicked"],
+                key="pick_map",
+            )
+            clicked = (picked or {}).get("last_clicked") or {}
         with st.form("add_place"):
             name = st.text_input(t("name", lang), key="place_name")
             kind = st.selectbox(t("kind", lang), KINDS, index=KINDS.index("village"), key="place_kind")

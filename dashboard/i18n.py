@@ -71,6 +71,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "lat": ("Vĩ độ", "Latitude"),
     "lon": ("Kinh độ", "Longitude"),
     "country_code": ("Mã quốc gia (ISO, ví dụ AZ)", "Country code (ISO, e.g. AZ)"),
+    "pick_on_map": ("Chọn toạ độ trên bản đồ", "Pick the coordinates on a map"),
     "pick_hint": (
         "Bấm lên bản đồ nhỏ để lấy toạ độ.",
         "Click the small map to pick the coordinates.",

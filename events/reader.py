@@ -4,7 +4,7 @@ Every offset the pipeline writes indexes :attr:`Article.text`: the decoded text 
 :func:`normalize_text` and after its header (front matter, ``key: value`` lines, a ``date …``
 prefix) has been removed. The publication date comes, strongest first, from the caller's
 ``published`` argument, a header in the file (or an HTML page's meta tags), a manifest row,
-else nothing; an invalid date is a warning and is skipped, never an error.
+else nothing; an invalid or future date is a warning and is skipped, never an error.
 """
 
 from __future__ import annotations
@@ -23,13 +23,26 @@ from pathlib import Path
 from events.dates import parse_published
 from gazetteer.textnorm import nfc
 
-__all__ = ["Article", "article_from_text", "decode", "normalize_text", "read_article", "read_manifest"]
+__all__ = [
+    "Article",
+    "article_from_bytes",
+    "article_from_error",
+    "article_from_text",
+    "decode",
+    "manifest_row",
+    "normalize_text",
+    "read_article",
+    "read_file",
+    "read_manifest",
+]
 
 MAX_BYTES = 20_000_000
 BINARY = "binary file, not text"
 EMPTY = "empty article"
 HTML_WARNING = "HTML converted to text"
 LATIN1_WARNING = "not valid UTF-8, UTF-16 or Windows-1258: decoded as latin-1, accents may be wrong"
+MIXED = "utf-8+cp1258"
+MIXED_WARNING = "mixed encodings: UTF-8 with some Windows-1258 bytes, each part decoded as what it is"
 META_FIELDS = ("published", "source", "url", "title", "language")
 
 
@@ -88,10 +101,42 @@ def decode(data: bytes) -> tuple[str, str]:
         return _checked(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
+    if (mixed := _utf8_with_cp1258(data)) is not None:
+        return _checked(mixed), MIXED
     try:
         return _checked(unicodedata.normalize("NFC", data.decode("cp1258"))), "cp1258"
     except UnicodeDecodeError:
         return _checked(data.decode("latin-1")), "latin-1"
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]+")
+
+
+def _utf8_with_cp1258(data: bytes) -> str | None:
+    """Mostly UTF-8 text with a few runs of Windows-1258 bytes (a pasted paragraph), else None.
+
+    Mixed when the valid multi-byte UTF-8 characters outnumber the invalid bytes: a whole
+    Windows-1258 file almost never forms valid UTF-8 sequences, a UTF-8 file does on every
+    accented letter.
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    invalid = sum(len(m) for m in _ESCAPED.findall(text))
+    multibyte = sum(1 for ch in text if ch > "\x7f") - invalid
+    if multibyte <= invalid:
+        return None
+
+    def legacy(match: re.Match[str]) -> str:
+        raw = match.group().encode("utf-8", errors="surrogateescape")
+        return "".join(_cp1258_or_latin1(raw[i : i + 1]) for i in range(len(raw)))
+
+    return unicodedata.normalize("NFC", _ESCAPED.sub(legacy, text))
+
+
+def _cp1258_or_latin1(byte: bytes) -> str:
+    try:
+        return byte.decode("cp1258")
+    except UnicodeDecodeError:
+        return byte.decode("latin-1")
 
 
 def _checked(text: str) -> str:
@@ -397,6 +442,7 @@ def _build(
     row = _clean_meta(meta)
 
     chosen: tuple[str, str] | None = None
+    today = datetime.date.today()
     sources = (("argument", published), ("header", header.get("published")))
     sources += (("HTML meta", html_meta.get("published")), ("manifest", row.get("published")))
     for where, value in sources:
@@ -407,10 +453,12 @@ def _build(
         except ValueError as exc:
             warnings.append(f"invalid published date '{value.strip()}' in {where}: {exc}")
             continue
+        # a day of grace: the article's time zone may be ahead of this machine's
+        if _in_future(iso, precision, today + datetime.timedelta(days=1)):
+            warnings.append(f"published date '{iso}' in {where} is in the future (today is {today}): ignored")
+            continue
         if chosen is None:
             chosen = iso, precision
-    if chosen is not None and _in_future(*chosen, datetime.date.today()):
-        warnings.append(f"published date '{chosen[0]}' is in the future (today is {datetime.date.today()})")
 
     def pick(key: str) -> str | None:
         return header.get(key) or html_meta.get(key) or row.get(key)
@@ -447,16 +495,17 @@ def article_from_text(
     return _build(text, path, published, meta)
 
 
-def _manifest_row(
-    manifest: dict[str, dict[str, str]] | None, path: Path, given: str
-) -> dict[str, str] | None:
+def manifest_row(manifest: dict[str, dict[str, str]] | None, path: str | Path) -> dict[str, str] | None:
+    """The manifest row of a file: by its resolved path, the path as given, or its name."""
     if not manifest:
         return None
+    given = str(path)
+    p = Path(path)
     try:
-        resolved = str(path.resolve())
-    except (OSError, RuntimeError):
+        resolved = str(p.resolve())
+    except (OSError, RuntimeError, ValueError):
         resolved = given
-    for key in (resolved, given, path.as_posix(), path.name):
+    for key in (resolved, given, p.as_posix(), p.name):
         if key in manifest:
             return manifest[key]
     return None
@@ -464,6 +513,63 @@ def _manifest_row(
 
 def _size(n: int) -> str:
     return f"{n / 1_000_000:.1f}".removesuffix(".0") + " MB" if n >= 100_000 else f"{n} bytes"
+
+
+def read_file(path: str | Path, max_bytes: int = MAX_BYTES) -> tuple[bytes | None, str | None]:
+    """(bytes, None) or (None, why it cannot be read); a file over ``max_bytes`` is refused unread."""
+    p = Path(path)
+    try:
+        info = p.stat()
+        if stat.S_ISDIR(info.st_mode):
+            return None, "is a directory"
+        if not stat.S_ISREG(info.st_mode):
+            return None, "not a regular file"
+        if info.st_size > max_bytes:
+            return None, f"file too large ({_size(info.st_size)} > {_size(max_bytes)} limit)"
+        with p.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except (FileNotFoundError, NotADirectoryError):
+        return None, "file not found"
+    except PermissionError:
+        return None, "permission denied"
+    except IsADirectoryError:
+        return None, "is a directory"
+    except OSError as exc:
+        return None, f"cannot read file: {exc.strerror or exc}"
+    except ValueError as exc:  # e.g. a NUL character in the path
+        return None, f"invalid path: {exc}"
+    if len(data) > max_bytes:  # it grew since stat()
+        return None, f"file too large (more than {_size(max_bytes)} limit)"
+    return data, None
+
+
+def article_from_error(
+    error: str,
+    *,
+    path: str | None = None,
+    published: str | None = None,
+    meta: dict[str, str] | None = None,
+) -> Article:
+    """The empty article of an input that could not be read (its metadata kept, ``error`` set)."""
+    return _build("", path, published, meta, error=error)
+
+
+def article_from_bytes(
+    data: bytes,
+    *,
+    path: str | None = None,
+    published: str | None = None,
+    meta: dict[str, str] | None = None,
+) -> Article:
+    """The article in a file's bytes (any supported encoding); problems in ``error``/``warnings``."""
+    try:
+        text, encoding = decode(data)
+    except ValueError:
+        return _build("", path, published, meta, error=BINARY)
+    if not text.strip():
+        return _build("", path, published, meta, error=EMPTY, encoding=encoding)
+    warnings = {"latin-1": [LATIN1_WARNING], MIXED: [MIXED_WARNING]}.get(encoding, [])
+    return _build(text, path, published, meta, warnings=warnings, encoding=encoding)
 
 
 def read_article(
@@ -475,42 +581,11 @@ def read_article(
 ) -> Article:
     """The article in a file; problems are reported in ``error`` / ``warnings``, never raised."""
     given = str(path)
-    p = Path(path)
-    row = _manifest_row(manifest, p, given)
-
-    def failed(error: str, encoding: str | None = None) -> Article:
-        return _build("", given, published, row, error=error, encoding=encoding)
-
-    try:
-        info = p.stat()
-        if stat.S_ISDIR(info.st_mode):
-            return failed("is a directory")
-        if not stat.S_ISREG(info.st_mode):
-            return failed("not a regular file")
-        if info.st_size > max_bytes:
-            return failed(f"file too large ({_size(info.st_size)} > {_size(max_bytes)} limit)")
-        with p.open("rb") as fh:
-            data = fh.read(max_bytes + 1)
-    except (FileNotFoundError, NotADirectoryError):
-        return failed("file not found")
-    except PermissionError:
-        return failed("permission denied")
-    except IsADirectoryError:
-        return failed("is a directory")
-    except OSError as exc:
-        return failed(f"cannot read file: {exc.strerror or exc}")
-    except ValueError as exc:  # e.g. a NUL character in the path
-        return failed(f"invalid path: {exc}")
-    if len(data) > max_bytes:
-        return failed(f"file too large (more than {_size(max_bytes)} limit)")
-    try:
-        text, encoding = decode(data)
-    except ValueError:
-        return failed(BINARY)
-    if not text.strip():
-        return failed(EMPTY, encoding)
-    warnings = [LATIN1_WARNING] if encoding == "latin-1" else []
-    return _build(text, given, published, row, warnings=warnings, encoding=encoding)
+    row = manifest_row(manifest, path)
+    data, error = read_file(path, max_bytes)
+    if data is None:
+        return _build("", given, published, row, error=error)
+    return article_from_bytes(data, path=given, published=published, meta=row)
 
 
 _FILE_COLUMNS = ("file", "path", "filename")

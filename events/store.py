@@ -1,8 +1,12 @@
 """The event store: one SQLite file of articles, place mentions and events.
 
 One transaction per article; an article is identified by the hash of its normalized text,
-so the same article ingested twice is stored once. WAL mode lets the dashboard read while
-an ingest writes.
+so the same article ingested twice is stored once. ``files`` remembers which input (a file's
+absolute path, or a corpus row) gave which article and the hash of its bytes, so a rerun
+skips what is stored without decoding or extracting it again. WAL mode lets the dashboard
+read while an ingest writes; writers wait for each other (busy timeout, ``BEGIN IMMEDIATE``).
+Each article row carries how many places, unresolved names and events it has, so that
+:meth:`EventStore.check` can prove that no article was stored by halves.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -24,7 +29,10 @@ PRAGMA journal_mode = WAL;
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, path TEXT, title TEXT, source TEXT, url TEXT, language TEXT,
     published TEXT, published_precision TEXT, text TEXT NOT NULL, warnings TEXT NOT NULL,
-    ingested_at TEXT NOT NULL
+    ingested_at TEXT NOT NULL, n_places INTEGER, n_unresolved INTEGER, n_events INTEGER
+);
+CREATE TABLE IF NOT EXISTS files (
+    key TEXT PRIMARY KEY, digest TEXT NOT NULL, article_id TEXT NOT NULL, ingested_at TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS places (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, ordinal INTEGER NOT NULL,
@@ -44,19 +52,49 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE INDEX IF NOT EXISTS events_date ON events(event_date);
 CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
 CREATE INDEX IF NOT EXISTS places_place ON places(place_id);
+CREATE INDEX IF NOT EXISTS files_article ON files(article_id);
 """
+_COUNT_COLUMNS = ("n_places", "n_unresolved", "n_events")
+ARTICLE_COLUMNS = ("id", "path", "title", "source", "url", "language", "published", "published_precision",
+                   "text", "warnings", "ingested_at", *_COUNT_COLUMNS)  # fmt: skip
+SCHEMA_RETRIES = 50
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%S")
 
 
 class EventStore:
     """Read and write the store; safe to open from several processes at once."""
 
-    def __init__(self, path: Path | str):
+    def __init__(self, path: Path | str, timeout: float = 60.0):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        self.con = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
         self.con.execute("PRAGMA foreign_keys = ON")
-        self.con.execute("PRAGMA busy_timeout = 30000")
-        self.con.executescript(SCHEMA)
+        self.con.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        self._setup()
+        # In WAL mode a commit survives a crash of this process (kill -9) without an fsync per
+        # article; only a power cut can lose the last commits, and never corrupts the file.
+        self.con.execute("PRAGMA synchronous = NORMAL")
+
+    def _setup(self) -> None:
+        """Create or upgrade the schema; retried because switching a new file to WAL is not
+        covered by the busy timeout when two processes open it at the same moment."""
+        for attempt in range(SCHEMA_RETRIES):
+            try:
+                self.con.executescript(SCHEMA)
+                columns = {row[1] for row in self.con.execute("PRAGMA table_info(articles)")}
+                for column in _COUNT_COLUMNS:
+                    if column not in columns:  # a store written before the counts existed
+                        self.con.execute(f"ALTER TABLE articles ADD COLUMN {column} INTEGER")
+                return
+            except sqlite3.OperationalError as exc:
+                if ("locked" not in str(exc) and "busy" not in str(exc)) or attempt == SCHEMA_RETRIES - 1:
+                    raise
+                if self.con.in_transaction:
+                    self.con.execute("ROLLBACK")
+                time.sleep(0.1)
 
     def close(self) -> None:
         self.con.close()
@@ -70,8 +108,60 @@ class EventStore:
     def has(self, article_id: str) -> bool:
         return self.con.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
-    def add(self, result: dict, text: str, replace: bool = False) -> bool:
-        """Store one article's result in one transaction; False when it was stored already."""
+    def article_path(self, article_id: str) -> str | None:
+        """The path an article was stored from ("" when it had none), None when it is not stored."""
+        row = self.con.execute("SELECT path FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return None if row is None else (row[0] or "")
+
+    def file_digest(self, key: str) -> str | None:
+        """The hash of the bytes last stored from an input (a file's absolute path, a corpus row)."""
+        row = self.con.execute("SELECT digest FROM files WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def file_digests(self, keys: Iterable[str] = (), prefixes: Iterable[str] = ()) -> dict[str, str]:
+        """{key: digest} of the stored inputs among ``keys`` or starting with one of ``prefixes``."""
+        wanted, prefixes = set(keys), tuple(prefixes)
+        return {
+            key: digest
+            for key, digest in self.con.execute("SELECT key, digest FROM files")
+            if key in wanted or (prefixes and key.startswith(prefixes))
+        }
+
+    def link_file(self, key: str, digest: str, article_id: str) -> None:
+        """Remember that an input gave an article that is already stored (a duplicate)."""
+        self.con.execute("BEGIN IMMEDIATE")
+        try:
+            self._link(key, digest, article_id)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def _link(self, key: str, digest: str, article_id: str) -> None:
+        """Upsert the input's row; an earlier version of the input no other input gave is removed."""
+        con = self.con
+        row = con.execute("SELECT article_id FROM files WHERE key = ?", (key,)).fetchone()
+        con.execute("INSERT OR REPLACE INTO files VALUES (?,?,?,?)", (key, digest, article_id, _now()))
+        if row and row[0] != article_id:
+            old = row[0]
+            if con.execute("SELECT 1 FROM files WHERE article_id = ? LIMIT 1", (old,)).fetchone() is None:
+                con.execute("DELETE FROM events WHERE article_id = ?", (old,))
+                con.execute("DELETE FROM articles WHERE id = ?", (old,))
+
+    def add(
+        self,
+        result: dict,
+        text: str,
+        replace: bool = False,
+        *,
+        file_key: str | None = None,
+        digest: str | None = None,
+    ) -> bool:
+        """Store one article's result in one transaction; False when it was stored already.
+
+        With ``file_key`` and ``digest`` the input is remembered in the same transaction (also
+        when the article was stored already), so a rerun can skip it before reading it again.
+        """
         article = result["article"]
         if article.get("error"):
             return False
@@ -80,16 +170,22 @@ class EventStore:
         try:
             if self.has(article["id"]):
                 if not replace:
-                    con.execute("ROLLBACK")
+                    if file_key is not None and digest is not None:
+                        self._link(file_key, digest, article["id"])
+                    con.execute("COMMIT")
                     return False
                 con.execute("DELETE FROM events WHERE article_id = ?", (article["id"],))
                 con.execute("DELETE FROM articles WHERE id = ?", (article["id"],))
-            con.execute(
-                "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (article["id"], article["path"], article["title"], article["source"], article["url"],
-                 article["language"], article["published"], article["published_precision"], text,
-                 json.dumps(article["warnings"], ensure_ascii=False), time.strftime("%Y-%m-%dT%H:%M:%S")),
+            values = (
+                article["id"], article["path"], article["title"], article["source"], article["url"],
+                article["language"], article["published"], article["published_precision"], text,
+                json.dumps(article["warnings"], ensure_ascii=False), _now(),
+                len(result["places"]), len(result["unresolved"]), len(result["events"]),
             )  # fmt: skip
+            con.execute(
+                f"INSERT INTO articles ({','.join(ARTICLE_COLUMNS)}) VALUES ({','.join('?' * len(values))})",
+                values,
+            )
             con.executemany(
                 "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [(article["id"], n, *(p[k] for k in PLACE_FIELDS)) for n, p in enumerate(result["places"])],
@@ -99,13 +195,51 @@ class EventStore:
                 [(article["id"], n, u["surface"], u["start"], u["end"], u["sentence"], u["reason"])
                  for n, u in enumerate(result["unresolved"])],
             )  # fmt: skip
-            row_values = [tuple(event_row(e, article)[c] for c in ACLED_COLUMNS) for e in result["events"]]
+            rows = (event_row(e, article) for e in result["events"])
+            row_values = [tuple(row[c] for c in ACLED_COLUMNS) for row in rows]
             con.executemany(f"INSERT INTO events VALUES ({','.join('?' * len(ACLED_COLUMNS))})", row_values)
+            if file_key is not None and digest is not None:
+                self._link(file_key, digest, article["id"])
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
         return True
+
+    def check(self) -> list[str]:
+        """What is wrong with the store, from one snapshot: [] when it is consistent.
+
+        SQLite's integrity and foreign-key checks, then every article against its recorded
+        number of places, unresolved names and events, and events or inputs without an article.
+        """
+        con = self.con
+        con.execute("BEGIN")
+        try:
+            problems = [f"integrity: {r[0]}" for r in con.execute("PRAGMA integrity_check") if r[0] != "ok"]
+            problems += [f"foreign key: {r}" for r in con.execute("PRAGMA foreign_key_check")]
+            for table, column in zip(("places", "unresolved", "events"), _COUNT_COLUMNS, strict=True):
+                for article_id, want, have in con.execute(
+                    f"SELECT a.id, a.{column}, (SELECT COUNT(*) FROM {table} t WHERE t.article_id = a.id) "
+                    f"FROM articles a WHERE a.{column} IS NOT NULL"
+                ):
+                    if want != have:
+                        problems.append(f"article {article_id}: {have} {table} stored of {want}")
+            problems += [
+                f"event {r[0]}: no article {r[1]}"
+                for r in con.execute(
+                    "SELECT event_id, article_id FROM events "
+                    "WHERE article_id NOT IN (SELECT id FROM articles)"
+                )
+            ]
+            problems += [
+                f"input {r[0]}: no article {r[1]}"
+                for r in con.execute(
+                    "SELECT key, article_id FROM files WHERE article_id NOT IN (SELECT id FROM articles)"
+                )
+            ]
+        finally:
+            con.execute("COMMIT")
+        return problems
 
     def counts(self) -> dict[str, int]:
         return {
@@ -113,12 +247,37 @@ class EventStore:
             for table in ("articles", "places", "unresolved", "events")
         }
 
-    def events_frame(self) -> pd.DataFrame:
-        """One row per event, ACLED-style columns, with the article's title and publication date."""
+    def events_frame(
+        self,
+        *,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        event_types: Sequence[str] | None = None,
+    ) -> pd.DataFrame:
+        """One row per event, ACLED-style columns, with the article's title and publication date.
+
+        ``date_from``/``date_to`` (ISO, inclusive) keep the events whose dates overlap the
+        period (an event with a ``date_end`` spans event_date..date_end); ``event_types`` keeps
+        the events whose ``event_type`` or ``sub_event_type`` is one of them.
+        """
+        where, params = [], []
+        if date_from:
+            where.append("COALESCE(e.date_end, e.event_date) >= ?")
+            params.append(date_from)
+        if date_to:
+            where.append("e.event_date <= ?")
+            params.append(date_to)
+        if event_types:
+            marks = ",".join("?" * len(event_types))
+            where.append(f"(e.event_type IN ({marks}) OR e.sub_event_type IN ({marks}))")
+            params += [*event_types, *event_types]
         frame = pd.read_sql_query(
             "SELECT e.*, a.title AS article_title, a.published AS article_published "
-            "FROM events e JOIN articles a ON a.id = e.article_id ORDER BY e.event_date, e.event_id",
+            "FROM events e JOIN articles a ON a.id = e.article_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY e.event_date, e.event_id",
             self.con,
+            params=params,
         )
         frame["event_date"] = pd.to_datetime(frame["event_date"])
         frame["background"] = frame["background"].astype(bool)
@@ -133,7 +292,8 @@ class EventStore:
         return row[0] if row else None
 
 
-def events_frame(path: Path | str) -> pd.DataFrame:
-    """The stored events as a pandas DataFrame (one row per event, ACLED-style columns)."""
+def events_frame(path: Path | str, **filters: object) -> pd.DataFrame:
+    """The stored events as a pandas DataFrame (one row per event, ACLED-style columns);
+    ``filters``: see :meth:`EventStore.events_frame`."""
     with EventStore(path) as store:
-        return store.events_frame()
+        return store.events_frame(**filters)  # type: ignore[arg-type]

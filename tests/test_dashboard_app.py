@@ -154,6 +154,8 @@ def test_places_page_adds_a_place_and_reextracts(
     assert list(unresolved["surface"]) == ["Kvitkove"]
     assert "pháo kích" in unresolved["sentence"].iloc[0]
 
+    app.toggle(key="pick_toggle").set_value(True).run()  # the picker map renders
+    assert not app.exception, app.exception
     app.text_input(key="place_name").set_value("Kvitkove")
     app.number_input(key="place_lat").set_value(49.71)
     app.number_input(key="place_lon").set_value(37.02)

@@ -80,7 +80,7 @@ def test_ingest_twice_stores_once(built_db: Path, tmp_path: Path) -> None:
     first = run("ingest", str(ROOT / "articles"), "--db", str(db))
     assert first.returncode == 0 and "stored 2" in first.stderr, first.stderr
     second = run("ingest", *map(str, SEEDS), "--db", str(db), "--manifest", str(MANIFEST))
-    assert "stored 0" in second.stderr and "duplicates 2" in second.stderr
+    assert "stored 0," in second.stderr and "skipped 2 (already stored)" in second.stderr
     with EventStore(db) as store:
         counts = store.counts()
     assert counts["articles"] == 2 and counts["events"] > 20 and counts["places"] > 60

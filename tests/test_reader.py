@@ -396,11 +396,16 @@ def test_invalid_argument_and_manifest_dates_are_warnings() -> None:
     assert any("in manifest" in w for w in article.warnings)
 
 
-def test_future_date_is_kept_with_a_warning() -> None:
+def test_future_date_is_a_warning_and_the_next_source_is_used() -> None:
     future = datetime.date.today() + datetime.timedelta(days=400)
     article = article_from_text(f"date: {future.isoformat()}\n\nGiao tranh.")
-    assert article.published == future.isoformat()
-    assert any("future" in w for w in article.warnings)
+    assert article.published is None
+    warning = f"published date '{future}' in header is in the future"
+    assert any(w.startswith(warning) for w in article.warnings)
+    fallback = article_from_text(f"date: {future.isoformat()}\n\nGiao tranh.", meta={"published": "2020-10"})
+    assert fallback.published == "2020-10"
+    tomorrow = datetime.date.today() + datetime.timedelta(days=1)  # another time zone's today
+    assert article_from_text(f"date: {tomorrow}\n\nGiao tranh.").published == tomorrow.isoformat()
 
 
 def test_no_date_anywhere() -> None:

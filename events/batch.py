@@ -1,0 +1,564 @@
+"""Batch input for ``extract`` and ``ingest``: files, folders, manifests, Parquet/JSONL corpora.
+
+The inputs are planned once (:func:`plan`) into :class:`Plan` whose tasks each read and
+extract a slice of the input (:func:`run_task`); the same tasks run one after the other in
+this process or on Dask workers (:mod:`events.distributed`), and their outcomes go, in input
+order, to one writer (:class:`Ingest`): SQLite has a single writer.
+
+Every input has a key, its identity in the store (a file's absolute path; a corpus row's
+``file#id=…`` or ``file:N``), and a digest (sha256 of its bytes). A key stored with the same
+digest is skipped before decoding or extraction, which makes an interrupted ingest cheap to
+resume.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+import time
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from events.reader import (
+    MAX_BYTES,
+    Article,
+    article_from_bytes,
+    article_from_error,
+    article_from_text,
+    manifest_row,
+    read_file,
+    read_manifest,
+)
+
+if TYPE_CHECKING:
+    from events.pipeline import Extractor
+    from events.store import EventStore
+
+CORPUS_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
+ROW_META = ("published", "source", "url", "title", "language")
+ROW_COLUMNS = ("text", "id", *ROW_META)
+LISTED = 20  # errors and duplicates named one by one in the summary
+_BLOCK = 1 << 20
+
+
+class InputError(ValueError):
+    """An input that cannot be planned at all (an unreadable manifest or corpus)."""
+
+
+# --------------------------------------------------------------------------- tasks
+
+
+@dataclass(frozen=True)
+class FileItem:
+    path: str  # as given: shown in messages, stored as the article's path
+    key: str  # the absolute path: where workers read it, the input's identity in the store
+    meta: dict[str, str] | None = None  # its manifest row
+
+
+@dataclass(frozen=True)
+class FilesTask:
+    items: tuple[FileItem, ...]
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+@dataclass(frozen=True)
+class JsonlTask:
+    path: str
+    key: str
+    start: int  # byte offset of the first line
+    stop: int  # byte offset after the last line
+    first: int  # line number of the first row (1-based)
+    count: int  # rows (non-blank lines)
+
+    def __len__(self) -> int:
+        return self.count
+
+
+@dataclass(frozen=True)
+class ParquetTask:
+    path: str
+    key: str
+    group: int  # row group
+    offset: int  # first row within the group
+    first: int  # number of the first row in the file (1-based)
+    count: int
+
+    def __len__(self) -> int:
+        return self.count
+
+
+Task = FilesTask | JsonlTask | ParquetTask
+
+
+@dataclass(frozen=True)
+class Options:
+    published: str | None = None
+    replace: bool = False
+    max_bytes: int = MAX_BYTES
+
+
+@dataclass
+class Outcome:
+    """What became of one input."""
+
+    key: str
+    path: str
+    status: str  # "skipped" (stored with this digest), "error", "duplicate" (text stored), "extracted"
+    digest: str | None = None
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    article_id: str | None = None
+    stored_path: str | None = None  # for a duplicate: the path the text was stored from
+    result: dict | None = None  # the contract's object (also for an error, with empty lists)
+    text: str | None = None
+
+
+# --------------------------------------------------------------------------- planning
+
+
+@dataclass
+class Plan:
+    """The inputs, in order: runs of files and whole corpora; :meth:`tasks` slices them."""
+
+    segments: list[tuple] = field(default_factory=list)
+    total: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)  # inputs that cannot be read at all
+    warnings: list[str] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)  # the file keys (corpora: prefixes)
+    prefixes: list[str] = field(default_factory=list)
+
+    def tasks(self, size: int) -> Iterator[Task]:
+        """Tasks of at most ``size`` inputs each, in input order."""
+        size = max(1, size)
+        for segment in self.segments:
+            kind = segment[0]
+            if kind == "files":
+                items = segment[1]
+                for i in range(0, len(items), size):
+                    yield FilesTask(tuple(items[i : i + size]))
+            elif kind == "jsonl":
+                _, path, key, starts, end, numbers = segment
+                for i in range(0, len(starts), size):
+                    j = min(i + size, len(starts))
+                    stop = starts[j] if j < len(starts) else end
+                    yield JsonlTask(path, key, starts[i], stop, numbers[i], j - i)
+            else:
+                _, path, key, groups = segment
+                first = 1
+                for group, rows in enumerate(groups):
+                    for offset in range(0, rows, size):
+                        count = min(size, rows - offset)
+                        yield ParquetTask(path, key, group, offset, first + offset, count)
+                    first += rows
+
+
+def plan(
+    paths: Sequence[Path],
+    manifest: Path | None = None,
+    *,
+    max_bytes: int = MAX_BYTES,
+) -> Plan:
+    """Plan the inputs: files, folders (their ``*.txt``, recursively), ``.jsonl``/``.parquet``
+    corpora, and with no path the files a manifest names. A folder given alone that holds a
+    ``manifest.csv`` uses it. Raises :class:`InputError` for an unreadable manifest."""
+    out = Plan()
+    rows: dict[str, dict[str, str]] | None = None
+    if manifest is None and len(paths) == 1 and paths[0].is_dir() and (paths[0] / "manifest.csv").exists():
+        manifest = paths[0] / "manifest.csv"
+    if manifest is not None:
+        try:
+            rows = read_manifest(manifest)
+        except (OSError, ValueError) as exc:
+            raise InputError(f"cannot read manifest {manifest}: {exc}") from None
+        named: dict[str, tuple[str, Path]] = {}  # resolved path -> (name as written, path to read)
+        for row in rows.values():
+            path = manifest.parent / row["file"]
+            named.setdefault(_key(path), (row["file"], path))
+        missing = [name for name, path in named.values() if not path.is_file()]
+        if missing:
+            listed = ", ".join(missing[:LISTED])
+            more = f" and {len(missing) - LISTED} more" if len(missing) > LISTED else ""
+            out.warnings.append(
+                f"manifest {manifest} names {len(missing)} file{'s' * (len(missing) > 1)} "
+                f"that do{'es' * (len(missing) == 1)} not exist: {listed}{more}"
+            )
+        if not paths:
+            paths = [path for _, path in named.values()]
+
+    files: list[FileItem] = []
+    for path in paths:
+        fmt = CORPUS_FORMATS.get(path.suffix.lower())
+        if fmt and path.is_file():
+            if files:
+                out.segments.append(("files", files))
+                files = []
+            try:
+                segment = _plan_corpus(path, fmt)
+            except InputError as exc:
+                out.errors.append((str(path), str(exc)))
+                continue
+            out.segments.append(segment)
+            out.total += len(segment[3]) if fmt == "jsonl" else sum(segment[3])
+            out.prefixes.append(segment[2] + "#")
+            out.prefixes.append(segment[2] + ":")
+            continue
+        found = list(_article_files(path))
+        if not found:
+            out.warnings.append(f"{path}: no .txt files in this folder")
+        for file in found:
+            key = _key(file)
+            files.append(FileItem(str(file), key, manifest_row(rows, file)))
+            out.keys.add(key)
+            out.total += 1
+    if files:
+        out.segments.append(("files", files))
+    return out
+
+
+def _key(path: Path) -> str:
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError, ValueError):
+        return str(Path.cwd() / path)
+
+
+def _article_files(path: Path) -> Iterator[Path]:
+    """The file named, or the .txt files under the folder named, in a stable order."""
+    if path.is_dir():
+        found = []
+        for root, dirs, names in os.walk(path):
+            dirs.sort()
+            found += [Path(root) / n for n in names if n.lower().endswith(".txt")]
+        yield from sorted(found)
+    else:
+        yield path
+
+
+def _plan_corpus(path: Path, fmt: str) -> tuple:
+    key = _key(path)
+    if fmt == "jsonl":
+        starts, numbers, end = _line_starts(path)
+        return ("jsonl", str(path), key, starts, end, numbers)
+    try:
+        import pyarrow.parquet as pq
+
+        meta = pq.ParquetFile(path).metadata
+        columns = set(meta.schema.names)
+    except Exception as exc:  # pyarrow raises several types for a file that is not Parquet
+        raise InputError(f"not a readable Parquet file: {exc}") from None
+    if "text" not in columns:
+        raise InputError(f"no 'text' column (columns: {', '.join(sorted(columns)) or 'none'})")
+    return ("parquet", str(path), key, [meta.row_group(i).num_rows for i in range(meta.num_row_groups)])
+
+
+def _line_starts(path: Path) -> tuple[array, array, int]:
+    """Byte offsets and line numbers of the non-blank lines of a JSONL file, and its size.
+
+    One streaming pass, never more than a megabyte of a line in memory.
+    """
+    starts, numbers = array("q"), array("q")
+    offset = number = 0
+    try:
+        with path.open("rb") as fh:
+            while line := fh.readline(_BLOCK):
+                start, number = offset, number + 1
+                offset += len(line)
+                content = bool(line.strip())
+                while not line.endswith(b"\n") and (line := fh.readline(_BLOCK)):
+                    offset += len(line)
+                    content = content or bool(line.strip())
+                if content:
+                    starts.append(start)
+                    numbers.append(number)
+    except OSError as exc:
+        raise InputError(f"cannot read corpus: {exc.strerror or exc}") from None
+    return starts, numbers, offset
+
+
+# --------------------------------------------------------------------------- reading + extracting
+
+
+def run_task(
+    task: Task,
+    options: Options,
+    extractor: Callable[[], Extractor],
+    known: Callable[[str], str | None] | None = None,
+    stored: Callable[[str], str | None] | None = None,
+) -> Iterator[Outcome]:
+    """Read and extract a task's inputs, one outcome each, in order; never raises for bad input.
+
+    ``known(key)`` is the digest stored for an input (it is skipped when unchanged);
+    ``stored(article_id)`` the path an article was stored from (its extraction is skipped).
+    ``extractor`` is called only when something needs extracting.
+    """
+    if isinstance(task, FilesTask):
+        yield from _run_files(task, options, extractor, known, stored)
+    elif isinstance(task, JsonlTask):
+        yield from _run_rows(_jsonl_rows(task, options), options, extractor, known, stored)
+    else:
+        yield from _run_rows(_parquet_rows(task), options, extractor, known, stored)
+
+
+def _run_files(
+    task: FilesTask,
+    options: Options,
+    extractor: Callable[[], Extractor],
+    known: Callable[[str], str | None] | None,
+    stored: Callable[[str], str | None] | None,
+) -> Iterator[Outcome]:
+    for item in task.items:
+        data, error = read_file(item.key, options.max_bytes)
+        if data is None:
+            article = article_from_error(
+                error or "unreadable", path=item.path, published=options.published, meta=item.meta
+            )
+            yield _finish(item.key, None, article, options, extractor, None)
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        if known is not None and not options.replace and known(item.key) == digest:
+            yield Outcome(item.key, item.path, "skipped", digest)
+            continue
+        article = article_from_bytes(data, path=item.path, published=options.published, meta=item.meta)
+        del data
+        yield _finish(item.key, digest, article, options, extractor, stored)
+
+
+def _run_rows(
+    rows: Iterator[tuple[str, str, str | None, dict | None, str | None]],
+    options: Options,
+    extractor: Callable[[], Extractor],
+    known: Callable[[str], str | None] | None,
+    stored: Callable[[str], str | None] | None,
+) -> Iterator[Outcome]:
+    for key, path, digest, row, error in rows:
+        if error is not None or row is None:
+            article = article_from_error(error or "no row", path=path, published=options.published)
+            yield _finish(key, None, article, options, extractor, None)
+            continue
+        if known is not None and not options.replace and known(key) == digest:
+            yield Outcome(key, path, "skipped", digest)
+            continue
+        meta = {k: str(row[k]) for k in ROW_META if row.get(k) is not None}
+        article = article_from_text(row["text"], path=path, published=options.published, meta=meta)
+        yield _finish(key, digest, article, options, extractor, stored)
+
+
+def _finish(
+    key: str,
+    digest: str | None,
+    article: Article,
+    options: Options,
+    extractor: Callable[[], Extractor],
+    stored: Callable[[str], str | None] | None,
+) -> Outcome:
+    path = article.path or key
+    if article.error:
+        return Outcome(key, path, "error", digest, article.error, list(article.warnings), article.id,
+                       result=_empty_result(article))  # fmt: skip
+    if stored is not None and not options.replace and (where := stored(article.id)) is not None:
+        return Outcome(key, path, "duplicate", digest, None, list(article.warnings), article.id, where)
+    extract = extractor().extract  # a missing gazetteer stops the batch here, once
+    try:
+        result = extract(article)
+    except Exception as exc:  # a bug, never bad input: report it for this article and go on
+        error = f"extraction failed: {type(exc).__name__}: {exc}"
+        return Outcome(key, path, "error", digest, error, list(article.warnings), article.id,
+                       result=_empty_result(article, error))  # fmt: skip
+    return Outcome(key, path, "extracted", digest, None, list(article.warnings), article.id,
+                   result=result, text=article.text)  # fmt: skip
+
+
+def _empty_result(article: Article, error: str | None = None) -> dict:
+    from events.pipeline import article_meta
+
+    meta = article_meta(article)
+    if error:
+        meta["error"] = error
+    return {"article": meta, "places": [], "unresolved": [], "events": []}
+
+
+def _row_key(key: str, number: int, row: dict) -> str:
+    ident = row.get("id")
+    return f"{key}#id={ident}" if ident not in (None, "") else f"{key}:{number}"
+
+
+def _jsonl_rows(task: JsonlTask, options: Options) -> Iterator[tuple]:
+    """(key, shown path, digest, row, error) of each non-blank line of a task's byte range."""
+    try:
+        fh = open(task.key, "rb")  # noqa: SIM115 (closed by the with below)
+    except OSError as exc:
+        shown = f"{task.path}:{task.first}"
+        yield f"{task.key}:{task.first}", shown, None, None, f"cannot read: {exc.strerror}"
+        return
+    with fh:
+        fh.seek(task.start)
+        number, rows = task.first - 1, 0
+        while rows < task.count and fh.tell() < task.stop:
+            line, whole = _read_line(fh, options.max_bytes)
+            number += 1
+            if whole and not line.strip():
+                continue
+            rows += 1
+            key, shown = f"{task.key}:{number}", f"{task.path}:{number}"
+            if not whole:
+                yield key, shown, None, None, f"line too large (over {options.max_bytes:,} bytes)"
+                continue
+            try:
+                row = json.loads(line)
+            except (ValueError, UnicodeDecodeError) as exc:
+                yield key, shown, None, None, f"invalid JSON: {exc}"
+                continue
+            error = _row_error(row)
+            if error is not None:
+                yield key, shown, None, None, error
+                continue
+            yield _row_key(task.key, number, row), shown, hashlib.sha256(line.strip()).hexdigest(), row, None
+
+
+def _read_line(fh: IO[bytes], limit: int) -> tuple[bytes, bool]:
+    """The next line (at most ``limit`` bytes); False when it was longer (the rest is skipped)."""
+    line = fh.readline(limit + 1)
+    if len(line) <= limit or line.endswith(b"\n"):
+        return line, True
+    while (more := fh.readline(_BLOCK)) and not more.endswith(b"\n"):
+        pass
+    return b"", False
+
+
+def _row_error(row: object) -> str | None:
+    if not isinstance(row, dict):
+        return f"not a JSON object but {type(row).__name__}"
+    text = row.get("text")
+    if text is None:
+        return "no 'text' field"
+    if not isinstance(text, str):
+        return f"'text' is {type(text).__name__}, not a string"
+    return None
+
+
+def _parquet_rows(task: ParquetTask) -> Iterator[tuple]:
+    try:
+        import pyarrow.parquet as pq
+
+        file = pq.ParquetFile(task.key)
+        columns = [c for c in ROW_COLUMNS if c in file.schema_arrow.names]
+        rows = file.read_row_group(task.group, columns=columns).slice(task.offset, task.count).to_pylist()
+    except Exception as exc:  # a file changed or broken since it was planned
+        for n in range(task.first, task.first + task.count):
+            yield f"{task.key}:{n}", f"{task.path}:{n}", None, None, f"cannot read Parquet rows: {exc}"
+        return
+    for n, row in enumerate(rows, task.first):
+        digest = hashlib.sha256(json.dumps(row, sort_keys=True, default=str).encode()).hexdigest()
+        error = _row_error(row)
+        yield _row_key(task.key, n, row), f"{task.path}:{n}", digest, (row if error is None else None), error
+
+
+# --------------------------------------------------------------------------- writing
+
+
+class Ingest:
+    """The single writer: stores outcomes in order, shows progress, counts, and reports."""
+
+    def __init__(
+        self,
+        store: EventStore,
+        total: int,
+        *,
+        replace: bool = False,
+        progress: bool | None = None,
+        out: IO[str] | None = None,
+    ):
+        from tqdm import tqdm
+
+        self.store = store
+        self.replace = replace
+        self.out = out or sys.stderr
+        self.totals: Counter[str] = Counter()
+        self.errors: list[tuple[str, str]] = []
+        self.duplicates: list[tuple[str, str]] = []
+        self.started = time.perf_counter()
+        # progress=None: a bar only when standard error is a terminal (not in logs)
+        disable = None if progress is None else not progress
+        self.bar = tqdm(total=total, unit="article", desc="ingest", file=self.out, mininterval=0.5,
+                        smoothing=0.05, dynamic_ncols=True, disable=disable)  # fmt: skip
+
+    def say(self, line: str) -> None:
+        self.bar.write(line, file=self.out)
+
+    def error(self, path: str, reason: str) -> None:
+        self.totals["errors"] += 1
+        self.errors.append((path, reason))
+        self.say(f"error: {path}: {reason}")
+
+    def record(self, outcome: Outcome) -> None:
+        for warning in outcome.warnings:
+            self.say(f"warning: {outcome.path}: {warning}")
+        if outcome.status == "skipped":
+            self.totals["skipped"] += 1
+        elif outcome.status == "error":
+            self.error(outcome.path, outcome.error or "unreadable")
+        elif outcome.status == "duplicate":
+            self._duplicate(outcome, outcome.stored_path or "")
+        else:
+            assert outcome.result is not None and outcome.text is not None
+            try:
+                added = self.store.add(outcome.result, outcome.text, self.replace, file_key=outcome.key,
+                                       digest=outcome.digest)  # fmt: skip
+            except sqlite3.IntegrityError as exc:  # a result the store refuses: rolled back, reported
+                self.error(outcome.path, f"cannot be stored: {exc}")
+                self.bar.update(1)
+                return
+            if added:
+                self.totals["stored"] += 1
+                self.totals["events"] += len(outcome.result["events"])
+                self.totals["unresolved"] += len(outcome.result["unresolved"])
+            else:  # stored meanwhile: by another input of this batch or another process
+                self._duplicate(outcome, self.store.article_path(outcome.article_id or "") or "", linked=True)
+        self.bar.update(1)
+
+    def _duplicate(self, outcome: Outcome, stored_path: str, linked: bool = False) -> None:
+        if not linked and outcome.digest and outcome.article_id:
+            self.store.link_file(outcome.key, outcome.digest, outcome.article_id)
+        if stored_path == outcome.path:
+            self.totals["skipped"] += 1  # this very input, stored before its key was remembered
+        else:
+            self.totals["duplicates"] += 1
+            self.duplicates.append((outcome.path, stored_path))
+
+    def close(self) -> None:
+        self.bar.close()
+
+    def summary(self, db: Path | str) -> str:
+        """One line of counts, then the errors and duplicates (the first few, by name)."""
+        t = self.totals
+        elapsed = time.perf_counter() - self.started
+        done = t["stored"] + t["skipped"] + t["duplicates"] + t["errors"]
+        lines = [
+            f"stored {t['stored']}, skipped {t['skipped']} (already stored), duplicates {t['duplicates']}, "
+            f"events {t['events']}, unresolved {t['unresolved']}, errors {t['errors']} → {db} "
+            f"({elapsed:.1f} s, {done / elapsed if elapsed else 0:,.0f} inputs/s)"
+        ]
+        for title, entries, fmt, more in (
+            ("errors", self.errors, "{0}: {1}", " (each listed above)"),
+            ("duplicates (same text, stored once)", self.duplicates, "{0}: same text as {1}", ""),
+        ):
+            if entries:
+                lines.append(f"{title}:")
+                lines += ["  " + fmt.format(*entry) for entry in entries[:LISTED]]
+                if len(entries) > LISTED:
+                    lines.append(f"  … and {len(entries) - LISTED} more{more}")
+        return "\n".join(lines)
+
+
+def task_size(total: int, workers: int, largest: int = 100) -> int:
+    """Inputs per task: at least four tasks per worker, at most ``largest`` inputs each."""
+    return max(1, min(largest, -(-total // max(1, 4 * workers))))

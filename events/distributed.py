@@ -1,0 +1,132 @@
+"""``ingest --engine dask``: workers read and extract, this process alone writes the store.
+
+Runs on a LocalCluster of process workers (``--workers N``) or on an existing cluster
+(``--scheduler tcp://host:8786``). Each worker builds one :class:`events.pipeline.Extractor`
+per thread, once, and runs :func:`events.batch.run_task` on slices of the input; the client
+submits a bounded window of tasks and stores their outcomes in input order, so memory stays
+flat whatever the corpus size and the store ends up as a single-process ingest would leave it.
+
+Imported only for ``--engine dask``: the plain path never pays for importing dask.
+Workers need this repository importable and the built gazetteer (``var/gazetteer.sqlite`` or
+``$DIADANH_GAZETTEER``), and they read the inputs at their absolute paths.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import deque
+from typing import TYPE_CHECKING
+
+from events.batch import FilesTask, Ingest, Options, Outcome, Plan, Task, run_task, task_size
+
+if TYPE_CHECKING:
+    from events.pipeline import Extractor
+
+_local = threading.local()
+
+
+class Known:
+    """The stored digests of this batch's inputs, shipped once to every worker."""
+
+    def __init__(self, digests: dict[str, str]):
+        self.digests = digests
+
+    def get(self, key: str) -> str | None:
+        return self.digests.get(key)
+
+
+class DaskError(RuntimeError):
+    """The cluster cannot run the ingest; what was stored stays."""
+
+
+class DaskTaskFailed(DaskError):
+    """A task raised on a worker (an environment problem, not bad input: that is an outcome)."""
+
+
+def _extractor() -> Extractor:
+    extractor = getattr(_local, "extractor", None)
+    if extractor is None:
+        from events.pipeline import Extractor
+
+        extractor = _local.extractor = Extractor()
+    return extractor
+
+
+def work(task: Task, options: Options, known: Known | None) -> list[Outcome]:
+    """Runs on a worker: read and extract one task's inputs."""
+    return list(run_task(task, options, _extractor, known.get if known else None, None))
+
+
+def _describe(task: Task) -> str:
+    if isinstance(task, FilesTask):
+        first, last = task.items[0].path, task.items[-1].path
+        return first if first == last else f"{first} … {last}"
+    return f"{task.path}:{task.first}+{task.count}"
+
+
+def run(
+    plan: Plan,
+    options: Options,
+    ingest: Ingest,
+    *,
+    known: dict[str, str],
+    workers: int | None = None,
+    scheduler: str | None = None,
+    processes: bool = True,
+) -> None:
+    """Extract ``plan`` on Dask and record every outcome with ``ingest`` (in input order).
+
+    Raises :class:`DaskError` when the scheduler cannot be reached or a task fails on a worker;
+    what was stored stays.
+    """
+    from distributed import Client, LocalCluster
+
+    cluster = None
+    if scheduler:
+        try:  # waits distributed.comm.timeouts.connect (30 s; DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT)
+            client = Client(scheduler)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise DaskError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+    else:
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=processes,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
+        client = Client(cluster)
+    try:
+        threads = sum(client.nthreads().values()) or 1
+        known_future = client.scatter(Known(known), broadcast=True) if known else None
+        tasks = plan.tasks(task_size(plan.total, threads))
+        pending: deque = deque()
+
+        def submit() -> None:
+            task = next(tasks, None)
+            if task is not None:
+                pending.append((task, client.submit(work, task, options, known_future, pure=False)))
+
+        for _ in range(2 * threads + 2):  # enough to keep every worker busy, few enough to stay small
+            submit()
+        while pending:
+            task, future = pending.popleft()
+            try:
+                outcomes = future.result()
+            except Exception as exc:
+                for _, other in pending:
+                    other.cancel()
+                reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+                if "deserializ" in reason:
+                    reason += " (the scheduler and every worker need this repository importable, e.g."
+                    reason += " PYTHONPATH=/path/to/diadanh, and the same package versions)"
+                raise DaskTaskFailed(f"a task failed on a worker ({_describe(task)}): {reason}") from exc
+            future.release()
+            submit()
+            for outcome in outcomes:
+                ingest.record(outcome)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
