@@ -111,9 +111,18 @@ class _Popups(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        var ddPopups = fetch({{ this.url|tojson }})
-            .then(function (r) { return r.ok ? r.json() : {}; })
-            .catch(function () { return {}; });
+        // Fetched after the markers are drawn (or at the first click): parsing megabytes of
+        // popups must not hold up the map.
+        var ddPopups = null;
+        function ddLoadPopups() {
+            if (!ddPopups) {
+                ddPopups = fetch({{ this.url|tojson }})
+                    .then(function (r) { return r.ok ? r.json() : {}; })
+                    .catch(function () { return {}; });
+            }
+            return ddPopups;
+        }
+        setTimeout(ddLoadPopups, 1000);
         function ddBindPopup(layer, key, idLine) {
             var content = document.createElement('div');
             if (idLine) {
@@ -124,7 +133,7 @@ class _Popups(MacroElement):
             }
             layer.bindPopup(content, {maxWidth: 380});
             layer.on('popupopen', function () {
-                ddPopups.then(function (popups) {
+                ddLoadPopups().then(function (popups) {
                     if (popups[key]) { content.innerHTML = popups[key]; layer.getPopup().update(); }
                 });
             });
