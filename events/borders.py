@@ -21,20 +21,28 @@ from events.resolve import ResolvedPlace
 from gazetteer import Candidate, Gazetteer
 from gazetteer.textnorm import name_key
 
-_SETTLEMENT = (
-    r"(?:ngôi làng|làng mạc|làng|khu dân cư|thị trấn|khu vực|vùng|thôn|bản|đồn biên phòng|khu định cư|xã)"
-)
+_SETTLEMENTS = (
+    "ngôi làng", "làng mạc", "làng", "khu dân cư", "thị trấn", "khu vực", "vùng", "thôn", "bản",
+    "đồn biên phòng", "khu định cư", "xã",
+)  # fmt: skip
+_QUANTIFIERS = ("các", "những", "một số", "nhiều")
+_SETTLEMENT = f"(?:{'|'.join(_SETTLEMENTS)})"
 _NAME = rf"([{UPPER}][\w'’-]*(?: [{UPPER}][\w'’-]*){{0,3}})"
-_QUANT = r"(?:(?i:các|những|một số|nhiều) )?"
+_QUANT = f"(?:(?i:{'|'.join(_QUANTIFIERS)}) )?"
+# Implied by both phrase patterns: they start with one of these letters (the regex engine then
+# rejects the other positions of a window at once, 2× faster).
+_START = f"(?=(?i:[{''.join(sorted({w[0] for w in _SETTLEMENTS + _QUANTIFIERS}))}]))"
 _ALONG = r"(?:nằm )?(?:dọc|gần|sát|ở|tại|giáp|ven|trên)(?: theo)? (?:khu vực |đường |vùng |tuyến )?biên giới"
-_BORDER_WORD = re.compile(r"biên giới", re.IGNORECASE)
+# "biên giới" in any case; a first letter given as a set lets the regex engine skip ahead to it
+_BORDER_WORD = re.compile(r"[bB](?i:iên giới)")
 # "các ngôi làng của Iran dọc biên giới (với Azerbaijan)"
 _OWNED_ALONG = re.compile(
-    rf"{_QUANT}(?i:{_SETTLEMENT})(?: biên giới)? (?:của|thuộc) {_NAME} {_ALONG}(?: (?:với|giáp) {_NAME})?"
+    rf"{_START}{_QUANT}(?i:{_SETTLEMENT})(?: biên giới)? (?:của|thuộc) {_NAME} {_ALONG}"
+    rf"(?: (?:với|giáp) {_NAME})?"
 )
 # "các làng biên giới của Iran", "khu vực biên giới của Iran với Azerbaijan"
 _BORDER_OF = re.compile(
-    rf"{_QUANT}(?i:{_SETTLEMENT}) biên giới (?:của|thuộc) {_NAME}(?: (?:với|giáp) {_NAME})?"
+    rf"{_START}{_QUANT}(?i:{_SETTLEMENT}) biên giới (?:của|thuộc) {_NAME}(?: (?:với|giáp) {_NAME})?"
 )
 
 

@@ -9,14 +9,17 @@ are one event (a list of destroyed materiel is one clash, not three).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import ahocorasick
 
 from events import lexicon
 
 _CONJUNCTIONS = "trong khi|sau khi|nhưng|còn|song|tuy nhiên|đồng thời|khiến cho"
-_CUT = re.compile(rf"\s*;\s*|,\s+|\s+(?=(?:{_CONJUNCTIONS})\s)")
+# (the leading lookahead, implied by every alternative, lets the regex engine skip to a candidate)
+_CUT = re.compile(rf"(?=[\s;,])(?:\s*;\s*|,\s+|\s+(?=(?:{_CONJUNCTIONS})\s))")
 _STARTS_WITH_CONJUNCTION = re.compile(rf"(?:{_CONJUNCTIONS})\s")
 
 
@@ -31,20 +34,35 @@ def _leading_literals(pattern: str) -> tuple[str, ...]:
         depth += (char == "(") - (char == ")")
         current += char
     alternatives.append(current)
-    literals = tuple(re.split(r"[\\(\[.*+?{]", alt, maxsplit=1)[0] for alt in alternatives)
+    literals = []
+    for alternative in alternatives:
+        literal = re.split(r"[\\(\[.*+?{]", alternative, maxsplit=1)[0]
+        if alternative[len(literal) : len(literal) + 1] in ("?", "*", "{"):
+            literal = literal[:-1]  # its last character may be missing ("lính?")
+        literals.append(literal)
     if any(len(literal) < 2 for literal in literals):
         raise ValueError(f"every alternative of a cue must start with a word: {pattern!r}")
-    return literals
+    return tuple(literals)
 
 
 _CUES = [(re.compile(p), t, s, prio) for p, t, s, prio in lexicon.EVENT_CUES]
-# One Aho-Corasick pass finds which cue patterns can match a sentence; only those run.
+_STATEMENT = re.compile(rf"(?:{lexicon.STATEMENT_VERBS})")
+_STATEMENT_TRIGGER = -1  # the statement verbs' index among the triggers
+_CONJUNCTION_TRIGGER = -2  # a conjunction that may cut the sentence
+# One Aho-Corasick pass finds where the cue patterns can match a sentence: every alternative of
+# a pattern starts with its literal, so a pattern is tried only where one of its literals starts.
 _TRIGGERS = ahocorasick.Automaton()
+_LITERALS: dict[str, list[int]] = {}
 for _index, (_pattern, *_) in enumerate(lexicon.EVENT_CUES):
     for _literal in _leading_literals(_pattern):
-        _TRIGGERS.add_word(_literal, (*_TRIGGERS.get(_literal, ()), _index))
+        _LITERALS.setdefault(_literal, []).append(_index)
+for _literal in _leading_literals(lexicon.STATEMENT_VERBS):
+    _LITERALS.setdefault(_literal, []).append(_STATEMENT_TRIGGER)
+for _literal in _CONJUNCTIONS.split("|"):
+    _LITERALS.setdefault(_literal, []).append(_CONJUNCTION_TRIGGER)
+for _literal, _indices in _LITERALS.items():
+    _TRIGGERS.add_word(_literal, (len(_literal), tuple(sorted(set(_indices)))))
 _TRIGGERS.make_automaton()
-_STATEMENT = re.compile(rf"(?:{lexicon.STATEMENT_VERBS})")
 
 
 @dataclass(slots=True)
@@ -60,25 +78,32 @@ class Clause:
     after_comma: bool = False  # cut from the clause before by a comma, not by a conjunction
 
 
+def _clause_spans(text: str, start: int, end: int, may_cut: bool = True) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, after a comma) of each clause of the sentence text[start:end]; ``may_cut``
+    False: it has no comma, semicolon or conjunction (one clause)."""
+    if not may_cut:
+        if start < end:
+            yield start, end, False
+        return
+    position = start
+    comma = False
+    for m in _CUT.finditer(text, start, end):
+        cut = m.start()
+        if cut > position:
+            yield position, cut, comma
+        position = m.end()
+        # cut by ", " (not by ";" or before a conjunction), and no conjunction after it
+        comma = text[cut] == "," and not _STARTS_WITH_CONJUNCTION.match(text, position, end)
+    if position < end:
+        yield position, end, comma
+
+
 def split_clauses(text: str, start: int, end: int) -> list[Clause]:
     """The clauses of the sentence text[start:end] (offsets stay article offsets)."""
-    clauses = []
-    position = start
-    sentence = text[start:end]
-    comma = False
-    for m in _CUT.finditer(sentence):
-        cut = start + m.start()
-        if cut > position:
-            clauses.append(Clause(position, cut, text[position:cut], after_comma=comma))
-        position = start + m.end()
-        comma = m.group(0).strip() == "," and not _STARTS_WITH_CONJUNCTION.match(sentence, m.end())
-    if position < end:
-        clauses.append(Clause(position, end, text[position:end], after_comma=comma))
-    return clauses
+    return [Clause(s, e, text[s:e], after_comma=comma) for s, e, comma in _clause_spans(text, start, end)]
 
 
-@dataclass(slots=True, frozen=True)
-class Cue:
+class Cue(NamedTuple):
     start: int  # article offsets
     end: int
     event_type: str
@@ -87,35 +112,66 @@ class Cue:
 
 
 def find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[Cue]]:
-    """Event cues and statement verbs of the sentence text[start:end] (one scan per pattern)."""
-    lower = text[start:end].lower()
-    possible = {index for _, indices in _TRIGGERS.iter(lower) for index in indices}
-    cues = [
-        Cue(start + m.start(), start + m.end(), event_type, sub_type, priority)
-        for pattern, event_type, sub_type, priority in (_CUES[i] for i in sorted(possible))
-        for m in pattern.finditer(lower)
-    ]
-    statements = [
-        Cue(start + m.start(), start + m.end(), lexicon.STRATEGIC, "Other", 0)
-        for m in _STATEMENT.finditer(lower)
-    ]
+    """Event cues and statement verbs of the sentence text[start:end] (as each pattern's finditer)."""
+    cues, statements, _ = _find_cues(text, start, end)
     return cues, statements
+
+
+def _find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[Cue], bool]:
+    """:func:`find_cues`, and whether a comma, a semicolon or a conjunction may cut the sentence."""
+    lower = text[start:end].lower()
+    # (pattern index, where one of its literals starts), by pattern then position
+    hits = sorted(
+        [(index, last + 1 - size) for last, (size, indices) in _TRIGGERS.iter(lower) for index in indices]
+    )
+    cues: list[Cue] = []
+    statements: list[Cue] = []
+    may_cut = "," in lower or ";" in lower
+    current, reached = None, 0
+    for index, position in hits:
+        if index != current:
+            current, reached = index, 0
+        if position < reached:
+            continue  # inside the pattern's last match
+        if index == _CONJUNCTION_TRIGGER:
+            may_cut = True
+        elif index == _STATEMENT_TRIGGER:
+            m = _STATEMENT.match(lower, position)
+            if m:
+                reached = m.end()
+                statements.append(Cue(start + position, start + reached, lexicon.STRATEGIC, "Other", 0))
+        else:
+            pattern, event_type, sub_type, priority = _CUES[index]
+            m = pattern.match(lower, position)
+            if m:
+                reached = m.end()
+                cues.append(Cue(start + position, start + reached, event_type, sub_type, priority))
+    return cues, statements, may_cut
+
+
+def _strongest(cues: list[Cue], statements: list[Cue], start: int, end: int) -> Cue | None:
+    """The cue that decides the type of the clause text[start:end] (None: not an event)."""
+    best = None
+    for cue in cues:  # the highest priority, then the first
+        if start <= cue.start < end and (
+            best is None or (-cue.priority, cue.start) < (-best.priority, best.start)
+        ):
+            best = cue
+    if best is None or best.event_type == lexicon.STRATEGIC:
+        return best
+    # "kêu gọi chấm dứt các cuộc đụng độ": a statement about the violence
+    return next((s for s in statements if start <= s.start < best.start), best)
 
 
 def classify(clause: Clause, cues: list[Cue], statements: list[Cue]) -> Clause:
     """Set the clause's event type from its strongest cue (none: not an event)."""
-    inside = [c for c in cues if clause.start <= c.start < clause.end]
-    if not inside:
-        return clause
-    best = min(inside, key=lambda c: (-c.priority, c.start))
-    statement = next((s for s in statements if clause.start <= s.start < best.start), None)
-    if best.event_type != lexicon.STRATEGIC and statement is not None:
-        best = statement  # "kêu gọi chấm dứt các cuộc đụng độ": a statement about the violence
-    clause.event_type, clause.sub_event_type = best.event_type, best.sub_event_type
-    clause.cue_start, clause.cue = (
-        best.start,
-        clause.text[best.start - clause.start : best.end - clause.start],
-    )
+    best = _strongest(cues, statements, clause.start, clause.end)
+    if best is not None:
+        clause.event_type, clause.sub_event_type = best.event_type, best.sub_event_type
+        clause.cue_start, clause.cue = (
+            best.start,
+            clause.text[best.start - clause.start : best.end - clause.start],
+        )
     return clause
 
 
@@ -124,24 +180,33 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
 
     A clause with no cue continues the event before it ("…, khiến 19 dân thường thiệt mạng").
     """
-    merged: dict[tuple, Clause] = {}
-    previous: Clause | None = None
-    cues, statements = find_cues(text, start, end)
+    cues, statements, may_cut = _find_cues(text, start, end)
     if not cues:
         return []
-    for clause in split_clauses(text, start, end):
-        classify(clause, cues, statements)
-        if clause.event_type is None:
+    merged: dict[tuple, Clause] = {}
+    previous: Clause | None = None
+    for clause_start, clause_end, after_comma in _clause_spans(text, start, end, may_cut):
+        best = _strongest(cues, statements, clause_start, clause_end)
+        if best is None:
             if previous is not None:
-                previous.spans.append((clause.start, clause.end))
+                previous.spans.append((clause_start, clause_end))
             continue
-        key = (clause.event_type, clause.sub_event_type)
-        if key in merged and not clause.after_comma:
-            key = (*key, clause.start)  # "…, trong khi X …": a second report of its own
+        key: tuple = (best.event_type, best.sub_event_type)
+        if key in merged and not after_comma:
+            key = (*key, clause_start)  # "…, trong khi X …": a second report of its own
         if key in merged:
-            merged[key].spans.append((clause.start, clause.end))
+            merged[key].spans.append((clause_start, clause_end))
         else:
-            clause.spans = [(clause.start, clause.end)]
-            merged[key] = clause
+            merged[key] = Clause(
+                clause_start,
+                clause_end,
+                text[clause_start:clause_end],
+                spans=[(clause_start, clause_end)],
+                event_type=best.event_type,
+                sub_event_type=best.sub_event_type,
+                cue_start=best.start,
+                cue=text[best.start : min(best.end, clause_end)],
+                after_comma=after_comma,
+            )
         previous = merged[key]
-    return sorted(merged.values(), key=lambda c: c.start)
+    return list(merged.values())  # in order: a clause is added before those after it

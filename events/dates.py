@@ -32,9 +32,12 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+
+import ahocorasick
 
 __all__ = ["DateMention", "find_dates", "parse_published", "reference_date", "resolve_day_month"]
 
@@ -74,6 +77,7 @@ def _months_ahead(year: int, month: int, reference: datetime.date) -> int:
     return (year - reference.year) * 12 + month - reference.month
 
 
+@functools.lru_cache(maxsize=4096)  # the same dates come again with the same reference
 def resolve_day_month(day: int, month: int, reference: datetime.date) -> datetime.date | None:
     """The year of a day/month written without one: the one closest to ``reference`` that is not
     more than 2 calendar months after it (27/9 in an article of 3 Oct 2020 -> 2020-09-27; 28/12 in
@@ -683,18 +687,38 @@ def _h_weekday(m: re.Match[str], low: str, text: str) -> _Cand | None:
 # --- scanning ---------------------------------------------------------------------------------
 
 _Handler = Callable[[re.Match[str], str, str], "_Cand | None"]
-_PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
-    (_NIGHT, _h_night),
-    (_MONTH, _h_month),
-    (_RANGE_MONTH, _h_range_month),
-    (_YEAR, _h_year),
-    *((p, _h_range_year) for p in _RANGE_YEAR),
-    *((p, _h_day_word) for p in _DAY_WORD),
-    *((p, _h_unit_word) for p in _UNIT_WORD),
-    (_CACH_DAY, _h_cach_day),
-    (_TRUOC_DO, _h_truoc_do),
-    *((p, _h_weekday) for p in _WEEKDAY),
+
+
+def _head(pattern: re.Pattern[str]) -> str:
+    """The word a pattern's matches start with (after the groups it opens)."""
+    source = re.sub(r"^(?:\(\?P<\w+>)+", "", pattern.pattern)
+    word = re.match(r"[^\W\d_]*", source).group()
+    if source[len(word) : len(word) + 1] in ("?", "*", "{"):
+        word = word[:-1]  # its last letter may be missing
+    if len(word) < 2 or source[len(word) : len(word) + 1] == "|":
+        raise ValueError(f"a date pattern must start with a word: {pattern.pattern!r}")
+    return word
+
+
+_PATTERNS: tuple[tuple[re.Pattern[str], _Handler, str], ...] = tuple(
+    (pattern, handler, _head(pattern))
+    for pattern, handler in (
+        (_NIGHT, _h_night),
+        (_MONTH, _h_month),
+        (_RANGE_MONTH, _h_range_month),
+        (_YEAR, _h_year),
+        *((p, _h_range_year) for p in _RANGE_YEAR),
+        *((p, _h_day_word) for p in _DAY_WORD),
+        *((p, _h_unit_word) for p in _UNIT_WORD),
+        (_CACH_DAY, _h_cach_day),
+        (_TRUOC_DO, _h_truoc_do),
+        *((p, _h_weekday) for p in _WEEKDAY),
+    )
 )
+_HEADS = ahocorasick.Automaton()
+for _pattern, _handler, _word in _PATTERNS:
+    _HEADS.add_word(_word, _word)
+_HEADS.make_automaton()
 
 
 def _lower(text: str) -> str:
@@ -710,11 +734,20 @@ def _scan(text: str, low: str) -> list[_Cand]:
     found: list[_Cand] = []
     for m in _DAYS.finditer(low):
         _h_days(m, low, text, found)
-    for pattern, handler in _PATTERNS:
-        for m in pattern.finditer(low):
-            cand = handler(m, low, text)
-            if cand is not None:
-                found.append(cand)
+    # Each pattern runs where its head word is (as its finditer would: one pass finds all heads).
+    heads: dict[str, list[int]] = {}
+    for last, head in _HEADS.iter(low):
+        heads.setdefault(head, []).append(last + 1 - len(head))
+    for pattern, handler, head in _PATTERNS:
+        reached = 0
+        for position in heads.get(head, ()):
+            if position >= reached:
+                m = pattern.match(low, position)
+                if m is not None:
+                    reached = m.end()
+                    cand = handler(m, low, text)
+                    if cand is not None:
+                        found.append(cand)
     found.sort(key=lambda c: (c.start, -c.end))
     kept: list[_Cand] = []
     for cand in found:

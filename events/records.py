@@ -9,8 +9,11 @@ actors, and ``background`` for dated mentions of the past.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
+
+import ahocorasick
 
 from events import lexicon
 from events.clauses import Clause
@@ -22,20 +25,47 @@ _NUMBER = (
     + "|".join(sorted((re.escape(w) for w in lexicon.NUMBER_WORDS), key=len, reverse=True))
     + r")(?:\s*[-–]\s*\d+)?"  # "3-10 người": ACLED records the lower figure
 )
-_QUALIFIER = r"(?:(?:hơn|ít nhất|khoảng|gần|tới|lên tới|chừng|trên|tổng cộng|thêm)\s+)?"
+_QUALIFIERS = ("hơn", "ít nhất", "khoảng", "gần", "tới", "lên tới", "chừng", "trên", "tổng cộng", "thêm")
+_QUALIFIER = rf"(?:(?:{'|'.join(_QUALIFIERS)})\s+)?"
+# What a qualifier or a number starts with: implied by _DEATHS_AFTER, it lets the regex engine pass
+# over the other positions of a clause at once.
+_COUNT_START = (
+    r"(?=[\d" + "".join(sorted({re.escape(w[0]) for w in (*_QUALIFIERS, *lexicon.NUMBER_WORDS)})) + "])"
+)
 _DEATHS_AFTER = re.compile(
-    rf"{_QUALIFIER}{_NUMBER}\s+(?:{lexicon.CASUALTY_NOUNS})(?:\s+[^\s,.;]+){{0,3}}?\s+"
+    rf"{_COUNT_START}{_QUALIFIER}{_NUMBER}\s+(?:{lexicon.CASUALTY_NOUNS})(?:\s+[^\s,.;]+){{0,3}}?\s+"
     rf"(?:đã\s+|bị\s+)?(?:{lexicon.DEATH_VERBS})(?!\s+hoặc\s+(?:{lexicon.INJURY_WORDS}))"
 )
+_KILLING = r"làm|giết|giết chết|giết hại|sát hại|làm chết"
 _DEATHS_BEFORE = re.compile(
-    rf"(?:làm|giết|giết chết|giết hại|sát hại|làm chết)\s+(?:chết\s+)?{_QUALIFIER}{_NUMBER}\s+"
-    rf"(?:{lexicon.CASUALTY_NOUNS})"
+    rf"(?:{_KILLING})\s+(?:chết\s+)?{_QUALIFIER}{_NUMBER}\s+(?:{lexicon.CASUALTY_NOUNS})"
 )
 _CLAIM = re.compile(rf"\s*(?:[^\s,.;]+\s+){{0,3}}?(?:{lexicon.CLAIM_VERBS})")
 _TARGET_OF = re.compile(
     r"(?:vị trí|căn cứ|cứ điểm|khu định cư|lãnh thổ|khu dân cư|cơ sở|tiền đồn|chiến hào|kho)[^.,;]{0,25}"
     r" của (?:quân đội |lực lượng |các lực lượng |quân |phía )?$"
 )
+
+
+def _literals(alternation: str) -> tuple[str, ...] | None:
+    """The words of a regex alternation of plain words ("a|b c"), or None if it has any syntax."""
+    if any(char in alternation for char in "()[]{}?*+^$\\."):
+        return None
+    return tuple(alternation.split("|"))
+
+
+# A pattern runs only on a clause that has one of the words it needs (most clauses have none).
+_DEATH_PATTERNS = (
+    (_DEATHS_AFTER, _literals(lexicon.DEATH_VERBS)),
+    (_DEATHS_BEFORE, _literals(_KILLING)),
+)
+_ANY_NEEDED: ahocorasick.Automaton | None = None  # any of those words: none, no death stated
+if all(words is not None for _, words in _DEATH_PATTERNS):
+    _ANY_NEEDED = ahocorasick.Automaton()
+    for _word in {w for _, words in _DEATH_PATTERNS for w in words or ()}:
+        _ANY_NEEDED.add_word(_word, _word)
+    _ANY_NEEDED.make_automaton()
+_LOCATIVE = frozenset(lexicon.LOCATIVE_CUES) | frozenset(lexicon.PLACE_CUES)
 VIOLENT = frozenset({lexicon.BATTLES, lexicon.REMOTE, lexicon.CIVILIANS, lexicon.RIOTS})
 SPECIFICITY = {"border-area": 0, "village": 0, "town": 0, "city": 0, "admin2": 1, "other": 1, "river": 1,
                "region": 2, "admin1": 2, "country": 3}  # fmt: skip
@@ -61,7 +91,15 @@ def parse_number(text: str) -> int | None:
 def fatalities(text: str) -> int | None:
     """Deaths stated in a clause ("hơn 50 binh sĩ … thiệt mạng", "làm chết 3 người")."""
     lower = text.lower()
-    for pattern in (_DEATHS_AFTER, _DEATHS_BEFORE):
+    if _ANY_NEEDED is not None and next(_ANY_NEEDED.iter(lower), None) is None:
+        return None
+    for pattern, needed in _DEATH_PATTERNS:
+        if needed is not None:
+            for word in needed:
+                if word in lower:
+                    break
+            else:
+                continue
         m = pattern.search(lower)
         if m:
             return parse_number(m.group(1))
@@ -74,26 +112,49 @@ def is_actor(place: ResolvedPlace) -> bool:
 
 
 def _in(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+    for s, e in spans:  # noqa: SIM110 (a loop: any() over a generator is twice as slow here)
+        if s <= start and end <= e:
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=2)
+def _lowered(text: str) -> str:
+    """The article lower-cased, once for all its events (the same text object comes again)."""
+    return text.lower()
+
+
+def _located(p: ResolvedPlace) -> bool:
+    """A place the text puts an event at: a border area, or not an actor and cued or not a country."""
+    kind = p.place.kind
+    if kind == "border-area":
+        return True
+    if is_actor(p):
+        return False
+    return kind != "country" or p.mention.cue in _LOCATIVE
 
 
 def choose_location(
     clause: Clause, sentence: tuple[int, int], places: list[ResolvedPlace]
 ) -> ResolvedPlace | None:
     """The clause's place: a located place (cue, or not a country), most specific, never an actor."""
-    locative = set(lexicon.LOCATIVE_CUES) | set(lexicon.PLACE_CUES)
-
-    def located(p: ResolvedPlace) -> bool:
-        if p.place.kind == "border-area":
-            return True
-        if is_actor(p):
-            return False
-        return p.mention.cue in locative or p.place.kind != "country"
-
-    for spans in (clause.spans, [sentence]):
-        options = [p for p in places if _in(spans, p.mention.start, p.mention.end) and located(p)]
-        if options:
-            return min(options, key=lambda p: (SPECIFICITY.get(p.place.kind, 3), p.mention.start))
+    # the most specific (then the first) located place in the clause, else in the sentence
+    best_in_clause: ResolvedPlace | None = None
+    best_in_sentence: ResolvedPlace | None = None
+    clause_key = sentence_key = (4, 0)  # above any place's key
+    for p in places:
+        start, end = p.mention.start, p.mention.end
+        in_clause = _in(clause.spans, start, end)
+        in_sentence = sentence[0] <= start and end <= sentence[1]
+        if not (in_clause or in_sentence) or not _located(p):
+            continue
+        key = (SPECIFICITY.get(p.place.kind, 3), start)
+        if in_clause and key < clause_key:
+            best_in_clause, clause_key = p, key
+        if in_sentence and key < sentence_key:
+            best_in_sentence, sentence_key = p, key
+    if best_in_clause is not None or best_in_sentence is not None:
+        return best_in_clause or best_in_sentence
     cue = clause.cue_start if clause.cue_start is not None else clause.start
     for p in places:  # "nã pháo vào các vị trí của quân đội Ukraine": the target's country
         if (
@@ -126,7 +187,7 @@ def claim(
 ) -> tuple[str, int] | None:
     """Who the sentence says reports the event: (label, position), the nearest before ``before``."""
     found = []
-    lower = text.lower()
+    lower = _lowered(text)
     for p in places:
         if not (sentence[0] <= p.mention.start < sentence[1]) or p.place.kind not in ("country", "region"):
             continue
@@ -186,12 +247,9 @@ def event_record(
     if clause.event_type == lexicon.STRATEGIC:
         # a declaration or a statement happens where its author is, unless it names a town or
         # a region for it ("ban bố thiết quân luật ở thị trấn Lashio")
-        located = choose_location(clause, sentence, places)
-        if located is None or located.place.kind == "country":
-            located = None
-        where = (
-            located or subject_country(clause, sentence, places) or choose_location(clause, sentence, places)
-        )
+        chosen = choose_location(clause, sentence, places)
+        located = None if chosen is None or chosen.place.kind == "country" else chosen
+        where = located or subject_country(clause, sentence, places) or chosen
     else:
         where = choose_location(clause, sentence, places)
     place: Candidate | None = where.place if where else focus
@@ -200,7 +258,8 @@ def event_record(
     actor1, actor2 = actors(clause.event_type, clause, places, claimant)
     deaths = None
     for start, end in clause.spans:
-        deaths = deaths if deaths is not None else fatalities(text[start:end])
+        if deaths is None:
+            deaths = fatalities(text[start:end])
     year = int(when.date[:4])
     return {
         "event_id": f"{article_id}:{ordinal}",

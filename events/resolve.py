@@ -100,17 +100,27 @@ class Resolver:
         """Every candidate of a name, without context (cached: names repeat across articles)."""
         found = self._cache.get(key)
         if found is None:
-            if len(self._cache) >= self._cache_size:
-                self._cache.clear()
             found = self.gazetteer.lookup(key, limit=None)
-            self._cache[key] = found
+            self._remember(key, found)
         return found
+
+    def _remember(self, key: str, candidates: list[Candidate]) -> None:
+        if len(self._cache) >= self._cache_size:
+            self._cache.clear()
+        self._cache[key] = candidates
 
     def resolve(self, mentions: list[Mention]) -> tuple[list[ResolvedPlace], Candidate | None]:
         """The resolved places of an article (in text order) and its focus place."""
+        new = [m.key for m in mentions if m.key not in self._cache]
+        if new:  # the names not seen yet, in one query
+            for key, candidates in self.gazetteer.lookup_many(new).items():
+                self._remember(key, candidates)
         first = []
+        cached = self._cache
         for mention in mentions:
-            candidates = self.lookup(mention.key)
+            candidates = cached.get(mention.key)
+            if candidates is None:  # (only when the cache was just cleared)
+                candidates = self.lookup(mention.key)
             if mention.cue in SETTLEMENT_CUES:  # "thành phố Armenia" is a city, not the country
                 candidates = [c for c in candidates if c.kind in POPULATED] or candidates
             if candidates:
@@ -124,12 +134,13 @@ class Resolver:
         focus_place = self._focus([(m, c) for m, c in first if self._acceptable(m, c[0], countries, None)])
         focus = (focus_place.lat, focus_place.lon) if focus_place else None
         resolved = []
+        article_weights = {cc: ARTICLE_COUNTRY_WEIGHT * n / top for cc, n in countries.items()}
         for mention, candidates in first:
-            if candidates[0].kind != "country" or mention.cue in SETTLEMENT_CUES:
-                weights = {cc: ARTICLE_COUNTRY_WEIGHT * n / top for cc, n in countries.items()}
-                weights.update({cc: SENTENCE_COUNTRY_WEIGHT for cc in by_sentence.get(mention.sentence, ())})
-                candidates = self.gazetteer.rerank(candidates, country_weights=weights, near=focus)
             best = candidates[0]
+            if best.kind != "country" or mention.cue in SETTLEMENT_CUES:
+                named = by_sentence.get(mention.sentence, ())
+                weights = {**article_weights, **{cc: SENTENCE_COUNTRY_WEIGHT for cc in named}}
+                best = self.gazetteer.rerank_best(candidates, country_weights=weights, near=focus)
             if not self._acceptable(mention, best, countries, focus):
                 continue
             resolved.append(ResolvedPlace(mention, best, self._precision(mention, best), best.score))

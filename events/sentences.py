@@ -20,6 +20,8 @@ _LINE = re.compile("[^\n\r\u2028\u2029\x0b\x0c\x85]+")
 _TERMINATORS = ".!?…"
 _CLOSERS = ")]}”’»"  # plus '"' when it closes an open quotation
 _OPENERS = "\"“‘'([{«–—-"
+_MARKS = re.compile('["“”.!?…]')  # the characters _split_line acts on
+_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() accepts
 # Words after which a period is part of the word, not the end of a sentence.
 ABBREVIATIONS = frozenset(
     """
@@ -47,17 +49,23 @@ def _split_line(text: str, start: int, end: int, spans: list[tuple[int, int]]) -
     sentence = start
     in_straight = False  # inside a "…" quotation (straight quotes toggle)
     curly = 0  # depth of “…” quotations
-    i = start
-    while i < end:
+    # only quotes and terminators change the state: jump from one to the next
+    search = _MARKS.search
+    m = search(text, start, end)
+    while m is not None:
+        i = m.start()
         c = text[i]
         if c == '"':
             in_straight = not in_straight
+            k = i + 1
         elif c == "“":
             curly += 1
+            k = i + 1
         elif c == "”":
             curly = max(0, curly - 1)
-        elif c in _TERMINATORS:
-            j = i
+            k = i + 1
+        else:
+            j = i + 1
             while j < end and text[j] in _TERMINATORS:
                 j += 1
             k = j
@@ -70,9 +78,7 @@ def _split_line(text: str, start: int, end: int, spans: list[tuple[int, int]]) -
             if _ends_sentence(text, sentence, i, j, k, end, quoted=in_straight or curly > 0):
                 _emit(text, sentence, k, spans)
                 sentence = k
-            i = k
-            continue
-        i += 1
+        m = search(text, k, end)
     _emit(text, sentence, end, spans)
 
 
@@ -122,5 +128,5 @@ def _emit(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if any(ch.isalnum() for ch in text[start:end]):
+    if _ALNUM.search(text, start, end):  # a letter or a digit
         spans.append((start, end))
