@@ -163,6 +163,10 @@ def _utf16_guess(data: bytes) -> str | None:
 _LINE_BREAKS = re.compile("\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 _SPACE_CHARS = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _TRAILING = re.compile(r"[ \t]+$", re.M)
+# Any character that _LINE_BREAKS, _CONTROL or _SPACE_CHARS would change.
+_UNUSUAL = re.compile(
+    "[\r\u2028\u2029\x85\x0b\x0c\x00-\x08\x0e-\x1f\x7f-\x9f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+)
 _LETTER = r"[^\W\d_]"
 _EMOJI = (
     "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff"
@@ -182,13 +186,17 @@ def normalize_text(text: str) -> str:
     tone placement (:func:`gazetteer.textnorm.nfc`); trailing whitespace of every line and
     blank lines and spaces around the whole text are stripped. Runs of spaces stay.
     """
-    text = _LINE_BREAKS.sub("\n", text)
-    text = _CONTROL.sub("", text)
+    if _UNUSUAL.search(text):  # most articles have none of these: skip their passes
+        text = _LINE_BREAKS.sub("\n", text)
+        text = _CONTROL.sub("", text)
     text = nfc(text)
     while _EMOJI_ANY.search(text) and (without_emoji := _EMOJI_IN_WORD.sub("", text)) != text:
         text = nfc(without_emoji)  # letters that met may take the tone convention (and compose)
-    text = _SPACE_CHARS.sub(" ", text)
-    return _TRAILING.sub("", text).strip()
+    if _UNUSUAL.search(text):
+        text = _SPACE_CHARS.sub(" ", text)
+    if " \n" in text or "\t" in text or text.endswith(" "):
+        text = _TRAILING.sub("", text)
+    return text.strip()
 
 
 # --------------------------------------------------------------------------- dates

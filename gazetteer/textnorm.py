@@ -24,10 +24,19 @@ _KEY_DROP = re.compile(r"[.,;:!?\"()\[\]{}«»“”]")
 _OLD_STYLE = re.compile(r"(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0309\u0303\u0323])(?![\w\u0300-\u036f])")
 
 
+# What :func:`nfc` may change in a text that is NFC already: zero-width characters and an "o"/"u"
+# before a toned a/e/y that ends a word (a superset of the old-style placements).
+_MAYBE_CHANGED = re.compile(
+    "[\u200b\u200c\u200d\u2060\ufeff\u00ad]|(?<![qQ])[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?!\\w)"
+)
+
+
 def nfc(text: str) -> str:
     """NFC with one tone-placement convention and no zero-width characters."""
     if text.isascii():
         return text
+    if unicodedata.is_normalized("NFC", text) and not _MAYBE_CHANGED.search(text):
+        return text  # the usual case, without the NFD round trip
     decomposed = unicodedata.normalize("NFD", _ZERO_WIDTH.sub("", text))
     decomposed = _OLD_STYLE.sub(_move_tone, decomposed)
     return unicodedata.normalize("NFC", decomposed)

@@ -547,3 +547,20 @@ def test_a_few_angle_brackets_are_not_html() -> None:
 def test_the_published_argument_beats_html_meta() -> None:
     article = article_from_text(HTML, published="2020-10")
     assert (article.published, article.published_precision) == ("2020-10", "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hoà bình", "hòa bình"),  # NFC already, old placement: still moved
+        ("Thuỷ điện, toà nhà, xoè", "Thủy điện, tòa nhà, xòe"),
+        ("quà, quý, hoàng, thoại, hoạt", "quà, quý, hoàng, thoại, hoạt"),  # not old-style
+        ("Nga\u200bAzer\u00adbaijan", "NgaAzerbaijan"),  # zero-width in NFC text
+        ("Ho\u0300a", "Hòa"),  # NFD
+    ],
+)
+def test_nfc_fast_path_changes_only_what_it_must(text: str, expected: str) -> None:
+    from gazetteer.textnorm import nfc
+
+    assert nfc(text) == expected
+    assert normalize_text(text) == expected
