@@ -33,18 +33,17 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 gazetteer: setup
 	$(BIN)/python -m gazetteer build --if-stale
 
-# folium's JS/CSS/fonts/images from the npm registry (exact pins in package.json; the
+# The map's JS/CSS/fonts/images from the npm registry (exact pins in package.json; the
 # lockfile is not committed) copied to dashboard/static/vendor/ with the country outlines,
 # served by Streamlit at /app/static/vendor/. Re-run when package.json or dashboard/assets.py
-# changes, the vendor dir is missing or the gazetteer was rebuilt. --legacy-peer-deps: do not
-# add bootstrap's unpinned peer @popperjs/core (bootstrap.bundle.min.js includes Popper).
+# changes, the vendor dir is missing or the gazetteer was rebuilt.
 VENDOR := dashboard/static/vendor
 
 assets: setup gazetteer $(VENDOR)/.installed
 
 $(VENDOR)/.installed: package.json dashboard/assets.py $(wildcard var/gazetteer.sqlite) | setup gazetteer
 	@command -v npm >/dev/null || { echo "npm is missing: install Node.js and npm (Debian: apt-get install npm)" >&2; exit 1; }
-	npm install --no-audit --no-fund --legacy-peer-deps
+	npm install --no-audit --no-fund
 	$(BIN)/python -m dashboard.assets install
 	touch $@
 

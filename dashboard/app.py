@@ -28,13 +28,14 @@ from dashboard.mapview import (
     STYLE,
     MapData,
     build_map,
+    event_bounds,
     event_id_from_popup,
     event_popup,
-    geojson_of,
     picker_map,
     prepare_map_data,
     write_popups,
 )
+from events import export
 from events.output import ACLED_COLUMNS
 from events.pipeline import Extractor
 from events.store import EventStore
@@ -42,13 +43,6 @@ from gazetteer import Gazetteer, GazetteerMissing, InvalidPlace
 from gazetteer.sources import KINDS
 
 st.set_page_config(page_title="diadanh", page_icon="🗺️", layout="wide")
-
-
-def use_local_assets() -> None:
-    """Serve folium's JS/CSS from our static folder (installed from npm by the setup)."""
-    from dashboard import assets
-
-    assets.use_local_assets()
 
 
 @st.cache_resource
@@ -81,17 +75,18 @@ def data_version(store: EventStore) -> tuple:
 
 # cache_resource, not cache_data: the frames are large and only read, so no copy per rerun.
 @st.cache_resource(show_spinner=False, max_entries=4)
-def load_frames(version: tuple, store_path: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The stored events and place mentions; ``version`` (see :func:`data_version`) is the cache key."""
+def load_frames(version: tuple, store_path: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The stored events, place mentions and unresolved names; ``version`` (see
+    :func:`data_version`) is the cache key."""
     with EventStore(store_path) as store:
-        return data.events_frame(store), data.places_frame(store)
+        return data.events_frame(store), data.places_frame(store), data.unresolved_frame(store)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def map_data(version: tuple, store_path: str, lang: str) -> tuple[MapData, str, dict]:
     """Markers, place circles, the popups file's URL and the extents: once per data version and
     language."""
-    events, places = load_frames(version, store_path)
+    events, places, _ = load_frames(version, store_path)
     gazetteer, _ = resources()
     extents = {}
     for place_id in events.loc[events["geo_precision"] > 1, "place_id"].dropna().unique():
@@ -194,7 +189,13 @@ def map_tab(
         if shown.empty:
             st.info(t("no_events", lang))
         fmap = build_map(
-            prepared.events_js(shown["event_id"]), prepared.places, popups_url, shown_extents, lang, online
+            prepared.events_js(shown["event_id"]),
+            prepared.places,
+            popups_url,
+            shown_extents,
+            lang,
+            online,
+            bounds=event_bounds(shown),
         )
         state = st_folium(
             fmap,
@@ -212,21 +213,20 @@ def map_tab(
 
 
 def table_tab(shown: pd.DataFrame, lang: str) -> None:
-    columns = [c for c in ACLED_COLUMNS if c in shown.columns]
-    table = shown[columns].copy()
-    table["event_date"] = table["event_date"].dt.strftime("%Y-%m-%d")
-    st.dataframe(table, hide_index=True, width="stretch")
+    events = shown[list(ACLED_COLUMNS)]
+    shown_table = events.assign(event_date=events["event_date"].dt.strftime("%Y-%m-%d"))
+    st.dataframe(shown_table, hide_index=True, width="stretch")
     left, right = st.columns(2)
     left.download_button(
         t("download_csv", lang),
-        lambda: table.to_csv(index=False).encode("utf-8"),  # made on click, not on every rerun
+        lambda: export.as_text(events, "csv").encode("utf-8"),  # made on click, not on every rerun
         file_name="diadanh-events.csv",
         mime="text/csv",
         key="download_csv",
     )
     right.download_button(
         t("download_geojson", lang),
-        lambda: geojson_of(shown).encode("utf-8"),
+        lambda: export.as_text(events, "geojson").encode("utf-8"),
         file_name="diadanh-events.geojson",
         mime="application/geo+json",
         key="download_geojson",
@@ -267,14 +267,12 @@ def add_tab(lang: str) -> None:
     st.rerun()
 
 
-def places_tab(lang: str) -> None:
-    with open_store() as store:
-        unresolved = data.unresolved_frame(store)
+def places_tab(unresolved: pd.DataFrame, lang: str) -> None:
     st.subheader(t("unresolved", lang))
     if unresolved.empty:
         st.caption(t("no_unresolved", lang))
     else:
-        st.dataframe(unresolved[["surface", "sentence", "path"]], hide_index=True, width="stretch")
+        st.dataframe(unresolved[["surface", "sentence_text", "path"]], hide_index=True, width="stretch")
     message = st.session_state.pop("place_message", None)
     if message:
         (st.success if message[0] == "ok" else st.error)(message[1])
@@ -319,11 +317,7 @@ def _reextract(names: list[str]) -> int:
     _resources.clear()
     _, extractor = resources()
     with open_store() as store:
-        n = data.reextract_mentioning(names, store, extractor)
-    # Replaced articles keep their count, and ingested_at has one-second steps: drop the frames.
-    load_frames.clear()
-    map_data.clear()
-    return n
+        return data.reextract_mentioning(names, store, extractor)
 
 
 def save_place(lang: str, name: str, **fields: object) -> None:
@@ -365,11 +359,10 @@ def main() -> None:
     except GazetteerMissing as exc:
         st.error(plain(exc))
         st.stop()
-    use_local_assets()
     with open_store() as store:
         data.ensure_samples(store, extractor)
         version = data_version(store)
-    events, places = load_frames(version, str(data.STORE))
+    events, places, unresolved = load_frames(version, str(data.STORE))
     filters, online = sidebar(events, lang)
     shown = data.apply_filters(events, filters)
     tab_map, tab_table, tab_add, tab_places = st.tabs(
@@ -382,7 +375,7 @@ def main() -> None:
     with tab_add:
         add_tab(lang)
     with tab_places:
-        places_tab(lang)
+        places_tab(unresolved, lang)
     st.caption(t("credits", lang))
 
 

@@ -17,7 +17,8 @@ from pathlib import Path
 import pandas as pd
 
 from events.pipeline import Extractor
-from events.reader import Article, article_from_text, decode, read_article, read_manifest
+from events.reader import article_from_bytes, article_from_text, read_article, read_manifest
+from events.sentences import split_sentences
 from events.store import EventStore
 from gazetteer import DEFAULT_USER_DB
 
@@ -25,7 +26,6 @@ ROOT = Path(__file__).resolve().parent.parent
 STORE = Path(os.environ.get("DIADANH_STORE", ROOT / "var" / "events.sqlite"))
 USER_PLACES = DEFAULT_USER_DB  # the gazetteer's user layer ($DIADANH_USER_PLACES)
 SAMPLES = ROOT / "articles"
-MAX_UPLOAD_BYTES = 20_000_000
 
 
 def ensure_samples(store: EventStore, extractor: Extractor, folder: Path = SAMPLES) -> int:
@@ -50,39 +50,40 @@ def events_frame(store: EventStore) -> pd.DataFrame:
 
 
 def places_frame(store: EventStore) -> pd.DataFrame:
-    """Every place mention with the sentence it is in."""
+    """Every place mention with the text of the sentence it is in (``sentence_text``)."""
     frame = pd.read_sql_query(
-        "SELECT p.*, a.text AS article_text, a.title, a.path, a.published FROM places p "
+        "SELECT p.*, a.title, a.path, a.published FROM places p "
         "JOIN articles a ON a.id = p.article_id ORDER BY p.article_id, p.ordinal",
         store.con,
     )
-    frame["sentence_text"] = [
-        sentence_around(text, start, end)
-        for text, start, end in zip(frame["article_text"], frame["start"], frame["end"], strict=True)
-    ]
-    return frame.drop(columns=["article_text"])
+    frame["sentence_text"] = sentence_texts(store, frame)
+    return frame
 
 
 def unresolved_frame(store: EventStore) -> pd.DataFrame:
-    """Names after a place cue that the gazetteer lacks, with their sentence."""
+    """Names after a place cue that the gazetteer lacks, with the text of their sentence."""
     frame = pd.read_sql_query(
-        'SELECT u.surface, u.start, u."end", u.article_id, a.text AS article_text, a.path '
+        'SELECT u.surface, u.start, u."end", u.sentence, u.article_id, a.path '
         "FROM unresolved u JOIN articles a ON a.id = u.article_id ORDER BY u.surface",
         store.con,
     )
-    frame["sentence"] = [
-        sentence_around(text, start, end)
-        for text, start, end in zip(frame["article_text"], frame["start"], frame["end"], strict=True)
-    ]
-    return frame.drop(columns=["article_text"])
+    frame["sentence_text"] = sentence_texts(store, frame)
+    return frame
 
 
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence holding text[start:end] (cut at . ! ? and line ends)."""
-    left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
-    rights = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
-    right = min(rights) + 1 if rights else len(text)
-    return text[left:right].strip()
+def sentence_texts(store: EventStore, frame: pd.DataFrame) -> list[str]:
+    """The text of each row's sentence (``article_id`` and the ``sentence`` number the extractor
+    gave, over the same split), each article read and split once."""
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    out = []
+    for article_id, number in zip(frame["article_id"], frame["sentence"], strict=True):
+        if article_id not in spans:
+            text = store.article_text(article_id) or ""
+            spans[article_id] = (text, split_sentences(text))
+        text, sentences = spans[article_id]
+        start, end = sentences[int(number)]
+        out.append(text[start:end])
+    return out
 
 
 @dataclass
@@ -145,7 +146,7 @@ class IngestReport:
 
 
 def ingest_uploads(
-    uploads: Iterable[tuple[str, bytes]],
+    files: Iterable[tuple[str, bytes]],
     pasted: str,
     published: str | None,
     source: str | None,
@@ -154,18 +155,10 @@ def ingest_uploads(
 ) -> IngestReport:
     """Read, extract and store uploaded files and pasted text; bad input is reported, not raised."""
     report = IngestReport()
-    items: list[tuple[str, Article]] = []
     meta = {"source": source} if source else None
-    for name, data in uploads:
-        if len(data) > MAX_UPLOAD_BYTES:
-            report.errors.append((name, f"file too large ({len(data) / 1e6:.0f} MB > 20 MB limit)"))
-            continue
-        try:
-            text, _encoding = decode(data)
-        except ValueError as exc:
-            report.errors.append((name, str(exc)))
-            continue
-        items.append((name, article_from_text(text, path=name, published=published, meta=meta)))
+    items = [
+        (name, article_from_bytes(raw, path=name, published=published, meta=meta)) for name, raw in files
+    ]
     if pasted.strip():
         items.append(("pasted text", article_from_text(pasted, path=None, published=published, meta=meta)))
     for name, article in items:

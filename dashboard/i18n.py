@@ -86,9 +86,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "invalid": ("Không lưu: {reason}", "Not saved: {reason}"),
     "credits": (
         "Dữ liệu: GeoNames (CC BY 4.0), Natural Earth (phạm vi công cộng), CLDR. Nền bản đồ trực tuyến: "
-        "© OpenStreetMap, © CARTO.",
+        "© OpenStreetMap.",
         "Data: GeoNames (CC BY 4.0), Natural Earth (public domain), CLDR. Online base maps: "
-        "© OpenStreetMap contributors, © CARTO.",
+        "© OpenStreetMap contributors.",
     ),
 }
 

@@ -14,7 +14,6 @@ import html
 import json
 import math
 import os
-import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +24,7 @@ from branca.element import Element, MacroElement
 from folium.plugins import MarkerCluster
 from folium.template import Template
 
+from dashboard import assets
 from dashboard.i18n import event_type_label, t
 
 STYLE = {  # ACLED event type → (colour, Font Awesome icon)
@@ -36,8 +36,7 @@ STYLE = {  # ACLED event type → (colour, Font Awesome icon)
     "Riots": ("#8c564b", "fa-fire"),
 }
 DEFAULT_STYLE = ("#7f7f7f", "fa-circle")
-VENDOR_URL = "/app/static/vendor"  # dashboard/assets.py installs the files
-COUNTRIES_URL = f"{VENDOR_URL}/countries.geojson"
+COUNTRIES_URL = assets.url(assets.COUNTRIES)
 POPUP_DIR = Path(__file__).parent / "static" / "cache"  # generated, served at POPUP_URL
 POPUP_URL = "/app/static/cache"
 EVENT_ID_PREFIX = "ID: "
@@ -153,6 +152,9 @@ class _EventCluster(MarkerCluster):
 
     One divIcon per style is shared by all markers and ``addLayers`` adds them in one go:
     10,000 markers take a fraction of a second."""
+
+    default_js = assets.js_links("markerclusterjs")
+    default_css = assets.css_links("markerclustercss", "markerclusterdefaultcss")
 
     _template = Template(
         """
@@ -392,10 +394,12 @@ def build_map(
     extents: dict[str, dict],
     lang: str,
     online_tiles: bool = False,
+    bounds: list[list[float]] | None = None,
 ) -> folium.Map:
     """The event map from :class:`MapData` pieces; ``extents`` maps place ids to GeoJSON
-    geometries of the regions and borders that events are placed in."""
-    fmap = _lean(folium.Map(tiles=None, zoom_start=3, location=(35, 45), prefer_canvas=True, **_ZOOMS))
+    geometries of the regions and borders that events are placed in; the view fits ``bounds``
+    (:func:`event_bounds`)."""
+    fmap = _local_map(zoom_start=3, location=(35, 45), prefer_canvas=True)
     fmap.get_root().header.add_child(Element(_CSS))
     outlines = folium.FeatureGroup(name=t("layer_countries", lang), overlay=False, control=True)
     outlines.add_child(
@@ -404,13 +408,8 @@ def build_map(
         )
     )
     outlines.add_to(fmap)
-    if online_tiles:
+    if online_tiles:  # the user's choice: the only request that leaves the machine
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(fmap)
-        with warnings.catch_warnings():
-            # xyzservices 2026 says CARTO now wants an API key; its public URL is kept for those
-            # whose tiles still load (README: use OpenStreetMap otherwise).
-            warnings.filterwarnings("ignore", "CartoDB tiles now require an API key")
-            folium.TileLayer("CartoDB positron", name="CARTO Positron").add_to(fmap)
 
     areas = folium.FeatureGroup(name=t("layer_areas", lang))
     for place_id, geometry in extents.items():
@@ -437,36 +436,32 @@ def build_map(
 
     fmap.get_root().html.add_child(Element(legend_html(lang)))
     folium.LayerControl(collapsed=True).add_to(fmap)
-    bounds = _bounds(events_js)
     if bounds:
         fmap.fit_bounds(bounds, max_zoom=8)
     return fmap
 
 
-def _lean(fmap: folium.Map) -> folium.Map:
-    """Load only Leaflet and Font Awesome (local copies): our markers are divIcons and popups
-    plain DOM, so folium's jQuery, Bootstrap and awesome-markers would only slow the page."""
-    fmap.default_js = [("leaflet", f"{VENDOR_URL}/leaflet/leaflet.js")]
-    fmap.default_css = [
-        ("leaflet_css", f"{VENDOR_URL}/leaflet/leaflet.css"),
-        ("fontawesome", f"{VENDOR_URL}/fontawesome/css/all.min.css"),
-    ]
+def _local_map(**options: object) -> folium.Map:
+    """A map without tiles that loads Leaflet and Font Awesome from our copies (folium's own
+    defaults are CDN links, and jQuery, Bootstrap and awesome-markers that our divIcon markers
+    and plain-DOM popups do not need)."""
+    fmap = folium.Map(tiles=None, **options, **_ZOOMS)
+    fmap.default_js = assets.js_links("leaflet")
+    fmap.default_css = assets.css_links("leaflet_css", "fontawesome")
     return fmap
 
 
-def _bounds(events_js: str) -> list[list[float]] | None:
-    """The padded bounds of the markers (parsed back: cheaper than keeping a second copy)."""
-    rows = json.loads(events_js)
-    if not rows:
+def event_bounds(events: pd.DataFrame, pad: float = 0.5) -> list[list[float]] | None:
+    """The padded bounds of the located events, None when there is none."""
+    lats, lons = events["latitude"].dropna(), events["longitude"].dropna()
+    if lats.empty or lons.empty:
         return None
-    lats, lons = [r[0] for r in rows], [r[1] for r in rows]
-    pad = 0.5
-    return [[min(lats) - pad, min(lons) - pad], [max(lats) + pad, max(lons) + pad]]
+    return [[lats.min() - pad, lons.min() - pad], [lats.max() + pad, lons.max() + pad]]
 
 
 def picker_map() -> folium.Map:
     """A small offline map to pick a point by clicking it (the places page)."""
-    fmap = _lean(folium.Map(tiles=None, location=(39.8, 46.8), zoom_start=5, **_ZOOMS))
+    fmap = _local_map(location=(39.8, 46.8), zoom_start=5)
     fmap.add_child(_RemoteGeoJson(COUNTRIES_URL, {"color": "#6c757d", "weight": 0.7, "fillOpacity": 0}))
     return fmap
 
@@ -484,27 +479,3 @@ def event_id_from_popup(text: str | None) -> str | None:
     if not text or EVENT_ID_PREFIX not in text:
         return None
     return text.rsplit(EVENT_ID_PREFIX, 1)[1].split()[0].strip()
-
-
-def geojson_of(events: pd.DataFrame) -> str:
-    """The filtered events as a GeoJSON FeatureCollection (Point features)."""
-    features = []
-    for _, event in events.iterrows():
-        if _missing(event["latitude"]):
-            continue
-        properties = {
-            k: (None if _missing(v) else v) for k, v in event.items() if k not in ("latitude", "longitude")
-        }
-        properties["event_date"] = event["event_date"].strftime("%Y-%m-%d")
-        properties["date"] = str(event["date"])
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": {
-                    "type": "Point",
-                    "coordinates": [float(event["longitude"]), float(event["latitude"])],
-                },
-                "properties": properties,
-            }
-        )
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, default=str)

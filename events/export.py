@@ -102,20 +102,21 @@ def write(frame: pd.DataFrame, fmt: str, out: Path | None, stdout: IO[str] | Non
     if fmt == "parquet" and out is None:
         raise ValueError("parquet needs an output file: -o FILE")
     if out is None:
-        (stdout or sys.stdout).write(_text(frame, fmt))
+        (stdout or sys.stdout).write(as_text(frame, fmt))
         return
     part = out.with_name(out.name + ".part")
     try:
         if fmt == "parquet":
             _plain(frame).to_parquet(part, index=False)
         else:
-            part.write_text(_text(frame, fmt), encoding="utf-8")
+            part.write_text(as_text(frame, fmt), encoding="utf-8")
         part.replace(out)
     finally:
         part.unlink(missing_ok=True)
 
 
-def _text(frame: pd.DataFrame, fmt: str) -> str:
+def as_text(frame: pd.DataFrame, fmt: str) -> str:
+    """The events as CSV (ACLED columns, ISO dates) or a GeoJSON FeatureCollection."""
     if fmt == "csv":
         return _plain(frame).to_csv(index=False, lineterminator="\n")
     return json.dumps(to_geojson(frame), ensure_ascii=False) + "\n"

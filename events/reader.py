@@ -523,6 +523,11 @@ def _size(n: int) -> str:
     return f"{n / 1_000_000:.1f}".removesuffix(".0") + " MB" if n >= 100_000 else f"{n} bytes"
 
 
+def too_large(size: int, max_bytes: int = MAX_BYTES) -> str:
+    """The error of an input of ``size`` bytes over the limit."""
+    return f"file too large ({_size(size)} > {_size(max_bytes)} limit)"
+
+
 def read_file(path: str | Path, max_bytes: int = MAX_BYTES) -> tuple[bytes | None, str | None]:
     """(bytes, None) or (None, why it cannot be read); a file over ``max_bytes`` is refused unread."""
     p = Path(path)
@@ -533,7 +538,7 @@ def read_file(path: str | Path, max_bytes: int = MAX_BYTES) -> tuple[bytes | Non
         if not stat.S_ISREG(info.st_mode):
             return None, "not a regular file"
         if info.st_size > max_bytes:
-            return None, f"file too large ({_size(info.st_size)} > {_size(max_bytes)} limit)"
+            return None, too_large(info.st_size, max_bytes)
         with p.open("rb") as fh:
             data = fh.read(max_bytes + 1)
     except (FileNotFoundError, NotADirectoryError):
@@ -568,8 +573,11 @@ def article_from_bytes(
     path: str | None = None,
     published: str | None = None,
     meta: dict[str, str] | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> Article:
     """The article in a file's bytes (any supported encoding); problems in ``error``/``warnings``."""
+    if len(data) > max_bytes:
+        return _build("", path, published, meta, error=too_large(len(data), max_bytes))
     try:
         text, encoding = decode(data)
     except ValueError:

@@ -11,6 +11,7 @@ Each article row carries how many places, unresolved names and events it has, so
 
 from __future__ import annotations
 
+import datetime
 import json
 import sqlite3
 import time
@@ -61,7 +62,8 @@ SCHEMA_RETRIES = 50
 
 
 def _now() -> str:
-    return time.strftime("%Y-%m-%dT%H:%M:%S")
+    """Microseconds: readers (the dashboard's cache key) see every replacement as a change."""
+    return datetime.datetime.now().isoformat(timespec="microseconds")
 
 
 class EventStore:

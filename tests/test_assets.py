@@ -1,14 +1,11 @@
-"""The map's front-end files: installed locally by the setup, and folium pointed at them."""
+"""The map's front-end files: installed locally by the setup, and linked only from there."""
 
 from __future__ import annotations
 
-import gc
 import json
 import re
-from typing import ClassVar
 
 import pytest
-from branca.element import MacroElement
 
 from dashboard import assets
 from dashboard.mapview import build_map, picker_map
@@ -21,44 +18,39 @@ POPUPS = "/app/static/cache/popups-test.json"
 def test_every_file_the_map_loads_is_installed() -> None:
     assert assets.missing_files() == [], "run `make assets`"
     needed = assets.needed_files()
-    # CSS neighbours are followed: Font Awesome's webfonts, awesome-markers' sprites.
+    # CSS neighbours are followed: Font Awesome's webfonts, Leaflet's layer-control icon.
     assert any(path.startswith("fontawesome/webfonts/") for path in needed)
-    assert "leaflet/images/marker-icon.png" in needed
+    assert "leaflet/images/layers.png" in needed
 
 
-def test_rendered_maps_link_nothing_remote() -> None:
-    assets.use_local_assets()
-    assets.use_local_assets()  # idempotent
-    for fmap in (build_map(EVENTS, PLACES, POPUPS, {}, "vi"), picker_map()):
+def _elements(element):
+    yield element
+    for child in element._children.values():
+        yield from _elements(child)
+
+
+@pytest.mark.parametrize("online", [False, True])
+def test_maps_link_only_local_files(online: bool) -> None:
+    """What st_folium loads (every element's default_js/css) and what the page links are local."""
+    for fmap in (build_map(EVENTS, PLACES, POPUPS, {}, "vi", online_tiles=online), picker_map()):
+        declared = [
+            link
+            for element in _elements(fmap.get_root())
+            for _, link in [*getattr(element, "default_js", []), *getattr(element, "default_css", [])]
+        ]
         page = fmap.get_root().render()
-        links = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', page)
-        assert links and all(link.startswith(assets.STATIC_URL + "/") for link in links), links
-        for link in links:
+        linked = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', page)
+        assert declared and linked
+        for link in {*declared, *linked}:
+            assert link.startswith(assets.STATIC_URL + "/"), link
             assert (assets.VENDOR / link.removeprefix(assets.STATIC_URL + "/")).is_file(), link
-        assert "https://" not in page.replace("https://github.com", "")
 
 
 def test_online_tiles_only_when_asked() -> None:
-    assets.use_local_assets()
-    assert "tile.openstreetmap.org" not in build_map(EVENTS, "[]", POPUPS, {}, "vi").get_root().render()
-    online = build_map(EVENTS, "[]", POPUPS, {}, "vi", online_tiles=True)
-    assert "tile.openstreetmap.org" in online.get_root().render()
-
-
-def test_an_unknown_cdn_url_is_an_error_and_changes_nothing() -> None:
-    class NewPlugin(MacroElement):
-        default_js: ClassVar = [("new", "https://cdn.example.org/new-plugin.js")]
-
-    before = dict(assets.CDN_URLS)
-    try:
-        with pytest.raises(assets.AssetsError, match=r"cdn\.example\.org/new-plugin\.js"):
-            assets.use_local_assets()
-        assert NewPlugin.default_js == [("new", "https://cdn.example.org/new-plugin.js")]
-    finally:
-        del NewPlugin
-        gc.collect()  # drop it from MacroElement.__subclasses__()
-    assert before == assets.CDN_URLS
-    assets.use_local_assets()
+    offline = build_map(EVENTS, "[]", POPUPS, {}, "vi").get_root().render()
+    assert "://" not in offline.replace("http://www.w3.org", "")  # SVG/XHTML namespaces only
+    online = build_map(EVENTS, "[]", POPUPS, {}, "vi", online_tiles=True).get_root().render()
+    assert "tile.openstreetmap.org" in online
 
 
 def test_country_outlines_for_the_offline_base_layer() -> None:

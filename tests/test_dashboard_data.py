@@ -13,12 +13,14 @@ from dashboard import data
 from dashboard.mapview import (
     event_id_from_popup,
     event_popup,
-    geojson_of,
     place_popup,
     prepare_map_data,
     write_popups,
 )
+from events import export
+from events.output import ACLED_COLUMNS
 from events.pipeline import Extractor
+from events.reader import MAX_BYTES
 from events.store import EventStore
 from gazetteer import Gazetteer
 
@@ -66,7 +68,7 @@ def test_uploads_good_duplicate_and_bad(store: EventStore, extractor: Extractor)
             ("a-again.txt", good),
             ("empty.txt", b""),
             ("image.txt", bytes(range(256)) * 40),
-            ("big.txt", b"x" * (data.MAX_UPLOAD_BYTES + 1)),
+            ("big.txt", b"x" * (MAX_BYTES + 1)),
             ("old.txt", "Giao tranh ở Donetsk.".encode("utf-16")),
         ],
         pasted="Biểu tình ở Tbilisi hôm nay.",
@@ -133,8 +135,14 @@ def test_places_layer_and_geojson(store: EventStore) -> None:
     tooltips = " ".join(row[3] for row in json.loads(prepared.places))
     for name in ("Thổ Nhĩ Kỳ", "Pakistan", "Hungary"):
         assert name in tooltips
+    terter = places.loc[places["surface"] == "Terter", "sentence_text"]
+    # The extractor's sentence, not cut at the "." of "19.000".
+    assert list(terter) == [
+        "Azerbaijan cáo buộc Armenia pháo kích nhằm vào thị trấn Terter với dân số 19.000 người "
+        "ở biên giới hai nước."
+    ]
     events = data.apply_filters(data.events_frame(store), data.Filters())
-    collection = json.loads(geojson_of(events))
+    collection = json.loads(export.as_text(events[list(ACLED_COLUMNS)], "geojson"))
     assert len(collection["features"]) == len(events)
     assert collection["features"][0]["geometry"]["type"] == "Point"
 
