@@ -9,7 +9,7 @@ import pytest
 from gazetteer import DEFAULT_DB, Gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+FIXTURES = ROOT / "tests" / "fixtures"
 
 
 @pytest.fixture(scope="session")

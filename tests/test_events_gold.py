@@ -1,4 +1,4 @@
-"""The whole pipeline on the sample articles against the gold events (../shared/gold/README.md)."""
+"""The whole pipeline on the sample articles against the gold events (tests/fixtures/gold/README.md)."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from gazetteer import Gazetteer
 from gazetteer.store import haversine_km
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+FIXTURES = ROOT / "tests" / "fixtures"  # copies of ../shared (tests/fixtures/README.md)
 GOLD = [
-    json.loads(line) for line in (SHARED / "gold" / "seeds.jsonl").read_text(encoding="utf-8").splitlines()
+    json.loads(line) for line in (FIXTURES / "gold" / "seeds.jsonl").read_text(encoding="utf-8").splitlines()
 ]
 DAYS_TOLERANCE = {1: 0, 2: 4, 3: 31}
 

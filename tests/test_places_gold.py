@@ -1,4 +1,4 @@
-"""Place mentions of the sample articles against the gold annotations (../shared/gold)."""
+"""Place mentions of the sample articles against the gold annotations (tests/fixtures/gold)."""
 
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ from events.sentences import split_sentences
 from gazetteer import Gazetteer
 from gazetteer.store import haversine_km
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"  # copies of ../shared
 GOLD = [
-    json.loads(line) for line in (SHARED / "gold" / "seeds.jsonl").read_text(encoding="utf-8").splitlines()
+    json.loads(line) for line in (FIXTURES / "gold" / "seeds.jsonl").read_text(encoding="utf-8").splitlines()
 ]
 TOLERANCE_KM = {"region": 100, "border-area": 120}
 
@@ -28,7 +28,7 @@ def sentence_starts(text: str) -> list[int]:
 
 
 def article_text(gold: dict) -> str:
-    return read_article(SHARED / gold["file"]).text
+    return read_article(FIXTURES / gold["file"]).text
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ import pytest
 from events.reader import Article, article_from_text, decode, normalize_text, read_article, read_manifest
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 SEED0 = SEEDS / "000_5083240e409e3a90.txt"
 SEED1 = SEEDS / "001_2b42f16e1c45971c.txt"
 

@@ -10,7 +10,7 @@ import pytest
 from events.reader import read_article
 from events.sentences import split_sentences
 
-SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
 
 
 def sentences(text: str) -> list[str]:
