@@ -137,11 +137,22 @@ def _whole_units(data: bytes, codec: str) -> tuple[bytes, bool]:
     return (data[: len(data) - extra], True) if extra else (data, False)
 
 
-# The letters Vietnamese writes beyond ASCII (their bases and marks), and the typographic
-# characters Windows-1258 holds; anything else in a Windows-1258 reading is a sign of gibberish.
-_VI_MARKS = frozenset("\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323")
+# The letters Vietnamese writes beyond ASCII: a vowel with at most a tone mark and, on a, e, o
+# a circumflex, on a a breve, on o, u a horn; and đ. With the typographic characters
+# Windows-1258 holds, anything else in a Windows-1258 reading is a sign of gibberish.
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_SHAPES = {"\u0302": "aeo", "\u0306": "a", "\u031b": "ou"}
 _CP1258_PUNCTUATION = frozenset("\u00a0\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00ab\u00bb\u00b0")
 MAX_ODD_RATIO = 0.1
+
+
+def _vietnamese_letter(ch: str) -> bool:
+    base, *marks = unicodedata.normalize("NFD", ch.lower())
+    if base == "đ" and not marks:
+        return True
+    if base not in "aeiouy" or len(marks) > 2 or sum(m in _TONES for m in marks) > 1:
+        return False
+    return all(m in _TONES or base in _SHAPES.get(m, "") for m in marks)
 
 
 def _looks_vietnamese(text: str) -> bool:
@@ -151,11 +162,7 @@ def _looks_vietnamese(text: str) -> bool:
         if ch < "\x80":
             continue
         total += 1
-        if ch in _CP1258_PUNCTUATION:
-            continue
-        base, *marks = unicodedata.normalize("NFD", ch)
-        letter = base in "đĐ" or (base.isascii() and base.isalpha())
-        if not (letter and all(m in _VI_MARKS for m in marks)):
+        if ch not in _CP1258_PUNCTUATION and not _vietnamese_letter(ch):
             odd += 1
     return odd <= MAX_ODD_RATIO * total
 
