@@ -123,7 +123,10 @@ def write(frame: pd.DataFrame, fmt: str, out: Path | None, stdout: IO[str] | Non
     if out is None:
         (stdout or sys.stdout).write(as_text(frame, fmt))
         return
-    target = out.resolve() if out.is_symlink() else out
+    try:
+        target = out.resolve() if out.is_symlink() else out
+    except RuntimeError:  # a symlink loop
+        raise OSError(errno.ELOOP, "too many levels of symbolic links", str(out)) from None
     try:
         mode = target.stat().st_mode
     except FileNotFoundError:
