@@ -546,7 +546,7 @@ class Ingest:
         self.totals: Counter[str] = Counter()
         self.errors: list[tuple[str, str]] = []
         self.duplicates: list[tuple[str, str]] = []
-        self.row_ids: dict[str, tuple[str, str | None]] = {}  # corpus rows by id key: (path, digest)
+        self.row_ids: set[int] = set()  # hashes of the id keys of this batch's corpus rows
         self.replaced: set[str] = set()  # with --replace: the articles stored by this batch
         self.started = time.perf_counter()
         # progress=None: a bar only when standard error is a terminal (not in logs)
@@ -598,14 +598,22 @@ class Ingest:
 
     def _id_clash(self, outcome: Outcome) -> str | None:
         """An error when a corpus row repeats the id of an earlier row of this batch with other
-        bytes: the store keeps one input per id, so the second would silently replace the first."""
-        if "#id=" not in outcome.key:
+        bytes: the store keeps one input per id, so the second would silently replace the first.
+
+        Only a hash of each id is kept (a few dozen bytes a row); the store, which holds the
+        digest of the row stored under the id, settles the rare repeat.
+        """
+        if "#id=" not in outcome.key or outcome.digest is None:
             return None
-        first = self.row_ids.setdefault(outcome.key, (outcome.path, outcome.digest))
-        if first[0] == outcome.path or first[1] == outcome.digest:
+        h = hash(outcome.key)
+        if h not in self.row_ids:
+            self.row_ids.add(h)
+            return None
+        first = self.store.file_digest(outcome.key)
+        if first is None or first == outcome.digest:
             return None
         ident = outcome.key.partition("#id=")[2]
-        return f"id '{ident}' is also the id of {first[0]}, with another text: refused (ids must be unique)"
+        return f"id '{ident}' was given to an earlier row with another text: refused (ids must be unique)"
 
     def _duplicate(self, outcome: Outcome, stored_path: str, linked: bool = False) -> None:
         if not linked and outcome.digest and outcome.article_id:
