@@ -168,15 +168,19 @@ def _looks_vietnamese(text: str) -> bool:
 
 
 def _utf32_guess(data: bytes) -> str | None:
-    """'utf-32-le'/'utf-32-be' when every fourth byte pair is NUL, as in text of the first plane."""
+    """'utf-32-le'/'utf-32-be' when the high byte of every four is NUL and the next one at most
+    0x10 (every code point is below U+110000), and the low bytes are mostly not NUL, as in text."""
     size = len(data) - len(data) % 4
     if size < 4:
         return None
-    le_high, be_high = data[2:size:4] + data[3:size:4], data[0:size:4] + data[1:size:4]
-    if not le_high.strip(b"\x00") and data[0:size:4].count(0) < size // 8:
-        return "utf-32-le"
-    if not be_high.strip(b"\x00") and data[3:size:4].count(0) < size // 8:
-        return "utf-32-be"
+    quarter = size // 4
+    for codec, high, plane, low in (("utf-32-le", 3, 2, 0), ("utf-32-be", 0, 1, 3)):
+        if (
+            not data[high:size:4].strip(b"\x00")
+            and max(data[plane:size:4]) <= 0x10
+            and data[low:size:4].count(0) < quarter // 2
+        ):
+            return codec
     return None
 
 
