@@ -31,6 +31,21 @@ def _point(text: str) -> tuple[float, float]:
     return lat, lon
 
 
+def _number(low: float, high: float) -> Callable[[str], float]:
+    """An argparse type: a finite number in [low, high] (not nan, not 1e999)."""
+
+    def convert(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if not (math.isfinite(value) and low <= value <= high):
+            raise argparse.ArgumentTypeError(f"expected a number from {low:g} to {high:g}, got {text!r}")
+        return value
+
+    return convert
+
+
 def _whole(low: int, high: int | None = None) -> Callable[[str], int]:
     """An argparse type: a whole number in [low, high], written as digits (not 1e23)."""
 
@@ -70,9 +85,9 @@ def parser() -> argparse.ArgumentParser:
     lk.add_argument("--online", action="store_true", help="ask OpenStreetMap Nominatim on a miss")
 
     rv = sub.add_parser("reverse", help="what is at a point")
-    rv.add_argument("lat", type=float)
-    rv.add_argument("lon", type=float)
-    rv.add_argument("--max-km", type=float, default=50.0)
+    rv.add_argument("lat", type=_number(-90, 90))
+    rv.add_argument("lon", type=_number(-180, 180))
+    rv.add_argument("--max-km", type=_number(0, 20_100), default=50.0, help="0 to 20,100 (half the Earth)")
     rv.add_argument("--json", action="store_true")
 
     ad = sub.add_parser("add", help="add a place to the user layer")

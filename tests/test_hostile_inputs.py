@@ -344,6 +344,7 @@ def test_published_year_1_is_a_usage_error_and_a_warning_in_a_header(built_db: P
         (["lookup", "Terter", "--near", "nan,0"], "out of range"),
         (["lookup", "Terter", "--limit", "-1"], "at least 1"),
         (["lookup", "Terter", "--limit", "0"], "at least 1"),
+        (["reverse", "40", "46", "--max-km", "nan"], "expected a number"),
         (["add", "X", "--kind", "town", "--lat", "1", "--lon", "1", "--population", "1e23"], "whole number"),
         (
             ["add", "X", "--kind", "town", "--lat", "1", "--lon", "1", "--population", "1" + "0" * 23],
