@@ -741,10 +741,14 @@ def read_manifest(path: str | Path) -> dict[str, dict[str, str]]:
 
     Columns: file (or path, filename), published (or date), source, url, title, language;
     headers are case-insensitive, other columns are ignored, empty cells are left out.
-    Raises OSError when the file cannot be read and ValueError when it has no file column.
+    Raises OSError when the file cannot be read (also a device, a pipe or a file over
+    :data:`MAX_BYTES`: never read without end) and ValueError when it has no file column.
     """
     p = Path(path)
-    text, _ = decode(p.read_bytes())
+    data, error = read_file(p)
+    if data is None:
+        raise OSError(error)
+    text, _ = decode(data)
     reader = csv.reader(io.StringIO(nfc(text)))
     header = [h.strip().lower() for h in next(reader, [])]
     file_col = next((header.index(c) for c in _FILE_COLUMNS if c in header), None)

@@ -262,6 +262,14 @@ def test_manifest_rows_outside_its_folder_are_not_read(built_db: Path, tmp_path:
     assert "error: ../secret.txt" not in allowed.stderr and count(db) >= 2
 
 
+def test_a_manifest_that_never_ends_is_refused_unread(built_db: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "manifest.csv"
+    os.mkfifo(fifo)  # the old code waited here for a writer for ever (and read /dev/zero until out of memory)
+    result = cli("ingest", "--manifest", str(fifo), "--db", str(tmp_path / "e.sqlite"), timeout=30)
+    assert result.returncode == 1
+    assert f"error: cannot read manifest {fifo}: not a regular file" in result.stderr
+
+
 # ------------------------------------------------------------------ 8. HTML only when declared
 
 
