@@ -433,7 +433,9 @@ def _empty_result(article: Article, error: str | None = None) -> dict:
 
 def _row_key(key: str, number: int, row: dict) -> str:
     ident = row.get("id")
-    return f"{key}#id={ident}" if ident not in (None, "") else f"{key}:{number}"
+    if ident in (None, "") or ident != ident:  # none, empty, or NaN (a Parquet float column's null)
+        return f"{key}:{number}"
+    return f"{key}#id={ident}"
 
 
 def _unpaired_surrogate(value: str) -> str | None:
