@@ -148,7 +148,11 @@ def test_parquet_rows_with_one_id(built_db: Path, tmp_path: Path) -> None:
 def test_parquet_null_ids_are_rows_without_an_id(built_db: Path, tmp_path: Path) -> None:
     corpus = tmp_path / "c.parquet"
     texts = [SEED, SEEDS[1].read_text(encoding="utf-8"), "Quân đội pháo kích thị trấn Terter hôm 27/9."]
-    pd.DataFrame({"id": [1.0, float("nan"), float("nan")], "text": texts}).to_parquet(corpus)
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    ids = pa.array([1.0, float("nan"), float("nan")])  # NaN values, not nulls (as pandas would write)
+    pq.write_table(pa.table({"id": ids, "text": texts}), corpus)
     db = tmp_path / "events.sqlite"
     result = cli("ingest", str(corpus), "--db", str(db))
     assert (summary(result.stderr)["stored"], count(db)) == (3, 3), result.stderr
