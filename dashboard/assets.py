@@ -165,7 +165,7 @@ def countries_geojson(db: Path | None = None) -> dict:
 
     gaz = Gazetteer(db or DEFAULT_DB)
     try:
-        con = sqlite3.connect(f"file:{gaz.path}?mode=ro", uri=True)
+        con = sqlite3.connect(gaz.path.absolute().as_uri() + "?mode=ro", uri=True)
         with con:
             rows = con.execute(
                 "SELECT id, name, name_vi, country FROM places WHERE kind = 'country' ORDER BY id"

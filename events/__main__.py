@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from events import output
 from events.batch import Ingest, InputError, Options, Plan, plan, run_task
 from events.dates import parse_published
-from events.reader import MAX_BYTES, article_from_error
+from events.reader import MAX_BYTES, article_from_error, check_year
 
 DEFAULT_STORE = Path(
     os.environ.get("DIADANH_STORE", Path(__file__).resolve().parent.parent / "var" / "events.sqlite")
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 def _published(value: str) -> str:
     try:
-        parse_published(value)
+        check_year(parse_published(value)[0].year)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
     return value
@@ -71,6 +71,8 @@ def parser() -> argparse.ArgumentParser:
                               "(none: the files the manifest names)")  # fmt: skip
         cmd.add_argument("--published", type=_published, help="YYYY-MM-DD or YYYY-MM for files without one")
         cmd.add_argument("--manifest", type=Path, help="CSV with file,published[,source,url,title,language]")
+        cmd.add_argument("--allow-outside", action="store_true",
+                         help="read manifest rows that name files outside the manifest's folder")  # fmt: skip
     sub.choices["extract"].add_argument("--format", choices=("jsonl", "csv", "geojson"), default="jsonl")
     ingest = sub.choices["ingest"]
     ingest.add_argument("--db", type=Path, default=DEFAULT_STORE, help="the SQLite store")
@@ -98,7 +100,7 @@ def _plan(args: argparse.Namespace, p: argparse.ArgumentParser) -> Plan:
     if not args.paths and not args.manifest:
         p.error("give article paths, or --manifest with the files to read")
     try:
-        return plan(args.paths, args.manifest)
+        return plan(args.paths, args.manifest, allow_outside=args.allow_outside)
     except InputError as exc:
         raise SystemExit(f"error: {exc}") from None
 
@@ -219,9 +221,12 @@ def export(args: argparse.Namespace, p: argparse.ArgumentParser) -> int:
     try:
         with EventStore(args.db) as store:
             frame = store.events_frame(date_from=args.date_from, date_to=args.date_to, event_types=args.types)
-        exporter.write(frame, fmt, args.output)
     except (sqlite3.Error, OSError) as exc:
         raise SystemExit(f"error: cannot export from {args.db}: {exc}") from None
+    try:
+        exporter.write(frame, fmt, args.output)
+    except OSError as exc:
+        raise SystemExit(f"error: cannot write {args.output}: {exc.strerror or exc}") from None
     where = args.output or "standard output"
     print(f"exported {len(frame)} events as {fmt} → {where}", file=sys.stderr)
     return 0

@@ -13,6 +13,7 @@ resume.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import os
@@ -166,10 +167,15 @@ def plan(
     manifest: Path | None = None,
     *,
     max_bytes: int = MAX_BYTES,
+    allow_outside: bool = False,
 ) -> Plan:
     """Plan the inputs: files, folders (their ``*.txt``, recursively), ``.jsonl``/``.parquet``
     corpora, and with no path the files a manifest names. A folder given alone that holds a
-    ``manifest.csv`` uses it. Raises :class:`InputError` for an unreadable manifest."""
+    ``manifest.csv`` uses it. Raises :class:`InputError` for an unreadable manifest.
+
+    A manifest row naming a file outside the manifest's folder (``../../etc/passwd``, an
+    absolute path, a symlink out) is an error and is not read, unless ``allow_outside``.
+    """
     out = Plan()
     rows: dict[str, dict[str, str]] | None = None
     if manifest is None and len(paths) == 1 and paths[0].is_dir() and (paths[0] / "manifest.csv").exists():
@@ -180,9 +186,18 @@ def plan(
         except (OSError, ValueError) as exc:
             raise InputError(f"cannot read manifest {manifest}: {exc}") from None
         named: dict[str, tuple[str, Path]] = {}  # resolved path -> (name as written, path to read)
+        outside: dict[str, str] = {}
+        folder = Path(_key(manifest.parent))
         for row in rows.values():
             path = manifest.parent / row["file"]
-            named.setdefault(_key(path), (row["file"], path))
+            key = _key(path)
+            if not allow_outside and not Path(key).is_relative_to(folder):
+                outside.setdefault(key, row["file"])
+                continue
+            named.setdefault(key, (row["file"], path))
+        if not paths:
+            why = f"outside the manifest's folder {folder}: not read (--allow-outside to read it)"
+            out.errors += [(name, why) for name in outside.values()]
         missing = [name for name, path in named.values() if not path.is_file()]
         if missing:
             listed = ", ".join(missing[:LISTED])
@@ -327,7 +342,10 @@ def _run_files(
         if known is not None and not options.replace and known(item.key) == digest:
             yield Outcome(item.key, item.path, "skipped", digest)
             continue
-        article = article_from_bytes(data, path=item.path, published=options.published, meta=item.meta)
+        try:
+            article = article_from_bytes(data, path=item.path, published=options.published, meta=item.meta)
+        except Exception as exc:  # a bug, never bad input: this file is one error line, the batch goes on
+            article = article_from_error(f"cannot be read: {type(exc).__name__}: {exc}", path=item.path)
         del data
         yield _finish(item.key, digest, article, options, extractor, stored)
 
@@ -347,9 +365,36 @@ def _run_rows(
         if known is not None and not options.replace and known(key) == digest:
             yield Outcome(key, path, "skipped", digest)
             continue
-        meta = {k: str(row[k]) for k in ROW_META if row.get(k) is not None}
-        article = article_from_text(row["text"], path=path, published=options.published, meta=meta)
+        meta, warnings = _row_meta(row)
+        try:
+            article = article_from_text(row["text"], path=path, published=options.published, meta=meta)
+        except Exception as exc:  # a bug, never bad input: this row is one error line, the batch goes on
+            article = article_from_error(f"cannot be read: {type(exc).__name__}: {exc}", path=path)
+        article.warnings[:0] = warnings
         yield _finish(key, digest, article, options, extractor, stored)
+
+
+_SCALARS = (str, int, float, datetime.date)
+
+
+def _row_meta(row: dict) -> tuple[dict[str, str], list[str]]:
+    """A corpus row's metadata as text, and a warning for each field that is not text, a
+    number or a date (a JSON object or list is left out, never stored as its Python repr)."""
+    meta, warnings = {}, []
+    for name in ROW_META:
+        value = row.get(name)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, _SCALARS):
+            warnings.append(f"'{name}' is {_json_type(value)}, not text: ignored")
+            continue
+        meta[name] = str(value)
+    return meta, warnings
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "an object", list: "a list", bool: "true/false"}
+    return next((n for t, n in names.items() if isinstance(value, t)), type(value).__name__)
 
 
 def _finish(
@@ -388,7 +433,18 @@ def _empty_result(article: Article, error: str | None = None) -> dict:
 
 def _row_key(key: str, number: int, row: dict) -> str:
     ident = row.get("id")
-    return f"{key}#id={ident}" if ident not in (None, "") else f"{key}:{number}"
+    if ident in (None, "") or ident != ident:  # none, empty, or NaN (a Parquet float column's null)
+        return f"{key}:{number}"
+    return f"{key}#id={ident}"
+
+
+def _unpaired_surrogate(value: str) -> str | None:
+    """The first lone UTF-16 surrogate of a string (JSON allows "\\ud800"; UTF-8 cannot hold it)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return f"U+{ord(value[exc.start]):04X}"
+    return None
 
 
 def _jsonl_rows(task: JsonlTask, options: Options) -> Iterator[tuple]:
@@ -442,6 +498,13 @@ def _row_error(row: object) -> str | None:
         return "no 'text' field"
     if not isinstance(text, str):
         return f"'text' is {type(text).__name__}, not a string"
+    ident = row.get("id")
+    if ident is not None and (isinstance(ident, bool) or not isinstance(ident, str | int | float)):
+        return f"'id' is {_json_type(ident)}, not a string or a number"
+    for name in ROW_COLUMNS:
+        value = row.get(name)
+        if isinstance(value, str) and (where := _unpaired_surrogate(value)):
+            return f"'{name}' is not valid Unicode (an unpaired surrogate {where}, escaped in the JSON)"
     return None
 
 
@@ -485,6 +548,8 @@ class Ingest:
         self.totals: Counter[str] = Counter()
         self.errors: list[tuple[str, str]] = []
         self.duplicates: list[tuple[str, str]] = []
+        self.row_ids: set[int] = set()  # hashes of the id keys of this batch's corpus rows
+        self.replaced: set[str] = set()  # with --replace: the articles stored by this batch
         self.started = time.perf_counter()
         # progress=None: a bar only when standard error is a terminal (not in logs)
         disable = None if progress is None else not progress
@@ -502,7 +567,9 @@ class Ingest:
     def record(self, outcome: Outcome) -> None:
         for warning in outcome.warnings:
             self.say(f"warning: {outcome.path}: {warning}")
-        if outcome.status == "skipped":
+        if (clash := self._id_clash(outcome)) is not None:
+            self.error(outcome.path, clash)
+        elif outcome.status == "skipped":
             self.totals["skipped"] += 1
         elif outcome.status == "error":
             self.error(outcome.path, outcome.error or "unreadable")
@@ -510,13 +577,19 @@ class Ingest:
             self._duplicate(outcome, outcome.stored_path or "")
         else:
             assert outcome.result is not None and outcome.text is not None
+            if outcome.article_id in self.replaced:  # --replace: this text was stored by this batch
+                self._duplicate(outcome, self.store.article_path(outcome.article_id or "") or "")
+                self.bar.update(1)
+                return
             try:
                 added = self.store.add(outcome.result, outcome.text, self.replace, file_key=outcome.key,
                                        digest=outcome.digest)  # fmt: skip
-            except sqlite3.IntegrityError as exc:  # a result the store refuses: rolled back, reported
-                self.error(outcome.path, f"cannot be stored: {exc}")
+            except (sqlite3.IntegrityError, sqlite3.InterfaceError, UnicodeError, OverflowError) as exc:
+                self.error(outcome.path, f"cannot be stored: {exc}")  # rolled back, reported
                 self.bar.update(1)
                 return
+            if added and self.replace and outcome.article_id:
+                self.replaced.add(outcome.article_id)
             if added:
                 self.totals["stored"] += 1
                 self.totals["events"] += len(outcome.result["events"])
@@ -524,6 +597,25 @@ class Ingest:
             else:  # stored meanwhile: by another input of this batch or another process
                 self._duplicate(outcome, self.store.article_path(outcome.article_id or "") or "", linked=True)
         self.bar.update(1)
+
+    def _id_clash(self, outcome: Outcome) -> str | None:
+        """An error when a corpus row repeats the id of an earlier row of this batch with other
+        bytes: the store keeps one input per id, so the second would silently replace the first.
+
+        Only a hash of each id is kept (a few dozen bytes a row); the store, which holds the
+        digest of the row stored under the id, settles the rare repeat.
+        """
+        if "#id=" not in outcome.key or outcome.digest is None:
+            return None
+        h = hash(outcome.key)
+        if h not in self.row_ids:
+            self.row_ids.add(h)
+            return None
+        first = self.store.file_digest(outcome.key)
+        if first is None or first == outcome.digest:
+            return None
+        ident = outcome.key.partition("#id=")[2]
+        return f"id '{ident}' was given to an earlier row with another text: refused (ids must be unique)"
 
     def _duplicate(self, outcome: Outcome, stored_path: str, linked: bool = False) -> None:
         if not linked and outcome.digest and outcome.article_id:
@@ -545,7 +637,7 @@ class Ingest:
         lines = [
             f"stored {t['stored']}, skipped {t['skipped']} (already stored), duplicates {t['duplicates']}, "
             f"events {t['events']}, unresolved {t['unresolved']}, errors {t['errors']} → {db} "
-            f"({elapsed:.1f} s, {done / elapsed if elapsed else 0:,.0f} inputs/s)"
+            f"({elapsed:.1f} s, {_rate(done, elapsed)})"
         ]
         for title, entries, fmt, more in (
             ("errors", self.errors, "{0}: {1}", " (each listed above)"),
@@ -557,6 +649,18 @@ class Ingest:
                 if len(entries) > LISTED:
                     lines.append(f"  … and {len(entries) - LISTED} more{more}")
         return "\n".join(lines)
+
+
+def _rate(done: int, elapsed: float) -> str:
+    """Inputs per second, or seconds per input when that is under one (never "0 inputs/s")."""
+    if not done or elapsed <= 0:
+        return "0 inputs/s" if not done else f"{done:,} inputs"
+    rate = done / elapsed
+    if rate >= 10:
+        return f"{rate:,.0f} inputs/s"
+    if rate >= 1:
+        return f"{rate:.1f} inputs/s"
+    return f"{elapsed / done:,.1f} s/input"
 
 
 def task_size(total: int, workers: int, largest: int = 100) -> int:

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import errno
 import json
 import math
+import os
 import re
+import stat
 import sys
+import tempfile
 from pathlib import Path
 from typing import IO
 
 import pandas as pd
+
+from events.output import csv_cell
 
 FORMATS = ("csv", "geojson", "parquet")
 SUFFIXES = {".csv": "csv", ".geojson": "geojson", ".json": "geojson", ".parquet": "parquet"}
@@ -69,6 +75,16 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells neutralised against formulas (:func:`events.output.csv_cell`); numeric columns
+    are left as they are, so negative coordinates stay numbers."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column].dtype):
+            out[column] = out[column].map(csv_cell)
+    return out
+
+
 def _json_value(value: object) -> object:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
@@ -97,26 +113,56 @@ def to_geojson(frame: pd.DataFrame) -> dict:
 def write(frame: pd.DataFrame, fmt: str, out: Path | None, stdout: IO[str] | None = None) -> None:
     """Write the events in ``fmt`` to ``out`` (standard output when None; Parquet needs a file).
 
-    A file is written beside its destination and renamed into place: never half an export.
+    A regular file (or one to be created) is written beside its destination and renamed into
+    place: never half an export. A symlink is followed (the link stays, its target is written).
+    A named pipe, a device or a socket is written into directly: it is never replaced.
+    Raises IsADirectoryError for a folder and OSError when the destination cannot be written.
     """
     if fmt == "parquet" and out is None:
         raise ValueError("parquet needs an output file: -o FILE")
     if out is None:
         (stdout or sys.stdout).write(as_text(frame, fmt))
         return
-    part = out.with_name(out.name + ".part")
     try:
-        if fmt == "parquet":
-            _plain(frame).to_parquet(part, index=False)
-        else:
-            part.write_text(as_text(frame, fmt), encoding="utf-8")
-        part.replace(out)
+        target = out.resolve() if out.is_symlink() else out
+    except RuntimeError:  # a symlink loop
+        raise OSError(errno.ELOOP, "too many levels of symbolic links", str(out)) from None
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "is a directory", str(out))
+    if mode is not None and not stat.S_ISREG(mode):
+        with target.open("wb") as fh:  # a pipe or a device: written as it is, never replaced
+            _write_to(fh, frame, fmt)
+        return
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    part = Path(name)
+    try:
+        os.chmod(fd, stat.S_IMODE(mode) if mode is not None else 0o666 & ~_umask())
+        with os.fdopen(fd, "wb") as fh:
+            _write_to(fh, frame, fmt)
+        part.replace(target)
     finally:
         part.unlink(missing_ok=True)
+
+
+def _write_to(fh: IO[bytes], frame: pd.DataFrame, fmt: str) -> None:
+    if fmt == "parquet":
+        _plain(frame).to_parquet(fh, index=False)
+    else:
+        fh.write(as_text(frame, fmt).encode("utf-8"))
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def as_text(frame: pd.DataFrame, fmt: str) -> str:
     """The events as CSV (ACLED columns, ISO dates) or a GeoJSON FeatureCollection."""
     if fmt == "csv":
-        return _plain(frame).to_csv(index=False, lineterminator="\n")
+        return _csv_safe(_plain(frame)).to_csv(index=False, lineterminator="\n")
     return json.dumps(to_geojson(frame), ensure_ascii=False) + "\n"

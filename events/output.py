@@ -52,6 +52,23 @@ def event_row(event: dict, article: dict) -> dict:
     }
 
 
+# OWASP's CSV injection rule: a spreadsheet runs a cell that starts with one of these.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A CSV cell that no spreadsheet runs as a formula: text starting with ``= + - @``, tab or
+    CR gets a leading ``'`` (OWASP). Numbers stay numbers (a longitude of -98.6 is data)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_safe_row(row: dict) -> dict:
+    """A row with every text cell through :func:`csv_cell` (what every CSV writer writes)."""
+    return {key: csv_cell(value) for key, value in row.items()}
+
+
 def rows(results: Iterable[dict]) -> Iterable[dict]:
     for result in results:
         for event in result["events"]:
@@ -66,7 +83,7 @@ def to_csv(results: Iterable[dict]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=ACLED_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows(results))
+    writer.writerows(csv_safe_row(row) for row in rows(results))
     return buffer.getvalue()
 
 

@@ -43,6 +43,15 @@ HTML_WARNING = "HTML converted to text"
 LATIN1_WARNING = "not valid UTF-8, UTF-16 or Windows-1258: decoded as latin-1, accents may be wrong"
 MIXED = "utf-8+cp1258"
 MIXED_WARNING = "mixed encodings: UTF-8 with some Windows-1258 bytes, each part decoded as what it is"
+CUT_WARNING = "the file ends inside a character (cut short?): its last bytes were left out"
+GIBBERISH_WARNING = (
+    "not valid UTF-8: decoded as Windows-1258, but it does not read as Vietnamese (wrong encoding?): "
+    "the text may be gibberish"
+)
+HTML_NOT_DECLARED = (
+    "looks like HTML but does not say so (no .html name, doctype or <html>): read as plain text"
+)
+MIN_PUBLISHED_YEAR = 1850  # before the first Vietnamese newspaper; dates before are mistakes
 META_FIELDS = ("published", "source", "url", "title", "language")
 
 
@@ -79,34 +88,100 @@ MAX_CONTROL_RATIO = 0.01
 def decode(data: bytes) -> tuple[str, str]:
     """(text, encoding) of a file's bytes; ValueError("binary file, not text") for binary data.
 
-    UTF-32/UTF-8/UTF-16 by their BOM, BOM-less UTF-16 by its NUL bytes, then UTF-8,
-    Windows-1258 (its combining tone marks composed to NFC), and latin-1 as a last resort
-    (the caller warns: the encoding is then "latin-1").
+    UTF-32/UTF-8/UTF-16 by their BOM, BOM-less UTF-32 and UTF-16 by their NUL bytes, then
+    UTF-8, Windows-1258 (its combining tone marks composed to NFC), and latin-1 as a last
+    resort (the caller warns: the encoding is then "latin-1").
     """
+    text, encoding, _ = _decode(data)
+    return text, encoding
+
+
+def _decode(data: bytes) -> tuple[str, str, list[str]]:
+    """:func:`decode` with the warnings a reader should see (a cut UTF-16/32 file, gibberish)."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
+            body, cut = _whole_units(data[len(bom) :], codec)
             try:
-                text = data[len(bom) :].decode(codec)
+                text = body.decode(codec)
             except UnicodeDecodeError:
                 break
-            return _checked(text), codec
+            return _checked(text), codec, [CUT_WARNING] if cut else []
     if b"\x00" in data:
-        codec = _utf16_guess(data)
-        if codec is not None:
+        for guess in (_utf32_guess, _utf16_guess):
+            codec = guess(data)
+            if codec is None:
+                continue
+            body, cut = _whole_units(data, codec)
             try:
-                return _checked(data.decode(codec)), codec
+                return _checked(body.decode(codec)), codec, [CUT_WARNING] if cut else []
             except (UnicodeDecodeError, ValueError):
                 pass
     try:
-        return _checked(data.decode("utf-8")), "utf-8"
+        return _checked(data.decode("utf-8")), "utf-8", []
     except UnicodeDecodeError:
         pass
     if (mixed := _utf8_with_cp1258(data)) is not None:
-        return _checked(mixed), MIXED
+        return _checked(mixed), MIXED, [MIXED_WARNING]
     try:
-        return _checked(unicodedata.normalize("NFC", data.decode("cp1258"))), "cp1258"
+        text = _checked(unicodedata.normalize("NFC", data.decode("cp1258")))
     except UnicodeDecodeError:
-        return _checked(data.decode("latin-1")), "latin-1"
+        return _checked(data.decode("latin-1")), "latin-1", [LATIN1_WARNING]
+    return text, "cp1258", ([] if _looks_vietnamese(text) else [GIBBERISH_WARNING])
+
+
+def _whole_units(data: bytes, codec: str) -> tuple[bytes, bool]:
+    """The bytes without an incomplete last code unit of UTF-16/32 (a file cut short), and
+    whether there was one."""
+    unit = 4 if "32" in codec else 2 if "16" in codec else 1
+    extra = len(data) % unit
+    return (data[: len(data) - extra], True) if extra else (data, False)
+
+
+# The letters Vietnamese writes beyond ASCII: a vowel with at most a tone mark and, on a, e, o
+# a circumflex, on a a breve, on o, u a horn; and đ. With the typographic characters
+# Windows-1258 holds, anything else in a Windows-1258 reading is a sign of gibberish.
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_SHAPES = {"\u0302": "aeo", "\u0306": "a", "\u031b": "ou"}
+_CP1258_PUNCTUATION = frozenset("\u00a0\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00ab\u00bb\u00b0")
+MAX_ODD_RATIO = 0.1
+
+
+def _vietnamese_letter(ch: str) -> bool:
+    base, *marks = unicodedata.normalize("NFD", ch.lower())
+    if base == "đ" and not marks:
+        return True
+    if base not in "aeiouy" or len(marks) > 2 or sum(m in _TONES for m in marks) > 1:
+        return False
+    return all(m in _TONES or base in _SHAPES.get(m, "") for m in marks)
+
+
+def _looks_vietnamese(text: str) -> bool:
+    """Whether the non-ASCII characters of a text are mostly Vietnamese letters or punctuation."""
+    odd = total = 0
+    for ch in text:
+        if ch < "\x80":
+            continue
+        total += 1
+        if ch not in _CP1258_PUNCTUATION and not _vietnamese_letter(ch):
+            odd += 1
+    return odd <= MAX_ODD_RATIO * total
+
+
+def _utf32_guess(data: bytes) -> str | None:
+    """'utf-32-le'/'utf-32-be' when the high byte of every four is NUL and the next one at most
+    0x10 (every code point is below U+110000), and the low bytes are mostly not NUL, as in text."""
+    size = len(data) - len(data) % 4
+    if size < 4:
+        return None
+    quarter = size // 4
+    for codec, high, plane, low in (("utf-32-le", 3, 2, 0), ("utf-32-be", 0, 1, 3)):
+        if (
+            not data[high:size:4].strip(b"\x00")
+            and max(data[plane:size:4]) <= 0x10
+            and data[low:size:4].count(0) < quarter // 2
+        ):
+            return codec
+    return None
 
 
 _ESCAPED = re.compile("[\udc80-\udcff]+")
@@ -146,8 +221,11 @@ def _checked(text: str) -> str:
 
 
 def _utf16_guess(data: bytes) -> str | None:
-    """'utf-16-le'/'utf-16-be' when the NUL bytes fall on one side of the byte pairs, as in text."""
-    if len(data) < 2 or len(data) % 2:
+    """'utf-16-le'/'utf-16-be' when the NUL bytes fall on one side of the byte pairs, as in text.
+
+    An odd last byte (a file cut short) is left out of the count."""
+    data = data[: len(data) - len(data) % 2]
+    if len(data) < 2:
         return None
     even, odd = data[0::2], data[1::2]
     nul_even, nul_odd = even.count(0) / len(even), odd.count(0) / len(odd)
@@ -226,8 +304,16 @@ def _coerce_published(value: str) -> tuple[str, str]:
     elif m := _ISO_UNPADDED.fullmatch(text):
         text = f"{m.group(1)}-{int(m.group(2)):02d}" + (f"-{int(m.group(3)):02d}" if m.group(3) else "")
     date, precision = parse_published(text)
+    check_year(date.year)
     iso = date.isoformat() if precision == "day" else f"{date.year:04d}-{date.month:02d}"
     return iso, precision
+
+
+def check_year(year: int) -> None:
+    """ValueError for a publication year before :data:`MIN_PUBLISHED_YEAR` (0001-01-01 is a
+    placeholder, not a date: relative dates would fall before year 1)."""
+    if year < MIN_PUBLISHED_YEAR:
+        raise ValueError(f"the year {year} is before {MIN_PUBLISHED_YEAR}: not a news article's date")
 
 
 def _in_future(iso: str, precision: str, today: datetime.date) -> bool:
@@ -328,9 +414,22 @@ _BLOCK = frozenset(
 )
 
 
-def _looks_like_html(text: str) -> bool:
-    if _HTML_START.match(text[:4096]):
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+def _is_html(text: str, path: str | None) -> bool:
+    """HTML only when the input says so: an .html/.htm name, or a doctype or <html> at the start.
+
+    A text with tags in it is otherwise plain text: reading it as HTML would drop its header
+    and everything after a stray <script> or <svg>.
+    """
+    if path is not None and path.lower().endswith(HTML_SUFFIXES):
         return True
+    return bool(_HTML_START.match(text[:4096]))
+
+
+def _looks_like_html(text: str) -> bool:
+    """Many tags in a text that does not declare itself HTML (worth a warning, nothing more)."""
     return any(n >= MIN_HTML_TAGS for n, _ in enumerate(_HTML_TAG.finditer(text, 0, 200_000), 1))
 
 
@@ -344,6 +443,8 @@ class _HTMLText(HTMLParser):
         self.meta: dict[str, str] = {}
         self.skip = 0
         self.in_title = False
+        self.skipped_tag = ""  # the outermost element whose content is left out (script, svg, …)
+        self.hidden: list[str] = []  # its text, kept in case it is never closed
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attr = {k.lower(): (v or "") for k, v in attrs}
@@ -357,24 +458,31 @@ class _HTMLText(HTMLParser):
             self.meta.setdefault("language", attr["lang"])
         elif tag == "body":
             self.skip = 0  # a <head> never closed ends here
+            self.hidden = []
         elif tag in _SKIP:
+            if not self.skip:
+                self.skipped_tag, self.hidden = tag, []
             self.skip += 1
         elif tag in _BLOCK:
-            self.parts.append("\n")
+            (self.hidden if self.skip else self.parts).append("\n")
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self.in_title = False
         elif tag in _SKIP:
             self.skip = max(0, self.skip - 1)
+            if not self.skip:
+                self.hidden = []
         elif tag in _BLOCK:
-            self.parts.append("\n")
+            (self.hidden if self.skip else self.parts).append("\n")
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
             self.title_parts.append(data)
         elif not self.skip:
             self.parts.append(re.sub(r"\s+", " ", data))
+        elif self.skip == 1:
+            self.hidden.append(re.sub(r"\s+", " ", data))
 
     def _meta(self, attr: dict[str, str]) -> None:
         name = (attr.get("property") or attr.get("name") or attr.get("itemprop") or "").lower()
@@ -391,11 +499,31 @@ class _HTMLText(HTMLParser):
             self.meta.setdefault("og:title", content)
 
 
-def _html_to_text(html: str) -> tuple[str, dict[str, str]]:
-    """(visible text, one blank line between blocks; metadata: title, published, source, url, language)."""
+_MAX_REPARSE = 20  # unclosed <script>s recovered, one after the other
+
+
+def _html_to_text(html: str) -> tuple[str, dict[str, str], list[str]]:
+    """(visible text, one blank line between blocks; metadata: title, published, source, url,
+    language; warnings). An element left out (script, svg, …) that is never closed does not
+    swallow the rest of the page: its text is kept, with a warning."""
     parser = _HTMLText()
     parser.feed(html)
     parser.close()
+    warnings: list[str] = []
+    for _ in range(_MAX_REPARSE):
+        if parser.cdata_elem is None or not parser.rawdata.strip():
+            break
+        # an unclosed <script>/<style>: the parser holds the rest of the page unread; read it as HTML
+        tag, rest = parser.cdata_elem, parser.rawdata
+        warnings.append(f"<{tag}> never closed: the text after it was kept")
+        parts, title_parts, meta = parser.parts, parser.title_parts, parser.meta
+        parser = _HTMLText()
+        parser.parts, parser.title_parts, parser.meta = parts, title_parts, meta
+        parser.feed(rest)
+        parser.close()
+    if parser.skip and "".join(parser.hidden).strip():
+        warnings.append(f"<{parser.skipped_tag}> never closed: the text after it was kept")
+        parser.parts += parser.hidden
     lines = [re.sub(r"[ \t]+", " ", line).strip() for line in "".join(parser.parts).split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     meta = dict(parser.meta)
@@ -403,7 +531,7 @@ def _html_to_text(html: str) -> tuple[str, dict[str, str]]:
     meta.pop("og:title", None)
     if title:
         meta["title"] = title
-    return text, meta
+    return text, meta, warnings
 
 
 # --------------------------------------------------------------------------- articles
@@ -434,10 +562,12 @@ def _build(
     warnings = list(warnings or [])
     html_meta: dict[str, str] = {}
     header: dict[str, str] = {}
-    if error is None and _looks_like_html(text):
-        text, html_meta = _html_to_text(text)
+    if error is None and _is_html(text, path):
+        text, html_meta, html_warnings = _html_to_text(text)
         html_meta = _clean_meta(html_meta)
-        warnings.append(HTML_WARNING)
+        warnings += [HTML_WARNING, *html_warnings]
+    elif error is None and _looks_like_html(text):
+        warnings.append(HTML_NOT_DECLARED)
     if error is None:
         # A header ends in whitespace, so the body of a normalized text is normalized once stripped.
         body, header = _split_header(normalize_text(text))
@@ -579,12 +709,11 @@ def article_from_bytes(
     if len(data) > max_bytes:
         return _build("", path, published, meta, error=too_large(len(data), max_bytes))
     try:
-        text, encoding = decode(data)
+        text, encoding, warnings = _decode(data)
     except ValueError:
         return _build("", path, published, meta, error=BINARY)
     if not text.strip():
         return _build("", path, published, meta, error=EMPTY, encoding=encoding)
-    warnings = {"latin-1": [LATIN1_WARNING], MIXED: [MIXED_WARNING]}.get(encoding, [])
     return _build(text, path, published, meta, warnings=warnings, encoding=encoding)
 
 
@@ -612,10 +741,14 @@ def read_manifest(path: str | Path) -> dict[str, dict[str, str]]:
 
     Columns: file (or path, filename), published (or date), source, url, title, language;
     headers are case-insensitive, other columns are ignored, empty cells are left out.
-    Raises OSError when the file cannot be read and ValueError when it has no file column.
+    Raises OSError when the file cannot be read (also a device, a pipe or a file over
+    :data:`MAX_BYTES`: never read without end) and ValueError when it has no file column.
     """
     p = Path(path)
-    text, _ = decode(p.read_bytes())
+    data, error = read_file(p)
+    if data is None:
+        raise OSError(error)
+    text, _ = decode(data)
     reader = csv.reader(io.StringIO(nfc(text)))
     header = [h.strip().lower() for h in next(reader, [])]
     file_col = next((header.index(c) for c in _FILE_COLUMNS if c in header), None)

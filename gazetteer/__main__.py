@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
+import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from gazetteer.sources import CITY_MIN_POPULATION, KINDS
-from gazetteer.store import DEFAULT_DB, DEFAULT_USER_DB, Gazetteer, GazetteerMissing, InvalidPlace
+from gazetteer.store import (
+    DEFAULT_DB,
+    DEFAULT_USER_DB,
+    MAX_POPULATION,
+    Gazetteer,
+    GazetteerMissing,
+    InvalidPlace,
+)
 
 
 def _point(text: str) -> tuple[float, float]:
@@ -16,7 +26,37 @@ def _point(text: str) -> tuple[float, float]:
         lat, lon = (float(v) for v in text.split(","))
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected LAT,LON, got {text!r}") from None
+    if not (math.isfinite(lat) and -90 <= lat <= 90 and math.isfinite(lon) and -180 <= lon <= 180):
+        raise argparse.ArgumentTypeError(f"LAT,LON out of range (-90..90, -180..180): {text!r}")
     return lat, lon
+
+
+def _number(low: float, high: float) -> Callable[[str], float]:
+    """An argparse type: a finite number in [low, high] (not nan, not 1e999)."""
+
+    def convert(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if not (math.isfinite(value) and low <= value <= high):
+            raise argparse.ArgumentTypeError(f"expected a number from {low:g} to {high:g}, got {text!r}")
+        return value
+
+    return convert
+
+
+def _whole(low: int, high: int | None = None) -> Callable[[str], int]:
+    """An argparse type: a whole number in [low, high], written as digits (not 1e23)."""
+
+    def convert(text: str) -> int:
+        value = text.strip().replace("_", "")
+        if not re.fullmatch(r"[+-]?\d{1,30}", value) or not low <= int(value) <= (high or int(value)):
+            limits = f"{low:,} to {high:,}" if high is not None else f"at least {low:,}"
+            raise argparse.ArgumentTypeError(f"expected a whole number, {limits}; got {text!r}")
+        return int(value)
+
+    return convert
 
 
 def parser() -> argparse.ArgumentParser:
@@ -39,15 +79,15 @@ def parser() -> argparse.ArgumentParser:
     lk.add_argument("--country", action="append", default=[], help="ISO code hint (repeatable)")
     lk.add_argument("--near", type=_point, help="LAT,LON hint")
     lk.add_argument("--kind", action="append", choices=KINDS, help="only these kinds")
-    lk.add_argument("--limit", type=int, default=5)
+    lk.add_argument("--limit", type=_whole(1), default=5, help="at most this many places (≥ 1)")
     lk.add_argument("--json", action="store_true", help="print a JSON array")
     lk.add_argument("--geometry", action="store_true", help="include geometries in JSON")
     lk.add_argument("--online", action="store_true", help="ask OpenStreetMap Nominatim on a miss")
 
     rv = sub.add_parser("reverse", help="what is at a point")
-    rv.add_argument("lat", type=float)
-    rv.add_argument("lon", type=float)
-    rv.add_argument("--max-km", type=float, default=50.0)
+    rv.add_argument("lat", type=_number(-90, 90))
+    rv.add_argument("lon", type=_number(-180, 180))
+    rv.add_argument("--max-km", type=_number(0, 20_100), default=50.0, help="0 to 20,100 (half the Earth)")
     rv.add_argument("--json", action="store_true")
 
     ad = sub.add_parser("add", help="add a place to the user layer")
@@ -58,8 +98,9 @@ def parser() -> argparse.ArgumentParser:
     ad.add_argument("--country", help="ISO 3166-1 alpha-2 code")
     ad.add_argument("--name-vi", help="the Vietnamese name")
     ad.add_argument("--alias", action="append", default=[], help="another name (repeatable)")
-    ad.add_argument("--population", type=int)
+    ad.add_argument("--population", type=_whole(0, MAX_POPULATION))
     ad.add_argument("--source", default="user", help="where the facts come from")
+    ad.add_argument("--force", action="store_true", help="add it even at 0,0 (else refused: no coordinates)")
 
     al = sub.add_parser("alias", help="let a place answer to one more name")
     al.add_argument("name")
@@ -142,6 +183,7 @@ def _run(gaz: Gazetteer, args: argparse.Namespace) -> int:
             aliases=args.alias,
             population=args.population,
             source=args.source,
+            allow_zero=args.force,
         )
         print(f"added {_describe(place)}")
         return 0

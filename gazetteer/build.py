@@ -66,7 +66,7 @@ def stored_hash(db_path: Path) -> str | None:
     if not db_path.exists():
         return None
     try:
-        with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as con:
+        with sqlite3.connect(db_path.absolute().as_uri() + "?mode=ro", uri=True) as con:
             row = con.execute("SELECT value FROM meta WHERE key = 'inputs_hash'").fetchone()
     except sqlite3.Error:
         return None

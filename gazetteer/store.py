@@ -62,6 +62,12 @@ _MMAP_BYTES = 1 << 30  # more than the built file: all of it is mapped
 _KEYS_PER_QUERY = 500  # below SQLite's oldest limit on parameters (999)
 
 _USER_COLUMNS = (*PLACE_COLUMNS, "geometry")
+MAX_POPULATION = 100_000_000_000  # more than any place on Earth, within SQLite's integers
+# ISO 3166-1 codes that name no country: user-assigned (AA, QM–QZ, XA–XZ, ZZ) and reserved.
+_PRIVATE_CODES = frozenset({"AA", "ZZ", "EU", "EZ", "UN"})
+# Control characters, bidirectional overrides and other format characters (zero-width joiners,
+# which some scripts need, and the soft hyphen are normalised away by name_key instead).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufff9-\ufffb]")
 _USER_INSERT_SQL = (
     f"INSERT INTO places ({', '.join(_USER_COLUMNS)}) VALUES ({', '.join('?' * len(_USER_COLUMNS))})"
 )
@@ -148,13 +154,13 @@ class Gazetteer:
 
     def _connect(self) -> None:
         self._built_places: dict[str, Candidate | None] = {}  # get() of ids outside the user layer
-        con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        con = sqlite3.connect(read_only_uri(self.path), uri=True, check_same_thread=False)
         # read the built file through memory mapping: a lookup then reads its pages in place, with
         # no copy into SQLite's page cache (safe: a rebuild replaces the file, never rewrites it)
         con.execute(f"PRAGMA main.mmap_size = {_MMAP_BYTES}")
         self._has_user = self.user_path.exists()
         if self._has_user:
-            con.execute("ATTACH DATABASE ? AS user", (f"file:{self.user_path}?mode=ro",))
+            con.execute("ATTACH DATABASE ? AS user", (read_only_uri(self.user_path),))
         self._con = con
         self._sql = _USER_LOOKUP_SQL if self._has_user else _LOOKUP_SQL
         self._keyed_sql = _KEYED_USER_LOOKUP_SQL if self._has_user else _KEYED_LOOKUP_SQL
@@ -431,8 +437,13 @@ class Gazetteer:
         aliases: Sequence[str] = (),
         bbox: Sequence[float] | None = None,
         source: str = "user",
+        allow_zero: bool = False,
     ) -> Candidate:
-        """Add a place to the user layer; raises InvalidPlace and writes nothing on bad input."""
+        """Add a place to the user layer; raises InvalidPlace and writes nothing on bad input.
+
+        A place at 0,0 is refused (a form left at its defaults, not a place) unless ``allow_zero``;
+        ``country`` must be a country of the gazetteer or an ISO 3166-1 code.
+        """
         name = _clean_name(name, "name")
         name_vi = _clean_name(name_vi, "Vietnamese name") if name_vi else None
         aliases = [_clean_name(a, "alias") for a in aliases]
@@ -443,9 +454,13 @@ class Gazetteer:
             country = country.strip().upper() or None
             if country is not None and not re.fullmatch(r"[A-Z]{2}", country):
                 raise InvalidPlace(f"country must be a two-letter ISO code, not {country!r}")
-        if population is not None and (not isinstance(population, int) or population < 0):
-            raise InvalidPlace(f"population must be a whole number ≥ 0, not {population!r}")
+            if country is not None and not self._is_country(country):
+                raise InvalidPlace(f"unknown country code {country!r} (not an ISO 3166-1 country)")
+        if population is not None:
+            _check_population(population)
         box = _check_bbox(bbox) if bbox is not None else None
+        if lat == 0 and lon == 0 and not allow_zero:
+            raise InvalidPlace("no coordinates: 0,0 is in the ocean (give the latitude and longitude)")
         place_id = "user:" + (re.sub(r"[^a-z0-9]+", "-", fold(name_key(name))).strip("-") or "place")
         with self._user_write() as con:
             taken = {r[0] for r in con.execute("SELECT id FROM places WHERE id LIKE ?", (place_id + "%",))}
@@ -476,6 +491,16 @@ class Gazetteer:
         found = self.get(place_id)
         assert found is not None
         return found
+
+    def _is_country(self, code: str) -> bool:
+        """A country of the gazetteer, or an ISO 3166-1 code CLDR knows (not a private-use one)."""
+        if self.get(f"country:{code}") is not None:
+            return True
+        if code in _PRIVATE_CODES or code[0] == "X" or "QM" <= code <= "QZ":
+            return False
+        from babel import Locale
+
+        return code in Locale("en").territories
 
     def add_alias(self, name: str, place_id: str) -> Candidate:
         """Let a place answer to one more name (e.g. a Vietnamese spelling)."""
@@ -531,9 +556,16 @@ def _insert_alias(con: sqlite3.Connection, name: str, place_id: str, primary: bo
     con.executemany("INSERT OR REPLACE INTO aliases VALUES (?,?,?,?,?)", rows)
 
 
+def read_only_uri(path: Path) -> str:
+    """A read-only SQLite URI of a path, any character in it quoted (``#``, ``?``, ``%`` …)."""
+    return Path(path).absolute().as_uri() + "?mode=ro"
+
+
 def _clean_name(name: str | None, what: str) -> str:
     if not isinstance(name, str) or not name_key(name):
         raise InvalidPlace(f"{what} must not be empty")
+    if bad := _CONTROL.search(name):
+        raise InvalidPlace(f"{what} must not hold control characters (U+{ord(bad.group()):04X})")
     name = nfc(" ".join(name.split()))
     if len(name) > 200:
         raise InvalidPlace(f"{what} is longer than 200 characters")
@@ -550,6 +582,12 @@ def _check_point(lat: float, lon: float) -> tuple[float, float]:
     if not (math.isfinite(lon) and -180 <= lon <= 180):
         raise InvalidPlace(f"longitude must be between -180 and 180, not {lon}")
     return lat, lon
+
+
+def _check_population(population: object) -> None:
+    whole = isinstance(population, int) and not isinstance(population, bool)
+    if not whole or not 0 <= population <= MAX_POPULATION:  # type: ignore[operator]
+        raise InvalidPlace(f"population must be a whole number, 0 to {MAX_POPULATION:,}, not {population}")
 
 
 def _check_bbox(bbox: Sequence[float]) -> tuple[float, float, float, float]:

@@ -10,7 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from events.reader import Article, article_from_text, decode, normalize_text, read_article, read_manifest
+from events.reader import (
+    Article,
+    article_from_bytes,
+    article_from_text,
+    decode,
+    normalize_text,
+    read_article,
+    read_manifest,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
@@ -531,10 +539,12 @@ def test_html_saved_as_text(tmp_path: Path) -> None:
 
 def test_html_fragment_with_many_tags() -> None:
     raw = "<div><p>Câu một.</p><p>Câu <b>hai</b>.</p><br><p>Câu <i>ba</i>.</p></div>"
-    article = article_from_text(raw)
+    article = article_from_bytes(raw.encode(), path="fragment.html")  # HTML when its name says so
     assert "HTML converted to text" in article.warnings
     assert article.text == "Câu một.\n\nCâu hai.\n\nCâu ba."
     assert article.title is None
+    kept = article_from_text(raw)  # otherwise plain text, kept whole, with a warning
+    assert kept.text == raw and "HTML converted to text" not in kept.warnings
 
 
 def test_a_few_angle_brackets_are_not_html() -> None:

@@ -82,7 +82,7 @@ def test_alias_to_unknown_place_is_refused(fresh_gaz: Gazetteer) -> None:
 
 def test_hostile_names_are_stored_as_text(fresh_gaz: Gazetteer) -> None:
     name = "Robert'); DROP TABLE places;--"
-    fresh_gaz.add_place(name, "other", 0, 0)
+    fresh_gaz.add_place(name, "other", 1, 1)
     assert fresh_gaz.best(name).name == name
     assert fresh_gaz.best("Terter") is not None
 
