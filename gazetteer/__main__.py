@@ -71,7 +71,8 @@ def _describe(c) -> str:
     vi = f" / {c.name_vi}" if c.name_vi and c.name_vi != c.name else ""
     pop = f", pop {c.population:,}" if c.population else ""
     where = f"[{c.kind}, {c.country or '-'}] {c.lat:.4f}, {c.lon:.4f}"
-    return f"{c.name}{vi} {where}{pop}  ({c.id}, score {c.score:.2f})"
+    weak = ", weak name" if c.weak else ""
+    return f"{c.name}{vi} {where}{pop}  ({c.id}, score {c.score:.2f}{weak})"
 
 
 def main(argv: list[str] | None = None) -> int:
