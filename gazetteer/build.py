@@ -189,7 +189,7 @@ def admin1_records(syllables: frozenset[str]) -> list[PlaceRecord]:
         name = props.get("name_en") or props.get("name") or props.get("gn_name")
         if not name or not any(c.isalpha() for c in name) or "?" in name:
             continue  # a unit without a name ("RUS+99?")
-        name_vi, vi_names, weak = _admin1_vietnamese(props.get("name_vi"), name, syllables)
+        name_vi, vi_names, weak = _admin1_vietnamese(props.get("name_vi"), name)
         own = [n for n in (name, props.get("name"), name_vi) if n]
         alternates = [
             n.strip()
@@ -231,36 +231,34 @@ def _extent(outline: shapely.Geometry, lat: float, lon: float) -> tuple[float, .
     return tuple(round(v, naturalearth.ROUND_DIGITS) for v in part.bounds)
 
 
-def _admin1_vietnamese(
-    name_vi: str | None, name: str, syllables: frozenset[str]
-) -> tuple[str | None, list[str], set[str]]:
+def _admin1_vietnamese(name_vi: str | None, name: str) -> tuple[str | None, list[str], set[str]]:
     """Natural Earth's Vietnamese name of a region → (display name, names, weak names).
 
     A leading generic ("Vùng Sagaing", "Bang West Darfur") is split off: the display name is the
     rest, and both forms are names. A name that is a physical feature's ("Biển Đỏ", "Sông Nin":
-    Sudan's Red Sea and River Nile states) or a direction ("Phía Bắc") is kept only as a weak
-    name, so that it never takes the sea's or the river's place; the English name is shown.
+    Sudan's Red Sea and River Nile states) is kept only as a weak name, so that it never takes
+    the sea's or the river's place; a direction alone ("Tây", "Khu vực Phía Bắc": Fiji's Western,
+    Sudan's Northern) is no name at all. Then the English name is shown.
     """
     if not name_vi:
         return None, [], set()
     name_vi = nfc(name_vi.strip())
     cued = split_cue(name_vi)
+    rest = name_vi
     if cued is not None and cued[1] <= _ADMIN_HEAD_KINDS | {"country"}:
-        rest = cued[0]
-        again = split_cue(rest)
-        if again is None and not _is_direction(rest, syllables):
-            return rest, [name_vi, rest], set()
+        rest, cued = cued[0], split_cue(cued[0])
+    if _is_direction(rest):
+        return name, [], set()
+    if cued is not None:
         return name, [name_vi, rest], {name_vi, rest}
-    if cued is not None or _is_direction(name_vi, syllables):
-        return name, [name_vi], {name_vi}
-    return name_vi, [name_vi], set()
+    return rest, [name_vi, rest], set()
 
 
 _DIRECTIONS = frozenset({"phía", "bắc", "nam", "đông", "tây", "trung", "miền", "vùng"})
 
 
-def _is_direction(name: str, syllables: frozenset[str]) -> bool:
-    """ "Phía Bắc", "Miền Trung": words of direction only, not a name."""
+def _is_direction(name: str) -> bool:
+    """ "Phía Bắc", "Tây", "Miền Trung": words of direction only, not a name."""
     words = name_key(name).split()
     return bool(words) and all(w in _DIRECTIONS for w in words)
 
@@ -391,7 +389,7 @@ def name_rows(rid: int, place: PlaceRecord) -> Iterable[tuple[str, int, int]]:
         )
         _merge(keys, key, flags)
         folded = fold(key)
-        for fallback in (folded, compact_key(key), compact_key(folded)):
+        for fallback in (folded, compact_key(key)):
             if fallback != key:
                 _merge(keys, fallback, flags | FLAG_FOLDED)
     return ((key, rid, flags) for key, flags in keys.items())

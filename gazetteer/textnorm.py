@@ -118,10 +118,13 @@ def search_keys(name: str) -> tuple[str, ...]:
     if not key:
         return ()
     keys = [key]
-    # One word written with Vietnamese letters keeps its accents: without them "Cả" (a word) meets
-    # "CA" (California) and "Hà" meets "Ha". Only the spacing may differ.
-    one_vietnamese_word = " " not in key and _VIETNAMESE_ONLY.search(key) is not None
-    folds = () if one_vietnamese_word else (fold(key), compact_key(fold(key)))
+    # One accented word that Vietnamese could write keeps its accents: without them "Cả" (a word)
+    # meets "CA" (California) and "Hàng" meets "Hang" (Hangzhou). Only the spacing may differ.
+    one_vietnamese_word = (
+        " " not in key and not key.isascii() and _VIETNAMESE_ALPHABET.fullmatch(key) is not None
+    )
+    # Never both: "ở Dải" without accents and spaces would be "odai", a Romanian village (Odăi).
+    folds = () if one_vietnamese_word else (fold(key),)
     for candidate in (compact_key(key), *folds):
         if candidate not in keys:
             keys.append(candidate)
