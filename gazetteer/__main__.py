@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         try:
             build(args.db, log=lambda m: print(m, file=sys.stderr), min_population=args.min_population)
-        except BuildError as exc:
+        except (BuildError, FileNotFoundError) as exc:  # (an npm input not installed)
             print(f"gazetteer build failed: {exc}", file=sys.stderr)
             return 1
         return 0
