@@ -191,6 +191,7 @@ def admin1_records(syllables: frozenset[str]) -> list[PlaceRecord]:
             continue  # a unit without a name ("RUS+99?")
         name_vi, vi_names, weak = _admin1_vietnamese(props.get("name_vi"), name)
         own = [n for n in (name, props.get("name"), name_vi) if n]
+        own += [v for n in own for v in _variants(n) if v not in own]
         alternates = [
             n.strip()
             for key in ("name_alt", "woe_name", "gns_name")
@@ -218,6 +219,23 @@ def admin1_records(syllables: frozenset[str]) -> list[PlaceRecord]:
             )
         )
     return records
+
+
+# The Arabic article the press often drops ("tỉnh Anbar" for Al Anbar, "Hasakah" for Al-Hasakah).
+_ARTICLE = re.compile(r"^(?:al|ar|as|ad|ash|an|at|az|el)[- ](?=\w{3})", re.IGNORECASE)
+
+
+def _variants(name: str) -> list[str]:
+    """Spellings of a region's name the press uses beside Natural Earth's: without the Arabic
+    article ("Anbar"), and "X-Y" for "X and Y" / "X và Y" ("Sistan-Baluchestan")."""
+    out = []
+    bare = _ARTICLE.sub("", name)
+    if bare != name:
+        out.append(bare)
+    for joint in (" and ", " và "):
+        if joint in name:
+            out.append(name.replace(joint, "-"))
+    return out
 
 
 def _extent(outline: shapely.Geometry, lat: float, lon: float) -> tuple[float, ...]:

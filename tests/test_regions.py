@@ -35,6 +35,12 @@ ADMIN1 = [
     ("tỉnh Nineveh", "IQ", 36.3, 42.5, 200),
     ("tỉnh Kursk", "RU", 51.7, 36.2, 150),
     ("bang Rakhine", "MM", 19.5, 94.0, 250),
+    ("tỉnh Raqqa", "SY", 35.9, 39.0, 150),
+    ("tỉnh Anbar", "IQ", 33.4, 42.5, 300),  # Al Anbar: the Arabic article dropped
+    ("tỉnh Hasakah", "SY", 36.5, 40.8, 150),
+    ("tỉnh Sistan-Baluchestan", "IR", 28.0, 60.5, 400),  # "Sistan and Baluchestan"
+    ("tỉnh Hodeidah", "YE", 15.0, 43.1, 100),
+    ("bang Karen", "MM", 17.5, 97.7, 150),
 ]
 
 FEATURES = [
