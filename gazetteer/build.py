@@ -198,6 +198,12 @@ def admin1_records(syllables: frozenset[str]) -> list[PlaceRecord]:
             for n in (props.get(key) or "").split("|")
             if n.strip() and sources.is_latin(n.strip())
         ]
+        # a name that is a Vietnamese syllable or a code ("Tuy", "Bay", "Mon", "CA") is stored only
+        # with its cue ("tỉnh Tuy", "bang Mon"): a region stands alone in text, and "Tuy nhiên",
+        # "Bay qua", "Ma" must never be one
+        short = {n for n in [*own, *vi_names, *alternates] if sources.is_weak_name(n, syllables)}
+        cued = [f"{cue} {n}" for n in own if n in short for cue in _ADMIN1_CUES]
+        names = [n for n in [*own, *vi_names, *alternates] if n not in short] + cued
         outline = shape(geometry)
         lat, lon = float(props["latitude"]), float(props["longitude"])
         records.append(
@@ -213,16 +219,18 @@ def admin1_records(syllables: frozenset[str]) -> list[PlaceRecord]:
                 bbox=_extent(outline, lat, lon),
                 geometry=geometry,
                 source=source,
-                names=[*own, *vi_names, *alternates],
-                weak_names=weak | {a for a in alternates if sources.is_weak_name(a, syllables)},
-                checked_names=set(own) | (set(vi_names) - weak),
+                names=names,
+                weak_names=weak,
+                checked_names=(set(own) | set(vi_names) | set(cued)) - weak,
             )
         )
     return records
 
 
-# The Arabic article the press often drops ("tỉnh Anbar" for Al Anbar, "Hasakah" for Al-Hasakah).
-_ARTICLE = re.compile(r"^(?:al|ar|as|ad|ash|an|at|az|el)[- ](?=\w{3})", re.IGNORECASE)
+# The Arabic article the press often drops ("tỉnh Anbar" for Al Anbar, "Hasakah" for Al-Hasakah);
+# only "Al"/"El" may stand apart ("An Giang", "An Huy" are Vietnamese names, not "Giang", "Huy").
+_ARTICLE = re.compile(r"^(?:(?:al|el)[- ]|(?:ar|as|ad|ash|an|at|az)-)(?=\w{3})", re.IGNORECASE)
+_ADMIN1_CUES = ("tỉnh", "bang", "vùng", "khu vực")
 
 
 def _variants(name: str) -> list[str]:

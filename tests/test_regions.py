@@ -274,3 +274,29 @@ def test_display_names_are_the_press_spelling(gaz: Gazetteer) -> None:
     assert kharkiv.kind == "city" and (kharkiv.name_vi or kharkiv.name) == "Kharkiv"
     assert gaz.get("admin1:UA-23").name_vi == "Zaporizhzhia"
     assert gaz.get("geonames:1816670").name_vi == "Bắc Kinh"  # a Vietnamese name stays
+
+
+def test_regions_named_by_a_vietnamese_word_need_their_cue(gaz: Gazetteer) -> None:
+    """Burkina Faso's Tuy, Somalia's Bay, Myanmar's Mon: a region stands alone in text, so a name
+    that is a Vietnamese syllable or a code is stored only with its cue."""
+    assert gaz.best("bang Mon").id == "admin1:MM-15"
+    assert gaz.best("tỉnh Tuy").id == "admin1:BF-TUI"
+    for word in ("Tuy", "Bay", "Mon", "Ma", "Giang", "Huy"):
+        assert all(c.kind != "admin1" for c in gaz.lookup(word, limit=None)), word
+    assert gaz.best("An Giang").id == "admin1:VN-44"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tuy nhiên, quân đội Nga vẫn tấn công.",
+        "Bay qua khu vực này, máy bay bị bắn hạ.",
+        "Ma túy bị thu giữ.",
+    ],
+)
+def test_sentence_initial_words_are_no_regions(gaz: Gazetteer, text: str) -> None:
+    from events.pipeline import Extractor
+    from events.reader import article_from_text
+
+    out = Extractor(gaz).extract(article_from_text(text, published="2024-02-25"))
+    assert all(p["kind"] != "admin1" for p in out["places"]), out["places"]
