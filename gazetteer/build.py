@@ -202,6 +202,9 @@ def admin1_records(syllables: frozenset[str]) -> list[PlaceRecord]:
         # with its cue ("tỉnh Tuy", "bang Mon"): a region stands alone in text, and "Tuy nhiên",
         # "Bay qua", "Ma" must never be one
         short = {n for n in [*own, *vi_names, *alternates] if sources.is_weak_name(n, syllables)}
+        if _is_generic(name):  # "Central", "Capital", "Northern", "Red Sea": words, not names
+            short |= {*own, *vi_names, *alternates}
+        short |= {n for n in [*own, *alternates] if _is_generic(n)}
         cued = [f"{cue} {n}" for n in own if n in short for cue in _ADMIN1_CUES]
         names = [n for n in [*own, *vi_names, *alternates] if n not in short] + cued
         outline = shape(geometry)
@@ -231,6 +234,22 @@ def admin1_records(syllables: frozenset[str]) -> list[PlaceRecord]:
 # only "Al"/"El" may stand apart ("An Giang", "An Huy" are Vietnamese names, not "Giang", "Huy").
 _ARTICLE = re.compile(r"^(?:(?:al|el)[- ]|(?:ar|as|ad|ash|an|at|az)-)(?=\w{3})", re.IGNORECASE)
 _ADMIN1_CUES = ("tỉnh", "bang", "vùng", "khu vực")
+
+
+_GENERIC_WORDS = frozenset(
+    "central centre center capital northern southern eastern western north south east west upper "
+    "lower middle "
+    "river coastal coast islands island region district territory federal province city "
+    "metropolitan highlands lowlands valley inner outer greater mid great plateau lakes lake "
+    "mountain mountains borders nations the of and sea red white blue neutral zone".split()
+)
+
+
+def _is_generic(name: str) -> bool:
+    """A region named by common words only (Israel's "Central", Iceland's "Capital", Sudan's
+    "Red Sea"): in text such words name no region without a cue."""
+    words = re.split(r"[\s-]+", name.casefold().strip())
+    return bool(words) and all(w in _GENERIC_WORDS for w in words)
 
 
 def _variants(name: str) -> list[str]:

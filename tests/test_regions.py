@@ -149,12 +149,16 @@ def test_indian_ocean_is_not_india(gaz: Gazetteer) -> None:
     assert gaz.best("Ấn Độ").id == "country:IN"
 
 
-def test_a_feature_name_given_to_a_region_is_weak(gaz: Gazetteer) -> None:
-    """Natural Earth calls Sudan's Red Sea state "Biển Đỏ": the sea keeps the name."""
+def test_a_region_named_by_common_words_needs_its_cue(gaz: Gazetteer) -> None:
+    """Sudan's and Egypt's Red Sea states ("Biển Đỏ" in Natural Earth), Israel's Central district,
+    Iceland's Capital region ("Thủ đô"), Fiji's Central ("Trung tâm"): the sea keeps its name and
+    the common words name no region without a cue."""
     found = gaz.lookup("Biển Đỏ", limit=None)
     assert found[0].id == "curated:red-sea" and not found[0].weak
-    state = [c for c in found if c.kind == "admin1"]
-    assert state and all(c.weak for c in state)
+    assert all(c.kind != "admin1" for c in found)
+    for words in ("Red Sea", "Central", "Thủ đô", "Trung tâm", "Trung Ương"):
+        assert all(c.kind != "admin1" for c in gaz.lookup(words, limit=None)), words
+    assert gaz.best("bang Red Sea").kind == "admin1"
 
 
 # ---- ranking: current over historical names, own names over alternates -------------------------
