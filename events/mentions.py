@@ -270,7 +270,11 @@ def _cue_and_name(run: list[Token], cue: str, known: frozenset[str] | set[str]) 
 def is_known(key: str, known: frozenset[str] | set[str]) -> bool:
     """The gazetteer answers to this key, exactly or through a fallback of
     :func:`gazetteer.textnorm.search_keys` ("Mátxcơva" for "Mát-xcơ-va"), as its lookup does."""
-    return key in known or any(k in known for k in search_keys(key)[1:])
+    if key in known:
+        return True
+    if key.isascii() and " " not in key:
+        return False  # (no fallback key differs from it: the usual miss, decided without a call)
+    return any(fallback in known for fallback in search_keys(key)[1:])
 
 
 def _longest_matches(run: list[Token], known: frozenset[str] | set[str]) -> list[tuple[int, int]]:
