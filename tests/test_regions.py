@@ -72,6 +72,10 @@ FEATURES = [
     ("nhà máy điện hạt nhân Zaporizhzhia", "landmark", 47.512, 34.586),
     ("sông Dnipro", "river", 46.8, 33.3),
     ("bán đảo Sinai", "peninsula", 29.5, 33.8),
+    ("sông Donets", "river", 48.9, 37.8),
+    ("vịnh Bengal", "gulf", 15.0, 88.0),
+    ("sân bay Hostomel", "landmark", 50.604, 30.192),
+    ("căn cứ không quân Ain al-Asad", "landmark", 33.8, 42.44),
 ]
 
 
