@@ -308,3 +308,24 @@ def test_sentence_initial_words_are_no_regions(gaz: Gazetteer, text: str) -> Non
 
     out = Extractor(gaz).extract(article_from_text(text, published="2024-02-25"))
     assert all(p["kind"] != "admin1" for p in out["places"]), out["places"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place_id"),
+    [
+        ("Giao tranh nổ ra tại bang Shan, gần thị trấn Lashio.", "admin1:MM-17"),
+        ("Lực lượng RSF tuyên bố kiểm soát bang Gezira của Sudan.", "admin1:SD-GZ"),
+        ("Một tàu hàng bị tấn công ở vịnh Aden, ngoài khơi Yemen.", "curated:gulf-of-aden"),
+        ("Căng thẳng leo thang ở Biển Đen và Trung Đông.", "curated:black-sea"),
+        ("Căng thẳng leo thang ở Biển Đen và Trung Đông.", "curated:middle-east"),
+        ("Tàu tiếp tế bị chặn gần bãi Cỏ Mây.", "curated:second-thomas-shoal"),
+        ("Xe chở hàng cứu trợ đi qua cửa khẩu Rafah.", "curated:rafah-crossing"),
+        ("Hạm đội tuần tra trên Ấn Độ Dương.", "curated:indian-ocean"),
+    ],
+)
+def test_the_extractor_places_regions_and_features(gaz: Gazetteer, text: str, place_id: str) -> None:
+    from events.pipeline import Extractor
+    from events.reader import article_from_text
+
+    out = Extractor(gaz).extract(article_from_text(text, published="2024-02-25"))
+    assert place_id in {p["place_id"] for p in out["places"]}, out["places"]
