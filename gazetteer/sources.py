@@ -122,7 +122,7 @@ class PlaceRecord:
     admin1: str | None = None
     population: int | None = None
     bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
-    geometry: dict | None = None  # GeoJSON geometry for extents and lines
+    geometry: dict | str | None = None  # GeoJSON geometry (or its JSON text) for extents and lines
     names: list[str] = field(default_factory=list)
     weak_names: set[str] = field(default_factory=set)  # codes, abbreviations, Vietnamese syllables
     checked_names: set[str] = field(default_factory=set)  # curated, CLDR, Natural Earth
