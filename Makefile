@@ -29,9 +29,18 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	$(PIP) -r requirements-dev.txt -c constraints.txt
 	touch $@
 
-# Rebuilt only when an input (code, curated files, data package versions) changed.
-gazetteer: setup
+# Rebuilt only when an input (code, curated files, data package versions) changed. The npm
+# packages it reads (gazetteer/package.json: Natural Earth admin-1, Hunspell's Vietnamese words)
+# are installed first, into gazetteer/node_modules/, apart from the map's assets.
+GAZETTEER_NPM := gazetteer/node_modules/.package-lock.json
+
+gazetteer: setup $(GAZETTEER_NPM)
 	$(BIN)/python -m gazetteer build --if-stale
+
+$(GAZETTEER_NPM): gazetteer/package.json
+	@command -v npm >/dev/null || { echo "npm is missing: install Node.js and npm (Debian: apt-get install npm)" >&2; exit 1; }
+	npm install --prefix gazetteer --no-audit --no-fund
+	touch $@
 
 # The map's JS/CSS/fonts/images from the npm registry (exact pins in package.json; the
 # lockfile is not committed) copied to dashboard/static/vendor/ with the country outlines,
@@ -68,4 +77,4 @@ bench: setup-dev gazetteer
 	$(BIN)/python bench/gazetteer.py
 
 clean:
-	rm -rf $(VENV) var node_modules dashboard/static/vendor
+	rm -rf $(VENV) var node_modules gazetteer/node_modules dashboard/static/vendor

@@ -17,7 +17,7 @@ import ahocorasick
 
 from events import lexicon
 from events.phrases import Phrases, words_before
-from gazetteer.textnorm import name_key
+from gazetteer.textnorm import name_key, search_keys
 
 MAX_NAME_WORDS = 7
 UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
@@ -262,22 +262,32 @@ def _cue_and_name(run: list[Token], cue: str, known: frozenset[str] | set[str]) 
     """How many words of the run, with the cue before them, form a known name (0: none)."""
     keys = [_CUE_KEYS.get(cue) or name_key(cue), *(t.key for t in run[:MAX_NAME_WORDS])]
     for j in range(len(keys), 1, -1):
-        if " ".join(keys[:j]) in known:
+        if is_known(" ".join(keys[:j]), known):
             return j - 1
     return 0
+
+
+def is_known(key: str, known: frozenset[str] | set[str]) -> bool:
+    """The gazetteer answers to this key, exactly or through a fallback of
+    :func:`gazetteer.textnorm.search_keys` ("Mátxcơva" for "Mát-xcơ-va"), as its lookup does."""
+    if key in known:
+        return True
+    if key.isascii() and " " not in key:
+        return False  # (no fallback key differs from it: the usual miss, decided without a call)
+    return any(fallback in known for fallback in search_keys(key)[1:])
 
 
 def _longest_matches(run: list[Token], known: frozenset[str] | set[str]) -> list[tuple[int, int]]:
     """Greedy left-to-right longest matches of token spans whose key the gazetteer knows."""
     size = len(run)
     if size == 1:  # most runs are one word
-        return [(0, 1)] if run[0].key in known else []
+        return [(0, 1)] if is_known(run[0].key, known) else []
     keys = [t.key for t in run]
     found = []
     i = 0
     while i < size:
         for j in range(min(size, i + MAX_NAME_WORDS), i, -1):
-            if (keys[i] if j - i == 1 else " ".join(keys[i:j])) in known:
+            if is_known(keys[i] if j - i == 1 else " ".join(keys[i:j]), known):
                 found.append((i, j))
                 i = j
                 break

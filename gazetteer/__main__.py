@@ -112,7 +112,8 @@ def _describe(c) -> str:
     vi = f" / {c.name_vi}" if c.name_vi and c.name_vi != c.name else ""
     pop = f", pop {c.population:,}" if c.population else ""
     where = f"[{c.kind}, {c.country or '-'}] {c.lat:.4f}, {c.lon:.4f}"
-    return f"{c.name}{vi} {where}{pop}  ({c.id}, score {c.score:.2f})"
+    weak = ", weak name" if c.weak else ""
+    return f"{c.name}{vi} {where}{pop}  ({c.id}, score {c.score:.2f}{weak})"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         try:
             build(args.db, log=lambda m: print(m, file=sys.stderr), min_population=args.min_population)
-        except BuildError as exc:
+        except (BuildError, FileNotFoundError) as exc:  # (an npm input not installed)
             print(f"gazetteer build failed: {exc}", file=sys.stderr)
             return 1
         return 0

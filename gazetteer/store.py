@@ -19,9 +19,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gazetteer.candidate import Candidate
-from gazetteer.schema import COL, FLAG_FOLDED, FLAG_PRIMARY, FLAG_VIETNAMESE, PLACE_COLUMNS, USER_SCHEMA
+from gazetteer.cues import split_cue
+from gazetteer.schema import (
+    COL,
+    FLAG_CHECKED,
+    FLAG_FOLDED,
+    FLAG_PRIMARY,
+    FLAG_VIETNAMESE,
+    FLAG_WEAK,
+    PLACE_COLUMNS,
+    USER_SCHEMA,
+)
 from gazetteer.sources import KINDS
-from gazetteer.textnorm import fold, looks_vietnamese, name_key, nfc
+from gazetteer.textnorm import fold, looks_vietnamese, name_key, nfc, search_keys
 
 if TYPE_CHECKING:
     import shapely
@@ -30,7 +40,13 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = Path(os.environ.get("DIADANH_GAZETTEER", ROOT / "var" / "gazetteer.sqlite"))
 DEFAULT_USER_DB = Path(os.environ.get("DIADANH_USER_PLACES", ROOT / "var" / "user_places.sqlite"))
 
-FALLBACK_PENALTY = 0.15  # an accent-insensitive match is worth less than an exact one
+FALLBACK_PENALTY = 0.15  # a fallback match (no accents, no hyphens/spaces) is worth less than an exact one
+# A bare GeoNames alternate ("Pokrovsk" for Engels, its old name; "Islamabad" for Chattogram) loses
+# to a place whose own (primary or checked) name it is.
+ALTERNATE_PENALTY = 0.1
+WEAK_PENALTY = 0.15  # a code, abbreviation or Vietnamese syllable (FLAG_WEAK) is little evidence
+STRONG_NAME = FLAG_PRIMARY | FLAG_CHECKED
+SHADOW_RATIO = 10  # ... when that place has at least a tenth of the alternate's population
 COUNTRY_HINT_BONUS = 0.5
 NEAR_BONUS = 0.4
 NEAR_SCALE_KM = 250.0
@@ -40,9 +56,9 @@ _COLS = ", ".join(f"p.{c}" for c in PLACE_COLUMNS)
 _LOOKUP_SQL = f"SELECT {_COLS}, n.flags FROM names n JOIN places p ON p.rid = n.rid WHERE n.key = ?1"
 _USER_LOOKUP_SQL = (
     _LOOKUP_SQL
-    + f" UNION ALL SELECT {_COLS}, a.flags FROM user.aliases a"
+    + f" UNION ALL SELECT {_COLS}, a.flags | {FLAG_CHECKED} FROM user.aliases a"
     + " JOIN places p ON p.id = a.place_id WHERE a.key = ?1"
-    + f" UNION ALL SELECT {_COLS}, a.flags FROM user.aliases a"
+    + f" UNION ALL SELECT {_COLS}, a.flags | {FLAG_CHECKED} FROM user.aliases a"
     + " JOIN user.places p ON p.id = a.place_id WHERE a.key = ?1"
 )
 
@@ -52,9 +68,9 @@ _KEYED_LOOKUP_SQL = (
 )
 _KEYED_USER_LOOKUP_SQL = (
     _KEYED_LOOKUP_SQL
-    + f" UNION ALL SELECT a.key, {_COLS}, a.flags FROM user.aliases a"
+    + f" UNION ALL SELECT a.key, {_COLS}, a.flags | {FLAG_CHECKED} FROM user.aliases a"
     + " JOIN places p ON p.id = a.place_id WHERE a.key IN ({0})"
-    + f" UNION ALL SELECT a.key, {_COLS}, a.flags FROM user.aliases a"
+    + f" UNION ALL SELECT a.key, {_COLS}, a.flags | {FLAG_CHECKED} FROM user.aliases a"
     + " JOIN user.places p ON p.id = a.place_id WHERE a.key IN ({0})"
 )
 _CACHED_PLACES = 10_000  # places by id, countries by point
@@ -104,7 +120,7 @@ def _hint_bonus(
 
 _CANDIDATE_FIELDS = (
     "id", "name", "name_vi", "kind", "country", "admin1", "lat", "lon", "population", "bbox", "source",
-    "score", "matched", "geometry_loader",
+    "score", "matched", "weak", "geometry_loader",
 )  # fmt: skip
 if tuple(f.name for f in fields(Candidate)) != _CANDIDATE_FIELDS:
     raise RuntimeError("Candidate's fields changed: update _CANDIDATE_FIELDS and _with_score")
@@ -115,7 +131,7 @@ def _with_score(c: Candidate, score: float) -> Candidate:
     times faster; ranking makes one per candidate)."""
     return Candidate(
         c.id, c.name, c.name_vi, c.kind, c.country, c.admin1, c.lat, c.lon, c.population, c.bbox, c.source,
-        score, c.matched, c.geometry_loader,
+        score, c.matched, c.weak, c.geometry_loader,
     )  # fmt: skip
 
 
@@ -186,45 +202,77 @@ class Gazetteer:
     ) -> list[Candidate]:
         """Places a name may refer to, best first.
 
-        Exact (normalised, case-insensitive) matches win; without one, an accent-insensitive
-        match is tried. Ranking: the place's prior (kind, population), then the hints: the
-        country codes the context names (``country_weights`` grades them from 0 to 1), and a
-        point the place should be near.
+        The keys of :func:`~gazetteer.textnorm.search_keys` are tried: exact (normalised,
+        case-insensitive) matches win; without one, the fallbacks (no accents, no hyphens or spaces
+        inside the name). A name that starts with a place cue and is not known whole ("tỉnh
+        Zaporizhzhia", "thành phố Zaporizhzhia", "bang Kachin") is looked up without it, the cue
+        choosing among the kinds (the oblast, the city). Ranking: the place's prior (kind,
+        population), the name's evidence (primary or checked over a bare alternate, weak names
+        last), then the hints: the country codes the context names (``country_weights`` grades
+        them from 0 to 1), and a point the place should be near.
         """
-        key = name_key(name or "")
-        if not key:
+        keys = search_keys(name or "")
+        if not keys:
             return []
-        with self._lock:
-            rows = self._con.execute(self._sql, (key,)).fetchall()
-        exact = [r for r in rows if not r[-1] & FLAG_FOLDED]
-        fallback = not exact
-        if fallback:
-            folded = fold(key)
-            if folded != key:
-                with self._lock:
-                    rows = self._con.execute(self._sql, (folded,)).fetchall()
-        else:
-            rows = exact
+        rows, fallback = self._rows_for(keys)
+        cue_kinds: frozenset[str] | None = None
+        if fallback or not rows:
+            cued = split_cue(name)
+            if cued is not None:
+                rest, cue_kinds = cued
+                rest_rows, rest_fallback = self._rows_for(search_keys(rest))
+                if rest_rows and (not rows or not rest_fallback):
+                    rows, fallback = rest_rows, rest_fallback
+                else:
+                    cue_kinds = None
+        if cue_kinds:  # the cue's kinds when any candidate has one of them
+            preferred = [r for r in rows if r[_KIND] in cue_kinds]
+            rows = preferred or rows
         weights = {c.upper(): 1.0 for c in countries or ()}
         weights.update({c.upper(): w for c, w in (country_weights or {}).items()})
-        return self._ranked(rows, fallback, key, weights, near, set(kinds) if kinds else None, limit)
+        return self._ranked(rows, fallback, keys[0], weights, near, set(kinds) if kinds else None, limit)
+
+    def _rows_for(self, keys: tuple[str, ...]) -> tuple[list[tuple], bool]:
+        """The rows of the first key when some are exact (False), else of all keys (True)."""
+        if not keys:
+            return [], False
+        with self._lock:
+            rows = self._con.execute(self._sql, (keys[0],)).fetchall()
+        exact = [r for r in rows if not r[-1] & FLAG_FOLDED]
+        if exact:
+            return exact, False
+        if len(keys) > 1:
+            for found in self._rows_of(list(keys[1:])).values():
+                rows.extend(found)
+        return rows, True
 
     def lookup_many(self, names: Iterable[str]) -> dict[str, list[Candidate]]:
         """``{name: self.lookup(name, limit=None)}`` for several names, with one query for them all
         (a query per name costs several times more: an article's new names come together)."""
-        keys = {name: name_key(name or "") for name in names}
-        rows = self._rows_of(sorted({key for key in keys.values() if key}))
+        keys = {name: search_keys(name or "") for name in names}
+        rows = self._rows_of(sorted({k[0] for k in keys.values() if k}))
         exact = {key: [r for r in found if not r[-1] & FLAG_FOLDED] for key, found in rows.items()}
-        folded = {key: fold(key) for key in rows if not exact[key]}
-        refetched = self._rows_of(sorted({f for key, f in folded.items() if f != key}))
+        wanted = {f for k in keys.values() if k and not exact[k[0]] for f in k[1:]}
+        refetched = self._rows_of(sorted(wanted - rows.keys()))
+        refetched.update({k: v for k, v in rows.items() if k in wanted})
         ranked: dict[str, list[Candidate]] = {}
-        for key in rows:
-            if exact[key]:
-                ranked[key] = self._ranked(exact[key], False, key, {}, None, None, None)
-            else:  # as in lookup: the folded key's rows, or this key's own (folded) rows
-                found = refetched[folded[key]] if folded[key] != key else rows[key]
-                ranked[key] = self._ranked(found, True, key, {}, None, None, None)
-        return {name: ranked[key] if key else [] for name, key in keys.items()}
+        out: dict[str, list[Candidate]] = {}
+        for name, k in keys.items():
+            if not k:
+                out[name] = []
+                continue
+            if k not in ranked:
+                if exact[k[0]]:
+                    ranked[k] = self._ranked(exact[k[0]], False, k[0], {}, None, None, None)
+                elif rows[k[0]] or any(refetched[f] for f in k[1:]):
+                    found = rows[k[0]] + [r for f in k[1:] for r in refetched[f]]
+                    ranked[k] = self._ranked(found, True, k[0], {}, None, None, None)
+                elif split_cue(name) is not None:  # a cued name ("tỉnh Kherson") as lookup reads it
+                    ranked[k] = self.lookup(name, limit=None)
+                else:
+                    ranked[k] = []
+            out[name] = ranked[k]
+        return out
 
     def _rows_of(self, keys: list[str]) -> dict[str, list[tuple]]:
         """The rows of ``self._sql`` for each key (no row: an empty list), in a few queries."""
@@ -248,24 +296,50 @@ class Gazetteer:
         kind_set: set[str] | None,
         limit: int | None,
     ) -> list[Candidate]:
+        # a town's bare alternate loses to a town whose own or checked name this is (a historical
+        # name: "Pokrovsk" for Engels), unless that town is tiny beside it (a village named after
+        # a city); likewise among regions and features
+        strong: dict[bool, int] = {}
+        for row in rows:
+            if row[-1] & STRONG_NAME:
+                populated = row[_KIND] in POPULATED
+                strong[populated] = max(strong.get(populated, 0), row[_POP] or 0)
         best: dict[str, tuple[float, tuple]] = {}
         for row in rows:
             if kind_set and row[_KIND] not in kind_set:
                 continue
-            score = self._score(row, fallback, weights, near)
+            rival = strong.get(row[_KIND] in POPULATED)
+            demoted = rival is not None and (row[_POP] or 0) <= SHADOW_RATIO * rival
+            score = self._score(row, fallback, weights, near, demoted)
             if row[_ID] not in best or best[row[_ID]][0] < score:
                 best[row[_ID]] = (score, row)
         ranked = sorted(best.values(), key=lambda sr: (-sr[0], -(sr[1][_POP] or 0), sr[1][_ID]))
-        return [self._candidate(row, score, key) for score, row in (ranked[:limit] if limit else ranked)]
+        return [
+            self._candidate(row, score, key, bool(row[-1] & FLAG_WEAK))
+            for score, row in (ranked[:limit] if limit else ranked)
+        ]
 
     @staticmethod
     def _score(
-        row: tuple, fallback: bool, countries: dict[str, float], near: tuple[float, float] | None
+        row: tuple,
+        fallback: bool,
+        countries: dict[str, float],
+        near: tuple[float, float] | None,
+        strong: bool = False,
     ) -> float:
         flags = row[-1]
-        score = row[_PRIOR] + (0.03 if flags & FLAG_PRIMARY else 0) + (0.02 if flags & FLAG_VIETNAMESE else 0)
+        score = (
+            row[_PRIOR]
+            + (0.03 if flags & FLAG_PRIMARY else 0)
+            + (0.02 if flags & FLAG_VIETNAMESE else 0)
+            + (0.02 if flags & FLAG_CHECKED else 0)
+        )
         if fallback:
             score -= FALLBACK_PENALTY
+        if flags & FLAG_WEAK:
+            score -= WEAK_PENALTY
+        if strong and not flags & STRONG_NAME:
+            score -= ALTERNATE_PENALTY
         return score + _hint_bonus(row[_ID], row[_COUNTRY], row[_LAT], row[_LON], countries, near)
 
     @staticmethod
@@ -309,10 +383,11 @@ class Gazetteer:
         return found[0] if found else None
 
     def name_keys(self) -> frozenset[str]:
-        """Every exact lookup key (built and user layer): what a text matcher looks for."""
-        sql = f"SELECT key FROM names WHERE flags & {FLAG_FOLDED} = 0"
+        """Every lookup key (built and user layer), exact and fallback: what a text matcher looks
+        for. Every form :func:`~gazetteer.textnorm.search_keys` makes of a stored name is here."""
+        sql = "SELECT DISTINCT key FROM names"
         if self._has_user:
-            sql += f" UNION SELECT key FROM user.aliases WHERE flags & {FLAG_FOLDED} = 0"
+            sql += " UNION SELECT key FROM user.aliases"
         with self._lock:
             return frozenset(k for (k,) in self._con.execute(sql))
 
@@ -403,13 +478,15 @@ class Gazetteer:
         stored = self.geometry_json(row[_ID])
         return shapely.from_geojson(stored) if stored else shape(self._candidate(row).geometry)
 
-    def _candidate(self, row: tuple, score: float | None = None, matched: str = "") -> Candidate:
+    def _candidate(
+        self, row: tuple, score: float | None = None, matched: str = "", weak: bool = False
+    ) -> Candidate:
         west = row[_WEST]
         # positional, in the order of _CANDIDATE_FIELDS (checked above): twice as fast as by keyword
         return Candidate(
             row[_ID], row[_NAME], row[_NAME_VI], row[_KIND], row[_COUNTRY], row[_ADMIN1], row[_LAT],
             row[_LON], row[_POP], (west, row[_SOUTH], row[_EAST], row[_NORTH]) if west is not None else None,
-            row[_SOURCE], row[_PRIOR] if score is None else score, matched, self.geometry_json,
+            row[_SOURCE], row[_PRIOR] if score is None else score, matched, weak, self.geometry_json,
         )  # fmt: skip
 
     def geometry_json(self, place_id: str) -> str | None:

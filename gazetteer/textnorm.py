@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Combining tone marks of Vietnamese (after NFD): grave, acute, hook above, tilde, dot below.
 _TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
@@ -97,3 +98,34 @@ def looks_vietnamese(name: str) -> bool:
 def is_latin(name: str) -> bool:
     """True for names written in Latin letters (the only script Vietnamese news uses)."""
     return _NOT_LATIN.search(name) is None and any(c.isalpha() for c in name)
+
+
+def compact_key(key: str) -> str:
+    """A key without its spaces: "oa sinh tơn" → "oasinhtơn" (hyphens are spaces in a key already)."""
+    return key.replace(" ", "")
+
+
+@lru_cache(maxsize=65536)
+def search_keys(name: str) -> tuple[str, ...]:
+    """The keys a lookup tries, best first: the exact key, then the fallbacks.
+
+    Fallbacks: the name without the hyphens and spaces inside it, so that "Oasinhtơn" meets
+    "Oa-sinh-tơn" and "Mátxcơva" meets "Mát-xcơ-va"; and, unless it is one word written with
+    Vietnamese letters, the name without accents ("Chisinau" meets "Chişinău"). The builder
+    stores these forms of every name (flagged as fallbacks), so every key here can be found.
+    """
+    key = name_key(name)
+    if not key:
+        return ()
+    keys = [key]
+    # One accented word that Vietnamese could write keeps its accents: without them "Cả" (a word)
+    # meets "CA" (California) and "Hàng" meets "Hang" (Hangzhou). Only the spacing may differ.
+    one_vietnamese_word = (
+        " " not in key and not key.isascii() and _VIETNAMESE_ALPHABET.fullmatch(key) is not None
+    )
+    # Never both: "ở Dải" without accents and spaces would be "odai", a Romanian village (Odăi).
+    folds = () if one_vietnamese_word else (fold(key),)
+    for candidate in (compact_key(key), *folds):
+        if candidate not in keys:
+            keys.append(candidate)
+    return tuple(keys)

