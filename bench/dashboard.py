@@ -37,8 +37,8 @@ from dashboard import data  # noqa: E402
 from dashboard.browser import RequestLog, launch_chromium, serve  # noqa: E402
 from events.pipeline import Extractor  # noqa: E402
 from events.reader import article_from_text  # noqa: E402
-from events.store import EventStore  # noqa: E402
 from gazetteer import Gazetteer  # noqa: E402
+from store.db import EventStore  # noqa: E402
 
 OUT = ROOT / "bench" / "out" / "dashboard"
 APP = str(ROOT / "dashboard" / "app.py")

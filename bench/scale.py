@@ -4,7 +4,7 @@
 
 The corpus is bench/extract.py's synthetic generator written as a JSONL corpus (one article
 a line, with its publication date and an id) under bench/out/, reused when it exists. Each
-configuration runs the real command, ``python -m events ingest CORPUS --db NEW.sqlite
+configuration runs the real command, ``python -m store ingest CORPUS --db NEW.sqlite
 [--engine dask --workers K]``, in a fresh store, at two corpus sizes (``--small`` and
 ``--articles``).
 
@@ -90,7 +90,7 @@ def sample(proc: psutil.Process, peaks: dict[str, float], stop: threading.Event)
 
 def run(label: str, extra: list[str], path: Path, articles: int, tmp: Path) -> Run:
     db = tmp / f"{label.replace(' ', '_').replace(',', '')}-{articles}.sqlite"
-    command = [sys.executable, "-m", "events", "ingest", str(path), "--db", str(db), "--no-progress", *extra]
+    command = [sys.executable, "-m", "store", "ingest", str(path), "--db", str(db), "--no-progress", *extra]
     peaks = {"client": 0.0, "worker": 0.0, "total": 0.0, "processes": 0}
     stop = threading.Event()
     started = time.perf_counter()

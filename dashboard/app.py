@@ -35,12 +35,12 @@ from dashboard.mapview import (
     prepare_map_data,
     write_popups,
 )
-from events import export
 from events.output import ACLED_COLUMNS
 from events.pipeline import Extractor
-from events.store import EventStore
 from gazetteer import Gazetteer, GazetteerMissing, InvalidPlace
 from gazetteer.sources import KINDS
+from store import export
+from store.db import EventStore
 
 st.set_page_config(page_title="diadanh", page_icon="🗺️", layout="wide")
 

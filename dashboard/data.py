@@ -19,8 +19,8 @@ import pandas as pd
 from events.pipeline import Extractor
 from events.reader import article_from_bytes, article_from_text, read_article, read_manifest
 from events.sentences import split_sentences
-from events.store import EventStore
 from gazetteer import DEFAULT_USER_DB
+from store.db import EventStore
 
 ROOT = Path(__file__).resolve().parent.parent
 STORE = Path(os.environ.get("DIADANH_STORE", ROOT / "var" / "events.sqlite"))

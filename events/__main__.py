@@ -1,40 +1,29 @@
-"""Command line: ``python -m events extract PATH… | ingest PATH… --db FILE | export --db FILE``.
+"""Command line: ``python -m events extract PATH…``.
 
-``extract`` prints one JSON object per article (the contract in shared/spec/output.md),
-or ACLED-style CSV, or GeoJSON. ``ingest`` stores articles, places and events in SQLite,
-one transaction per article, resumable, in this process or on Dask (``--engine dask``).
-``export`` writes the stored events as CSV, GeoJSON or Parquet. A PATH is an article file,
-a folder of ``.txt`` files, or a ``.jsonl``/``.parquet`` corpus (field ``text``; optional
-``published``, ``source``, ``url``, ``title``, ``language``, ``id``). Warnings, progress and
-summaries go to standard error.
+``extract`` prints one JSON object per article (the contract in ``docs/output.md``), or
+ACLED-style CSV, or GeoJSON. A PATH is an article file, a folder of ``.txt`` files, or a
+``.jsonl``/``.parquet`` corpus (field ``text``; optional ``published``, ``source``, ``url``,
+``title``, ``language``, ``id``). Warnings go to standard error. Storing and exporting are the
+store's: ``python -m store ingest`` and ``python -m store export``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
-import sqlite3
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from events import output
-from events.batch import Ingest, InputError, Options, Plan, plan, run_task
+from events.batch import InputError, Options, Plan, plan, run_task
 from events.dates import parse_published
-from events.reader import MAX_BYTES, article_from_error, check_year
+from events.reader import article_from_error, check_year
 
-DEFAULT_STORE = Path(
-    os.environ.get("DIADANH_STORE", Path(__file__).resolve().parent.parent / "var" / "events.sqlite")
-)
-LOCAL_TASK = 256
-
-if TYPE_CHECKING:
-    from events.pipeline import Extractor
+LOCAL_TASK = 256  # inputs per task: files read and extracted in one go
 
 
-def _published(value: str) -> str:
+def published_arg(value: str) -> str:
+    """argparse type of ``--published``: a date the reader accepts."""
     try:
         check_year(parse_published(value)[0].year)
     except ValueError as exc:
@@ -42,61 +31,28 @@ def _published(value: str) -> str:
     return value
 
 
-def _checked(check: Callable[[str], str]) -> Callable[[str], str]:
-    def convert(value: str) -> str:
-        try:
-            return check(value)
-        except ValueError as exc:
-            raise argparse.ArgumentTypeError(str(exc)) from None
-
-    return convert
-
-
-def _positive(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"not a positive whole number: '{value}'")
-    return int(value)
-
-
 def parser() -> argparse.ArgumentParser:
-    from events.export import FORMATS, event_type, period_bound
-
     p = argparse.ArgumentParser(prog="python -m events", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
     sub = p.add_subparsers(dest="command", required=True)
-    for name, help_text in (("extract", "print places and events"), ("ingest", "store them in SQLite")):
-        cmd = sub.add_parser(name, help=help_text)
-        cmd.add_argument("paths", nargs="*", type=Path,
-                         help="article files, folders of .txt files, .jsonl/.parquet corpora "
-                              "(none: the files the manifest names)")  # fmt: skip
-        cmd.add_argument("--published", type=_published, help="YYYY-MM-DD or YYYY-MM for files without one")
-        cmd.add_argument("--manifest", type=Path, help="CSV with file,published[,source,url,title,language]")
-        cmd.add_argument("--allow-outside", action="store_true",
-                         help="read manifest rows that name files outside the manifest's folder")  # fmt: skip
+    add_input_arguments(sub.add_parser("extract", help="print places and events"))
     sub.choices["extract"].add_argument("--format", choices=("jsonl", "csv", "geojson"), default="jsonl")
-    ingest = sub.choices["ingest"]
-    ingest.add_argument("--db", type=Path, default=DEFAULT_STORE, help="the SQLite store")
-    ingest.add_argument("--replace", action="store_true", help="re-read and re-extract stored articles")
-    ingest.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                        help="progress bar on standard error (default: when it is a terminal)")  # fmt: skip
-    ingest.add_argument("--engine", choices=("local", "dask"), default="local",
-                        help="local: this process; dask: extraction on dask.distributed workers")  # fmt: skip
-    ingest.add_argument("--workers", type=_positive, help="dask: LocalCluster processes (default: cores)")
-    ingest.add_argument("--scheduler", help="dask: address of an existing scheduler, e.g. tcp://host:8786")
-    export = sub.add_parser("export", help="write the stored events as CSV, GeoJSON or Parquet")
-    export.add_argument("--db", type=Path, default=DEFAULT_STORE, help="the SQLite store")
-    export.add_argument("--format", choices=FORMATS, help="default: from the -o suffix, else csv")
-    export.add_argument("--from", dest="date_from", type=_checked(lambda v: period_bound(v, False)),
-                        metavar="DATE", help="events on or after (YYYY-MM-DD, YYYY-MM or YYYY)")  # fmt: skip
-    export.add_argument("--to", dest="date_to", type=_checked(lambda v: period_bound(v, True)),
-                        metavar="DATE", help="events on or before (YYYY-MM-DD, YYYY-MM or YYYY)")  # fmt: skip
-    export.add_argument("--type", dest="types", nargs="+", action="extend", type=_checked(event_type),
-                        metavar="EVENT_TYPE", help="ACLED event or sub-event types (any case)")  # fmt: skip
-    export.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
     return p
 
 
-def _plan(args: argparse.Namespace, p: argparse.ArgumentParser) -> Plan:
+def add_input_arguments(cmd: argparse.ArgumentParser) -> None:
+    """The arguments that name the inputs (shared with ``python -m store ingest``)."""
+    cmd.add_argument("paths", nargs="*", type=Path,
+                     help="article files, folders of .txt files, .jsonl/.parquet corpora "
+                          "(none: the files the manifest names)")  # fmt: skip
+    cmd.add_argument("--published", type=published_arg, help="YYYY-MM-DD or YYYY-MM for files without one")
+    cmd.add_argument("--manifest", type=Path, help="CSV with file,published[,source,url,title,language]")
+    cmd.add_argument("--allow-outside", action="store_true",
+                     help="read manifest rows that name files outside the manifest's folder")  # fmt: skip
+
+
+def plan_inputs(args: argparse.Namespace, p: argparse.ArgumentParser) -> Plan:
+    """The inputs the arguments name, or exit with the reason."""
     if not args.paths and not args.manifest:
         p.error("give article paths, or --manifest with the files to read")
     try:
@@ -108,7 +64,7 @@ def _plan(args: argparse.Namespace, p: argparse.ArgumentParser) -> Plan:
 def extract(args: argparse.Namespace, p: argparse.ArgumentParser) -> int:
     from events.pipeline import Extractor
 
-    todo = _plan(args, p)
+    todo = plan_inputs(args, p)
     extractor = Extractor()
     options = Options(published=args.published)
     for warning in todo.warnings:
@@ -142,103 +98,13 @@ def extract(args: argparse.Namespace, p: argparse.ArgumentParser) -> int:
     return 1 if failed else 0
 
 
-def ingest(args: argparse.Namespace, p: argparse.ArgumentParser) -> int:
-    from events.store import EventStore
-
-    if args.engine != "dask" and (args.workers or args.scheduler):
-        p.error("--workers and --scheduler go with --engine dask")
-    if args.workers and args.scheduler:
-        p.error("--workers is for the local cluster; an existing cluster (--scheduler) has its own")
-    todo = _plan(args, p)
-    options = Options(published=args.published, replace=args.replace, max_bytes=MAX_BYTES)
-    try:
-        store = EventStore(args.db)
-    except (sqlite3.Error, OSError) as exc:
-        raise SystemExit(f"error: cannot open the store {args.db}: {exc}") from None
-    with store:
-        run = Ingest(store, todo.total, replace=args.replace, progress=args.progress)
-        for warning in todo.warnings:
-            run.say(f"warning: {warning}")
-        for path, reason in todo.errors:
-            run.error(path, reason)
-        try:
-            if args.engine == "dask":
-                _ingest_dask(args, todo, options, run)
-            else:
-                _ingest_local(todo, options, run)
-        except KeyboardInterrupt:
-            run.close()
-            print(run.summary(args.db), file=sys.stderr)
-            print("interrupted: what is stored stays; run the same command again to resume", file=sys.stderr)
-            return 130
-        except Exception as exc:
-            from events.distributed import DaskError
-
-            if not isinstance(exc, DaskError | OSError | sqlite3.Error):
-                raise
-            run.close()
-            print(run.summary(args.db), file=sys.stderr)
-            print(f"error: {exc}; what is stored stays, rerun to resume", file=sys.stderr)
-            return 1
-        run.close()
-        print(run.summary(args.db), file=sys.stderr)
-    return 1 if run.totals["errors"] else 0
-
-
-def _ingest_local(todo: Plan, options: Options, run: Ingest) -> None:
-    extractor = None
-
-    def get_extractor() -> Extractor:  # built on first need: a rerun that skips everything never loads it
-        nonlocal extractor
-        if extractor is None:
-            from events.pipeline import Extractor
-
-            extractor = Extractor()
-        return extractor
-
-    store = run.store
-    for task in todo.tasks(LOCAL_TASK):
-        for outcome in run_task(task, options, get_extractor, store.file_digest, store.article_path):
-            run.record(outcome)
-
-
-def _ingest_dask(args: argparse.Namespace, todo: Plan, options: Options, run: Ingest) -> None:
-    from events import distributed
-
-    known = {} if args.replace else run.store.file_digests(todo.keys, todo.prefixes)
-    distributed.run(todo, options, run, known=known, workers=args.workers, scheduler=args.scheduler)
-
-
-def export(args: argparse.Namespace, p: argparse.ArgumentParser) -> int:
-    from events import export as exporter
-    from events.store import EventStore
-
-    fmt = args.format or (exporter.SUFFIXES.get(args.output.suffix.lower()) if args.output else None) or "csv"
-    if fmt == "parquet" and args.output is None:
-        p.error("--format parquet needs an output file: -o FILE")
-    if not args.db.is_file():
-        raise SystemExit(f"error: no store at {args.db} (python -m events ingest … --db {args.db})")
-    try:
-        with EventStore(args.db) as store:
-            frame = store.events_frame(date_from=args.date_from, date_to=args.date_to, event_types=args.types)
-    except (sqlite3.Error, OSError) as exc:
-        raise SystemExit(f"error: cannot export from {args.db}: {exc}") from None
-    try:
-        exporter.write(frame, fmt, args.output)
-    except OSError as exc:
-        raise SystemExit(f"error: cannot write {args.output}: {exc.strerror or exc}") from None
-    where = args.output or "standard output"
-    print(f"exported {len(frame)} events as {fmt} → {where}", file=sys.stderr)
-    return 0
-
-
 def main(argv: list[str] | None = None) -> int:
     from gazetteer import GazetteerMissing
 
     p = parser()
     args = p.parse_args(argv)
     try:
-        return {"extract": extract, "ingest": ingest, "export": export}[args.command](args, p)
+        return extract(args, p)
     except GazetteerMissing as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -2,8 +2,8 @@
 
 The inputs are planned once (:func:`plan`) into :class:`Plan` whose tasks each read and
 extract a slice of the input (:func:`run_task`); the same tasks run one after the other in
-this process or on Dask workers (:mod:`events.distributed`), and their outcomes go, in input
-order, to one writer (:class:`Ingest`): SQLite has a single writer.
+this process or on Dask workers (:mod:`store.cluster`), and their outcomes go, in input
+order, to one writer (:class:`store.ingest.Ingest`): SQLite has a single writer.
 
 Every input has a key, its identity in the store (a file's absolute path; a corpus row's
 ``file#id=…`` or ``file:N``), and a digest (sha256 of its bytes). A key stored with the same
@@ -17,11 +17,7 @@ import datetime
 import hashlib
 import json
 import os
-import sqlite3
-import sys
-import time
 from array import array
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,13 +36,12 @@ from events.reader import (
 
 if TYPE_CHECKING:
     from events.pipeline import Extractor
-    from events.store import EventStore
 
 CORPUS_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
 ROW_META = ("published", "source", "url", "title", "language")
 ROW_COLUMNS = ("text", "id", *ROW_META)
-LISTED = 20  # errors and duplicates named one by one in the summary
 _BLOCK = 1 << 20
+LISTED = 20  # names listed one by one in a message
 
 
 class InputError(ValueError):
@@ -523,146 +518,3 @@ def _parquet_rows(task: ParquetTask) -> Iterator[tuple]:
         digest = hashlib.sha256(json.dumps(row, sort_keys=True, default=str).encode()).hexdigest()
         error = _row_error(row)
         yield _row_key(task.key, n, row), f"{task.path}:{n}", digest, (row if error is None else None), error
-
-
-# --------------------------------------------------------------------------- writing
-
-
-class Ingest:
-    """The single writer: stores outcomes in order, shows progress, counts, and reports."""
-
-    def __init__(
-        self,
-        store: EventStore,
-        total: int,
-        *,
-        replace: bool = False,
-        progress: bool | None = None,
-        out: IO[str] | None = None,
-    ):
-        from tqdm import tqdm
-
-        self.store = store
-        self.replace = replace
-        self.out = out or sys.stderr
-        self.totals: Counter[str] = Counter()
-        self.errors: list[tuple[str, str]] = []
-        self.duplicates: list[tuple[str, str]] = []
-        self.row_ids: set[int] = set()  # hashes of the id keys of this batch's corpus rows
-        self.replaced: set[str] = set()  # with --replace: the articles stored by this batch
-        self.started = time.perf_counter()
-        # progress=None: a bar only when standard error is a terminal (not in logs)
-        disable = None if progress is None else not progress
-        self.bar = tqdm(total=total, unit="article", desc="ingest", file=self.out, mininterval=0.5,
-                        smoothing=0.05, dynamic_ncols=True, disable=disable)  # fmt: skip
-
-    def say(self, line: str) -> None:
-        self.bar.write(line, file=self.out)
-
-    def error(self, path: str, reason: str) -> None:
-        self.totals["errors"] += 1
-        self.errors.append((path, reason))
-        self.say(f"error: {path}: {reason}")
-
-    def record(self, outcome: Outcome) -> None:
-        for warning in outcome.warnings:
-            self.say(f"warning: {outcome.path}: {warning}")
-        if (clash := self._id_clash(outcome)) is not None:
-            self.error(outcome.path, clash)
-        elif outcome.status == "skipped":
-            self.totals["skipped"] += 1
-        elif outcome.status == "error":
-            self.error(outcome.path, outcome.error or "unreadable")
-        elif outcome.status == "duplicate":
-            self._duplicate(outcome, outcome.stored_path or "")
-        else:
-            assert outcome.result is not None and outcome.text is not None
-            if outcome.article_id in self.replaced:  # --replace: this text was stored by this batch
-                self._duplicate(outcome, self.store.article_path(outcome.article_id or "") or "")
-                self.bar.update(1)
-                return
-            try:
-                added = self.store.add(outcome.result, outcome.text, self.replace, file_key=outcome.key,
-                                       digest=outcome.digest)  # fmt: skip
-            except (sqlite3.IntegrityError, sqlite3.InterfaceError, UnicodeError, OverflowError) as exc:
-                self.error(outcome.path, f"cannot be stored: {exc}")  # rolled back, reported
-                self.bar.update(1)
-                return
-            if added and self.replace and outcome.article_id:
-                self.replaced.add(outcome.article_id)
-            if added:
-                self.totals["stored"] += 1
-                self.totals["events"] += len(outcome.result["events"])
-                self.totals["unresolved"] += len(outcome.result["unresolved"])
-            else:  # stored meanwhile: by another input of this batch or another process
-                self._duplicate(outcome, self.store.article_path(outcome.article_id or "") or "", linked=True)
-        self.bar.update(1)
-
-    def _id_clash(self, outcome: Outcome) -> str | None:
-        """An error when a corpus row repeats the id of an earlier row of this batch with other
-        bytes: the store keeps one input per id, so the second would silently replace the first.
-
-        Only a hash of each id is kept (a few dozen bytes a row); the store, which holds the
-        digest of the row stored under the id, settles the rare repeat.
-        """
-        if "#id=" not in outcome.key or outcome.digest is None:
-            return None
-        h = hash(outcome.key)
-        if h not in self.row_ids:
-            self.row_ids.add(h)
-            return None
-        first = self.store.file_digest(outcome.key)
-        if first is None or first == outcome.digest:
-            return None
-        ident = outcome.key.partition("#id=")[2]
-        return f"id '{ident}' was given to an earlier row with another text: refused (ids must be unique)"
-
-    def _duplicate(self, outcome: Outcome, stored_path: str, linked: bool = False) -> None:
-        if not linked and outcome.digest and outcome.article_id:
-            self.store.link_file(outcome.key, outcome.digest, outcome.article_id)
-        if stored_path == outcome.path:
-            self.totals["skipped"] += 1  # this very input, stored before its key was remembered
-        else:
-            self.totals["duplicates"] += 1
-            self.duplicates.append((outcome.path, stored_path))
-
-    def close(self) -> None:
-        self.bar.close()
-
-    def summary(self, db: Path | str) -> str:
-        """One line of counts, then the errors and duplicates (the first few, by name)."""
-        t = self.totals
-        elapsed = time.perf_counter() - self.started
-        done = t["stored"] + t["skipped"] + t["duplicates"] + t["errors"]
-        lines = [
-            f"stored {t['stored']}, skipped {t['skipped']} (already stored), duplicates {t['duplicates']}, "
-            f"events {t['events']}, unresolved {t['unresolved']}, errors {t['errors']} → {db} "
-            f"({elapsed:.1f} s, {_rate(done, elapsed)})"
-        ]
-        for title, entries, fmt, more in (
-            ("errors", self.errors, "{0}: {1}", " (each listed above)"),
-            ("duplicates (same text, stored once)", self.duplicates, "{0}: same text as {1}", ""),
-        ):
-            if entries:
-                lines.append(f"{title}:")
-                lines += ["  " + fmt.format(*entry) for entry in entries[:LISTED]]
-                if len(entries) > LISTED:
-                    lines.append(f"  … and {len(entries) - LISTED} more{more}")
-        return "\n".join(lines)
-
-
-def _rate(done: int, elapsed: float) -> str:
-    """Inputs per second, or seconds per input when that is under one (never "0 inputs/s")."""
-    if not done or elapsed <= 0:
-        return "0 inputs/s" if not done else f"{done:,} inputs"
-    rate = done / elapsed
-    if rate >= 10:
-        return f"{rate:,.0f} inputs/s"
-    if rate >= 1:
-        return f"{rate:.1f} inputs/s"
-    return f"{elapsed / done:,.1f} s/input"
-
-
-def task_size(total: int, workers: int, largest: int = 100) -> int:
-    """Inputs per task: at least four tasks per worker, at most ``largest`` inputs each."""
-    return max(1, min(largest, -(-total // max(1, 4 * workers))))

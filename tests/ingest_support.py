@@ -18,10 +18,15 @@ _SUMMARY = re.compile(
 )
 
 
+def module_of(command: str) -> str:
+    """The package whose command line runs ``command``: the store ingests and exports."""
+    return "store" if command in ("ingest", "export") else "events"
+
+
 def cli(*args: str, timeout: float = 300, **kwargs: object) -> subprocess.CompletedProcess:
-    """``python -m events …`` as a user runs it, from the repository."""
+    """``python -m events extract …`` / ``python -m store ingest|export …`` as a user runs them."""
     return subprocess.run(
-        [sys.executable, "-m", "events", *args],
+        [sys.executable, "-m", module_of(args[0]), *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -32,7 +37,7 @@ def cli(*args: str, timeout: float = 300, **kwargs: object) -> subprocess.Comple
 
 def popen(*args: str, **kwargs: object) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "events", *args],
+        [sys.executable, "-m", module_of(args[0]), *args],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

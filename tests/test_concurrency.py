@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ingest_support import cli, dump, popen, summary, synthetic, write_articles
 
-from events.store import EventStore, events_frame
+from store.db import EventStore, events_frame
 
 
 def test_two_ingests_into_one_new_store_at_once(built_db: Path, tmp_path: Path) -> None:

@@ -141,8 +141,8 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory, built_db: Path):
     """A server whose store holds one article full of markup, scripts and Markdown tricks."""
     from events.pipeline import Extractor
     from events.reader import read_article
-    from events.store import EventStore
     from gazetteer import Gazetteer
+    from store.db import EventStore
 
     folder = tmp_path_factory.mktemp("hostile")
     path = folder / "hostile.txt"

@@ -17,12 +17,12 @@ from dashboard.mapview import (
     prepare_map_data,
     write_popups,
 )
-from events import export
 from events.output import ACLED_COLUMNS
 from events.pipeline import Extractor
 from events.reader import MAX_BYTES
-from events.store import EventStore
 from gazetteer import Gazetteer
+from store import export
+from store.db import EventStore
 
 HOSTILE = '<script>alert(1)</script> Nga <img src=x onerror="alert(2)"> [x](javascript:alert(3))'
 

@@ -76,7 +76,7 @@ def test_an_unreachable_scheduler_is_a_clear_error(inputs: dict) -> None:
 
 def test_the_plain_path_does_not_import_dask(inputs: dict) -> None:
     code = (
-        "import sys; from events.__main__ import main; "
+        "import sys; from store.__main__ import main; "
         f"main(['ingest', {inputs['args'][1]!r}, '--db', {str(inputs['tmp'] / 'plain.sqlite')!r}]); "
         "print(sorted(m for m in ('dask', 'distributed', 'hypothesis') if m in sys.modules))"
     )

@@ -1,4 +1,4 @@
-"""``python -m events extract | ingest`` and the SQLite store, as a user runs them."""
+"""``python -m events extract``, ``python -m store ingest`` and the SQLite store, as a user runs them."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from events.store import EventStore, events_frame
+from store.db import EventStore, events_frame
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "articles").glob("*.txt"))
@@ -21,7 +21,11 @@ MANIFEST = ROOT / "articles" / "manifest.csv"
 
 def run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "events", *args], cwd=ROOT, capture_output=True, text=True, timeout=300
+        [sys.executable, "-m", "store" if args[0] in ("ingest", "export") else "events", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 

@@ -1,4 +1,4 @@
-"""``python -m events export``: CSV, GeoJSON and Parquet from the store, with date and type filters."""
+"""``python -m store export``: CSV, GeoJSON and Parquet from the store, with date and type filters."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ import pandas as pd
 import pytest
 from ingest_support import ROOT, cli
 
-from events.__main__ import main
-from events.export import EVENT_TYPES, event_type, period_bound
 from events.output import ACLED_COLUMNS
-from events.store import events_frame
+from store.__main__ import main
+from store.db import events_frame
+from store.export import EVENT_TYPES, event_type, period_bound
 
 
 @pytest.fixture(scope="module")

@@ -20,12 +20,12 @@ import pytest
 from ingest_support import ROOT, SEEDS, cli, count, summary
 from test_reader import cp1258_bytes
 
-from events.batch import Ingest
-from events.export import as_text
 from events.output import csv_cell
 from events.reader import article_from_bytes, article_from_text, decode
-from events.store import EventStore
 from gazetteer import Gazetteer, InvalidPlace
+from store.db import EventStore
+from store.export import as_text
+from store.ingest import Ingest
 
 FORMULAS = ("=", "+", "-", "@", "\t", "\r")
 SEED = SEEDS[0].read_text(encoding="utf-8")  # an article with events

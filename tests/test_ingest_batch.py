@@ -13,11 +13,11 @@ from pathlib import Path
 
 import ingest_support as support
 import pytest
-from ingest_support import ROOT, SEEDS, cli, count, dump, popen, summary, synthetic, write_articles
+from ingest_support import ROOT, SEEDS, cli, count, dump, module_of, popen, summary, synthetic, write_articles
 
 from events.batch import Options, plan, run_task
 from events.reader import MAX_BYTES, read_article, read_file
-from events.store import EventStore
+from store.db import EventStore
 
 
 def no_extraction() -> None:
@@ -331,7 +331,7 @@ def test_a_store_that_is_not_sqlite_is_left_alone(built_db: Path, tmp_path: Path
 def test_usage_errors_exit_2(args: list[str], tmp_path: Path) -> None:
     result = cli(*args, "--db", str(tmp_path / "x.sqlite"))
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert result.stderr.strip().splitlines()[-1].startswith("python -m events")
+    assert result.stderr.strip().splitlines()[-1].startswith(f"python -m {module_of(args[0])}")
     assert not (tmp_path / "x.sqlite").exists()
 
 

@@ -1,4 +1,4 @@
-"""``python -m events export``: the stored events as ACLED-style CSV, GeoJSON or Parquet."""
+"""``python -m store export``: the stored events as ACLED-style CSV, GeoJSON or Parquet."""
 
 from __future__ import annotations
 

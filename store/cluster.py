@@ -18,7 +18,8 @@ import threading
 from collections import deque
 from typing import TYPE_CHECKING
 
-from events.batch import FilesTask, Ingest, Options, Outcome, Plan, Task, run_task, task_size
+from events.batch import FilesTask, Options, Outcome, Plan, Task, run_task
+from store.ingest import Ingest, task_size
 
 if TYPE_CHECKING:
     from events.pipeline import Extractor
