@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from events.output import ACLED_COLUMNS, event_row
+from store.incidents import incident_key, merge
 
 PLACE_FIELDS = ("surface", "start", "end", "sentence", "place_id", "name", "name_vi", "kind", "country",
                 "lat", "lon", "geo_precision", "score")  # fmt: skip
@@ -47,7 +48,7 @@ CREATE TABLE IF NOT EXISTS unresolved (
     reason TEXT, PRIMARY KEY (article_id, ordinal)
 );
 CREATE TABLE IF NOT EXISTS events (
-    {", ".join(f'"{c}"' for c in ACLED_COLUMNS)},
+    {", ".join(f'"{c}"' for c in ACLED_COLUMNS)}, incident TEXT,
     PRIMARY KEY (event_id)
 );
 CREATE INDEX IF NOT EXISTS events_date ON events(event_date);
@@ -59,6 +60,8 @@ _COUNT_COLUMNS = ("n_places", "n_unresolved", "n_events")
 ARTICLE_COLUMNS = ("id", "path", "title", "source", "url", "language", "published", "published_precision",
                    "text", "warnings", "ingested_at", *_COUNT_COLUMNS)  # fmt: skip
 SCHEMA_RETRIES = 50
+_EVENT_COLUMNS = ", ".join(f'"{c}"' for c in (*ACLED_COLUMNS, "incident"))
+_INSERT_EVENT = f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES ({','.join('?' * (len(ACLED_COLUMNS) + 1))})"
 
 
 def _now() -> str:
@@ -90,6 +93,7 @@ class EventStore:
                 for column in _COUNT_COLUMNS:
                     if column not in columns:  # a store written before the counts existed
                         self.con.execute(f"ALTER TABLE articles ADD COLUMN {column} INTEGER")
+                self._link_incidents()
                 return
             except sqlite3.OperationalError as exc:
                 if ("locked" not in str(exc) and "busy" not in str(exc)) or attempt == SCHEMA_RETRIES - 1:
@@ -97,6 +101,27 @@ class EventStore:
                 if self.con.in_transaction:
                     self.con.execute("ROLLBACK")
                 time.sleep(0.1)
+
+    def _link_incidents(self) -> None:
+        """A store written before incidents existed: key its events once (one transaction)."""
+        if "incident" in {row[1] for row in self.con.execute("PRAGMA table_info(events)")}:
+            self.con.execute("CREATE INDEX IF NOT EXISTS events_incident ON events(incident)")
+            return
+        self.con.execute("BEGIN IMMEDIATE")
+        try:
+            if "incident" not in {row[1] for row in self.con.execute("PRAGMA table_info(events)")}:
+                self.con.execute("ALTER TABLE events ADD COLUMN incident TEXT")
+                cursor = self.con.execute("SELECT * FROM events")
+                names = [d[0] for d in cursor.description]
+                keys = [
+                    (incident_key(dict(zip(names, row, strict=True))), row[0]) for row in cursor.fetchall()
+                ]
+                self.con.executemany("UPDATE events SET incident = ? WHERE event_id = ?", keys)
+            self.con.execute("CREATE INDEX IF NOT EXISTS events_incident ON events(incident)")
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
 
     def close(self) -> None:
         self.con.close()
@@ -198,8 +223,8 @@ class EventStore:
                  for n, u in enumerate(result["unresolved"])],
             )  # fmt: skip
             rows = (event_row(e, article) for e in result["events"])
-            row_values = [tuple(row[c] for c in ACLED_COLUMNS) for row in rows]
-            con.executemany(f"INSERT INTO events VALUES ({','.join('?' * len(ACLED_COLUMNS))})", row_values)
+            row_values = [(*(row[c] for c in ACLED_COLUMNS), incident_key(row)) for row in rows]
+            con.executemany(_INSERT_EVENT, row_values)
             if file_key is not None and digest is not None:
                 self._link(file_key, digest, article["id"])
             con.execute("COMMIT")
@@ -255,8 +280,11 @@ class EventStore:
         date_from: str | None = None,
         date_to: str | None = None,
         event_types: Sequence[str] | None = None,
+        incidents: bool = True,
     ) -> pd.DataFrame:
-        """One row per event, ACLED-style columns, with the article's title and publication date.
+        """One row per incident (``incidents=False``: per reported event), ACLED-style columns,
+        with the article's title and publication date; an incident's row lists its reports
+        (:func:`store.incidents.merge`: ``reports``, ``n_reports``, ``sources``).
 
         ``date_from``/``date_to`` (ISO, inclusive) keep the events whose dates overlap the
         period (an event with a ``date_end`` spans event_date..date_end); ``event_types`` keeps
@@ -281,6 +309,7 @@ class EventStore:
             self.con,
             params=params,
         )
+        frame = merge(frame) if incidents else frame.drop(columns=["incident"])
         frame["event_date"] = pd.to_datetime(frame["event_date"])
         frame["background"] = frame["background"].astype(bool)
         return frame
