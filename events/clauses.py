@@ -4,6 +4,11 @@ One event per event-bearing clause: a sentence is cut at semicolons, commas and 
 conjunctions that join two reports ("trong khi", "sau khi", "nhưng", "còn"); the cue of
 highest priority in a clause decides its type. Clauses of one sentence with the same type
 are one event (a list of destroyed materiel is one clash, not three).
+
+A cue is an event only when its clause reports it as having happened or happening: a word of
+the factuality classes of ``lexicon.NOT_REPORTED`` before it in the clause (intent, appeal,
+hedge, condition, denial, topic, picture), a modal right after it, or a negation right before
+it makes the clause no event (and no continuation of the event before it either).
 """
 
 from __future__ import annotations
@@ -46,6 +51,13 @@ def _leading_literals(pattern: str) -> tuple[str, ...]:
 
 
 _CUES = [(re.compile(p), t, s, prio) for p, t, s, prio in lexicon.EVENT_CUES]
+_NOT_REPORTED = re.compile(
+    r"(?<!\w)(?:" + "|".join(f"(?P<{name.replace(' ', '_')}>{alternation})"
+                             for name, alternation in lexicon.NOT_REPORTED.items()) + r")(?!\w)"
+)  # fmt: skip
+_NOT_REPORTED_AFTER = re.compile(rf"\s*(?:[^\s,;.]+\s+){{0,2}}?(?:{lexicon.NOT_REPORTED_AFTER})(?!\w)")
+_NEGATED_BEFORE = re.compile(lexicon.NEGATED_BEFORE)
+_VIOLENT = frozenset({lexicon.BATTLES, lexicon.REMOTE, lexicon.CIVILIANS})
 _STATEMENT = re.compile(rf"(?:{lexicon.STATEMENT_VERBS})")
 _STATEMENT_TRIGGER = -1  # the statement verbs' index among the triggers
 _CONJUNCTION_TRIGGER = -2  # a conjunction that may cut the sentence
@@ -76,6 +88,7 @@ class Clause:
     cue_start: int | None = None  # where the cue is, in article offsets
     cue: str | None = None
     after_comma: bool = False  # cut from the clause before by a comma, not by a conjunction
+    history_only: bool = False  # its cue makes a background event only (talks: lexicon.HISTORY_ONLY)
 
 
 def _clause_spans(text: str, start: int, end: int, may_cut: bool = True) -> Iterator[tuple[int, int, bool]]:
@@ -157,10 +170,26 @@ def _strongest(cues: list[Cue], statements: list[Cue], start: int, end: int) -> 
             best is None or (-cue.priority, cue.start) < (-best.priority, best.start)
         ):
             best = cue
-    if best is None or best.event_type == lexicon.STRATEGIC:
+    if best is None or best.event_type not in _VIOLENT:
         return best
-    # "kêu gọi chấm dứt các cuộc đụng độ": a statement about the violence
-    return next((s for s in statements if start <= s.start < best.start), best)
+    # "biểu tình phản đối các cuộc không kích": the violence is what the protest is about
+    demonstrations = (lexicon.PROTESTS, lexicon.RIOTS)
+    return next((c for c in cues if start <= c.start < best.start and c.event_type in demonstrations), best)
+
+
+def not_reported(text: str, start: int, end: int, cue: Cue) -> str | None:
+    """Why the cue of the clause text[start:end] is not a reported occurrence (the factuality
+    class of ``lexicon.NOT_REPORTED``, "negation", "modality"), or None when it is one."""
+    lower = text[start : min(end, cue.end + 40)].lower()
+    at = cue.start - start
+    m = _NOT_REPORTED.search(lower, 0, at)
+    if m is not None:
+        return (m.lastgroup or "").replace("_", " ")
+    if _NEGATED_BEFORE.search(lower, max(0, at - 24), at):
+        return "negation"
+    if _NOT_REPORTED_AFTER.match(lower, cue.end - start):
+        return "modality"
+    return None
 
 
 def classify(clause: Clause, cues: list[Cue], statements: list[Cue]) -> Clause:
@@ -179,6 +208,7 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
     """The event-bearing clauses of a sentence, same-type clauses merged into the first.
 
     A clause with no cue continues the event before it ("…, khiến 19 dân thường thiệt mạng").
+    A clause whose cue is not reported (:func:`not_reported`) is no event and ends the one before.
     """
     cues, statements, may_cut = _find_cues(text, start, end)
     if not cues:
@@ -190,6 +220,9 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
         if best is None:
             if previous is not None:
                 previous.spans.append((clause_start, clause_end))
+            continue
+        if not_reported(text, clause_start, clause_end, best) is not None:
+            previous = None
             continue
         key: tuple = (best.event_type, best.sub_event_type)
         if key in merged and not after_comma:
@@ -207,6 +240,7 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
                 cue_start=best.start,
                 cue=text[best.start : min(best.end, clause_end)],
                 after_comma=after_comma,
+                history_only=best.priority == lexicon.HISTORY_ONLY,
             )
         previous = merged[key]
     return list(merged.values())  # in order: a clause is added before those after it

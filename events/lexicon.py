@@ -90,55 +90,142 @@ STRATEGIC = "Strategic developments"
 PROTESTS = "Protests"
 RIOTS = "Riots"
 
+# Means of attack (issue 11): an attack by these is Explosions/Remote violence, whatever the verb.
+AIR_MEANS = (
+    r"không kích|không quân|máy bay không người lái|thiết bị bay không người lái|uav|drone|máy bay chiến đấu"
+    r"|chiến đấu cơ|oanh tạc cơ|trực thăng vũ trang|bom dẫn đường|bom lượn|phi đội"
+)
+SHELLING_MEANS = (
+    r"tên lửa|hỏa tiễn|rocket|pháo binh|pháo phản lực|đạn pháo|pháo|súng cối|đạn cối|cối|hỏa lực pháo binh"
+)
+EXPLOSIVE_MEANS = r"mìn|bom tự chế|thiết bị nổ tự chế|thiết bị nổ|bom xe|ied"
+_ATTACK_VERBS = ("tấn công", "tập kích", "tiến công", "đánh phá", "oanh kích")
+_QUANTITY = r"(?:(?:các|những|nhiều|hàng loạt|một loạt|loạt|hàng chục|hàng trăm|\d+|một|hai|ba)\s+)?"
+_UNIT = r"(?:(?:quả|chiếc|loạt|đợt|trận|vụ|cuộc)\s+)?"
+
+
+def _attack_by(means: str) -> str:
+    """Cue alternatives of an attack by ``means``: "tấn công tên lửa", "tập kích bằng UAV",
+    "tấn công … bằng 30 quả tên lửa" (every alternative starts with its verb: see clauses)."""
+    return "|".join(
+        rf"{verb}(?:\s+(?:bằng|sử dụng|dùng))?\s+{_QUANTITY}{_UNIT}(?:{means})(?!\w)"
+        rf"|{verb}(?:\s+[^\s,;.]+){{1,8}}?\s+(?:bằng|sử dụng|dùng)\s+{_QUANTITY}{_UNIT}(?:{means})(?!\w)"
+        for verb in _ATTACK_VERBS
+    )
+
+
+HISTORY_ONLY = 1  # the priority of cues that make only background events (see the last group)
+
 EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
     (r"bắn (?:hạ|rơi)", BATTLES, "Armed clash", 12),
     (r"đánh bom liều chết|đánh bom tự sát|kẻ đánh bom tự sát", REMOTE, "Suicide bomb", 11),
     (
+        r"bắn (?:chết|vào|thẳng vào|xối xả vào) (?:người dân|dân thường|thường dân|người biểu tình|đám đông)"
+        r"|xả súng|đâm chết|chém chết|sát hại|giết hại",
+        CIVILIANS, "Attack", 10,
+    ),
+    (
         r"không kích|oanh tạc|ném bom|tấn công (?:bằng )?(?:đường )?không quân|tập kích (?:bằng )?"
         r"(?:uav|máy bay không người lái)|uav .{0,30}?(?:tấn công|tập kích)"
-        r"|máy bay không người lái .{0,30}?(?:tấn công|tập kích)|drone .{0,30}?(?:tấn công|tập kích)",
+        r"|máy bay không người lái .{0,30}?(?:tấn công|tập kích)|drone .{0,30}?(?:tấn công|tập kích)"
+        rf"|{_attack_by(AIR_MEANS)}",
         REMOTE, "Air/drone strike", 10,
     ),
     (
-        r"pháo kích|nã pháo|bắn pháo|pháo binh .{0,40}?bắn|bắn phá|đạn cối|súng cối"
-        r"|tên lửa .{0,30}?(?:bắn|rơi|tấn công|tập kích|trúng)|bắn (?:\w+ )?(?:tên lửa|rocket)"
-        r"|phóng (?:\w+ )?(?:tên lửa|rocket)|tấn công .{0,60}?bằng (?:\w+ )?(?:tên lửa|rocket)"
-        r"|bắn vào|bắn trúng",
+        r"pháo kích|nã pháo|bắn pháo|pháo binh .{0,40}?bắn|bắn phá|đạn cối|súng cối|pháo .{0,30}?dội"
+        r"|tên lửa .{0,30}?(?:bắn|rơi|tấn công|tập kích|trúng|đánh trúng|dội)|bắn (?:\w+ )?(?:tên lửa|rocket)"
+        r"|phóng (?:\w+ )?(?:tên lửa|rocket|hỏa tiễn)|hỏa tiễn .{0,30}?(?:tấn công|dội|trúng)"
+        rf"|{_attack_by(SHELLING_MEANS)}|bắn vào|bắn trúng",
         REMOTE, "Shelling/artillery/missile attack", 9,
     ),
-    (r"đánh bom|bom xe|bom tự chế|thiết bị nổ|ied(?!\w)|giẫm phải mìn|trúng mìn|nổ mìn", REMOTE,
-     "Remote explosive/landmine/IED", 9),
+    (r"đánh bom|bom xe|bom tự chế|thiết bị nổ|ied(?!\w)|giẫm phải mìn|trúng mìn|nổ mìn|vấp phải mìn"
+     rf"|{_attack_by(EXPLOSIVE_MEANS)}", REMOTE, "Remote explosive/landmine/IED", 9),
     (r"thảm sát|hành quyết|sát hại (?:dân thường|thường dân)|tấn công (?:dân thường|thường dân)", CIVILIANS,
      "Attack", 8),
     (r"bắt cóc|bắt làm con tin", CIVILIANS, "Abduction/forced disappearance", 8),
     (r"bạo loạn|đốt phá|hôi của", RIOTS, "Violent demonstration", 7),
-    (r"biểu tình|tuần hành|diễu hành phản đối|tập hợp phản đối", PROTESTS, "Peaceful protest", 6),
+    (r"biểu tình|tuần hành|diễu hành phản đối|tập hợp phản đối|xuống đường", PROTESTS, "Peaceful protest", 6),
     (
         r"đụng độ|giao tranh|giao chiến|đấu súng|đẩy lùi|phản công|tấn công|tập kích|trận chiến"
         r"|trận đánh|chiến đấu|tử trận|phá hủy|chiếm được|chiếm giữ|giành quyền kiểm soát|cuộc chiến"
         r"|chiến tranh|xung đột (?:bùng phát|nổ ra|tái bùng phát|leo thang)|bao vây|tiến công",
         BATTLES, "Armed clash", 5,
     ),
-    (r"thỏa thuận ngừng bắn|ngừng bắn (?:đạt được|có hiệu lực)|ký (?:kết )?(?:thỏa thuận|hiệp định)",
-     STRATEGIC, "Agreement", 4),
+    (
+        r"thỏa thuận ngừng bắn|ngừng bắn (?:đạt được|có hiệu lực|bắt đầu)"
+        r"|lệnh ngừng bắn (?:có hiệu lực|bắt đầu)|ký (?:kết )?(?:thỏa thuận|hiệp định|hiệp ước)"
+        r"|đồng ý (?:ngừng bắn|đình chiến|ký|thỏa thuận)|nhất trí (?:ngừng bắn|đình chiến)"
+        r"|đạt được (?:một )?thỏa thuận|trao đổi tù binh|thỏa thuận đình chiến",
+        STRATEGIC, "Agreement", 4,
+    ),
     (r"bắt giữ|bắt giam", STRATEGIC, "Arrests", 4),
     (
         r"thiết quân luật|tổng động viên|huy động (?:một phần )?quân|tình trạng khẩn cấp|điều quân"
-        r"|triển khai (?:quân|binh sĩ|lực lượng)|lệnh giới nghiêm|sắc lệnh",
+        r"|triển khai (?:quân|binh sĩ|lực lượng)|lệnh giới nghiêm|sắc lệnh|lệnh động viên|động viên quân",
         STRATEGIC, "Other", 6,
     ),
-    (
-        r"điện đàm|đàm phán|hòa đàm|hội đàm|kêu gọi|cuộc gặp|gặp gỡ|thảo luận|trung gian|hòa giải"
-        r"|cảnh báo|lên án|ủng hộ",
-        STRATEGIC, "Other", 2,
-    ),
+    # Talks and meetings: ACLED records none as news; a dated one of the past is kept as background
+    # ("Kể từ năm 2008, … đã tổ chức hơn 10 cuộc gặp cấp cao"), so that no old date passes as news.
+    (r"điện đàm|đàm phán|hòa đàm|hội đàm|cuộc gặp|gặp gỡ|hội nghị thượng đỉnh", STRATEGIC, "Other",
+     HISTORY_ONLY),
 )  # fmt: skip
 
-# A statement verb before a violent cue makes the clause a statement about violence
-# ("kêu gọi chấm dứt các cuộc đụng độ"), recorded as a strategic development.
+# A statement verb before a violent cue makes the clause a statement about the violence
+# ("kêu gọi chấm dứt các cuộc đụng độ"): not an event (ACLED records no calls or talks).
 STATEMENT_VERBS = (
     r"kêu gọi|điện đàm|thảo luận|chịu trách nhiệm|chỉ trích|lên án|bày tỏ|xem xét|ủng hộ|chấm dứt"
 )
+
+# Factuality (issue 11): word classes that make a cue in their clause something other than an
+# occurrence the text reports. Each is a regex alternation over lower-case text, matched as whole
+# words in the clause before the cue (the modal and question classes also right after it).
+NOT_REPORTED = {
+    # intent, plan, ability, prediction: "sẽ tấn công", "có thể lan rộng", "sẵn sàng làm trung gian"
+    "modality": (
+        r"sẽ|sắp|có thể|có khả năng|có nguy cơ|nguy cơ|sẵn sàng|dự kiến|dự định|định sẽ|lên kế hoạch|kế hoạch"
+        r"|âm mưu|toan tính|tìm cách|nhằm(?! vào| thẳng vào)|để(?! lại| ý)|muốn|mong muốn|quyết tâm|thề"
+        r"|cam kết|chuẩn bị|không loại trừ|hòng|đe dọa|dọa"
+    ),
+    # appeals, offers, warnings, talks, support, blame: speech acts about the violence
+    "speech act": (
+        r"kêu gọi|hối thúc|thúc giục|đề nghị|đề xuất|yêu cầu|cảnh báo|cảnh cáo|khuyến cáo|đòi|kiến nghị"
+        r"|điện đàm|hội đàm|đàm phán|thảo luận|bàn về|trao đổi về|hòa giải|trung gian|xem xét|theo dõi"
+        r"|ủng hộ|lên án|chỉ trích|bày tỏ|quan ngại|phản đối|chịu trách nhiệm|đổ lỗi|từ chối"
+        r"|cáo buộc nhau|cáo buộc đối phương|tố cáo nhau|tố cáo đối phương"
+    ),
+    # opinion and hedges: "giới phân tích lo ngại", "chuyên gia nhận định", "nghi ngờ"
+    "hedge": (
+        r"lo ngại|lo sợ|e ngại|e sợ|nhận định|đánh giá|dự báo|dự đoán|nhận xét|tin rằng|nghi ngờ|nghi vấn"
+        r"|phỏng đoán|suy đoán|đồn đoán|tin đồn|giả thuyết|có lẽ|dường như|hình như|được cho là sẽ"
+    ),
+    # conditionals and questions: "nếu giao tranh tiếp diễn", "liệu … có tấn công"
+    "condition": r"nếu|giả sử|trong trường hợp|một khi|trừ khi|liệu|phải chăng|hay không|chăng",
+    # denial of the incident itself: "bác bỏ việc tấn công", "không có giao tranh"
+    "denial": r"bác bỏ|phủ nhận|bác tin|không hề|chưa hề|chưa từng",
+    # the violence as a topic: "về các cuộc đụng độ", "lý do khiến cuộc giao tranh", "chấm dứt xung đột"
+    "topic": (
+        r"về(?= (?:các|những|cuộc|vụ|việc|tình hình|xung đột|giao tranh|chiến sự|đụng độ))|lý do|nguyên nhân"
+        r"|tình hình|chấm dứt|ngừng|kết thúc|giải quyết|tránh|ngăn ngừa|hậu quả|bối cảnh"
+        r"|kể từ khi|từ khi"
+    ),
+    # pictures of the violence: "công bố video các cuộc tấn công", "hình ảnh UAV tấn công"
+    "media": r"video|clip|hình ảnh|đoạn phim|bức ảnh|ảnh chụp|khoảnh khắc|cảnh quay",
+}
+# Right after the cue: "giao tranh có thể lan rộng", "cuộc tấn công sẽ", "giao tranh hay không".
+NOT_REPORTED_AFTER = r"có thể|sẽ|có nguy cơ|có khả năng|hay không|chăng|không\?"
+# Right before the cue (a word or two between at most): "không tấn công", "chưa có giao tranh".
+NEGATED_BEFORE = (
+    r"(?<!phòng )(?:không|chưa|chẳng)(?:\s+(?:hề|từng|có|xảy ra|nổ ra|tiến hành|thực hiện|hề có))*\s+$"
+)
+
+# Cues that name fighting in general ("giao tranh", "cuộc tấn công"): a mention made only of one
+# (no figures, no place of its own) retells an incident told nearby rather than a new one.
+GENERIC_CUES = (
+    "giao tranh", "đụng độ", "giao chiến", "trận chiến", "trận đánh", "chiến đấu", "chiến sự", "xung đột",
+    "tấn công", "tập kích", "tiến công", "cuộc chiến", "chiến tranh", "đấu súng",
+)  # fmt: skip
+# Anaphora after a cue: "vụ tấn công này", "cuộc pháo kích trên" retell an incident.
+ANAPHORA_AFTER = r"này|đó|nói trên|trên|vừa qua"
 
 # "X cho biết", "theo X": who claims what a clause reports.
 CLAIM_VERBS = (

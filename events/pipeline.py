@@ -15,12 +15,19 @@ from events.clauses import Clause, event_clauses
 from events.dates import DateMention, find_dates, parse_published, reference_date
 from events.mentions import find_mentions
 from events.reader import Article
-from events.records import DateRef, event_record
+from events.records import DateRef, event_record, incidents, retells
 from events.resolve import Resolver
-from events.sentences import split_sentences
+from events.sentences import sentence_roles, split_sentences
 from gazetteer import Gazetteer
 
 _UNTIL = re.compile(r"(?:đến|tới|cho đến|kéo dài đến)\s+$")
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+UNDATED_WARNING = "no publication date: events are undated unless the text dates them with a year"
+
+
+def _absolute(mention: DateMention) -> bool:
+    """A date the text gives in full (with its year), readable without a publication date."""
+    return not mention.relative and _YEAR.search(mention.surface) is not None
 
 
 def article_meta(article: Article) -> dict:
@@ -68,28 +75,67 @@ class Extractor:
         focus_point = (focus.lat, focus.lon) if focus else None
         places += resolve_border_phrases(text, places, focus_point, self.gazetteer)
         places.sort(key=lambda p: (p.mention.start, -p.mention.end))
+        undated = not article.published
         if article.published:
             published, precision = parse_published(article.published)
         else:
+            # relative dates cannot be read: only dates written with their year count
             published, precision = dt.date.today(), "day"
-            out["article"]["warnings"].append("no publication date: relative dates read against today")
+            out["article"]["warnings"].append(UNDATED_WARNING)
         reference, reference_precision = reference_date(text, published, precision)
         dates = find_dates(text, published, precision)
-        events = []
+        if undated:
+            dates = [d for d in dates if _absolute(d)]
+        candidates: list[tuple[dict, dict]] = []
         place_starts = [p.mention.start for p in places]
-        for sentence in sentences:
+        unresolved_starts = [u.start for u in unresolved]
+        roles = sentence_roles(text, sentences, article.title)
+        for index, sentence in enumerate(sentences):
+            if roles[index] == "question":
+                continue  # "Su-35 Nga bắn hạ F-16 Ukraine?"
             clauses = event_clauses(text, *sentence)
             if not clauses:
                 continue
             # the places a sentence's events may use are those of the sentence
             near = places[bisect_left(place_starts, sentence[0]) : bisect_left(place_starts, sentence[1])]
+            lost = unresolved[
+                bisect_left(unresolved_starts, sentence[0]) : bisect_left(unresolved_starts, sentence[1])
+            ]
             for clause in clauses:
                 when = self._when(text, clause, sentence, dates, reference, reference_precision)
-                ordinal = len(events) + 1
+                if undated and not when.own:
+                    when = DateRef(None, None, None, own=False)
                 record = event_record(
-                    article.id, ordinal, text, clause, sentence, when, reference.year, near, focus
+                    article.id, 0, text, clause, sentence, when, reference.year, near, focus, lost
                 )
-                events.append(record)
+                if clause.history_only and not record["background"]:
+                    continue  # talks are no news event (ACLED); past ones are background
+                cue_end = (clause.cue_start or clause.start) + len(clause.cue or "")
+                end = clause.spans[-1][1] if clause.spans else clause.end
+                how = {
+                    "support": roles[index] != "body",
+                    "retells": retells(record, text, cue_end),
+                    "specific": record["place_surface"] is not None and record["geo_precision"] <= 2,
+                    "own_date": when.own,
+                    "mention": {
+                        "sentence": index,
+                        "start": clause.start,
+                        "end": end,
+                        "text": text[clause.start : end],
+                        "cue": clause.cue,
+                        "role": roles[index],
+                        "claimed_by": record["claimed_by"],
+                        "fatalities": record["fatalities"],
+                    },
+                }
+                candidates.append((record, how))
+        events = incidents(candidates)
+        for ordinal, event in enumerate(events, 1):
+            event["event_id"] = f"{article.id}:{ordinal}"
+        if undated and any(e["date"] is None for e in events):
+            out["article"]["warnings"].append(
+                f"{sum(e['date'] is None for e in events)} event(s) left undated (date null)"
+            )
         out["places"] = [p.to_dict() for p in places]
         out["unresolved"] = [
             {"surface": u.surface, "start": u.start, "end": u.end, "sentence": u.sentence,
@@ -117,7 +163,7 @@ class Extractor:
         candidates = own or earlier[-1:] or merged or in_sentence
         chosen = candidates[0] if candidates else None
         if chosen is None:
-            return DateRef(reference.isoformat(), None, max(2, reference_precision))
+            return DateRef(reference.isoformat(), None, max(2, reference_precision), own=False)
         end = chosen.date_end
         later = [d for d in in_sentence if d.start > chosen.start]
         if (

@@ -130,3 +130,47 @@ def _emit(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None
         end -= 1
     if _ALNUM.search(text, start, end):  # a letter or a digit
         spans.append((start, end))
+
+
+# Lines that are not the body of a report: a photo or video caption, a credit, a link to
+# another story. Matched at the start of a line (after an opening bracket) or, for a credit,
+# at its end ("… - Ảnh: Reuters", "(Ảnh: AFP)").
+_CAPTION_START = re.compile(
+    r"[\[(]?\s*(?:ảnh|video|clip|hình|infographic|đồ họa|nguồn|ảnh minh họa|xem thêm|đọc thêm|tin liên quan"
+    r"|có thể bạn quan tâm|bài liên quan|xem video|mời xem)(?:\s*\d+)?\s*(?:[:\]\)–—-]|$)",
+    re.IGNORECASE,
+)
+_CAPTION_END = re.compile(
+    r"(?:[-–—(]\s*|\s)(?:ảnh|video|clip|nguồn|hình|ảnh chụp màn hình)(?:\s*\d+)?"
+    r"\s*(?::\s*[^.!?]{0,60})?\)?\s*$|(?:[-–—]\s*)hình\s*\d+\s*$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*\s*$""")
+
+
+def sentence_roles(text: str, spans: list[tuple[int, int]], title: str | None = None) -> list[str]:
+    """The role of each sentence: ``body``, ``headline`` (the article's title, or a line with no
+    sentence punctuation that body text follows), ``caption`` (a photo/video caption or credit, a
+    link to another story) or ``question`` (it ends with "?"). Only body sentences report events."""
+    roles = []
+    title_key = " ".join(title.split()).casefold() if title else None
+    for index, (start, end) in enumerate(spans):
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        sentence = text[start:end]
+        whole_line = text[line_start:start].strip() == "" and text[end:line_end].strip() == ""
+        if _CAPTION_START.match(sentence) or _CAPTION_END.search(sentence):
+            roles.append("caption")
+        elif sentence.rstrip("\"'”’»)] ").endswith("?"):
+            roles.append("question")
+        elif (title_key is not None and " ".join(sentence.split()).casefold() == title_key) or (
+            whole_line
+            and not _SENTENCE_END.search(sentence)
+            and index + 1 < len(spans)
+            and _SENTENCE_END.search(text[spans[index + 1][0] : spans[index + 1][1]]) is not None
+        ):
+            roles.append("headline")
+        else:
+            roles.append("body")
+    return roles
