@@ -57,7 +57,21 @@ _NOT_REPORTED = re.compile(
 )  # fmt: skip
 _NOT_REPORTED_AFTER = re.compile(rf"\s*(?:[^\s,;.]+\s+){{0,2}}?(?:{lexicon.NOT_REPORTED_AFTER})(?!\w)")
 _NEGATED_BEFORE = re.compile(lexicon.NEGATED_BEFORE)
+BATTLES = lexicon.BATTLES
 _VIOLENT = frozenset({lexicon.BATTLES, lexicon.REMOTE, lexicon.CIVILIANS})
+_COMPOUND = re.compile(lexicon.COMPOUND_BEFORE)
+_GENERIC_ATTACK = re.compile(r"(?:tấn công|tập kích|tiến công|đột kích)$")
+# The means an attack's subject names before the verb: "Máy bay chiến đấu … đã tấn công", "tên lửa
+# Nga tập kích" (never a target: "căn cứ không quân", nor the air defence: "phòng không").
+_MEANS_BEFORE = [
+    (re.compile(rf"(?<!\w)(?<!căn cứ )(?<!sân bay )(?<!phòng )(?:{means})(?!\w)"), sub)
+    for means, sub in (
+        (r"máy bay chiến đấu|máy bay quân sự|máy bay không người lái|thiết bị bay không người lái|uav|drone"
+         r"|tiêm kích|chiến đấu cơ|oanh tạc cơ|trực thăng vũ trang|phi cơ", "Air/drone strike"),
+        (r"tên lửa|hỏa tiễn|rocket|pháo binh|pháo(?! đài| hoa)|súng cối|tàu chiến|tàu khu trục",
+         "Shelling/artillery/missile attack"),
+    )
+]  # fmt: skip
 _STATEMENT = re.compile(rf"(?:{lexicon.STATEMENT_VERBS})")
 _STATEMENT_TRIGGER = -1  # the statement verbs' index among the triggers
 _CONJUNCTION_TRIGGER = -2  # a conjunction that may cut the sentence
@@ -156,7 +170,9 @@ def _find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[Cue], b
         else:
             pattern, event_type, sub_type, priority = _CUES[index]
             m = pattern.match(lower, position)
-            if m:
+            if m and event_type == BATTLES and _COMPOUND.search(lower, max(0, position - 16), position):
+                reached = m.end()  # "máy bay chiến đấu", "những kẻ tấn công": a noun, not an event
+            elif m:
                 reached = m.end()
                 cues.append(Cue(start + position, start + reached, event_type, sub_type, priority))
     return cues, statements, may_cut
@@ -175,6 +191,20 @@ def _strongest(cues: list[Cue], statements: list[Cue], start: int, end: int) -> 
     # "biểu tình phản đối các cuộc không kích": the violence is what the protest is about
     demonstrations = (lexicon.PROTESTS, lexicon.RIOTS)
     return next((c for c in cues if start <= c.start < best.start and c.event_type in demonstrations), best)
+
+
+def by_means(text: str, start: int, cue: Cue) -> Cue:
+    """A generic attack ("tấn công", "tập kích") typed by the means its subject names before it in
+    the sentence text[start:…] (after the last semicolon): aircraft and drones make an air/drone
+    strike, missiles, rockets and guns a shelling (ACLED types by means, not by verb)."""
+    if cue.event_type != lexicon.BATTLES or not _GENERIC_ATTACK.search(text, cue.start, cue.end):
+        return cue
+    lower = text[start : cue.start].lower()
+    region = lower[lower.rfind(";") + 1 :]
+    found = [(m.start(), sub) for pattern, sub in _MEANS_BEFORE if (m := pattern.search(region))]
+    if not found:
+        return cue
+    return Cue(cue.start, cue.end, lexicon.REMOTE, min(found)[1], cue.priority)
 
 
 def not_reported(text: str, start: int, end: int, cue: Cue) -> str | None:
@@ -224,6 +254,7 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
         if not_reported(text, clause_start, clause_end, best) is not None:
             previous = None
             continue
+        best = by_means(text, start, best)
         key: tuple = (best.event_type, best.sub_event_type)
         if key in merged and not after_comma:
             key = (*key, clause_start)  # "…, trong khi X …": a second report of its own

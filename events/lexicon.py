@@ -117,38 +117,60 @@ def _attack_by(means: str) -> str:
 HISTORY_ONLY = 1  # the priority of cues that make only background events (see the last group)
 
 EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
+    (
+        r"bắn (?:hạ|rơi|chặn) (?:\S+ ){0,2}?(?:tên lửa|rocket|uav|drone|máy bay không người lái|thiết bị bay"
+        r"|quả đạn|đạn)|đánh chặn|bắn chặn",
+        STRATEGIC, "Disrupted weapons use", 13,
+    ),
     (r"bắn (?:hạ|rơi)", BATTLES, "Armed clash", 12),
     (r"đánh bom liều chết|đánh bom tự sát|kẻ đánh bom tự sát", REMOTE, "Suicide bomb", 11),
     (
         r"bắn (?:chết|vào|thẳng vào|xối xả vào) (?:người dân|dân thường|thường dân|người biểu tình|đám đông)"
-        r"|xả súng|đâm chết|chém chết|sát hại|giết hại",
+        r"|nổ súng (?:vào|bắn) (?:một |các |những )?(?:nhóm |đám )?(?:người(?! lính)|dân thường"
+        r"|thường dân|người biểu tình|đám đông)|khai hỏa (?:vào|bắn) (?:một |các |những )?(?:nhóm |đám )?"
+        r"(?:người(?! lính)|dân thường|thường dân|người biểu tình|đám đông)|xả súng|đâm chết|chém chết"
+        r"|sát hại|giết hại",
         CIVILIANS, "Attack", 10,
     ),
     (
         r"không kích|oanh tạc|ném bom|tấn công (?:bằng )?(?:đường )?không quân|tập kích (?:bằng )?"
-        r"(?:uav|máy bay không người lái)|uav .{0,30}?(?:tấn công|tập kích)"
-        r"|máy bay không người lái .{0,30}?(?:tấn công|tập kích)|drone .{0,30}?(?:tấn công|tập kích)"
+        r"(?:uav|máy bay không người lái)|uav .{0,30}?(?:tấn công|tập kích|lao vào|đâm vào|đánh trúng)"
+        r"|máy bay không người lái .{0,30}?(?:tấn công|tập kích|lao vào|đâm vào|đánh trúng)"
+        r"|drone .{0,30}?(?:tấn công|tập kích|lao vào|đâm vào|đánh trúng)"
         rf"|{_attack_by(AIR_MEANS)}",
         REMOTE, "Air/drone strike", 10,
     ),
     (
-        r"pháo kích|nã pháo|bắn pháo|pháo binh .{0,40}?bắn|bắn phá|đạn cối|súng cối|pháo .{0,30}?dội"
-        r"|tên lửa .{0,30}?(?:bắn|rơi|tấn công|tập kích|trúng|đánh trúng|dội)|bắn (?:\w+ )?(?:tên lửa|rocket)"
+        r"pháo kích|nã pháo|bắn pháo|pháo binh .{0,40}?(?:bắn|nã)|nã (?:\S+ ){0,3}?(?:đạn|loạt|quả)|bắn phá"
+        r"|đạn cối|súng cối|pháo .{0,30}?dội"
+        r"|tên lửa .{0,30}?(?:bắn|rơi|tấn công|tập kích|trúng|đánh trúng|dội)"
+        r"|rocket .{0,30}?(?:rơi|trúng|dội)"
+        r"|đạn pháo .{0,30}?(?:rơi|trúng|dội)|quả đạn .{0,30}?(?:rơi|trúng)|bắn (?:\w+ )?(?:tên lửa|rocket)"
         r"|phóng (?:\w+ )?(?:tên lửa|rocket|hỏa tiễn)|hỏa tiễn .{0,30}?(?:tấn công|dội|trúng)"
         rf"|{_attack_by(SHELLING_MEANS)}|bắn vào|bắn trúng",
         REMOTE, "Shelling/artillery/missile attack", 9,
     ),
-    (r"đánh bom|bom xe|bom tự chế|thiết bị nổ|ied(?!\w)|giẫm phải mìn|trúng mìn|nổ mìn|vấp phải mìn"
+    (r"đánh bom|bom xe|bom tự chế|bom ven đường|bom bên đường|thiết bị nổ|ied(?!\w)|giẫm phải mìn|trúng mìn"
+     r"|nổ mìn|vấp phải mìn|cán phải mìn|đạp phải mìn|kích nổ (?:\S+ ){0,2}?(?:bom|mìn|thiết bị nổ|quả)"
+     r"|bom (?:\S+ ){0,6}?phát nổ|quả bom (?:\S+ ){0,6}?nổ|đánh sập (?:\S+ ){0,2}?cầu|cho nổ tung|gài bom"
      rf"|{_attack_by(EXPLOSIVE_MEANS)}", REMOTE, "Remote explosive/landmine/IED", 9),
-    (r"thảm sát|hành quyết|sát hại (?:dân thường|thường dân)|tấn công (?:dân thường|thường dân)", CIVILIANS,
-     "Attack", 8),
+    (
+        r"thảm sát|hành quyết|sát hại (?:dân thường|thường dân)"
+        r"|tấn công (?:vào )?(?:một |các |những |nhiều )?"
+        r"(?:dân thường|thường dân|người dân|dân làng|ngư dân|người biểu tình|nhà thờ|thánh đường|trường học"
+        r"|bệnh viện|khu chợ|chợ|trại tị nạn|khu dân cư|nhà dân|xe buýt|ngôi làng|làng)",
+        CIVILIANS, "Attack", 8,
+    ),
     (r"bắt cóc|bắt làm con tin", CIVILIANS, "Abduction/forced disappearance", 8),
     (r"bạo loạn|đốt phá|hôi của", RIOTS, "Violent demonstration", 7),
     (r"biểu tình|tuần hành|diễu hành phản đối|tập hợp phản đối|xuống đường", PROTESTS, "Peaceful protest", 6),
     (
-        r"đụng độ|giao tranh|giao chiến|đấu súng|đẩy lùi|phản công|tấn công|tập kích|trận chiến"
-        r"|trận đánh|chiến đấu|tử trận|phá hủy|chiếm được|chiếm giữ|giành quyền kiểm soát|cuộc chiến"
-        r"|chiến tranh|xung đột (?:bùng phát|nổ ra|tái bùng phát|leo thang)|bao vây|tiến công",
+        r"đụng độ|giao tranh|giao chiến|đấu súng|đẩy lùi|đánh bật|phản công|tấn công|tập kích|trận chiến"
+        r"|trận đánh|chiến đấu|tử trận|phá hủy|chiếm được|chiếm giữ|chiếm lại|đánh chiếm"
+        r"|giành quyền kiểm soát|giành lại quyền kiểm soát|giải phóng|kiểm soát thêm|tiến vào"
+        r"|tràn vào (?:trụ sở|căn cứ|thành phố"
+        r"|thị trấn|thủ đô)|xung đột (?:bùng phát|nổ ra|tái bùng phát|leo thang)|bao vây|tiến công|phục kích"
+        r"|nổ súng|khai hỏa|đột kích",
         BATTLES, "Armed clash", 5,
     ),
     (
@@ -158,16 +180,26 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         r"|đạt được (?:một )?thỏa thuận|trao đổi tù binh|thỏa thuận đình chiến",
         STRATEGIC, "Agreement", 4,
     ),
-    (r"bắt giữ|bắt giam", STRATEGIC, "Arrests", 4),
+    (r"bắt giữ|bắt giam|bắt (?:\S+ ){0,2}?(?:người|nghi phạm|đối tượng)", STRATEGIC, "Arrests", 4),
+    (r"cướp phá|cướp bóc|lấy đi đồ đạc", STRATEGIC, "Looting/property destruction", 4),
+    (r"đâm (?:vào|va) (?:\S+ ){0,2}?tàu|đâm va|phun vòi rồng|bắn vòi rồng|xịt vòi rồng"
+     r"|chiếm giữ (?:\S+ ){0,2}?tàu|đổ bộ lên (?:\S+ ){0,2}?tàu", STRATEGIC, "Other", 4),
+    (r"trả tự do cho|phóng thích|thả (?:\S+ ){0,3}?(?:con tin|tù nhân|tù binh)", STRATEGIC, "Other", 4),
+    (r"đốt (?:cháy |phá )?(?:\S+ ){0,2}?(?:ô tô|xe hơi|nhà|nhà cửa|cửa hàng|cửa hiệu|nhà thờ|đền thờ"
+     r"|thánh đường)",
+     STRATEGIC, "Looting/property destruction", 4),
     (
         r"thiết quân luật|tổng động viên|huy động (?:một phần )?quân|tình trạng khẩn cấp|điều quân"
-        r"|triển khai (?:quân|binh sĩ|lực lượng)|lệnh giới nghiêm|sắc lệnh|lệnh động viên|động viên quân",
+        r"|triển khai (?:quân|binh sĩ|lực lượng)|lệnh giới nghiêm|sắc lệnh|lệnh động viên|động viên quân"
+        r"|điều (?:\S+ ){0,2}?(?:binh sĩ|quân|xe tăng|lực lượng|tàu chiến)|đưa quân",
         STRATEGIC, "Other", 6,
     ),
     # Talks and meetings: ACLED records none as news; a dated one of the past is kept as background
     # ("Kể từ năm 2008, … đã tổ chức hơn 10 cuộc gặp cấp cao"), so that no old date passes as news.
     (r"điện đàm|đàm phán|hòa đàm|hội đàm|cuộc gặp|gặp gỡ|hội nghị thượng đỉnh", STRATEGIC, "Other",
      HISTORY_ONLY),
+    # "the war" as a whole: a topic, kept only when dated in the past ("cuộc chiến năm 1967")
+    (r"cuộc chiến|chiến tranh", BATTLES, "Armed clash", HISTORY_ONLY),
 )  # fmt: skip
 
 # A statement verb before a violent cue makes the clause a statement about the violence
@@ -190,7 +222,7 @@ NOT_REPORTED = {
     "speech act": (
         r"kêu gọi|hối thúc|thúc giục|đề nghị|đề xuất|yêu cầu|cảnh báo|cảnh cáo|khuyến cáo|đòi|kiến nghị"
         r"|điện đàm|hội đàm|đàm phán|thảo luận|bàn về|trao đổi về|hòa giải|trung gian|xem xét|theo dõi"
-        r"|ủng hộ|lên án|chỉ trích|bày tỏ|quan ngại|phản đối|chịu trách nhiệm|đổ lỗi|từ chối"
+        r"|lên án|chỉ trích|bày tỏ|quan ngại|phản đối|chịu trách nhiệm|đổ lỗi|từ chối"
         r"|cáo buộc nhau|cáo buộc đối phương|tố cáo nhau|tố cáo đối phương"
     ),
     # opinion and hedges: "giới phân tích lo ngại", "chuyên gia nhận định", "nghi ngờ"
@@ -202,9 +234,12 @@ NOT_REPORTED = {
     "condition": r"nếu|giả sử|trong trường hợp|một khi|trừ khi|liệu|phải chăng|hay không|chăng",
     # denial of the incident itself: "bác bỏ việc tấn công", "không có giao tranh"
     "denial": r"bác bỏ|phủ nhận|bác tin|không hề|chưa hề|chưa từng",
+    # habits, not incidents: "thường xuyên pháo kích", "không kích gần như hằng ngày"
+    "habit": r"thường xuyên|hằng ngày|hàng ngày|mỗi ngày|mỗi đêm|mỗi khi|thường",
     # the violence as a topic: "về các cuộc đụng độ", "lý do khiến cuộc giao tranh", "chấm dứt xung đột"
     "topic": (
         r"về(?= (?:các|những|cuộc|vụ|việc|tình hình|xung đột|giao tranh|chiến sự|đụng độ))|lý do|nguyên nhân"
+        r"|sau(?= (?:các|những|cuộc|vụ|đợt|loạt|nhiều|hơn|mấy|hàng))"
         r"|tình hình|chấm dứt|ngừng|kết thúc|giải quyết|tránh|ngăn ngừa|hậu quả|bối cảnh"
         r"|kể từ khi|từ khi"
     ),
@@ -212,10 +247,18 @@ NOT_REPORTED = {
     "media": r"video|clip|hình ảnh|đoạn phim|bức ảnh|ảnh chụp|khoảnh khắc|cảnh quay",
 }
 # Right after the cue: "giao tranh có thể lan rộng", "cuộc tấn công sẽ", "giao tranh hay không".
-NOT_REPORTED_AFTER = r"có thể|sẽ|có nguy cơ|có khả năng|hay không|chăng|không\?"
+NOT_REPORTED_AFTER = (
+    r"có thể|sẽ|có nguy cơ|có khả năng|hay không|chăng|không\?|(?:gần như )?(?:hằng ngày|hàng ngày|mỗi ngày)"
+    r"|là(?! \d)"
+)
 # Right before the cue (a word or two between at most): "không tấn công", "chưa có giao tranh".
 NEGATED_BEFORE = (
     r"(?<!phòng )(?:không|chưa|chẳng)(?:\s+(?:hề|từng|có|xảy ra|nổ ra|tiến hành|thực hiện|hề có))*\s+$"
+)
+
+# A cue right after one of these is part of a noun: "máy bay chiến đấu", "những kẻ tấn công".
+COMPOUND_BEFORE = (
+    r"(?:máy bay|tàu|xe|phi cơ|tiêm kích|trực thăng|khả năng|tinh thần|đơn vị|kẻ|tay súng|lữ đoàn)\s+$"
 )
 
 # Cues that name fighting in general ("giao tranh", "cuộc tấn công"): a mention made only of one

@@ -160,7 +160,9 @@ def sentence_roles(text: str, spans: list[tuple[int, int]], title: str | None = 
         line_end = len(text) if line_end < 0 else line_end
         sentence = text[start:end]
         whole_line = text[line_start:start].strip() == "" and text[end:line_end].strip() == ""
-        if _CAPTION_START.match(sentence) or _CAPTION_END.search(sentence):
+        line = text[line_start:line_end].strip()
+        # a caption's credit ends its line: "Khói bốc lên … hôm 5/11. Ảnh: AFP"
+        if _CAPTION_START.match(sentence) or _CAPTION_END.search(line if "\n" in text else sentence):
             roles.append("caption")
         elif sentence.rstrip("\"'”’»)] ").endswith("?"):
             roles.append("question")
