@@ -55,7 +55,7 @@ _NOT_REPORTED = re.compile(
     r"(?<!\w)(?:" + "|".join(f"(?P<{name.replace(' ', '_')}>{alternation})"
                              for name, alternation in lexicon.NOT_REPORTED.items()) + r")(?!\w)"
 )  # fmt: skip
-_NOT_REPORTED_AFTER = re.compile(rf"\s*(?:[^\s,;.]+\s+){{0,2}}?(?:{lexicon.NOT_REPORTED_AFTER})(?!\w)")
+_NOT_REPORTED_AFTER = re.compile(rf"\s*(?:[^\s,;.]+\s+){{0,4}}?(?:{lexicon.NOT_REPORTED_AFTER})(?!\w)")
 _NEGATED_BEFORE = re.compile(lexicon.NEGATED_BEFORE)
 BATTLES = lexicon.BATTLES
 _VIOLENT = frozenset({lexicon.BATTLES, lexicon.REMOTE, lexicon.CIVILIANS})

@@ -152,7 +152,8 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
     ),
     (r"đánh bom|bom xe|bom tự chế|bom ven đường|bom bên đường|thiết bị nổ|ied(?!\w)|giẫm phải mìn|trúng mìn"
      r"|nổ mìn|vấp phải mìn|cán phải mìn|đạp phải mìn|kích nổ (?:\S+ ){0,2}?(?:bom|mìn|thiết bị nổ|quả)"
-     r"|bom (?:\S+ ){0,6}?phát nổ|quả bom (?:\S+ ){0,6}?nổ|đánh sập (?:\S+ ){0,2}?cầu|cho nổ tung|gài bom"
+     r"|bom (?:\S+ ){0,6}?phát nổ|mìn (?:\S+ ){0,3}?phát nổ|quả bom (?:\S+ ){0,6}?nổ"
+     r"|đánh sập (?:\S+ ){0,2}?cầu|cho nổ tung|gài bom"
      rf"|{_attack_by(EXPLOSIVE_MEANS)}", REMOTE, "Remote explosive/landmine/IED", 9),
     (
         r"thảm sát|hành quyết|sát hại (?:dân thường|thường dân)"

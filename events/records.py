@@ -328,8 +328,8 @@ def event_record(
     place: Candidate | None = where.place if where else focus
     precision = where.geo_precision if where else 3
     written = written_place(clause, unresolved) if unresolved else None
-    if written is not None:
-        precision = max(precision, 2)
+    if written is not None:  # ACLED: a place near or in the named one (a country: only that is known)
+        precision = 3 if where is None or where.place.kind == "country" else 2
     claimant = claim(text, sentence, places, clause.cue_start or clause.start, clause.spans)
     actor1, actor2 = actors(clause.event_type, clause, places, claimant)
     deaths = None
