@@ -14,6 +14,7 @@ it makes the clause no event (and no continuation of the event before it either)
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -72,8 +73,7 @@ _MEANS_BEFORE = [
          "Shelling/artillery/missile attack"),
     )
 ]  # fmt: skip
-_STATEMENT = re.compile(rf"(?:{lexicon.STATEMENT_VERBS})")
-_STATEMENT_TRIGGER = -1  # the statement verbs' index among the triggers
+_MARKER_TRIGGER = -1  # a word of the factuality classes (lexicon.NOT_REPORTED) may start here
 _CONJUNCTION_TRIGGER = -2  # a conjunction that may cut the sentence
 # One Aho-Corasick pass finds where the cue patterns can match a sentence: every alternative of
 # a pattern starts with its literal, so a pattern is tried only where one of its literals starts.
@@ -82,8 +82,9 @@ _LITERALS: dict[str, list[int]] = {}
 for _index, (_pattern, *_) in enumerate(lexicon.EVENT_CUES):
     for _literal in _leading_literals(_pattern):
         _LITERALS.setdefault(_literal, []).append(_index)
-for _literal in _leading_literals(lexicon.STATEMENT_VERBS):
-    _LITERALS.setdefault(_literal, []).append(_STATEMENT_TRIGGER)
+for _alternation in (*lexicon.NOT_REPORTED.values(), lexicon.NOT_REPORTED_AFTER, "|".join(lexicon.NEGATIONS)):
+    for _literal in _leading_literals(_alternation):
+        _LITERALS.setdefault(_literal, []).append(_MARKER_TRIGGER)
 for _literal in _CONJUNCTIONS.split("|"):
     _LITERALS.setdefault(_literal, []).append(_CONJUNCTION_TRIGGER)
 for _literal, _indices in _LITERALS.items():
@@ -138,21 +139,23 @@ class Cue(NamedTuple):
     priority: int
 
 
-def find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[Cue]]:
-    """Event cues and statement verbs of the sentence text[start:end] (as each pattern's finditer)."""
-    cues, statements, _ = _find_cues(text, start, end)
-    return cues, statements
+def find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[int]]:
+    """Event cues of the sentence text[start:end] (as each pattern's finditer), and where a word of
+    the factuality classes may start (article offsets)."""
+    cues, markers, _, _ = _find_cues(text, start, end)
+    return cues, [start + m for m in markers]
 
 
-def _find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[Cue], bool]:
-    """:func:`find_cues`, and whether a comma, a semicolon or a conjunction may cut the sentence."""
+def _find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[int], bool, str]:
+    """:func:`find_cues` (marker positions relative to ``start``), whether a comma, a semicolon or
+    a conjunction may cut the sentence, and the sentence lower-cased."""
     lower = text[start:end].lower()
     # (pattern index, where one of its literals starts), by pattern then position
     hits = sorted(
         [(index, last + 1 - size) for last, (size, indices) in _TRIGGERS.iter(lower) for index in indices]
     )
     cues: list[Cue] = []
-    statements: list[Cue] = []
+    markers: list[int] = []
     may_cut = "," in lower or ";" in lower
     current, reached = None, 0
     for index, position in hits:
@@ -162,11 +165,8 @@ def _find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[Cue], b
             continue  # inside the pattern's last match
         if index == _CONJUNCTION_TRIGGER:
             may_cut = True
-        elif index == _STATEMENT_TRIGGER:
-            m = _STATEMENT.match(lower, position)
-            if m:
-                reached = m.end()
-                statements.append(Cue(start + position, start + reached, lexicon.STRATEGIC, "Other", 0))
+        elif index == _MARKER_TRIGGER:
+            markers.append(position)  # in order: the hits of one index are sorted by position
         else:
             pattern, event_type, sub_type, priority = _CUES[index]
             m = pattern.match(lower, position)
@@ -175,10 +175,10 @@ def _find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[Cue], b
             elif m:
                 reached = m.end()
                 cues.append(Cue(start + position, start + reached, event_type, sub_type, priority))
-    return cues, statements, may_cut
+    return cues, markers, may_cut, lower
 
 
-def _strongest(cues: list[Cue], statements: list[Cue], start: int, end: int) -> Cue | None:
+def _strongest(cues: list[Cue], start: int, end: int) -> Cue | None:
     """The cue that decides the type of the clause text[start:end] (None: not an event)."""
     best = None
     for cue in cues:  # the highest priority, then the first
@@ -207,24 +207,42 @@ def by_means(text: str, start: int, cue: Cue) -> Cue:
     return Cue(cue.start, cue.end, lexicon.REMOTE, min(found)[1], cue.priority)
 
 
-def not_reported(text: str, start: int, end: int, cue: Cue) -> str | None:
+def not_reported(
+    text: str,
+    start: int,
+    end: int,
+    cue: Cue,
+    lower: str | None = None,
+    base: int = 0,
+    markers: list[int] | None = None,
+) -> str | None:
     """Why the cue of the clause text[start:end] is not a reported occurrence (the factuality
-    class of ``lexicon.NOT_REPORTED``, "negation", "modality"), or None when it is one."""
-    lower = text[start : min(end, cue.end + 40)].lower()
-    at = cue.start - start
-    m = _NOT_REPORTED.search(lower, 0, at)
-    if m is not None:
-        return (m.lastgroup or "").replace("_", " ")
-    if _NEGATED_BEFORE.search(lower, max(0, at - 24), at):
+    class of ``lexicon.NOT_REPORTED``, "negation", "modality"), or None when it is one.
+    ``lower``: the lower-cased text from ``base`` on, and where words of the classes may start in
+    it (:func:`find_cues`), when the caller has them."""
+    if lower is None or markers is None:
+        lower, base = text[start : min(end, cue.end + 40)].lower(), start
+        markers = [m.start() for m in re.finditer(r"(?<!\w)\w", lower)]
+    begin, at = start - base, cue.start - base
+    index, count, near = bisect_left(markers, begin), len(markers), False
+    while index < count and markers[index] < at:
+        m = _NOT_REPORTED.match(lower, markers[index], at)
+        if m is not None:
+            return (m.lastgroup or "").replace("_", " ")
+        near = near or markers[index] >= at - 24
+        index += 1
+    if near and _NEGATED_BEFORE.search(lower, max(begin, at - 24), at):
         return "negation"
-    if _NOT_REPORTED_AFTER.match(lower, cue.end - start):
+    after, limit = cue.end - base, min(end, cue.end + 40) - base
+    index = bisect_left(markers, after, index)
+    if index < count and markers[index] < limit and _NOT_REPORTED_AFTER.match(lower, after, limit):
         return "modality"
     return None
 
 
-def classify(clause: Clause, cues: list[Cue], statements: list[Cue]) -> Clause:
+def classify(clause: Clause, cues: list[Cue]) -> Clause:
     """Set the clause's event type from its strongest cue (none: not an event)."""
-    best = _strongest(cues, statements, clause.start, clause.end)
+    best = _strongest(cues, clause.start, clause.end)
     if best is not None:
         clause.event_type, clause.sub_event_type = best.event_type, best.sub_event_type
         clause.cue_start, clause.cue = (
@@ -240,18 +258,18 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
     A clause with no cue continues the event before it ("…, khiến 19 dân thường thiệt mạng").
     A clause whose cue is not reported (:func:`not_reported`) is no event and ends the one before.
     """
-    cues, statements, may_cut = _find_cues(text, start, end)
+    cues, markers, may_cut, lower = _find_cues(text, start, end)
     if not cues:
         return []
     merged: dict[tuple, Clause] = {}
     previous: Clause | None = None
     for clause_start, clause_end, after_comma in _clause_spans(text, start, end, may_cut):
-        best = _strongest(cues, statements, clause_start, clause_end)
+        best = _strongest(cues, clause_start, clause_end)
         if best is None:
             if previous is not None:
                 previous.spans.append((clause_start, clause_end))
             continue
-        if not_reported(text, clause_start, clause_end, best) is not None:
+        if not_reported(text, clause_start, clause_end, best, lower, start, markers) is not None:
             previous = None
             continue
         best = by_means(text, start, best)

@@ -203,12 +203,6 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
     (r"cuộc chiến|chiến tranh", BATTLES, "Armed clash", HISTORY_ONLY),
 )  # fmt: skip
 
-# A statement verb before a violent cue makes the clause a statement about the violence
-# ("kêu gọi chấm dứt các cuộc đụng độ"): not an event (ACLED records no calls or talks).
-STATEMENT_VERBS = (
-    r"kêu gọi|điện đàm|thảo luận|chịu trách nhiệm|chỉ trích|lên án|bày tỏ|xem xét|ủng hộ|chấm dứt"
-)
-
 # Factuality (issue 11): word classes that make a cue in their clause something other than an
 # occurrence the text reports. Each is a regex alternation over lower-case text, matched as whole
 # words in the clause before the cue (the modal and question classes also right after it).
@@ -249,12 +243,13 @@ NOT_REPORTED = {
 }
 # Right after the cue: "giao tranh có thể lan rộng", "cuộc tấn công sẽ", "giao tranh hay không".
 NOT_REPORTED_AFTER = (
-    r"có thể|sẽ|có nguy cơ|có khả năng|hay không|chăng|không\?|(?:gần như )?(?:hằng ngày|hàng ngày|mỗi ngày)"
-    r"|là(?! \d)"
+    r"có thể|sẽ|có nguy cơ|có khả năng|hay không|chăng|không\?|gần như hằng ngày|gần như hàng ngày|hằng ngày"
+    r"|hàng ngày|mỗi ngày|là(?! \d)"
 )
 # Right before the cue (a word or two between at most): "không tấn công", "chưa có giao tranh".
+NEGATIONS = ("không", "chưa", "chẳng")
 NEGATED_BEFORE = (
-    r"(?<!phòng )(?:không|chưa|chẳng)(?:\s+(?:hề|từng|có|xảy ra|nổ ra|tiến hành|thực hiện|hề có))*\s+$"
+    rf"(?<!phòng )(?:{'|'.join(NEGATIONS)})(?:\s+(?:hề|từng|có|xảy ra|nổ ra|tiến hành|thực hiện|hề có))*\s+$"
 )
 
 # A cue right after one of these is part of a noun: "máy bay chiến đấu", "những kẻ tấn công".

@@ -380,7 +380,7 @@ def retells(record: dict, text: str, cue_end: int) -> bool:
     if record["fatalities"] is not None or (record["place_surface"] and record["geo_precision"] <= 2):
         return False
     cue = (record["cue"] or "").lower()
-    return bool(_GENERIC.fullmatch(cue)) or bool(_ANAPHORA.match(text.lower(), cue_end, cue_end + 30))
+    return bool(_GENERIC.fullmatch(cue)) or bool(_ANAPHORA.match(_lowered(text), cue_end, cue_end + 30))
 
 
 def _actors_agree(event: dict, mention: dict) -> bool:

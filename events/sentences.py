@@ -145,34 +145,48 @@ _CAPTION_END = re.compile(
     r"\s*(?::\s*[^.!?]{0,60})?\)?\s*$|(?:[-–—]\s*)hình\s*\d+\s*$",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*\s*$""")
+_CLOSING = "\"'”’»)] \t"
+_TAIL = 90  # a credit is short: only a line's last characters are searched for one
+_CAPTION_SENTENCES = 3  # a credit makes its whole line a caption when the line is this short
+
+
+def _ends_sentence_mark(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] ends with sentence punctuation (closing quotes may follow)."""
+    tail = text[max(start, end - 8) : end].rstrip(_CLOSING)
+    return bool(tail) and tail[-1] in _TERMINATORS
 
 
 def sentence_roles(text: str, spans: list[tuple[int, int]], title: str | None = None) -> list[str]:
     """The role of each sentence: ``body``, ``headline`` (the article's title, or a line with no
     sentence punctuation that body text follows), ``caption`` (a photo/video caption or credit, a
-    link to another story) or ``question`` (it ends with "?"). Only body sentences report events."""
-    roles = []
+    link to another story) or ``question`` (it ends with "?"). Only body sentences report events.
+    ``spans`` are :func:`split_sentences`'s (no sentence runs over a line break)."""
+    roles = ["body"] * len(spans)
     title_key = " ".join(title.split()).casefold() if title else None
-    for index, (start, end) in enumerate(spans):
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end < 0 else line_end
-        sentence = text[start:end]
-        whole_line = text[line_start:start].strip() == "" and text[end:line_end].strip() == ""
-        line = text[line_start:line_end].strip()
-        # a caption's credit ends its line: "Khói bốc lên … hôm 5/11. Ảnh: AFP"
-        if _CAPTION_START.match(sentence) or _CAPTION_END.search(line if "\n" in text else sentence):
-            roles.append("caption")
-        elif sentence.rstrip("\"'”’»)] ").endswith("?"):
-            roles.append("question")
-        elif (title_key is not None and " ".join(sentence.split()).casefold() == title_key) or (
-            whole_line
-            and not _SENTENCE_END.search(sentence)
-            and index + 1 < len(spans)
-            and _SENTENCE_END.search(text[spans[index + 1][0] : spans[index + 1][1]]) is not None
-        ):
-            roles.append("headline")
-        else:
-            roles.append("body")
+    index = 0
+    for line in _LINE.finditer(text):
+        first = index
+        while index < len(spans) and spans[index][0] < line.end():
+            index += 1
+        if first == index:
+            continue
+        # a caption's credit ends its line: "Khói bốc lên … hôm 5/11. Ảnh: AFP" (every sentence of it)
+        credit = _CAPTION_END.search(
+            text, max(line.start(), spans[index - 1][1] - _TAIL), spans[index - 1][1]
+        )
+        for i in range(first, index):
+            start, end = spans[i]
+            if (credit and (i == index - 1 or index - first <= _CAPTION_SENTENCES)) or _CAPTION_START.match(
+                text, start, end
+            ):
+                roles[i] = "caption"
+            elif text[start:end].rstrip(_CLOSING).endswith("?"):
+                roles[i] = "question"
+            elif (title_key is not None and " ".join(text[start:end].split()).casefold() == title_key) or (
+                index - first == 1
+                and not _ends_sentence_mark(text, start, end)
+                and i + 1 < len(spans)
+                and _ends_sentence_mark(text, *spans[i + 1])
+            ):
+                roles[i] = "headline"
     return roles
