@@ -61,7 +61,16 @@ _NEGATED_BEFORE = re.compile(lexicon.NEGATED_BEFORE)
 BATTLES = lexicon.BATTLES
 _VIOLENT = frozenset({lexicon.BATTLES, lexicon.REMOTE, lexicon.CIVILIANS})
 _COMPOUND = re.compile(lexicon.COMPOUND_BEFORE)
-_GENERIC_ATTACK = re.compile(r"(?:tấn công|tập kích|tiến công|đột kích)$")
+_ATTACK_VERB = re.compile(rf"(?:{lexicon.ATTACK_VERBS})(?!\w)")
+_MEANS_SUBS = list(lexicon.MEANS)
+_MEANS_GROUPS = "|".join(f"(?P<m{i}>{means})" for i, means in enumerate(lexicon.MEANS.values()))
+_MEANS_GROUPS_2 = "|".join(f"(?P<n{i}>{means})" for i, means in enumerate(lexicon.MEANS.values()))
+_COUNT = lexicon.MEANS_QUANTITY + lexicon.MEANS_UNIT
+# "tấn công tên lửa", "tập kích bằng 30 UAV", "tấn công … bằng hàng chục quả rocket"
+_MEANS_AFTER = re.compile(
+    rf"(?:\s+(?:{lexicon.MEANS_WORDS}))?\s+{_COUNT}(?:{_MEANS_GROUPS})(?!\w)"
+    rf"|(?:\s+[^\s,;.]+){{1,8}}?\s+(?:{lexicon.MEANS_WORDS})\s+{_COUNT}(?:{_MEANS_GROUPS_2})(?!\w)"
+)
 # The means an attack's subject names before the verb: "Máy bay chiến đấu … đã tấn công", "tên lửa
 # Nga tập kích" (never a target: "căn cứ không quân", nor the air defence: "phòng không").
 _MEANS_BEFORE = [
@@ -193,14 +202,23 @@ def _strongest(cues: list[Cue], start: int, end: int) -> Cue | None:
     return next((c for c in cues if start <= c.start < best.start and c.event_type in demonstrations), best)
 
 
-def by_means(text: str, start: int, cue: Cue) -> Cue:
-    """A generic attack ("tấn công", "tập kích") typed by the means its subject names before it in
-    the sentence text[start:…] (after the last semicolon): aircraft and drones make an air/drone
-    strike, missiles, rockets and guns a shelling (ACLED types by means, not by verb)."""
-    if cue.event_type != lexicon.BATTLES or not _GENERIC_ATTACK.search(text, cue.start, cue.end):
+def by_means(text: str, start: int, cue: Cue, end: int | None = None) -> Cue:
+    """An attack ("tấn công", "tập kích" …, also "tấn công một trường học") typed by its means
+    (ACLED types by means, not by verb): the means it is made with, right after the verb or after
+    "bằng" in the clause (up to ``end``), else the means its subject names before it in the
+    sentence text[start:…] (after the last semicolon). Aircraft and drones make an air/drone
+    strike, missiles, rockets and guns a shelling, mines and IEDs an explosive attack."""
+    if cue.event_type not in (BATTLES, lexicon.CIVILIANS):
         return cue
-    lower = text[start : cue.start].lower()
-    region = lower[lower.rfind(";") + 1 :]
+    lower = text[cue.start : cue.start + 120 if end is None else end].lower()
+    verb = _ATTACK_VERB.match(lower)
+    if verb is None:
+        return cue
+    m = _MEANS_AFTER.match(lower, verb.end())
+    if m is not None and m.lastgroup:
+        return Cue(cue.start, cue.end, lexicon.REMOTE, _MEANS_SUBS[int(m.lastgroup[1:])], cue.priority)
+    before = text[start : cue.start].lower()
+    region = before[before.rfind(";") + 1 :]
     found = [(m.start(), sub) for pattern, sub in _MEANS_BEFORE if (m := pattern.search(region))]
     if not found:
         return cue
@@ -272,7 +290,7 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
         if not_reported(text, clause_start, clause_end, best, lower, start, markers) is not None:
             previous = None
             continue
-        best = by_means(text, start, best)
+        best = by_means(text, start, best, clause_end)
         key: tuple = (best.event_type, best.sub_event_type)
         if key in merged and not after_comma:
             key = (*key, clause_start)  # "…, trong khi X …": a second report of its own

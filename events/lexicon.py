@@ -96,22 +96,21 @@ AIR_MEANS = (
     r"|chiến đấu cơ|oanh tạc cơ|trực thăng vũ trang|bom dẫn đường|bom lượn|phi đội"
 )
 SHELLING_MEANS = (
-    r"tên lửa|hỏa tiễn|rocket|pháo binh|pháo phản lực|đạn pháo|pháo|súng cối|đạn cối|cối|hỏa lực pháo binh"
+    r"tên lửa|hỏa tiễn|rocket|pháo binh|pháo phản lực|đạn pháo|pháo(?! đài| hoa)|súng cối|đạn cối|cối"
+    r"|hỏa lực pháo binh"
 )
 EXPLOSIVE_MEANS = r"mìn|bom tự chế|thiết bị nổ tự chế|thiết bị nổ|bom xe|ied"
-_ATTACK_VERBS = ("tấn công", "tập kích", "tiến công", "đánh phá", "oanh kích")
-_QUANTITY = r"(?:(?:các|những|nhiều|hàng loạt|một loạt|loạt|hàng chục|hàng trăm|\d+|một|hai|ba)\s+)?"
-_UNIT = r"(?:(?:quả|chiếc|loạt|đợt|trận|vụ|cuộc)\s+)?"
-
-
-def _attack_by(means: str) -> str:
-    """Cue alternatives of an attack by ``means``: "tấn công tên lửa", "tập kích bằng UAV",
-    "tấn công … bằng 30 quả tên lửa" (every alternative starts with its verb: see clauses)."""
-    return "|".join(
-        rf"{verb}(?:\s+(?:bằng|sử dụng|dùng))?\s+{_QUANTITY}{_UNIT}(?:{means})(?!\w)"
-        rf"|{verb}(?:\s+[^\s,;.]+){{1,8}}?\s+(?:bằng|sử dụng|dùng)\s+{_QUANTITY}{_UNIT}(?:{means})(?!\w)"
-        for verb in _ATTACK_VERBS
-    )
+# An attack verb typed by its means ("tấn công tên lửa", "tập kích bằng 30 UAV", "Máy bay chiến
+# đấu … đã tấn công"): see events.clauses.by_means.
+ATTACK_VERBS = r"tấn công|tập kích|tiến công|đánh phá|oanh kích|đột kích"
+MEANS = {
+    "Air/drone strike": AIR_MEANS,
+    "Shelling/artillery/missile attack": SHELLING_MEANS,
+    "Remote explosive/landmine/IED": EXPLOSIVE_MEANS,
+}
+MEANS_QUANTITY = r"(?:(?:các|những|nhiều|hàng loạt|một loạt|loạt|hàng chục|hàng trăm|\d+|một|hai|ba)\s+)?"
+MEANS_UNIT = r"(?:(?:quả|chiếc|loạt|đợt|trận|vụ|cuộc)\s+)?"
+MEANS_WORDS = r"bằng|sử dụng|dùng"
 
 
 HISTORY_ONLY = 1  # the priority of cues that make only background events (see the last group)
@@ -136,8 +135,7 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         r"không kích|oanh tạc|ném bom|tấn công (?:bằng )?(?:đường )?không quân|tập kích (?:bằng )?"
         r"(?:uav|máy bay không người lái)|uav .{0,30}?(?:tấn công|tập kích|lao vào|đâm vào|đánh trúng)"
         r"|máy bay không người lái .{0,30}?(?:tấn công|tập kích|lao vào|đâm vào|đánh trúng)"
-        r"|drone .{0,30}?(?:tấn công|tập kích|lao vào|đâm vào|đánh trúng)"
-        rf"|{_attack_by(AIR_MEANS)}",
+        r"|drone .{0,30}?(?:tấn công|tập kích|lao vào|đâm vào|đánh trúng)",
         REMOTE, "Air/drone strike", 10,
     ),
     (
@@ -147,14 +145,14 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         r"|rocket .{0,30}?(?:rơi|trúng|dội)"
         r"|đạn pháo .{0,30}?(?:rơi|trúng|dội)|quả đạn .{0,30}?(?:rơi|trúng)|bắn (?:\w+ )?(?:tên lửa|rocket)"
         r"|phóng (?:\w+ )?(?:tên lửa|rocket|hỏa tiễn)|hỏa tiễn .{0,30}?(?:tấn công|dội|trúng)"
-        rf"|{_attack_by(SHELLING_MEANS)}|bắn vào|bắn trúng",
+        r"|bắn vào|bắn trúng",
         REMOTE, "Shelling/artillery/missile attack", 9,
     ),
     (r"đánh bom|bom xe|bom tự chế|bom ven đường|bom bên đường|thiết bị nổ|ied(?!\w)|giẫm phải mìn|trúng mìn"
      r"|nổ mìn|vấp phải mìn|cán phải mìn|đạp phải mìn|kích nổ (?:\S+ ){0,2}?(?:bom|mìn|thiết bị nổ|quả)"
      r"|bom (?:\S+ ){0,6}?phát nổ|mìn (?:\S+ ){0,3}?phát nổ|quả bom (?:\S+ ){0,6}?nổ"
-     r"|đánh sập (?:\S+ ){0,2}?cầu|cho nổ tung|gài bom"
-     rf"|{_attack_by(EXPLOSIVE_MEANS)}", REMOTE, "Remote explosive/landmine/IED", 9),
+     r"|đánh sập (?:\S+ ){0,2}?cầu|cho nổ tung|gài bom", REMOTE,
+     "Remote explosive/landmine/IED", 9),
     (
         r"thảm sát|hành quyết|sát hại (?:dân thường|thường dân)"
         r"|tấn công (?:vào )?(?:một |các |những |nhiều )?"
@@ -171,7 +169,7 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         r"|giành quyền kiểm soát|giành lại quyền kiểm soát|giải phóng|kiểm soát thêm|tiến vào"
         r"|tràn vào (?:trụ sở|căn cứ|thành phố"
         r"|thị trấn|thủ đô)|xung đột (?:bùng phát|nổ ra|tái bùng phát|leo thang)|bao vây|tiến công|phục kích"
-        r"|nổ súng|khai hỏa|đột kích",
+        r"|nổ súng|khai hỏa|đột kích|đánh phá|oanh kích",
         BATTLES, "Armed clash", 5,
     ),
     (

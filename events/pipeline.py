@@ -15,7 +15,7 @@ from events.clauses import Clause, event_clauses
 from events.dates import DateMention, find_dates, parse_published, reference_date
 from events.mentions import find_mentions
 from events.reader import Article
-from events.records import DateRef, event_record, incidents, retells
+from events.records import DateRef, event_record, incidents
 from events.resolve import Resolver
 from events.sentences import sentence_roles, split_sentences
 from gazetteer import Gazetteer
@@ -114,7 +114,7 @@ class Extractor:
                 end = clause.spans[-1][1] if clause.spans else clause.end
                 how = {
                     "support": roles[index] != "body",
-                    "retells": retells(record, text, cue_end),
+                    "cue_end": cue_end,
                     "specific": record["place_surface"] is not None and record["geo_precision"] <= 2,
                     "own_date": when.own,
                     "mention": {
@@ -129,7 +129,7 @@ class Extractor:
                     },
                 }
                 candidates.append((record, how))
-        events = incidents(candidates)
+        events = incidents(candidates, text)
         for ordinal, event in enumerate(events, 1):
             event["event_id"] = f"{article.id}:{ordinal}"
         if undated and any(e["date"] is None for e in events):

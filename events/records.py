@@ -397,36 +397,40 @@ def _dates_agree(event: dict, mention: dict, event_own: bool, mention_own: bool)
     return event["date"] == mention["date"] or not (event_own and mention_own)
 
 
-def incidents(candidates: list[tuple[dict, dict]]) -> list[dict]:
+def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
     """One event per incident (ACLED's unit): each ``(record, how)`` joins an earlier event of the
     article with the same event and sub-event type, place, day (one side may be undated) and
     actors (none contradicting) when the two can be told to be one incident: the mention comes
     from a headline or a caption (``how["support"]``: those never make an event of their own),
-    or retells an incident (``how["retells"]``), or both are at a named place (``how["specific"]``).
-    The event keeps every mention (``mentions``), the first claim and date read from the text,
-    the actors any mention names, and the lowest fatality figure (ACLED's conservative rule)."""
+    or :func:`retells` an incident (its cue ends at ``how["cue_end"]``), or both are at a named
+    place (``how["specific"]``). The event keeps every mention (``mentions``), the first claim and
+    date read from the text, the actors any mention names, and the lowest fatality figure
+    (ACLED's conservative rule)."""
     events: list[dict] = []
-    hows: list[dict] = []
+    same: dict[tuple, list[tuple[dict, dict]]] = {}  # earlier events by type, place, background
     ordered = [c for c in candidates if not c[1]["support"]] + [c for c in candidates if c[1]["support"]]
     for record, how in ordered:
+        key = (record["event_type"], record["sub_event_type"], record["place_id"], record["background"])
+        earlier = same.setdefault(key, [])
         joined = None
-        for event, event_how in zip(reversed(events), reversed(hows), strict=True):
-            if (
-                event["event_type"] != record["event_type"]
-                or event["sub_event_type"] != record["sub_event_type"]
-                or event["place_id"] != record["place_id"]
-                or event["background"] != record["background"]
-                or not (how["support"] or how["retells"] or (how["specific"] and event_how["specific"]))
-                or not _dates_agree(event, record, event_how["own_date"], how["own_date"])
-                or not _actors_agree(event, record)
+        may_join = None  # whether this mention may join an event that is not at a named place
+        for event, event_how in reversed(earlier):
+            if not (how["support"] or (how["specific"] and event_how["specific"])):
+                if may_join is None:
+                    may_join = retells(record, text, how["cue_end"])
+                if not may_join:
+                    continue
+            if not _dates_agree(event, record, event_how["own_date"], how["own_date"]) or not _actors_agree(
+                event, record
             ):
                 continue
             if joined is None or (event["date"] == record["date"] and joined[0]["date"] != record["date"]):
                 joined = (event, event_how)
         if joined is None:
             if not how["support"]:
-                events.append({**record, "mentions": [how["mention"]]})
-                hows.append(dict(how))
+                event = {**record, "mentions": [how["mention"]]}
+                events.append(event)
+                earlier.append((event, dict(how)))
             continue
         event, event_how = joined
         event["mentions"].append(how["mention"])
