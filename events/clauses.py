@@ -96,8 +96,9 @@ for _alternation in (*lexicon.NOT_REPORTED.values(), lexicon.NOT_REPORTED_AFTER,
         _LITERALS.setdefault(_literal, []).append(_MARKER_TRIGGER)
 for _literal in _CONJUNCTIONS.split("|"):
     _LITERALS.setdefault(_literal, []).append(_CONJUNCTION_TRIGGER)
-for _literal, _indices in _LITERALS.items():
-    _TRIGGERS.add_word(_literal, (len(_literal), tuple(sorted(set(_indices)))))
+for _literal, _indices in _LITERALS.items():  # (length, pattern indices, whether a marker starts)
+    _patterns = tuple(sorted({i for i in _indices if i != _MARKER_TRIGGER}))
+    _TRIGGERS.add_word(_literal, (len(_literal), _patterns, _MARKER_TRIGGER in _indices))
 _TRIGGERS.make_automaton()
 
 
@@ -160,11 +161,16 @@ def _find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[int], b
     a conjunction may cut the sentence, and the sentence lower-cased."""
     lower = text[start:end].lower()
     # (pattern index, where one of its literals starts), by pattern then position
-    hits = sorted(
-        [(index, last + 1 - size) for last, (size, indices) in _TRIGGERS.iter(lower) for index in indices]
-    )
+    hits: list[tuple[int, int]] = []
+    markers: list[int] = []  # where a word of the factuality classes may start
+    for last, (size, indices, marker) in _TRIGGERS.iter(lower):
+        if marker:
+            markers.append(last + 1 - size)
+        if indices:
+            hits += [(index, last + 1 - size) for index in indices]
+    hits.sort()
+    markers.sort()
     cues: list[Cue] = []
-    markers: list[int] = []
     may_cut = "," in lower or ";" in lower
     current, reached = None, 0
     for index, position in hits:
@@ -174,8 +180,6 @@ def _find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[int], b
             continue  # inside the pattern's last match
         if index == _CONJUNCTION_TRIGGER:
             may_cut = True
-        elif index == _MARKER_TRIGGER:
-            markers.append(position)  # in order: the hits of one index are sorted by position
         else:
             pattern, event_type, sub_type, priority = _CUES[index]
             m = pattern.match(lower, position)
