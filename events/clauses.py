@@ -206,24 +206,30 @@ def _strongest(cues: list[Cue], start: int, end: int) -> Cue | None:
     return next((c for c in cues if start <= c.start < best.start and c.event_type in demonstrations), best)
 
 
-def by_means(text: str, start: int, cue: Cue, end: int | None = None) -> Cue:
+def by_means(
+    text: str, start: int, cue: Cue, end: int | None = None, lower: str | None = None
+) -> Cue:
     """An attack ("tấn công", "tập kích" …, also "tấn công một trường học") typed by its means
     (ACLED types by means, not by verb): the means it is made with, right after the verb or after
     "bằng" in the clause (up to ``end``), else the means its subject names before it in the
     sentence text[start:…] (after the last semicolon). Aircraft and drones make an air/drone
-    strike, missiles, rockets and guns a shelling, mines and IEDs an explosive attack."""
+    strike, missiles, rockets and guns a shelling, mines and IEDs an explosive attack.
+    ``lower``: the sentence lower-cased from ``start`` on, when the caller has it."""
     if cue.event_type not in (BATTLES, lexicon.CIVILIANS):
         return cue
-    lower = text[cue.start : cue.start + 120 if end is None else end].lower()
-    verb = _ATTACK_VERB.match(lower)
+    if end is None:
+        end = min(len(text), cue.start + 120)
+    if lower is None:
+        lower = text[start:end].lower()
+    at = cue.start - start
+    verb = _ATTACK_VERB.match(lower, at, end - start)
     if verb is None:
         return cue
-    m = _MEANS_AFTER.match(lower, verb.end())
+    m = _MEANS_AFTER.match(lower, verb.end(), end - start)
     if m is not None and m.lastgroup:
         return Cue(cue.start, cue.end, lexicon.REMOTE, _MEANS_SUBS[int(m.lastgroup[1:])], cue.priority)
-    before = text[start : cue.start].lower()
-    region = before[before.rfind(";") + 1 :]
-    found = [(m.start(), sub) for pattern, sub in _MEANS_BEFORE if (m := pattern.search(region))]
+    region = lower.rfind(";", 0, at) + 1
+    found = [(m.start(), sub) for pattern, sub in _MEANS_BEFORE if (m := pattern.search(lower, region, at))]
     if not found:
         return cue
     return Cue(cue.start, cue.end, lexicon.REMOTE, min(found)[1], cue.priority)
@@ -294,7 +300,7 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
         if not_reported(text, clause_start, clause_end, best, lower, start, markers) is not None:
             previous = None
             continue
-        best = by_means(text, start, best, clause_end)
+        best = by_means(text, start, best, clause_end, lower)
         key: tuple = (best.event_type, best.sub_event_type)
         if key in merged and not after_comma:
             key = (*key, clause_start)  # "…, trong khi X …": a second report of its own

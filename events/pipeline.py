@@ -15,7 +15,7 @@ from events.clauses import Clause, event_clauses
 from events.dates import DateMention, find_dates, parse_published, reference_date
 from events.mentions import find_mentions
 from events.reader import Article
-from events.records import DateRef, event_record, incidents
+from events.records import DateRef, event_record, incidents, is_background
 from events.resolve import Resolver
 from events.sentences import sentence_roles, split_sentences
 from gazetteer import Gazetteer
@@ -105,11 +105,11 @@ class Extractor:
                 when = self._when(text, clause, sentence, dates, reference, reference_precision)
                 if undated and not when.own:
                     when = DateRef(None, None, None, own=False)
+                if clause.history_only and not (when.date and is_background(when.date, reference.year)):
+                    continue  # talks and "the war" are no news event (ACLED); past ones are background
                 record = event_record(
                     article.id, 0, text, clause, sentence, when, reference.year, near, focus, lost
                 )
-                if clause.history_only and not record["background"]:
-                    continue  # talks are no news event (ACLED); past ones are background
                 cue_end = (clause.cue_start or clause.start) + len(clause.cue or "")
                 end = clause.spans[-1][1] if clause.spans else clause.end
                 how = {

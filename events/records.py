@@ -285,6 +285,11 @@ def actors(
     )
 
 
+def is_background(date: str, reference_year: int) -> bool:
+    """A dated mention of the past, not news of the article's time (before last year)."""
+    return int(date[:4]) < reference_year - 1
+
+
 _SETTLEMENT_CUES = frozenset(
     {"làng", "ngôi làng", "xã", "thôn", "bản", "thị trấn", "thị xã", "khu định cư", "thành phố", "huyện",
      "quận", "khu", "trại tị nạn", "trại", "đồn", "cảng", "sân bay", "căn cứ", "cửa khẩu"}
@@ -336,7 +341,7 @@ def event_record(
     for start, end in clause.spans:
         if deaths is None:
             deaths = fatalities(text[start:end])
-    background = when.date is not None and int(when.date[:4]) < reference_year - 1
+    background = when.date is not None and is_background(when.date, reference_year)
     return {
         "event_id": f"{article_id}:{ordinal}",
         "date": when.date,

@@ -140,6 +140,11 @@ _CAPTION_START = re.compile(
     r"|có thể bạn quan tâm|bài liên quan|xem video|mời xem)(?:\s*\d+)?\s*(?:[:\]\)–—-]|$)",
     re.IGNORECASE,
 )
+# What _CAPTION_START's words begin with: a cheap test before the regex.
+_CAPTION_WORDS = (
+    "ảnh", "video", "clip", "hình", "infographic", "đồ họa", "nguồn", "xem", "đọc", "tin", "có thể", "bài",
+    "mời",
+)  # fmt: skip
 _CAPTION_END = re.compile(
     r"(?:[-–—(]\s*|\s)(?:ảnh|video|clip|nguồn|hình|ảnh chụp màn hình)(?:\s*\d+)?"
     r"\s*(?::\s*[^.!?]{0,60})?\)?\s*$|(?:[-–—]\s*)hình\s*\d+\s*$",
@@ -176,8 +181,9 @@ def sentence_roles(text: str, spans: list[tuple[int, int]], title: str | None = 
         )
         for i in range(first, index):
             start, end = spans[i]
-            if (credit and (i == index - 1 or index - first <= _CAPTION_SENTENCES)) or _CAPTION_START.match(
-                text, start, end
+            if (credit and (i == index - 1 or index - first <= _CAPTION_SENTENCES)) or (
+                text[start : start + 24].lower().lstrip("[( ").startswith(_CAPTION_WORDS)
+                and _CAPTION_START.match(text, start, end)
             ):
                 roles[i] = "caption"
             elif text[start:end].rstrip(_CLOSING).endswith("?"):
