@@ -29,8 +29,8 @@ _CUT = re.compile(rf"(?=[\s;,])(?:\s*;\s*|,\s+|\s+(?=(?:{_CONJUNCTIONS})\s))")
 _STARTS_WITH_CONJUNCTION = re.compile(rf"(?:{_CONJUNCTIONS})\s")
 
 
-def _leading_literals(pattern: str) -> tuple[str, ...]:
-    """The literal text each top-level alternative of a cue pattern starts with."""
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex alternation."""
     alternatives, depth, current = [], 0, ""
     for char in pattern:
         if char == "|" and depth == 0:
@@ -40,6 +40,12 @@ def _leading_literals(pattern: str) -> tuple[str, ...]:
         depth += (char == "(") - (char == ")")
         current += char
     alternatives.append(current)
+    return alternatives
+
+
+def _leading_literals(pattern: str) -> tuple[str, ...]:
+    """The literal text each top-level alternative of a cue pattern starts with."""
+    alternatives = _alternatives(pattern)
     literals = []
     for alternative in alternatives:
         literal = re.split(r"[\\(\[.*+?{]", alternative, maxsplit=1)[0]
@@ -52,10 +58,6 @@ def _leading_literals(pattern: str) -> tuple[str, ...]:
 
 
 _CUES = [(re.compile(p), t, s, prio) for p, t, s, prio in lexicon.EVENT_CUES]
-_NOT_REPORTED = re.compile(
-    r"(?<!\w)(?:" + "|".join(f"(?P<{name.replace(' ', '_')}>{alternation})"
-                             for name, alternation in lexicon.NOT_REPORTED.items()) + r")(?!\w)"
-)  # fmt: skip
 _NOT_REPORTED_AFTER = re.compile(rf"\s*(?:[^\s,;.]+\s+){{0,4}}?(?:{lexicon.NOT_REPORTED_AFTER})(?!\w)")
 _NEGATED_BEFORE = re.compile(lexicon.NEGATED_BEFORE)
 BATTLES = lexicon.BATTLES
@@ -94,6 +96,18 @@ for _index, (_pattern, *_) in enumerate(lexicon.EVENT_CUES):
 for _alternation in (*lexicon.NOT_REPORTED.values(), lexicon.NOT_REPORTED_AFTER, "|".join(lexicon.NEGATIONS)):
     for _literal in _leading_literals(_alternation):
         _LITERALS.setdefault(_literal, []).append(_MARKER_TRIGGER)
+# The factuality words by the literal they start with: at a marker only its own words are tried.
+_CLASSES = list(lexicon.NOT_REPORTED)
+_BY_LITERAL: dict[str, list[str]] = {}
+for _class, _alternation in enumerate(lexicon.NOT_REPORTED.values()):
+    for _literal, _alternative in zip(
+        _leading_literals(_alternation), _alternatives(_alternation), strict=True
+    ):
+        _words = _BY_LITERAL.setdefault(_literal, [])
+        _words.append(f"(?P<c{_class}_{len(_words)}>{_alternative})")
+_MARKER_WORDS = {
+    literal: re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)") for literal, words in _BY_LITERAL.items()
+}
 for _literal in _CONJUNCTIONS.split("|"):
     _LITERALS.setdefault(_literal, []).append(_CONJUNCTION_TRIGGER)
 for _literal, _indices in _LITERALS.items():  # (length, pattern indices, whether a marker starts)
@@ -153,19 +167,19 @@ def find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[int]]:
     """Event cues of the sentence text[start:end] (as each pattern's finditer), and where a word of
     the factuality classes may start (article offsets)."""
     cues, markers, _, _ = _find_cues(text, start, end)
-    return cues, [start + m for m in markers]
+    return cues, [start + m for m, _ in markers]
 
 
-def _find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[int], bool, str]:
+def _find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[tuple[int, int]], bool, str]:
     """:func:`find_cues` (marker positions relative to ``start``), whether a comma, a semicolon or
     a conjunction may cut the sentence, and the sentence lower-cased."""
     lower = text[start:end].lower()
     # (pattern index, where one of its literals starts), by pattern then position
     hits: list[tuple[int, int]] = []
-    markers: list[int] = []  # where a word of the factuality classes may start
+    markers: list[tuple[int, int]] = []  # (where, length): a word of the factuality classes may start
     for last, (size, indices, marker) in _TRIGGERS.iter(lower):
         if marker:
-            markers.append(last + 1 - size)
+            markers.append((last + 1 - size, size))
         if indices:
             hits += [(index, last + 1 - size) for index in indices]
     hits.sort()
@@ -206,9 +220,7 @@ def _strongest(cues: list[Cue], start: int, end: int) -> Cue | None:
     return next((c for c in cues if start <= c.start < best.start and c.event_type in demonstrations), best)
 
 
-def by_means(
-    text: str, start: int, cue: Cue, end: int | None = None, lower: str | None = None
-) -> Cue:
+def by_means(text: str, start: int, cue: Cue, end: int | None = None, lower: str | None = None) -> Cue:
     """An attack ("tấn công", "tập kích" …, also "tấn công một trường học") typed by its means
     (ACLED types by means, not by verb): the means it is made with, right after the verb or after
     "bằng" in the clause (up to ``end``), else the means its subject names before it in the
@@ -242,28 +254,30 @@ def not_reported(
     cue: Cue,
     lower: str | None = None,
     base: int = 0,
-    markers: list[int] | None = None,
+    markers: list[tuple[int, int]] | None = None,
 ) -> str | None:
     """Why the cue of the clause text[start:end] is not a reported occurrence (the factuality
     class of ``lexicon.NOT_REPORTED``, "negation", "modality"), or None when it is one.
     ``lower``: the lower-cased text from ``base`` on, and where words of the classes may start in
     it (:func:`find_cues`), when the caller has them."""
     if lower is None or markers is None:
-        lower, base = text[start : min(end, cue.end + 40)].lower(), start
-        markers = [m.start() for m in re.finditer(r"(?<!\w)\w", lower)]
+        _, markers, _, lower = _find_cues(text, start, min(end, cue.end + 40))
+        base = start
     begin, at = start - base, cue.start - base
-    index, count, near = bisect_left(markers, begin), len(markers), False
-    while index < count and markers[index] < at:
-        m = _NOT_REPORTED.match(lower, markers[index], at)
+    index, count, near = bisect_left(markers, (begin, 0)), len(markers), False
+    while index < count and markers[index][0] < at:
+        position, size = markers[index]
+        words = _MARKER_WORDS.get(lower[position : position + size])
+        m = words.match(lower, position, at) if words is not None else None
         if m is not None:
-            return (m.lastgroup or "").replace("_", " ")
-        near = near or markers[index] >= at - 24
+            return _CLASSES[int(m.lastgroup[1 : m.lastgroup.index("_")])]  # type: ignore[index]
+        near = near or position >= at - 24
         index += 1
     if near and _NEGATED_BEFORE.search(lower, max(begin, at - 24), at):
         return "negation"
     after, limit = cue.end - base, min(end, cue.end + 40) - base
-    index = bisect_left(markers, after, index)
-    if index < count and markers[index] < limit and _NOT_REPORTED_AFTER.match(lower, after, limit):
+    index = bisect_left(markers, (after, 0), index)
+    if index < count and markers[index][0] < limit and _NOT_REPORTED_AFTER.match(lower, after, limit):
         return "modality"
     return None
 

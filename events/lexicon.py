@@ -140,7 +140,7 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
     ),
     (
         r"pháo kích|nã pháo|bắn pháo|pháo binh .{0,40}?(?:bắn|nã)|nã (?:\S+ ){0,3}?(?:đạn|loạt|quả)|bắn phá"
-        r"|đạn cối|súng cối|pháo .{0,30}?dội"
+        r"|đạn cối|súng cối"
         r"|tên lửa .{0,30}?(?:bắn|rơi|tấn công|tập kích|trúng|đánh trúng|dội)"
         r"|rocket .{0,30}?(?:rơi|trúng|dội)"
         r"|đạn pháo .{0,30}?(?:rơi|trúng|dội)|quả đạn .{0,30}?(?:rơi|trúng)|bắn (?:\w+ )?(?:tên lửa|rocket)"
@@ -179,7 +179,7 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         r"|đạt được (?:một )?thỏa thuận|trao đổi tù binh|thỏa thuận đình chiến",
         STRATEGIC, "Agreement", 4,
     ),
-    (r"bắt giữ|bắt giam|bắt (?:\S+ ){0,2}?(?:người|nghi phạm|đối tượng)", STRATEGIC, "Arrests", 4),
+    (r"bắt giữ|bắt giam|bắt hàng|bắt nhiều|bắt hơn|bắt ít nhất|bắt khoảng|bắt thêm", STRATEGIC, "Arrests", 4),
     (r"cướp phá|cướp bóc|lấy đi đồ đạc", STRATEGIC, "Looting/property destruction", 4),
     (r"đâm (?:vào|va) (?:\S+ ){0,2}?tàu|đâm va|phun vòi rồng|bắn vòi rồng|xịt vòi rồng"
      r"|chiếm giữ (?:\S+ ){0,2}?tàu|đổ bộ lên (?:\S+ ){0,2}?tàu", STRATEGIC, "Other", 4),
@@ -190,7 +190,7 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
     (
         r"thiết quân luật|tổng động viên|huy động (?:một phần )?quân|tình trạng khẩn cấp|điều quân"
         r"|triển khai (?:quân|binh sĩ|lực lượng)|lệnh giới nghiêm|sắc lệnh|lệnh động viên|động viên quân"
-        r"|điều (?:\S+ ){0,2}?(?:binh sĩ|quân|xe tăng|lực lượng|tàu chiến)|đưa quân",
+        r"|điều binh sĩ|điều thêm|điều động|điều xe tăng|điều tàu chiến|điều lực lượng|đưa quân",
         STRATEGIC, "Other", 6,
     ),
     # Talks and meetings: ACLED records none as news; a dated one of the past is kept as background

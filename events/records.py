@@ -433,9 +433,9 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
                 joined = (event, event_how)
         if joined is None:
             if not how["support"]:
-                event = {**record, "mentions": [how["mention"]]}
-                events.append(event)
-                earlier.append((event, dict(how)))
+                record["mentions"] = [how["mention"]]
+                events.append(record)
+                earlier.append((record, how))
             continue
         event, event_how = joined
         event["mentions"].append(how["mention"])

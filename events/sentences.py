@@ -179,16 +179,30 @@ def sentence_roles(text: str, spans: list[tuple[int, int]], title: str | None = 
         credit = _CAPTION_END.search(
             text, max(line.start(), spans[index - 1][1] - _TAIL), spans[index - 1][1]
         )
-        for i in range(first, index):
+        # past its first sentence, a long line without "?" has only body (a one-line article)
+        last = (
+            index
+            if credit or title_key or index - first == 1 or text.find("?", *line.span()) >= 0
+            else first + 1
+        )
+        for i in range(first, last):
             start, end = spans[i]
-            if (credit and (i == index - 1 or index - first <= _CAPTION_SENTENCES)) or (
-                text[start : start + 24].lower().lstrip("[( ").startswith(_CAPTION_WORDS)
-                and _CAPTION_START.match(text, start, end)
+            if (
+                (credit and (i == index - 1 or index - first <= _CAPTION_SENTENCES))
+                or (
+                    i == first  # a caption starts its line ("Ảnh: …", "Video: …")
+                    and text[start : start + 24].lower().lstrip("[( ").startswith(_CAPTION_WORDS)
+                    and _CAPTION_START.match(text, start, end)
+                )
             ):
                 roles[i] = "caption"
-            elif text[start:end].rstrip(_CLOSING).endswith("?"):
+            elif text[max(start, end - 8) : end].rstrip(_CLOSING).endswith("?"):
                 roles[i] = "question"
-            elif (title_key is not None and " ".join(text[start:end].split()).casefold() == title_key) or (
+            elif (
+                title_key is not None
+                and abs(end - start - len(title_key)) < 16
+                and " ".join(text[start:end].split()).casefold() == title_key
+            ) or (
                 index - first == 1
                 and not _ends_sentence_mark(text, start, end)
                 and i + 1 < len(spans)
