@@ -36,7 +36,7 @@ def test_csv_to_standard_output_has_every_event_with_acled_columns(store: Path) 
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     frame = events_frame(store)
-    assert len(rows) == len(frame) > 30
+    assert len(rows) == len(frame) > 10  # the seeds: 14 events and 3 background ones (issue 11)
     assert list(rows[0])[: len(ACLED_COLUMNS)] == list(ACLED_COLUMNS)
     assert {"article_title", "article_published"} <= set(rows[0])
     assert [r["event_id"] for r in rows] == frame["event_id"].tolist()
@@ -51,7 +51,7 @@ def test_date_filters_keep_events_that_overlap_the_period(store: Path, capsys: p
         (frame["event_date"] == "2020-09-28")
         | ((frame["event_date"] < "2020-09-28") & (frame["date_end"] >= "2020-09-28"))
     ]
-    assert sorted(r["event_id"] for r in rows) == sorted(want["event_id"]) and len(rows) > 5
+    assert sorted(r["event_id"] for r in rows) == sorted(want["event_id"]) and len(rows) >= 5
     assert any(r["event_date"] == "2020-09-27" and r["date_end"] == "2020-09-28" for r in rows)
     war = export_rows(capsys, "--db", str(store), "--from", "1990", "--to", "1990")
     assert [(r["event_date"], r["date_end"]) for r in war] == [("1988-02-15", "1994-05-15")]
