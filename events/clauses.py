@@ -60,6 +60,7 @@ def _leading_literals(pattern: str) -> tuple[str, ...]:
 _CUES = [(re.compile(p), t, s, prio) for p, t, s, prio in lexicon.EVENT_CUES]
 _NOT_REPORTED_AFTER = re.compile(rf"\s*(?:[^\s,;.]+\s+){{0,4}}?(?:{lexicon.NOT_REPORTED_AFTER})(?!\w)")
 _NEGATED_BEFORE = re.compile(lexicon.NEGATED_BEFORE)
+_RESULTS = lexicon.RESULT_CUES
 BATTLES = lexicon.BATTLES
 _VIOLENT = frozenset({lexicon.BATTLES, lexicon.REMOTE, lexicon.CIVILIANS})
 _COMPOUND = re.compile(lexicon.COMPOUND_BEFORE)
@@ -264,16 +265,15 @@ def not_reported(
         _, markers, _, lower = _find_cues(text, start, min(end, cue.end + 40))
         base = start
     begin, at = start - base, cue.start - base
-    index, count, near = bisect_left(markers, (begin, 0)), len(markers), False
+    index, count = bisect_left(markers, (begin, 0)), len(markers)
     while index < count and markers[index][0] < at:
         position, size = markers[index]
         words = _MARKER_WORDS.get(lower[position : position + size])
         m = words.match(lower, position, at) if words is not None else None
         if m is not None:
             return _CLASSES[int(m.lastgroup[1 : m.lastgroup.index("_")])]  # type: ignore[index]
-        near = near or position >= at - 24
         index += 1
-    if near and _NEGATED_BEFORE.search(lower, max(begin, at - 24), at):
+    if _NEGATED_BEFORE.search(lower, max(begin, at - 30), at):
         return "negation"
     after, limit = cue.end - base, min(end, cue.end + 40) - base
     index = bisect_left(markers, (after, 0), index)
@@ -313,6 +313,9 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
             continue
         if not_reported(text, clause_start, clause_end, best, lower, start, markers) is not None:
             previous = None
+            continue
+        if previous is not None and after_comma and lower.startswith(_RESULTS, best.start - start):
+            previous.spans.append((clause_start, clause_end))  # "…, phá hủy nhà ga": what it did
             continue
         best = by_means(text, start, best, clause_end, lower)
         key: tuple = (best.event_type, best.sub_event_type)

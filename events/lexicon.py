@@ -215,7 +215,7 @@ NOT_REPORTED = {
     "speech act": (
         r"kêu gọi|hối thúc|thúc giục|đề nghị|đề xuất|yêu cầu|cảnh báo|cảnh cáo|khuyến cáo|đòi|kiến nghị"
         r"|điện đàm|hội đàm|đàm phán|thảo luận|bàn về|trao đổi về|hòa giải|trung gian|xem xét|theo dõi"
-        r"|lên án|chỉ trích|bày tỏ|quan ngại|phản đối|chịu trách nhiệm|đổ lỗi|từ chối"
+        r"|lên án|chỉ trích|bày tỏ|quan ngại|phản đối|chịu trách nhiệm|đổ lỗi|từ chối|bình luận"
         r"|cáo buộc nhau|cáo buộc đối phương|tố cáo nhau|tố cáo đối phương"
     ),
     # opinion and hedges: "giới phân tích lo ngại", "chuyên gia nhận định", "nghi ngờ"
@@ -231,7 +231,8 @@ NOT_REPORTED = {
     "habit": r"thường xuyên|hằng ngày|hàng ngày|mỗi ngày|mỗi đêm|mỗi khi|thường",
     # the violence as a topic: "về các cuộc đụng độ", "lý do khiến cuộc giao tranh", "chấm dứt xung đột"
     "topic": (
-        r"về(?= (?:các|những|cuộc|vụ|việc|tình hình|xung đột|giao tranh|chiến sự|đụng độ))|lý do|nguyên nhân"
+        r"về(?= (?:các|những|cuộc|vụ|việc|tình hình|xung đột|giao tranh|chiến sự|đụng độ|thông tin|tin|báo cáo))"
+        r"|lý do|nguyên nhân"
         r"|sau(?= (?:các|những|cuộc|vụ|đợt|loạt|nhiều|hơn|mấy|hàng))"
         r"|tình hình|chấm dứt|ngừng|kết thúc|giải quyết|tránh|ngăn ngừa|hậu quả|bối cảnh"
         r"|kể từ khi|từ khi"
@@ -247,7 +248,12 @@ NOT_REPORTED_AFTER = (
 # Right before the cue (a word or two between at most): "không tấn công", "chưa có giao tranh".
 NEGATIONS = ("không", "chưa", "chẳng")
 NEGATED_BEFORE = (
-    rf"(?<!phòng )(?:{'|'.join(NEGATIONS)})(?:\s+(?:hề|từng|có|xảy ra|nổ ra|tiến hành|thực hiện|hề có))*\s+$"
+    rf"(?<!phòng )(?:{'|'.join(NEGATIONS)})(?:\s+(?:hề|từng|có|xảy ra|nổ ra|tiến hành|thực hiện|hề có|vụ|cuộc"
+    r"|các|trận|đợt|một|bất kỳ|nào))*\s+$"
+    # a total over days or a count of attacks, not one incident: "Năm ngày giao tranh đã khiến …",
+    # "hơn 1.000 cuộc không kích"
+    r"|(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nhiều|mấy|vài|hàng)\s+(?:ngày|tuần|tháng|năm)\s+$"
+    r"|(?:\d[\d.,]*|hàng chục|hàng trăm|hàng nghìn|hàng loạt)\s+(?:cuộc|vụ|đợt|trận|loạt)\s+$"
 )
 
 # A cue right after one of these is part of a noun: "máy bay chiến đấu", "những kẻ tấn công".
@@ -259,8 +265,11 @@ COMPOUND_BEFORE = (
 # (no figures, no place of its own) retells an incident told nearby rather than a new one.
 GENERIC_CUES = (
     "giao tranh", "đụng độ", "giao chiến", "trận chiến", "trận đánh", "chiến đấu", "chiến sự", "xung đột",
-    "tấn công", "tập kích", "tiến công", "cuộc chiến", "chiến tranh", "đấu súng",
+    "tấn công", "tập kích", "tiến công", "cuộc chiến", "chiến tranh", "đấu súng", "biểu tình", "tuần hành",
 )  # fmt: skip
+# What an incident did rather than an incident: after an event in the same sentence it continues
+# it ("không kích sân bay Sanaa, phá hủy nhà ga").
+RESULT_CUES = ("phá hủy", "tử trận")
 # Anaphora after a cue: "vụ tấn công này", "cuộc pháo kích trên" retell an incident.
 ANAPHORA_AFTER = r"này|đó|nói trên|trên|vừa qua"
 

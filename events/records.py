@@ -222,7 +222,8 @@ def claim(
 # "bị X tấn công": X acts; "cuộc tấn công của X", "các cuộc pháo kích từ phía X": X acts.
 _PASSIVE = re.compile(r"(?<!\w)bị\s+(?:(?:quân đội|lực lượng|các lực lượng|quân|phía|pháo binh)\s+)?$")
 _ATTACK_OF = re.compile(
-    r"(?:tấn công|pháo kích|không kích|tập kích|oanh tạc|đột kích|tiến công|bắn phá)[^,.;]{0,30}?\s"
+    r"(?:tấn công|pháo kích|không kích|tập kích|oanh tạc|đột kích|tiến công|bắn phá|tên lửa|rocket|uav|drone"
+    r"|máy bay không người lái|pháo binh|đạn pháo)[^,.;]{0,30}?\s"
     r"(?:của|từ phía|từ)\s+(?:(?:quân đội|lực lượng|các lực lượng|phía|quân)\s+)?$"
 )
 
