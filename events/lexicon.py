@@ -231,7 +231,8 @@ NOT_REPORTED = {
     "habit": r"thường xuyên|hằng ngày|hàng ngày|mỗi ngày|mỗi đêm|mỗi khi|thường",
     # the violence as a topic: "về các cuộc đụng độ", "lý do khiến cuộc giao tranh", "chấm dứt xung đột"
     "topic": (
-        r"về(?= (?:các|những|cuộc|vụ|việc|tình hình|xung đột|giao tranh|chiến sự|đụng độ|thông tin|tin|báo cáo))"
+        r"về(?= (?:các|những|cuộc|vụ|việc|tình hình|xung đột|giao tranh|chiến sự|đụng độ|thông tin|tin"
+        r"|báo cáo))"
         r"|lý do|nguyên nhân"
         r"|sau(?= (?:các|những|cuộc|vụ|đợt|loạt|nhiều|hơn|mấy|hàng))"
         r"|tình hình|chấm dứt|ngừng|kết thúc|giải quyết|tránh|ngăn ngừa|hậu quả|bối cảnh"
