@@ -228,7 +228,7 @@ NOT_REPORTED = {
     # denial of the incident itself: "bác bỏ việc tấn công", "không có giao tranh"
     "denial": r"bác bỏ|phủ nhận|bác tin|không hề|chưa hề|chưa từng",
     # habits, not incidents: "thường xuyên pháo kích", "không kích gần như hằng ngày"
-    "habit": r"thường xuyên|hằng ngày|hàng ngày|mỗi ngày|mỗi đêm|mỗi khi|thường",
+    "habit": r"thường xuyên|hằng ngày|hàng ngày|mỗi ngày|mỗi đêm|mỗi khi|thường|nhiều lần",
     # the violence as a topic: "về các cuộc đụng độ", "lý do khiến cuộc giao tranh", "chấm dứt xung đột"
     "topic": (
         r"về(?= (?:các|những|cuộc|vụ|việc|tình hình|xung đột|giao tranh|chiến sự|đụng độ|thông tin|tin"
@@ -261,6 +261,12 @@ NEGATED_BEFORE = (
 COMPOUND_BEFORE = (
     r"(?:máy bay|tàu|xe|phi cơ|tiêm kích|trực thăng|khả năng|tinh thần|đơn vị|kẻ|tay súng|lữ đoàn)\s+$"
 )
+
+# A date given by reference to the one told before (at the start of a sentence): the same day,
+# the day before, the day after.
+SAME_DAY = r"cùng ngày|cùng đêm|cùng lúc|cũng trong ngày|trong cùng ngày|cùng thời điểm|cùng hôm"
+DAY_BEFORE = r"trước đó một ngày|một ngày trước đó|một ngày trước"
+DAY_AFTER = r"ngày hôm sau|hôm sau|một ngày sau|ngày tiếp theo"
 
 # Cues that name fighting in general ("giao tranh", "cuộc tấn công"): a mention made only of one
 # (no figures, no place of its own) retells an incident told nearby rather than a new one.

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 
+from events import lexicon
 from events.borders import resolve_border_phrases
 from events.clauses import Clause, event_clauses
 from events.dates import DateMention, find_dates, parse_published, reference_date
@@ -23,6 +24,26 @@ from gazetteer import Gazetteer
 _UNTIL = re.compile(r"(?:đến|tới|cho đến|kéo dài đến)\s+$")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 UNDATED_WARNING = "no publication date: events are undated unless the text dates them with a year"
+
+
+_SAME_DAY = re.compile(rf"(?:{lexicon.SAME_DAY})(?!\w)")
+_DAY_BEFORE = re.compile(rf"(?:{lexicon.DAY_BEFORE})(?!\w)")
+_DAY_AFTER = re.compile(rf"(?:{lexicon.DAY_AFTER})(?!\w)")
+
+
+def _anaphoric(text: str, sentence: tuple[int, int], told: DateRef, when: DateRef) -> DateRef | None:
+    """The date a sentence gives by reference to the one told before it: "Cùng ngày" (the same
+    day, unless the sentence has a date of its own), "Trước đó một ngày" (the day before: "trước
+    đó" is not read against the publication date then), "Ngày hôm sau" (the day after)."""
+    lower = text[sentence[0] : min(sentence[1], sentence[0] + 60)].lower()
+    if _SAME_DAY.search(lower):
+        return None if when.own else DateRef(told.date, None, told.precision)
+    if told.precision != 1 or told.date is None or len(told.date) != 10:
+        return None
+    shift = -1 if _DAY_BEFORE.search(lower) else (1 if _DAY_AFTER.search(lower) else 0)
+    if not shift:
+        return None
+    return DateRef((dt.date.fromisoformat(told.date) + dt.timedelta(days=shift)).isoformat(), None, 1)
 
 
 def _absolute(mention: DateMention) -> bool:
@@ -90,6 +111,7 @@ class Extractor:
         place_starts = [p.mention.start for p in places]
         unresolved_starts = [u.start for u in unresolved]
         roles = sentence_roles(text, sentences, article.title)
+        told: DateRef | None = None  # the last date an event of the text was given
         for index, sentence in enumerate(sentences):
             if roles[index] == "question":
                 continue  # "Su-35 Nga bắn hạ F-16 Ukraine?"
@@ -103,8 +125,12 @@ class Extractor:
             ]
             for clause in clauses:
                 when = self._when(text, clause, sentence, dates, reference, reference_precision)
+                if told is not None:
+                    when = _anaphoric(text, sentence, told, when) or when  # "Cùng ngày, …"
                 if undated and not when.own:
                     when = DateRef(None, None, None, own=False)
+                if when.own and when.date is not None and not clause.history_only:
+                    told = when
                 if clause.history_only and not (when.date and is_background(when.date, reference.year)):
                     continue  # talks and "the war" are no news event (ACLED); past ones are background
                 record = event_record(

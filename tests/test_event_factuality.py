@@ -285,3 +285,16 @@ def test_undated_output_through_the_cli_in_every_format(tmp_path: Path) -> None:
         ).stdout
     )
     assert line["events"][0]["date"] is None and line["events"][0]["mentions"]
+
+
+def test_a_date_given_by_reference_to_the_one_before(extract) -> None:
+    out = extract(
+        "Nga phóng tên lửa vào thành phố Kharkiv sáng 3/3. "
+        "Cùng ngày, hàng trăm người biểu tình ở thủ đô Kiev. "
+        "Trước đó một ngày, pháo binh Nga nã đạn vào thành phố Kherson."
+    )
+    assert [(e["location"], e["date"]) for e in out["events"]] == [
+        ("Kharkiv", "2024-03-03"),
+        ("Kyiv", "2024-03-03"),
+        ("Kherson", "2024-03-02"),
+    ]
