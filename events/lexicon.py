@@ -128,11 +128,11 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         r"|nổ súng (?:vào|bắn) (?:một |các |những )?(?:nhóm |đám )?(?:người(?! lính)|dân thường"
         r"|thường dân|người biểu tình|đám đông)|khai hỏa (?:vào|bắn) (?:một |các |những )?(?:nhóm |đám )?"
         r"(?:người(?! lính)|dân thường|thường dân|người biểu tình|đám đông)|xả súng|đâm chết|chém chết"
-        r"|sát hại|giết hại",
+        r"|sát hại|giết hại|bắn chết",
         CIVILIANS, "Attack", 10,
     ),
     (
-        r"không kích|oanh tạc|ném bom|tấn công (?:bằng )?(?:đường )?không quân|tập kích (?:bằng )?"
+        r"không kích|oanh tạc|ném bom|thả bom|tấn công (?:bằng )?(?:đường )?không quân|tập kích (?:bằng )?"
         r"(?:uav|máy bay không người lái)|uav .{0,30}?(?:tấn công|tập kích|lao vào|đâm vào|đánh trúng)"
         r"|máy bay không người lái .{0,30}?(?:tấn công|tập kích|lao vào|đâm vào|đánh trúng)"
         r"|drone .{0,30}?(?:tấn công|tập kích|lao vào|đâm vào|đánh trúng)",
@@ -166,6 +166,7 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
     (
         r"đụng độ|giao tranh|giao chiến|đấu súng|đẩy lùi|đánh bật|phản công|tấn công|tập kích|trận chiến"
         r"|trận đánh|chiến đấu|tử trận|phá hủy|chiếm được|chiếm giữ|chiếm lại|đánh chiếm"
+        r"|chiếm (?:\S+ )?(?:sân bay|thành phố|thị trấn|làng|căn cứ|trụ sở|thủ phủ|thủ đô)"
         r"|giành quyền kiểm soát|giành lại quyền kiểm soát|giải phóng|kiểm soát thêm|tiến vào"
         r"|tràn vào (?:trụ sở|căn cứ|thành phố"
         r"|thị trấn|thủ đô)|xung đột (?:bùng phát|nổ ra|tái bùng phát|leo thang)|bao vây|tiến công|phục kích"
@@ -176,7 +177,8 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         r"thỏa thuận ngừng bắn|ngừng bắn (?:đạt được|có hiệu lực|bắt đầu)"
         r"|lệnh ngừng bắn (?:có hiệu lực|bắt đầu)|ký (?:kết )?(?:thỏa thuận|hiệp định|hiệp ước)"
         r"|đồng ý (?:ngừng bắn|đình chiến|ký|thỏa thuận)|nhất trí (?:ngừng bắn|đình chiến)"
-        r"|đạt được (?:một )?thỏa thuận|trao đổi tù binh|thỏa thuận đình chiến",
+        r"|đạt được (?:một )?thỏa thuận|trao đổi (?:\S+ ){0,3}?(?:tù binh|tù nhân|con tin)"
+        r"|thỏa thuận đình chiến|ký (?:kết )?(?:tuyên bố chung|bản ghi nhớ|hiệp định hòa bình)",
         STRATEGIC, "Agreement", 4,
     ),
     (r"bắt giữ|bắt giam|bắt hàng|bắt nhiều|bắt hơn|bắt ít nhất|bắt khoảng|bắt thêm", STRATEGIC, "Arrests", 4),
@@ -251,10 +253,8 @@ NEGATIONS = ("không", "chưa", "chẳng")
 NEGATED_BEFORE = (
     rf"(?<!phòng )(?:{'|'.join(NEGATIONS)})(?:\s+(?:hề|từng|có|xảy ra|nổ ra|tiến hành|thực hiện|hề có|vụ|cuộc"
     r"|các|trận|đợt|một|bất kỳ|nào))*\s+$"
-    # a total over days or a count of attacks, not one incident: "Năm ngày giao tranh đã khiến …",
-    # "hơn 1.000 cuộc không kích"
+    # a total over days, not one incident: "Năm ngày giao tranh đã khiến …"
     r"|(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nhiều|mấy|vài|hàng)\s+(?:ngày|tuần|tháng|năm)\s+$"
-    r"|(?:\d[\d.,]*|hàng chục|hàng trăm|hàng nghìn|hàng loạt)\s+(?:cuộc|vụ|đợt|trận|loạt)\s+$"
 )
 
 # A cue right after one of these is part of a noun: "máy bay chiến đấu", "những kẻ tấn công".
