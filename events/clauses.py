@@ -60,6 +60,7 @@ def _leading_literals(pattern: str) -> tuple[str, ...]:
 _CUES = [(re.compile(p), t, s, prio) for p, t, s, prio in lexicon.EVENT_CUES]
 _NOT_REPORTED_AFTER = re.compile(rf"\s*(?:[^\s,;.]+\s+){{0,4}}?(?:{lexicon.NOT_REPORTED_AFTER})(?!\w)")
 _NEGATED_BEFORE = re.compile(lexicon.NEGATED_BEFORE)
+_DURATION_BEFORE = re.compile(lexicon.DURATION_BEFORE)
 _RESULTS = lexicon.RESULT_CUES
 BATTLES = lexicon.BATTLES
 _VIOLENT = frozenset({lexicon.BATTLES, lexicon.REMOTE, lexicon.CIVILIANS})
@@ -176,15 +177,10 @@ def _find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[tuple[i
     a conjunction may cut the sentence, and the sentence lower-cased."""
     lower = text[start:end].lower()
     # (pattern index, where one of its literals starts), by pattern then position
-    hits: list[tuple[int, int]] = []
-    markers: list[tuple[int, int]] = []  # (where, length): a word of the factuality classes may start
-    for last, (size, indices, marker) in _TRIGGERS.iter(lower):
-        if marker:
-            markers.append((last + 1 - size, size))
-        if indices:
-            hits += [(index, last + 1 - size) for index in indices]
-    hits.sort()
-    markers.sort()
+    found = list(_TRIGGERS.iter(lower))
+    hits = sorted([(index, last + 1 - value[0]) for last, value in found for index in value[1]])
+    # (where, length): a word of the factuality classes may start
+    markers = sorted([(last + 1 - value[0], value[0]) for last, value in found if value[2]])
     cues: list[Cue] = []
     may_cut = "," in lower or ";" in lower
     current, reached = None, 0
@@ -265,16 +261,22 @@ def not_reported(
         _, markers, _, lower = _find_cues(text, start, min(end, cue.end + 40))
         base = start
     begin, at = start - base, cue.start - base
-    index, count = bisect_left(markers, (begin, 0)), len(markers)
+    index, count, near = bisect_left(markers, (begin, 0)), len(markers), False
     while index < count and markers[index][0] < at:
         position, size = markers[index]
         words = _MARKER_WORDS.get(lower[position : position + size])
         m = words.match(lower, position, at) if words is not None else None
         if m is not None:
             return _CLASSES[int(m.lastgroup[1 : m.lastgroup.index("_")])]  # type: ignore[index]
+        near = near or position >= at - 30
         index += 1
-    if _NEGATED_BEFORE.search(lower, max(begin, at - 30), at):
+    window = max(begin, at - 30)
+    if near and _NEGATED_BEFORE.search(lower, window, at):
         return "negation"
+    if lower[max(window, at - 8) : at].rstrip().endswith(lexicon.DURATION_UNITS) and _DURATION_BEFORE.search(
+        lower, window, at
+    ):
+        return "total"
     after, limit = cue.end - base, min(end, cue.end + 40) - base
     index = bisect_left(markers, (after, 0), index)
     if index < count and markers[index][0] < limit and _NOT_REPORTED_AFTER.match(lower, after, limit):

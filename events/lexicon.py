@@ -209,7 +209,8 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
 NOT_REPORTED = {
     # intent, plan, ability, prediction: "sẽ tấn công", "có thể lan rộng", "sẵn sàng làm trung gian"
     "modality": (
-        r"sẽ|sắp|có thể|có khả năng|có nguy cơ|nguy cơ|sẵn sàng|dự kiến|dự định|định sẽ|lên kế hoạch|kế hoạch"
+        r"sẽ|sắp(?! xếp)|có thể|có khả năng|có nguy cơ|nguy cơ|sẵn sàng|dự kiến|dự định|định sẽ|lên kế hoạch"
+        r"|kế hoạch"
         r"|âm mưu|toan tính|tìm cách|nhằm(?! vào| thẳng vào)|để(?! lại| ý)|muốn|mong muốn|quyết tâm|thề"
         r"|cam kết|chuẩn bị|không loại trừ|hòng|đe dọa|dọa"
     ),
@@ -226,11 +227,15 @@ NOT_REPORTED = {
         r"|phỏng đoán|suy đoán|đồn đoán|tin đồn|giả thuyết|có lẽ|dường như|hình như|được cho là sẽ"
     ),
     # conditionals and questions: "nếu giao tranh tiếp diễn", "liệu … có tấn công"
-    "condition": r"nếu|giả sử|trong trường hợp|một khi|trừ khi|liệu|phải chăng|hay không|chăng",
+    "condition": (
+        r"nếu|giả sử|trong trường hợp|một khi|trừ khi|liệu(?= có| rằng| \S+ có)|phải chăng|hay không|chăng"
+    ),
     # denial of the incident itself: "bác bỏ việc tấn công", "không có giao tranh"
     "denial": r"bác bỏ|phủ nhận|bác tin|không hề|chưa hề|chưa từng",
     # habits, not incidents: "thường xuyên pháo kích", "không kích gần như hằng ngày"
-    "habit": r"thường xuyên|hằng ngày|hàng ngày|mỗi ngày|mỗi đêm|mỗi khi|thường|nhiều lần",
+    "habit": (
+        r"thường xuyên|hằng ngày|hàng ngày|mỗi ngày|mỗi đêm|mỗi khi|thường(?<!dân thường)(?! dân)|nhiều lần"
+    ),
     # the violence as a topic: "về các cuộc đụng độ", "lý do khiến cuộc giao tranh", "chấm dứt xung đột"
     "topic": (
         r"về(?= (?:các|những|cuộc|vụ|việc|tình hình|xung đột|giao tranh|chiến sự|đụng độ|thông tin|tin"
@@ -249,12 +254,16 @@ NOT_REPORTED_AFTER = (
     r"|hàng ngày|mỗi ngày|là(?! \d)"
 )
 # Right before the cue (a word or two between at most): "không tấn công", "chưa có giao tranh".
+# Right before the cue, a total over days, not one incident: "Năm ngày giao tranh đã khiến …".
+DURATION_UNITS = ("ngày", "tuần", "tháng", "năm")
+DURATION_BEFORE = (
+    r"(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nhiều|mấy|vài|hàng)\s+"
+    rf"(?:{'|'.join(DURATION_UNITS)})\s+$"
+)
 NEGATIONS = ("không", "chưa", "chẳng")
 NEGATED_BEFORE = (
     rf"(?<!phòng )(?:{'|'.join(NEGATIONS)})(?:\s+(?:hề|từng|có|xảy ra|nổ ra|tiến hành|thực hiện|hề có|vụ|cuộc"
     r"|các|trận|đợt|một|bất kỳ|nào))*\s+$"
-    # a total over days, not one incident: "Năm ngày giao tranh đã khiến …"
-    r"|(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nhiều|mấy|vài|hàng)\s+(?:ngày|tuần|tháng|năm)\s+$"
 )
 
 # A cue right after one of these is part of a noun: "máy bay chiến đấu", "những kẻ tấn công".

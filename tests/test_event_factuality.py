@@ -81,6 +81,12 @@ def test_a_reported_incident_is_kept_with_its_claim(extract) -> None:
     assert kinds(out) == [(REMOTE, SHELLING)]
     assert out["events"][0]["claimed_by"] == "Ukraine MoD"
     assert [m["claimed_by"] for m in out["events"][0]["mentions"]] == ["Ukraine MoD"]
+    # words of the classes inside other words are not the classes: "dân thường", "nhiên liệu"
+    for text in (
+        "Ít nhất 5 dân thường thiệt mạng khi Nga pháo kích thành phố Kherson hôm 5/3.",
+        "Kho nhiên liệu ở thành phố Kherson bị UAV Nga tấn công hôm 5/3.",
+    ):
+        assert len(extract(text)["events"][0]["mentions"]) == 1, text
 
 
 def test_a_claim_the_other_side_denies_is_still_recorded(extract) -> None:
