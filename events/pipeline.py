@@ -26,24 +26,26 @@ _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 UNDATED_WARNING = "no publication date: events are undated unless the text dates them with a year"
 
 
-_SAME_DAY = re.compile(rf"(?:{lexicon.SAME_DAY})(?!\w)")
-_DAY_BEFORE = re.compile(rf"(?:{lexicon.DAY_BEFORE})(?!\w)")
-_DAY_AFTER = re.compile(rf"(?:{lexicon.DAY_AFTER})(?!\w)")
+# "Cùng ngày", "Trước đó một ngày", "Ngày hôm sau": a date by reference to the one told before
+_ANAPHOR = re.compile(
+    rf"(?P<same>{lexicon.SAME_DAY})(?!\w)|(?P<before>{lexicon.DAY_BEFORE})(?!\w)|(?P<after>{lexicon.DAY_AFTER})(?!\w)",
+    re.IGNORECASE,
+)
+_SHIFT = {"before": -1, "after": 1}
+_ANAPHOR_REACH = 60  # the reference opens its sentence
 
 
-def _anaphoric(text: str, sentence: tuple[int, int], told: DateRef, when: DateRef) -> DateRef | None:
-    """The date a sentence gives by reference to the one told before it: "Cùng ngày" (the same
-    day, unless the sentence has a date of its own), "Trước đó một ngày" (the day before: "trước
-    đó" is not read against the publication date then), "Ngày hôm sau" (the day after)."""
-    lower = text[sentence[0] : min(sentence[1], sentence[0] + 60)].lower()
-    if _SAME_DAY.search(lower):
+def _anaphoric(kind: str, told: DateRef, when: DateRef) -> DateRef | None:
+    """The date a sentence gives by reference (``kind`` of ``_ANAPHOR``) to the one told before
+    it: "Cùng ngày" (the same day, unless the sentence has a date of its own), "Trước đó một
+    ngày" (the day before: "trước đó" is not read against the publication date then), "Ngày
+    hôm sau" (the day after)."""
+    if kind == "same":
         return None if when.own else DateRef(told.date, None, told.precision)
     if told.precision != 1 or told.date is None or len(told.date) != 10:
         return None
-    shift = -1 if _DAY_BEFORE.search(lower) else (1 if _DAY_AFTER.search(lower) else 0)
-    if not shift:
-        return None
-    return DateRef((dt.date.fromisoformat(told.date) + dt.timedelta(days=shift)).isoformat(), None, 1)
+    day = dt.date.fromisoformat(told.date) + dt.timedelta(days=_SHIFT[kind])
+    return DateRef(day.isoformat(), None, 1)
 
 
 def _absolute(mention: DateMention) -> bool:
@@ -118,6 +120,8 @@ class Extractor:
             clauses = event_clauses(text, *sentence)
             if not clauses:
                 continue
+            m = _ANAPHOR.search(text, sentence[0], min(sentence[1], sentence[0] + _ANAPHOR_REACH))
+            anaphor = m.lastgroup if m is not None else None
             # the places a sentence's events may use are those of the sentence
             near = places[bisect_left(place_starts, sentence[0]) : bisect_left(place_starts, sentence[1])]
             lost = unresolved[
@@ -125,8 +129,8 @@ class Extractor:
             ]
             for clause in clauses:
                 when = self._when(text, clause, sentence, dates, reference, reference_precision)
-                if told is not None:
-                    when = _anaphoric(text, sentence, told, when) or when  # "Cùng ngày, …"
+                if anaphor is not None and told is not None:
+                    when = _anaphoric(anaphor, told, when) or when  # "Cùng ngày, …"
                 if undated and not when.own:
                     when = DateRef(None, None, None, own=False)
                 if when.own and when.date is not None and not clause.history_only:
