@@ -77,15 +77,16 @@ _MEANS_AFTER = re.compile(
 )
 # The means an attack's subject names before the verb: "Máy bay chiến đấu … đã tấn công", "tên lửa
 # Nga tập kích" (never a target: "căn cứ không quân", nor the air defence: "phòng không").
-_MEANS_BEFORE = [
-    (re.compile(rf"(?<!\w)(?<!căn cứ )(?<!sân bay )(?<!phòng )(?:{means})(?!\w)"), sub)
-    for means, sub in (
-        (r"máy bay chiến đấu|máy bay quân sự|máy bay không người lái|thiết bị bay không người lái|uav|drone"
-         r"|tiêm kích|chiến đấu cơ|oanh tạc cơ|trực thăng vũ trang|phi cơ", "Air/drone strike"),
-        (r"tên lửa|hỏa tiễn|rocket|pháo binh|pháo(?! đài| hoa)|súng cối|tàu chiến|tàu khu trục",
-         "Shelling/artillery/missile attack"),
-    )
-]  # fmt: skip
+# (the pattern starts with its words, so the regex engine skips to where one may start; the
+# word boundary before it and the targets are checked on each match)
+_MEANS_BEFORE = re.compile(
+    r"(?P<air>máy bay chiến đấu|máy bay quân sự|máy bay không người lái|thiết bị bay không người lái|uav"
+    r"|drone|tiêm kích|chiến đấu cơ|oanh tạc cơ|trực thăng vũ trang|phi cơ)(?!\w)"
+    r"|(?P<shelling>tên lửa|hỏa tiễn|rocket|pháo binh|pháo(?! đài| hoa)|súng cối|tàu chiến"
+    r"|tàu khu trục)(?!\w)"
+)
+_MEANS_BEFORE_SUBS = {"air": "Air/drone strike", "shelling": "Shelling/artillery/missile attack"}
+_NOT_MEANS = ("căn cứ ", "sân bay ", "phòng ")  # "căn cứ không quân" is a target
 _MARKER_TRIGGER = -1  # a word of the factuality classes (lexicon.NOT_REPORTED) may start here
 _CONJUNCTION_TRIGGER = -2  # a conjunction that may cut the sentence
 # One Aho-Corasick pass finds where the cue patterns can match a sentence: every alternative of
@@ -238,10 +239,15 @@ def by_means(text: str, start: int, cue: Cue, end: int | None = None, lower: str
     if m is not None and m.lastgroup:
         return Cue(cue.start, cue.end, lexicon.REMOTE, _MEANS_SUBS[int(m.lastgroup[1:])], cue.priority)
     region = lower.rfind(";", 0, at) + 1
-    found = [(m.start(), sub) for pattern, sub in _MEANS_BEFORE if (m := pattern.search(lower, region, at))]
-    if not found:
-        return cue
-    return Cue(cue.start, cue.end, lexicon.REMOTE, min(found)[1], cue.priority)
+    for m in _MEANS_BEFORE.finditer(lower, region, at):
+        position = m.start()
+        if (position == 0 or not lower[position - 1].isalnum()) and not lower.endswith(
+            _NOT_MEANS, 0, position
+        ):
+            return Cue(
+                cue.start, cue.end, lexicon.REMOTE, _MEANS_BEFORE_SUBS[m.lastgroup or ""], cue.priority
+            )
+    return cue
 
 
 def not_reported(

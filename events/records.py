@@ -221,6 +221,7 @@ def claim(
 
 # "bị X tấn công": X acts; "cuộc tấn công của X", "các cuộc pháo kích từ phía X": X acts.
 _PASSIVE = re.compile(r"(?<!\w)bị\s+(?:(?:quân đội|lực lượng|các lực lượng|quân|phía|pháo binh)\s+)?$")
+_ATTACK_OF_ENDS = ("của", "phía", "từ", "đội", "lượng", "quân")  # what _ATTACK_OF's text ends with
 _ATTACK_OF = re.compile(
     r"(?:tấn công|pháo kích|không kích|tập kích|oanh tạc|đột kích|tiến công|bắn phá|tên lửa|rocket|uav|drone"
     r"|máy bay không người lái|pháo binh|đạn pháo)[^,.;]{0,30}?\s"
@@ -250,8 +251,18 @@ def actors(
     claimant_at = claimant[1] if claimant else None
     first = second = None
     inside = [p for p in countries if cue <= p.mention.start < cue_end]
-    passive = [p for p in countries if p.mention.start < cue and _PASSIVE.search(p.mention.preceding)]
-    attacker = [p for p in countries if p.mention.start >= cue and _ATTACK_OF.search(p.mention.preceding)]
+    passive = [
+        p
+        for p in countries
+        if p.mention.start < cue and "bị" in p.mention.preceding and _PASSIVE.search(p.mention.preceding)
+    ]
+    attacker = [
+        p
+        for p in countries
+        if p.mention.start >= cue
+        and p.mention.preceding.rstrip().endswith(_ATTACK_OF_ENDS)
+        and _ATTACK_OF.search(p.mention.preceding)
+    ]
     before = [p for p in countries if p.mention.start < cue and p.mention.start != claimant_at]
     if inside:
         first = inside[0]
