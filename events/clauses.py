@@ -4,11 +4,17 @@ One event per event-bearing clause: a sentence is cut at semicolons, commas and 
 conjunctions that join two reports ("trong khi", "sau khi", "nhưng", "còn"); the cue of
 highest priority in a clause decides its type. Clauses of one sentence with the same type
 are one event (a list of destroyed materiel is one clash, not three).
+
+A cue is an event only when its clause reports it as having happened or happening: a word of
+the factuality classes of ``lexicon.NOT_REPORTED`` before it in the clause (intent, appeal,
+hedge, condition, denial, topic, picture), a modal right after it, or a negation right before
+it makes the clause no event (and no continuation of the event before it either).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -23,8 +29,8 @@ _CUT = re.compile(rf"(?=[\s;,])(?:\s*;\s*|,\s+|\s+(?=(?:{_CONJUNCTIONS})\s))")
 _STARTS_WITH_CONJUNCTION = re.compile(rf"(?:{_CONJUNCTIONS})\s")
 
 
-def _leading_literals(pattern: str) -> tuple[str, ...]:
-    """The literal text each top-level alternative of a cue pattern starts with."""
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex alternation."""
     alternatives, depth, current = [], 0, ""
     for char in pattern:
         if char == "|" and depth == 0:
@@ -34,6 +40,12 @@ def _leading_literals(pattern: str) -> tuple[str, ...]:
         depth += (char == "(") - (char == ")")
         current += char
     alternatives.append(current)
+    return alternatives
+
+
+def _leading_literals(pattern: str) -> tuple[str, ...]:
+    """The literal text each top-level alternative of a cue pattern starts with."""
+    alternatives = _alternatives(pattern)
     literals = []
     for alternative in alternatives:
         literal = re.split(r"[\\(\[.*+?{]", alternative, maxsplit=1)[0]
@@ -46,8 +58,36 @@ def _leading_literals(pattern: str) -> tuple[str, ...]:
 
 
 _CUES = [(re.compile(p), t, s, prio) for p, t, s, prio in lexicon.EVENT_CUES]
-_STATEMENT = re.compile(rf"(?:{lexicon.STATEMENT_VERBS})")
-_STATEMENT_TRIGGER = -1  # the statement verbs' index among the triggers
+_NOT_REPORTED_AFTER = re.compile(rf"\s*(?:[^\s,;.]+\s+){{0,4}}?(?:{lexicon.NOT_REPORTED_AFTER})(?!\w)")
+_NEGATED_BEFORE = re.compile(lexicon.NEGATED_BEFORE)
+_DURATION_BEFORE = re.compile(lexicon.DURATION_BEFORE)
+_RESULTS = lexicon.RESULT_CUES
+BATTLES = lexicon.BATTLES
+_VIOLENT = frozenset({lexicon.BATTLES, lexicon.REMOTE, lexicon.CIVILIANS})
+_COMPOUND = re.compile(lexicon.COMPOUND_BEFORE)
+_ATTACK_VERB = re.compile(rf"(?:{lexicon.ATTACK_VERBS})(?!\w)")
+_MEANS_SUBS = list(lexicon.MEANS)
+_MEANS_GROUPS = "|".join(f"(?P<m{i}>{means})" for i, means in enumerate(lexicon.MEANS.values()))
+_MEANS_GROUPS_2 = "|".join(f"(?P<n{i}>{means})" for i, means in enumerate(lexicon.MEANS.values()))
+_COUNT = lexicon.MEANS_QUANTITY + lexicon.MEANS_UNIT
+# "tấn công tên lửa", "tập kích bằng 30 UAV", "tấn công … bằng hàng chục quả rocket"
+_MEANS_AFTER = re.compile(
+    rf"(?:\s+(?:{lexicon.MEANS_WORDS}))?\s+{_COUNT}(?:{_MEANS_GROUPS})(?!\w)"
+    rf"|(?:\s+[^\s,;.]+){{1,8}}?\s+(?:{lexicon.MEANS_WORDS})\s+{_COUNT}(?:{_MEANS_GROUPS_2})(?!\w)"
+)
+# The means an attack's subject names before the verb: "Máy bay chiến đấu … đã tấn công", "tên lửa
+# Nga tập kích" (never a target: "căn cứ không quân", nor the air defence: "phòng không").
+# (the pattern starts with its words, so the regex engine skips to where one may start; the
+# word boundary before it and the targets are checked on each match)
+_MEANS_BEFORE = re.compile(
+    r"(?P<air>máy bay chiến đấu|máy bay quân sự|máy bay không người lái|thiết bị bay không người lái|uav"
+    r"|drone|tiêm kích|chiến đấu cơ|oanh tạc cơ|trực thăng vũ trang|phi cơ)(?!\w)"
+    r"|(?P<shelling>tên lửa|hỏa tiễn|rocket|pháo binh|pháo(?! đài| hoa)|súng cối|tàu chiến"
+    r"|tàu khu trục)(?!\w)"
+)
+_MEANS_BEFORE_SUBS = {"air": "Air/drone strike", "shelling": "Shelling/artillery/missile attack"}
+_NOT_MEANS = ("căn cứ ", "sân bay ", "phòng ")  # "căn cứ không quân" is a target
+_MARKER_TRIGGER = -1  # a word of the factuality classes (lexicon.NOT_REPORTED) may start here
 _CONJUNCTION_TRIGGER = -2  # a conjunction that may cut the sentence
 # One Aho-Corasick pass finds where the cue patterns can match a sentence: every alternative of
 # a pattern starts with its literal, so a pattern is tried only where one of its literals starts.
@@ -56,12 +96,26 @@ _LITERALS: dict[str, list[int]] = {}
 for _index, (_pattern, *_) in enumerate(lexicon.EVENT_CUES):
     for _literal in _leading_literals(_pattern):
         _LITERALS.setdefault(_literal, []).append(_index)
-for _literal in _leading_literals(lexicon.STATEMENT_VERBS):
-    _LITERALS.setdefault(_literal, []).append(_STATEMENT_TRIGGER)
+for _alternation in (*lexicon.NOT_REPORTED.values(), lexicon.NOT_REPORTED_AFTER, "|".join(lexicon.NEGATIONS)):
+    for _literal in _leading_literals(_alternation):
+        _LITERALS.setdefault(_literal, []).append(_MARKER_TRIGGER)
+# The factuality words by the literal they start with: at a marker only its own words are tried.
+_CLASSES = list(lexicon.NOT_REPORTED)
+_BY_LITERAL: dict[str, list[str]] = {}
+for _class, _alternation in enumerate(lexicon.NOT_REPORTED.values()):
+    for _literal, _alternative in zip(
+        _leading_literals(_alternation), _alternatives(_alternation), strict=True
+    ):
+        _words = _BY_LITERAL.setdefault(_literal, [])
+        _words.append(f"(?P<c{_class}_{len(_words)}>{_alternative})")
+_MARKER_WORDS = {
+    literal: re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)") for literal, words in _BY_LITERAL.items()
+}
 for _literal in _CONJUNCTIONS.split("|"):
     _LITERALS.setdefault(_literal, []).append(_CONJUNCTION_TRIGGER)
-for _literal, _indices in _LITERALS.items():
-    _TRIGGERS.add_word(_literal, (len(_literal), tuple(sorted(set(_indices)))))
+for _literal, _indices in _LITERALS.items():  # (length, pattern indices, whether a marker starts)
+    _patterns = tuple(sorted({i for i in _indices if i != _MARKER_TRIGGER}))
+    _TRIGGERS.add_word(_literal, (len(_literal), _patterns, _MARKER_TRIGGER in _indices))
 _TRIGGERS.make_automaton()
 
 
@@ -76,6 +130,7 @@ class Clause:
     cue_start: int | None = None  # where the cue is, in article offsets
     cue: str | None = None
     after_comma: bool = False  # cut from the clause before by a comma, not by a conjunction
+    history_only: bool = False  # its cue makes a background event only (talks: lexicon.HISTORY_ONLY)
 
 
 def _clause_spans(text: str, start: int, end: int, may_cut: bool = True) -> Iterator[tuple[int, int, bool]]:
@@ -111,21 +166,23 @@ class Cue(NamedTuple):
     priority: int
 
 
-def find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[Cue]]:
-    """Event cues and statement verbs of the sentence text[start:end] (as each pattern's finditer)."""
-    cues, statements, _ = _find_cues(text, start, end)
-    return cues, statements
+def find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[int]]:
+    """Event cues of the sentence text[start:end] (as each pattern's finditer), and where a word of
+    the factuality classes may start (article offsets)."""
+    cues, markers, _, _ = _find_cues(text, start, end)
+    return cues, [start + m for m, _ in markers]
 
 
-def _find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[Cue], bool]:
-    """:func:`find_cues`, and whether a comma, a semicolon or a conjunction may cut the sentence."""
+def _find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[tuple[int, int]], bool, str]:
+    """:func:`find_cues` (marker positions relative to ``start``), whether a comma, a semicolon or
+    a conjunction may cut the sentence, and the sentence lower-cased."""
     lower = text[start:end].lower()
     # (pattern index, where one of its literals starts), by pattern then position
-    hits = sorted(
-        [(index, last + 1 - size) for last, (size, indices) in _TRIGGERS.iter(lower) for index in indices]
-    )
+    found = list(_TRIGGERS.iter(lower))
+    hits = sorted([(index, last + 1 - value[0]) for last, value in found for index in value[1]])
+    # (where, length): a word of the factuality classes may start
+    markers = sorted([(last + 1 - value[0], value[0]) for last, value in found if value[2]])
     cues: list[Cue] = []
-    statements: list[Cue] = []
     may_cut = "," in lower or ";" in lower
     current, reached = None, 0
     for index, position in hits:
@@ -135,21 +192,18 @@ def _find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[Cue], b
             continue  # inside the pattern's last match
         if index == _CONJUNCTION_TRIGGER:
             may_cut = True
-        elif index == _STATEMENT_TRIGGER:
-            m = _STATEMENT.match(lower, position)
-            if m:
-                reached = m.end()
-                statements.append(Cue(start + position, start + reached, lexicon.STRATEGIC, "Other", 0))
         else:
             pattern, event_type, sub_type, priority = _CUES[index]
             m = pattern.match(lower, position)
-            if m:
+            if m and event_type == BATTLES and _COMPOUND.search(lower, max(0, position - 16), position):
+                reached = m.end()  # "máy bay chiến đấu", "những kẻ tấn công": a noun, not an event
+            elif m:
                 reached = m.end()
                 cues.append(Cue(start + position, start + reached, event_type, sub_type, priority))
-    return cues, statements, may_cut
+    return cues, markers, may_cut, lower
 
 
-def _strongest(cues: list[Cue], statements: list[Cue], start: int, end: int) -> Cue | None:
+def _strongest(cues: list[Cue], start: int, end: int) -> Cue | None:
     """The cue that decides the type of the clause text[start:end] (None: not an event)."""
     best = None
     for cue in cues:  # the highest priority, then the first
@@ -157,15 +211,88 @@ def _strongest(cues: list[Cue], statements: list[Cue], start: int, end: int) -> 
             best is None or (-cue.priority, cue.start) < (-best.priority, best.start)
         ):
             best = cue
-    if best is None or best.event_type == lexicon.STRATEGIC:
+    if best is None or best.event_type not in _VIOLENT:
         return best
-    # "kêu gọi chấm dứt các cuộc đụng độ": a statement about the violence
-    return next((s for s in statements if start <= s.start < best.start), best)
+    # "biểu tình phản đối các cuộc không kích": the violence is what the protest is about
+    demonstrations = (lexicon.PROTESTS, lexicon.RIOTS)
+    return next((c for c in cues if start <= c.start < best.start and c.event_type in demonstrations), best)
 
 
-def classify(clause: Clause, cues: list[Cue], statements: list[Cue]) -> Clause:
+def by_means(text: str, start: int, cue: Cue, end: int | None = None, lower: str | None = None) -> Cue:
+    """An attack ("tấn công", "tập kích" …, also "tấn công một trường học") typed by its means
+    (ACLED types by means, not by verb): the means it is made with, right after the verb or after
+    "bằng" in the clause (up to ``end``), else the means its subject names before it in the
+    sentence text[start:…] (after the last semicolon). Aircraft and drones make an air/drone
+    strike, missiles, rockets and guns a shelling, mines and IEDs an explosive attack.
+    ``lower``: the sentence lower-cased from ``start`` on, when the caller has it."""
+    if cue.event_type not in (BATTLES, lexicon.CIVILIANS):
+        return cue
+    if end is None:
+        end = min(len(text), cue.start + 120)
+    if lower is None:
+        lower = text[start:end].lower()
+    at = cue.start - start
+    verb = _ATTACK_VERB.match(lower, at, end - start)
+    if verb is None:
+        return cue
+    m = _MEANS_AFTER.match(lower, verb.end(), end - start)
+    if m is not None and m.lastgroup:
+        return Cue(cue.start, cue.end, lexicon.REMOTE, _MEANS_SUBS[int(m.lastgroup[1:])], cue.priority)
+    region = lower.rfind(";", 0, at) + 1
+    for m in _MEANS_BEFORE.finditer(lower, region, at):
+        position = m.start()
+        if (position == 0 or not lower[position - 1].isalnum()) and not lower.endswith(
+            _NOT_MEANS, 0, position
+        ):
+            return Cue(
+                cue.start, cue.end, lexicon.REMOTE, _MEANS_BEFORE_SUBS[m.lastgroup or ""], cue.priority
+            )
+    return cue
+
+
+def not_reported(
+    text: str,
+    start: int,
+    end: int,
+    cue: Cue,
+    lower: str | None = None,
+    base: int = 0,
+    markers: list[tuple[int, int]] | None = None,
+) -> str | None:
+    """Why the cue of the clause text[start:end] is not a reported occurrence (the factuality
+    class of ``lexicon.NOT_REPORTED``, "negation", "modality"), or None when it is one.
+    ``lower``: the lower-cased text from ``base`` on, and where words of the classes may start in
+    it (:func:`find_cues`), when the caller has them."""
+    if lower is None or markers is None:
+        _, markers, _, lower = _find_cues(text, start, min(end, cue.end + 40))
+        base = start
+    begin, at = start - base, cue.start - base
+    index, count, near = bisect_left(markers, (begin, 0)), len(markers), False
+    while index < count and markers[index][0] < at:
+        position, size = markers[index]
+        words = _MARKER_WORDS.get(lower[position : position + size])
+        m = words.match(lower, position, at) if words is not None else None
+        if m is not None:
+            return _CLASSES[int(m.lastgroup[1 : m.lastgroup.index("_")])]  # type: ignore[index]
+        near = near or position >= at - 30
+        index += 1
+    window = max(begin, at - 30)
+    if near and _NEGATED_BEFORE.search(lower, window, at):
+        return "negation"
+    if lower[max(window, at - 8) : at].rstrip().endswith(lexicon.DURATION_UNITS) and _DURATION_BEFORE.search(
+        lower, window, at
+    ):
+        return "total"
+    after, limit = cue.end - base, min(end, cue.end + 40) - base
+    index = bisect_left(markers, (after, 0), index)
+    if index < count and markers[index][0] < limit and _NOT_REPORTED_AFTER.match(lower, after, limit):
+        return "modality"
+    return None
+
+
+def classify(clause: Clause, cues: list[Cue]) -> Clause:
     """Set the clause's event type from its strongest cue (none: not an event)."""
-    best = _strongest(cues, statements, clause.start, clause.end)
+    best = _strongest(cues, clause.start, clause.end)
     if best is not None:
         clause.event_type, clause.sub_event_type = best.event_type, best.sub_event_type
         clause.cue_start, clause.cue = (
@@ -179,18 +306,26 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
     """The event-bearing clauses of a sentence, same-type clauses merged into the first.
 
     A clause with no cue continues the event before it ("…, khiến 19 dân thường thiệt mạng").
+    A clause whose cue is not reported (:func:`not_reported`) is no event and ends the one before.
     """
-    cues, statements, may_cut = _find_cues(text, start, end)
+    cues, markers, may_cut, lower = _find_cues(text, start, end)
     if not cues:
         return []
     merged: dict[tuple, Clause] = {}
     previous: Clause | None = None
     for clause_start, clause_end, after_comma in _clause_spans(text, start, end, may_cut):
-        best = _strongest(cues, statements, clause_start, clause_end)
+        best = _strongest(cues, clause_start, clause_end)
         if best is None:
             if previous is not None:
                 previous.spans.append((clause_start, clause_end))
             continue
+        if not_reported(text, clause_start, clause_end, best, lower, start, markers) is not None:
+            previous = None
+            continue
+        if previous is not None and after_comma and lower.startswith(_RESULTS, best.start - start):
+            previous.spans.append((clause_start, clause_end))  # "…, phá hủy nhà ga": what it did
+            continue
+        best = by_means(text, start, best, clause_end, lower)
         key: tuple = (best.event_type, best.sub_event_type)
         if key in merged and not after_comma:
             key = (*key, clause_start)  # "…, trong khi X …": a second report of its own
@@ -207,6 +342,7 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
                 cue_start=best.start,
                 cue=text[best.start : min(best.end, clause_end)],
                 after_comma=after_comma,
+                history_only=best.priority == lexicon.HISTORY_ONLY,
             )
         previous = merged[key]
     return list(merged.values())  # in order: a clause is added before those after it

@@ -90,55 +90,204 @@ STRATEGIC = "Strategic developments"
 PROTESTS = "Protests"
 RIOTS = "Riots"
 
+# Means of attack (issue 11): an attack by these is Explosions/Remote violence, whatever the verb.
+AIR_MEANS = (
+    r"không kích|không quân|máy bay không người lái|thiết bị bay không người lái|uav|drone|máy bay chiến đấu"
+    r"|chiến đấu cơ|oanh tạc cơ|trực thăng vũ trang|bom dẫn đường|bom lượn|phi đội"
+)
+SHELLING_MEANS = (
+    r"tên lửa|hỏa tiễn|rocket|pháo binh|pháo phản lực|đạn pháo|pháo(?! đài| hoa)|súng cối|đạn cối|cối"
+    r"|hỏa lực pháo binh"
+)
+EXPLOSIVE_MEANS = r"mìn|bom tự chế|thiết bị nổ tự chế|thiết bị nổ|bom xe|ied"
+# An attack verb typed by its means ("tấn công tên lửa", "tập kích bằng 30 UAV", "Máy bay chiến
+# đấu … đã tấn công"): see events.clauses.by_means.
+ATTACK_VERBS = r"tấn công|tập kích|tiến công|đánh phá|oanh kích|đột kích"
+MEANS = {
+    "Air/drone strike": AIR_MEANS,
+    "Shelling/artillery/missile attack": SHELLING_MEANS,
+    "Remote explosive/landmine/IED": EXPLOSIVE_MEANS,
+}
+MEANS_QUANTITY = r"(?:(?:các|những|nhiều|hàng loạt|một loạt|loạt|hàng chục|hàng trăm|\d+|một|hai|ba)\s+)?"
+MEANS_UNIT = r"(?:(?:quả|chiếc|loạt|đợt|trận|vụ|cuộc)\s+)?"
+MEANS_WORDS = r"bằng|sử dụng|dùng"
+
+
+HISTORY_ONLY = 1  # the priority of cues that make only background events (see the last group)
+
 EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
+    (
+        r"bắn (?:hạ|rơi|chặn) (?:\S+ ){0,2}?(?:tên lửa|rocket|uav|drone|máy bay không người lái|thiết bị bay"
+        r"|quả đạn|đạn)|đánh chặn|bắn chặn",
+        STRATEGIC, "Disrupted weapons use", 13,
+    ),
     (r"bắn (?:hạ|rơi)", BATTLES, "Armed clash", 12),
     (r"đánh bom liều chết|đánh bom tự sát|kẻ đánh bom tự sát", REMOTE, "Suicide bomb", 11),
     (
-        r"không kích|oanh tạc|ném bom|tấn công (?:bằng )?(?:đường )?không quân|tập kích (?:bằng )?"
-        r"(?:uav|máy bay không người lái)|uav .{0,30}?(?:tấn công|tập kích)"
-        r"|máy bay không người lái .{0,30}?(?:tấn công|tập kích)|drone .{0,30}?(?:tấn công|tập kích)",
+        r"bắn (?:chết|vào|thẳng vào|xối xả vào) (?:người dân|dân thường|thường dân|người biểu tình|đám đông)"
+        r"|nổ súng (?:vào|bắn) (?:một |các |những )?(?:nhóm |đám )?(?:người(?! lính)|dân thường"
+        r"|thường dân|người biểu tình|đám đông)|khai hỏa (?:vào|bắn) (?:một |các |những )?(?:nhóm |đám )?"
+        r"(?:người(?! lính)|dân thường|thường dân|người biểu tình|đám đông)|xả súng|đâm chết|chém chết"
+        r"|sát hại|giết hại|bắn chết",
+        CIVILIANS, "Attack", 10,
+    ),
+    (
+        r"không kích|oanh tạc|ném bom|thả bom|tấn công (?:bằng )?(?:đường )?không quân|tập kích (?:bằng )?"
+        r"(?:uav|máy bay không người lái)|uav .{0,30}?(?:tấn công|tập kích|lao vào|đâm vào|đánh trúng)"
+        r"|máy bay không người lái .{0,30}?(?:tấn công|tập kích|lao vào|đâm vào|đánh trúng)"
+        r"|drone .{0,30}?(?:tấn công|tập kích|lao vào|đâm vào|đánh trúng)",
         REMOTE, "Air/drone strike", 10,
     ),
     (
-        r"pháo kích|nã pháo|bắn pháo|pháo binh .{0,40}?bắn|bắn phá|đạn cối|súng cối"
-        r"|tên lửa .{0,30}?(?:bắn|rơi|tấn công|tập kích|trúng)|bắn (?:\w+ )?(?:tên lửa|rocket)"
-        r"|phóng (?:\w+ )?(?:tên lửa|rocket)|tấn công .{0,60}?bằng (?:\w+ )?(?:tên lửa|rocket)"
+        r"pháo kích|nã pháo|bắn pháo|pháo binh .{0,40}?(?:bắn|nã)|nã (?:\S+ ){0,3}?(?:đạn|loạt|quả)|bắn phá"
+        r"|đạn cối|súng cối"
+        r"|tên lửa .{0,30}?(?:bắn|rơi|tấn công|tập kích|trúng|đánh trúng|dội)"
+        r"|rocket .{0,30}?(?:rơi|trúng|dội)"
+        r"|đạn pháo .{0,30}?(?:rơi|trúng|dội)|quả đạn .{0,30}?(?:rơi|trúng)|bắn (?:\w+ )?(?:tên lửa|rocket)"
+        r"|phóng (?:\w+ )?(?:tên lửa|rocket|hỏa tiễn)|hỏa tiễn .{0,30}?(?:tấn công|dội|trúng)"
         r"|bắn vào|bắn trúng",
         REMOTE, "Shelling/artillery/missile attack", 9,
     ),
-    (r"đánh bom|bom xe|bom tự chế|thiết bị nổ|ied(?!\w)|giẫm phải mìn|trúng mìn|nổ mìn", REMOTE,
+    (r"đánh bom|bom xe|bom tự chế|bom ven đường|bom bên đường|thiết bị nổ|ied(?!\w)|giẫm phải mìn|trúng mìn"
+     r"|nổ mìn|vấp phải mìn|cán phải mìn|đạp phải mìn|kích nổ (?:\S+ ){0,2}?(?:bom|mìn|thiết bị nổ|quả)"
+     r"|bom (?:\S+ ){0,6}?phát nổ|mìn (?:\S+ ){0,3}?phát nổ|quả bom (?:\S+ ){0,6}?nổ"
+     r"|đánh sập (?:\S+ ){0,2}?cầu|cho nổ tung|gài bom", REMOTE,
      "Remote explosive/landmine/IED", 9),
-    (r"thảm sát|hành quyết|sát hại (?:dân thường|thường dân)|tấn công (?:dân thường|thường dân)", CIVILIANS,
-     "Attack", 8),
+    (
+        r"thảm sát|hành quyết|sát hại (?:dân thường|thường dân)"
+        r"|tấn công (?:vào )?(?:một |các |những |nhiều )?"
+        r"(?:dân thường|thường dân|người dân|dân làng|ngư dân|người biểu tình|nhà thờ|thánh đường|trường học"
+        r"|bệnh viện|khu chợ|chợ|trại tị nạn|khu dân cư|nhà dân|xe buýt|ngôi làng|làng)",
+        CIVILIANS, "Attack", 8,
+    ),
     (r"bắt cóc|bắt làm con tin", CIVILIANS, "Abduction/forced disappearance", 8),
     (r"bạo loạn|đốt phá|hôi của", RIOTS, "Violent demonstration", 7),
-    (r"biểu tình|tuần hành|diễu hành phản đối|tập hợp phản đối", PROTESTS, "Peaceful protest", 6),
+    (r"biểu tình|tuần hành|diễu hành phản đối|tập hợp phản đối|xuống đường", PROTESTS, "Peaceful protest", 6),
     (
-        r"đụng độ|giao tranh|giao chiến|đấu súng|đẩy lùi|phản công|tấn công|tập kích|trận chiến"
-        r"|trận đánh|chiến đấu|tử trận|phá hủy|chiếm được|chiếm giữ|giành quyền kiểm soát|cuộc chiến"
-        r"|chiến tranh|xung đột (?:bùng phát|nổ ra|tái bùng phát|leo thang)|bao vây|tiến công",
+        r"đụng độ|giao tranh|giao chiến|đấu súng|đẩy lùi|đánh bật|phản công|tấn công|tập kích|trận chiến"
+        r"|trận đánh|chiến đấu|tử trận|phá hủy|chiếm được|chiếm giữ|chiếm lại|đánh chiếm"
+        r"|chiếm (?:\S+ )?(?:sân bay|thành phố|thị trấn|làng|căn cứ|trụ sở|thủ phủ|thủ đô)"
+        r"|giành quyền kiểm soát|giành lại quyền kiểm soát|giải phóng|kiểm soát thêm|tiến vào"
+        r"|tràn vào (?:trụ sở|căn cứ|thành phố"
+        r"|thị trấn|thủ đô)|xung đột (?:bùng phát|nổ ra|tái bùng phát|leo thang)|bao vây|tiến công|phục kích"
+        r"|nổ súng|khai hỏa|đột kích|đánh phá|oanh kích",
         BATTLES, "Armed clash", 5,
     ),
-    (r"thỏa thuận ngừng bắn|ngừng bắn (?:đạt được|có hiệu lực)|ký (?:kết )?(?:thỏa thuận|hiệp định)",
-     STRATEGIC, "Agreement", 4),
-    (r"bắt giữ|bắt giam", STRATEGIC, "Arrests", 4),
+    (
+        r"thỏa thuận ngừng bắn|ngừng bắn (?:đạt được|có hiệu lực|bắt đầu)"
+        r"|lệnh ngừng bắn (?:có hiệu lực|bắt đầu)|ký (?:kết )?(?:thỏa thuận|hiệp định|hiệp ước)"
+        r"|đồng ý (?:ngừng bắn|đình chiến|ký|thỏa thuận)|nhất trí (?:ngừng bắn|đình chiến)"
+        r"|đạt được (?:một )?thỏa thuận|trao đổi (?:\S+ ){0,3}?(?:tù binh|tù nhân|con tin)"
+        r"|thỏa thuận đình chiến|ký (?:kết )?(?:tuyên bố chung|bản ghi nhớ|hiệp định hòa bình)",
+        STRATEGIC, "Agreement", 4,
+    ),
+    (r"bắt giữ|bắt giam|bắt hàng|bắt nhiều|bắt hơn|bắt ít nhất|bắt khoảng|bắt thêm", STRATEGIC, "Arrests", 4),
+    (r"cướp phá|cướp bóc|lấy đi đồ đạc", STRATEGIC, "Looting/property destruction", 4),
+    (r"đâm (?:vào|va) (?:\S+ ){0,2}?tàu|đâm va|phun vòi rồng|bắn vòi rồng|xịt vòi rồng"
+     r"|chiếm giữ (?:\S+ ){0,2}?tàu|đổ bộ lên (?:\S+ ){0,2}?tàu", STRATEGIC, "Other", 4),
+    (r"trả tự do cho|phóng thích|thả (?:\S+ ){0,3}?(?:con tin|tù nhân|tù binh)", STRATEGIC, "Other", 4),
+    (r"đốt (?:cháy |phá )?(?:\S+ ){0,2}?(?:ô tô|xe hơi|nhà|nhà cửa|cửa hàng|cửa hiệu|nhà thờ|đền thờ"
+     r"|thánh đường)",
+     STRATEGIC, "Looting/property destruction", 4),
     (
         r"thiết quân luật|tổng động viên|huy động (?:một phần )?quân|tình trạng khẩn cấp|điều quân"
-        r"|triển khai (?:quân|binh sĩ|lực lượng)|lệnh giới nghiêm|sắc lệnh",
+        r"|triển khai (?:quân|binh sĩ|lực lượng)|lệnh giới nghiêm|sắc lệnh|lệnh động viên|động viên quân"
+        r"|điều binh sĩ|điều thêm|điều động|điều xe tăng|điều tàu chiến|điều lực lượng|đưa quân",
         STRATEGIC, "Other", 6,
     ),
-    (
-        r"điện đàm|đàm phán|hòa đàm|hội đàm|kêu gọi|cuộc gặp|gặp gỡ|thảo luận|trung gian|hòa giải"
-        r"|cảnh báo|lên án|ủng hộ",
-        STRATEGIC, "Other", 2,
-    ),
+    # Talks and meetings: ACLED records none as news; a dated one of the past is kept as background
+    # ("Kể từ năm 2008, … đã tổ chức hơn 10 cuộc gặp cấp cao"), so that no old date passes as news.
+    (r"điện đàm|đàm phán|hòa đàm|hội đàm|cuộc gặp|gặp gỡ|hội nghị thượng đỉnh", STRATEGIC, "Other",
+     HISTORY_ONLY),
+    # "the war" as a whole: a topic, kept only when dated in the past ("cuộc chiến năm 1967")
+    (r"cuộc chiến|chiến tranh", BATTLES, "Armed clash", HISTORY_ONLY),
 )  # fmt: skip
 
-# A statement verb before a violent cue makes the clause a statement about violence
-# ("kêu gọi chấm dứt các cuộc đụng độ"), recorded as a strategic development.
-STATEMENT_VERBS = (
-    r"kêu gọi|điện đàm|thảo luận|chịu trách nhiệm|chỉ trích|lên án|bày tỏ|xem xét|ủng hộ|chấm dứt"
+# Factuality (issue 11): word classes that make a cue in their clause something other than an
+# occurrence the text reports. Each is a regex alternation over lower-case text, matched as whole
+# words in the clause before the cue (the modal and question classes also right after it).
+NOT_REPORTED = {
+    # intent, plan, ability, prediction: "sẽ tấn công", "có thể lan rộng", "sẵn sàng làm trung gian"
+    "modality": (
+        r"sẽ|sắp(?! xếp)|có thể|có khả năng|có nguy cơ|nguy cơ|sẵn sàng|dự kiến|dự định|định sẽ|lên kế hoạch"
+        r"|kế hoạch"
+        r"|âm mưu|toan tính|tìm cách|nhằm(?! vào| thẳng vào)|để(?! lại| ý)|muốn|mong muốn|quyết tâm|thề"
+        r"|cam kết|chuẩn bị|không loại trừ|hòng|đe dọa|dọa"
+    ),
+    # appeals, offers, warnings, talks, support, blame: speech acts about the violence
+    "speech act": (
+        r"kêu gọi|hối thúc|thúc giục|đề nghị|đề xuất|yêu cầu|cảnh báo|cảnh cáo|khuyến cáo|đòi|kiến nghị"
+        r"|điện đàm|hội đàm|đàm phán|thảo luận|bàn về|trao đổi về|hòa giải|trung gian|xem xét|theo dõi"
+        r"|lên án|chỉ trích|bày tỏ|quan ngại|phản đối|chịu trách nhiệm|đổ lỗi|từ chối|bình luận"
+        r"|cáo buộc nhau|cáo buộc đối phương|tố cáo nhau|tố cáo đối phương"
+    ),
+    # opinion and hedges: "giới phân tích lo ngại", "chuyên gia nhận định", "nghi ngờ"
+    "hedge": (
+        r"lo ngại|lo sợ|e ngại|e sợ|nhận định|đánh giá|dự báo|dự đoán|nhận xét|tin rằng|nghi ngờ|nghi vấn"
+        r"|phỏng đoán|suy đoán|đồn đoán|tin đồn|giả thuyết|có lẽ|dường như|hình như|được cho là sẽ"
+    ),
+    # conditionals and questions: "nếu giao tranh tiếp diễn", "liệu … có tấn công"
+    "condition": (
+        r"nếu|giả sử|trong trường hợp|một khi|trừ khi|liệu(?= có| rằng| \S+ có)|phải chăng|hay không|chăng"
+    ),
+    # denial of the incident itself: "bác bỏ việc tấn công", "không có giao tranh"
+    "denial": r"bác bỏ|phủ nhận|bác tin|không hề|chưa hề|chưa từng",
+    # habits, not incidents: "thường xuyên pháo kích", "không kích gần như hằng ngày"
+    "habit": (
+        r"thường xuyên|hằng ngày|hàng ngày|mỗi ngày|mỗi đêm|mỗi khi|thường(?<!dân thường)(?! dân)|nhiều lần"
+    ),
+    # the violence as a topic: "về các cuộc đụng độ", "lý do khiến cuộc giao tranh", "chấm dứt xung đột"
+    "topic": (
+        r"về(?= (?:các|những|cuộc|vụ|việc|tình hình|xung đột|giao tranh|chiến sự|đụng độ|thông tin|tin"
+        r"|báo cáo))"
+        r"|lý do|nguyên nhân"
+        r"|sau(?= (?:các|những|cuộc|vụ|đợt|loạt|nhiều|hơn|mấy|hàng))"
+        r"|tình hình|chấm dứt|ngừng|kết thúc|giải quyết|tránh|ngăn ngừa|hậu quả|bối cảnh"
+        r"|kể từ khi|từ khi"
+    ),
+    # pictures of the violence: "công bố video các cuộc tấn công", "hình ảnh UAV tấn công"
+    "media": r"video|clip|hình ảnh|đoạn phim|bức ảnh|ảnh chụp|khoảnh khắc|cảnh quay",
+}
+# Right after the cue: "giao tranh có thể lan rộng", "cuộc tấn công sẽ", "giao tranh hay không".
+NOT_REPORTED_AFTER = (
+    r"có thể|sẽ|có nguy cơ|có khả năng|hay không|chăng|không\?|gần như hằng ngày|gần như hàng ngày|hằng ngày"
+    r"|hàng ngày|mỗi ngày|là(?! \d)"
 )
+# Right before the cue (a word or two between at most): "không tấn công", "chưa có giao tranh".
+# Right before the cue, a total over days, not one incident: "Năm ngày giao tranh đã khiến …".
+DURATION_UNITS = ("ngày", "tuần", "tháng", "năm")
+DURATION_BEFORE = (
+    r"(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nhiều|mấy|vài|hàng)\s+"
+    rf"(?:{'|'.join(DURATION_UNITS)})\s+$"
+)
+NEGATIONS = ("không", "chưa", "chẳng")
+NEGATED_BEFORE = (
+    rf"(?<!phòng )(?:{'|'.join(NEGATIONS)})(?:\s+(?:hề|từng|có|xảy ra|nổ ra|tiến hành|thực hiện|hề có|vụ|cuộc"
+    r"|các|trận|đợt|một|bất kỳ|nào))*\s+$"
+)
+
+# A cue right after one of these is part of a noun: "máy bay chiến đấu", "những kẻ tấn công".
+COMPOUND_BEFORE = (
+    r"(?:máy bay|tàu|xe|phi cơ|tiêm kích|trực thăng|khả năng|tinh thần|đơn vị|kẻ|tay súng|lữ đoàn)\s+$"
+)
+
+# A date given by reference to the one told before (at the start of a sentence): the same day,
+# the day before, the day after.
+SAME_DAY = r"cùng ngày|cùng đêm|cùng lúc|cũng trong ngày|trong cùng ngày|cùng thời điểm|cùng hôm"
+DAY_BEFORE = r"trước đó một ngày|một ngày trước đó|một ngày trước"
+DAY_AFTER = r"ngày hôm sau|hôm sau|một ngày sau|ngày tiếp theo"
+
+# Cues that name fighting in general ("giao tranh", "cuộc tấn công"): a mention made only of one
+# (no figures, no place of its own) retells an incident told nearby rather than a new one.
+GENERIC_CUES = (
+    "giao tranh", "đụng độ", "giao chiến", "trận chiến", "trận đánh", "chiến đấu", "chiến sự", "xung đột",
+    "tấn công", "tập kích", "tiến công", "cuộc chiến", "chiến tranh", "đấu súng", "biểu tình", "tuần hành",
+)  # fmt: skip
+# What an incident did rather than an incident: after an event in the same sentence it continues
+# it ("không kích sân bay Sanaa, phá hủy nhà ga").
+RESULT_CUES = ("phá hủy", "tử trận")
+# Anaphora after a cue: "vụ tấn công này", "cuộc pháo kích trên" retell an incident.
+ANAPHORA_AFTER = r"này|đó|nói trên|trên|vừa qua"
 
 # "X cho biết", "theo X": who claims what a clause reports.
 CLAIM_VERBS = (

@@ -21,7 +21,7 @@ def event_row(event: dict, article: dict) -> dict:
     return {
         "event_id": event["event_id"],
         "event_date": event["date"],
-        "year": int(event["date"][:4]),
+        "year": int(event["date"][:4]) if event["date"] else None,  # an undated article's event
         "time_precision": event["time_precision"],
         "event_type": event["event_type"],
         "sub_event_type": event["sub_event_type"],

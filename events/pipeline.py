@@ -10,17 +10,47 @@ import datetime as dt
 import re
 from bisect import bisect_left
 
+from events import lexicon
 from events.borders import resolve_border_phrases
 from events.clauses import Clause, event_clauses
 from events.dates import DateMention, find_dates, parse_published, reference_date
 from events.mentions import find_mentions
 from events.reader import Article
-from events.records import DateRef, event_record
+from events.records import DateRef, event_record, incidents, is_background
 from events.resolve import Resolver
-from events.sentences import split_sentences
+from events.sentences import sentence_roles, split_sentences
 from gazetteer import Gazetteer
 
 _UNTIL = re.compile(r"(?:đến|tới|cho đến|kéo dài đến)\s+$")
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+UNDATED_WARNING = "no publication date: events are undated unless the text dates them with a year"
+
+
+# "Cùng ngày", "Trước đó một ngày", "Ngày hôm sau": a date by reference to the one told before
+_ANAPHOR = re.compile(
+    rf"(?P<same>{lexicon.SAME_DAY})(?!\w)|(?P<before>{lexicon.DAY_BEFORE})(?!\w)|(?P<after>{lexicon.DAY_AFTER})(?!\w)",
+    re.IGNORECASE,
+)
+_SHIFT = {"before": -1, "after": 1}
+_ANAPHOR_REACH = 60  # the reference opens its sentence
+
+
+def _anaphoric(kind: str, told: DateRef, when: DateRef) -> DateRef | None:
+    """The date a sentence gives by reference (``kind`` of ``_ANAPHOR``) to the one told before
+    it: "Cùng ngày" (the same day, unless the sentence has a date of its own), "Trước đó một
+    ngày" (the day before: "trước đó" is not read against the publication date then), "Ngày
+    hôm sau" (the day after)."""
+    if kind == "same":
+        return None if when.own else DateRef(told.date, None, told.precision)
+    if told.precision != 1 or told.date is None or len(told.date) != 10:
+        return None
+    day = dt.date.fromisoformat(told.date) + dt.timedelta(days=_SHIFT[kind])
+    return DateRef(day.isoformat(), None, 1)
+
+
+def _absolute(mention: DateMention) -> bool:
+    """A date the text gives in full (with its year), readable without a publication date."""
+    return not mention.relative and _YEAR.search(mention.surface) is not None
 
 
 def article_meta(article: Article) -> dict:
@@ -68,28 +98,74 @@ class Extractor:
         focus_point = (focus.lat, focus.lon) if focus else None
         places += resolve_border_phrases(text, places, focus_point, self.gazetteer)
         places.sort(key=lambda p: (p.mention.start, -p.mention.end))
+        undated = not article.published
         if article.published:
             published, precision = parse_published(article.published)
         else:
+            # relative dates cannot be read: only dates written with their year count
             published, precision = dt.date.today(), "day"
-            out["article"]["warnings"].append("no publication date: relative dates read against today")
+            out["article"]["warnings"].append(UNDATED_WARNING)
         reference, reference_precision = reference_date(text, published, precision)
         dates = find_dates(text, published, precision)
-        events = []
+        if undated:
+            dates = [d for d in dates if _absolute(d)]
+        candidates: list[tuple[dict, dict]] = []
         place_starts = [p.mention.start for p in places]
-        for sentence in sentences:
+        unresolved_starts = [u.start for u in unresolved]
+        roles = sentence_roles(text, sentences, article.title)
+        told: DateRef | None = None  # the last date an event of the text was given
+        for index, sentence in enumerate(sentences):
+            if roles[index] == "question":
+                continue  # "Su-35 Nga bắn hạ F-16 Ukraine?"
             clauses = event_clauses(text, *sentence)
             if not clauses:
                 continue
+            m = _ANAPHOR.search(text, sentence[0], min(sentence[1], sentence[0] + _ANAPHOR_REACH))
+            anaphor = m.lastgroup if m is not None else None
             # the places a sentence's events may use are those of the sentence
             near = places[bisect_left(place_starts, sentence[0]) : bisect_left(place_starts, sentence[1])]
+            lost = unresolved[
+                bisect_left(unresolved_starts, sentence[0]) : bisect_left(unresolved_starts, sentence[1])
+            ]
             for clause in clauses:
                 when = self._when(text, clause, sentence, dates, reference, reference_precision)
-                ordinal = len(events) + 1
+                if anaphor is not None and told is not None:
+                    when = _anaphoric(anaphor, told, when) or when  # "Cùng ngày, …"
+                if undated and not when.own:
+                    when = DateRef(None, None, None, own=False)
+                if when.own and when.date is not None and not clause.history_only:
+                    told = when
+                if clause.history_only and not (when.date and is_background(when.date, reference.year)):
+                    continue  # talks and "the war" are no news event (ACLED); past ones are background
                 record = event_record(
-                    article.id, ordinal, text, clause, sentence, when, reference.year, near, focus
+                    article.id, 0, text, clause, sentence, when, reference.year, near, focus, lost
                 )
-                events.append(record)
+                cue_end = (clause.cue_start or clause.start) + len(clause.cue or "")
+                end = clause.spans[-1][1] if clause.spans else clause.end
+                how = {
+                    "support": roles[index] != "body",
+                    "cue_end": cue_end,
+                    "specific": record["place_surface"] is not None and record["geo_precision"] <= 2,
+                    "own_date": when.own,
+                    "mention": {
+                        "sentence": index,
+                        "start": clause.start,
+                        "end": end,
+                        "text": text[clause.start : end],
+                        "cue": clause.cue,
+                        "role": roles[index],
+                        "claimed_by": record["claimed_by"],
+                        "fatalities": record["fatalities"],
+                    },
+                }
+                candidates.append((record, how))
+        events = incidents(candidates, text)
+        for ordinal, event in enumerate(events, 1):
+            event["event_id"] = f"{article.id}:{ordinal}"
+        if undated and any(e["date"] is None for e in events):
+            out["article"]["warnings"].append(
+                f"{sum(e['date'] is None for e in events)} event(s) left undated (date null)"
+            )
         out["places"] = [p.to_dict() for p in places]
         out["unresolved"] = [
             {"surface": u.surface, "start": u.start, "end": u.end, "sentence": u.sentence,
@@ -117,7 +193,7 @@ class Extractor:
         candidates = own or earlier[-1:] or merged or in_sentence
         chosen = candidates[0] if candidates else None
         if chosen is None:
-            return DateRef(reference.isoformat(), None, max(2, reference_precision))
+            return DateRef(reference.isoformat(), None, max(2, reference_precision), own=False)
         end = chosen.date_end
         later = [d for d in in_sentence if d.start > chosen.start]
         if (

@@ -130,3 +130,83 @@ def _emit(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None
         end -= 1
     if _ALNUM.search(text, start, end):  # a letter or a digit
         spans.append((start, end))
+
+
+# Lines that are not the body of a report: a photo or video caption, a credit, a link to
+# another story. Matched at the start of a line (after an opening bracket) or, for a credit,
+# at its end ("… - Ảnh: Reuters", "(Ảnh: AFP)").
+_CAPTION_START = re.compile(
+    r"[\[(]?\s*(?:ảnh|video|clip|hình|infographic|đồ họa|nguồn|ảnh minh họa|xem thêm|đọc thêm|tin liên quan"
+    r"|có thể bạn quan tâm|bài liên quan|xem video|mời xem)(?:\s*\d+)?\s*(?:[:\]\)–—-]|$)",
+    re.IGNORECASE,
+)
+# What _CAPTION_START's words begin with: a cheap test before the regex.
+_CAPTION_WORDS = (
+    "ảnh", "video", "clip", "hình", "infographic", "đồ họa", "nguồn", "xem", "đọc", "tin", "có thể", "bài",
+    "mời",
+)  # fmt: skip
+_CAPTION_END = re.compile(
+    r"(?:[-–—(]\s*|\s)(?:ảnh|video|clip|nguồn|hình|ảnh chụp màn hình)(?:\s*\d+)?"
+    r"\s*(?::\s*[^.!?]{0,60})?\)?\s*$|(?:[-–—]\s*)hình\s*\d+\s*$",
+    re.IGNORECASE,
+)
+_CLOSING = "\"'”’»)] \t"
+_TAIL = 90  # a credit is short: only a line's last characters are searched for one
+_CAPTION_SENTENCES = 3  # a credit makes its whole line a caption when the line is this short
+
+
+def _ends_sentence_mark(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] ends with sentence punctuation (closing quotes may follow)."""
+    tail = text[max(start, end - 8) : end].rstrip(_CLOSING)
+    return bool(tail) and tail[-1] in _TERMINATORS
+
+
+def sentence_roles(text: str, spans: list[tuple[int, int]], title: str | None = None) -> list[str]:
+    """The role of each sentence: ``body``, ``headline`` (the article's title, or a line with no
+    sentence punctuation that body text follows), ``caption`` (a photo/video caption or credit, a
+    link to another story) or ``question`` (it ends with "?"). Only body sentences report events.
+    ``spans`` are :func:`split_sentences`'s (no sentence runs over a line break)."""
+    roles = ["body"] * len(spans)
+    title_key = " ".join(title.split()).casefold() if title else None
+    index = 0
+    for line in _LINE.finditer(text):
+        first = index
+        while index < len(spans) and spans[index][0] < line.end():
+            index += 1
+        if first == index:
+            continue
+        # a caption's credit ends its line: "Khói bốc lên … hôm 5/11. Ảnh: AFP" (every sentence of it)
+        credit = _CAPTION_END.search(
+            text, max(line.start(), spans[index - 1][1] - _TAIL), spans[index - 1][1]
+        )
+        # past its first sentence, a long line without "?" has only body (a one-line article)
+        last = (
+            index
+            if credit or title_key or index - first == 1 or text.find("?", *line.span()) >= 0
+            else first + 1
+        )
+        for i in range(first, last):
+            start, end = spans[i]
+            if (
+                (credit and (i == index - 1 or index - first <= _CAPTION_SENTENCES))
+                or (
+                    i == first  # a caption starts its line ("Ảnh: …", "Video: …")
+                    and text[start : start + 24].lower().lstrip("[( ").startswith(_CAPTION_WORDS)
+                    and _CAPTION_START.match(text, start, end)
+                )
+            ):
+                roles[i] = "caption"
+            elif text[max(start, end - 8) : end].rstrip(_CLOSING).endswith("?"):
+                roles[i] = "question"
+            elif (
+                title_key is not None
+                and abs(end - start - len(title_key)) < 16
+                and " ".join(text[start:end].split()).casefold() == title_key
+            ) or (
+                index - first == 1
+                and not _ends_sentence_mark(text, start, end)
+                and i + 1 < len(spans)
+                and _ends_sentence_mark(text, *spans[i + 1])
+            ):
+                roles[i] = "headline"
+    return roles
