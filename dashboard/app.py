@@ -83,6 +83,23 @@ def load_frames(version: tuple, store_path: str) -> tuple[pd.DataFrame, pd.DataF
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
+def load_undated(version: tuple, store_path: str) -> pd.DataFrame:
+    """The events of articles stored without a date (see :func:`dashboard.data.undated_events`)."""
+    with EventStore(store_path) as store:
+        return data.undated_events(store)
+
+
+def undated_list(version: tuple, lang: str) -> None:
+    """The undated events, apart from the map and the timeline, with what to do about them."""
+    undated = load_undated(version, str(data.STORE))
+    if undated.empty:
+        return
+    with st.expander(t("undated", lang, n=len(undated)), expanded=False):
+        columns = ["event_type", "sub_event_type", "location", "notes", "article_path"]
+        st.dataframe(undated[columns], hide_index=True, width="stretch")
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
 def map_data(version: tuple, store_path: str, lang: str) -> tuple[MapData, str, dict]:
     """Markers, place circles, the popups file's URL and the extents: once per data version and
     language."""
@@ -210,6 +227,7 @@ def map_tab(
     with right:
         detail_panel(st.session_state.get("selected_event"), events, places, lang)
     timeline(shown, lang)
+    undated_list(version, lang)
 
 
 def table_tab(shown: pd.DataFrame, lang: str) -> None:

@@ -43,10 +43,19 @@ def ensure_samples(store: EventStore, extractor: Extractor, folder: Path = SAMPL
 
 
 def events_frame(store: EventStore) -> pd.DataFrame:
-    """The stored events, with a plain ``date`` column (datetime.date) for the slider."""
+    """The stored events that have a date (one row per incident), with a plain ``date`` column
+    (datetime.date) for the slider; undated ones are :func:`undated_events`."""
     frame = store.events_frame()
+    frame = frame[frame["event_date"].notna()].reset_index(drop=True)
     frame["date"] = frame["event_date"].dt.date
     return frame
+
+
+def undated_events(store: EventStore) -> pd.DataFrame:
+    """Events of articles stored without a publication date: never on the map or the timeline
+    (a date would be a guess), listed apart until the article is added again with its date."""
+    frame = store.events_frame(incidents=False)
+    return frame[frame["event_date"].isna()].reset_index(drop=True)
 
 
 def places_frame(store: EventStore) -> pd.DataFrame:

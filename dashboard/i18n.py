@@ -28,6 +28,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "tab_add": ("Thêm bài báo", "Add articles"),
     "tab_places": ("Địa danh", "Places"),
     "events_shown": ("{n} sự kiện đang hiển thị / {total}", "{n} events shown of {total}"),
+    "undated": (
+        "{n} sự kiện chưa có ngày: bài của chúng không ghi ngày đăng, nên chúng không có trên bản đồ "
+        "và dòng thời gian. Thêm lại bài kèm ngày đăng để đưa chúng lên bản đồ.",
+        "{n} undated events: their articles have no publication date, so they are not on the map or "
+        "the timeline. Add the article again with its publication date to map them.",
+    ),
     "no_events": ("Không có sự kiện nào khớp bộ lọc.", "No event matches the filters."),
     "timeline": ("Dòng thời gian: số sự kiện mỗi ngày", "Timeline: events per day"),
     "layer_events": ("Sự kiện", "Events"),

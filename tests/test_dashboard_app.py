@@ -144,10 +144,18 @@ def test_text_without_a_date_is_stored_with_a_warning(app: AppTest) -> None:
     app.text_area(key="pasted").set_value(ARTICLE)
     app.button[0].click().run()
     assert not app.exception, app.exception
-    assert [w.value for w in app.warning] == [
-        "pasted text: no publication date: relative dates read against today"
-    ]
+    warnings = [w.value for w in app.warning]
+    assert (
+        warnings[0]
+        == "pasted text: no publication date: events are undated unless the text dates them with a year"
+    )
     assert any(s.value.startswith("Đã lưu 1 bài") for s in app.success)
+    # no silent "today": the event is listed apart, not on the map or the timeline (issue 11)
+    assert [e.label for e in app.expander if "chưa có ngày" in e.label] == [
+        "1 sự kiện chưa có ngày: bài của chúng không ghi ngày đăng, nên chúng không có trên bản đồ "
+        "và dòng thời gian. Thêm lại bài kèm ngày đăng để đưa chúng lên bản đồ."
+    ]
+    assert "Khan" not in " ".join(app.dataframe[0].value["location"].astype(str))
 
 
 def test_places_page_adds_a_place_and_reextracts(

@@ -52,7 +52,7 @@ def test_date_filters_keep_events_that_overlap_the_period(store: Path, capsys: p
         (frame["event_date"] == "2020-09-28")
         | ((frame["event_date"] < "2020-09-28") & (frame["date_end"] >= "2020-09-28"))
     ]
-    assert sorted(r["event_id"] for r in rows) == sorted(want["event_id"]) and len(rows) >= 5
+    assert sorted(r["event_id"] for r in rows) == sorted(want["event_id"]) and len(rows) > 0
     assert any(r["event_date"] == "2020-09-27" and r["date_end"] == "2020-09-28" for r in rows)
     war = export_rows(capsys, "--db", str(store), "--from", "1990", "--to", "1990")
     assert [(r["event_date"], r["date_end"]) for r in war] == [("1988-02-15", "1994-05-15")]
