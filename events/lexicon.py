@@ -17,6 +17,58 @@ PLACE_CUES = (
     "miền trung", "miền đông", "miền tây", "đông bắc", "tây bắc", "đông nam", "tây nam",
 )  # fmt: skip
 
+# Generic heads written lower case before a name and read with it ("biển Đen", "châu Phi", "dải
+# Gaza", "cầu Crimea"): looked up together with the name first; they also say which kind of
+# place the name is (``resolve.CUE_KINDS``).
+NAME_HEADS = (
+    "châu", "dải", "bờ", "bãi", "bãi đá", "đá", "rạn san hô", "cầu", "cây cầu", "nhà máy",
+    "nhà máy điện", "nhà máy điện hạt nhân", "đập", "thủy điện", "hồ", "mũi", "kênh đào", "eo",
+    "cửa biển", "khu tự trị", "khu hành chính", "tỉnh bang", "tiểu bang", "oblast",
+    "vùng lãnh thổ", "đặc khu", "khu bảo tồn", "đèo", "đường hầm", "vùng biển", "hải cảng",
+)  # fmt: skip
+
+# Compounds that end with a head or cue syllable but are common words ("yêu cầu Nga", "toàn
+# cầu"): the syllable is no cue there.
+NOT_CUE_COMPOUNDS = frozenset(
+    """yêu cầu|nhu cầu|toàn cầu|hoàn cầu|địa cầu|bán cầu|khẩn cầu|mưu cầu|thỉnh cầu|văn bản|phiên bản
+    |cơ bản|căn bản|xuất bản|tái bản|kịch bản|nguyên bản|đánh đập|đồng hồ|mơ hồ|bóng đá|liên bang
+    |hợp tác xã|thông tấn xã""".replace("\n", "").split("|")
+)
+
+# Heads before a name that make the name an agreement's, a process's or a format's, not the
+# place of anything: "Công ước Ottawa", "Thỏa thuận Minsk", "Định dạng Normandy". (A summit or
+# talks *in* a town name the town: "Thượng đỉnh NATO tại Vilnius", "hòa đàm Geneva".)
+AGREEMENT_HEADS = (
+    "công ước", "thỏa thuận", "hiệp định", "hiệp ước", "nghị định thư", "định dạng", "tiến trình",
+    "hòa ước", "hiến chương", "tuyên bố chung", "sáng kiến", "thể thức", "nhóm", "bộ nguyên tắc",
+)  # fmt: skip
+
+# Heads before a name that make it an armed group's or a weapon's: "tay súng Hamas", "tên lửa
+# Tomahawk", "xe tăng Leopard", "tàu Moskva". A country after them is who owns or fields it (an
+# actor), never a reason to drop it.
+GROUP_HEADS = (
+    "tay súng", "chiến binh", "phiến quân", "dân quân", "thành viên", "lực lượng", "nhóm vũ trang",
+    "tổ chức", "phong trào", "lính đánh thuê", "nhóm", "tập đoàn", "quân", "binh sĩ",
+)  # fmt: skip
+WEAPON_HEADS = (
+    "tên lửa", "hỏa tiễn", "rocket", "hệ thống", "xe tăng", "tiêm kích", "máy bay", "uav", "drone",
+    "pháo", "lựu pháo", "pháo tự hành", "tàu", "tàu chiến", "tàu ngầm", "chiến hạm", "tàu sân bay",
+    "tàu khu trục", "khu trục hạm", "tuần dương hạm", "trực thăng", "bệ phóng", "chiến đấu cơ",
+    "oanh tạc cơ", "máy bay ném bom", "xe bọc thép", "thiết giáp", "súng", "bom", "đạn", "mìn",
+    "tổ hợp", "vũ khí", "radar", "vệ tinh", "mẫu", "dòng", "biến thể", "phiên bản", "hạm đội",
+)  # fmt: skip
+
+# English heads that, next to a place name in one capitalised run, make the run a medium's or a
+# body's name: "Kyiv Post", "The Moscow Times", "Daily Sabah", "Kyiv School of Economics".
+ENGLISH_BODY_HEADS = frozenset(
+    """post times herald tribune independent daily journal news gazette telegraph observer pravda
+    today insider standard chronicle express mail monitor review press weekly sabah guardian
+    radio tv television channel agency university institute school college academy airlines
+    airways bank group company corporation corp inc ltd council center centre foundation club fc
+    dynamo forum declaration accord accords protocol format process convention agreement treaty
+    initiative""".split()
+)
+
 # Prepositions and verbs after which a name is where something happens.
 LOCATIVE_CUES = (
     "ở", "tại", "nhằm vào", "vào", "dọc", "gần", "quanh", "xung quanh", "trên", "khắp", "đến", "tới",

@@ -17,7 +17,7 @@ import ahocorasick
 
 from events import lexicon
 from events.phrases import Phrases, words_before
-from gazetteer.textnorm import name_key
+from gazetteer.textnorm import looks_vietnamese, name_key
 
 MAX_NAME_WORDS = 7
 UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
@@ -66,6 +66,8 @@ class Mention:
     actor: bool | None = None  # named as who acts ("Bộ Quốc phòng Armenia"); set by resolve
     unresolved_reason: str | None = None
     extra: dict = field(default_factory=dict)
+    # a name read with its lower-case head ("biển Đen"): the start and surface with the head
+    headed: tuple[int, str] | None = None
 
 
 def tokenize(text: str, sentence_starts: list[int]) -> list[Token]:
@@ -137,12 +139,19 @@ def _automaton(phrases: tuple[str, ...]) -> ahocorasick.Automaton:
 _ORGANISATIONS = _automaton(lexicon.ORGANISATIONS)
 _ORG_CUES = Phrases(lexicon.ORGANISATION_CUES)
 _TITLES = Phrases(lexicon.PERSON_TITLES)
-_PLACE_CUES = sorted(set(lexicon.PLACE_CUES) | set(lexicon.LOCATIVE_CUES), key=len, reverse=True)
-_PLACE_CUE_SET = frozenset(lexicon.PLACE_CUES)
+_AGREEMENTS = Phrases(lexicon.AGREEMENT_HEADS)
+# offices whose holder is named after the place they govern ("Thống đốc tỉnh Kharkiv Oleh …")
+_OFFICES = Phrases((*lexicon.PERSON_TITLES, "chính quyền", "chính quyền quân sự", "người đứng đầu"))
+_PLACE_CUES = sorted(
+    set(lexicon.PLACE_CUES) | set(lexicon.NAME_HEADS) | set(lexicon.LOCATIVE_CUES), key=len, reverse=True
+)
+_PLACE_CUE_SET = frozenset(lexicon.PLACE_CUES) | frozenset(lexicon.NAME_HEADS)
 _CUE_KEYS = {cue: name_key(cue) for cue in _PLACE_CUES}
 _ALL_CUES = Phrases(_PLACE_CUES)
-_BEFORE_WORDS = max(_ORG_CUES.max_words, _TITLES.max_words, _ALL_CUES.max_words)
-_LAST_WORDS = _ORG_CUES.last_words | _TITLES.last_words | _ALL_CUES.last_words
+_BEFORE_WORDS = max(_ORG_CUES.max_words, _TITLES.max_words, _ALL_CUES.max_words, _AGREEMENTS.max_words) + 1
+_LAST_WORDS = _ORG_CUES.last_words | _TITLES.last_words | _ALL_CUES.last_words | _AGREEMENTS.last_words
+_MAX_UNRESOLVED_WORDS = 5
+_COMPASS = frozenset({"bắc", "nam", "đông", "tây", "trung", "thượng", "hạ"})
 
 
 def _is_word_char(char: str) -> bool:
@@ -185,50 +194,62 @@ def find_mentions(
         if bylines and len(run) <= 4 and _BYLINE_AFTER.match(text, run[-1].end):
             continue  # "Vũ Anh (Theo RT)": the writer's name
         words = _phrase_words(before)
-        cue = before_cue = _ALL_CUES.ending_words(words) if words else None
+        cue = before_cue = _place_cue(words) if words else None
         named_with_cue = _cue_and_name(run, cue, known) if cue else 0
         if named_with_cue:  # "quần đảo Trường Sa": looked up with its cue, not as "Trường Sa" (Changsha)
             start, end = first.start, run[named_with_cue - 1].end
             key = f"{name_key(cue)} {name_key(text[start:end])}"
-            mentions.append(
-                Mention(text[start:end], start, end, first.sentence, key, cue=cue, preceding=before)
-            )
+            mention = Mention(text[start:end], start, end, first.sentence, key, cue=cue, preceding=before)
+            mention.headed = _with_head(text, lower, sentence_start, start, end, cue)
+            if not (blocked and _inside(blocked, start, end)):  # "Liên minh châu Âu"
+                mentions.append(mention)
             run = run[named_with_cue:]
             if not run:
                 continue
             first = run[0]
             before = lower[max(sentence_start, first.start - 40) : first.start]
             words = _phrase_words(before)
-            cue, before_cue = None, _ALL_CUES.ending_words(words) if words else None
+            cue, before_cue = None, _place_cue(words) if words else None
+        organisation = bool(words) and (
+            _ORG_CUES.ending_words(words) is not None or _AGREEMENTS.ending_words(words) is not None
+        )
+        if organisation or _english_body(run):
+            continue  # "Nhóm Minsk", "Thỏa thuận Minsk", "Kyiv Post": a body, a treaty, a medium
         matches = _longest_matches(run, known)
-        organisation = bool(words) and _ORG_CUES.ending_words(words) is not None
-        if not matches:
-            if cue in _PLACE_CUE_SET and not organisation:
-                unresolved.append(_unresolved(text, run, matches, cue))
+        if cue in _PLACE_CUE_SET and _unknown_cued_name(run, matches, words, cue):
+            unresolved.append(_unresolved(text, run, cue))
             continue
-        if matches[0][0] > 0 and cue in _PLACE_CUE_SET and not organisation:
-            unresolved.append(_unresolved(text, run, matches, cue))
-        if organisation or (blocked and _inside(blocked, first.start, run[-1].end)):
+        if not matches:
+            continue
+        if blocked and _inside(blocked, first.start, run[-1].end):
             continue
         after_title = bool(words) and _TITLES.ending_words(words) is not None
         covered = 0
         for i, j in matches:
             covered += j - i
         unknown = covered < len(run)  # the matches do not overlap
+        longer_name_end = -1
         for n, (i, j) in enumerate(matches):
             start, end = run[i].start, run[j - 1].end
             if blocked and _inside(blocked, start, end):
                 continue
+            if i == longer_name_end:
+                continue  # the last syllable of "Ấn Độ Dương"
             if i > 0 and run[i - 1].key in lexicon.SURNAMES:
                 continue  # "Vũ Anh": a person's name
             if after_title and (n > 0 or i > 0):
                 continue  # "Tổng thống Mỹ Donald Trump": after the country, a person
             if j - i == 1 and j == len(run) and _is_common_compound(text, run, i, j):
                 continue
+            if j < len(run) and _name_goes_on(run, i, j, matches, n, after_title):
+                longer_name_end = j
+                continue  # "Ấn Độ Dương": a longer name the gazetteer lacks, not "Ấn Độ"
             if i == 0:
                 preceding, cue = before, before_cue
             else:
                 preceding = lower[max(sentence_start, start - 40) : start]
+                if _AGREEMENTS.ending(preceding) is not None:
+                    continue
                 cue = _cue_before(preceding)
             one_word = j - i == 1
             surface, sentence, key = text[start:end], run[i].sentence, run[i].key
@@ -243,9 +264,9 @@ def find_mentions(
     return mentions, unresolved
 
 
-def _unresolved(text: str, run: list[Token], matches: list[tuple[int, int]], cue: str) -> Mention:
-    """The cued name the gazetteer lacks: the run up to its first known name (4 words at most)."""
-    end_token = run[matches[0][0] - 1] if matches else run[min(len(run), 4) - 1]
+def _unresolved(text: str, run: list[Token], cue: str) -> Mention:
+    """The cued name the gazetteer lacks: the whole run (its first words when it is long)."""
+    end_token = run[min(len(run), _MAX_UNRESOLVED_WORDS) - 1]
     surface = text[run[0].start : end_token.end]
     return Mention(
         surface=surface,
@@ -256,6 +277,79 @@ def _unresolved(text: str, run: list[Token], matches: list[tuple[int, int]], cue
         cue=cue,
         unresolved_reason="not in gazetteer",
     )
+
+
+def _place_cue(words: list[str]) -> str | None:
+    """The place or locative cue the words end with, unless its first word ends a common
+    compound with the word before it ("yêu cầu Nga": "cầu" is no bridge there)."""
+    cue = _ALL_CUES.ending_words(words)
+    if cue is None:
+        return None
+    size = cue.count(" ") + 1
+    if len(words) > size and f"{words[-size - 1]} {cue.split(' ', 1)[0]}" in lexicon.NOT_CUE_COMPOUNDS:
+        return None
+    return cue
+
+
+def _unknown_cued_name(run: list[Token], matches: list[tuple[int, int]], words: list[str], cue: str) -> bool:
+    """ "làng Let Yet Kone": a cued run that no known name covers whole is one name the gazetteer
+    lacks; its first word ("Let") or a later one is no place. Not when an office holder follows
+    the place ("Thống đốc tỉnh Kharkiv Oleh Synehubov") or a compass word comes before a known
+    name ("miền Đông Ukraine"): then the known names are the places."""
+    if matches and matches[0] == (0, len(run)):
+        return False
+    if not matches:
+        return True
+    first = matches[0][0]
+    if first == 0:
+        return not _office_before_cue(words, cue)
+    return not all(t.key in _COMPASS for t in run[:first])
+
+
+def _office_before_cue(words: list[str], cue: str) -> bool:
+    """ "Thống đốc tỉnh …", "chính quyền thành phố …": an office of the place comes before the cue."""
+    size = cue.count(" ") + 1
+    return len(words) > size and _OFFICES.ending_words(words[:-size]) is not None
+
+
+def _english_body(run: list[Token]) -> bool:
+    """A run with an English head of a medium or a body in it ("Kyiv Post", "Daily Sabah")."""
+    if len(run) == 1:
+        return False
+    heads = lexicon.ENGLISH_BODY_HEADS
+    return any(t.key in heads for t in run)
+
+
+def _name_goes_on(
+    run: list[Token], i: int, j: int, matches: list[tuple[int, int]], n: int, after_title: bool
+) -> bool:
+    """The capitalised run goes on past a Vietnamese name with an unknown Vietnamese syllable
+    ("Ấn Độ Dương", "Thái Bình Dương"): one longer name, not the shorter one inside it. A
+    family name and more after it are a person's name ("Việt Nam Nguyễn Phú Trọng"), as is anything after
+    a title's country ("Chủ tịch Trung Quốc Tập Cận Bình")."""
+    if after_title and i == 0:
+        return False
+    following = run[j]
+    if (
+        n + 1 < len(matches)
+        and matches[n + 1][0] == j
+        and not (matches[n + 1][1] == j + 1 == len(run) and looks_vietnamese(following.text))
+    ):
+        return False  # another known name follows (not just a last syllable)
+    if following.key in lexicon.SURNAMES and j + 1 < len(run):
+        return False  # a person's name: a family name and a given name at least
+    return looks_vietnamese(following.text) and looks_vietnamese(run[j - 1].text)
+
+
+def _with_head(
+    text: str, lower: str, sentence_start: int, start: int, end: int, cue: str
+) -> tuple[int, str] | None:
+    """Where the lower-case head before a name starts, and the name with it ("biển Đen")."""
+    before = lower[sentence_start:start].rstrip()
+    if not before.endswith(cue):
+        return None
+    head_start = sentence_start + len(before) - len(cue)
+    return head_start, text[head_start:end]
 
 
 def _cue_and_name(run: list[Token], cue: str, known: frozenset[str] | set[str]) -> int:
@@ -306,7 +400,8 @@ def _phrase_words(preceding: str) -> list[str]:
 
 def _cue_before(preceding: str) -> str | None:
     """The place or locative cue ending right before a name ("thị trấn ", "tại ")."""
-    return _ALL_CUES.ending(preceding)
+    words = words_before(preceding, _ALL_CUES.max_words + 1)
+    return _place_cue(words) if words else None
 
 
 def _starts_sentence(text: str, token: Token, sentence_starts: list[int]) -> bool:

@@ -17,9 +17,16 @@ from events.mentions import Mention
 from events.phrases import Phrases
 from gazetteer import Candidate, Gazetteer
 from gazetteer.store import haversine_km
+from gazetteer.textnorm import name_key
 
-STRONG_KINDS = frozenset({"country", "region", "admin1", "admin2", "border-area", "river", "other"})
+STRONG_KINDS = frozenset(
+    {"country", "region", "admin1", "admin2", "border-area", "river", "other", "sea", "ocean", "gulf",
+     "strait", "peninsula"}
+)  # fmt: skip
 POPULATED = frozenset({"city", "town", "village"})
+# Kinds that a GeoNames name alone does not make a place in news text: like a town, they need a
+# cue, fame or the article's context ("Ba" the island, "Let" the reef).
+MINOR_KINDS = frozenset({"island", "shoal", "landmark"})
 WELL_KNOWN_POPULATION = 100_000
 WORLD_CITY_POPULATION = 1_000_000
 NEAR_FOCUS_KM = 400.0
@@ -31,8 +38,48 @@ SENTENCE_COUNTRY_WEIGHT = 0.4
 SETTLEMENT_CUES = frozenset(
     {"thị trấn", "thành phố", "tp", "tp.", "thủ đô", "làng", "ngôi làng", "xã", "thôn", "bản", "thị xã"}
 )
-REGION_CUES = frozenset({"tỉnh", "bang", "vùng", "miền", "huyện", "quận", "khu vực"})
-GEO_PRECISION = {"city": 1, "town": 1, "village": 1, "border-area": 2, "admin2": 2, "other": 2, "river": 2}
+REGION_CUES = frozenset(
+    {"tỉnh", "bang", "vùng", "miền", "huyện", "quận", "khu vực", "tiểu bang", "tỉnh bang", "oblast",
+     "khu tự trị", "vùng lãnh thổ", "đặc khu", "khu hành chính"}
+)  # fmt: skip
+GEO_PRECISION = {
+    "city": 1, "town": 1, "village": 1, "landmark": 1, "shoal": 1, "border-area": 2, "admin1": 2,
+    "admin2": 2, "other": 2, "river": 2, "island": 2, "strait": 2,
+}  # fmt: skip
+_ADMIN = frozenset({"admin1", "admin2", "region"})
+_WATER = frozenset({"sea", "ocean", "gulf", "other"})
+_WORKS = frozenset({"landmark", "other", "border-area"})
+# The kinds a cue (or a lower-case head) names: "bang Shan" is a state, "biển Đen" a sea, "thành
+# phố Armenia" a city. Candidates of those kinds are taken first.
+CUE_KINDS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(REGION_CUES - {"huyện", "quận"}, _ADMIN),
+    "huyện": frozenset({"admin2", "admin1"}),
+    "quận": frozenset({"admin2", "admin1"}),
+    **dict.fromkeys(SETTLEMENT_CUES, POPULATED),
+    **dict.fromkeys(("biển", "vùng biển"), _WATER),
+    **dict.fromkeys(("eo biển", "eo"), frozenset({"strait", "other"})),
+    "vịnh": frozenset({"gulf", "sea", "other"}),
+    "sông": frozenset({"river", "other"}),
+    **dict.fromkeys(("đảo", "quần đảo"), frozenset({"island", "region", "country", "other", "admin1"})),
+    "bán đảo": frozenset({"peninsula", "region", "other", "admin1"}),
+    **dict.fromkeys(("bãi", "bãi đá", "đá", "rạn san hô"), frozenset({"shoal", "island", "other"})),
+    **dict.fromkeys(("châu", "dải", "bờ"), frozenset({"region", "other"})),
+    **dict.fromkeys(
+        ("cầu", "cây cầu", "nhà máy", "nhà máy điện", "nhà máy điện hạt nhân", "thủy điện", "đập",
+         "cửa khẩu", "đường hầm", "sân bay", "cảng", "hải cảng", "căn cứ", "đồn"),
+        _WORKS,
+    ),
+}  # fmt: skip
+# Cues whose kind is the whole meaning: with no candidate of it, the name is not a town of the
+# same name ("vịnh Aden" is not Aden, "cầu Crimea" not Crimea, "châu Phi" not a town "Phi").
+STRICT_CUES = frozenset(
+    {"biển", "vùng biển", "eo biển", "eo", "vịnh", "sông", "bãi", "bãi đá", "đá", "rạn san hô", "châu",
+     "cầu", "cây cầu", "nhà máy", "nhà máy điện", "nhà máy điện hạt nhân", "thủy điện"}
+)  # fmt: skip
+# Cues after which a weak name (a code, a short alternate name) may stand for a place.
+WEAK_NAME_CUES = frozenset(lexicon.PLACE_CUES) | frozenset(lexicon.NAME_HEADS) | {"ở", "tại", "gần"}
+SHORT_NAME = 3  # letters: a name this short that is not the place's own name is weak
+ACRONYM = 5  # letters: an all-capitals name this short ("IS", "RSF") is weak unless it is the name
 
 
 @dataclass(slots=True)
@@ -64,6 +111,28 @@ class ResolvedPlace:
 
 
 _ACTOR_NOUNS = Phrases(lexicon.ACTOR_NOUNS)
+_BODY_HEADS = Phrases((*lexicon.GROUP_HEADS, *lexicon.WEAPON_HEADS))
+
+
+def is_weak(mention: Mention, candidate: Candidate) -> bool:
+    """A candidate reached through a weak name: the gazetteer's flag, else a code or a very short
+    name ("IS", "RSF", "Khi" → Karachi) that is neither the place's own name nor curated."""
+    if getattr(candidate, "weak", False):
+        return True
+    surface = mention.surface
+    if len(surface) > ACRONYM or candidate.kind == "country":
+        return False
+    if candidate.id.startswith(("curated:", "user:")):
+        return False
+    if not (len(surface) <= SHORT_NAME or surface.isupper()):
+        return False
+    own = {name_key(candidate.name), name_key(candidate.name_vi) if candidate.name_vi else ""}
+    return mention.key not in own
+
+
+def names_a_body(mention: Mention) -> bool:
+    """A name after a group's or a weapon's head ("tay súng Hamas", "tên lửa Tomahawk")."""
+    return _BODY_HEADS.ending(mention.preceding) is not None
 
 
 def is_actor_mention(mention: Mention) -> bool:
@@ -117,15 +186,21 @@ class Resolver:
                 self._remember(key, candidates)
         first = []
         cached = self._cache
+        bodies: set[str] = set()  # names used for a group or a weapon in this article
         for mention in mentions:
             candidates = cached.get(mention.key)
             if candidates is None:  # (only when the cache was just cleared)
                 candidates = self.lookup(mention.key)
-            if mention.cue in SETTLEMENT_CUES:  # "thành phố Armenia" is a city, not the country
-                candidates = [c for c in candidates if c.kind in POPULATED] or candidates
+            if mention.cue in CUE_KINDS:  # "thành phố Armenia" is a city, not the country
+                candidates = _of_cue_kind(candidates, mention.cue)
             if candidates:
+                if candidates[0].kind != "country" and names_a_body(mention):
+                    bodies.add(mention.key)
                 first.append((mention, candidates))
+        if bodies:  # "các tay súng Hamas" makes every "Hamas" of the article a group, not Hamm
+            first = [(m, c) for m, c in first if m.key not in bodies or c[0].kind == "country"]
         countries = Counter(c[0].country for _, c in first if c[0].kind == "country")
+        first = self._without_weak(first, countries)
         by_sentence: dict[int, set[str]] = {}
         for m, c in first:
             if c[0].kind == "country":
@@ -143,8 +218,40 @@ class Resolver:
                 best = self.gazetteer.rerank_best(candidates, country_weights=weights, near=focus)
             if not self._acceptable(mention, best, countries, focus):
                 continue
+            if mention.headed is not None and not self._named_alone(mention, best):
+                # "biển Đen": "Đen" alone is no name of the Black Sea; "quần đảo Trường Sa" stays
+                # "Trường Sa", a name of the Spratlys by itself
+                mention.start, mention.surface = mention.headed
             resolved.append(ResolvedPlace(mention, best, self._precision(mention, best), best.score))
         return resolved, focus_place
+
+    def _named_alone(self, mention: Mention, place: Candidate) -> bool:
+        """Whether the name without its head is a name of the place."""
+        return any(c.id == place.id for c in self.lookup(name_key(mention.surface)))
+
+    @staticmethod
+    def _without_weak(
+        found: list[tuple[Mention, list[Candidate]]], countries: Counter
+    ) -> list[tuple[Mention, list[Candidate]]]:
+        """Weak candidates only after a place cue, or in a country the article is about (named about
+        as often as the most named); a code ("IS", "TOS") and a word that starts a sentence ("Khi
+        …", "Ba người …") only after a cue."""
+        top = max(countries.values(), default=0)
+        main = {cc for cc, n in countries.items() if 2 * n >= top}
+        kept = []
+        for mention, candidates in found:
+            if not any(is_weak(mention, c) for c in candidates):
+                kept.append((mention, candidates))
+                continue
+            if mention.cue in WEAK_NAME_CUES and not mention.sentence_initial:
+                strong = candidates
+            elif mention.sentence_initial or mention.surface.isupper():
+                strong = [c for c in candidates if not is_weak(mention, c)]  # a code ("IS", "TOS")
+            else:
+                strong = [c for c in candidates if not is_weak(mention, c) or c.country in main]
+            if strong:
+                kept.append((mention, strong))
+        return kept
 
     @staticmethod
     def _precision(mention: Mention, place: Candidate) -> int:
@@ -174,16 +281,30 @@ class Resolver:
         mention: Mention, best: Candidate, countries: Counter, focus: tuple[float, float] | None
     ) -> bool:
         """Countries and regions stand alone; a town needs a cue, fame or the article's context."""
-        if best.kind not in POPULATED:
+        if best.kind not in POPULATED and best.kind not in MINOR_KINDS:
             return not (mention.after_title and best.kind not in ("country", "region"))
         population = best.population or 0
         if mention.sentence_initial and population < WORLD_CITY_POPULATION:
             return False  # "Hai bên …", "Không …": a word capitalised by the sentence, not a town
-        if mention.cue or best.id.startswith(("curated:", "user:")):
+        if best.id.startswith(("curated:", "user:")):
+            return True
+        near = focus is not None and haversine_km(best.lat, best.lon, *focus) <= NEAR_FOCUS_KM
+        if mention.cue in REGION_CUES:  # a town standing for its province: in the article's region
+            return near or best.country in countries or is_strong(best)
+        if mention.cue:
             return True
         if mention.in_person_run or mention.after_title:
             return False  # "Donald Trump", "Ilham Aliyev": unknown capitalised words around it
         if population >= WORLD_CITY_POPULATION or is_strong(best):
             return True
-        near = focus is not None and haversine_km(best.lat, best.lon, *focus) <= NEAR_FOCUS_KM
         return near or best.country in countries
+
+
+def _of_cue_kind(candidates: list[Candidate], cue: str) -> list[Candidate]:
+    """The candidates of the kinds the cue names; with none, all of them, or none at all after a
+    cue whose kind is its whole meaning ("vịnh Aden" is no town)."""
+    kinds = CUE_KINDS[cue]
+    chosen = [c for c in candidates if c.kind in kinds]
+    if chosen or cue in STRICT_CUES:
+        return chosen
+    return candidates

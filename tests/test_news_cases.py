@@ -380,9 +380,6 @@ UNRESOLVED_CASES = [
         "khiến hàng chục người thiệt mạng.",
         "2024-02-25",
         "Let Yet Kone",
-        gap="mentions.find_mentions: a cued run is reported unresolved only when its first gazetteer "
-        "match starts after word 0 (matches[0][0] > 0); 'Let' alone matches Leticia (CO), and the cue "
-        "'làng' makes _acceptable keep it, so the event is placed in Colombia",
     ),
 ]
 
