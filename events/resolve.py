@@ -47,6 +47,7 @@ GEO_PRECISION = {
     "admin2": 2, "other": 2, "river": 2, "island": 2, "strait": 2,
 }  # fmt: skip
 _ADMIN = frozenset({"admin1", "admin2", "region"})
+_AREA_KINDS = frozenset({"admin1", "admin2"})
 _WATER = frozenset({"sea", "ocean", "gulf", "other"})
 _WORKS = frozenset({"landmark", "other", "border-area"})
 # The kinds a cue (or a lower-case head) names: "bang Shan" is a state, "biển Đen" a sea, "thành
@@ -208,22 +209,51 @@ class Resolver:
         top = max(countries.values(), default=1)
         focus_place = self._focus([(m, c) for m, c in first if self._acceptable(m, c[0], countries, None)])
         focus = (focus_place.lat, focus_place.lon) if focus_place else None
-        resolved = []
         article_weights = {cc: ARTICLE_COUNTRY_WEIGHT * n / top for cc, n in countries.items()}
-        for mention, candidates in first:
-            best = candidates[0]
-            if best.kind != "country" or mention.cue in SETTLEMENT_CUES:
-                named = by_sentence.get(mention.sentence, ())
-                weights = {**article_weights, **{cc: SENTENCE_COUNTRY_WEIGHT for cc in named}}
-                best = self.gazetteer.rerank_best(candidates, country_weights=weights, near=focus)
-            if not self._acceptable(mention, best, countries, focus):
-                continue
-            if mention.headed is not None and not self._named_alone(mention, best):
-                # "biển Đen": "Đen" alone is no name of the Black Sea; "quần đảo Trường Sa" stays
-                # "Trường Sa", a name of the Spratlys by itself
-                mention.start, mention.surface = mention.headed
-            resolved.append(ResolvedPlace(mention, best, self._precision(mention, best), best.score))
-        return resolved, focus_place
+        chosen: list[ResolvedPlace | None] = [None] * len(first)
+        # the province or district a sentence names ("làng X ở tỉnh Donetsk") decides among the
+        # homonyms of the other places of that sentence: those are resolved first
+        areas: dict[int, list[Candidate]] = {}
+        later = []
+        for index, (mention, candidates) in enumerate(first):
+            if mention.cue in REGION_CUES or candidates[0].kind in _AREA_KINDS:
+                place = self._choose(mention, candidates, article_weights, by_sentence, countries, focus)
+                chosen[index] = place
+                if place is not None and place.place.kind != "country":
+                    areas.setdefault(mention.sentence, []).append(place.place)
+            else:
+                later.append(index)
+        for index in later:
+            mention, candidates = first[index]
+            near = focus
+            area = areas.get(mention.sentence) if areas else None
+            if area and candidates[0].kind != "country":
+                candidates, near = _within(candidates, area)
+            chosen[index] = self._choose(mention, candidates, article_weights, by_sentence, countries, near)
+        return [p for p in chosen if p is not None], focus_place
+
+    def _choose(
+        self,
+        mention: Mention,
+        candidates: list[Candidate],
+        article_weights: dict[str, float],
+        by_sentence: dict[int, set[str]],
+        countries: Counter,
+        near: tuple[float, float] | None,
+    ) -> ResolvedPlace | None:
+        """The place a mention names, ranked with the article's countries and a point to be near."""
+        best = candidates[0]
+        if best.kind != "country" or mention.cue in SETTLEMENT_CUES:
+            named = by_sentence.get(mention.sentence, ())
+            weights = {**article_weights, **{cc: SENTENCE_COUNTRY_WEIGHT for cc in named}}
+            best = self.gazetteer.rerank_best(candidates, country_weights=weights, near=near)
+        if not self._acceptable(mention, best, countries, near):
+            return None
+        if mention.headed is not None and not self._named_alone(mention, best):
+            # "biển Đen": "Đen" alone is no name of the Black Sea; "quần đảo Trường Sa" stays
+            # "Trường Sa", a name of the Spratlys by itself
+            mention.start, mention.surface = mention.headed
+        return ResolvedPlace(mention, best, self._precision(mention, best), best.score)
 
     def _named_alone(self, mention: Mention, place: Candidate) -> bool:
         """Whether the name without its head is a name of the place."""
@@ -308,3 +338,16 @@ def _of_cue_kind(candidates: list[Candidate], cue: str) -> list[Candidate]:
     if chosen or cue in STRICT_CUES:
         return chosen
     return candidates
+
+
+def _within(
+    candidates: list[Candidate], areas: list[Candidate]
+) -> tuple[list[Candidate], tuple[float, float]]:
+    """The candidates in the province or district named in the same sentence (same first-level
+    division, else inside its extent), and the point to rank them by: the area's."""
+    area = areas[0]
+    codes = {(a.country, a.admin1) for a in areas if a.admin1}
+    inside = [c for c in candidates if c.admin1 and (c.country, c.admin1) in codes]
+    if not inside:
+        inside = [c for c in candidates if any(a.contains(c.lat, c.lon) for a in areas)]
+    return inside or candidates, (area.lat, area.lon)
