@@ -125,7 +125,9 @@ def is_weak(mention: Mention, candidate: Candidate) -> bool:
         return False
     if candidate.id.startswith(("curated:", "user:")):
         return False
-    if not (len(surface) <= SHORT_NAME or surface.isupper()):
+    if surface.isupper():  # a code unless the place's own name is written so ("IS" is not "Is")
+        return surface not in (candidate.name, candidate.name_vi)
+    if len(surface) > SHORT_NAME:
         return False
     own = {name_key(candidate.name), name_key(candidate.name_vi) if candidate.name_vi else ""}
     return mention.key not in own
