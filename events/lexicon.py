@@ -89,6 +89,8 @@ ORGANISATIONS = (
     "liên minh châu phi", "tân hoa xã", "thông tấn xã việt nam", "đài tiếng nói việt nam",
     "tổ chức hợp tác thượng hải", "nhà trắng", "điện kremlin", "lầu năm góc", "quốc hội mỹ",
     "hội đồng nhân quyền liên hợp quốc", "cao ủy liên hợp quốc về người tị nạn",
+    # armed groups whose names are also GeoNames names ("Hamas" → Hamm, "Taliban" → Bozhüyük)
+    "hamas", "hezbollah", "taliban", "wagner", "al-qaeda", "al qaeda", "al-shabaab", "boko haram",
     # honorifics that begin with a place name ("Đức" is also Germany)
     "đức giáo hoàng", "đức thánh cha", "đức đạt lai lạt ma", "đức tổng giám mục", "đức hồng y",
 )  # fmt: skip

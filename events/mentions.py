@@ -235,6 +235,8 @@ def find_mentions(
                 continue
             if i == longer_name_end:
                 continue  # the last syllable of "Ấn Độ Dương"
+            if j - i == 1 and run[i].key in _COMPASS and n + 1 < len(matches) and matches[n + 1][0] == j:
+                continue  # "Nam Liban", "Bắc Syria": a part of the place that follows, not "Nam"
             if i > 0 and run[i - 1].key in lexicon.SURNAMES:
                 continue  # "Vũ Anh": a person's name
             if after_title and (n > 0 or i > 0):

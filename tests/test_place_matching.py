@@ -211,6 +211,12 @@ def test_a_water_head_takes_the_water_not_the_town(fresh_gaz: Gazetteer) -> None
     assert place(out, "vịnh Aden")["place_id"] == gulf.id
 
 
+def test_a_compass_word_before_a_place_is_part_of_it(extract) -> None:
+    out = extract("IDF đáp trả bằng các đợt không kích ở Nam Liban và Bắc Gaza.")
+    assert "Nam" not in surfaces(out) and "Bắc" not in surfaces(out)
+    assert place(out, "Liban")["country"] == "LB"
+
+
 def test_a_common_compound_is_no_head(extract) -> None:
     out = extract("Liên Hợp Quốc yêu cầu Nga rút quân, kêu gọi toàn cầu hỗ trợ Ukraine.")
     assert place(out, "Nga")["kind"] == "country" and place(out, "Ukraine")["kind"] == "country"
