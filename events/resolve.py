@@ -9,6 +9,7 @@ in news text such a match is almost always a person ("Donald") or a word.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -17,7 +18,7 @@ from events.mentions import Mention
 from events.phrases import Phrases
 from gazetteer import Candidate, Gazetteer
 from gazetteer.store import haversine_km
-from gazetteer.textnorm import name_key
+from gazetteer.textnorm import fold, name_key
 
 STRONG_KINDS = frozenset(
     {"country", "region", "admin1", "admin2", "border-area", "river", "other", "sea", "ocean", "gulf",
@@ -79,6 +80,12 @@ STRICT_CUES = frozenset(
 )  # fmt: skip
 # Cues after which a weak name (a code, a short alternate name) may stand for a place.
 WEAK_NAME_CUES = frozenset(lexicon.PLACE_CUES) | frozenset(lexicon.NAME_HEADS) | {"ở", "tại", "gần"}
+# One Vietnamese syllable (diacritics removed): an onset, one to three vowels, a final consonant.
+# A sentence may start with any Vietnamese word, so a one-word town written like one there is
+# taken for the word ("Hai bên …", "Trong khi …", "Sau đó …"); "Rafah", "Kyiv", "Gaza" are not.
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
+)
 SHORT_NAME = 3  # letters: a name this short that is not the place's own name is weak
 ACRONYM = 5  # letters: an all-capitals name this short ("IS", "RSF") is weak unless it is the name
 
@@ -316,11 +323,15 @@ class Resolver:
         if best.kind not in POPULATED and best.kind not in MINOR_KINDS:
             return not (mention.after_title and best.kind not in ("country", "region"))
         population = best.population or 0
+        near = focus is not None and haversine_km(best.lat, best.lon, *focus) <= NEAR_FOCUS_KM
         if mention.sentence_initial and population < WORLD_CITY_POPULATION:
-            return False  # "Hai bên …", "Không …": a word capitalised by the sentence, not a town
+            # "Hai bên …", "Không …": a word capitalised by the sentence, not a town; a name no
+            # Vietnamese word is written like ("Avdiivka thất thủ") stands in the article's region
+            if _SYLLABLE.fullmatch(fold(mention.key)):
+                return False
+            return near or best.country in countries
         if best.id.startswith(("curated:", "user:")):
             return True
-        near = focus is not None and haversine_km(best.lat, best.lon, *focus) <= NEAR_FOCUS_KM
         if mention.cue in REGION_CUES:  # a town standing for its province: in the article's region
             return near or best.country in countries or is_strong(best)
         if mention.cue:

@@ -108,6 +108,27 @@ def test_codes_and_sentence_words_are_not_places_without_a_cue(extract, text: st
     assert absent not in surfaces(extract(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "code"),
+    [
+        ("Avdiivka thất thủ sau bốn tháng giao tranh. Ukraine rút quân về phía tây.", "Avdiivka", "UA"),
+        ("Rafah là nơi trú ẩn cuối cùng của người dân Gaza, Israel vẫn không kích.", "Rafah", "PS"),
+    ],
+)
+def test_a_town_starting_a_sentence_is_a_place_in_the_articles_region(
+    extract, text: str, surface: str, code: str
+) -> None:
+    """A sentence may start with any word; a town named unlike any Vietnamese word stays."""
+    assert place(extract(text), surface)["country"] == code
+
+
+def test_a_vietnamese_word_starting_a_sentence_is_no_town(extract) -> None:
+    out = extract(
+        "Hai bên tiếp tục giao tranh ở Ukraine. Sau đó Nga tấn công Kharkiv. Trong khi đó Kyiv im lặng."
+    )
+    assert {"Hai", "Sau", "Trong"}.isdisjoint(surfaces(out))
+
+
 def test_a_short_name_after_a_place_cue_is_still_a_place(fresh_gaz: Gazetteer) -> None:
     fresh_gaz.add_place("Bo", "village", 48.3, 37.5, country="UA")  # a user place is never weak
     out = run(fresh_gaz, "Nga pháo kích làng Bo ở Ukraine.")
