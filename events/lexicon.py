@@ -58,6 +58,11 @@ WEAPON_HEADS = (
     "tổ hợp", "vũ khí", "radar", "vệ tinh", "mẫu", "dòng", "biến thể", "phiên bản", "hạm đội",
 )  # fmt: skip
 
+# Nouns before a name that make it a people's ("người Kurd", "sắc tộc Rohingya"): a town after
+# them is no place mention (a country is an actor); unlike a group's, the name may be a place
+# elsewhere. ("người dân Gaza" is the people of a place: the place.)
+PEOPLE_HEADS = ("người", "sắc tộc", "dân tộc", "tộc người", "cộng đồng người")
+
 # English heads that, next to a place name in one capitalised run, make the run a medium's or a
 # body's name: "Kyiv Post", "The Moscow Times", "Daily Sabah", "Kyiv School of Economics".
 ENGLISH_BODY_HEADS = frozenset(

@@ -120,6 +120,7 @@ class ResolvedPlace:
 
 _ACTOR_NOUNS = Phrases(lexicon.ACTOR_NOUNS)
 _BODY_HEADS = Phrases((*lexicon.GROUP_HEADS, *lexicon.WEAPON_HEADS))
+_PEOPLE_HEADS = Phrases(lexicon.PEOPLE_HEADS)
 
 
 def is_weak(mention: Mention, candidate: Candidate) -> bool:
@@ -204,8 +205,11 @@ class Resolver:
             if mention.cue in CUE_KINDS:  # "thành phố Armenia" is a city, not the country
                 candidates = _of_cue_kind(candidates, mention.cue)
             if candidates:
-                if candidates[0].kind != "country" and names_a_body(mention):
-                    bodies.add(mention.key)
+                if candidates[0].kind != "country" and not mention.cue:
+                    if names_a_body(mention):
+                        bodies.add(mention.key)
+                    elif _PEOPLE_HEADS.ending(mention.preceding) is not None:
+                        continue  # "người Kurd": a people, not a town named Kurd
                 first.append((mention, candidates))
         if bodies:  # "các tay súng Hamas" makes every "Hamas" of the article a group, not Hamm
             first = [(m, c) for m, c in first if m.key not in bodies or c[0].kind == "country"]
@@ -218,6 +222,7 @@ class Resolver:
         top = max(countries.values(), default=1)
         focus_place = self._focus([(m, c) for m, c in first if self._acceptable(m, c[0], countries, None)])
         focus = (focus_place.lat, focus_place.lon) if focus_place else None
+        beside = focus_place.country if focus_place is not None and focus_place.kind == "country" else None
         article_weights = {cc: ARTICLE_COUNTRY_WEIGHT * n / top for cc, n in countries.items()}
         chosen: list[ResolvedPlace | None] = [None] * len(first)
         # the province or district a sentence names ("làng X ở tỉnh Donetsk") decides among the
@@ -226,7 +231,9 @@ class Resolver:
         later = []
         for index, (mention, candidates) in enumerate(first):
             if mention.cue in REGION_CUES or candidates[0].kind in _AREA_KINDS:
-                place = self._choose(mention, candidates, article_weights, by_sentence, countries, focus)
+                place = self._choose(
+                    mention, candidates, article_weights, by_sentence, countries, focus, beside
+                )
                 chosen[index] = place
                 if place is not None and place.place.kind != "country":
                     areas.setdefault(mention.sentence, []).append(place.place)
@@ -238,7 +245,9 @@ class Resolver:
             area = areas.get(mention.sentence) if areas else None
             if area and candidates[0].kind != "country":
                 candidates, near = _within(candidates, area)
-            chosen[index] = self._choose(mention, candidates, article_weights, by_sentence, countries, near)
+            chosen[index] = self._choose(
+                mention, candidates, article_weights, by_sentence, countries, near, beside
+            )
         return [p for p in chosen if p is not None], focus_place
 
     def _choose(
@@ -249,6 +258,7 @@ class Resolver:
         by_sentence: dict[int, set[str]],
         countries: Counter,
         near: tuple[float, float] | None,
+        beside: str | None,
     ) -> ResolvedPlace | None:
         """The place a mention names, ranked with the article's countries and a point to be near."""
         best = candidates[0]
@@ -256,7 +266,7 @@ class Resolver:
             named = by_sentence.get(mention.sentence, ())
             weights = {**article_weights, **{cc: SENTENCE_COUNTRY_WEIGHT for cc in named}}
             best = self.gazetteer.rerank_best(candidates, country_weights=weights, near=near)
-        if not self._acceptable(mention, best, countries, near):
+        if not self._acceptable(mention, best, countries, near, beside):
             return None
         if mention.headed is not None and not self._named_alone(mention, best):
             # "biển Đen": "Đen" alone is no name of the Black Sea; "quần đảo Trường Sa" stays
@@ -315,11 +325,17 @@ class Resolver:
             return next(c[0] for _, c in accepted if c[0].id == best_id)
         return None
 
-    @staticmethod
     def _acceptable(
-        mention: Mention, best: Candidate, countries: Counter, focus: tuple[float, float] | None
+        self,
+        mention: Mention,
+        best: Candidate,
+        countries: Counter,
+        focus: tuple[float, float] | None,
+        beside: str | None = None,
     ) -> bool:
-        """Countries and regions stand alone; a town needs a cue, fame or the article's context."""
+        """Countries and regions stand alone; a town needs a cue, fame or the article's context:
+        near its focus, in a country it names, or beside the country it is about (``beside``:
+        the focus when it is a country, "Nga … Avdiivka")."""
         if best.kind not in POPULATED and best.kind not in MINOR_KINDS:
             return not (mention.after_title and best.kind not in ("country", "region"))
         population = best.population or 0
@@ -329,7 +345,7 @@ class Resolver:
             # Vietnamese word is written like ("Avdiivka thất thủ") stands in the article's region
             if _SYLLABLE.fullmatch(fold(mention.key)):
                 return False
-            return near or best.country in countries
+            return near or best.country in countries or self._beside(beside, best.country)
         if best.id.startswith(("curated:", "user:")):
             return True
         if mention.cue in REGION_CUES:  # a town standing for its province: in the article's region
@@ -340,7 +356,13 @@ class Resolver:
             return False  # "Donald Trump", "Ilham Aliyev": unknown capitalised words around it
         if population >= WORLD_CITY_POPULATION or is_strong(best):
             return True
-        return near or best.country in countries
+        return near or best.country in countries or self._beside(beside, best.country)
+
+    def _beside(self, country: str | None, other: str | None) -> bool:
+        """Whether two countries share a land border (the gazetteer's ``border:`` places)."""
+        if country is None or other is None or country == other:
+            return False
+        return self.gazetteer.get(f"border:{'-'.join(sorted((country, other)))}") is not None
 
 
 def _of_cue_kind(candidates: list[Candidate], cue: str) -> list[Candidate]:
