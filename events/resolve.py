@@ -285,8 +285,7 @@ class Resolver:
         """Weak candidates only after a place cue, or in a country the article is about (named about
         as often as the most named); a code ("IS", "TOS") and a word that starts a sentence ("Khi
         …", "Ba người …") only after a cue."""
-        top = max(countries.values(), default=0)
-        main = {cc for cc, n in countries.items() if 2 * n >= top}
+        main = _main_countries(countries)
         kept = []
         for mention, candidates in found:
             if not any(is_weak(mention, c) for c in candidates):
@@ -349,7 +348,7 @@ class Resolver:
         if best.id.startswith(("curated:", "user:")):
             return True
         if mention.cue in REGION_CUES:  # a town standing for its province: in the article's region
-            return near or best.country in countries or is_strong(best)
+            return near or best.country in _main_countries(countries) or is_strong(best)
         if mention.cue:
             return True
         if mention.in_person_run or mention.after_title:
@@ -386,3 +385,9 @@ def _within(
     if not inside:
         inside = [c for c in candidates if any(a.contains(c.lat, c.lon) for a in areas)]
     return inside or candidates, (area.lat, area.lon)
+
+
+def _main_countries(countries: Counter) -> set[str]:
+    """The countries an article is about: named at least half as often as the most named."""
+    top = max(countries.values(), default=0)
+    return {cc for cc, n in countries.items() if 2 * n >= top}

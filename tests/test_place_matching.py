@@ -177,7 +177,10 @@ def test_a_state_cue_keeps_the_state_in_the_articles_country(fresh_gaz: Gazettee
 
 
 def test_a_province_cue_never_takes_a_namesake_town_far_away(extract) -> None:
-    out = extract("Phiến quân tấn công thị trấn Lashio ở bang Shan của Myanmar.")
+    out = extract(
+        "Giao tranh lan rộng ở bang Shan của Myanmar, gần biên giới với Trung Quốc. Quân đội Myanmar "
+        "mất thị trấn Lashio, chính quyền Myanmar thừa nhận."
+    )
     assert [p["country"] for p in out["places"] if p["surface"] == "Shan"] in ([], ["MM"])
 
 
