@@ -32,7 +32,7 @@ NAME_HEADS = (
 NOT_CUE_COMPOUNDS = frozenset(
     """yêu cầu|nhu cầu|toàn cầu|hoàn cầu|địa cầu|bán cầu|khẩn cầu|mưu cầu|thỉnh cầu|văn bản|phiên bản
     |cơ bản|căn bản|xuất bản|tái bản|kịch bản|nguyên bản|đánh đập|đồng hồ|mơ hồ|bóng đá|liên bang
-    |hợp tác xã|thông tấn xã""".replace("\n", "").split("|")
+    |hợp tác xã|thông tấn xã|tàu sân""".replace("\n", "").split("|")
 )
 
 # Heads before a name that make the name an agreement's, a process's or a format's, not the
@@ -64,14 +64,15 @@ WEAPON_HEADS = (
 PEOPLE_HEADS = ("người", "sắc tộc", "dân tộc", "tộc người", "cộng đồng người")
 
 # English heads that, next to a place name in one capitalised run, make the run a medium's or a
-# body's name: "Kyiv Post", "The Moscow Times", "Daily Sabah", "Kyiv School of Economics".
+# body's name: "Kyiv Post", "The Moscow Times", "Daily Sabah", "Kyiv School of Economics"; ship
+# prefixes make it a ship's ("USS Abraham Lincoln").
 ENGLISH_BODY_HEADS = frozenset(
     """post times herald tribune independent daily journal news gazette telegraph observer pravda
     today insider standard chronicle express mail monitor review press weekly sabah guardian
     radio tv television channel agency university institute school college academy airlines
     airways bank group company corporation corp inc ltd council center centre foundation club fc
     dynamo forum declaration accord accords protocol format process convention agreement treaty
-    initiative""".split()
+    initiative uss hms rfs mv""".split()
 )
 
 # Prepositions and verbs after which a name is where something happens.
@@ -117,6 +118,9 @@ PERSON_TITLES = (
     "đại sứ", "nghị sĩ", "thượng nghị sĩ", "tổng giám đốc", "giám đốc", "phóng viên", "nhà báo",
     "chuyên gia", "tổng tư lệnh", "tư lệnh", "chỉ huy", "thống đốc", "thị trưởng", "đặc phái viên",
     "cố vấn", "giáo sư", "tiến sĩ", "bác sĩ", "luật sư", "tổng chưởng lý", "nữ hoàng", "thái tử",
+    # offices of a province or a town, whose holder is named after them ("Tỉnh trưởng Alexander Gusev")
+    "tỉnh trưởng", "thủ hiến", "quận trưởng", "huyện trưởng", "trưởng làng", "phó thống đốc",
+    "chuẩn tướng", "thượng tướng", "đô đốc", "phó đô đốc", "trợ lý", "người đồng cấp", "đồng cấp",
 )  # fmt: skip
 
 # Vietnamese family names: a capitalised family name right before a match makes it a

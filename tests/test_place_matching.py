@@ -62,6 +62,7 @@ def unresolved(out: dict) -> list[str]:
         ("Israel không kích Rafah, Jerusalem Post dẫn nguồn tin quân sự cho biết.", {"Jerusalem"},
          {"Israel", "Rafah"}),
         ("Theo Daily Sabah, Thổ Nhĩ Kỳ điều thêm quân tới biên giới.", {"Sabah"}, {"Thổ Nhĩ Kỳ"}),
+        ("Houthi tấn công tàu sân bay USS Abraham Lincoln của Mỹ.", {"Lincoln", "USS"}, {"Mỹ"}),
     ],
 )  # fmt: skip
 def test_a_place_beside_an_outlet_head_is_the_outlet(extract, text: str, absent: set, kept: set) -> None:
@@ -102,6 +103,7 @@ def test_a_summit_in_a_town_names_the_town(extract) -> None:
         ("Nhóm vũ trang IS nhận trách nhiệm vụ đánh bom ở Moskva, theo hãng tin Nga.", "IS"),
         ("Nga cáo buộc IS đứng sau vụ xả súng ở ngoại ô Moskva.", "IS"),
         ("Hệ thống pháo phản lực TOS của Nga được triển khai tới Donetsk.", "TOS"),
+        ("Tại tỉnh Voronezh của Nga, Tỉnh trưởng Alexander Gusev cho biết UAV đã bị bắn hạ.", "Gusev"),
     ],
 )
 def test_codes_and_sentence_words_are_not_places_without_a_cue(extract, text: str, absent: str) -> None:
