@@ -43,6 +43,10 @@ AGREEMENT_HEADS = (
     "hòa ước", "hiến chương", "tuyên bố chung", "sáng kiến", "thể thức", "nhóm", "bộ nguyên tắc",
 )  # fmt: skip
 
+# Heads before a capitalised word that make it a number, a weekday or a code, not a place:
+# "thứ Tư" (Wednesday; "Tư" is also a town in Vietnam), "lần thứ Hai".
+ORDINAL_HEADS = ("thứ", "lần thứ", "hôm thứ", "ngày thứ")
+
 # Heads before a name that make it an armed group's or a weapon's: "tay súng Hamas", "tên lửa
 # Tomahawk", "xe tăng Leopard", "tàu Moskva". A country after them is who owns or fields it (an
 # actor), never a reason to drop it.

@@ -139,7 +139,7 @@ def _automaton(phrases: tuple[str, ...]) -> ahocorasick.Automaton:
 _ORGANISATIONS = _automaton(lexicon.ORGANISATIONS)
 _ORG_CUES = Phrases(lexicon.ORGANISATION_CUES)
 _TITLES = Phrases(lexicon.PERSON_TITLES)
-_AGREEMENTS = Phrases(lexicon.AGREEMENT_HEADS)
+_AGREEMENTS = Phrases((*lexicon.AGREEMENT_HEADS, *lexicon.ORDINAL_HEADS))  # heads of no place
 # offices whose holder is named after the place they govern ("Thống đốc tỉnh Kharkiv Oleh …")
 _OFFICES = Phrases((*lexicon.PERSON_TITLES, "chính quyền", "chính quyền quân sự", "người đứng đầu"))
 _PLACE_CUES = sorted(

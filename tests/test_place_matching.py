@@ -103,6 +103,7 @@ def test_a_summit_in_a_town_names_the_town(extract) -> None:
         ("Nhóm vũ trang IS nhận trách nhiệm vụ đánh bom ở Moskva, theo hãng tin Nga.", "IS"),
         ("Nga cáo buộc IS đứng sau vụ xả súng ở ngoại ô Moskva.", "IS"),
         ("Hệ thống pháo phản lực TOS của Nga được triển khai tới Donetsk.", "TOS"),
+        ("Israel không kích ngoại ô Beirut vào hôm thứ Tư và thứ Năm.", "Tư"),
         ("Tại tỉnh Voronezh của Nga, Tỉnh trưởng Alexander Gusev cho biết UAV đã bị bắn hạ.", "Gusev"),
     ],
 )
