@@ -79,6 +79,13 @@ ENGLISH_BODY_HEADS = frozenset(
     initiative uss hms rfs mv""".split()
 )
 
+# Cues of a province, a state or a region ("tỉnh Kherson", "bang Shan"): the name is a first- or
+# second-level division, or a town standing for one.
+ADMIN_CUES = (
+    "tỉnh", "bang", "vùng", "miền", "huyện", "quận", "khu vực", "tiểu bang", "tỉnh bang", "oblast",
+    "khu tự trị", "vùng lãnh thổ", "đặc khu", "khu hành chính",
+)  # fmt: skip
+
 # Prepositions and verbs after which a name is where something happens.
 LOCATIVE_CUES = (
     "ở", "tại", "nhằm vào", "vào", "dọc", "gần", "quanh", "xung quanh", "trên", "khắp", "đến", "tới",

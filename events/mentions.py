@@ -151,6 +151,8 @@ _ALL_CUES = Phrases(_PLACE_CUES)
 _BEFORE_WORDS = max(_ORG_CUES.max_words, _TITLES.max_words, _ALL_CUES.max_words, _AGREEMENTS.max_words) + 1
 _LAST_WORDS = _ORG_CUES.last_words | _TITLES.last_words | _ALL_CUES.last_words | _AGREEMENTS.last_words
 _MAX_UNRESOLVED_WORDS = 5
+# GeoNames' names of first-level divisions: "Kursk Oblast", "Shan State", "Idlib Governorate"
+_ADMIN_SUFFIXES = (" oblast", " state", " province", " region", " governorate", " krai", " prefecture")
 _COMPASS = frozenset({"bắc", "nam", "đông", "tây", "trung", "thượng", "hạ"})
 
 
@@ -195,12 +197,12 @@ def find_mentions(
             continue  # "Vũ Anh (Theo RT)": the writer's name
         words = _phrase_words(before)
         cue = before_cue = _place_cue(words) if words else None
-        named_with_cue = _cue_and_name(run, cue, known) if cue else 0
+        named_with_cue, key = _cue_and_name(run, cue, known) if cue else (0, "")
         if named_with_cue:  # "quần đảo Trường Sa": looked up with its cue, not as "Trường Sa" (Changsha)
             start, end = first.start, run[named_with_cue - 1].end
-            key = f"{name_key(cue)} {name_key(text[start:end])}"
             mention = Mention(text[start:end], start, end, first.sentence, key, cue=cue, preceding=before)
-            mention.headed = _with_head(text, lower, sentence_start, start, end, cue)
+            if not key.endswith(_ADMIN_SUFFIXES):
+                mention.headed = _with_head(text, lower, sentence_start, start, end, cue)
             if not (blocked and _inside(blocked, start, end)):  # "Liên minh châu Âu"
                 mentions.append(mention)
             run = run[named_with_cue:]
@@ -354,13 +356,22 @@ def _with_head(
     return head_start, text[head_start:end]
 
 
-def _cue_and_name(run: list[Token], cue: str, known: frozenset[str] | set[str]) -> int:
-    """How many words of the run, with the cue before them, form a known name (0: none)."""
+def _cue_and_name(run: list[Token], cue: str, known: frozenset[str] | set[str]) -> tuple[int, str]:
+    """How many words of the run form a known name with the cue before them ("quần đảo Trường
+    Sa"), or, after a province's cue, with the English word for it after them ("tỉnh Kursk" →
+    "Kursk Oblast", "bang Shan" → "Shan State"); and that name's key. (0, "") for none."""
     keys = [_CUE_KEYS.get(cue) or name_key(cue), *(t.key for t in run[:MAX_NAME_WORDS])]
     for j in range(len(keys), 1, -1):
-        if " ".join(keys[:j]) in known:
-            return j - 1
-    return 0
+        key = " ".join(keys[:j])
+        if key in known:
+            return j - 1, key
+    if cue in lexicon.ADMIN_CUES:
+        for j in range(len(keys), 1, -1):
+            name = " ".join(keys[1:j])
+            for suffix in _ADMIN_SUFFIXES:
+                if f"{name}{suffix}" in known:
+                    return j - 1, f"{name}{suffix}"
+    return 0, ""
 
 
 def _longest_matches(run: list[Token], known: frozenset[str] | set[str]) -> list[tuple[int, int]]:

@@ -39,10 +39,7 @@ SENTENCE_COUNTRY_WEIGHT = 0.4
 SETTLEMENT_CUES = frozenset(
     {"thị trấn", "thành phố", "tp", "tp.", "thủ đô", "làng", "ngôi làng", "xã", "thôn", "bản", "thị xã"}
 )
-REGION_CUES = frozenset(
-    {"tỉnh", "bang", "vùng", "miền", "huyện", "quận", "khu vực", "tiểu bang", "tỉnh bang", "oblast",
-     "khu tự trị", "vùng lãnh thổ", "đặc khu", "khu hành chính"}
-)  # fmt: skip
+REGION_CUES = frozenset(lexicon.ADMIN_CUES)
 GEO_PRECISION = {
     "city": 1, "town": 1, "village": 1, "landmark": 1, "shoal": 1, "border-area": 2, "admin1": 2,
     "admin2": 2, "other": 2, "river": 2, "island": 2, "strait": 2,

@@ -173,6 +173,16 @@ def test_province_cue_picks_the_province_and_town_cue_the_town(fresh_gaz: Gazett
     assert city["kind"] in ("city", "town") and city["place_id"] != oblast.id
 
 
+def test_a_province_cue_finds_the_province_by_its_english_name(fresh_gaz: Gazetteer) -> None:
+    """GeoNames names a first-level division "Kursk Oblast", "Shan State": after "tỉnh"/"bang" the
+    name is looked up with those words too."""
+    oblast = fresh_gaz.add_place("Kursk Oblast", "admin1", 51.5, 36.0, country="RU", admin1="41")
+    out = run(fresh_gaz, "UAV Ukraine tấn công tỉnh Kursk, trong khi thành phố Kursk bị mất điện.")
+    province, city = [p for p in out["places"] if p["surface"] == "Kursk"]
+    assert province["place_id"] == oblast.id
+    assert city["kind"] == "city" and city["country"] == "RU"
+
+
 def test_a_state_cue_keeps_the_state_in_the_articles_country(fresh_gaz: Gazetteer) -> None:
     state = fresh_gaz.add_place("Shan State", "admin1", 21.5, 97.9, country="MM", aliases=["Shan"])
     out = run(fresh_gaz, "Phiến quân tấn công thị trấn Lashio ở bang Shan.")
