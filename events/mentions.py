@@ -197,7 +197,7 @@ def find_mentions(
             continue  # "Vũ Anh (Theo RT)": the writer's name
         words = _phrase_words(before)
         cue = before_cue = _place_cue(words) if words else None
-        named_with_cue, key = _cue_and_name(run, cue, known) if cue else (0, "")
+        named_with_cue, key = _named_with_cue(run, cue, known) if cue else (0, "")
         if named_with_cue:  # "quần đảo Trường Sa": looked up with its cue, not as "Trường Sa" (Changsha)
             start, end = first.start, run[named_with_cue - 1].end
             mention = Mention(text[start:end], start, end, first.sentence, key, cue=cue, preceding=before)
@@ -345,6 +345,23 @@ def _name_goes_on(
     return looks_vietnamese(following.text) and looks_vietnamese(run[j - 1].text)
 
 
+def _named_with_cue(run: list[Token], cue: str, known: frozenset[str] | set[str]) -> tuple[int, str]:
+    """How many words of the run form a known name with the cue before them ("quần đảo Trường
+    Sa"), or, after a province's cue, with GeoNames' word for the division after them ("tỉnh
+    Kursk" → "Kursk Oblast", "bang Shan" → "Shan State"); and that name's key. (0, "") for none."""
+    size = _cue_and_name(run, cue, known)
+    if size:
+        return size, f"{_CUE_KEYS.get(cue) or name_key(cue)} {' '.join(t.key for t in run[:size])}"
+    if cue in lexicon.ADMIN_CUES:
+        keys = [t.key for t in run[:MAX_NAME_WORDS]]
+        for j in range(len(keys), 0, -1):
+            name = " ".join(keys[:j])
+            for suffix in _ADMIN_SUFFIXES:
+                if name + suffix in known:
+                    return j, name + suffix
+    return 0, ""
+
+
 def _with_head(
     text: str, lower: str, sentence_start: int, start: int, end: int, cue: str
 ) -> tuple[int, str] | None:
@@ -356,22 +373,13 @@ def _with_head(
     return head_start, text[head_start:end]
 
 
-def _cue_and_name(run: list[Token], cue: str, known: frozenset[str] | set[str]) -> tuple[int, str]:
-    """How many words of the run form a known name with the cue before them ("quần đảo Trường
-    Sa"), or, after a province's cue, with the English word for it after them ("tỉnh Kursk" →
-    "Kursk Oblast", "bang Shan" → "Shan State"); and that name's key. (0, "") for none."""
+def _cue_and_name(run: list[Token], cue: str, known: frozenset[str] | set[str]) -> int:
+    """How many words of the run, with the cue before them, form a known name (0: none)."""
     keys = [_CUE_KEYS.get(cue) or name_key(cue), *(t.key for t in run[:MAX_NAME_WORDS])]
     for j in range(len(keys), 1, -1):
-        key = " ".join(keys[:j])
-        if key in known:
-            return j - 1, key
-    if cue in lexicon.ADMIN_CUES:
-        for j in range(len(keys), 1, -1):
-            name = " ".join(keys[1:j])
-            for suffix in _ADMIN_SUFFIXES:
-                if f"{name}{suffix}" in known:
-                    return j - 1, f"{name}{suffix}"
-    return 0, ""
+        if " ".join(keys[:j]) in known:
+            return j - 1
+    return 0
 
 
 def _longest_matches(run: list[Token], known: frozenset[str] | set[str]) -> list[tuple[int, int]]:
