@@ -197,7 +197,8 @@ def find_mentions(
             continue  # "Vũ Anh (Theo RT)": the writer's name
         words = _phrase_words(before)
         cue = before_cue = _place_cue(words) if words else None
-        named_with_cue, key = _named_with_cue(run, cue, known) if cue else (0, "")
+        # (a locative is never part of a name: "ở Nga" is not looked up as one)
+        named_with_cue, key = _named_with_cue(run, cue, known) if cue in _PLACE_CUE_SET else (0, "")
         if named_with_cue:  # "quần đảo Trường Sa": looked up with its cue, not as "Trường Sa" (Changsha)
             start, end = first.start, run[named_with_cue - 1].end
             mention = Mention(text[start:end], start, end, first.sentence, key, cue=cue, preceding=before)
