@@ -66,8 +66,9 @@ class Mention:
     actor: bool | None = None  # named as who acts ("Bộ Quốc phòng Armenia"); set by resolve
     unresolved_reason: str | None = None
     extra: dict = field(default_factory=dict)
-    # a name read with its lower-case head ("biển Đen"): the start and surface with the head
-    headed: tuple[int, str] | None = None
+    # a name read with its head ("biển Đen", "Cao nguyên Golan"): the start and surface with the
+    # head, and whether the writer capitalised the head as part of the name
+    headed: tuple[int, str, bool] | None = None
 
 
 def tokenize(text: str, sentence_starts: list[int]) -> list[Token]:
@@ -365,13 +366,15 @@ def _named_with_cue(run: list[Token], cue: str, known: frozenset[str] | set[str]
 
 def _with_head(
     text: str, lower: str, sentence_start: int, start: int, end: int, cue: str
-) -> tuple[int, str] | None:
-    """Where the lower-case head before a name starts, and the name with it ("biển Đen")."""
+) -> tuple[int, str, bool] | None:
+    """Where the head before a name starts, the name with it ("biển Đen"), and whether the head
+    is capitalised other than by the start of the sentence ("Cao nguyên Golan")."""
     before = lower[sentence_start:start].rstrip()
     if not before.endswith(cue):
         return None
     head_start = sentence_start + len(before) - len(cue)
-    return head_start, text[head_start:end]
+    capitalised = text[head_start].isupper() and bool(text[sentence_start:head_start].strip(_OPENING_CHARS))
+    return head_start, text[head_start:end], capitalised
 
 
 def _cue_and_name(run: list[Token], cue: str, known: frozenset[str] | set[str]) -> int:

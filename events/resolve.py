@@ -265,10 +265,12 @@ class Resolver:
             best = self.gazetteer.rerank_best(candidates, country_weights=weights, near=near)
         if not self._acceptable(mention, best, countries, near, beside):
             return None
-        if mention.headed is not None and not self._named_alone(mention, best):
+        headed = mention.headed
+        if headed is not None and (headed[2] or not self._named_alone(mention, best)):
             # "biển Đen": "Đen" alone is no name of the Black Sea; "quần đảo Trường Sa" stays
-            # "Trường Sa", a name of the Spratlys by itself
-            mention.start, mention.surface = mention.headed
+            # "Trường Sa", a name of the Spratlys by itself, unless the writer capitalised the
+            # head with it ("Cao nguyên Golan", "treo cờ Quần đảo Marshall")
+            mention.start, mention.surface = headed[0], headed[1]
         return ResolvedPlace(mention, best, self._precision(mention, best), best.score)
 
     def _named_alone(self, mention: Mention, place: Candidate) -> bool:

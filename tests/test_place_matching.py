@@ -221,11 +221,13 @@ def test_real_donetsk_province(extract) -> None:
         ("Xe chở hàng cứu trợ vào dải Gaza qua cửa khẩu Rafah.", "dải Gaza", "curated:gaza-strip"),
         ("Nạn đói lan rộng ở châu Phi vì xung đột.", "châu Phi", "continent:AF"),
         ("Iran đe dọa phong tỏa eo biển Hormuz.", "Hormuz", "curated:strait-of-hormuz"),
+        ("Hezbollah bắn rocket vào Cao nguyên Golan.", "Cao nguyên Golan", "curated:golan-heights"),
     ],
 )
 def test_a_lower_case_head_is_read_with_the_name(extract, text: str, surface: str, place_id: str) -> None:
-    """The head stays in the surface when the name alone does not name the place ("Đen", "Phi");
-    it stays out when the name alone does ("Hormuz", "Trường Sa")."""
+    """The head stays in the surface when the name alone does not name the place ("Đen", "Phi") or
+    when the writer capitalised it with the name ("Cao nguyên Golan"); else it stays out ("Hormuz",
+    "Trường Sa")."""
     assert place(extract(text), surface)["place_id"] == place_id
 
 
