@@ -43,6 +43,10 @@ AGREEMENT_HEADS = (
     "hòa ước", "hiến chương", "tuyên bố chung", "sáng kiến", "thể thức", "nhóm", "bộ nguyên tắc",
 )  # fmt: skip
 
+# First syllables of the names of government bodies, capitalised with them ("Bộ Tư lệnh", "Sở
+# Y tế", "Cục An ninh", "Viện Nghiên cứu", "Ủy ban …"): no place name starts with them.
+INSTITUTION_HEADS = frozenset({"bộ", "sở", "cục", "viện", "ủy", "uỷ"})
+
 # Heads before a capitalised word that make it a number, a weekday or a code, not a place:
 # "thứ Tư" (Wednesday; "Tư" is also a town in Vietnam), "lần thứ Hai".
 ORDINAL_HEADS = ("thứ", "lần thứ", "hôm thứ", "ngày thứ")
@@ -52,7 +56,7 @@ ORDINAL_HEADS = ("thứ", "lần thứ", "hôm thứ", "ngày thứ")
 # actor), never a reason to drop it.
 GROUP_HEADS = (
     "tay súng", "chiến binh", "phiến quân", "dân quân", "thành viên", "lực lượng", "nhóm vũ trang",
-    "tổ chức", "phong trào", "lính đánh thuê", "nhóm", "tập đoàn", "quân", "binh sĩ",
+    "quân đội", "tổ chức", "phong trào", "lính đánh thuê", "nhóm", "tập đoàn", "quân", "binh sĩ",
 )  # fmt: skip
 WEAPON_HEADS = (
     "tên lửa", "hỏa tiễn", "rocket", "hệ thống", "xe tăng", "tiêm kích", "máy bay", "uav", "drone",

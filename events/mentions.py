@@ -17,7 +17,7 @@ import ahocorasick
 
 from events import lexicon
 from events.phrases import Phrases, words_before
-from gazetteer.textnorm import looks_vietnamese, name_key
+from gazetteer.textnorm import fold, looks_vietnamese, name_key
 
 MAX_NAME_WORDS = 7
 UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
@@ -69,6 +69,8 @@ class Mention:
     # a name read with its head ("biển Đen", "Cao nguyên Golan"): the start and surface with the
     # head, and whether the writer capitalised the head as part of the name
     headed: tuple[int, str, bool] | None = None
+    # the last word of a body's name glossed by its acronym ("Quân đội Độc lập Kachin (KIA)")
+    in_body_name: bool = False
 
 
 def tokenize(text: str, sentence_starts: list[int]) -> list[Token]:
@@ -154,6 +156,7 @@ _LAST_WORDS = _ORG_CUES.last_words | _TITLES.last_words | _ALL_CUES.last_words |
 _MAX_UNRESOLVED_WORDS = 5
 # GeoNames' names of first-level divisions: "Kursk Oblast", "Shan State", "Idlib Governorate"
 _ADMIN_SUFFIXES = (" oblast", " state", " province", " region", " governorate", " krai", " prefecture")
+_ACRONYM_AFTER = re.compile(r" \(([A-ZĐ][A-ZĐ0-9.&-]{1,9})\)")
 _COMPASS = frozenset({"bắc", "nam", "đông", "tây", "trung", "thượng", "hạ"})
 
 
@@ -261,12 +264,16 @@ def find_mentions(
             surface, sentence, key = text[start:end], run[i].sentence, run[i].key
             if not one_word:
                 key = " ".join([t.key for t in run[i:j]])
+            if run[i].key in lexicon.INSTITUTION_HEADS:
+                continue  # "Bộ Tư lệnh", "Viện …": a body's name starts there, no place does
             sentence_initial = one_word and _starts_sentence(text, run[i], sentence_starts)
             # positional: twice as fast as by keyword, and this is the inner loop
             mentions.append(
                 Mention(surface, start, end, sentence, key, cue, preceding, unknown, after_title and n == 0,
                         sentence_initial)
             )  # fmt: skip
+            if text.startswith(" (", end) and _body_acronym(text, run, end):
+                mentions[-1].in_body_name = True
     return mentions, unresolved
 
 
@@ -362,6 +369,17 @@ def _named_with_cue(run: list[Token], cue: str, known: frozenset[str] | set[str]
                 if name + suffix in known:
                     return j, name + suffix
     return 0, ""
+
+
+def _body_acronym(text: str, run: list[Token], end: int) -> bool:
+    """A name right before an acronym in brackets that is not its own ("Kachin (KIA)", "Arakan
+    (AA)"; not "Hồ Chí Minh (TP.HCM)"): the name ends a body's name that the acronym stands for."""
+    found = _ACRONYM_AFTER.match(text, end)
+    if found is None:
+        return False
+    letters = fold("".join(c for c in found.group(1) if c.isalpha())).upper()
+    initials = fold("".join(t.text[0] for t in run)).upper()
+    return not (len(initials) > 1 and initials in letters)
 
 
 def _with_head(

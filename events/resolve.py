@@ -202,6 +202,8 @@ class Resolver:
             if mention.cue in CUE_KINDS:  # "thành phố Armenia" is a city, not the country
                 candidates = _of_cue_kind(candidates, mention.cue)
             if candidates:
+                if mention.in_body_name and candidates[0].kind != "country":
+                    continue  # "Quân đội Độc lập Kachin (KIA)": the army's name, not the state
                 if candidates[0].kind != "country" and not mention.cue:
                     if names_a_body(mention):
                         bodies.add(mention.key)

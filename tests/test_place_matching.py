@@ -154,6 +154,26 @@ def test_a_group_or_weapon_name_is_no_place_anywhere_in_the_article(extract, tex
     assert absent not in surfaces(extract(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Quân đội Độc lập Kachin (KIA) tấn công một đồn quân sự ở Myanmar.", "Kachin"),
+        ("Lực lượng Mỹ tấn công các mục tiêu, Bộ Tư lệnh Trung tâm Mỹ (CENTCOM) cho biết.", "Bộ Tư"),
+    ],
+)
+def test_a_place_inside_a_bodys_name_is_no_place(fresh_gaz: Gazetteer, text: str, absent: str) -> None:
+    """A name glossed by an acronym that is not its own ends a body's name; a government body's
+    first syllable ("Bộ", "Sở", "Cục") starts no place name. (Both names are made places here.)"""
+    fresh_gaz.add_place("Kachin State", "admin1", 26.0, 97.5, country="MM", aliases=["Kachin"])
+    fresh_gaz.add_place("Bộ Tư", "town", 41.15, -8.61, country="PT")
+    assert absent not in surfaces(run(fresh_gaz, text))
+
+
+def test_a_places_own_abbreviation_keeps_it(extract) -> None:
+    out = extract("Hàng nghìn người tuần hành ở Thành phố Hồ Chí Minh (TP.HCM) hôm qua.")
+    assert any(p["country"] == "VN" for p in out["places"])
+
+
 def test_a_country_after_a_weapon_head_is_still_its_country(extract) -> None:
     out = extract("Xe tăng Nga tiến vào Avdiivka, tên lửa Mỹ được chuyển tới Ukraine.")
     assert place(out, "Nga")["kind"] == "country" and place(out, "Mỹ")["country"] == "US"
