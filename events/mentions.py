@@ -157,6 +157,8 @@ _MAX_UNRESOLVED_WORDS = 5
 # GeoNames' names of first-level divisions: "Kursk Oblast", "Shan State", "Idlib Governorate"
 _ADMIN_SUFFIXES = (" oblast", " state", " province", " region", " governorate", " krai", " prefecture")
 _ACRONYM_AFTER = re.compile(r" \(([A-ZĐ][A-ZĐ0-9.&-]{1,9})\)")
+_INSTITUTIONS = lexicon.INSTITUTION_HEADS
+_ENGLISH_HEADS = lexicon.ENGLISH_BODY_HEADS
 _COMPASS = frozenset({"bắc", "nam", "đông", "tây", "trung", "thượng", "hạ"})
 
 
@@ -217,13 +219,17 @@ def find_mentions(
             before = lower[max(sentence_start, first.start - 40) : first.start]
             words = _phrase_words(before)
             cue, before_cue = None, _place_cue(words) if words else None
-        organisation = bool(words) and (
-            _ORG_CUES.ending_words(words) is not None or _AGREEMENTS.ending_words(words) is not None
-        )
-        if organisation or _english_body(run):
-            continue  # "Nhóm Minsk", "Thỏa thuận Minsk", "Kyiv Post": a body, a treaty, a medium
         matches = _longest_matches(run, known)
-        if cue in _PLACE_CUE_SET and _unknown_cued_name(run, matches, words, cue):
+        cued = cue in _PLACE_CUE_SET
+        if not (matches or cued):
+            continue  # (most runs: a capitalised first word, a person)
+        if words and (
+            _ORG_CUES.ending_words(words) is not None or _AGREEMENTS.ending_words(words) is not None
+        ):
+            continue  # "Nhóm Minsk", "Thỏa thuận Minsk": a body's or a treaty's name
+        if len(run) > 1 and not _ENGLISH_HEADS.isdisjoint([t.key for t in run]):
+            continue  # "Kyiv Post", "The Moscow Times", "USS Abraham Lincoln": a medium, a ship
+        if cued and _unknown_cued_name(run, matches, words, cue):
             unresolved.append(_unresolved(text, run, cue))
             continue
         if not matches:
@@ -244,6 +250,8 @@ def find_mentions(
                 continue  # the last syllable of "Ấn Độ Dương"
             if j - i == 1 and run[i].key in _COMPASS and n + 1 < len(matches) and matches[n + 1][0] == j:
                 continue  # "Nam Liban", "Bắc Syria": a part of the place that follows, not "Nam"
+            if run[i].key in _INSTITUTIONS:
+                continue  # "Bộ Tư lệnh", "Viện …": a body's name starts there, no place does
             if i > 0 and run[i - 1].key in lexicon.SURNAMES:
                 continue  # "Vũ Anh": a person's name
             if after_title and (n > 0 or i > 0):
@@ -264,8 +272,6 @@ def find_mentions(
             surface, sentence, key = text[start:end], run[i].sentence, run[i].key
             if not one_word:
                 key = " ".join([t.key for t in run[i:j]])
-            if run[i].key in lexicon.INSTITUTION_HEADS:
-                continue  # "Bộ Tư lệnh", "Viện …": a body's name starts there, no place does
             sentence_initial = one_word and _starts_sentence(text, run[i], sentence_starts)
             # positional: twice as fast as by keyword, and this is the inner loop
             mentions.append(
@@ -323,14 +329,6 @@ def _office_before_cue(words: list[str], cue: str) -> bool:
     """ "Thống đốc tỉnh …", "chính quyền thành phố …": an office of the place comes before the cue."""
     size = cue.count(" ") + 1
     return len(words) > size and _OFFICES.ending_words(words[:-size]) is not None
-
-
-def _english_body(run: list[Token]) -> bool:
-    """A run with an English head of a medium or a body in it ("Kyiv Post", "Daily Sabah")."""
-    if len(run) == 1:
-        return False
-    heads = lexicon.ENGLISH_BODY_HEADS
-    return any(t.key in heads for t in run)
 
 
 def _name_goes_on(

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, fields
 
 from events import lexicon
 from events.mentions import Mention
@@ -83,6 +84,7 @@ WEAK_NAME_CUES = frozenset(lexicon.PLACE_CUES) | frozenset(lexicon.NAME_HEADS) |
 _SYLLABLE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
 )
+_SYLLABLE_LETTERS = 7  # the longest Vietnamese syllable ("nghiêng")
 SHORT_NAME = 3  # letters: a name this short that is not the place's own name is weak
 ACRONYM = 5  # letters: an all-capitals name this short ("IS", "RSF") is weak unless it is the name
 
@@ -116,8 +118,9 @@ class ResolvedPlace:
 
 
 _ACTOR_NOUNS = Phrases(lexicon.ACTOR_NOUNS)
-_BODY_HEADS = Phrases((*lexicon.GROUP_HEADS, *lexicon.WEAPON_HEADS))
-_PEOPLE_HEADS = Phrases(lexicon.PEOPLE_HEADS)
+_FLAGS = "weak" in {f.name for f in fields(Candidate)}  # the gazetteer flags weak names
+_NOUN_HEADS = Phrases((*lexicon.GROUP_HEADS, *lexicon.WEAPON_HEADS, *lexicon.PEOPLE_HEADS))
+_PEOPLE = frozenset(lexicon.PEOPLE_HEADS) - frozenset(lexicon.GROUP_HEADS) - frozenset(lexicon.WEAPON_HEADS)
 
 
 def is_weak(mention: Mention, candidate: Candidate) -> bool:
@@ -136,11 +139,6 @@ def is_weak(mention: Mention, candidate: Candidate) -> bool:
         return False
     own = {name_key(candidate.name), name_key(candidate.name_vi) if candidate.name_vi else ""}
     return mention.key not in own
-
-
-def names_a_body(mention: Mention) -> bool:
-    """A name after a group's or a weapon's head ("tay súng Hamas", "tên lửa Tomahawk")."""
-    return _BODY_HEADS.ending(mention.preceding) is not None
 
 
 def is_actor_mention(mention: Mention) -> bool:
@@ -171,6 +169,7 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer, cache_size: int = 50_000):
         self.gazetteer = gazetteer
         self._cache: dict[tuple, list[Candidate]] = {}
+        self._weak_keys: dict[str, bool] = {}
         self._cache_size = cache_size
 
     def lookup(self, key: str) -> list[Candidate]:
@@ -184,6 +183,7 @@ class Resolver:
     def _remember(self, key: str, candidates: list[Candidate]) -> None:
         if len(self._cache) >= self._cache_size:
             self._cache.clear()
+            self._weak_keys.clear()
         self._cache[key] = candidates
 
     def resolve(self, mentions: list[Mention]) -> tuple[list[ResolvedPlace], Candidate | None]:
@@ -205,15 +205,16 @@ class Resolver:
                 if mention.in_body_name and candidates[0].kind != "country":
                     continue  # "Quân đội Độc lập Kachin (KIA)": the army's name, not the state
                 if candidates[0].kind != "country" and not mention.cue:
-                    if names_a_body(mention):
-                        bodies.add(mention.key)
-                    elif _PEOPLE_HEADS.ending(mention.preceding) is not None:
+                    head = _NOUN_HEADS.ending(mention.preceding)  # (one look for both classes)
+                    if head in _PEOPLE:
                         continue  # "người Kurd": a people, not a town named Kurd
+                    if head is not None:
+                        bodies.add(mention.key)
                 first.append((mention, candidates))
         if bodies:  # "các tay súng Hamas" makes every "Hamas" of the article a group, not Hamm
             first = [(m, c) for m, c in first if m.key not in bodies or c[0].kind == "country"]
         countries = Counter(c[0].country for _, c in first if c[0].kind == "country")
-        first = self._without_weak(first, countries)
+        first = self._without_weak(first, countries, self._flagged)
         by_sentence: dict[int, set[str]] = {}
         for m, c in first:
             if c[0].kind == "country":
@@ -226,62 +227,53 @@ class Resolver:
         chosen: list[ResolvedPlace | None] = [None] * len(first)
         # the province or district a sentence names ("làng X ở tỉnh Donetsk") decides among the
         # homonyms of the other places of that sentence: those are resolved first
+        is_area = [m.cue in REGION_CUES or c[0].kind in _AREA_KINDS for m, c in first]
+        order: Iterable[int] = range(len(first))
+        if any(is_area):
+            order = [i for i, a in enumerate(is_area) if a] + [i for i, a in enumerate(is_area) if not a]
         areas: dict[int, list[Candidate]] = {}
-        later = []
-        for index, (mention, candidates) in enumerate(first):
-            if mention.cue in REGION_CUES or candidates[0].kind in _AREA_KINDS:
-                place = self._choose(
-                    mention, candidates, article_weights, by_sentence, countries, focus, beside
-                )
-                chosen[index] = place
-                if place is not None and place.place.kind != "country":
-                    areas.setdefault(mention.sentence, []).append(place.place)
-            else:
-                later.append(index)
-        for index in later:
+        rerank_best, acceptable = self.gazetteer.rerank_best, self._acceptable
+        for index in order:  # (one loop, inlined: this runs for every mention)
             mention, candidates = first[index]
-            near = focus
-            area = areas.get(mention.sentence) if areas else None
-            if area and candidates[0].kind != "country":
-                candidates, near = _within(candidates, area)
-            chosen[index] = self._choose(
-                mention, candidates, article_weights, by_sentence, countries, near, beside
-            )
+            best, near = candidates[0], focus
+            if areas and best.kind != "country" and not is_area[index]:
+                area = areas.get(mention.sentence)
+                if area:
+                    candidates, near = _within(candidates, area)
+            if best.kind != "country" or mention.cue in SETTLEMENT_CUES:
+                named = by_sentence.get(mention.sentence, ())
+                weights = {**article_weights, **{cc: SENTENCE_COUNTRY_WEIGHT for cc in named}}
+                best = rerank_best(candidates, country_weights=weights, near=near)
+            if not acceptable(mention, best, countries, near, beside):
+                continue
+            headed = mention.headed
+            if headed is not None and (headed[2] or not self._named_alone(mention, best)):
+                # "biển Đen": "Đen" alone is no name of the Black Sea; "quần đảo Trường Sa" stays
+                # "Trường Sa", a name of the Spratlys by itself, unless the writer capitalised
+                # the head with it ("Cao nguyên Golan", "treo cờ Quần đảo Marshall")
+                mention.start, mention.surface = headed[0], headed[1]
+            chosen[index] = ResolvedPlace(mention, best, self._precision(mention, best), best.score)
+            if is_area[index] and best.kind != "country":
+                areas.setdefault(mention.sentence, []).append(best)
         return [p for p in chosen if p is not None], focus_place
-
-    def _choose(
-        self,
-        mention: Mention,
-        candidates: list[Candidate],
-        article_weights: dict[str, float],
-        by_sentence: dict[int, set[str]],
-        countries: Counter,
-        near: tuple[float, float] | None,
-        beside: str | None,
-    ) -> ResolvedPlace | None:
-        """The place a mention names, ranked with the article's countries and a point to be near."""
-        best = candidates[0]
-        if best.kind != "country" or mention.cue in SETTLEMENT_CUES:
-            named = by_sentence.get(mention.sentence, ())
-            weights = {**article_weights, **{cc: SENTENCE_COUNTRY_WEIGHT for cc in named}}
-            best = self.gazetteer.rerank_best(candidates, country_weights=weights, near=near)
-        if not self._acceptable(mention, best, countries, near, beside):
-            return None
-        headed = mention.headed
-        if headed is not None and (headed[2] or not self._named_alone(mention, best)):
-            # "biển Đen": "Đen" alone is no name of the Black Sea; "quần đảo Trường Sa" stays
-            # "Trường Sa", a name of the Spratlys by itself, unless the writer capitalised the
-            # head with it ("Cao nguyên Golan", "treo cờ Quần đảo Marshall")
-            mention.start, mention.surface = headed[0], headed[1]
-        return ResolvedPlace(mention, best, self._precision(mention, best), best.score)
 
     def _named_alone(self, mention: Mention, place: Candidate) -> bool:
         """Whether the name without its head is a name of the place."""
         return any(c.id == place.id for c in self.lookup(name_key(mention.surface)))
 
+    def _flagged(self, key: str, candidates: list[Candidate]) -> bool:
+        """Whether the gazetteer flags a candidate of this name weak (cached by name)."""
+        flagged = self._weak_keys.get(key)
+        if flagged is None:  # all the name's candidates, before a cue kept some
+            every = self._cache.get(key) or candidates
+            flagged = self._weak_keys[key] = any(getattr(c, "weak", False) for c in every)
+        return flagged
+
     @staticmethod
     def _without_weak(
-        found: list[tuple[Mention, list[Candidate]]], countries: Counter
+        found: list[tuple[Mention, list[Candidate]]],
+        countries: Counter,
+        flagged: Callable[[str, list[Candidate]], bool],
     ) -> list[tuple[Mention, list[Candidate]]]:
         """Weak candidates only after a place cue, or in a country the article is about (named about
         as often as the most named); a code ("IS", "TOS") and a word that starts a sentence ("Khi
@@ -289,7 +281,11 @@ class Resolver:
         main = _main_countries(countries)
         kept = []
         for mention, candidates in found:
-            if not any(is_weak(mention, c) for c in candidates):
+            surface = mention.surface
+            short = len(surface) <= SHORT_NAME or (len(surface) <= ACRONYM and surface.isupper())
+            if not (short or (_FLAGS and flagged(mention.key, candidates))) or not any(
+                is_weak(mention, c) for c in candidates
+            ):
                 kept.append((mention, candidates))
                 continue
             if mention.cue in WEAK_NAME_CUES and not mention.sentence_initial:
@@ -339,24 +335,24 @@ class Resolver:
         if best.kind not in POPULATED and best.kind not in MINOR_KINDS:
             return not (mention.after_title and best.kind not in ("country", "region"))
         population = best.population or 0
-        near = focus is not None and haversine_km(best.lat, best.lon, *focus) <= NEAR_FOCUS_KM
         if mention.sentence_initial and population < WORLD_CITY_POPULATION:
             # "Hai bên …", "Không …": a word capitalised by the sentence, not a town; a name no
             # Vietnamese word is written like ("Avdiivka thất thủ") stands in the article's region
-            if _SYLLABLE.fullmatch(fold(mention.key)):
+            key = mention.key
+            if len(key) <= _SYLLABLE_LETTERS and _SYLLABLE.fullmatch(fold(key)):
                 return False
-            return near or best.country in countries or self._beside(beside, best.country)
+            return _near(best, focus) or best.country in countries or self._beside(beside, best.country)
         if best.id.startswith(("curated:", "user:")):
             return True
         if mention.cue in REGION_CUES:  # a town standing for its province: in the article's region
-            return near or best.country in _main_countries(countries) or is_strong(best)
+            return _near(best, focus) or best.country in _main_countries(countries) or is_strong(best)
         if mention.cue:
             return True
         if mention.in_person_run or mention.after_title:
             return False  # "Donald Trump", "Ilham Aliyev": unknown capitalised words around it
         if population >= WORLD_CITY_POPULATION or is_strong(best):
             return True
-        return near or best.country in countries or self._beside(beside, best.country)
+        return _near(best, focus) or best.country in countries or self._beside(beside, best.country)
 
     def _beside(self, country: str | None, other: str | None) -> bool:
         """Whether two countries share a land border (the gazetteer's ``border:`` places)."""
@@ -392,3 +388,7 @@ def _main_countries(countries: Counter) -> set[str]:
     """The countries an article is about: named at least half as often as the most named."""
     top = max(countries.values(), default=0)
     return {cc for cc, n in countries.items() if 2 * n >= top}
+
+
+def _near(place: Candidate, focus: tuple[float, float] | None) -> bool:
+    return focus is not None and haversine_km(place.lat, place.lon, *focus) <= NEAR_FOCUS_KM
