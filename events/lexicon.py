@@ -32,8 +32,9 @@ NAME_HEADS = (
 NOT_CUE_COMPOUNDS = frozenset(
     """yêu cầu|nhu cầu|toàn cầu|hoàn cầu|địa cầu|bán cầu|khẩn cầu|mưu cầu|thỉnh cầu|văn bản|phiên bản
     |cơ bản|căn bản|xuất bản|tái bản|kịch bản|nguyên bản|đánh đập|đồng hồ|mơ hồ|bóng đá|liên bang
-    |hợp tác xã|thông tấn xã|tàu sân""".replace("\n", "").split("|")
+    |hợp tác xã|thông tấn xã|tàu sân""".split("|")
 )
+NOT_CUE_COMPOUNDS = frozenset(c.strip() for c in NOT_CUE_COMPOUNDS)
 
 # Heads before a name that make the name an agreement's, a process's or a format's, not the
 # place of anything: "Công ước Ottawa", "Thỏa thuận Minsk", "Định dạng Normandy". (A summit or
@@ -156,8 +157,9 @@ COMMON_COMPOUNDS = frozenset(
     |ý thức|ý muốn|ý đồ|nhật ký|nhật báo|nhật trình|ấn tượng|ấn định|ấn phẩm|ấn hành|nga ngố|lào xào
     |trung tâm|trung thành|trung lập|trung gian|trung bình|trung ương|trung tuần|trung thu|trung thực
     |hàn gắn|hàn lâm|tây phương|đông phương|nam giới|bắc cực|không quân|không gian|không phận
-    |hải quân|lục quân|hải cảng|hải phận|ba lô|ba mươi""".replace("\n", "").split("|")
+    |hải quân|lục quân|hải cảng|hải phận|ba lô|ba mươi""".split("|")
 )
+COMMON_COMPOUNDS = frozenset(c.strip() for c in COMMON_COMPOUNDS)  # (the line breaks' indents)
 
 # Event cues: (pattern, ACLED event_type, sub_event_type, priority). Patterns are regular
 # expressions over lower-case text; the cue of highest priority in a clause decides.

@@ -151,6 +151,7 @@ _PLACE_CUES = sorted(
 _PLACE_CUE_SET = frozenset(lexicon.PLACE_CUES) | frozenset(lexicon.NAME_HEADS)
 _CUE_KEYS = {cue: name_key(cue) for cue in _PLACE_CUES}
 _ALL_CUES = Phrases(_PLACE_CUES)
+_CUE_SHAPES = {cue: (cue.count(" ") + 1, cue.split(" ", 1)[0]) for cue in _PLACE_CUES}  # words, first
 _BEFORE_WORDS = max(_ORG_CUES.max_words, _TITLES.max_words, _ALL_CUES.max_words, _AGREEMENTS.max_words) + 1
 _LAST_WORDS = _ORG_CUES.last_words | _TITLES.last_words | _ALL_CUES.last_words | _AGREEMENTS.last_words
 _MAX_UNRESOLVED_WORDS = 5
@@ -256,7 +257,12 @@ def find_mentions(
                 continue  # "Vũ Anh": a person's name
             if after_title and (n > 0 or i > 0):
                 continue  # "Tổng thống Mỹ Donald Trump": after the country, a person
-            if j - i == 1 and j == len(run) and _is_common_compound(text, run, i, j):
+            if (
+                j - i == 1
+                and j == len(run)
+                and run[i].key in _COMPOUND_STARTS
+                and _is_common_compound(text, run, i, j)
+            ):
                 continue
             if j < len(run) and _name_goes_on(run, i, j, matches, n, after_title):
                 longer_name_end = j
@@ -304,8 +310,8 @@ def _place_cue(words: list[str]) -> str | None:
     cue = _ALL_CUES.ending_words(words)
     if cue is None:
         return None
-    size = cue.count(" ") + 1
-    if len(words) > size and f"{words[-size - 1]} {cue.split(' ', 1)[0]}" in lexicon.NOT_CUE_COMPOUNDS:
+    size, first = _CUE_SHAPES[cue]
+    if len(words) > size and f"{words[-size - 1]} {first}" in lexicon.NOT_CUE_COMPOUNDS:
         return None
     return cue
 

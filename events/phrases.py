@@ -32,6 +32,11 @@ class Phrases:
 
     def ending(self, preceding: str) -> str | None:
         """The longest phrase the text ends with, as whole words, before a space."""
+        if not preceding[-1:].isspace():
+            return None
+        last = preceding.rsplit(None, 1)  # the last word alone first: most texts end with no phrase
+        if not last or last[-1] not in self._sizes:
+            return None
         return self.ending_words(words_before(preceding, self.max_words))
 
     def ending_words(self, words: list[str]) -> str | None:

@@ -170,6 +170,7 @@ class Resolver:
         self.gazetteer = gazetteer
         self._cache: dict[tuple, list[Candidate]] = {}
         self._weak_keys: dict[str, bool] = {}
+        self._cue_cache: dict[tuple[str, str], list[Candidate]] = {}  # candidates of a cue's kinds
         self._cache_size = cache_size
 
     def lookup(self, key: str) -> list[Candidate]:
@@ -184,6 +185,7 @@ class Resolver:
         if len(self._cache) >= self._cache_size:
             self._cache.clear()
             self._weak_keys.clear()
+            self._cue_cache.clear()
         self._cache[key] = candidates
 
     def resolve(self, mentions: list[Mention]) -> tuple[list[ResolvedPlace], Candidate | None]:
@@ -199,8 +201,14 @@ class Resolver:
             candidates = cached.get(mention.key)
             if candidates is None:  # (only when the cache was just cleared)
                 candidates = self.lookup(mention.key)
-            if mention.cue in CUE_KINDS:  # "thành phố Armenia" is a city, not the country
-                candidates = _of_cue_kind(candidates, mention.cue)
+            cue = mention.cue
+            if cue in CUE_KINDS:  # "thành phố Armenia" is a city, not the country
+                kept = self._cue_cache.get((mention.key, cue))
+                if kept is None:
+                    if len(self._cue_cache) >= self._cache_size:
+                        self._cue_cache.clear()
+                    kept = self._cue_cache[(mention.key, cue)] = _of_cue_kind(candidates, cue)
+                candidates = kept
             if candidates:
                 if mention.in_body_name and candidates[0].kind != "country":
                     continue  # "Quân đội Độc lập Kachin (KIA)": the army's name, not the state
@@ -214,7 +222,8 @@ class Resolver:
         if bodies:  # "các tay súng Hamas" makes every "Hamas" of the article a group, not Hamm
             first = [(m, c) for m, c in first if m.key not in bodies or c[0].kind == "country"]
         countries = Counter(c[0].country for _, c in first if c[0].kind == "country")
-        first = self._without_weak(first, countries, self._flagged)
+        if _FLAGS or any(len(m.surface) <= ACRONYM for m, _ in first):
+            first = self._without_weak(first, countries, self._flagged)
         by_sentence: dict[int, set[str]] = {}
         for m, c in first:
             if c[0].kind == "country":

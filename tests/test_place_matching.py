@@ -276,6 +276,12 @@ def test_a_compass_word_before_a_place_is_part_of_it(extract) -> None:
     assert place(out, "Liban")["country"] == "LB"
 
 
+def test_every_listed_compound_is_read(extract) -> None:
+    """The word lists span several source lines: a compound at a line's end counts too."""
+    out = extract("Ý chí của người dân Ukraine vẫn mạnh. Trung thực là điều Nga thiếu.")
+    assert "Ý" not in surfaces(out) and "Trung" not in surfaces(out)
+
+
 def test_a_common_compound_is_no_head(extract) -> None:
     out = extract("Liên Hợp Quốc yêu cầu Nga rút quân, kêu gọi toàn cầu hỗ trợ Ukraine.")
     assert place(out, "Nga")["kind"] == "country" and place(out, "Ukraine")["kind"] == "country"
