@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
+from functools import lru_cache
 
 from events import lexicon
 from events.mentions import Mention
@@ -137,8 +138,21 @@ def is_weak(mention: Mention, candidate: Candidate) -> bool:
         return surface not in (candidate.name, candidate.name_vi)
     if len(surface) > SHORT_NAME:
         return False
-    own = {name_key(candidate.name), name_key(candidate.name_vi) if candidate.name_vi else ""}
-    return mention.key not in own
+    return mention.key != _own_key(candidate.name) and mention.key != _own_key(candidate.name_vi)
+
+
+@lru_cache(maxsize=100_000)
+def _is_syllable(key: str) -> bool:
+    """Whether a word is written like one Vietnamese syllable (cached: sentences start with the
+    same few words)."""
+    return len(key) <= _SYLLABLE_LETTERS and _SYLLABLE.fullmatch(fold(key)) is not None
+
+
+@lru_cache(maxsize=100_000)
+def _own_key(name: str | None) -> str:
+    """The lookup key of a place's own name (cached: the same places come back article after
+    article)."""
+    return name_key(name) if name else ""
 
 
 def is_actor_mention(mention: Mention) -> bool:
@@ -223,13 +237,16 @@ class Resolver:
             first = [(m, c) for m, c in first if m.key not in bodies or c[0].kind == "country"]
         countries = Counter(c[0].country for _, c in first if c[0].kind == "country")
         if _FLAGS or any(len(m.surface) <= ACRONYM for m, _ in first):
-            first = self._without_weak(first, countries, self._flagged)
+            first = self._without_weak(first, _main_countries(countries), self._flagged)
         by_sentence: dict[int, set[str]] = {}
         for m, c in first:
             if c[0].kind == "country":
                 by_sentence.setdefault(m.sentence, set()).add(c[0].country)
         top = max(countries.values(), default=1)
-        focus_place = self._focus([(m, c) for m, c in first if self._acceptable(m, c[0], countries, None)])
+        main = _main_countries(countries)
+        focus_place = self._focus(
+            [(m, c) for m, c in first if self._acceptable(m, c[0], countries, None, None, main)]
+        )
         focus = (focus_place.lat, focus_place.lon) if focus_place else None
         beside = focus_place.country if focus_place is not None and focus_place.kind == "country" else None
         article_weights = {cc: ARTICLE_COUNTRY_WEIGHT * n / top for cc, n in countries.items()}
@@ -253,7 +270,7 @@ class Resolver:
                 named = by_sentence.get(mention.sentence, ())
                 weights = {**article_weights, **{cc: SENTENCE_COUNTRY_WEIGHT for cc in named}}
                 best = rerank_best(candidates, country_weights=weights, near=near)
-            if not acceptable(mention, best, countries, near, beside):
+            if not acceptable(mention, best, countries, near, beside, main):
                 continue
             headed = mention.headed
             if headed is not None and (headed[2] or not self._named_alone(mention, best)):
@@ -281,13 +298,12 @@ class Resolver:
     @staticmethod
     def _without_weak(
         found: list[tuple[Mention, list[Candidate]]],
-        countries: Counter,
+        main: set[str],
         flagged: Callable[[str, list[Candidate]], bool],
     ) -> list[tuple[Mention, list[Candidate]]]:
         """Weak candidates only after a place cue, or in a country the article is about (named about
         as often as the most named); a code ("IS", "TOS") and a word that starts a sentence ("Khi
         …", "Ba người …") only after a cue."""
-        main = _main_countries(countries)
         kept = []
         for mention, candidates in found:
             surface = mention.surface
@@ -337,6 +353,7 @@ class Resolver:
         countries: Counter,
         focus: tuple[float, float] | None,
         beside: str | None = None,
+        main: set[str] | None = None,
     ) -> bool:
         """Countries and regions stand alone; a town needs a cue, fame or the article's context:
         near its focus, in a country it names, or beside the country it is about (``beside``:
@@ -347,14 +364,13 @@ class Resolver:
         if mention.sentence_initial and population < WORLD_CITY_POPULATION:
             # "Hai bên …", "Không …": a word capitalised by the sentence, not a town; a name no
             # Vietnamese word is written like ("Avdiivka thất thủ") stands in the article's region
-            key = mention.key
-            if len(key) <= _SYLLABLE_LETTERS and _SYLLABLE.fullmatch(fold(key)):
+            if _is_syllable(mention.key):
                 return False
             return _near(best, focus) or best.country in countries or self._beside(beside, best.country)
         if best.id.startswith(("curated:", "user:")):
             return True
         if mention.cue in REGION_CUES:  # a town standing for its province: in the article's region
-            return _near(best, focus) or best.country in _main_countries(countries) or is_strong(best)
+            return _near(best, focus) or best.country in (main or ()) or is_strong(best)
         if mention.cue:
             return True
         if mention.in_person_run or mention.after_title:
