@@ -71,6 +71,8 @@ class Mention:
     headed: tuple[int, str, bool] | None = None
     # the last word of a body's name glossed by its acronym ("Quân đội Độc lập Kachin (KIA)")
     in_body_name: bool = False
+    # a cue and compass words only ("miền Đông", "phía Nam"): a part of whatever country is meant
+    generic: bool = False
 
 
 def tokenize(text: str, sentence_starts: list[int]) -> list[Token]:
@@ -211,7 +213,11 @@ def find_mentions(
             mention = Mention(text[start:end], start, end, first.sentence, key, cue=cue, preceding=before)
             if not key.endswith(_ADMIN_SUFFIXES):
                 mention.headed = _with_head(text, lower, sentence_start, start, end, cue)
-            if not (blocked and _inside(blocked, start, end)):  # "Liên minh châu Âu"
+            compass = all(t.key in _COMPASS for t in run[:named_with_cue])
+            if compass and named_with_cue < len(run):
+                pass  # "miền Đông Ukraine": the east of the place that follows, not a place "miền Đông"
+            elif not (blocked and _inside(blocked, start, end)):  # "Liên minh châu Âu"
+                mention.generic = compass  # "miền Đông" alone: the east of the article's country
                 mentions.append(mention)
             run = run[named_with_cue:]
             if not run:

@@ -236,6 +236,10 @@ class Resolver:
         if bodies:  # "các tay súng Hamas" makes every "Hamas" of the article a group, not Hamm
             first = [(m, c) for m, c in first if m.key not in bodies or c[0].kind == "country"]
         countries = Counter(c[0].country for _, c in first if c[0].kind == "country")
+        if any(m.generic for m, _ in first):  # "miền Đông": a region of a country the article is about
+            main = _main_countries(countries)
+            first = [(m, [x for x in c if x.country in main] if m.generic else c) for m, c in first]
+            first = [(m, c) for m, c in first if c]
         if _FLAGS or any(len(m.surface) <= ACRONYM for m, _ in first):
             first = self._without_weak(first, _main_countries(countries), self._flagged)
         by_sentence: dict[int, set[str]] = {}

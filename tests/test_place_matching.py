@@ -282,6 +282,15 @@ def test_every_listed_compound_is_read(extract) -> None:
     assert "Ý" not in surfaces(out) and "Trung" not in surfaces(out)
 
 
+def test_a_cue_with_a_compass_word_is_a_part_of_the_articles_country(fresh_gaz: Gazetteer) -> None:
+    """ "miền Đông" names a region abroad too (Rwanda's Eastern Province in Vietnamese): alone it
+    is the east of the country the article is about; before a name, that place's east."""
+    fresh_gaz.add_place("Eastern Province", "admin1", -1.8, 30.4, country="RW", aliases=["miền Đông"])
+    out = run(fresh_gaz, "Nga tấn công miền Đông Ukraine. Giao tranh ở miền Đông ác liệt, Ukraine cho biết.")
+    assert all(p["country"] != "RW" for p in out["places"]), out["places"]
+    assert "Ukraine" in surfaces(out)
+
+
 def test_a_common_compound_is_no_head(extract) -> None:
     out = extract("Liên Hợp Quốc yêu cầu Nga rút quân, kêu gọi toàn cầu hỗ trợ Ukraine.")
     assert place(out, "Nga")["kind"] == "country" and place(out, "Ukraine")["kind"] == "country"
