@@ -363,6 +363,12 @@ class Resolver:
         near its focus, in a country it names, or beside the country it is about (``beside``:
         the focus when it is a country, "Nga … Avdiivka")."""
         if best.kind not in POPULATED and best.kind not in MINOR_KINDS:
+            if best.kind in _AREA_KINDS and not mention.cue and not best.id.startswith(("curated:", "user:")):
+                # a province of any country ("Alba", "Acre", "Ain") is a place only in the
+                # article's region, as a town is: its name is often a person's or a word
+                if mention.in_person_run or mention.after_title:
+                    return False
+                return _near(best, focus) or best.country in countries or self._beside(beside, best.country)
             return not (mention.after_title and best.kind not in ("country", "region"))
         population = best.population or 0
         if mention.sentence_initial and population < WORLD_CITY_POPULATION:
