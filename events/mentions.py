@@ -162,6 +162,9 @@ _ADMIN_SUFFIXES = (" oblast", " state", " province", " region", " governorate", 
 _ACRONYM_AFTER = re.compile(r" \(([A-ZĐ][A-ZĐ0-9.&-]{1,9})\)")
 _INSTITUTIONS = lexicon.INSTITUTION_HEADS
 _ENGLISH_HEADS = lexicon.ENGLISH_BODY_HEADS
+# cues that, with compass words, name a part of a country ("miền Đông", "phía Nam"), unlike the
+# heads of proper names ("biển Đông" is the South China Sea)
+_PART_CUES = frozenset({"miền", "phía", "vùng", "khu vực", "khu", "mạn", "hướng"})
 _COMPASS = frozenset({"bắc", "nam", "đông", "tây", "trung", "thượng", "hạ"})
 
 
@@ -213,7 +216,7 @@ def find_mentions(
             mention = Mention(text[start:end], start, end, first.sentence, key, cue=cue, preceding=before)
             if not key.endswith(_ADMIN_SUFFIXES):
                 mention.headed = _with_head(text, lower, sentence_start, start, end, cue)
-            compass = all(t.key in _COMPASS for t in run[:named_with_cue])
+            compass = cue in _PART_CUES and all(t.key in _COMPASS for t in run[:named_with_cue])
             if compass and named_with_cue < len(run):
                 pass  # "miền Đông Ukraine": the east of the place that follows, not a place "miền Đông"
             elif not (blocked and _inside(blocked, start, end)):  # "Liên minh châu Âu"

@@ -242,6 +242,7 @@ def test_real_donetsk_province(extract) -> None:
         ("Nạn đói lan rộng ở châu Phi vì xung đột.", "châu Phi", "continent:AF"),
         ("Iran đe dọa phong tỏa eo biển Hormuz.", "Hormuz", "curated:strait-of-hormuz"),
         ("Hezbollah bắn rocket vào Cao nguyên Golan.", "Cao nguyên Golan", "curated:golan-heights"),
+        ("Căng thẳng leo thang trên biển Đông và biển Hoa Đông.", "biển Đông", "curated:south-china-sea"),
     ],
 )
 def test_a_lower_case_head_is_read_with_the_name(extract, text: str, surface: str, place_id: str) -> None:
