@@ -101,6 +101,11 @@ class ResolvedPlace:
 
     def to_dict(self) -> dict:
         p = self.place
+        point = _ROUNDED.get((p.lat, p.lon))
+        if point is None:  # (rounding is costly and the same places come back)
+            if len(_ROUNDED) >= 100_000:
+                _ROUNDED.clear()
+            point = _ROUNDED[(p.lat, p.lon)] = (round(p.lat, 5), round(p.lon, 5))
         return {
             "surface": self.mention.surface,
             "start": self.mention.start,
@@ -111,11 +116,14 @@ class ResolvedPlace:
             "name_vi": p.name_vi,
             "kind": p.kind,
             "country": p.country,
-            "lat": round(p.lat, 5),
-            "lon": round(p.lon, 5),
+            "lat": point[0],
+            "lon": point[1],
             "geo_precision": self.geo_precision,
             "score": round(min(1.0, self.score), 3),
         }
+
+
+_ROUNDED: dict[tuple[float, float], tuple[float, float]] = {}  # a point → its output form
 
 
 _ACTOR_NOUNS = Phrases(lexicon.ACTOR_NOUNS)
