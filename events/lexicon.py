@@ -17,6 +17,80 @@ PLACE_CUES = (
     "miền trung", "miền đông", "miền tây", "đông bắc", "tây bắc", "đông nam", "tây nam",
 )  # fmt: skip
 
+# Generic heads written lower case before a name and read with it ("biển Đen", "châu Phi", "dải
+# Gaza", "cầu Crimea"): looked up together with the name first; they also say which kind of
+# place the name is (``resolve.CUE_KINDS``).
+NAME_HEADS = (
+    "châu", "dải", "bờ", "bãi", "bãi đá", "đá", "rạn san hô", "cầu", "cây cầu", "nhà máy",
+    "nhà máy điện", "nhà máy điện hạt nhân", "đập", "thủy điện", "hồ", "mũi", "kênh đào", "eo",
+    "cửa biển", "khu tự trị", "khu hành chính", "tỉnh bang", "tiểu bang", "oblast",
+    "vùng lãnh thổ", "đặc khu", "khu bảo tồn", "đèo", "đường hầm", "vùng biển", "hải cảng",
+)  # fmt: skip
+
+# Compounds that end with a head or cue syllable but are common words ("yêu cầu Nga", "toàn
+# cầu"): the syllable is no cue there.
+NOT_CUE_COMPOUNDS = frozenset(
+    """yêu cầu|nhu cầu|toàn cầu|hoàn cầu|địa cầu|bán cầu|khẩn cầu|mưu cầu|thỉnh cầu|văn bản|phiên bản
+    |cơ bản|căn bản|xuất bản|tái bản|kịch bản|nguyên bản|đánh đập|đồng hồ|mơ hồ|bóng đá|liên bang
+    |hợp tác xã|thông tấn xã|tàu sân""".split("|")
+)
+NOT_CUE_COMPOUNDS = frozenset(c.strip() for c in NOT_CUE_COMPOUNDS)
+
+# Heads before a name that make the name an agreement's, a process's or a format's, not the
+# place of anything: "Công ước Ottawa", "Thỏa thuận Minsk", "Định dạng Normandy". (A summit or
+# talks *in* a town name the town: "Thượng đỉnh NATO tại Vilnius", "hòa đàm Geneva".)
+AGREEMENT_HEADS = (
+    "công ước", "thỏa thuận", "hiệp định", "hiệp ước", "nghị định thư", "định dạng", "tiến trình",
+    "hòa ước", "hiến chương", "tuyên bố chung", "sáng kiến", "thể thức", "nhóm", "bộ nguyên tắc",
+)  # fmt: skip
+
+# First syllables of the names of government bodies, capitalised with them ("Bộ Tư lệnh", "Sở
+# Y tế", "Cục An ninh", "Viện Nghiên cứu", "Ủy ban …"): no place name starts with them.
+INSTITUTION_HEADS = frozenset({"bộ", "sở", "cục", "viện", "ủy", "uỷ"})
+
+# Heads before a capitalised word that make it a number, a weekday or a code, not a place:
+# "thứ Tư" (Wednesday; "Tư" is also a town in Vietnam), "lần thứ Hai".
+ORDINAL_HEADS = ("thứ", "lần thứ", "hôm thứ", "ngày thứ")
+
+# Heads before a name that make it an armed group's or a weapon's: "tay súng Hamas", "tên lửa
+# Tomahawk", "xe tăng Leopard", "tàu Moskva". A country after them is who owns or fields it (an
+# actor), never a reason to drop it.
+GROUP_HEADS = (
+    "tay súng", "chiến binh", "phiến quân", "dân quân", "thành viên", "lực lượng", "nhóm vũ trang",
+    "quân đội", "tổ chức", "phong trào", "lính đánh thuê", "nhóm", "tập đoàn", "quân", "binh sĩ",
+)  # fmt: skip
+WEAPON_HEADS = (
+    "tên lửa", "hỏa tiễn", "rocket", "hệ thống", "xe tăng", "tiêm kích", "máy bay", "uav", "drone",
+    "pháo", "lựu pháo", "pháo tự hành", "tàu", "tàu chiến", "tàu ngầm", "chiến hạm", "tàu sân bay",
+    "tàu khu trục", "khu trục hạm", "tuần dương hạm", "trực thăng", "bệ phóng", "chiến đấu cơ",
+    "oanh tạc cơ", "máy bay ném bom", "xe bọc thép", "thiết giáp", "súng", "bom", "đạn", "mìn",
+    "tổ hợp", "vũ khí", "radar", "vệ tinh", "mẫu", "dòng", "biến thể", "phiên bản", "hạm đội",
+)  # fmt: skip
+
+# Nouns before a name that make it a people's ("người Kurd", "sắc tộc Rohingya"): a town after
+# them is no place mention (a country is an actor); unlike a group's, the name may be a place
+# elsewhere. ("người dân Gaza" is the people of a place: the place.)
+PEOPLE_HEADS = ("người", "sắc tộc", "dân tộc", "tộc người", "cộng đồng người")
+
+# English heads that, next to a place name in one capitalised run, make the run a medium's or a
+# body's name: "Kyiv Post", "The Moscow Times", "Daily Sabah", "Kyiv School of Economics"; ship
+# prefixes make it a ship's ("USS Abraham Lincoln").
+ENGLISH_BODY_HEADS = frozenset(
+    """post times herald tribune independent daily journal news gazette telegraph observer pravda
+    today insider standard chronicle express mail monitor review press weekly sabah guardian
+    radio tv television channel agency university institute school college academy airlines
+    airways bank group company corporation corp inc ltd council center centre foundation club fc
+    dynamo forum declaration accord accords protocol format process convention agreement treaty
+    initiative uss hms rfs mv""".split()
+)
+
+# Cues of a province, a state or a region ("tỉnh Kherson", "bang Shan"): the name is a first- or
+# second-level division, or a town standing for one.
+ADMIN_CUES = (
+    "tỉnh", "bang", "vùng", "miền", "huyện", "quận", "khu vực", "tiểu bang", "tỉnh bang", "oblast",
+    "khu tự trị", "vùng lãnh thổ", "đặc khu", "khu hành chính",
+)  # fmt: skip
+
 # Prepositions and verbs after which a name is where something happens.
 LOCATIVE_CUES = (
     "ở", "tại", "nhằm vào", "vào", "dọc", "gần", "quanh", "xung quanh", "trên", "khắp", "đến", "tới",
@@ -37,6 +111,8 @@ ORGANISATIONS = (
     "liên minh châu phi", "tân hoa xã", "thông tấn xã việt nam", "đài tiếng nói việt nam",
     "tổ chức hợp tác thượng hải", "nhà trắng", "điện kremlin", "lầu năm góc", "quốc hội mỹ",
     "hội đồng nhân quyền liên hợp quốc", "cao ủy liên hợp quốc về người tị nạn",
+    # armed groups whose names are also GeoNames names ("Hamas" → Hamm, "Taliban" → Bozhüyük)
+    "hamas", "hezbollah", "taliban", "wagner", "al-qaeda", "al qaeda", "al-shabaab", "boko haram",
     # honorifics that begin with a place name ("Đức" is also Germany)
     "đức giáo hoàng", "đức thánh cha", "đức đạt lai lạt ma", "đức tổng giám mục", "đức hồng y",
 )  # fmt: skip
@@ -58,6 +134,9 @@ PERSON_TITLES = (
     "đại sứ", "nghị sĩ", "thượng nghị sĩ", "tổng giám đốc", "giám đốc", "phóng viên", "nhà báo",
     "chuyên gia", "tổng tư lệnh", "tư lệnh", "chỉ huy", "thống đốc", "thị trưởng", "đặc phái viên",
     "cố vấn", "giáo sư", "tiến sĩ", "bác sĩ", "luật sư", "tổng chưởng lý", "nữ hoàng", "thái tử",
+    # offices of a province or a town, whose holder is named after them ("Tỉnh trưởng Alexander Gusev")
+    "tỉnh trưởng", "thủ hiến", "quận trưởng", "huyện trưởng", "trưởng làng", "phó thống đốc",
+    "chuẩn tướng", "thượng tướng", "đô đốc", "phó đô đốc", "trợ lý", "người đồng cấp", "đồng cấp",
 )  # fmt: skip
 
 # Vietnamese family names: a capitalised family name right before a match makes it a
@@ -78,8 +157,9 @@ COMMON_COMPOUNDS = frozenset(
     |ý thức|ý muốn|ý đồ|nhật ký|nhật báo|nhật trình|ấn tượng|ấn định|ấn phẩm|ấn hành|nga ngố|lào xào
     |trung tâm|trung thành|trung lập|trung gian|trung bình|trung ương|trung tuần|trung thu|trung thực
     |hàn gắn|hàn lâm|tây phương|đông phương|nam giới|bắc cực|không quân|không gian|không phận
-    |hải quân|lục quân|hải cảng|hải phận|ba lô|ba mươi""".replace("\n", "").split("|")
+    |hải quân|lục quân|hải cảng|hải phận|ba lô|ba mươi""".split("|")
 )
+COMMON_COMPOUNDS = frozenset(c.strip() for c in COMMON_COMPOUNDS)  # (the line breaks' indents)
 
 # Event cues: (pattern, ACLED event_type, sub_event_type, priority). Patterns are regular
 # expressions over lower-case text; the cue of highest priority in a clause decides.

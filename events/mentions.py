@@ -17,7 +17,7 @@ import ahocorasick
 
 from events import lexicon
 from events.phrases import Phrases, words_before
-from gazetteer.textnorm import name_key, search_keys
+from gazetteer.textnorm import fold, looks_vietnamese, name_key, search_keys
 
 MAX_NAME_WORDS = 7
 UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
@@ -66,6 +66,13 @@ class Mention:
     actor: bool | None = None  # named as who acts ("Bộ Quốc phòng Armenia"); set by resolve
     unresolved_reason: str | None = None
     extra: dict = field(default_factory=dict)
+    # a name read with its head ("biển Đen", "Cao nguyên Golan"): the start and surface with the
+    # head, and whether the writer capitalised the head as part of the name
+    headed: tuple[int, str, bool] | None = None
+    # the last word of a body's name glossed by its acronym ("Quân đội Độc lập Kachin (KIA)")
+    in_body_name: bool = False
+    # a cue and compass words only ("miền Đông", "phía Nam"): a part of whatever country is meant
+    generic: bool = False
 
 
 def tokenize(text: str, sentence_starts: list[int]) -> list[Token]:
@@ -137,12 +144,28 @@ def _automaton(phrases: tuple[str, ...]) -> ahocorasick.Automaton:
 _ORGANISATIONS = _automaton(lexicon.ORGANISATIONS)
 _ORG_CUES = Phrases(lexicon.ORGANISATION_CUES)
 _TITLES = Phrases(lexicon.PERSON_TITLES)
-_PLACE_CUES = sorted(set(lexicon.PLACE_CUES) | set(lexicon.LOCATIVE_CUES), key=len, reverse=True)
-_PLACE_CUE_SET = frozenset(lexicon.PLACE_CUES)
+_AGREEMENTS = Phrases((*lexicon.AGREEMENT_HEADS, *lexicon.ORDINAL_HEADS))  # heads of no place
+# offices whose holder is named after the place they govern ("Thống đốc tỉnh Kharkiv Oleh …")
+_OFFICES = Phrases((*lexicon.PERSON_TITLES, "chính quyền", "chính quyền quân sự", "người đứng đầu"))
+_PLACE_CUES = sorted(
+    set(lexicon.PLACE_CUES) | set(lexicon.NAME_HEADS) | set(lexicon.LOCATIVE_CUES), key=len, reverse=True
+)
+_PLACE_CUE_SET = frozenset(lexicon.PLACE_CUES) | frozenset(lexicon.NAME_HEADS)
 _CUE_KEYS = {cue: name_key(cue) for cue in _PLACE_CUES}
 _ALL_CUES = Phrases(_PLACE_CUES)
-_BEFORE_WORDS = max(_ORG_CUES.max_words, _TITLES.max_words, _ALL_CUES.max_words)
-_LAST_WORDS = _ORG_CUES.last_words | _TITLES.last_words | _ALL_CUES.last_words
+_CUE_SHAPES = {cue: (cue.count(" ") + 1, cue.split(" ", 1)[0]) for cue in _PLACE_CUES}  # words, first
+_BEFORE_WORDS = max(_ORG_CUES.max_words, _TITLES.max_words, _ALL_CUES.max_words, _AGREEMENTS.max_words) + 1
+_LAST_WORDS = _ORG_CUES.last_words | _TITLES.last_words | _ALL_CUES.last_words | _AGREEMENTS.last_words
+_MAX_UNRESOLVED_WORDS = 5
+# GeoNames' names of first-level divisions: "Kursk Oblast", "Shan State", "Idlib Governorate"
+_ADMIN_SUFFIXES = (" oblast", " state", " province", " region", " governorate", " krai", " prefecture")
+_ACRONYM_AFTER = re.compile(r" \(([A-ZĐ][A-ZĐ0-9.&-]{1,9})\)")
+_INSTITUTIONS = lexicon.INSTITUTION_HEADS
+_ENGLISH_HEADS = lexicon.ENGLISH_BODY_HEADS
+# cues that, with compass words, name a part of a country ("miền Đông", "phía Nam"), unlike the
+# heads of proper names ("biển Đông" is the South China Sea)
+_PART_CUES = frozenset({"miền", "phía", "vùng", "khu vực", "khu", "mạn", "hướng"})
+_COMPASS = frozenset({"bắc", "nam", "đông", "tây", "trung", "thượng", "hạ"})
 
 
 def _is_word_char(char: str) -> bool:
@@ -185,50 +208,80 @@ def find_mentions(
         if bylines and len(run) <= 4 and _BYLINE_AFTER.match(text, run[-1].end):
             continue  # "Vũ Anh (Theo RT)": the writer's name
         words = _phrase_words(before)
-        cue = before_cue = _ALL_CUES.ending_words(words) if words else None
-        named_with_cue = _cue_and_name(run, cue, known) if cue else 0
+        cue = before_cue = _place_cue(words) if words else None
+        # (a locative is never part of a name: "ở Nga" is not looked up as one)
+        named_with_cue, key = _named_with_cue(run, cue, known) if cue in _PLACE_CUE_SET else (0, "")
         if named_with_cue:  # "quần đảo Trường Sa": looked up with its cue, not as "Trường Sa" (Changsha)
             start, end = first.start, run[named_with_cue - 1].end
-            key = f"{name_key(cue)} {name_key(text[start:end])}"
-            mentions.append(
-                Mention(text[start:end], start, end, first.sentence, key, cue=cue, preceding=before)
-            )
+            mention = Mention(text[start:end], start, end, first.sentence, key, cue=cue, preceding=before)
+            if not key.endswith(_ADMIN_SUFFIXES):
+                mention.headed = _with_head(text, lower, sentence_start, start, end, cue)
+            compass = cue in _PART_CUES and all(t.key in _COMPASS for t in run[:named_with_cue])
+            if compass and named_with_cue < len(run):
+                pass  # "miền Đông Ukraine": the east of the place that follows, not a place "miền Đông"
+            elif not (blocked and _inside(blocked, start, end)):  # "Liên minh châu Âu"
+                mention.generic = compass  # "miền Đông" alone: the east of the article's country
+                mentions.append(mention)
             run = run[named_with_cue:]
             if not run:
                 continue
             first = run[0]
             before = lower[max(sentence_start, first.start - 40) : first.start]
             words = _phrase_words(before)
-            cue, before_cue = None, _ALL_CUES.ending_words(words) if words else None
+            cue, before_cue = None, _place_cue(words) if words else None
         matches = _longest_matches(run, known)
-        organisation = bool(words) and _ORG_CUES.ending_words(words) is not None
-        if not matches:
-            if cue in _PLACE_CUE_SET and not organisation:
-                unresolved.append(_unresolved(text, run, matches, cue))
+        cued = cue in _PLACE_CUE_SET
+        if not (matches or cued):
+            continue  # (most runs: a capitalised first word, a person)
+        if words and (
+            _ORG_CUES.ending_words(words) is not None or _AGREEMENTS.ending_words(words) is not None
+        ):
+            continue  # "Nhóm Minsk", "Thỏa thuận Minsk": a body's or a treaty's name
+        if len(run) > 1 and not _ENGLISH_HEADS.isdisjoint([t.key for t in run]):
+            continue  # "Kyiv Post", "The Moscow Times", "USS Abraham Lincoln": a medium, a ship
+        if cued and _unknown_cued_name(run, matches, words, cue):
+            unresolved.append(_unresolved(text, run, cue))
             continue
-        if matches[0][0] > 0 and cue in _PLACE_CUE_SET and not organisation:
-            unresolved.append(_unresolved(text, run, matches, cue))
-        if organisation or (blocked and _inside(blocked, first.start, run[-1].end)):
+        if not matches:
+            continue
+        if blocked and _inside(blocked, first.start, run[-1].end):
             continue
         after_title = bool(words) and _TITLES.ending_words(words) is not None
         covered = 0
         for i, j in matches:
             covered += j - i
         unknown = covered < len(run)  # the matches do not overlap
+        longer_name_end = -1
         for n, (i, j) in enumerate(matches):
             start, end = run[i].start, run[j - 1].end
             if blocked and _inside(blocked, start, end):
                 continue
+            if i == longer_name_end:
+                continue  # the last syllable of "Ấn Độ Dương"
+            if j - i == 1 and run[i].key in _COMPASS and n + 1 < len(matches) and matches[n + 1][0] == j:
+                continue  # "Nam Liban", "Bắc Syria": a part of the place that follows, not "Nam"
+            if run[i].key in _INSTITUTIONS:
+                continue  # "Bộ Tư lệnh", "Viện …": a body's name starts there, no place does
             if i > 0 and run[i - 1].key in lexicon.SURNAMES:
                 continue  # "Vũ Anh": a person's name
             if after_title and (n > 0 or i > 0):
                 continue  # "Tổng thống Mỹ Donald Trump": after the country, a person
-            if j - i == 1 and j == len(run) and _is_common_compound(text, run, i, j):
+            if (
+                j - i == 1
+                and j == len(run)
+                and run[i].key in _COMPOUND_STARTS
+                and _is_common_compound(text, run, i, j)
+            ):
                 continue
+            if j < len(run) and _name_goes_on(run, i, j, matches, n, after_title):
+                longer_name_end = j
+                continue  # "Ấn Độ Dương": a longer name the gazetteer lacks, not "Ấn Độ"
             if i == 0:
                 preceding, cue = before, before_cue
             else:
                 preceding = lower[max(sentence_start, start - 40) : start]
+                if _AGREEMENTS.ending(preceding) is not None:
+                    continue
                 cue = _cue_before(preceding)
             one_word = j - i == 1
             surface, sentence, key = text[start:end], run[i].sentence, run[i].key
@@ -240,12 +293,14 @@ def find_mentions(
                 Mention(surface, start, end, sentence, key, cue, preceding, unknown, after_title and n == 0,
                         sentence_initial)
             )  # fmt: skip
+            if text.startswith(" (", end) and _body_acronym(text, run, end):
+                mentions[-1].in_body_name = True
     return mentions, unresolved
 
 
-def _unresolved(text: str, run: list[Token], matches: list[tuple[int, int]], cue: str) -> Mention:
-    """The cued name the gazetteer lacks: the run up to its first known name (4 words at most)."""
-    end_token = run[matches[0][0] - 1] if matches else run[min(len(run), 4) - 1]
+def _unresolved(text: str, run: list[Token], cue: str) -> Mention:
+    """The cued name the gazetteer lacks: the whole run (its first words when it is long)."""
+    end_token = run[min(len(run), _MAX_UNRESOLVED_WORDS) - 1]
     surface = text[run[0].start : end_token.end]
     return Mention(
         surface=surface,
@@ -256,6 +311,101 @@ def _unresolved(text: str, run: list[Token], matches: list[tuple[int, int]], cue
         cue=cue,
         unresolved_reason="not in gazetteer",
     )
+
+
+def _place_cue(words: list[str]) -> str | None:
+    """The place or locative cue the words end with, unless its first word ends a common
+    compound with the word before it ("yêu cầu Nga": "cầu" is no bridge there)."""
+    cue = _ALL_CUES.ending_words(words)
+    if cue is None:
+        return None
+    size, first = _CUE_SHAPES[cue]
+    if len(words) > size and f"{words[-size - 1]} {first}" in lexicon.NOT_CUE_COMPOUNDS:
+        return None
+    return cue
+
+
+def _unknown_cued_name(run: list[Token], matches: list[tuple[int, int]], words: list[str], cue: str) -> bool:
+    """ "làng Let Yet Kone": a cued run that no known name covers whole is one name the gazetteer
+    lacks; its first word ("Let") or a later one is no place. Not when an office holder follows
+    the place ("Thống đốc tỉnh Kharkiv Oleh Synehubov") or a compass word comes before a known
+    name ("miền Đông Ukraine"): then the known names are the places."""
+    if matches and matches[0] == (0, len(run)):
+        return False
+    if not matches:
+        return True
+    first = matches[0][0]
+    if first == 0:
+        return not _office_before_cue(words, cue)
+    return not all(t.key in _COMPASS for t in run[:first])
+
+
+def _office_before_cue(words: list[str], cue: str) -> bool:
+    """ "Thống đốc tỉnh …", "chính quyền thành phố …": an office of the place comes before the cue."""
+    size = cue.count(" ") + 1
+    return len(words) > size and _OFFICES.ending_words(words[:-size]) is not None
+
+
+def _name_goes_on(
+    run: list[Token], i: int, j: int, matches: list[tuple[int, int]], n: int, after_title: bool
+) -> bool:
+    """The capitalised run goes on past a Vietnamese name with an unknown Vietnamese syllable
+    ("Ấn Độ Dương", "Thái Bình Dương"): one longer name, not the shorter one inside it. A
+    family name and more after it are a person's name ("Việt Nam Nguyễn Phú Trọng"), as is anything after
+    a title's country ("Chủ tịch Trung Quốc Tập Cận Bình")."""
+    if after_title and i == 0:
+        return False
+    following = run[j]
+    if (
+        n + 1 < len(matches)
+        and matches[n + 1][0] == j
+        and not (matches[n + 1][1] == j + 1 == len(run) and looks_vietnamese(following.text))
+    ):
+        return False  # another known name follows (not just a last syllable)
+    if following.key in lexicon.SURNAMES and j + 1 < len(run):
+        return False  # a person's name: a family name and a given name at least
+    return looks_vietnamese(following.text) and looks_vietnamese(run[j - 1].text)
+
+
+def _named_with_cue(run: list[Token], cue: str, known: frozenset[str] | set[str]) -> tuple[int, str]:
+    """How many words of the run form a known name with the cue before them ("quần đảo Trường
+    Sa"), or, after a province's cue, with GeoNames' word for the division after them ("tỉnh
+    Kursk" → "Kursk Oblast", "bang Shan" → "Shan State"); and that name's key. (0, "") for none."""
+    size = _cue_and_name(run, cue, known)
+    if size:
+        return size, f"{_CUE_KEYS.get(cue) or name_key(cue)} {' '.join(t.key for t in run[:size])}"
+    if cue in lexicon.ADMIN_CUES:
+        keys = [t.key for t in run[:MAX_NAME_WORDS]]
+        for j in range(len(keys), 0, -1):
+            name = " ".join(keys[:j])
+            for suffix in _ADMIN_SUFFIXES:
+                if name + suffix in known:
+                    return j, name + suffix
+    return 0, ""
+
+
+def _body_acronym(text: str, run: list[Token], end: int) -> bool:
+    """A name right before an acronym in brackets that is not its own ("Kachin (KIA)", "Arakan
+    (AA)"; not "Hồ Chí Minh (TP.HCM)"): the name ends a body's name that the acronym stands for."""
+    found = _ACRONYM_AFTER.match(text, end)
+    if found is None:
+        return False
+    letters = fold("".join(c for c in found.group(1) if c.isalpha())).upper()
+    initials = fold("".join(t.text[0] for t in run)).upper()
+    return not (len(initials) > 1 and initials in letters)
+
+
+def _with_head(
+    text: str, lower: str, sentence_start: int, start: int, end: int, cue: str
+) -> tuple[int, str, bool] | None:
+    """Where the head before a name starts, the name with it ("biển Đen"), and whether the head
+    is capitalised other than by the start of the sentence ("Cao nguyên Golan")."""
+    before = lower[sentence_start:start].rstrip()
+    if not before.endswith(cue):
+        return None
+    head_start = sentence_start + len(before) - len(cue)
+    capitalised = text[head_start].isupper() and bool(text[sentence_start:head_start].strip(_OPENING_CHARS))
+    return head_start, text[head_start:end], capitalised
 
 
 def _cue_and_name(run: list[Token], cue: str, known: frozenset[str] | set[str]) -> int:
@@ -316,7 +466,8 @@ def _phrase_words(preceding: str) -> list[str]:
 
 def _cue_before(preceding: str) -> str | None:
     """The place or locative cue ending right before a name ("thị trấn ", "tại ")."""
-    return _ALL_CUES.ending(preceding)
+    words = words_before(preceding, _ALL_CUES.max_words + 1)
+    return _place_cue(words) if words else None
 
 
 def _starts_sentence(text: str, token: Token, sentence_starts: list[int]) -> bool:

@@ -23,18 +23,33 @@ class Phrases:
         self.phrases = frozenset(phrases)
         self.last_words = frozenset(p.split()[-1] for p in self.phrases)
         self.max_words = max(len(p.split()) for p in self.phrases)
+        # for each last word, the lengths (in words) of the phrases it ends, longest first: only
+        # those are tried
+        sizes: dict[str, set[int]] = {}
+        for p in self.phrases:
+            sizes.setdefault(p.split()[-1], set()).add(len(p.split()))
+        self._sizes = {w: tuple(sorted(n, reverse=True)) for w, n in sizes.items()}
 
     def ending(self, preceding: str) -> str | None:
         """The longest phrase the text ends with, as whole words, before a space."""
+        if not preceding[-1:].isspace():
+            return None
+        last = preceding.rsplit(None, 1)  # the last word alone first: most texts end with no phrase
+        if not last or last[-1] not in self._sizes:
+            return None
         return self.ending_words(words_before(preceding, self.max_words))
 
     def ending_words(self, words: list[str]) -> str | None:
         """:meth:`ending` of a text given by :func:`words_before` (``count`` ≥ ``max_words``)."""
-        if not words or words[-1] not in self.last_words:
+        if not words:
             return None
-        words = words[-self.max_words :]
-        for n in range(len(words), 0, -1):
-            phrase = " ".join([words[-n].lstrip(_PUNCTUATION), *words[len(words) - n + 1 :]])
-            if phrase in self.phrases:
-                return phrase
+        sizes = self._sizes.get(words[-1])
+        if sizes is None:
+            return None
+        count = len(words)
+        for n in sizes:
+            if n <= count:
+                phrase = " ".join([words[-n].lstrip(_PUNCTUATION), *words[count - n + 1 :]])
+                if phrase in self.phrases:
+                    return phrase
         return None

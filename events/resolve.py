@@ -9,17 +9,27 @@ in news text such a match is almost always a person ("Donald") or a word.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, fields
+from functools import lru_cache
 
 from events import lexicon
 from events.mentions import Mention
 from events.phrases import Phrases
 from gazetteer import Candidate, Gazetteer
 from gazetteer.store import haversine_km
+from gazetteer.textnorm import fold, name_key
 
-STRONG_KINDS = frozenset({"country", "region", "admin1", "admin2", "border-area", "river", "other"})
+STRONG_KINDS = frozenset(
+    {"country", "region", "admin1", "admin2", "border-area", "river", "other", "sea", "ocean", "gulf",
+     "strait", "peninsula"}
+)  # fmt: skip
 POPULATED = frozenset({"city", "town", "village"})
+# Kinds that a GeoNames name alone does not make a place in news text: like a town, they need a
+# cue, fame or the article's context ("Ba" the island, "Let" the reef).
+MINOR_KINDS = frozenset({"island", "shoal", "landmark"})
 WELL_KNOWN_POPULATION = 100_000
 WORLD_CITY_POPULATION = 1_000_000
 NEAR_FOCUS_KM = 400.0
@@ -31,8 +41,53 @@ SENTENCE_COUNTRY_WEIGHT = 0.4
 SETTLEMENT_CUES = frozenset(
     {"thị trấn", "thành phố", "tp", "tp.", "thủ đô", "làng", "ngôi làng", "xã", "thôn", "bản", "thị xã"}
 )
-REGION_CUES = frozenset({"tỉnh", "bang", "vùng", "miền", "huyện", "quận", "khu vực"})
-GEO_PRECISION = {"city": 1, "town": 1, "village": 1, "border-area": 2, "admin2": 2, "other": 2, "river": 2}
+REGION_CUES = frozenset(lexicon.ADMIN_CUES)
+GEO_PRECISION = {
+    "city": 1, "town": 1, "village": 1, "landmark": 1, "shoal": 1, "border-area": 2, "admin1": 2,
+    "admin2": 2, "other": 2, "river": 2, "island": 2, "strait": 2,
+}  # fmt: skip
+_ADMIN = frozenset({"admin1", "admin2", "region"})
+_AREA_KINDS = frozenset({"admin1", "admin2"})
+_WATER = frozenset({"sea", "ocean", "gulf", "other"})
+_WORKS = frozenset({"landmark", "other", "border-area"})
+# The kinds a cue (or a lower-case head) names: "bang Shan" is a state, "biển Đen" a sea, "thành
+# phố Armenia" a city. Candidates of those kinds are taken first.
+CUE_KINDS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(REGION_CUES - {"huyện", "quận"}, _ADMIN),
+    "huyện": frozenset({"admin2", "admin1"}),
+    "quận": frozenset({"admin2", "admin1"}),
+    **dict.fromkeys(SETTLEMENT_CUES, POPULATED),
+    **dict.fromkeys(("biển", "vùng biển"), _WATER),
+    **dict.fromkeys(("eo biển", "eo"), frozenset({"strait", "other"})),
+    "vịnh": frozenset({"gulf", "sea", "other"}),
+    "sông": frozenset({"river", "other"}),
+    **dict.fromkeys(("đảo", "quần đảo"), frozenset({"island", "region", "country", "other", "admin1"})),
+    "bán đảo": frozenset({"peninsula", "region", "other", "admin1"}),
+    **dict.fromkeys(("bãi", "bãi đá", "đá", "rạn san hô"), frozenset({"shoal", "island", "other"})),
+    **dict.fromkeys(("châu", "dải", "bờ"), frozenset({"region", "other"})),
+    **dict.fromkeys(
+        ("cầu", "cây cầu", "nhà máy", "nhà máy điện", "nhà máy điện hạt nhân", "thủy điện", "đập",
+         "cửa khẩu", "đường hầm", "sân bay", "cảng", "hải cảng", "căn cứ", "đồn"),
+        _WORKS,
+    ),
+}  # fmt: skip
+# Cues whose kind is the whole meaning: with no candidate of it, the name is not a town of the
+# same name ("vịnh Aden" is not Aden, "cầu Crimea" not Crimea, "châu Phi" not a town "Phi").
+STRICT_CUES = frozenset(
+    {"biển", "vùng biển", "eo biển", "eo", "vịnh", "sông", "bãi", "bãi đá", "đá", "rạn san hô", "châu",
+     "cầu", "cây cầu", "nhà máy", "nhà máy điện", "nhà máy điện hạt nhân", "thủy điện"}
+)  # fmt: skip
+# Cues after which a weak name (a code, a short alternate name) may stand for a place.
+WEAK_NAME_CUES = frozenset(lexicon.PLACE_CUES) | frozenset(lexicon.NAME_HEADS) | {"ở", "tại", "gần"}
+# One Vietnamese syllable (diacritics removed): an onset, one to three vowels, a final consonant.
+# A sentence may start with any Vietnamese word, so a one-word town written like one there is
+# taken for the word ("Hai bên …", "Trong khi …", "Sau đó …"); "Rafah", "Kyiv", "Gaza" are not.
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
+)
+_SYLLABLE_LETTERS = 7  # the longest Vietnamese syllable ("nghiêng")
+SHORT_NAME = 3  # letters: a name this short that is not the place's own name is weak
+ACRONYM = 5  # letters: an all-capitals name this short ("IS", "RSF") is weak unless it is the name
 
 
 @dataclass(slots=True)
@@ -46,6 +101,11 @@ class ResolvedPlace:
 
     def to_dict(self) -> dict:
         p = self.place
+        point = _ROUNDED.get((p.lat, p.lon))
+        if point is None:  # (rounding is costly and the same places come back)
+            if len(_ROUNDED) >= 100_000:
+                _ROUNDED.clear()
+            point = _ROUNDED[(p.lat, p.lon)] = (round(p.lat, 5), round(p.lon, 5))
         return {
             "surface": self.mention.surface,
             "start": self.mention.start,
@@ -56,14 +116,51 @@ class ResolvedPlace:
             "name_vi": p.name_vi,
             "kind": p.kind,
             "country": p.country,
-            "lat": round(p.lat, 5),
-            "lon": round(p.lon, 5),
+            "lat": point[0],
+            "lon": point[1],
             "geo_precision": self.geo_precision,
             "score": round(min(1.0, self.score), 3),
         }
 
 
+_ROUNDED: dict[tuple[float, float], tuple[float, float]] = {}  # a point → its output form
+
+
 _ACTOR_NOUNS = Phrases(lexicon.ACTOR_NOUNS)
+_FLAGS = "weak" in {f.name for f in fields(Candidate)}  # the gazetteer flags weak names
+_NOUN_HEADS = Phrases((*lexicon.GROUP_HEADS, *lexicon.WEAPON_HEADS, *lexicon.PEOPLE_HEADS))
+_PEOPLE = frozenset(lexicon.PEOPLE_HEADS) - frozenset(lexicon.GROUP_HEADS) - frozenset(lexicon.WEAPON_HEADS)
+
+
+def is_weak(mention: Mention, candidate: Candidate) -> bool:
+    """A candidate reached through a weak name: the gazetteer's flag, else a code or a very short
+    name ("IS", "RSF", "Khi" → Karachi) that is neither the place's own name nor curated."""
+    if getattr(candidate, "weak", False):
+        return True
+    surface = mention.surface
+    if len(surface) > ACRONYM or candidate.kind == "country":
+        return False
+    if candidate.id.startswith(("curated:", "user:")):
+        return False
+    if surface.isupper():  # a code unless the place's own name is written so ("IS" is not "Is")
+        return surface not in (candidate.name, candidate.name_vi)
+    if len(surface) > SHORT_NAME:
+        return False
+    return mention.key != _own_key(candidate.name) and mention.key != _own_key(candidate.name_vi)
+
+
+@lru_cache(maxsize=100_000)
+def _is_syllable(key: str) -> bool:
+    """Whether a word is written like one Vietnamese syllable (cached: sentences start with the
+    same few words)."""
+    return len(key) <= _SYLLABLE_LETTERS and _SYLLABLE.fullmatch(fold(key)) is not None
+
+
+@lru_cache(maxsize=100_000)
+def _own_key(name: str | None) -> str:
+    """The lookup key of a place's own name (cached: the same places come back article after
+    article)."""
+    return name_key(name) if name else ""
 
 
 def is_actor_mention(mention: Mention) -> bool:
@@ -94,6 +191,8 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer, cache_size: int = 50_000):
         self.gazetteer = gazetteer
         self._cache: dict[tuple, list[Candidate]] = {}
+        self._weak_keys: dict[str, bool] = {}
+        self._cue_cache: dict[tuple[str, str], list[Candidate]] = {}  # candidates of a cue's kinds
         self._cache_size = cache_size
 
     def lookup(self, key: str) -> list[Candidate]:
@@ -107,6 +206,8 @@ class Resolver:
     def _remember(self, key: str, candidates: list[Candidate]) -> None:
         if len(self._cache) >= self._cache_size:
             self._cache.clear()
+            self._weak_keys.clear()
+            self._cue_cache.clear()
         self._cache[key] = candidates
 
     def resolve(self, mentions: list[Mention]) -> tuple[list[ResolvedPlace], Candidate | None]:
@@ -117,34 +218,122 @@ class Resolver:
                 self._remember(key, candidates)
         first = []
         cached = self._cache
+        bodies: set[str] = set()  # names used for a group or a weapon in this article
         for mention in mentions:
             candidates = cached.get(mention.key)
             if candidates is None:  # (only when the cache was just cleared)
                 candidates = self.lookup(mention.key)
-            if mention.cue in SETTLEMENT_CUES:  # "thành phố Armenia" is a city, not the country
-                candidates = [c for c in candidates if c.kind in POPULATED] or candidates
+            cue = mention.cue
+            if cue in CUE_KINDS:  # "thành phố Armenia" is a city, not the country
+                kept = self._cue_cache.get((mention.key, cue))
+                if kept is None:
+                    if len(self._cue_cache) >= self._cache_size:
+                        self._cue_cache.clear()
+                    kept = self._cue_cache[(mention.key, cue)] = _of_cue_kind(candidates, cue)
+                candidates = kept
             if candidates:
+                if mention.in_body_name and candidates[0].kind != "country":
+                    continue  # "Quân đội Độc lập Kachin (KIA)": the army's name, not the state
+                if candidates[0].kind != "country" and not mention.cue:
+                    head = _NOUN_HEADS.ending(mention.preceding)  # (one look for both classes)
+                    if head in _PEOPLE:
+                        continue  # "người Kurd": a people, not a town named Kurd
+                    if head is not None:
+                        bodies.add(mention.key)
                 first.append((mention, candidates))
+        if bodies:  # "các tay súng Hamas" makes every "Hamas" of the article a group, not Hamm
+            first = [(m, c) for m, c in first if m.key not in bodies or c[0].kind == "country"]
         countries = Counter(c[0].country for _, c in first if c[0].kind == "country")
+        if any(m.generic for m, _ in first):  # "miền Đông": a region of a country the article is about
+            main = _main_countries(countries)
+            first = [(m, [x for x in c if x.country in main] if m.generic else c) for m, c in first]
+            first = [(m, c) for m, c in first if c]
+        if _FLAGS or any(len(m.surface) <= ACRONYM for m, _ in first):
+            first = self._without_weak(first, _main_countries(countries), self._flagged)
         by_sentence: dict[int, set[str]] = {}
         for m, c in first:
             if c[0].kind == "country":
                 by_sentence.setdefault(m.sentence, set()).add(c[0].country)
         top = max(countries.values(), default=1)
-        focus_place = self._focus([(m, c) for m, c in first if self._acceptable(m, c[0], countries, None)])
+        main = _main_countries(countries)
+        focus_place = self._focus(
+            [(m, c) for m, c in first if self._acceptable(m, c[0], countries, None, None, main)]
+        )
         focus = (focus_place.lat, focus_place.lon) if focus_place else None
-        resolved = []
+        beside = focus_place.country if focus_place is not None and focus_place.kind == "country" else None
         article_weights = {cc: ARTICLE_COUNTRY_WEIGHT * n / top for cc, n in countries.items()}
-        for mention, candidates in first:
-            best = candidates[0]
+        chosen: list[ResolvedPlace | None] = [None] * len(first)
+        # the province or district a sentence names ("làng X ở tỉnh Donetsk") decides among the
+        # homonyms of the other places of that sentence: those are resolved first
+        is_area = [m.cue in REGION_CUES or c[0].kind in _AREA_KINDS for m, c in first]
+        order: Iterable[int] = range(len(first))
+        if any(is_area):
+            order = [i for i, a in enumerate(is_area) if a] + [i for i, a in enumerate(is_area) if not a]
+        areas: dict[int, list[Candidate]] = {}
+        rerank_best, acceptable = self.gazetteer.rerank_best, self._acceptable
+        for index in order:  # (one loop, inlined: this runs for every mention)
+            mention, candidates = first[index]
+            best, near = candidates[0], focus
+            if areas and best.kind != "country" and not is_area[index]:
+                area = areas.get(mention.sentence)
+                if area:
+                    candidates, near = _within(candidates, area)
             if best.kind != "country" or mention.cue in SETTLEMENT_CUES:
                 named = by_sentence.get(mention.sentence, ())
                 weights = {**article_weights, **{cc: SENTENCE_COUNTRY_WEIGHT for cc in named}}
-                best = self.gazetteer.rerank_best(candidates, country_weights=weights, near=focus)
-            if not self._acceptable(mention, best, countries, focus):
+                best = rerank_best(candidates, country_weights=weights, near=near)
+            if not acceptable(mention, best, countries, near, beside, main):
                 continue
-            resolved.append(ResolvedPlace(mention, best, self._precision(mention, best), best.score))
-        return resolved, focus_place
+            headed = mention.headed
+            if headed is not None and (headed[2] or not self._named_alone(mention, best)):
+                # "biển Đen": "Đen" alone is no name of the Black Sea; "quần đảo Trường Sa" stays
+                # "Trường Sa", a name of the Spratlys by itself, unless the writer capitalised
+                # the head with it ("Cao nguyên Golan", "treo cờ Quần đảo Marshall")
+                mention.start, mention.surface = headed[0], headed[1]
+            chosen[index] = ResolvedPlace(mention, best, self._precision(mention, best), best.score)
+            if is_area[index] and best.kind != "country":
+                areas.setdefault(mention.sentence, []).append(best)
+        return [p for p in chosen if p is not None], focus_place
+
+    def _named_alone(self, mention: Mention, place: Candidate) -> bool:
+        """Whether the name without its head is a name of the place."""
+        return any(c.id == place.id for c in self.lookup(name_key(mention.surface)))
+
+    def _flagged(self, key: str, candidates: list[Candidate]) -> bool:
+        """Whether the gazetteer flags a candidate of this name weak (cached by name)."""
+        flagged = self._weak_keys.get(key)
+        if flagged is None:  # all the name's candidates, before a cue kept some
+            every = self._cache.get(key) or candidates
+            flagged = self._weak_keys[key] = any(getattr(c, "weak", False) for c in every)
+        return flagged
+
+    @staticmethod
+    def _without_weak(
+        found: list[tuple[Mention, list[Candidate]]],
+        main: set[str],
+        flagged: Callable[[str, list[Candidate]], bool],
+    ) -> list[tuple[Mention, list[Candidate]]]:
+        """Weak candidates only after a place cue, or in a country the article is about (named about
+        as often as the most named); a code ("IS", "TOS") and a word that starts a sentence ("Khi
+        …", "Ba người …") only after a cue."""
+        kept = []
+        for mention, candidates in found:
+            surface = mention.surface
+            short = len(surface) <= SHORT_NAME or (len(surface) <= ACRONYM and surface.isupper())
+            if not (short or (_FLAGS and flagged(mention.key, candidates))) or not any(
+                is_weak(mention, c) for c in candidates
+            ):
+                kept.append((mention, candidates))
+                continue
+            if mention.cue in WEAK_NAME_CUES and not mention.sentence_initial:
+                strong = candidates
+            elif mention.sentence_initial or mention.surface.isupper():
+                strong = [c for c in candidates if not is_weak(mention, c)]  # a code ("IS", "TOS")
+            else:
+                strong = [c for c in candidates if not is_weak(mention, c) or c.country in main]
+            if strong:
+                kept.append((mention, strong))
+        return kept
 
     @staticmethod
     def _precision(mention: Mention, place: Candidate) -> int:
@@ -169,21 +358,80 @@ class Resolver:
             return next(c[0] for _, c in accepted if c[0].id == best_id)
         return None
 
-    @staticmethod
     def _acceptable(
-        mention: Mention, best: Candidate, countries: Counter, focus: tuple[float, float] | None
+        self,
+        mention: Mention,
+        best: Candidate,
+        countries: Counter,
+        focus: tuple[float, float] | None,
+        beside: str | None = None,
+        main: set[str] | None = None,
     ) -> bool:
-        """Countries and regions stand alone; a town needs a cue, fame or the article's context."""
-        if best.kind not in POPULATED:
+        """Countries and regions stand alone; a town needs a cue, fame or the article's context:
+        near its focus, in a country it names, or beside the country it is about (``beside``:
+        the focus when it is a country, "Nga … Avdiivka")."""
+        if best.kind not in POPULATED and best.kind not in MINOR_KINDS:
+            if best.kind in _AREA_KINDS and not mention.cue and not best.id.startswith(("curated:", "user:")):
+                # a province of any country ("Alba", "Acre", "Ain") is a place only in the
+                # article's region, as a town is: its name is often a person's or a word
+                if mention.in_person_run or mention.after_title:
+                    return False
+                return _near(best, focus) or best.country in countries or self._beside(beside, best.country)
             return not (mention.after_title and best.kind not in ("country", "region"))
         population = best.population or 0
         if mention.sentence_initial and population < WORLD_CITY_POPULATION:
-            return False  # "Hai bên …", "Không …": a word capitalised by the sentence, not a town
-        if mention.cue or best.id.startswith(("curated:", "user:")):
+            # "Hai bên …", "Không …": a word capitalised by the sentence, not a town; a name no
+            # Vietnamese word is written like ("Avdiivka thất thủ") stands in the article's region
+            if _is_syllable(mention.key):
+                return False
+            return _near(best, focus) or best.country in countries or self._beside(beside, best.country)
+        if best.id.startswith(("curated:", "user:")):
+            return True
+        if mention.cue in REGION_CUES:  # a town standing for its province: in the article's region
+            return _near(best, focus) or best.country in (main or ()) or is_strong(best)
+        if mention.cue:
             return True
         if mention.in_person_run or mention.after_title:
             return False  # "Donald Trump", "Ilham Aliyev": unknown capitalised words around it
         if population >= WORLD_CITY_POPULATION or is_strong(best):
             return True
-        near = focus is not None and haversine_km(best.lat, best.lon, *focus) <= NEAR_FOCUS_KM
-        return near or best.country in countries
+        return _near(best, focus) or best.country in countries or self._beside(beside, best.country)
+
+    def _beside(self, country: str | None, other: str | None) -> bool:
+        """Whether two countries share a land border (the gazetteer's ``border:`` places)."""
+        if country is None or other is None or country == other:
+            return False
+        return self.gazetteer.get(f"border:{'-'.join(sorted((country, other)))}") is not None
+
+
+def _of_cue_kind(candidates: list[Candidate], cue: str) -> list[Candidate]:
+    """The candidates of the kinds the cue names; with none, all of them, or none at all after a
+    cue whose kind is its whole meaning ("vịnh Aden" is no town)."""
+    kinds = CUE_KINDS[cue]
+    chosen = [c for c in candidates if c.kind in kinds]
+    if chosen or cue in STRICT_CUES:
+        return chosen
+    return candidates
+
+
+def _within(
+    candidates: list[Candidate], areas: list[Candidate]
+) -> tuple[list[Candidate], tuple[float, float]]:
+    """The candidates in the province or district named in the same sentence (same first-level
+    division, else inside its extent), and the point to rank them by: the area's."""
+    area = areas[0]
+    codes = {(a.country, a.admin1) for a in areas if a.admin1}
+    inside = [c for c in candidates if c.admin1 and (c.country, c.admin1) in codes]
+    if not inside:
+        inside = [c for c in candidates if any(a.contains(c.lat, c.lon) for a in areas)]
+    return inside or candidates, (area.lat, area.lon)
+
+
+def _main_countries(countries: Counter) -> set[str]:
+    """The countries an article is about: named at least half as often as the most named."""
+    top = max(countries.values(), default=0)
+    return {cc for cc, n in countries.items() if 2 * n >= top}
+
+
+def _near(place: Candidate, focus: tuple[float, float] | None) -> bool:
+    return focus is not None and haversine_km(place.lat, place.lon, *focus) <= NEAR_FOCUS_KM

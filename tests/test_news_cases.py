@@ -380,9 +380,6 @@ UNRESOLVED_CASES = [
         "khiến hàng chục người thiệt mạng.",
         "2024-02-25",
         "Let Yet Kone",
-        gap="mentions.find_mentions: a cued run is reported unresolved only when its first gazetteer "
-        "match starts after word 0 (matches[0][0] > 0); 'Let' alone matches Leticia (CO), and the cue "
-        "'làng' makes _acceptable keep it, so the event is placed in Colombia",
     ),
 ]
 
@@ -513,8 +510,6 @@ CONTEXT_CASES = [
         "Theo hãng tin TASS, Nga đã kiểm soát hoàn toàn Avdiivka.",
         "2024-02-25",
         town("Avdiivka", "UA", AVDIIVKA),
-        gap="resolve._acceptable drops an uncued town under 1M people unless near the focus or in a "
-        "named country: the focus is Russia's centroid (58N 45E) and Ukraine is not named",
     ),
     case(
         "shan-state-not-chinese-town",
