@@ -238,8 +238,8 @@ def test_an_incident_in_an_unknown_village_is_coded_at_its_province(extract) -> 
     out = extract("Quân đội Nga hôm 4/3 pháo kích nhằm vào làng Novomykhailivka ở tỉnh Donetsk, khiến 2 "
                   "người thiệt mạng.")  # fmt: skip
     event = out["events"][0]
-    assert event["country"] == "UA" and event["location"] == "Donetsk"
-    assert event["geo_precision"] == 2
+    assert event["country"] == "UA" and event["location"] == "Donetsk Oblast"  # the oblast (admin-1)
+    assert event["place_id"].startswith("admin1:") and event["geo_precision"] == 2
     assert event["location_written"] == "Novomykhailivka"
 
 

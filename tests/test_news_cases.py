@@ -217,7 +217,7 @@ PLACE_CASES = [
         "cue-tinh",
         "Ukraine pháo kích tỉnh Belgorod của Nga, khiến hai người thiệt mạng.",
         "2024-02-25",
-        [town("Belgorod", "RU", BELGOROD), country("Nga", "RU")],
+        [{**town("Belgorod", "RU", (50.88, 37.28), kind="admin1"), "km": 60}, country("Nga", "RU")],
     ),
     case(
         "cue-lang",

@@ -1,9 +1,9 @@
 """Place matching by word classes: what a name's neighbours say it is (issue 10).
 
 Each mechanism is tested on real lookups: the built gazetteer, and, for the kinds it does not
-have yet (first-level regions, gulfs), places added to a user layer of the test's own. The
-same sentences in their real-data form (the gazetteer's own admin1, sea, strait and landmark
-places) are strict=False xfails until the gazetteer branch lands.
+lacks (a gulf it does not carry), places added to a user layer of the test's own; the same
+sentences in their real-data form use the gazetteer's own admin1, sea, strait and landmark
+places.
 The sentences are written for these tests in the style of Vietnamese war news.
 """
 
@@ -20,7 +20,6 @@ from gazetteer.store import haversine_km
 
 PUBLISHED = "2024-03-01"
 DONETSK = (48.0159, 37.8029)
-NEEDS_GAZETTEER = pytest.mark.xfail(strict=False, reason="needs the gazetteer branch (issue 10, h10g)")
 
 
 def run(gazetteer: Gazetteer, text: str) -> dict:
@@ -217,14 +216,12 @@ def test_a_province_cue_never_takes_a_namesake_town_far_away(extract) -> None:
     assert [p["country"] for p in out["places"] if p["surface"] == "Shan"] in ([], ["MM"])
 
 
-@NEEDS_GAZETTEER
 def test_real_shan_state(extract) -> None:
     out = extract("Phiến quân tấn công thị trấn Lashio ở bang Shan.")
     shan = place(out, "Shan")
     assert (shan["kind"], shan["country"]) == ("admin1", "MM")
 
 
-@NEEDS_GAZETTEER
 def test_real_donetsk_province(extract) -> None:
     out = extract("Giao tranh ác liệt diễn ra ở tỉnh Donetsk, miền đông Ukraine.")
     assert (place(out, "Donetsk")["kind"], place(out, "Donetsk")["country"]) == ("admin1", "UA")
@@ -297,7 +294,6 @@ def test_a_common_compound_is_no_head(extract) -> None:
     assert place(out, "Nga")["kind"] == "country" and place(out, "Ukraine")["kind"] == "country"
 
 
-@NEEDS_GAZETTEER
 @pytest.mark.parametrize(
     ("text", "surface", "kind"),
     [
