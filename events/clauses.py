@@ -9,6 +9,7 @@ are one event (a list of destroyed materiel is one clash, not three).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -149,8 +150,19 @@ def _find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[Cue], b
     return cues, statements, may_cut
 
 
-def _strongest(cues: list[Cue], statements: list[Cue], start: int, end: int) -> Cue | None:
-    """The cue that decides the type of the clause text[start:end] (None: not an event)."""
+def _strongest(
+    cues: list[Cue],
+    statements: list[Cue],
+    start: int,
+    end: int,
+    starts: tuple[list[int], list[int]] | None = None,
+) -> Cue | None:
+    """The cue that decides the type of the clause text[start:end] (None: not an event).
+
+    ``starts``: the starts of ``cues`` and ``statements`` when both are in text order (then the
+    clause's are found by bisection: linear time in a sentence of many clauses)."""
+    if starts is not None:
+        cues = cues[bisect_left(starts[0], start) : bisect_left(starts[0], end)]
     best = None
     for cue in cues:  # the highest priority, then the first
         if start <= cue.start < end and (
@@ -160,6 +172,9 @@ def _strongest(cues: list[Cue], statements: list[Cue], start: int, end: int) -> 
     if best is None or best.event_type == lexicon.STRATEGIC:
         return best
     # "kêu gọi chấm dứt các cuộc đụng độ": a statement about the violence
+    if starts is not None:
+        i = bisect_left(starts[1], start)
+        return statements[i] if i < len(statements) and statements[i].start < best.start else best
     return next((s for s in statements if start <= s.start < best.start), best)
 
 
@@ -183,10 +198,12 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
     cues, statements, may_cut = _find_cues(text, start, end)
     if not cues:
         return []
+    cues.sort(key=lambda cue: cue.start)  # (stable: equal starts stay in the patterns' order)
+    starts = ([cue.start for cue in cues], [s.start for s in statements])
     merged: dict[tuple, Clause] = {}
     previous: Clause | None = None
     for clause_start, clause_end, after_comma in _clause_spans(text, start, end, may_cut):
-        best = _strongest(cues, statements, clause_start, clause_end)
+        best = _strongest(cues, statements, clause_start, clause_end, starts)
         if best is None:
             if previous is not None:
                 previous.spans.append((clause_start, clause_end))

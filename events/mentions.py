@@ -11,7 +11,9 @@ that the gazetteer lacks is reported as unresolved.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import ahocorasick
 
@@ -287,10 +289,10 @@ def _longest_matches(run: list[Token], known: frozenset[str] | set[str]) -> list
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    for s, e in spans:  # noqa: SIM110 (a loop: any() over a generator is twice as slow here)
-        if s <= start and end <= e:
-            return True
-    return False
+    """Whether [start, end) lies in one of ``spans`` (in order, not overlapping: the only one that
+    can hold it is the last one starting at or before it, found by bisection)."""
+    i = bisect_right(spans, start, key=itemgetter(0)) - 1
+    return i >= 0 and end <= spans[i][1]
 
 
 def _phrase_words(preceding: str) -> list[str]:

@@ -8,19 +8,26 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from events.borders import resolve_border_phrases
 from events.clauses import Clause, event_clauses
 from events.dates import DateMention, find_dates, parse_published, reference_date
 from events.mentions import find_mentions
 from events.reader import Article
-from events.records import DateRef, event_record
+from events.records import MAX_EVENT_TEXT, DateRef, SentencePlaces, event_record
 from events.resolve import Resolver
 from events.sentences import split_sentences
 from gazetteer import Gazetteer
 
 _UNTIL = re.compile(r"(?:đến|tới|cho đến|kéo dài đến)\s+$")
+# Per-article caps, far above any news article (the sample articles and 5,000 synthetic ones
+# have at most 70 place mentions, 4 unresolved names and 35 events): past them a text is a
+# list or a dump, not news, and the rest is dropped with a warning, so that what one article
+# costs to store and to show stays bounded whatever it holds.
+MAX_PLACES = 10_000
+MAX_UNRESOLVED = 1_000
+MAX_EVENTS = 2_000
 
 
 def article_meta(article: Article) -> dict:
@@ -68,28 +75,57 @@ class Extractor:
         focus_point = (focus.lat, focus.lon) if focus else None
         places += resolve_border_phrases(text, places, focus_point, self.gazetteer)
         places.sort(key=lambda p: (p.mention.start, -p.mention.end))
+        warnings = out["article"]["warnings"]
+        if len(places) > MAX_PLACES:
+            warnings.append(_capped(len(places), "place mentions", MAX_PLACES))
+            del places[MAX_PLACES:]
+        if len(unresolved) > MAX_UNRESOLVED:
+            warnings.append(_capped(len(unresolved), "unresolved names", MAX_UNRESOLVED))
+            del unresolved[MAX_UNRESOLVED:]
         if article.published:
             published, precision = parse_published(article.published)
         else:
             published, precision = dt.date.today(), "day"
-            out["article"]["warnings"].append("no publication date: relative dates read against today")
+            warnings.append("no publication date: relative dates read against today")
         reference, reference_precision = reference_date(text, published, precision)
         dates = find_dates(text, published, precision)
-        events = []
+        date_starts = [d.start for d in dates]
+        events: list[dict] = []
         place_starts = [p.mention.start for p in places]
         for sentence in sentences:
             clauses = event_clauses(text, *sentence)
             if not clauses:
                 continue
+            capped = len(events) + len(clauses) > MAX_EVENTS
+            if capped:
+                warnings.append(f"more than {MAX_EVENTS:,} events: only the first {MAX_EVENTS:,} are kept"
+                                " (far more than a news article holds)")  # fmt: skip
+                clauses = clauses[: MAX_EVENTS - len(events)]
             # the places a sentence's events may use are those of the sentence
-            near = places[bisect_left(place_starts, sentence[0]) : bisect_left(place_starts, sentence[1])]
+            near = SentencePlaces(
+                places[bisect_left(place_starts, sentence[0]) : bisect_left(place_starts, sentence[1])]
+            )
+            sentence_text = (
+                text[sentence[0] : sentence[1]] if sentence[1] - sentence[0] <= MAX_EVENT_TEXT else None
+            )
             for clause in clauses:
-                when = self._when(text, clause, sentence, dates, reference, reference_precision)
+                when = self._when(text, clause, sentence, dates, reference, reference_precision, date_starts)
                 ordinal = len(events) + 1
                 record = event_record(
-                    article.id, ordinal, text, clause, sentence, when, reference.year, near, focus
+                    article.id,
+                    ordinal,
+                    text,
+                    clause,
+                    sentence,
+                    when,
+                    reference.year,
+                    near,
+                    focus,
+                    sentence_text,
                 )
                 events.append(record)
+            if capped:
+                break
         out["places"] = [p.to_dict() for p in places]
         out["unresolved"] = [
             {"surface": u.surface, "start": u.start, "end": u.end, "sentence": u.sentence,
@@ -107,23 +143,44 @@ class Extractor:
         dates: list[DateMention],
         reference: dt.date,
         reference_precision: int,
+        starts: list[int] | None = None,
     ) -> DateRef:
-        """The clause's own date, else the nearest in its sentence, else the article's date."""
-        in_sentence = [d for d in dates if sentence[0] <= d.start < sentence[1]]
-        first_span = clause.spans[0] if clause.spans else (clause.start, clause.end)
-        own = [d for d in in_sentence if first_span[0] <= d.start < first_span[1]]
-        earlier = [d for d in in_sentence if d.start < clause.start]
-        merged = [d for d in in_sentence if any(s <= d.start < e for s, e in clause.spans)]
-        candidates = own or earlier[-1:] or merged or in_sentence
-        chosen = candidates[0] if candidates else None
+        """The clause's own date, else the nearest in its sentence, else the article's date.
+
+        ``dates`` are in text order (``starts``: their starts): each is found by bisection."""
+        if starts is None:
+            starts = [d.start for d in dates]
+        lo, hi = bisect_left(starts, sentence[0]), bisect_left(starts, sentence[1])  # the sentence's
+
+        def first_in(start: int, end: int) -> DateMention | None:
+            i = bisect_left(starts, start, lo, hi)
+            return dates[i] if i < hi and starts[i] < end else None
+
+        chosen = None
+        if lo < hi:
+            first_span = clause.spans[0] if clause.spans else (clause.start, clause.end)
+            chosen = first_in(*first_span)  # its own
+            if chosen is None:
+                i = bisect_left(starts, clause.start, lo, hi)  # the nearest before it
+                chosen = dates[i - 1] if i > lo else None
+            for span in clause.spans if chosen is None else ():
+                chosen = first_in(*span)  # in the clauses merged into it
+                if chosen is not None:
+                    break
+            chosen = chosen or dates[lo]  # the sentence's first
         if chosen is None:
             return DateRef(reference.isoformat(), None, max(2, reference_precision))
         end = chosen.date_end
-        later = [d for d in in_sentence if d.start > chosen.start]
+        i = bisect_right(starts, chosen.start, lo, hi)
+        later = dates[i] if i < hi else None
         if (
             end is None
-            and later
-            and (chosen.opens_range or _UNTIL.search(text, max(0, later[0].start - 24), later[0].start))
+            and later is not None
+            and (chosen.opens_range or _UNTIL.search(text, max(0, later.start - 24), later.start))
         ):
-            end = later[0].date  # "từ ngày 27/9 … sáng 28/9", "Tháng 2/1988 … kéo dài đến năm 1994"
+            end = later.date  # "từ ngày 27/9 … sáng 28/9", "Tháng 2/1988 … kéo dài đến năm 1994"
         return DateRef(_iso(chosen.date), _iso(end) if end else None, chosen.precision)
+
+
+def _capped(found: int, what: str, cap: int) -> str:
+    return f"{found:,} {what}: only the first {cap:,} are kept (far more than a news article holds)"
