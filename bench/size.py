@@ -88,7 +88,9 @@ def news(size: int, gaz: Gazetteer) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", default="0.1,0.5,1,5,20", help="MB, comma-separated")
     parser.add_argument("--kinds", default="comma,sentence,dates,capitals,news")
     args = parser.parse_args()

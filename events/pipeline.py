@@ -26,6 +26,7 @@ _UNTIL = re.compile(r"(?:đến|tới|cho đến|kéo dài đến)\s+$")
 # list or a dump, not news, and the rest is dropped with a warning, so that what one article
 # costs to store and to show stays bounded whatever it holds.
 MAX_PLACES = 10_000
+MAX_CANDIDATES = 2 * MAX_PLACES  # names looked up: resolving costs most, and some are not places
 MAX_UNRESOLVED = 1_000
 MAX_EVENTS = 2_000
 
@@ -71,11 +72,14 @@ class Extractor:
         sentences = split_sentences(text)
         starts = [s for s, _ in sentences]
         mentions, unresolved = find_mentions(text, starts, self.known)
+        warnings = out["article"]["warnings"]
+        if len(mentions) > MAX_CANDIDATES:
+            warnings.append(_capped(len(mentions), "names that may be places", MAX_CANDIDATES, "looked up"))
+            del mentions[MAX_CANDIDATES:]
         places, focus = self.resolver.resolve(mentions)
         focus_point = (focus.lat, focus.lon) if focus else None
         places += resolve_border_phrases(text, places, focus_point, self.gazetteer)
         places.sort(key=lambda p: (p.mention.start, -p.mention.end))
-        warnings = out["article"]["warnings"]
         if len(places) > MAX_PLACES:
             warnings.append(_capped(len(places), "place mentions", MAX_PLACES))
             del places[MAX_PLACES:]
@@ -182,5 +186,5 @@ class Extractor:
         return DateRef(_iso(chosen.date), _iso(end) if end else None, chosen.precision)
 
 
-def _capped(found: int, what: str, cap: int) -> str:
-    return f"{found:,} {what}: only the first {cap:,} are kept (far more than a news article holds)"
+def _capped(found: int, what: str, cap: int, done: str = "kept") -> str:
+    return f"{found:,} {what}: only the first {cap:,} are {done} (far more than a news article holds)"
