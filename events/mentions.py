@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -22,6 +23,7 @@ from events.phrases import Phrases, words_before
 from gazetteer.textnorm import name_key
 
 MAX_NAME_WORDS = 7
+MAX_RUN_WORDS = 1_000  # far above any name: a longer run of capitalised words is cut there
 UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
 # Arabic article particles stay lower case inside names ("Deir el-Balah", "Khan al-Ahmar").
 _PARTICLES = ("al", "el", "ad", "ash", "as", "at", "an", "ar", "az", "ed", "es", "ul")
@@ -70,13 +72,13 @@ class Mention:
     extra: dict = field(default_factory=dict)
 
 
-def tokenize(text: str, sentence_starts: list[int]) -> list[Token]:
+def tokenize(text: str, sentence_starts: list[int]) -> Iterator[Token]:
     """The capitalised words (the only ones a name can start or run through), with offsets,
     lookup keys and sentence index. A lower-case word between two of them breaks their run.
 
     The words are those of ``_CAPITAL_WORD.finditer(text)``, found in two steps: a capital,
-    then the checks that it starts a word and whether an Arabic particle comes before it."""
-    tokens = []
+    then the checks that it starts a word and whether an Arabic particle comes before it.
+    One at a time: a huge text is never held as a list of words."""
     letter = _LETTER.match
     # the sentence index of a word: how many sentences start at or before it, less one
     following = iter(sentence_starts)
@@ -102,15 +104,14 @@ def tokenize(text: str, sentence_starts: list[int]) -> list[Token]:
         key = word.casefold()
         if not key.isalpha():
             key = name_key(word)
-        tokens.append(Token(start, end, word, key, count - 1 if count else 0))
+        yield Token(start, end, word, key, count - 1 if count else 0)
         position = end
-    return tokens
 
 
-def capital_runs(text: str, tokens: list[Token]) -> list[list[Token]]:
-    """Maximal runs of capitalised words separated by single spaces within one sentence."""
+def capital_runs(text: str, tokens: Iterable[Token]) -> Iterator[list[Token]]:
+    """Maximal runs of capitalised words separated by single spaces within one sentence, one at
+    a time; a run is cut every :data:`MAX_RUN_WORDS` words (no name is that long)."""
     # ``tokens`` are capitalised words only: a lower-case word between two leaves more than a space
-    runs: list[list[Token]] = []
     current: list[Token] = []
     last: Token | None = None
     for token in tokens:
@@ -119,13 +120,16 @@ def capital_runs(text: str, tokens: list[Token]) -> list[list[Token]]:
             and token.start == last.end + 1
             and text[last.end] == " "
             and token.sentence == last.sentence
+            and len(current) < MAX_RUN_WORDS
         ):
             current.append(token)
         else:
+            if current:
+                yield current
             current = [token]
-            runs.append(current)
         last = token
-    return runs
+    if current:
+        yield current
 
 
 def _automaton(phrases: tuple[str, ...]) -> ahocorasick.Automaton:
@@ -171,9 +175,10 @@ def organisation_spans(lower: str) -> list[tuple[int, int]]:
 
 
 def find_mentions(
-    text: str, sentence_starts: list[int], known: frozenset[str] | set[str]
+    text: str, sentence_starts: list[int], known: frozenset[str] | set[str], limit: int | None = None
 ) -> tuple[list[Mention], list[Mention]]:
-    """Place-name candidates (``known`` keys, longest first) and unresolved cued names."""
+    """Place-name candidates (``known`` keys, longest first) and unresolved cued names; with
+    ``limit``, the search stops once either list holds that many (a few more may come)."""
     lower = text.lower()
     bylines = "(" in text  # "Vũ Anh (Theo RT)"
     tokens = tokenize(text, sentence_starts)
@@ -181,6 +186,8 @@ def find_mentions(
     mentions: list[Mention] = []
     unresolved: list[Mention] = []
     for run in capital_runs(text, tokens):
+        if limit is not None and (len(mentions) >= limit or len(unresolved) >= limit):
+            break
         first = run[0]
         sentence_start = sentence_starts[first.sentence] if sentence_starts else 0
         before = lower[max(sentence_start, first.start - 40) : first.start]

@@ -71,10 +71,14 @@ class Extractor:
         text = article.text
         sentences = split_sentences(text)
         starts = [s for s, _ in sentences]
-        mentions, unresolved = find_mentions(text, starts, self.known)
+        # (one more than the cap: to know that it was passed)
+        mentions, unresolved = find_mentions(text, starts, self.known, MAX_CANDIDATES + 1)
         warnings = out["article"]["warnings"]
-        if len(mentions) > MAX_CANDIDATES:
-            warnings.append(_capped(len(mentions), "names that may be places", MAX_CANDIDATES, "looked up"))
+        if len(mentions) > MAX_CANDIDATES or len(unresolved) > MAX_CANDIDATES:
+            warnings.append(
+                f"more than {MAX_CANDIDATES:,} names that may be places: the text is read only up to"
+                " there (far more than a news article holds)"
+            )
             del mentions[MAX_CANDIDATES:]
         places, focus = self.resolver.resolve(mentions)
         focus_point = (focus.lat, focus.lon) if focus else None
