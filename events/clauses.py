@@ -198,8 +198,10 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
     cues, statements, may_cut = _find_cues(text, start, end)
     if not cues:
         return []
-    cues.sort(key=lambda cue: cue.start)  # (stable: equal starts stay in the patterns' order)
-    starts = ([cue.start for cue in cues], [s.start for s in statements])
+    starts = None  # a few cues: scanned for each clause; many: sorted and bisected (linear time)
+    if len(cues) > 8:
+        cues.sort(key=lambda cue: cue.start)  # (stable: equal starts stay in the patterns' order)
+        starts = ([cue.start for cue in cues], [s.start for s in statements])
     merged: dict[tuple, Clause] = {}
     previous: Clause | None = None
     for clause_start, clause_end, after_comma in _clause_spans(text, start, end, may_cut):

@@ -120,9 +120,12 @@ def capital_runs(text: str, tokens: Iterable[Token]) -> Iterator[list[Token]]:
             and token.start == last.end + 1
             and text[last.end] == " "
             and token.sentence == last.sentence
-            and len(current) < MAX_RUN_WORDS
         ):
             current.append(token)
+            if len(current) == MAX_RUN_WORDS:
+                yield current
+                current, last = [], None
+                continue
         else:
             if current:
                 yield current

@@ -159,23 +159,24 @@ class Extractor:
         if starts is None:
             starts = [d.start for d in dates]
         lo, hi = bisect_left(starts, sentence[0]), bisect_left(starts, sentence[1])  # the sentence's
-
-        def first_in(start: int, end: int) -> DateMention | None:
-            i = bisect_left(starts, start, lo, hi)
-            return dates[i] if i < hi and starts[i] < end else None
-
         chosen = None
         if lo < hi:
-            first_span = clause.spans[0] if clause.spans else (clause.start, clause.end)
-            chosen = first_in(*first_span)  # its own
-            if chosen is None:
+            spans = clause.spans or [(clause.start, clause.end)]
+            i = bisect_left(starts, spans[0][0], lo, hi)  # its own
+            if i < hi and starts[i] < spans[0][1]:
+                chosen = dates[i]
+            else:
                 i = bisect_left(starts, clause.start, lo, hi)  # the nearest before it
-                chosen = dates[i - 1] if i > lo else None
-            for span in clause.spans if chosen is None else ():
-                chosen = first_in(*span)  # in the clauses merged into it
-                if chosen is not None:
-                    break
-            chosen = chosen or dates[lo]  # the sentence's first
+                if i > lo:
+                    chosen = dates[i - 1]
+                else:
+                    for s, e in spans:  # in the clauses merged into it
+                        i = bisect_left(starts, s, lo, hi)
+                        if i < hi and starts[i] < e:
+                            chosen = dates[i]
+                            break
+                    else:
+                        chosen = dates[lo]  # the sentence's first
         if chosen is None:
             return DateRef(reference.isoformat(), None, max(2, reference_precision))
         end = chosen.date_end

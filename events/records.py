@@ -122,7 +122,7 @@ class SentencePlaces(Sequence):
     sentence and the places of a clause are found by bisection, so a sentence of n clauses and
     m places costs O((n + m) log m), not O(n × m)."""
 
-    __slots__ = ("_best", "_claims", "_countries", "places", "starts")
+    __slots__ = ("_best", "_claims", "_countries", "_last", "places", "starts")
 
     def __init__(self, places: list[ResolvedPlace]):
         self.places = places
@@ -131,6 +131,7 @@ class SentencePlaces(Sequence):
         self._best: tuple[tuple[int, int], ResolvedPlace | None] | None = None
         self._countries: tuple[tuple[int, int], list[ResolvedPlace], list[int]] | None = None
         self._claims: tuple[tuple[int, int], list[tuple[str, int]], list[int]] | None = None
+        self._last: tuple[list[tuple[int, int]], int, list[ResolvedPlace]] | None = None
 
     def __len__(self) -> int:
         return len(self.places)
@@ -141,15 +142,22 @@ class SentencePlaces(Sequence):
     def __iter__(self) -> Iterator[ResolvedPlace]:
         return iter(self.places)
 
-    def in_spans(self, spans: list[tuple[int, int]]) -> Iterator[ResolvedPlace]:
-        """The places inside one of ``spans`` (in order, not overlapping), in text order."""
+    def in_spans(self, spans: list[tuple[int, int]]) -> list[ResolvedPlace]:
+        """The places inside one of ``spans`` (in order, not overlapping), in text order; the
+        last answer is kept (a clause's location, claim and actors ask for the same spans)."""
+        if self._last is not None and self._last[0] is spans and self._last[1] == len(spans):
+            return self._last[2]
         places, starts = self.places, self.starts
+        size = len(starts)
+        found = []
         for s, e in spans:
             i = bisect_left(starts, s)
-            while i < len(starts) and starts[i] < e:
+            while i < size and starts[i] < e:
                 if places[i].mention.end <= e:
-                    yield places[i]
+                    found.append(places[i])
                 i += 1
+        self._last = (spans, len(spans), found)
+        return found
 
     def best_in(self, sentence: tuple[int, int]) -> ResolvedPlace | None:
         """The most specific located place inside ``sentence`` (computed once)."""
