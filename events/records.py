@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import ahocorasick
@@ -72,6 +72,7 @@ VIOLENT = frozenset({lexicon.BATTLES, lexicon.REMOTE, lexicon.CIVILIANS, lexicon
 # The longest sentence an event quotes whole: 8× the longest of the sample articles and of 5,000
 # synthetic ones (264 characters); past it an event quotes its clause (see event_span).
 MAX_EVENT_TEXT = 2_000
+_CLAIMANTS = ("country", "region")  # the kinds of place a claim is attributed to
 SPECIFICITY = {"border-area": 0, "village": 0, "town": 0, "city": 0, "admin2": 1, "other": 1, "river": 1,
                "region": 2, "admin1": 2, "country": 3}  # fmt: skip
 
@@ -116,7 +117,7 @@ def is_actor(place: ResolvedPlace) -> bool:
     return is_actor_mention(place.mention)
 
 
-class SentencePlaces(Sequence):
+class SentencePlaces:
     """The places of one sentence (in text order), with what every clause of it asks again:
     the located place of the sentence, the countries and the claims. Each is computed once per
     sentence and the places of a clause are found by bisection, so a sentence of n clauses and
@@ -132,15 +133,6 @@ class SentencePlaces(Sequence):
         self._countries: tuple[tuple[int, int], list[ResolvedPlace], list[int]] | None = None
         self._claims: tuple[tuple[int, int], list[tuple[str, int]], list[int]] | None = None
         self._last: tuple[list[tuple[int, int]], int, list[ResolvedPlace]] | None = None
-
-    def __len__(self) -> int:
-        return len(self.places)
-
-    def __getitem__(self, index):  # type: ignore[no-untyped-def]
-        return self.places[index]
-
-    def __iter__(self) -> Iterator[ResolvedPlace]:
-        return iter(self.places)
 
     def in_spans(self, spans: list[tuple[int, int]]) -> list[ResolvedPlace]:
         """The places inside one of ``spans`` (in order, not overlapping), in text order; the
@@ -185,10 +177,7 @@ class SentencePlaces(Sequence):
             found = []
             lower = _lowered(text)
             for p in self.places:
-                if not (sentence[0] <= p.mention.start < sentence[1]) or p.place.kind not in (
-                    "country",
-                    "region",
-                ):
+                if not (sentence[0] <= p.mention.start < sentence[1]) or p.place.kind not in _CLAIMANTS:
                     continue
                 m = _CLAIM.match(lower, p.mention.end, sentence[1])
                 if not m:
@@ -255,9 +244,8 @@ def choose_location(
     if best is not None:
         return best
     cue = clause.cue_start if clause.cue_start is not None else clause.start
-    for p in places.in_spans(
-        clause.spans
-    ):  # "nã pháo vào các vị trí của quân đội Ukraine": the target's country
+    # "nã pháo vào các vị trí của quân đội Ukraine": the target's country
+    for p in places.in_spans(clause.spans):
         if p.mention.start > cue and _TARGET_OF.search(p.mention.preceding):
             return p
     return None
@@ -348,6 +336,9 @@ def event_record(
             deaths = fatalities(text[start:end])
     year = int(when.date[:4])
     shown = event_span(clause, sentence)
+    shown_text = (
+        sentence_text if sentence_text is not None and shown == sentence else text[shown[0] : shown[1]]
+    )
     return {
         "event_id": f"{article_id}:{ordinal}",
         "date": when.date,
@@ -371,9 +362,7 @@ def event_record(
         "claimed_by": claimant[0] if claimant else None,
         "background": year < reference_year - 1,
         "cue": clause.cue,
-        "text": sentence_text
-        if sentence_text is not None and shown == sentence
-        else text[shown[0] : shown[1]],
+        "text": shown_text,
         "start": shown[0],
         "end": shown[1],
     }
