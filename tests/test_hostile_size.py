@@ -8,6 +8,7 @@ the dashboard's frames hold offsets, not a copy of the sentence for every mentio
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import time
 import tracemalloc
@@ -19,6 +20,7 @@ import pytest
 from dashboard import data
 from dashboard.mapview import place_popup
 from events import pipeline, records
+from events.dates import find_dates
 from events.pipeline import Extractor
 from events.reader import article_from_text
 from events.store import EventStore
@@ -183,3 +185,17 @@ def test_a_text_of_would_be_names_is_read_in_bounded_memory(extractor: Extractor
         tracemalloc.stop()
     assert f"more than {pipeline.MAX_CANDIDATES:,} names that may be places" in out["article"]["warnings"][0]
     assert peak < 25_000_000, f"{peak / 1e6:.0f} MB for a {len(article.text) / 1e6:.1f} MB text"
+
+
+def test_dates_of_a_text_with_a_long_lower_case_letter_in_bounded_memory() -> None:
+    """A letter whose lower case is longer ("İ") sends the date finder to its character by character
+    lower-casing: it made one string object per character of the whole text (~80 bytes each)."""
+    text = "Ngày 27/9 ở İzmir. " + "Quân đội pháo kích thị trấn Terter sáng nay. " * 20_000
+    tracemalloc.start()
+    try:
+        found = find_dates(text, dt.date(2020, 10, 1))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert found[0].surface == "Ngày 27/9" and len(found) == 20_001
+    assert peak < 20 * len(text), f"{peak / 1e6:.0f} MB for {len(text) / 1e6:.1f} M characters"
