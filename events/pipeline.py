@@ -96,19 +96,30 @@ class Extractor:
             published, precision = dt.date.today(), "day"
             warnings.append("no publication date: relative dates read against today")
         reference, reference_precision = reference_date(text, published, precision)
-        dates = find_dates(text, published, precision)
-        date_starts = [d.start for d in dates]
-        events: list[dict] = []
-        place_starts = [p.mention.start for p in places]
+        # the event clauses first (at most MAX_EVENTS): the dates are read only when there are
+        # events, and in a capped text only up to its last event's sentence
+        planned: list[tuple[tuple[int, int], list[Clause]]] = []
+        count, capped = 0, False
         for sentence in sentences:
             clauses = event_clauses(text, *sentence)
             if not clauses:
                 continue
-            capped = len(events) + len(clauses) > MAX_EVENTS
-            if capped:
+            if count + len(clauses) > MAX_EVENTS:
                 warnings.append(f"more than {MAX_EVENTS:,} events: only the first {MAX_EVENTS:,} are kept"
                                 " (far more than a news article holds)")  # fmt: skip
-                clauses = clauses[: MAX_EVENTS - len(events)]
+                clauses, capped = clauses[: MAX_EVENTS - count], True
+            if clauses:
+                planned.append((sentence, clauses))
+                count += len(clauses)
+            if capped:
+                break
+        dates: list[DateMention] = []
+        if planned:
+            dates = find_dates(text[: planned[-1][0][1]] if capped else text, published, precision)
+        date_starts = [d.start for d in dates]
+        events: list[dict] = []
+        place_starts = [p.mention.start for p in places]
+        for sentence, clauses in planned:
             # the places a sentence's events may use are those of the sentence
             near = SentencePlaces(
                 places[bisect_left(place_starts, sentence[0]) : bisect_left(place_starts, sentence[1])]
@@ -132,8 +143,6 @@ class Extractor:
                     sentence_text,
                 )
                 events.append(record)
-            if capped:
-                break
         out["places"] = [p.to_dict() for p in places]
         out["unresolved"] = [
             {"surface": u.surface, "start": u.start, "end": u.end, "sentence": u.sentence,
