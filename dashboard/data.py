@@ -76,11 +76,12 @@ def unresolved_frame(store: EventStore) -> pd.DataFrame:
         store.con,
     )
     frame["sentence_start"], frame["sentence_end"] = sentence_spans(store, frame)
-    texts = []
+    texts = [""] * len(frame)
     for article_id, rows in _by_article(frame):
         text = store.article_text(article_id) or ""
-        texts += [(i, excerpt(text, s, e, start, end)) for i, s, e, start, end in rows]
-    frame["sentence_text"] = [t for _, t in sorted(texts)]
+        for i, s, e, start, end in rows:
+            texts[i] = excerpt(text, s, e, start, end)
+    frame["sentence_text"] = texts
     return frame
 
 
