@@ -15,6 +15,7 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from dashboard import data
@@ -168,6 +169,26 @@ def test_highlighted_article_marks_each_mention_once(hostile_store: EventStore) 
     body = data.highlighted_article(text, places, (0, 27))
     assert body.count('<mark class="dd-place">Terter</mark>') == (places["surface"] == "Terter").sum()
     assert body.startswith('<span class="dd-sentence"><mark class="dd-place">Azerbaijan</mark>')
+
+
+def test_highlighted_article_time_is_linear() -> None:
+    """The article of a clicked event with every mention marked: it checked every mark for every
+    piece of text (quadratic: seconds for a few thousand mentions)."""
+
+    def seconds(n: int) -> float:
+        text = comma_list(n)
+        starts = [21 + 8 * i for i in range(n)]
+        marks = pd.DataFrame({"start": starts, "end": [s + 6 for s in starts]})
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            body = data.highlighted_article(text, marks, (0, len(text)))
+            best = min(best, time.perf_counter() - started)
+        assert body.count('<mark class="dd-place">Terter</mark>') == n
+        return best
+
+    small, large = seconds(1_000), seconds(4_000)
+    assert large < 8 * small + 0.05, f"{small:.3f} s → {large:.3f} s for 4× the mentions"
 
 
 def test_a_text_of_would_be_names_is_read_in_bounded_memory(extractor: Extractor) -> None:
