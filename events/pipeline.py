@@ -95,7 +95,6 @@ class Extractor:
         else:
             published, precision = dt.date.today(), "day"
             warnings.append("no publication date: relative dates read against today")
-        reference, reference_precision = reference_date(text, published, precision)
         # the event clauses first (at most MAX_EVENTS): the dates are read only when there are
         # events, and in a capped text only up to its last event's sentence
         planned: list[tuple[tuple[int, int], list[Clause]]] = []
@@ -115,7 +114,10 @@ class Extractor:
                 break
         dates: list[DateMention] = []
         if planned:
-            dates = find_dates(text[: planned[-1][0][1]] if capped else text, published, precision)
+            read = text[: planned[-1][0][1]] if capped else text
+            reference, reference_precision = reference_date(read, published, precision)
+            dates = find_dates(read, published, precision)
+            del read
         date_starts = [d.start for d in dates]
         events: list[dict] = []
         place_starts = [p.mention.start for p in places]
