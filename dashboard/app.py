@@ -111,7 +111,9 @@ def map_data(version: tuple, store_path: str, lang: str) -> tuple[MapData, str, 
             geometry = gazetteer.geometry_json(place_id)
             if geometry:
                 extents[place_id] = json.loads(geometry)
-    prepared = prepare_map_data(events, places, lang)
+    with EventStore(store_path) as store:
+        texts = data.place_sentences(store, places)
+    prepared = prepare_map_data(events, places, lang, texts)
     store_key = hashlib.sha1(str(Path(store_path).resolve()).encode()).hexdigest()[:10]
     url = write_popups(prepared.popups, prefix=f"popups-{store_key}-{lang}")
     return prepared, url, extents

@@ -58,40 +58,99 @@ def undated_events(store: EventStore) -> pd.DataFrame:
     return frame[frame["event_date"].isna()].reset_index(drop=True)
 
 
+# The longest sentence text a row shows whole; past it, a window of that many characters around
+# the name (with "…"): a popup or a table cell never holds a huge "sentence" (a list, a dump).
+MAX_EXCERPT = 2_000
+
+
 def places_frame(store: EventStore) -> pd.DataFrame:
-    """Every place mention with the text of the sentence it is in (``sentence_text``)."""
+    """Every place mention, with the offsets of its sentence in the article's text
+    (``sentence_start``, ``sentence_end``): offsets, not a copy of the sentence per mention, so
+    the frame's size does not depend on the articles' texts (see :func:`place_sentences`)."""
     frame = pd.read_sql_query(
         "SELECT p.*, a.title, a.path, a.published FROM places p "
         "JOIN articles a ON a.id = p.article_id ORDER BY p.article_id, p.ordinal",
         store.con,
     )
-    frame["sentence_text"] = sentence_texts(store, frame)
+    frame["sentence_start"], frame["sentence_end"] = sentence_spans(store, frame)
     return frame
 
 
 def unresolved_frame(store: EventStore) -> pd.DataFrame:
-    """Names after a place cue that the gazetteer lacks, with the text of their sentence."""
+    """Names after a place cue that the gazetteer lacks, with the text of their sentence
+    (``sentence_text``; at most :data:`MAX_EXCERPT` characters around the name)."""
     frame = pd.read_sql_query(
         'SELECT u.surface, u.start, u."end", u.sentence, u.article_id, a.path '
         "FROM unresolved u JOIN articles a ON a.id = u.article_id ORDER BY u.surface",
         store.con,
     )
-    frame["sentence_text"] = sentence_texts(store, frame)
+    frame["sentence_start"], frame["sentence_end"] = sentence_spans(store, frame)
+    texts = [""] * len(frame)
+    for article_id, rows in _by_article(frame):
+        text = store.article_text(article_id) or ""
+        for i, s, e, start, end in rows:
+            texts[i] = excerpt(text, s, e, start, end)
+    frame["sentence_text"] = texts
     return frame
 
 
-def sentence_texts(store: EventStore, frame: pd.DataFrame) -> list[str]:
-    """The text of each row's sentence (``article_id`` and the ``sentence`` number the extractor
-    gave, over the same split), each article read and split once."""
-    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
-    out = []
+def _by_article(frame: pd.DataFrame) -> list[tuple[str, list[tuple[int, int, int, int, int]]]]:
+    """(article id, [(row position, sentence start, sentence end, start, end), …]) per article."""
+    groups: dict[str, list[tuple[int, int, int, int, int]]] = {}
+    columns = (
+        frame["article_id"],
+        frame["sentence_start"],
+        frame["sentence_end"],
+        frame["start"],
+        frame["end"],
+    )
+    for i, (article_id, *offsets) in enumerate(zip(*columns, strict=True)):
+        groups.setdefault(article_id, []).append((i, *map(int, offsets)))
+    return list(groups.items())
+
+
+def sentence_spans(store: EventStore, frame: pd.DataFrame) -> tuple[list[int], list[int]]:
+    """The (start, end) offsets of each row's sentence (``article_id`` and the ``sentence``
+    number the extractor gave, over the same split), each article read and split once."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    starts, ends = [], []
     for article_id, number in zip(frame["article_id"], frame["sentence"], strict=True):
         if article_id not in spans:
-            text = store.article_text(article_id) or ""
-            spans[article_id] = (text, split_sentences(text))
-        text, sentences = spans[article_id]
-        start, end = sentences[int(number)]
-        out.append(text[start:end])
+            spans[article_id] = split_sentences(store.article_text(article_id) or "")
+        start, end = spans[article_id][int(number)]
+        starts.append(start)
+        ends.append(end)
+    return starts, ends
+
+
+def excerpt(text: str, sentence_start: int, sentence_end: int, start: int, end: int) -> str:
+    """The sentence text[sentence_start:sentence_end], or when it is longer than
+    :data:`MAX_EXCERPT` characters, that many around the name text[start:end], marked "…"."""
+    if sentence_end - sentence_start <= MAX_EXCERPT:
+        return text[sentence_start:sentence_end]
+    a = max(sentence_start, min(start - MAX_EXCERPT // 2, sentence_end - MAX_EXCERPT))
+    b = min(sentence_end, a + MAX_EXCERPT)
+    return ("…" if a > sentence_start else "") + text[a:b] + ("…" if b < sentence_end else "")
+
+
+def place_sentences(
+    store: EventStore, places: pd.DataFrame, limit: int = 12
+) -> dict[str, list[tuple[str, str]]]:
+    """For each place id, its first ``limit`` distinct (surface, sentence text) pairs in the
+    frame's order (what its popup lists), each article's text read once."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    surfaces, place_ids = list(places["surface"]), list(places["place_id"])
+    for article_id, rows in _by_article(places):
+        text: str | None = None
+        for i, s, e, start, end in rows:
+            found = out.setdefault(place_ids[i], [])
+            if len(found) >= limit:
+                continue
+            if text is None:
+                text = store.article_text(article_id) or ""
+            item = (surfaces[i], excerpt(text, s, e, start, end))
+            if item not in found:
+                found.append(item)
     return out
 
 
@@ -209,17 +268,23 @@ def highlighted_article(text: str, places: pd.DataFrame, sentence: tuple[int, in
 
     The text is untrusted: it is escaped piece by piece, and only our tags are added.
     """
-    marks = sorted(
-        {(int(s), int(e)) for s, e in zip(places["start"], places["end"], strict=True)}, key=lambda m: m[0]
-    )
+    marks = {(int(s), int(e)) for s, e in zip(places["start"], places["end"], strict=True)}
     cuts = sorted({0, len(text), *(x for m in marks for x in m), *(sentence or ())})
+    # how many marks cover each cut: a piece is in a mark when its start is (pieces are cut at
+    # every boundary), one sweep instead of a scan of every mark for every piece
+    change = dict.fromkeys(cuts, 0)
+    for s, e in marks:
+        change[s] += 1
+        change[e] -= 1
+    depth = 0
     pieces = []
     for a, b in pairwise(cuts):
+        depth += change[a]
         if sentence and a == sentence[0]:
             pieces.append('<span class="dd-sentence">')
         chunk = html.escape(text[a:b]).replace("\n", "<br>")
-        if any(s <= a and b <= e for s, e in marks):
-            chunk = f'<mark class="dd-place">{chunk}</mark>'  # pieces are cut at every boundary
+        if depth > 0:
+            chunk = f'<mark class="dd-place">{chunk}</mark>'
         pieces.append(chunk)
         if sentence and b == sentence[1]:
             pieces.append("</span>")

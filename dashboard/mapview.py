@@ -297,14 +297,18 @@ def _source_html(event: pd.Series) -> str:
     return name
 
 
-def place_popup(place: pd.DataFrame, lang: str) -> str:
-    """The popup of one place: its names and the sentences that mention it."""
+def place_popup(place: pd.DataFrame, lang: str, texts: list[tuple[str, str]] | None = None) -> str:
+    """The popup of one place: its names and the sentences that mention it (``texts``: its
+    (surface, sentence) pairs, see ``dashboard.data.place_sentences``; else the frame's
+    ``sentence_text`` column)."""
     first = place.iloc[0]
     title = html.escape(_text(first["name_vi"]) or str(first["name"]))
     if _text(first["name_vi"]) and first["name_vi"] != first["name"]:
         title += f" — {html.escape(str(first['name']))}"
     sentences = []
-    for surface, sentence in zip(place["surface"], place["sentence_text"], strict=True):
+    if texts is None:
+        texts = list(zip(place["surface"], place["sentence_text"], strict=True))
+    for surface, sentence in texts:
         item = f"<li>{_highlight(sentence, surface)}</li>"
         if item not in sentences:
             sentences.append(item)
@@ -343,8 +347,14 @@ class MapData:
         return "[" + ",".join(rows[i] for i in event_ids if i in rows) + "]"
 
 
-def prepare_map_data(events: pd.DataFrame, places: pd.DataFrame, lang: str) -> MapData:
-    """Markers, place circles and popups of the stored events and place mentions."""
+def prepare_map_data(
+    events: pd.DataFrame,
+    places: pd.DataFrame,
+    lang: str,
+    texts: dict[str, list[tuple[str, str]]] | None = None,
+) -> MapData:
+    """Markers, place circles and popups of the stored events and place mentions (``texts``:
+    each place id's sentences, see ``dashboard.data.place_sentences``)."""
     out = MapData()
     for event in events.itertuples(index=False):
         if _missing(event.latitude):
@@ -363,7 +373,7 @@ def prepare_map_data(events: pd.DataFrame, places: pd.DataFrame, lang: str) -> M
         tooltip = f"{_text(first['name_vi']) or first['name']} ({len(group)})"
         key = f"place:{place_id}"
         circles.append([float(first["lat"]), float(first["lon"]), radius, tooltip, key])
-        out.popups[key] = place_popup(group, lang)
+        out.popups[key] = place_popup(group, lang, None if texts is None else texts.get(place_id, []))
     out.places = js_data(circles)
     return out
 

@@ -203,8 +203,13 @@ def _find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[tuple[i
     return cues, markers, may_cut, lower
 
 
-def _strongest(cues: list[Cue], start: int, end: int) -> Cue | None:
-    """The cue that decides the type of the clause text[start:end] (None: not an event)."""
+def _strongest(cues: list[Cue], start: int, end: int, starts: list[int] | None = None) -> Cue | None:
+    """The cue that decides the type of the clause text[start:end] (None: not an event).
+
+    ``starts``: the starts of ``cues`` when they are in text order (then the clause's are found
+    by bisection: linear time in a sentence of many clauses)."""
+    if starts is not None:
+        cues = cues[bisect_left(starts, start) : bisect_left(starts, end)]
     best = None
     for cue in cues:  # the highest priority, then the first
         if start <= cue.start < end and (
@@ -311,10 +316,14 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
     cues, markers, may_cut, lower = _find_cues(text, start, end)
     if not cues:
         return []
+    starts = None  # a few cues: scanned for each clause; many: sorted and bisected (linear time)
+    if len(cues) > 8:
+        cues.sort(key=lambda cue: cue.start)  # (stable: equal starts stay in the patterns' order)
+        starts = [cue.start for cue in cues]
     merged: dict[tuple, Clause] = {}
     previous: Clause | None = None
     for clause_start, clause_end, after_comma in _clause_spans(text, start, end, may_cut):
-        best = _strongest(cues, clause_start, clause_end)
+        best = _strongest(cues, clause_start, clause_end, starts)
         if best is None:
             if previous is not None:
                 previous.spans.append((clause_start, clause_end))

@@ -726,7 +726,16 @@ def _lower(text: str) -> str:
     low = text.lower()
     if len(low) == len(text):
         return low
-    return "".join(c if len(lc := c.lower()) != 1 else lc for c in text)
+    del low
+    # character by character, a chunk at a time (one string object per character of a whole
+    # 20 MB text would take GBs)
+    return "".join(
+        "".join(c if len(lc := c.lower()) != 1 else lc for c in text[i : i + _LOWER_CHUNK])
+        for i in range(0, len(text), _LOWER_CHUNK)
+    )
+
+
+_LOWER_CHUNK = 1 << 12
 
 
 def _scan(text: str, low: str) -> list[_Cand]:

@@ -11,7 +11,10 @@ that the gazetteer lacks is reported as unresolved.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import ahocorasick
 
@@ -20,6 +23,7 @@ from events.phrases import Phrases, words_before
 from gazetteer.textnorm import fold, looks_vietnamese, name_key, search_keys
 
 MAX_NAME_WORDS = 7
+MAX_RUN_WORDS = 1_000  # far above any name: a longer run of capitalised words is cut there
 UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
 # Arabic article particles stay lower case inside names ("Deir el-Balah", "Khan al-Ahmar").
 _PARTICLES = ("al", "el", "ad", "ash", "as", "at", "an", "ar", "az", "ed", "es", "ul")
@@ -75,13 +79,13 @@ class Mention:
     generic: bool = False
 
 
-def tokenize(text: str, sentence_starts: list[int]) -> list[Token]:
+def tokenize(text: str, sentence_starts: list[int]) -> Iterator[Token]:
     """The capitalised words (the only ones a name can start or run through), with offsets,
     lookup keys and sentence index. A lower-case word between two of them breaks their run.
 
     The words are those of ``_CAPITAL_WORD.finditer(text)``, found in two steps: a capital,
-    then the checks that it starts a word and whether an Arabic particle comes before it."""
-    tokens = []
+    then the checks that it starts a word and whether an Arabic particle comes before it.
+    One at a time: a huge text is never held as a list of words."""
     letter = _LETTER.match
     # the sentence index of a word: how many sentences start at or before it, less one
     following = iter(sentence_starts)
@@ -107,15 +111,14 @@ def tokenize(text: str, sentence_starts: list[int]) -> list[Token]:
         key = word.casefold()
         if not key.isalpha():
             key = name_key(word)
-        tokens.append(Token(start, end, word, key, count - 1 if count else 0))
+        yield Token(start, end, word, key, count - 1 if count else 0)
         position = end
-    return tokens
 
 
-def capital_runs(text: str, tokens: list[Token]) -> list[list[Token]]:
-    """Maximal runs of capitalised words separated by single spaces within one sentence."""
+def capital_runs(text: str, tokens: Iterable[Token]) -> Iterator[list[Token]]:
+    """Maximal runs of capitalised words separated by single spaces within one sentence, one at
+    a time; a run is cut every :data:`MAX_RUN_WORDS` words (no name is that long)."""
     # ``tokens`` are capitalised words only: a lower-case word between two leaves more than a space
-    runs: list[list[Token]] = []
     current: list[Token] = []
     last: Token | None = None
     for token in tokens:
@@ -126,11 +129,17 @@ def capital_runs(text: str, tokens: list[Token]) -> list[list[Token]]:
             and token.sentence == last.sentence
         ):
             current.append(token)
+            if len(current) == MAX_RUN_WORDS:
+                yield current
+                current, last = [], None
+                continue
         else:
+            if current:
+                yield current
             current = [token]
-            runs.append(current)
         last = token
-    return runs
+    if current:
+        yield current
 
 
 def _automaton(phrases: tuple[str, ...]) -> ahocorasick.Automaton:
@@ -192,9 +201,10 @@ def organisation_spans(lower: str) -> list[tuple[int, int]]:
 
 
 def find_mentions(
-    text: str, sentence_starts: list[int], known: frozenset[str] | set[str]
+    text: str, sentence_starts: list[int], known: frozenset[str] | set[str], limit: int | None = None
 ) -> tuple[list[Mention], list[Mention]]:
-    """Place-name candidates (``known`` keys, longest first) and unresolved cued names."""
+    """Place-name candidates (``known`` keys, longest first) and unresolved cued names; with
+    ``limit``, the search stops once either list holds that many (a few more may come)."""
     lower = text.lower()
     bylines = "(" in text  # "Vũ Anh (Theo RT)"
     tokens = tokenize(text, sentence_starts)
@@ -202,6 +212,8 @@ def find_mentions(
     mentions: list[Mention] = []
     unresolved: list[Mention] = []
     for run in capital_runs(text, tokens):
+        if limit is not None and (len(mentions) >= limit or len(unresolved) >= limit):
+            break
         first = run[0]
         sentence_start = sentence_starts[first.sentence] if sentence_starts else 0
         before = lower[max(sentence_start, first.start - 40) : first.start]
@@ -447,10 +459,10 @@ def _longest_matches(run: list[Token], known: frozenset[str] | set[str]) -> list
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    for s, e in spans:  # noqa: SIM110 (a loop: any() over a generator is twice as slow here)
-        if s <= start and end <= e:
-            return True
-    return False
+    """Whether [start, end) lies in one of ``spans`` (in order, not overlapping: the only one that
+    can hold it is the last one starting at or before it, found by bisection)."""
+    i = bisect_right(spans, start, key=itemgetter(0)) - 1
+    return i >= 0 and end <= spans[i][1]
 
 
 def _phrase_words(preceding: str) -> list[str]:

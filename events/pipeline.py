@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from events import lexicon
 from events.borders import resolve_border_phrases
@@ -16,7 +16,15 @@ from events.clauses import Clause, event_clauses
 from events.dates import DateMention, find_dates, parse_published, reference_date
 from events.mentions import find_mentions
 from events.reader import Article
-from events.records import DateRef, event_record, incidents, is_background
+from events.records import (
+    MAX_EVENT_TEXT,
+    DateRef,
+    SentencePlaces,
+    event_record,
+    event_span,
+    incidents,
+    is_background,
+)
 from events.resolve import Resolver
 from events.sentences import sentence_roles, split_sentences
 from gazetteer import Gazetteer
@@ -24,6 +32,14 @@ from gazetteer import Gazetteer
 _UNTIL = re.compile(r"(?:đến|tới|cho đến|kéo dài đến)\s+$")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 UNDATED_WARNING = "no publication date: events are undated unless the text dates them with a year"
+# Per-article caps, far above any news article (the sample articles and 5,000 synthetic ones
+# have at most 70 place mentions, 4 unresolved names and 35 events): past them a text is a
+# list or a dump, not news, and the rest is dropped with a warning, so that what one article
+# costs to store and to show stays bounded whatever it holds.
+MAX_PLACES = 10_000
+MAX_CANDIDATES = 2 * MAX_PLACES  # names looked up: resolving costs most, and some are not places
+MAX_UNRESOLVED = 1_000
+MAX_EVENTS = 2_000
 
 
 # "Cùng ngày", "Trước đó một ngày", "Ngày hôm sau": a date by reference to the one told before
@@ -93,42 +109,79 @@ class Extractor:
         text = article.text
         sentences = split_sentences(text)
         starts = [s for s, _ in sentences]
-        mentions, unresolved = find_mentions(text, starts, self.known)
+        # (one more than the cap: to know that it was passed)
+        mentions, unresolved = find_mentions(text, starts, self.known, MAX_CANDIDATES + 1)
+        warnings = out["article"]["warnings"]
+        if len(mentions) > MAX_CANDIDATES or len(unresolved) > MAX_CANDIDATES:
+            warnings.append(
+                f"more than {MAX_CANDIDATES:,} names that may be places: the text is read only up to"
+                " there (far more than a news article holds)"
+            )
+            del mentions[MAX_CANDIDATES:]
         places, focus = self.resolver.resolve(mentions)
         focus_point = (focus.lat, focus.lon) if focus else None
         places += resolve_border_phrases(text, places, focus_point, self.gazetteer)
         places.sort(key=lambda p: (p.mention.start, -p.mention.end))
+        if len(places) > MAX_PLACES:
+            warnings.append(_capped(len(places), "place mentions", MAX_PLACES))
+            del places[MAX_PLACES:]
+        if len(unresolved) > MAX_UNRESOLVED:
+            warnings.append(_capped(len(unresolved), "unresolved names", MAX_UNRESOLVED))
+            del unresolved[MAX_UNRESOLVED:]
         undated = not article.published
         if article.published:
             published, precision = parse_published(article.published)
         else:
             # relative dates cannot be read: only dates written with their year count
             published, precision = dt.date.today(), "day"
-            out["article"]["warnings"].append(UNDATED_WARNING)
-        reference, reference_precision = reference_date(text, published, precision)
-        dates = find_dates(text, published, precision)
-        if undated:
-            dates = [d for d in dates if _absolute(d)]
-        candidates: list[tuple[dict, dict]] = []
-        place_starts = [p.mention.start for p in places]
-        unresolved_starts = [u.start for u in unresolved]
+            warnings.append(UNDATED_WARNING)
+        # the event clauses first (at most MAX_EVENTS): the dates are read only when there are
+        # events, and in a capped text only up to its last event's sentence
         roles = sentence_roles(text, sentences, article.title)
-        told: DateRef | None = None  # the last date an event of the text was given
+        planned: list[tuple[int, tuple[int, int], list[Clause]]] = []
+        count, capped = 0, False
         for index, sentence in enumerate(sentences):
             if roles[index] == "question":
                 continue  # "Su-35 Nga bắn hạ F-16 Ukraine?"
             clauses = event_clauses(text, *sentence)
-            if not clauses:
-                continue
+            if count + len(clauses) > MAX_EVENTS:
+                warnings.append(f"more than {MAX_EVENTS:,} events: only the first {MAX_EVENTS:,} are kept"
+                                " (far more than a news article holds)")  # fmt: skip
+                clauses, capped = clauses[: MAX_EVENTS - count], True
+            if clauses:
+                planned.append((index, sentence, clauses))
+                count += len(clauses)
+            if capped:
+                break
+        dates: list[DateMention] = []
+        reference, reference_precision = published, 1
+        if planned:
+            read = text[: planned[-1][1][1]] if capped else text
+            reference, reference_precision = reference_date(read, published, precision)
+            dates = find_dates(read, published, precision)
+            del read
+        if undated:
+            dates = [d for d in dates if _absolute(d)]
+        date_starts = [d.start for d in dates]
+        candidates: list[tuple[dict, dict]] = []
+        place_starts = [p.mention.start for p in places]
+        unresolved_starts = [u.start for u in unresolved]
+        told: DateRef | None = None  # the last date an event of the text was given
+        for index, sentence, clauses in planned:
             m = _ANAPHOR.search(text, sentence[0], min(sentence[1], sentence[0] + _ANAPHOR_REACH))
             anaphor = m.lastgroup if m is not None else None
             # the places a sentence's events may use are those of the sentence
-            near = places[bisect_left(place_starts, sentence[0]) : bisect_left(place_starts, sentence[1])]
+            near = SentencePlaces(
+                places[bisect_left(place_starts, sentence[0]) : bisect_left(place_starts, sentence[1])]
+            )
+            sentence_text = (
+                text[sentence[0] : sentence[1]] if sentence[1] - sentence[0] <= MAX_EVENT_TEXT else None
+            )
             lost = unresolved[
                 bisect_left(unresolved_starts, sentence[0]) : bisect_left(unresolved_starts, sentence[1])
             ]
             for clause in clauses:
-                when = self._when(text, clause, sentence, dates, reference, reference_precision)
+                when = self._when(text, clause, sentence, dates, reference, reference_precision, date_starts)
                 if anaphor is not None and told is not None:
                     when = _anaphoric(anaphor, told, when) or when  # "Cùng ngày, …"
                 if undated and not when.own:
@@ -138,10 +191,21 @@ class Extractor:
                 if clause.history_only and not (when.date and is_background(when.date, reference.year)):
                     continue  # talks and "the war" are no news event (ACLED); past ones are background
                 record = event_record(
-                    article.id, 0, text, clause, sentence, when, reference.year, near, focus, lost
+                    article.id,
+                    0,
+                    text,
+                    clause,
+                    sentence,
+                    when,
+                    reference.year,
+                    near,
+                    focus,
+                    lost,
+                    sentence_text,
                 )
                 cue_end = (clause.cue_start or clause.start) + len(clause.cue or "")
                 end = clause.spans[-1][1] if clause.spans else clause.end
+                start, end = event_span(clause, (clause.start, end))  # at most MAX_EVENT_TEXT long
                 how = {
                     "support": roles[index] != "body",
                     "cue_end": cue_end,
@@ -149,9 +213,9 @@ class Extractor:
                     "own_date": when.own,
                     "mention": {
                         "sentence": index,
-                        "start": clause.start,
+                        "start": start,
                         "end": end,
-                        "text": text[clause.start : end],
+                        "text": text[start:end],
                         "cue": clause.cue,
                         "role": roles[index],
                         "claimed_by": record["claimed_by"],
@@ -183,23 +247,45 @@ class Extractor:
         dates: list[DateMention],
         reference: dt.date,
         reference_precision: int,
+        starts: list[int] | None = None,
     ) -> DateRef:
-        """The clause's own date, else the nearest in its sentence, else the article's date."""
-        in_sentence = [d for d in dates if sentence[0] <= d.start < sentence[1]]
-        first_span = clause.spans[0] if clause.spans else (clause.start, clause.end)
-        own = [d for d in in_sentence if first_span[0] <= d.start < first_span[1]]
-        earlier = [d for d in in_sentence if d.start < clause.start]
-        merged = [d for d in in_sentence if any(s <= d.start < e for s, e in clause.spans)]
-        candidates = own or earlier[-1:] or merged or in_sentence
-        chosen = candidates[0] if candidates else None
+        """The clause's own date, else the nearest in its sentence, else the article's date.
+
+        ``dates`` are in text order (``starts``: their starts): each is found by bisection."""
+        if starts is None:
+            starts = [d.start for d in dates]
+        lo, hi = bisect_left(starts, sentence[0]), bisect_left(starts, sentence[1])  # the sentence's
+        chosen = None
+        if lo < hi:
+            spans = clause.spans or [(clause.start, clause.end)]
+            i = bisect_left(starts, spans[0][0], lo, hi)  # its own
+            if i < hi and starts[i] < spans[0][1]:
+                chosen = dates[i]
+            else:
+                i = bisect_left(starts, clause.start, lo, hi)  # the nearest before it
+                if i > lo:
+                    chosen = dates[i - 1]
+                else:
+                    for s, e in spans:  # in the clauses merged into it
+                        i = bisect_left(starts, s, lo, hi)
+                        if i < hi and starts[i] < e:
+                            chosen = dates[i]
+                            break
+                    else:
+                        chosen = dates[lo]  # the sentence's first
         if chosen is None:
             return DateRef(reference.isoformat(), None, max(2, reference_precision), own=False)
         end = chosen.date_end
-        later = [d for d in in_sentence if d.start > chosen.start]
+        i = bisect_right(starts, chosen.start, lo, hi)
+        later = dates[i] if i < hi else None
         if (
             end is None
-            and later
-            and (chosen.opens_range or _UNTIL.search(text, max(0, later[0].start - 24), later[0].start))
+            and later is not None
+            and (chosen.opens_range or _UNTIL.search(text, max(0, later.start - 24), later.start))
         ):
-            end = later[0].date  # "từ ngày 27/9 … sáng 28/9", "Tháng 2/1988 … kéo dài đến năm 1994"
+            end = later.date  # "từ ngày 27/9 … sáng 28/9", "Tháng 2/1988 … kéo dài đến năm 1994"
         return DateRef(_iso(chosen.date), _iso(end) if end else None, chosen.precision)
+
+
+def _capped(found: int, what: str, cap: int, done: str = "kept") -> str:
+    return f"{found:,} {what}: only the first {cap:,} are {done} (far more than a news article holds)"

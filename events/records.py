@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import ahocorasick
@@ -68,6 +70,10 @@ if all(words is not None for _, words in _DEATH_PATTERNS):
     _ANY_NEEDED.make_automaton()
 _LOCATIVE = frozenset(lexicon.LOCATIVE_CUES) | frozenset(lexicon.PLACE_CUES)
 VIOLENT = frozenset({lexicon.BATTLES, lexicon.REMOTE, lexicon.CIVILIANS, lexicon.RIOTS})
+# The longest sentence an event quotes whole: 8× the longest of the sample articles and of 5,000
+# synthetic ones (264 characters); past it an event quotes its clause (see event_span).
+MAX_EVENT_TEXT = 2_000
+_CLAIMANTS = ("country", "region")  # the kinds of place a claim is attributed to
 SPECIFICITY = {"border-area": 0, "village": 0, "town": 0, "city": 0, "admin2": 1, "other": 1, "river": 1,
                "region": 2, "admin1": 2, "country": 3}  # fmt: skip
 
@@ -113,11 +119,87 @@ def is_actor(place: ResolvedPlace) -> bool:
     return is_actor_mention(place.mention)
 
 
-def _in(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    for s, e in spans:  # noqa: SIM110 (a loop: any() over a generator is twice as slow here)
-        if s <= start and end <= e:
-            return True
-    return False
+class SentencePlaces:
+    """The places of one sentence (in text order), with what every clause of it asks again:
+    the located place of the sentence, the countries and the claims. Each is computed once per
+    sentence and the places of a clause are found by bisection, so a sentence of n clauses and
+    m places costs O((n + m) log m), not O(n × m)."""
+
+    __slots__ = ("_best", "_claims", "_countries", "_last", "places", "starts")
+
+    def __init__(self, places: list[ResolvedPlace]):
+        self.places = places
+        self.starts = [p.mention.start for p in places]
+        # (sentence, what was computed for it)
+        self._best: tuple[tuple[int, int], ResolvedPlace | None] | None = None
+        self._countries: tuple[tuple[int, int], list[ResolvedPlace], list[int]] | None = None
+        self._claims: tuple[tuple[int, int], list[tuple[str, int]], list[int]] | None = None
+        self._last: tuple[list[tuple[int, int]], int, list[ResolvedPlace]] | None = None
+
+    def in_spans(self, spans: list[tuple[int, int]]) -> list[ResolvedPlace]:
+        """The places inside one of ``spans`` (in order, not overlapping), in text order; the
+        last answer is kept (a clause's location, claim and actors ask for the same spans)."""
+        if self._last is not None and self._last[0] is spans and self._last[1] == len(spans):
+            return self._last[2]
+        places, starts = self.places, self.starts
+        size = len(starts)
+        found = []
+        for s, e in spans:
+            i = bisect_left(starts, s)
+            while i < size and starts[i] < e:
+                if places[i].mention.end <= e:
+                    found.append(places[i])
+                i += 1
+        self._last = (spans, len(spans), found)
+        return found
+
+    def best_in(self, sentence: tuple[int, int]) -> ResolvedPlace | None:
+        """The most specific located place inside ``sentence`` (computed once)."""
+        if self._best is None or self._best[0] != sentence:
+            inside = (
+                p for p in self.places if sentence[0] <= p.mention.start and p.mention.end <= sentence[1]
+            )
+            self._best = (sentence, _most_specific(inside))
+        return self._best[1]
+
+    def countries_in(self, sentence: tuple[int, int]) -> tuple[list[ResolvedPlace], list[int]]:
+        """The countries that start inside ``sentence`` and their starts (computed once)."""
+        if self._countries is None or self._countries[0] != sentence:
+            countries = [
+                p
+                for p in self.places
+                if p.place.kind == "country" and sentence[0] <= p.mention.start < sentence[1]
+            ]
+            self._countries = (sentence, countries, [p.mention.start for p in countries])
+        return self._countries[1], self._countries[2]
+
+    def claims_in(self, text: str, sentence: tuple[int, int]) -> tuple[list[tuple[str, int]], list[int]]:
+        """Every (label, position) of a country or region the sentence says claims (computed once)."""
+        if self._claims is None or self._claims[0] != sentence:
+            found = []
+            lower = _lowered(text)
+            for p in self.places:
+                if not (sentence[0] <= p.mention.start < sentence[1]) or p.place.kind not in _CLAIMANTS:
+                    continue
+                m = _CLAIM.match(lower, p.mention.end, sentence[1])
+                if not m:
+                    continue
+                label = p.place.name
+                preceding = p.mention.preceding.rstrip()
+                for noun, template in lexicon.SPEAKERS:
+                    if preceding.endswith(noun):
+                        label = template.format(p.place.name)
+                        break
+                found.append((label, p.mention.start))
+            self._claims = (sentence, found, [f[1] for f in found])
+        return self._claims[1], self._claims[2]
+
+    def at(self, start: int) -> Iterator[ResolvedPlace]:
+        """The places whose mention starts at ``start``."""
+        i = bisect_left(self.starts, start)
+        while i < len(self.starts) and self.starts[i] == start:
+            yield self.places[i]
+            i += 1
 
 
 @functools.lru_cache(maxsize=2)
@@ -136,84 +218,70 @@ def _located(p: ResolvedPlace) -> bool:
     return kind != "country" or p.mention.cue in _LOCATIVE
 
 
-def choose_location(
-    clause: Clause, sentence: tuple[int, int], places: list[ResolvedPlace]
-) -> ResolvedPlace | None:
-    """The clause's place: a located place (cue, or not a country), most specific, never an actor."""
-    # the most specific (then the first) located place in the clause, else in the sentence
-    best_in_clause: ResolvedPlace | None = None
-    best_in_sentence: ResolvedPlace | None = None
-    clause_key = sentence_key = (4, 0)  # above any place's key
+def _sentence_places(places: list[ResolvedPlace] | SentencePlaces) -> SentencePlaces:
+    return places if isinstance(places, SentencePlaces) else SentencePlaces(places)
+
+
+def _most_specific(places: Iterable[ResolvedPlace]) -> ResolvedPlace | None:
+    """The located place of the lowest (specificity, start), the first of equals."""
+    best, best_key = None, (4, 0)  # above any place's key
     for p in places:
-        start, end = p.mention.start, p.mention.end
-        in_clause = _in(clause.spans, start, end)
-        in_sentence = sentence[0] <= start and end <= sentence[1]
-        if not (in_clause or in_sentence) or not _located(p):
+        if not _located(p):
             continue
-        key = (SPECIFICITY.get(p.place.kind, 3), start)
-        if in_clause and key < clause_key:
-            best_in_clause, clause_key = p, key
-        if in_sentence and key < sentence_key:
-            best_in_sentence, sentence_key = p, key
-    if best_in_clause is not None or best_in_sentence is not None:
-        return best_in_clause or best_in_sentence
+        key = (SPECIFICITY.get(p.place.kind, 3), p.mention.start)
+        if key < best_key:
+            best, best_key = p, key
+    return best
+
+
+def choose_location(
+    clause: Clause, sentence: tuple[int, int], places: list[ResolvedPlace] | SentencePlaces
+) -> ResolvedPlace | None:
+    """The clause's place: a located place (cue, or not a country), most specific, never an actor.
+
+    ``places``: the sentence's places in text order (a :class:`SentencePlaces` for many clauses)."""
+    # the most specific (then the first) located place in the clause, else in the sentence
+    places = _sentence_places(places)
+    best = _most_specific(places.in_spans(clause.spans)) or places.best_in(sentence)
+    if best is not None:
+        return best
     cue = clause.cue_start if clause.cue_start is not None else clause.start
-    for p in places:  # "nã pháo vào các vị trí của quân đội Ukraine": the target's country
-        if (
-            p.mention.start > cue
-            and _in(clause.spans, p.mention.start, p.mention.end)
-            and _TARGET_OF.search(p.mention.preceding)
-        ):
+    # "nã pháo vào các vị trí của quân đội Ukraine": the target's country
+    for p in places.in_spans(clause.spans):
+        if p.mention.start > cue and _TARGET_OF.search(p.mention.preceding):
             return p
     return None
 
 
 def subject_country(
-    clause: Clause, sentence: tuple[int, int], places: list[ResolvedPlace]
+    clause: Clause, sentence: tuple[int, int], places: list[ResolvedPlace] | SentencePlaces
 ) -> ResolvedPlace | None:
     """Who declares, calls, signs: the country named before the cue in the clause, else the
     nearest before the clause in its sentence ("Bộ Ngoại giao Nga, trung gian …, kêu gọi …")."""
     cue = clause.cue_start if clause.cue_start is not None else clause.start
-    countries = [
-        p for p in places if p.place.kind == "country" and sentence[0] <= p.mention.start < sentence[1]
-    ]
-    in_clause = [p for p in countries if clause.start <= p.mention.start < cue]
-    if in_clause:
-        return in_clause[0]
-    before = [p for p in countries if p.mention.start < clause.start]
-    return before[-1] if before else None
+    countries, starts = _sentence_places(places).countries_in(sentence)
+    i = bisect_left(starts, clause.start)  # the first country in the clause, before its cue
+    if i < len(starts) and starts[i] < cue:
+        return countries[i]
+    return countries[i - 1] if i else None
 
 
 def claim(
     text: str,
     sentence: tuple[int, int],
-    places: list[ResolvedPlace],
+    places: list[ResolvedPlace] | SentencePlaces,
     before: int,
     spans: list[tuple[int, int]] | None = None,
 ) -> tuple[str, int] | None:
     """Who the sentence says reports the event: (label, position), the nearest before ``before``;
     else, when the clause's ``spans`` are given, the first inside them ("…, Bộ Quốc phòng Nga cho
     biết"), never one that speaks in another clause after the event."""
-    found = []
-    lower = _lowered(text)
-    for p in places:
-        if not (sentence[0] <= p.mention.start < sentence[1]) or p.place.kind not in ("country", "region"):
-            continue
-        m = _CLAIM.match(lower, p.mention.end, sentence[1])
-        if not m:
-            continue
-        label = p.place.name
-        preceding = p.mention.preceding.rstrip()
-        for noun, template in lexicon.SPEAKERS:
-            if preceding.endswith(noun):
-                label = template.format(p.place.name)
-                break
-        found.append((label, p.mention.start))
+    found, positions = _sentence_places(places).claims_in(text, sentence)
     if not found:
         return None
-    earlier = [f for f in found if f[1] <= before]
-    if earlier:
-        return max(earlier, key=lambda f: f[1])
+    i = bisect_right(positions, before)  # the nearest at or before ``before``, the first of equals
+    if i:
+        return found[bisect_left(positions, positions[i - 1])]
     if spans is not None:
         return next((f for f in found if any(s <= f[1] < e for s, e in spans)), None)
     return found[0]
@@ -232,7 +300,7 @@ _ATTACK_OF = re.compile(
 def actors(
     event_type: str,
     clause: Clause,
-    places: list[ResolvedPlace],
+    places: list[ResolvedPlace] | SentencePlaces,
     claimant: tuple[str, int] | None,
 ) -> tuple[str | None, str | None]:
     """actor1 (who acts) and actor2 (the other side), from the clause's countries.
@@ -243,9 +311,8 @@ def actors(
     ("Quân đội Israel cho biết đã không kích …"). The other side: the passive's subject, else the
     first other country of the clause.
     """
-    countries = [
-        p for p in places if p.place.kind == "country" and _in(clause.spans, p.mention.start, p.mention.end)
-    ]
+    places = _sentence_places(places)
+    countries = [p for p in places.in_spans(clause.spans) if p.place.kind == "country"]
     cue = clause.cue_start if clause.cue_start is not None else clause.start
     cue_end = cue + len(clause.cue or "")
     claimant_at = claimant[1] if claimant else None
@@ -277,12 +344,10 @@ def actors(
     elif before:
         first = before[-1]
     if first is None and claimant_at is not None:
-        first = next(
-            (p for p in places if p.mention.start == claimant_at and p.place.kind == "country"), None
-        )
+        first = next((p for p in places.at(claimant_at) if p.place.kind == "country"), None)
     if second is None and attacker and first is attacker[0] and claimant_at is not None:
         second = next(  # "Bộ Quốc phòng Armenia cho hay … đã đẩy lùi cuộc tấn công của Azerbaijan"
-            (p for p in places if p.mention.start == claimant_at and p.place.kind == "country"
+            (p for p in places.at(claimant_at) if p.place.kind == "country"
              and p.place.country != first.place.country),
             None,
         )  # fmt: skip
@@ -311,7 +376,7 @@ _SETTLEMENT_CUES = frozenset(
 def written_place(clause: Clause, unresolved: list[Mention]) -> Mention | None:
     """A place the clause names with a settlement cue that the gazetteer lacks ("làng Novomykhailivka")."""
     for u in unresolved:
-        if u.cue in _SETTLEMENT_CUES and _in(clause.spans, u.start, u.end):
+        if u.cue in _SETTLEMENT_CUES and any(s <= u.start and u.end <= e for s, e in clause.spans):
             return u
     return None
 
@@ -324,16 +389,20 @@ def event_record(
     sentence: tuple[int, int],
     when: DateRef,
     reference_year: int,
-    places: list[ResolvedPlace],
+    places: list[ResolvedPlace] | SentencePlaces,
     focus: Candidate | None,
     unresolved: list[Mention] | None = None,
+    sentence_text: str | None = None,
 ) -> dict:
     """One event in the output contract's shape.
 
     A place the gazetteer lacks ("làng X ở tỉnh Y") is coded ACLED's way: at the nearest named
     place the sentence ties it to (the province, the town), geo_precision 2 at least, with the
-    written name in ``location_written``.
+    written name in ``location_written``. ``places``: the sentence's places in text order;
+    ``sentence_text``: text[sentence[0]:sentence[1]] when the caller has it (one string for all
+    the events of a sentence, not a copy each).
     """
+    places = _sentence_places(places)
     if clause.event_type == lexicon.STRATEGIC:
         # a declaration or a statement happens where its author is, unless it names a town or
         # a region for it ("ban bố thiết quân luật ở thị trấn Lashio")
@@ -354,6 +423,10 @@ def event_record(
         if deaths is None:
             deaths = fatalities(text[start:end])
     background = when.date is not None and is_background(when.date, reference_year)
+    shown = event_span(clause, sentence)
+    shown_text = (
+        sentence_text if sentence_text is not None and shown == sentence else text[shown[0] : shown[1]]
+    )
     return {
         "event_id": f"{article_id}:{ordinal}",
         "date": when.date,
@@ -378,9 +451,9 @@ def event_record(
         "claimed_by": claimant[0] if claimant else None,
         "background": background,
         "cue": clause.cue,
-        "text": text[sentence[0] : sentence[1]],
-        "start": sentence[0],
-        "end": sentence[1],
+        "text": shown_text,
+        "start": shown[0],
+        "end": shown[1],
     }
 
 
@@ -462,6 +535,20 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
             event["time_precision"] = record["time_precision"]
             event_how["own_date"] = True
     return events
+
+
+def event_span(clause: Clause, sentence: tuple[int, int]) -> tuple[int, int]:
+    """The span an event shows as its ``text``: its sentence, or in a sentence longer than
+    :data:`MAX_EVENT_TEXT` characters (not prose: a list, a text without stops) its clause, at
+    most that long around the cue, so that no event carries a copy of a huge sentence."""
+    if sentence[1] - sentence[0] <= MAX_EVENT_TEXT:
+        return sentence
+    start, end = clause.start, clause.end
+    if end - start > MAX_EVENT_TEXT:
+        cue = clause.cue_start if clause.cue_start is not None else start
+        start = max(start, min(cue - MAX_EVENT_TEXT // 2, end - MAX_EVENT_TEXT))
+        end = start + MAX_EVENT_TEXT
+    return start, end
 
 
 def iso(day: dt.date) -> str:

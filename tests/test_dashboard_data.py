@@ -104,8 +104,10 @@ def test_hostile_text_is_escaped_everywhere(store: EventStore, extractor: Extrac
     )
     assert "<script>" not in body and "<img" not in body and "&lt;img" in body
     assert '<mark class="dd-place">Nga</mark>' in body
-    assert "<script>" not in place_popup(article_places[article_places["name"] == "Russia"], "en")
-    prepared = prepare_map_data(events, article_places, "vi")
+    texts = data.place_sentences(store, article_places)
+    russia = article_places[article_places["name"] == "Russia"]
+    assert "<script>" not in place_popup(russia, "en", texts[russia["place_id"].iloc[0]])
+    prepared = prepare_map_data(events, article_places, "vi", texts)
     for text in (*prepared.events.values(), prepared.places, *prepared.popups.values()):
         assert "<script>" not in text and "<img" not in text
 
@@ -131,16 +133,21 @@ def test_javascript_links_are_not_links() -> None:
 
 def test_places_layer_and_geojson(store: EventStore) -> None:
     places = data.places_frame(store)
-    prepared = prepare_map_data(data.events_frame(store), places, "vi")
+    texts = data.place_sentences(store, places)
+    prepared = prepare_map_data(data.events_frame(store), places, "vi", texts)
     tooltips = " ".join(row[3] for row in json.loads(prepared.places))
     for name in ("Thổ Nhĩ Kỳ", "Pakistan", "Hungary"):
         assert name in tooltips
-    terter = places.loc[places["surface"] == "Terter", "sentence_text"]
+    terter = places[places["surface"] == "Terter"]
     # The extractor's sentence, not cut at the "." of "19.000".
-    assert list(terter) == [
+    sentence = (
         "Azerbaijan cáo buộc Armenia pháo kích nhằm vào thị trấn Terter với dân số 19.000 người "
         "ở biên giới hai nước."
-    ]
+    )
+    assert texts[terter["place_id"].iloc[0]] == [("Terter", sentence)]
+    row = terter.iloc[0]
+    assert store.article_text(row["article_id"])[row["sentence_start"] : row["sentence_end"]] == sentence
+    assert "thị trấn <mark>Terter</mark> với dân số 19.000" in prepared.popups[f"place:{row['place_id']}"]
     events = data.apply_filters(data.events_frame(store), data.Filters())
     collection = json.loads(export.as_text(events[list(ACLED_COLUMNS)], "geojson"))
     assert len(collection["features"]) == len(events)
