@@ -110,7 +110,7 @@ def test_extract_format_csv_neutralises_file_names(built_db: Path, tmp_path: Pat
 
 
 def test_the_dashboard_download_is_neutralised_too() -> None:
-    """The dashboard's CSV download is ``events.export.as_text`` (dashboard/app.py)."""
+    """The dashboard's CSV download is ``store.export.as_text`` (dashboard/app.py)."""
     source = (ROOT / "dashboard" / "app.py").read_text(encoding="utf-8")
     assert 'export.as_text(events, "csv")' in source
     frame = pd.DataFrame({"event_date": pd.to_datetime(["2020-09-28"]), "notes": ["=1+1"]})
