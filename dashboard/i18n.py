@@ -55,6 +55,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "claimed_by": ("Nguồn tuyên bố", "Claimed by"),
     "fatalities": ("Thương vong (chết)", "Fatalities"),
     "source": ("Nguồn", "Source"),
+    "n_sources": ("{n} nguồn", "{n} sources"),
     "approximate": ("vị trí ước lượng", "approximate location"),
     "mentions": ("lần nhắc", "mentions"),
     "download_csv": ("Tải CSV (cột ACLED)", "Download CSV (ACLED columns)"),
