@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import re
 import sys
 from pathlib import Path
@@ -105,12 +104,7 @@ def map_data(version: tuple, store_path: str, lang: str) -> tuple[MapData, str, 
     language."""
     events, places, _ = load_frames(version, store_path)
     gazetteer, _ = resources()
-    extents = {}
-    for place_id in events.loc[events["geo_precision"] > 1, "place_id"].dropna().unique():
-        if place_id.startswith(("curated:", "border:", "user:")):
-            geometry = gazetteer.geometry_json(place_id)
-            if geometry:
-                extents[place_id] = json.loads(geometry)
+    extents = data.event_extents(events, gazetteer)
     with EventStore(store_path) as store:
         texts = data.place_sentences(store, places)
     prepared = prepare_map_data(events, places, lang, texts)

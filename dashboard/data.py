@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -15,11 +16,13 @@ from itertools import pairwise
 from pathlib import Path
 
 import pandas as pd
+import shapely
+from shapely.geometry import mapping, shape
 
 from events.pipeline import Extractor
 from events.reader import article_from_bytes, article_from_text, read_article, read_manifest
 from events.sentences import split_sentences
-from gazetteer import DEFAULT_USER_DB
+from gazetteer import DEFAULT_USER_DB, Gazetteer
 from store.db import EventStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -152,6 +155,44 @@ def place_sentences(
             if item not in found:
                 found.append(item)
     return out
+
+
+# The most GeoJSON text one outline may put on the page (every rerun sends the shown ones): an
+# admin-1 region's stored outline is simplified to 0.02° already, but Nunavut's is still 160 kB.
+MAX_OUTLINE_CHARS = 20_000
+
+
+def event_extents(
+    events: pd.DataFrame, gazetteer: Gazetteer, max_chars: int = MAX_OUTLINE_CHARS
+) -> dict[str, dict]:
+    """The outlines to draw around approximately placed events (geo_precision 2 or 3): every
+    place with a stored outline or line — admin-1 regions, curated regions, seas, gulfs,
+    straits, rivers, landmarks, borders, user places with an extent — except countries (the
+    base layer draws them). Each is GeoJSON of at most ``max_chars`` (:func:`drawable`)."""
+    extents = {}
+    for place_id in events.loc[events["geo_precision"] > 1, "place_id"].dropna().unique():
+        if str(place_id).startswith("country:"):
+            continue
+        if text := gazetteer.geometry_json(str(place_id)):
+            extents[str(place_id)] = drawable(text, max_chars)
+    return extents
+
+
+def drawable(geometry: str, max_chars: int = MAX_OUTLINE_CHARS) -> dict:
+    """A stored GeoJSON geometry, simplified further (tolerance doubled from 0.05°) until its
+    text fits ``max_chars``; its bounding box as a last resort."""
+    if len(geometry) <= max_chars:
+        return json.loads(geometry)
+    full = shape(json.loads(geometry))
+    tolerance = 0.05
+    for _ in range(10):
+        simple = shapely.set_precision(full.simplify(tolerance, preserve_topology=True), 0.001)
+        if not simple.is_empty:
+            text = json.dumps(mapping(simple), separators=(",", ":"))
+            if len(text) <= max_chars:
+                return json.loads(text)
+        tolerance *= 2
+    return mapping(shapely.box(*full.bounds))
 
 
 @dataclass

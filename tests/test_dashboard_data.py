@@ -8,9 +8,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import shapely
+from shapely.geometry import shape
 
 from dashboard import data
 from dashboard.mapview import (
+    build_map,
     event_id_from_popup,
     event_popup,
     place_popup,
@@ -236,3 +239,43 @@ def test_single_report_popup_is_unchanged(store: EventStore) -> None:
     assert event["n_reports"] == 1
     popup = event_popup(event, "vi")
     assert "dd-report" not in popup and "nguồn:" not in popup and "<b>Nguồn:</b>" in popup
+
+
+# Events placed in an admin-1 region, on a sea and in a strait (written for this test).
+REGION_ARTICLES = (
+    "Thống đốc cho biết Ukraine hôm qua tập kích bằng máy bay không người lái vào tỉnh Belgorod "
+    "của Nga, làm 2 người bị thương.",
+    "Hải quân Ukraine cho biết đã tấn công một tàu tuần tra của Nga trên Biển Đen hôm qua.",
+    "Lực lượng Houthi hôm qua phóng tên lửa vào một tàu hàng ở eo biển Bab el-Mandeb.",
+    "Quân đội Israel hôm qua không kích miền nam Liban.",
+)
+
+
+def test_region_and_sea_events_get_their_outline(
+    tmp_path: Path, extractor: Extractor, gaz: Gazetteer
+) -> None:
+    with EventStore(tmp_path / "events.sqlite") as store:
+        for i, text in enumerate(REGION_ARTICLES):
+            article = article_from_text(text, path=f"region-{i}.txt", published="2024-05-02")
+            assert store.add(extractor.extract(article), article.text)
+        events = data.events_frame(store)
+    by_place = events.set_index("place_id")["geo_precision"]
+    assert by_place["admin1:RU-BEL"] == 2
+    extents = data.event_extents(events, gaz)
+    assert set(extents) == {"admin1:RU-BEL", "curated:black-sea", "curated:bab-el-mandeb"}  # no country
+    assert extents["admin1:RU-BEL"]["type"] in {"Polygon", "MultiPolygon"}
+    fmap = build_map("[]", "[]", "/x.json", extents, "vi")
+    page = fmap.get_root().render()
+    for outline in extents.values():
+        assert json.dumps(float(shapely.get_coordinates(shape(outline))[0][0])) in page  # drawn
+
+
+def test_large_outlines_are_simplified_to_a_page_budget(gaz: Gazetteer) -> None:
+    stored = gaz.geometry_json("admin1:CA-NU")  # Nunavut: 160 kB of islands
+    assert stored and len(stored) > data.MAX_OUTLINE_CHARS
+    outline = data.drawable(stored)
+    assert len(json.dumps(outline)) <= data.MAX_OUTLINE_CHARS * 1.1
+    assert outline["type"] in {"Polygon", "MultiPolygon"}
+    original, simple = shape(json.loads(stored)).bounds, shape(outline).bounds
+    assert all(abs(a - b) < 1.0 for a, b in zip(original, simple, strict=True))
+    assert data.drawable('{"type":"Point","coordinates":[1,2]}') == {"type": "Point", "coordinates": [1, 2]}
