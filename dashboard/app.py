@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import re
 import sys
 from pathlib import Path
@@ -105,12 +104,7 @@ def map_data(version: tuple, store_path: str, lang: str) -> tuple[MapData, str, 
     language."""
     events, places, _ = load_frames(version, store_path)
     gazetteer, _ = resources()
-    extents = {}
-    for place_id in events.loc[events["geo_precision"] > 1, "place_id"].dropna().unique():
-        if place_id.startswith(("curated:", "border:", "user:")):
-            geometry = gazetteer.geometry_json(place_id)
-            if geometry:
-                extents[place_id] = json.loads(geometry)
+    extents = data.event_extents(events, gazetteer)
     with EventStore(store_path) as store:
         texts = data.place_sentences(store, places)
     prepared = prepare_map_data(events, places, lang, texts)
@@ -293,6 +287,9 @@ def places_tab(unresolved: pd.DataFrame, lang: str) -> None:
         st.caption(t("no_unresolved", lang))
     else:
         st.dataframe(unresolved[["surface", "sentence_text", "path"]], hide_index=True, width="stretch")
+        online_lookup(unresolved, lang)
+    for kind, text in st.session_state.pop("lookup_messages", []):
+        {"ok": st.success, "info": st.info}.get(kind, st.error)(text)
     message = st.session_state.pop("place_message", None)
     if message:
         (st.success if message[0] == "ok" else st.error)(message[1])
@@ -330,6 +327,43 @@ def places_tab(unresolved: pd.DataFrame, lang: str) -> None:
             target = st.text_input(t("target", lang), key="alias_target")
             if st.form_submit_button(t("save", lang)):
                 save_alias(lang, alias, target)
+
+
+def online_lookup(unresolved: pd.DataFrame, lang: str) -> None:
+    """Buttons to look unresolved names up on OpenStreetMap's Nominatim: nothing leaves the
+    machine until one is pressed."""
+    names = sorted(set(unresolved["surface"]), key=str.casefold)
+    st.markdown(f"**{t('online_lookup', lang)}**")
+    st.caption(t("online_lookup_help", lang, n=data.MAX_ONLINE_LOOKUPS))
+    choice = st.selectbox(t("online_name", lang), names, key="online_name")
+    one, every = st.columns(2)
+    if one.button(t("look_up_one", lang), key="look_up_one") and choice:
+        look_up(lang, [choice])
+    if every.button(t("look_up_all", lang, n=min(len(names), data.MAX_ONLINE_LOOKUPS)), key="look_up_all"):
+        look_up(lang, names)
+
+
+def look_up(lang: str, names: list[str]) -> None:
+    """Ask Nominatim for ``names``; the places found go to the user layer and the articles that
+    mention them are extracted again."""
+    gazetteer, _ = resources()
+    with st.spinner(t("looking_up", lang, n=min(len(names), data.MAX_ONLINE_LOOKUPS))):
+        report = data.look_up_online(names, data.online_geocoder(gazetteer))
+    messages = []
+    if report.found:
+        n = _reextract([name for name, _ in report.found])
+        found = ", ".join(f"{name} → {place}" for name, place in report.found)
+        messages.append(("ok", t("found_online", lang, names=plain(found), n=n)))
+    if report.missing:
+        messages.append(("info", t("not_found_online", lang, names=plain(", ".join(report.missing)))))
+    if report.failed:
+        messages.append(
+            ("error", t("lookup_failed", lang, reason=plain(report.failed), n=len(report.not_asked)))
+        )
+    elif report.not_asked:
+        messages.append(("info", t("not_asked", lang, n=len(report.not_asked))))
+    st.session_state["lookup_messages"] = messages
+    st.rerun()
 
 
 def _reextract(names: list[str]) -> int:

@@ -52,6 +52,7 @@ class Server:
     url: str
     process: subprocess.Popen
     log: Path
+    store: Path
 
 
 @contextmanager
@@ -69,7 +70,7 @@ def serve(store: Path, user_places: Path, timeout: float = 90.0, log: Path | Non
     url = f"http://127.0.0.1:{port}/"
     try:
         _wait_healthy(url, process, timeout, log)
-        yield Server(url, process, log)
+        yield Server(url, process, log, store)
     finally:
         process.terminate()
         try:

@@ -8,24 +8,34 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pandas as pd
+import shapely
+from shapely.geometry import mapping, shape
 
 from events.pipeline import Extractor
 from events.reader import article_from_bytes, article_from_text, read_article, read_manifest
 from events.sentences import split_sentences
-from gazetteer import DEFAULT_USER_DB
+from gazetteer import DEFAULT_USER_DB, Gazetteer, InvalidPlace
+from gazetteer.geocoder import LocalGazetteer, OnlineLookupFailed
 from store.db import EventStore
 
 ROOT = Path(__file__).resolve().parent.parent
 STORE = Path(os.environ.get("DIADANH_STORE", ROOT / "var" / "events.sqlite"))
 USER_PLACES = DEFAULT_USER_DB  # the gazetteer's user layer ($DIADANH_USER_PLACES)
 SAMPLES = ROOT / "articles"
+# The Nominatim the places page asks when the user presses a look-up button (never otherwise).
+NOMINATIM = os.environ.get("DIADANH_NOMINATIM", "https://nominatim.openstreetmap.org")
+# Names asked per click at most: at Nominatim's one request a second, 20 s (its usage policy
+# forbids bulk geocoding).
+MAX_ONLINE_LOOKUPS = 20
 
 
 def ensure_samples(store: EventStore, extractor: Extractor, folder: Path = SAMPLES) -> int:
@@ -152,6 +162,44 @@ def place_sentences(
             if item not in found:
                 found.append(item)
     return out
+
+
+# The most GeoJSON text one outline may put on the page (every rerun sends the shown ones): an
+# admin-1 region's stored outline is simplified to 0.02° already, but Nunavut's is still 160 kB.
+MAX_OUTLINE_CHARS = 20_000
+
+
+def event_extents(
+    events: pd.DataFrame, gazetteer: Gazetteer, max_chars: int = MAX_OUTLINE_CHARS
+) -> dict[str, dict]:
+    """The outlines to draw around approximately placed events (geo_precision 2 or 3): every
+    place with a stored outline or line — admin-1 regions, curated regions, seas, gulfs,
+    straits, rivers, landmarks, borders, user places with an extent — except countries (the
+    base layer draws them). Each is GeoJSON of at most ``max_chars`` (:func:`drawable`)."""
+    extents = {}
+    for place_id in events.loc[events["geo_precision"] > 1, "place_id"].dropna().unique():
+        if str(place_id).startswith("country:"):
+            continue
+        if text := gazetteer.geometry_json(str(place_id)):
+            extents[str(place_id)] = drawable(text, max_chars)
+    return extents
+
+
+def drawable(geometry: str, max_chars: int = MAX_OUTLINE_CHARS) -> dict:
+    """A stored GeoJSON geometry, simplified further (tolerance doubled from 0.05°) until its
+    text fits ``max_chars``; its bounding box as a last resort."""
+    if len(geometry) <= max_chars:
+        return json.loads(geometry)
+    full = shape(json.loads(geometry))
+    tolerance = 0.05
+    for _ in range(10):
+        simple = shapely.set_precision(full.simplify(tolerance, preserve_topology=True), 0.001)
+        if not simple.is_empty:
+            text = json.dumps(mapping(simple), separators=(",", ":"))
+            if len(text) <= max_chars:
+                return json.loads(text)
+        tolerance *= 2
+    return mapping(shapely.box(*full.bounds))
 
 
 @dataclass
@@ -289,3 +337,52 @@ def highlighted_article(text: str, places: pd.DataFrame, sentence: tuple[int, in
         if sentence and b == sentence[1]:
             pieces.append("</span>")
     return "".join(pieces)
+
+
+@dataclass
+class LookupReport:
+    """What an online look-up did: ``found`` (name asked, place stored), ``missing`` (names
+    Nominatim does not know, or whose answer could not be stored), ``failed`` (why the service
+    could not be asked) and ``not_asked`` (the names left when it failed, or past the limit)."""
+
+    found: list[tuple[str, str]] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    failed: str | None = None
+    not_asked: list[str] = field(default_factory=list)
+
+
+def online_geocoder(gazetteer: Gazetteer, url: str | None = None) -> LocalGazetteer:
+    """A geocoder that asks the Nominatim at ``url`` (default :data:`NOMINATIM`) and stores what
+    it finds in ``gazetteer``'s user layer."""
+    parts = urlsplit(url or NOMINATIM)
+    return LocalGazetteer(
+        gazetteer, nominatim_domain=parts.netloc + parts.path.rstrip("/"), nominatim_scheme=parts.scheme
+    )
+
+
+def look_up_online(
+    names: Iterable[str], geocoder: LocalGazetteer, limit: int = MAX_ONLINE_LOOKUPS
+) -> LookupReport:
+    """Ask the online geocoder for each name (once each, in order, at most ``limit``); stops at
+    the first failure to reach it (offline: the next would fail too)."""
+    unique: dict[str, str] = {}
+    for name in names:
+        name = " ".join(str(name).split())
+        if name and name.casefold() not in unique:
+            unique[name.casefold()] = name
+    queue = list(unique.values())
+    report = LookupReport(not_asked=queue[limit:])
+    for i, name in enumerate(queue[:limit]):
+        try:
+            place = geocoder.ask_online(name)
+        except OnlineLookupFailed as exc:
+            report.failed = str(exc)
+            report.not_asked = queue[i:]
+            break
+        except InvalidPlace:
+            place = None
+        if place is None:
+            report.missing.append(name)
+        else:
+            report.found.append((name, place.name))
+    return report

@@ -55,6 +55,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "claimed_by": ("Nguồn tuyên bố", "Claimed by"),
     "fatalities": ("Thương vong (chết)", "Fatalities"),
     "source": ("Nguồn", "Source"),
+    "n_sources": ("{n} nguồn", "{n} sources"),
     "approximate": ("vị trí ước lượng", "approximate location"),
     "mentions": ("lần nhắc", "mentions"),
     "download_csv": ("Tải CSV (cột ACLED)", "Download CSV (ACLED columns)"),
@@ -70,6 +71,36 @@ TEXT: dict[str, tuple[str, str]] = {
     "nothing_to_add": ("Chưa có tệp hay nội dung nào.", "No file or text given."),
     "unresolved": ("Tên chưa xác định được vị trí", "Names not found in the gazetteer"),
     "no_unresolved": ("Không có tên nào chưa xác định.", "No unresolved name."),
+    "online_lookup": ("Tra cứu trực tuyến (OpenStreetMap)", "Look up online (OpenStreetMap)"),
+    "online_lookup_help": (
+        "Chỉ khi bấm nút, tên được gửi tới Nominatim của OpenStreetMap (mỗi giây một tên, tối đa {n} "
+        "tên một lần); địa danh tìm thấy được lưu vào kho địa danh của bạn và các bài báo được xử lý lại.",
+        "Only when a button is pressed are names sent to OpenStreetMap's Nominatim (one a second, at "
+        "most {n} at a time); the places found are saved to your own places and the articles are "
+        "extracted again.",
+    ),
+    "online_name": ("Tên cần tra", "Name to look up"),
+    "look_up_one": ("Tra tên này", "Look this name up"),
+    "look_up_all": ("Tra tất cả ({n})", "Look them all up ({n})"),
+    "looking_up": ("Đang tra {n} tên trên OpenStreetMap…", "Looking {n} names up on OpenStreetMap…"),
+    "found_online": (
+        "Tìm thấy trực tuyến: {names}. Đã xử lý lại {n} bài báo.",
+        "Found online: {names}. Re-extracted {n} articles.",
+    ),
+    "not_found_online": (
+        "OpenStreetMap không có địa danh nào tên: {names}. Có thể thêm thủ công bên dưới.",
+        "OpenStreetMap has no place named: {names}. You can add it by hand below.",
+    ),
+    "lookup_failed": (
+        "Không kết nối được dịch vụ tra cứu (máy đang ngoại tuyến?): {reason}. {n} tên chưa được "
+        "tra; có thể thêm địa danh thủ công bên dưới.",
+        "Could not reach the look-up service (is this machine offline?): {reason}. {n} names were "
+        "not looked up; you can add a place by hand below.",
+    ),
+    "not_asked": (
+        "{n} tên chưa được tra (quá giới hạn một lần): bấm lại để tra tiếp.",
+        "{n} names not looked up yet (over the limit per click): press again to go on.",
+    ),
     "add_place": ("Thêm địa danh", "Add a place"),
     "add_alias": ("Thêm tên gọi khác cho một địa danh", "Add another name for a place"),
     "name": ("Tên", "Name"),

@@ -14,7 +14,7 @@ import html
 import json
 import math
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,6 +54,8 @@ _CSS = """
 .dd-popup .dd-type { font-weight: 600; }
 .dd-popup mark { background: #ffe066; padding: 0 1px; }
 .dd-popup .dd-id { color: #888; font-size: 11px; }
+.dd-popup .dd-reports ol { margin: 2px 0; padding-left: 18px; max-height: 220px; overflow: auto; }
+.dd-popup .dd-report { margin-bottom: 4px; }
 .dd-legend { position: absolute; bottom: 24px; left: 10px; z-index: 1000;
   background: rgba(255,255,255,.92); padding: 6px 9px; border-radius: 4px;
   font: 12px/1.5 system-ui, sans-serif; box-shadow: 0 0 4px rgba(0,0,0,.3); }
@@ -256,12 +258,17 @@ def event_popup(event: pd.Series, lang: str) -> str:
     if int(event["geo_precision"]) > 1:
         place += f" <i>≈ {t('approximate', lang)}</i>"
     rows.append(f"<b>{t('place', lang)}:</b> {place}")
-    rows.append(f"<div>“{_highlight(str(event['notes']), surface)}”</div>")
-    if claimed := _text(event["claimed_by"]):
-        rows.append(f"<b>{t('claimed_by', lang)}:</b> {html.escape(claimed)}")
+    reports = event_reports(event)
+    if len(reports) < 2:  # an incident's sentences and claims are in its list of reports
+        rows.append(f"<div>“{_highlight(str(event['notes']), surface)}”</div>")
+        if claimed := _text(event["claimed_by"]):
+            rows.append(f"<b>{t('claimed_by', lang)}:</b> {html.escape(claimed)}")
     if not _missing(event["fatalities"]):
         rows.append(f"<b>{t('fatalities', lang)}:</b> {int(event['fatalities'])}")
-    rows.append(f"<b>{t('source', lang)}:</b> {_source_html(event)}")
+    if len(reports) > 1:
+        rows.append(_reports_html(reports, surface, lang))
+    else:
+        rows.append(f"<b>{t('source', lang)}:</b> {_source_html(event)}")
     rows.append(f'<div class="dd-id">{EVENT_ID_PREFIX}{html.escape(str(event["event_id"]))}</div>')
     return (
         '<div class="dd-popup">'
@@ -288,13 +295,75 @@ def _date_text(event: pd.Series) -> str:
 
 def _source_html(event: pd.Series) -> str:
     """The source's name, linked when the article has an http(s) URL (never a javascript: link)."""
-    name = html.escape(_text(event["source"]) or _text(event["article_path"]) or str(event["article_id"]))
-    url = _text(event["source_url"]) or ""
+    name = _text(event["source"]) or _text(event["article_path"]) or str(event["article_id"])
+    return _link(name, _text(event["source_url"]))
+
+
+def _link(name: str, url: str | None) -> str:
+    """``name`` escaped, linked to ``url`` only when it is an http(s) URL."""
+    text = html.escape(name)
+    url = (url or "").strip()
     if url.lower().startswith(("http://", "https://")):
         return (
-            f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">{name}</a>'
+            f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">{text}</a>'
         )
-    return name
+    return text
+
+
+def event_reports(event: Mapping[str, object]) -> list[dict]:
+    """The reports of an incident (``reports``, the store's JSON list); [] when there is none
+    or the cell is not a list of objects."""
+    raw = _text(event.get("reports"))
+    if not raw:
+        return []
+    try:
+        reports = json.loads(raw)
+    except ValueError:
+        return []
+    if not isinstance(reports, list):
+        return []
+    return [r for r in reports if isinstance(r, dict)]
+
+
+def n_sources(event: Mapping[str, object]) -> int:
+    """How many articles report the event (1 when the frame has no ``n_reports``)."""
+    value = event.get("n_reports")
+    return 1 if _missing(value) or value is None else max(1, int(value))  # type: ignore[arg-type]
+
+
+def _day(value: object) -> str:
+    """A report's publication date as dd/mm/yyyy (the text itself when it is not a date)."""
+    text = _text(value)
+    if not text:
+        return ""
+    try:
+        return pd.Timestamp(text).strftime("%d/%m/%Y")
+    except (ValueError, OverflowError):
+        return text
+
+
+def _reports_html(reports: list[dict], surface: str | None, lang: str) -> str:
+    """Each report of an incident: outlet (linked), title, date, its sentence, its claim."""
+    items = []
+    for report in reports:
+        outlet = _text(report.get("source")) or _text(report.get("article_id")) or "?"
+        head = _link(outlet, _text(report.get("url")))
+        if title := _text(report.get("title")):
+            head += f" — <i>{html.escape(title)}</i>"
+        if day := _day(report.get("published")):
+            head += f" ({html.escape(day)})"
+        parts = [f"<div>{head}</div>"]
+        if sentence := _text(report.get("sentence")):
+            parts.append(f"<div>“{_highlight(sentence, surface)}”</div>")
+        if claimed := _text(report.get("claimed_by")):
+            parts.append(f"<div><b>{t('claimed_by', lang)}:</b> {html.escape(claimed)}</div>")
+        if isinstance(deaths := report.get("fatalities"), int):
+            parts.append(f"<div><b>{t('fatalities', lang)}:</b> {deaths}</div>")
+        items.append(f'<li class="dd-report">{"".join(parts)}</li>')
+    return (
+        f'<div class="dd-reports"><b>{t("n_sources", lang, n=len(reports))}:</b>'
+        f"<ol>{''.join(items)}</ol></div>"
+    )
 
 
 def place_popup(place: pd.DataFrame, lang: str, texts: list[tuple[str, str]] | None = None) -> str:
@@ -361,6 +430,8 @@ def prepare_map_data(
             continue
         row = event._asdict()
         tooltip = f"{event.event_date:%d/%m/%Y} · {_text(event.location) or ''} · {event.sub_event_type}"
+        if (sources := n_sources(row)) > 1:
+            tooltip += f" · {t('n_sources', lang, n=sources)}"
         style = STYLE_INDEX.get(event.event_type, len(STYLE))
         approximate = int(event.geo_precision) > 1
         marker = [float(event.latitude), float(event.longitude), style, approximate, tooltip, event.event_id]

@@ -3,11 +3,15 @@
 ``LocalGazetteer().geocode("Thổ Nhĩ Kỳ")`` returns a ``geopy.location.Location`` without
 any network request. With ``online=True`` (off by default) a name the gazetteer lacks is
 asked of OpenStreetMap's Nominatim, at most once a second, and the answer is stored in the
-user layer so that the next lookup of that name is local.
+user layer so that the next lookup of that name is local. :meth:`LocalGazetteer.ask_online`
+asks Nominatim directly (the dashboard's "look it up online" button) and raises
+:class:`OnlineLookupFailed` when the service cannot be reached, so that "offline" and "not
+found" are told apart.
 """
 
 from __future__ import annotations
 
+from geopy.exc import GeopyError
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import Nominatim
 from geopy.geocoders.base import Geocoder
@@ -15,7 +19,7 @@ from geopy.location import Location
 from geopy.point import Point
 
 from gazetteer.candidate import Candidate
-from gazetteer.store import Gazetteer
+from gazetteer.store import Gazetteer, InvalidPlace
 
 # OSM "addresstype" / "type" → our kinds; anything else is "other".
 _OSM_KINDS = {
@@ -34,6 +38,11 @@ _OSM_KINDS = {
 }
 
 
+class OnlineLookupFailed(Exception):
+    """The online geocoder could not be reached or refused the request (offline, timeout,
+    rate limit, server error); the message says which."""
+
+
 class LocalGazetteer(Geocoder):
     """geopy ``Geocoder`` answering from diadanh's gazetteer (offline by default)."""
 
@@ -46,6 +55,7 @@ class LocalGazetteer(Geocoder):
         nominatim_scheme: str = "https",
         user_agent: str = "diadanh (offline-first Vietnamese news geoparser)",
         min_delay_seconds: float = 1.0,
+        timeout: float = 10.0,
     ):
         super().__init__(user_agent=user_agent)
         self.gazetteer = gazetteer or Gazetteer()
@@ -54,6 +64,7 @@ class LocalGazetteer(Geocoder):
             "domain": nominatim_domain,
             "scheme": nominatim_scheme,
             "user_agent": user_agent,
+            "timeout": timeout,
         }
         self._min_delay = min_delay_seconds
         self._online_geocode = None
@@ -72,7 +83,10 @@ class LocalGazetteer(Geocoder):
             country_codes = [country_codes]
         found = self.gazetteer.lookup(query, countries=country_codes, near=near, limit=limit)
         if not found and self.online:
-            cached = self._ask_nominatim(query, country_codes)
+            try:
+                cached = self.ask_online(query, country_codes)
+            except (OnlineLookupFailed, InvalidPlace):
+                cached = None  # geocode() answers None when the service fails, as before
             found = [cached] if cached else []
         locations = [to_location(c) for c in found]
         if not locations:
@@ -89,16 +103,26 @@ class LocalGazetteer(Geocoder):
             return None
         return locations[0] if exactly_one else locations
 
-    def _ask_nominatim(self, query: str, country_codes: list[str] | None) -> Candidate | None:
-        """Online fallback: ask Nominatim once and keep the answer in the user layer."""
+    def ask_online(self, query: str, country_codes: list[str] | None = None) -> Candidate | None:
+        """Ask Nominatim for ``query`` (at most one request a second per geocoder) and keep the
+        answer in the user layer, with ``query`` as an alias; None when Nominatim knows no such
+        place. Raises :class:`OnlineLookupFailed` when it cannot be asked, :class:`InvalidPlace`
+        when its answer cannot be stored (nothing is written then)."""
         if self._online_geocode is None:
             nominatim = Nominatim(**self._nominatim_args)
             self._online_geocode = RateLimiter(
-                nominatim.geocode, min_delay_seconds=self._min_delay, max_retries=1
+                nominatim.geocode,
+                min_delay_seconds=self._min_delay,
+                max_retries=1,
+                error_wait_seconds=1.0,
+                swallow_exceptions=False,
             )
-        location = self._online_geocode(
-            query, exactly_one=True, addressdetails=True, country_codes=country_codes
-        )
+        try:
+            location = self._online_geocode(
+                query, exactly_one=True, addressdetails=True, country_codes=country_codes
+            )
+        except GeopyError as exc:
+            raise OnlineLookupFailed(f"{type(exc).__name__}: {exc}") from exc
         if location is None:
             return None
         raw = location.raw

@@ -5,7 +5,13 @@ the language switch and the places page, each on a store of its own.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import socket
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -186,3 +192,97 @@ def test_places_page_adds_a_place_and_reextracts(
     table = app.dataframe[0].value
     assert list(table["location"]) == ["Kvitkove"]
     assert (table["latitude"].round(2) == 49.71).all()
+
+
+class _Nominatim(BaseHTTPRequestHandler):
+    """Answers like OpenStreetMap's Nominatim, on loopback: it knows one village, Kvitkove."""
+
+    asked: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        name = parse_qs(urlparse(self.path).query)["q"][0]
+        type(self).asked.append(name)
+        body = []
+        if name == "Kvitkove":
+            body = [
+                {
+                    "lat": "49.71", "lon": "37.02", "name": "Kvitkove", "display_name": "Kvitkove, Ukraine",
+                    "addresstype": "village", "osm_type": "node", "osm_id": 7,
+                    "boundingbox": ["49.70", "49.72", "37.01", "37.03"], "address": {"country_code": "ua"},
+                }
+            ]  # fmt: skip
+        payload = json.dumps(body).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def nominatim() -> str:
+    """The local Nominatim's URL; no request of these tests leaves the machine."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Nominatim)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    _Nominatim.asked = []
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+def _paste(app: AppTest, text: str) -> None:
+    app.text_area(key="pasted").set_value(text)
+    app.date_input(key="published").set_value(dt.date(2024, 6, 2))
+    app.button[0].click().run()
+
+
+KVITKOVE = "Pháo binh Nga pháo kích làng Kvitkove thuộc tỉnh Kharkiv hôm qua, ba dân thường thiệt mạng."
+NOWHERE = "Quân đội Nga tấn công làng Zzyzxovka ở tỉnh Donetsk hôm qua."
+
+
+def test_places_page_looks_names_up_online_only_when_asked(
+    app: AppTest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, nominatim: str
+) -> None:
+    monkeypatch.setattr(data, "USER_PLACES", tmp_path / "user_places.sqlite")
+    monkeypatch.setattr(data, "NOMINATIM", nominatim)
+    _paste(app, KVITKOVE)
+    _paste(app, NOWHERE)
+    assert sorted(app.dataframe[-1].value["surface"]) == ["Kvitkove", "Zzyzxovka"]
+    assert _Nominatim.asked == []  # nothing was asked: the page only offers it
+    assert app.button(key="look_up_all").label == "Tra tất cả (2)"
+
+    app.selectbox(key="online_name").set_value("Zzyzxovka")
+    app.button(key="look_up_one").click().run()
+    assert not app.exception, app.exception
+    assert _Nominatim.asked == ["Zzyzxovka"]
+    assert [i.value for i in app.info] == [
+        "OpenStreetMap không có địa danh nào tên: Zzyzxovka. Có thể thêm thủ công bên dưới."
+    ]
+
+    app.button(key="look_up_all").click().run()
+    assert not app.exception, app.exception
+    assert _Nominatim.asked == ["Zzyzxovka", "Kvitkove", "Zzyzxovka"]
+    assert "Tìm thấy trực tuyến: Kvitkove → Kvitkove. Đã xử lý lại 1 bài báo." in [
+        s.value for s in app.success
+    ]
+    assert list(app.dataframe[-1].value["surface"]) == ["Zzyzxovka"]  # Kvitkove is resolved now
+    app.text_input(key="query").set_value("Kvitkove").run()
+    table = app.dataframe[0].value
+    assert list(table["location"]) == ["Kvitkove"] and (table["latitude"].round(2) == 49.71).all()
+
+
+def test_online_lookup_offline_says_so(app: AppTest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(data, "USER_PLACES", tmp_path / "user_places.sqlite")
+    with socket.socket() as sock:  # a port nothing listens on: what offline looks like
+        sock.bind(("127.0.0.1", 0))
+        monkeypatch.setattr(data, "NOMINATIM", f"http://127.0.0.1:{sock.getsockname()[1]}")
+    _paste(app, KVITKOVE)
+    app.button(key="look_up_all").click().run()
+    assert not app.exception, app.exception
+    (error,) = [e.value for e in app.error]
+    assert error.startswith("Không kết nối được dịch vụ tra cứu (máy đang ngoại tuyến?): GeocoderUnavailable")
+    assert error.endswith("1 tên chưa được tra; có thể thêm địa danh thủ công bên dưới.")
+    assert list(app.dataframe[-1].value["surface"]) == ["Kvitkove"]  # nothing changed

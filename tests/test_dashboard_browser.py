@@ -57,15 +57,24 @@ def event_map(page):
     return page.frame_locator(MAP_FRAME).first
 
 
-def test_sample_markers_render_offline(page_and_log) -> None:
+def news_incidents(server) -> int:
+    """The dated news incidents (not background) in the server's store: what the map shows first."""
+    from store.db import EventStore
+
+    with EventStore(server.store) as store:
+        frame = store.events_frame()
+    return int((~frame["background"] & frame["event_date"].notna()).sum())
+
+
+def test_sample_markers_render_offline(page_and_log, server) -> None:
     page, log, errors = page_and_log
     frame = event_map(page)
     expect(frame.locator(MARKERS).first).to_be_visible(timeout=TIMEOUT)
     # The offline base layer (country outlines fetched from our static folder) is drawn.
     expect(frame.locator(".leaflet-control-layers")).to_have_count(1)
     page.wait_for_load_state("networkidle")
-    # every incident of the samples that is news (not background) is shown: "N … / N"
-    expect(page.get_by_text(re.compile(r"^([1-9]\d*) sự kiện đang hiển thị / \1$"))).to_be_visible()
+    n = news_incidents(server)  # every incident of the samples that is news, of as many
+    expect(page.get_by_text(re.compile(rf"^{n} sự kiện đang hiển thị / {n}$"))).to_be_visible()
     assert frame.locator(".marker-cluster").count() >= 1  # the Caucasus events are clustered
     assert any(url.endswith("/app/static/vendor/countries.geojson") for url in log.requests)
     assert any(url.endswith("/app/static/vendor/leaflet/leaflet.js") for url in log.requests)
@@ -203,4 +212,54 @@ def test_hostile_text_is_shown_as_text_and_never_runs(browser, hostile_server) -
     assert page.locator('a[href^="javascript"]').count() == 0
     assert not log.off_machine, log.off_machine  # the <img src=x> was never requested either
     assert not [url for url in log.requests if url.endswith("/x")]  # <img src=x>, ![](x) never loaded
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def incident_server(tmp_path_factory: pytest.TempPathFactory, built_db: Path):
+    """A server whose store holds two articles (two outlets) reporting one shelling of Terter."""
+    from test_dashboard_data import store_terter_reports
+
+    from events.pipeline import Extractor
+    from gazetteer import Gazetteer
+    from store.db import EventStore
+
+    folder = tmp_path_factory.mktemp("incident")
+    with EventStore(folder / "events.sqlite") as store:
+        gazetteer = Gazetteer(built_db, folder / "user_places.sqlite")
+        store_terter_reports(store, Extractor(gazetteer))
+        gazetteer.close()
+    with serve(folder / "events.sqlite", folder / "user_places.sqlite") as running:
+        yield running
+
+
+def test_incident_reported_twice_is_one_marker_listing_both_sources(browser, incident_server) -> None:
+    context = browser.new_context(viewport={"width": 1500, "height": 1000})
+    log = RequestLog().attach(context)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(incident_server.url)
+    frame = event_map(page)
+    marker = frame.locator(f'{MARKERS}[title*="Tartar"]')
+    expect(marker).to_have_count(1, timeout=TIMEOUT)
+    expect(marker).to_have_attribute("title", re.compile(r"· 2 nguồn$"))
+    marker.click()
+    popup = frame.locator(".leaflet-popup-content")
+    expect(popup.locator("li.dd-report")).to_have_count(2, timeout=TIMEOUT)
+    expect(popup).to_contain_text("2 nguồn")
+    first, second = popup.locator("li.dd-report").all()
+    expect(first.get_by_role("link", name="Báo Mẫu")).to_have_attribute(
+        "href", "https://bao-mau.example/terter"
+    )
+    expect(first).to_contain_text("Pháo binh Armenia nã đạn vào Terter")
+    expect(first).to_contain_text("làm 2 dân thường thiệt mạng")
+    expect(second).to_contain_text("Tin <i>Thử</i>")  # the outlet's name as text, not a link
+    expect(second).to_contain_text("<img src=x onerror=alert(1)>")
+    expect(second).to_contain_text("khiến 3 người chết")
+    assert second.locator("a, img, i").count() == 1  # only the title's own <i>
+    page.wait_for_load_state("networkidle")
+    assert not log.off_machine, log.off_machine
+    assert not log.failures, log.failures
+    assert not errors, errors
     context.close()

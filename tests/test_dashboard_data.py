@@ -8,9 +8,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import shapely
+from shapely.geometry import shape
 
 from dashboard import data
 from dashboard.mapview import (
+    build_map,
     event_id_from_popup,
     event_popup,
     place_popup,
@@ -19,12 +22,39 @@ from dashboard.mapview import (
 )
 from events.output import ACLED_COLUMNS
 from events.pipeline import Extractor
-from events.reader import MAX_BYTES
+from events.reader import MAX_BYTES, article_from_text
 from gazetteer import Gazetteer
 from store import export
 from store.db import EventStore
 
 HOSTILE = '<script>alert(1)</script> Nga <img src=x onerror="alert(2)"> [x](javascript:alert(3))'
+
+# Two outlets reporting one shelling of Terter (written for these tests in the style of wire copy):
+# (title, text, outlet, URL). The second outlet's title and URL are hostile.
+TERTER_REPORTS = (
+    (
+        "Pháo binh Armenia nã đạn vào Terter",
+        "Bộ Quốc phòng Azerbaijan hôm nay thông báo pháo binh Armenia đã pháo kích thị trấn Terter, "
+        "làm 2 dân thường thiệt mạng.",
+        "Báo Mẫu",
+        "https://bao-mau.example/terter",
+    ),
+    (
+        "<b>Terter</b> lại bị <img src=x onerror=alert(1)> pháo kích",
+        "Phía Azerbaijan cho biết quân đội Armenia hôm nay tiếp tục pháo kích vào thị trấn Terter, "
+        "khiến 3 người chết.",
+        "Tin <i>Thử</i>",
+        "javascript:alert(2)",
+    ),
+)
+
+
+def store_terter_reports(store: EventStore, extractor: Extractor) -> None:
+    """Ingest :data:`TERTER_REPORTS`, published the same day."""
+    for i, (title, text, outlet, url) in enumerate(TERTER_REPORTS):
+        meta = {"source": outlet, "url": url, "title": title}
+        article = article_from_text(text, path=f"terter-{i}.txt", published="2020-10-05", meta=meta)
+        assert store.add(extractor.extract(article), article.text)
 
 
 @pytest.fixture(scope="module")
@@ -178,3 +208,74 @@ def test_popups_file_is_named_by_content_and_replaces_older_ones(tmp_path: Path)
     assert names == sorted([second.rsplit("/", 1)[1], other_lang.rsplit("/", 1)[1]])
     text = (tmp_path / second.rsplit("/", 1)[1]).read_text(encoding="utf-8")
     assert json.loads(text) == {"a:1": "<b>z</b>"} and "<" not in text  # safe inside a script too
+
+
+def test_incident_popup_lists_every_source_escaped(tmp_path: Path, extractor: Extractor) -> None:
+    with EventStore(tmp_path / "events.sqlite") as store:
+        store_terter_reports(store, extractor)
+        events = data.events_frame(store)
+        no_places = data.places_frame(store).iloc[0:0]
+    terter = events[events["location"] == "Tartar"]
+    assert len(terter) == 1 and terter.iloc[0]["n_reports"] == 2
+    event = terter.iloc[0]
+    for lang, word in (("vi", "2 nguồn"), ("en", "2 sources")):
+        popup = event_popup(event, lang)
+        assert popup.count('<li class="dd-report">') == 2 and word in popup
+        assert '<a href="https://bao-mau.example/terter"' in popup and ">Báo Mẫu</a>" in popup
+        assert "Tin &lt;i&gt;Thử&lt;/i&gt;" in popup and "javascript" not in popup  # not a link
+        assert "&lt;img src=x onerror=alert(1)&gt;" in popup and "<img" not in popup
+        assert "<i>Pháo binh Armenia nã đạn vào Terter</i>" in popup
+        assert "05/10/2020" in popup and popup.count("<mark>Terter</mark>") == 2
+        assert "làm 2 dân thường" in popup and "khiến 3 người chết" in popup
+        prepared = prepare_map_data(terter, no_places, lang)
+        (marker,) = (json.loads(m) for m in prepared.events.values())
+        assert marker[4].endswith(f"· {word}")  # the marker's tooltip
+        assert prepared.popups[event["event_id"]] == popup
+
+
+def test_single_report_popup_is_unchanged(store: EventStore) -> None:
+    events = data.events_frame(store)
+    event = events[events["location"] == "Tartar"].iloc[0]
+    assert event["n_reports"] == 1
+    popup = event_popup(event, "vi")
+    assert "dd-report" not in popup and "nguồn:" not in popup and "<b>Nguồn:</b>" in popup
+
+
+# Events placed in an admin-1 region, on a sea and in a strait (written for this test).
+REGION_ARTICLES = (
+    "Thống đốc cho biết Ukraine hôm qua tập kích bằng máy bay không người lái vào tỉnh Belgorod "
+    "của Nga, làm 2 người bị thương.",
+    "Hải quân Ukraine cho biết đã tấn công một tàu tuần tra của Nga trên Biển Đen hôm qua.",
+    "Lực lượng Houthi hôm qua phóng tên lửa vào một tàu hàng ở eo biển Bab el-Mandeb.",
+    "Quân đội Israel hôm qua không kích miền nam Liban.",
+)
+
+
+def test_region_and_sea_events_get_their_outline(
+    tmp_path: Path, extractor: Extractor, gaz: Gazetteer
+) -> None:
+    with EventStore(tmp_path / "events.sqlite") as store:
+        for i, text in enumerate(REGION_ARTICLES):
+            article = article_from_text(text, path=f"region-{i}.txt", published="2024-05-02")
+            assert store.add(extractor.extract(article), article.text)
+        events = data.events_frame(store)
+    by_place = events.set_index("place_id")["geo_precision"]
+    assert by_place["admin1:RU-BEL"] == 2
+    extents = data.event_extents(events, gaz)
+    assert set(extents) == {"admin1:RU-BEL", "curated:black-sea", "curated:bab-el-mandeb"}  # no country
+    assert extents["admin1:RU-BEL"]["type"] in {"Polygon", "MultiPolygon"}
+    fmap = build_map("[]", "[]", "/x.json", extents, "vi")
+    page = fmap.get_root().render()
+    for outline in extents.values():
+        assert json.dumps(float(shapely.get_coordinates(shape(outline))[0][0])) in page  # drawn
+
+
+def test_large_outlines_are_simplified_to_a_page_budget(gaz: Gazetteer) -> None:
+    stored = gaz.geometry_json("admin1:CA-NU")  # Nunavut: 160 kB of islands
+    assert stored and len(stored) > data.MAX_OUTLINE_CHARS
+    outline = data.drawable(stored)
+    assert len(json.dumps(outline)) <= data.MAX_OUTLINE_CHARS * 1.1
+    assert outline["type"] in {"Polygon", "MultiPolygon"}
+    original, simple = shape(json.loads(stored)).bounds, shape(outline).bounds
+    assert all(abs(a - b) < 1.0 for a, b in zip(original, simple, strict=True))
+    assert data.drawable('{"type":"Point","coordinates":[1,2]}') == {"type": "Point", "coordinates": [1, 2]}

@@ -14,7 +14,7 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from gazetteer import Gazetteer
-from gazetteer.geocoder import LocalGazetteer
+from gazetteer.geocoder import LocalGazetteer, OnlineLookupFailed
 
 
 def test_is_a_geopy_geocoder(fresh_gaz: Gazetteer) -> None:
@@ -108,3 +108,29 @@ def test_online_fallback_caches_into_the_user_layer(fresh_gaz: Gazetteer, nomina
     geocoder.geocode("Terter")
     assert geocoder.geocode("Không Có Ở Đâu Cả") is None
     assert _FakeNominatim.requests == ["Làng Ven Sông Aras", "Không Có Ở Đâu Cả"]
+
+
+def closed_port() -> str:
+    """A loopback address nothing listens on: what "offline" looks like to the geocoder."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return f"127.0.0.1:{sock.getsockname()[1]}"
+
+
+def test_ask_online_tells_offline_from_not_found(fresh_gaz: Gazetteer, nominatim: str) -> None:
+    online = LocalGazetteer(
+        fresh_gaz, nominatim_domain=nominatim, nominatim_scheme="http", min_delay_seconds=0
+    )
+    assert online.ask_online("Không Có Ở Đâu Cả") is None  # asked, and not found
+    found = online.ask_online("Làng Ven Sông Aras")
+    assert found is not None and found.kind == "village" and found.country == "IR"
+    assert fresh_gaz.best("Làng Ven Sông Aras").id == found.id  # the name itself is now local
+    offline = LocalGazetteer(
+        fresh_gaz, nominatim_domain=closed_port(), nominatim_scheme="http", min_delay_seconds=0, timeout=2
+    )
+    with pytest.raises(OnlineLookupFailed, match="GeocoderUnavailable"):
+        offline.ask_online("Một Làng Khác")
+    offline.online = True
+    assert offline.geocode("Một Làng Khác") is None  # geocode() still answers None offline
