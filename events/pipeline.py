@@ -20,6 +20,8 @@ from events.records import (
     MAX_EVENT_TEXT,
     DateRef,
     SentencePlaces,
+    at_place,
+    coordinated,
     event_record,
     event_span,
     incidents,
@@ -223,6 +225,11 @@ class Extractor:
                     },
                 }
                 candidates.append((record, how))
+                if record["place_start"] is not None:
+                    at = near.at(record["place_start"])
+                    where = next((p for p in at if p.place.id == record["place_id"]), None)
+                    for other in coordinated(text, where, near) if where is not None else ():
+                        candidates.append((at_place(record, other), dict(how, mention=dict(how["mention"]))))
         events = incidents(candidates, text)
         for ordinal, event in enumerate(events, 1):
             event["event_id"] = f"{article.id}:{ordinal}"

@@ -253,6 +253,39 @@ def choose_location(
     return None
 
 
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:và\s+|hoặc\s+)?|\s(?:và|hoặc)\s+)")  # ", " / " và " / ", và "
+
+
+def coordinated(text: str, where: ResolvedPlace, places: SentencePlaces) -> list[ResolvedPlace]:
+    """The other places of the list ``where`` stands in ("pháo kích các thị trấn Jermuk, Goris và
+    Vardenis"; "các tỉnh Bryansk và Kursk"): places of the same specificity joined to it by commas
+    and "và"/"hoặc" only. ACLED codes one event per place of such a list."""
+    rank = SPECIFICITY.get(where.place.kind, 3)
+    found: list[ResolvedPlace] = []
+    seen = {where.place.id}
+    index = bisect_left(places.starts, where.mention.start)
+    while index < len(places.places) and places.places[index] is not where:
+        index += 1
+    if index == len(places.places):
+        return found
+    for step in (-1, 1):
+        i, edge = index, where
+        while 0 <= i + step < len(places.places):
+            other = places.places[i + step]
+            left, right = (other, edge) if step < 0 else (edge, other)
+            gap = (left.mention.end, right.mention.start)
+            if gap[0] > gap[1] or not _COORDINATION.fullmatch(text, gap[0], gap[1]):
+                break
+            if SPECIFICITY.get(other.place.kind, 3) != rank or other.place.kind == "country":
+                break
+            if other.place.id not in seen:
+                seen.add(other.place.id)
+                found.append(other)
+            i, edge = i + step, other
+    found.sort(key=lambda p: p.mention.start)
+    return found
+
+
 def subject_country(
     clause: Clause, sentence: tuple[int, int], places: list[ResolvedPlace] | SentencePlaces
 ) -> ResolvedPlace | None:
@@ -497,6 +530,7 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
     date read from the text, the actors any mention names, and the lowest fatality figure
     (ACLED's conservative rule)."""
     events: list[dict] = []
+    at_place: dict[tuple, list[tuple[dict, dict]]] = {}  # earlier events by place, background
     same: dict[tuple, list[tuple[dict, dict]]] = {}  # earlier events by type, place, background
     ordered = [c for c in candidates if not c[1]["support"]] + [c for c in candidates if c[1]["support"]]
     for record, how in ordered:
@@ -516,11 +550,22 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
                 continue
             if joined is None or (event["date"] == record["date"] and joined[0]["date"] != record["date"]):
                 joined = (event, event_how)
+        placeless = record["place_surface"] is None and record["fatalities"] is None and not how["support"]
+        if joined is None and placeless and record["event_type"] == lexicon.BATTLES:
+            # a clash naming no place of its own ("Phía Armenia nói các cuộc tấn công đã bị đẩy
+            # lùi.") carries on the incident told at the place it falls back to: it joins the
+            # last event there of the same day, whatever that event's type (a figure of its own
+            # makes it news of its own)
+            for event, event_how in reversed(at_place.get((record["place_id"], record["background"]), [])):
+                if event_how["specific"] and event["date"] == record["date"] and _actors_agree(event, record):
+                    joined = (event, event_how)
+                    break
         if joined is None:
             if not how["support"]:
                 record["mentions"] = [how["mention"]]
                 events.append(record)
                 earlier.append((record, how))
+                at_place.setdefault((record["place_id"], record["background"]), []).append((record, how))
             continue
         event, event_how = joined
         event["mentions"].append(how["mention"])
@@ -535,6 +580,26 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
             event["time_precision"] = record["time_precision"]
             event_how["own_date"] = True
     return events
+
+
+def at_place(record: dict, other: ResolvedPlace) -> dict:
+    """A copy of ``record`` at another place of the same list (see :func:`coordinated`)."""
+    place = other.place
+    copy = dict(record)
+    copy.update(
+        place_id=place.id,
+        location=place.name,
+        location_vi=place.name_vi,
+        location_written=None,
+        place_surface=other.mention.surface,
+        place_start=other.mention.start,
+        place_end=other.mention.end,
+        lat=round(place.lat, 5),
+        lon=round(place.lon, 5),
+        geo_precision=other.geo_precision,
+        country=place.country,
+    )
+    return copy
 
 
 def event_span(clause: Clause, sentence: tuple[int, int]) -> tuple[int, int]:
