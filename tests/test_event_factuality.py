@@ -304,3 +304,39 @@ def test_a_date_given_by_reference_to_the_one_before(extract) -> None:
         ("Kyiv", "2024-03-03"),
         ("Kherson", "2024-03-02"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        (
+            "Quân đội Nga hôm 5/3 pháo kích các thị trấn Kupiansk, Izium và Balakliia ở tỉnh Kharkiv.",
+            ["Kupiansk", "Izium", "Balakliia"],
+        ),
+        ("UAV Nga tấn công các thành phố Kharkiv, Odesa và Dnipro đêm 5/3.", ["Kharkiv", "Odesa", "Dnipro"]),
+        ("Máy bay Israel hôm 5/3 không kích Gaza và Khan Younis.", ["Gaza", "Khan Younis"]),
+    ],
+)
+def test_a_list_of_places_gives_one_event_per_place(extract, text: str, places: list[str]) -> None:
+    """ACLED codes one event per place of a list the clause names (issue 11, second round)."""
+    events = extract(text)["events"]
+    assert [e["place_surface"] for e in events] == places
+    assert len({(e["event_type"], e["date"]) for e in events}) == 1
+
+
+def test_a_list_stops_at_a_place_that_is_not_coordinated(extract) -> None:
+    # "Goma, thủ phủ tỉnh Bắc Kivu": an apposition, not a list; a country is where, not another place
+    out = extract("Phiến quân M23 pháo kích thành phố Goma, thủ phủ tỉnh Bắc Kivu, và Rwanda hôm 5/3.")
+    assert [e["place_surface"] for e in out["events"]] == ["Goma"]
+
+
+def test_a_placeless_clash_joins_the_days_incident_at_its_place(extract) -> None:
+    """A follow-up naming no place and no figure ("các cuộc tấn công đã bị đẩy lùi") is the
+    incident told before it, not a second event; one with its own figure stays its own."""
+    told = "Azerbaijan hôm 11/10 bắn tên lửa vào khu dân cư ở thành phố Ganja, 9 dân thường thiệt mạng. "
+    out = extract(told + "Phía Armenia nói các cuộc tấn công đã bị đẩy lùi.", published="2024-10-11")
+    assert kinds(out) == [(REMOTE, SHELLING)]
+    assert len(out["events"][0]["mentions"]) == 2
+    own_figure = "Phía Armenia nói đã đẩy lùi các cuộc tấn công, 12 binh sĩ thiệt mạng."
+    out = extract(told + own_figure, published="2024-10-11")
+    assert len(out["events"]) == 2
