@@ -190,7 +190,7 @@ class Extractor:
                     when = DateRef(None, None, None, own=False)
                 if when.own and when.date is not None and not clause.history_only:
                     told = when
-                if clause.history_only and not (when.date and is_background(when.date, reference.year)):
+                if clause.history_only and not (when.date and is_background(when.date, reference)):
                     continue  # talks and "the war" are no news event (ACLED); past ones are background
                 record = event_record(
                     article.id,
@@ -199,7 +199,7 @@ class Extractor:
                     clause,
                     sentence,
                     when,
-                    reference.year,
+                    reference,
                     near,
                     focus,
                     lost,

@@ -395,9 +395,19 @@ def actors(
     )
 
 
-def is_background(date: str, reference_year: int) -> bool:
-    """A dated mention of the past, not news of the article's time (before last year)."""
-    return int(date[:4]) < reference_year - 1
+BACKGROUND_DAYS = 30
+
+
+def is_background(date: str, reference: dt.date) -> bool:
+    """A dated mention of the past, not news of the article's time: more than
+    :data:`BACKGROUND_DAYS` before the article's date ("MNDAA hồi tháng 8/2024 đã chiếm Lashio" in
+    January 2025, "bị bao vây từ tháng 5/2024"): an incident retold or a state since then, which
+    its own reports told as news."""
+    try:
+        day = dt.date.fromisoformat(date[:10]) if len(date) >= 10 else dt.date(int(date[:4]), 12, 31)
+    except ValueError:
+        return False
+    return (reference - day).days > BACKGROUND_DAYS
 
 
 _SETTLEMENT_CUES = frozenset(
@@ -421,7 +431,7 @@ def event_record(
     clause: Clause,
     sentence: tuple[int, int],
     when: DateRef,
-    reference_year: int,
+    reference: dt.date,
     places: list[ResolvedPlace] | SentencePlaces,
     focus: Candidate | None,
     unresolved: list[Mention] | None = None,
@@ -455,7 +465,7 @@ def event_record(
     for start, end in clause.spans:
         if deaths is None:
             deaths = fatalities(text[start:end])
-    background = when.date is not None and is_background(when.date, reference_year)
+    background = when.date is not None and is_background(when.date, reference)
     shown = event_span(clause, sentence)
     shown_text = (
         sentence_text if sentence_text is not None and shown == sentence else text[shown[0] : shown[1]]

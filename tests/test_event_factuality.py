@@ -340,3 +340,20 @@ def test_a_placeless_clash_joins_the_days_incident_at_its_place(extract) -> None
     own_figure = "Phía Armenia nói đã đẩy lùi các cuộc tấn công, 12 binh sĩ thiệt mạng."
     out = extract(told + own_figure, published="2024-10-11")
     assert len(out["events"]) == 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Phiến quân hồi tháng 8/2024 đã chiếm thành phố Lashio sau nhiều tuần giao tranh.",
+        "Thành phố El Fasher đã bị bao vây từ tháng 5/2024.",
+        "Từ đầu tháng 11/2024, Mỹ đã tiến hành hơn 500 cuộc không kích nhằm vào Sanaa.",
+    ],
+)
+def test_an_incident_retold_months_later_is_background(extract, sentence: str) -> None:
+    """More than a month before the article's date is not news of its time, even in the same or
+    the previous year (issue 11, second round)."""
+    out = extract(sentence, published="2025-02-20")
+    assert out["events"] and all(e["background"] for e in out["events"])
+    news = extract("Phiến quân hôm 12/2 đã chiếm thành phố Lashio.", published="2025-02-20")
+    assert [e["background"] for e in news["events"]] == [False]
