@@ -324,6 +324,7 @@ NOT_REPORTED = {
         r"|sau(?= (?:các|những|cuộc|vụ|đợt|loạt|nhiều|hơn|mấy|hàng))"
         r"|tình hình|chấm dứt|ngừng|kết thúc|giải quyết|tránh|ngăn ngừa|hậu quả|bối cảnh"
         r"|kể từ khi|từ khi"
+        r"|một trong những|một trong các"  # a comparison: "Đây là một trong những đợt tấn công … nhất"
     ),
     # pictures of the violence: "công bố video các cuộc tấn công", "hình ảnh UAV tấn công"
     "media": r"video|clip|hình ảnh|đoạn phim|bức ảnh|ảnh chụp|khoảnh khắc|cảnh quay",
@@ -335,7 +336,7 @@ NOT_REPORTED_AFTER = (
 )
 # Right before the cue (a word or two between at most): "không tấn công", "chưa có giao tranh".
 # Right before the cue, a total over days, not one incident: "Năm ngày giao tranh đã khiến …".
-DURATION_UNITS = ("ngày", "tuần", "tháng", "năm")
+DURATION_UNITS = ("giờ", "ngày", "đêm", "tuần", "tháng", "năm")
 DURATION_BEFORE = (
     r"(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nhiều|mấy|vài|hàng)\s+"
     rf"(?:{'|'.join(DURATION_UNITS)})\s+$"
@@ -343,7 +344,8 @@ DURATION_BEFORE = (
 NEGATIONS = ("không", "chưa", "chẳng")
 NEGATED_BEFORE = (
     rf"(?<!phòng )(?:{'|'.join(NEGATIONS)})(?:\s+(?:hề|từng|có|xảy ra|nổ ra|tiến hành|thực hiện|hề có|vụ|cuộc"
-    r"|các|trận|đợt|một|bất kỳ|nào))*\s+$"
+    r"|các|trận|đợt|một|bất kỳ|nào"
+    r"|tham gia|liên quan|liên quan đến|liên quan tới|dính líu|dính líu đến|dính líu vào))*\s+$"
 )
 
 # A cue right after one of these is part of a noun: "máy bay chiến đấu", "những kẻ tấn công".

@@ -357,3 +357,22 @@ def test_an_incident_retold_months_later_is_background(extract, sentence: str) -
     assert out["events"] and all(e["background"] for e in out["events"])
     news = extract("Phiến quân hôm 12/2 đã chiếm thành phố Lashio.", published="2025-02-20")
     assert [e["background"] for e in news["events"]] == [False]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a total over hours, as over days ("Năm ngày giao tranh")
+        "Chỉ sau 48 giờ giao tranh, hai bên đồng ý ngừng bắn tại thị trấn Lachin.",
+        "Sau ba đêm không kích, thành phố Kharkiv chìm trong bóng tối.",
+        # a comparison retells the incident told before it
+        "Đây là một trong những đợt tấn công lớn nhất nhằm vào thành phố Lviv kể từ đầu năm.",
+        # a denied part in the fighting, like a denied incident
+        "Ông Pashinyan khẳng định quân đội Armenia không tham gia giao tranh ở Nagorno-Karabakh.",
+        "Chính quyền Kigali nói họ không dính líu đến các cuộc đụng độ ở thành phố Goma.",
+    ],
+)
+def test_totals_over_hours_comparisons_and_denied_parts_are_no_events(extract, text: str) -> None:
+    """Word classes widened (issue 11, second round): hours and nights are spans of time, "một
+    trong những" compares an incident already told, a negated "tham gia"/"dính líu" denies it."""
+    assert [e["cue"] for e in extract(text)["events"] if e["event_type"] != "Strategic developments"] == []
