@@ -193,6 +193,9 @@ MEANS_UNIT = r"(?:(?:quả|chiếc|loạt|đợt|trận|vụ|cuộc)\s+)?"
 MEANS_WORDS = r"bằng|sử dụng|dùng"
 
 
+# What a drone does to its target: "UAV Nga đánh trúng nhà ga", "một loạt UAV đã đánh vào sân bay"
+DRONE_HITS = r"(?:tấn công|tập kích|lao vào|đâm vào|đánh trúng|đánh vào|nhằm vào|nhắm vào|rơi trúng)"
+
 HISTORY_ONLY = 1  # the priority of cues that make only background events (see the last group)
 
 EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
@@ -213,17 +216,17 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
     ),
     (
         r"không kích|oanh tạc|ném bom|thả bom|tấn công (?:bằng )?(?:đường )?không quân|tập kích (?:bằng )?"
-        r"(?:uav|máy bay không người lái)|uav .{0,30}?(?:tấn công|tập kích|lao vào|đâm vào|đánh trúng)"
-        r"|máy bay không người lái .{0,30}?(?:tấn công|tập kích|lao vào|đâm vào|đánh trúng)"
-        r"|drone .{0,30}?(?:tấn công|tập kích|lao vào|đâm vào|đánh trúng)",
+        r"(?:uav|máy bay không người lái)"
+        rf"|uav .{{0,30}}?{DRONE_HITS}|máy bay không người lái .{{0,30}}?{DRONE_HITS}"
+        rf"|drone .{{0,30}}?{DRONE_HITS}",
         REMOTE, "Air/drone strike", 10,
     ),
     (
         r"pháo kích|nã pháo|bắn pháo|pháo binh .{0,40}?(?:bắn|nã)|nã (?:\S+ ){0,3}?(?:đạn|loạt|quả)|bắn phá"
         r"|đạn cối|súng cối"
-        r"|tên lửa .{0,30}?(?:bắn|rơi|tấn công|tập kích|trúng|đánh trúng|dội)"
-        r"|rocket .{0,30}?(?:rơi|trúng|dội)"
-        r"|đạn pháo .{0,30}?(?:rơi|trúng|dội)|quả đạn .{0,30}?(?:rơi|trúng)|bắn (?:\w+ )?(?:tên lửa|rocket)"
+        r"|tên lửa .{0,50}?(?:bắn|rơi|tấn công|tập kích|trúng|đánh trúng|dội)"
+        r"|rocket .{0,50}?(?:rơi|trúng|dội)"
+        r"|đạn pháo .{0,50}?(?:rơi|trúng|dội)|quả đạn .{0,50}?(?:rơi|trúng)|bắn (?:\w+ )?(?:tên lửa|rocket)"
         r"|phóng (?:\w+ )?(?:tên lửa|rocket|hỏa tiễn)|hỏa tiễn .{0,30}?(?:tấn công|dội|trúng)"
         r"|bắn vào|bắn trúng",
         REMOTE, "Shelling/artillery/missile attack", 9,
@@ -242,11 +245,19 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
     ),
     (r"bắt cóc|bắt làm con tin", CIVILIANS, "Abduction/forced disappearance", 8),
     (r"bạo loạn|đốt phá|hôi của", RIOTS, "Violent demonstration", 7),
+    # a crowd's violence against a person: "một đám đông đã đánh chết một người đàn ông"
+    (r"đám đông (?:\S+ ){0,3}?(?:đánh chết|đánh đập|đánh hội đồng|hành hình|thiêu sống|ném đá|treo cổ)"
+     r"|đám người (?:\S+ ){0,3}?(?:đánh chết|đánh đập|đánh hội đồng|hành hình|thiêu sống|ném đá)"
+     r"|bị đám (?:đông|người) (?:\S+ ){0,2}?(?:đánh|hành hình|thiêu)",
+     RIOTS, "Mob violence", 11),
     (r"biểu tình|tuần hành|diễu hành phản đối|tập hợp phản đối|xuống đường", PROTESTS, "Peaceful protest", 6),
     (
         r"đụng độ|giao tranh|giao chiến|đấu súng|đẩy lùi|đánh bật|phản công|tấn công|tập kích|trận chiến"
         r"|trận đánh|chiến đấu|tử trận|phá hủy|chiếm được|chiếm giữ|chiếm lại|đánh chiếm"
         r"|chiếm (?:\S+ )?(?:sân bay|thành phố|thị trấn|làng|căn cứ|trụ sở|thủ phủ|thủ đô)"
+        r"|giành lại (?:\S+ )?(?:sân bay|thành phố|thị trấn|làng|căn cứ|trụ sở|thủ phủ|thủ đô|quận|huyện"
+        r"|thị xã)"
+        r"|tái chiếm|giành được (?:\S+ )?(?:sân bay|thành phố|thị trấn|làng|căn cứ|thủ phủ|thủ đô)"
         r"|giành quyền kiểm soát|giành lại quyền kiểm soát|giải phóng|kiểm soát thêm|tiến vào"
         r"|tràn vào (?:trụ sở|căn cứ|thành phố"
         r"|thị trấn|thủ đô)|xung đột (?:bùng phát|nổ ra|tái bùng phát|leo thang)|bao vây|tiến công|phục kích"
@@ -271,7 +282,8 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
      STRATEGIC, "Looting/property destruction", 4),
     (
         r"thiết quân luật|tổng động viên|huy động (?:một phần )?quân|tình trạng khẩn cấp|điều quân"
-        r"|triển khai (?:quân|binh sĩ|lực lượng)|lệnh giới nghiêm|sắc lệnh|lệnh động viên|động viên quân"
+        r"|triển khai (?:thêm |hàng nghìn |hàng trăm |\S+ )?(?:quân|binh sĩ|binh lính|lực lượng)"
+        r"|lệnh giới nghiêm|sắc lệnh|lệnh động viên|động viên quân"
         r"|điều binh sĩ|điều thêm|điều động|điều xe tăng|điều tàu chiến|điều lực lượng|đưa quân",
         STRATEGIC, "Other", 6,
     ),

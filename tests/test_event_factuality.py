@@ -376,3 +376,27 @@ def test_totals_over_hours_comparisons_and_denied_parts_are_no_events(extract, t
     """Word classes widened (issue 11, second round): hours and nights are spans of time, "một
     trong những" compares an incident already told, a negated "tham gia"/"dính líu" denies it."""
     assert [e["cue"] for e in extract(text)["events"] if e["event_type"] != "Strategic developments"] == []
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # a drone reaching its target, whatever the verb of the hit
+        ("Hôm 4/3, một loạt UAV đã đánh vào sân bay thành phố Kherson.", (REMOTE, AIR)),
+        ("Đêm 4/3, nhiều UAV nhắm vào kho nhiên liệu ở thành phố Odesa.", (REMOTE, AIR)),
+        # a rocket's origin told between it and its hit
+        ("Hôm 4/3, rocket từ bệ phóng BM-21 của đối phương rơi trúng chợ ở Sumy.", (REMOTE, SHELLING)),
+        # territory regained or taken
+        ("Quân đội hôm 4/3 tuyên bố giành lại thị trấn Bara.", ("Battles", "Armed clash")),
+        ("Phiến quân hôm 4/3 đã tái chiếm Kyaukme.", ("Battles", "Armed clash")),
+        ("Phiến quân hôm 4/3 đã giành được sân bay Kavumu.", ("Battles", "Armed clash")),
+        # a crowd's violence
+        ("Một đám đông đã đánh chết một người đàn ông ở thị trấn Kaya hôm 4/3.", ("Riots", "Mob violence")),
+        ("Hôm 4/3, một nghi phạm bị đám đông hành hình ở thị trấn Kaya.", ("Riots", "Mob violence")),
+        # a deployment with a quantity word
+        ("Hôm 4/3, Nga đã triển khai thêm binh sĩ tới thủ đô Niamey.", ("Strategic developments", "Other")),
+    ],
+)
+def test_cue_classes_of_the_second_round(extract, text: str, kind: tuple[str, str]) -> None:
+    """Cue classes widened by kind (issue 11, second round), each a class, not a phrase."""
+    assert kinds(extract(text)) == [kind]
