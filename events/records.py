@@ -234,15 +234,39 @@ def _most_specific(places: Iterable[ResolvedPlace]) -> ResolvedPlace | None:
     return best
 
 
+# A place that is not where the event is: the seat of who reports it ("Đại sứ quán Trung Quốc tại
+# Bamako xác nhận") or an end of a route ("trên quốc lộ nối Bamako với biên giới Senegal").
+_ROUTE_END = re.compile(r"(?:nối|nối liền|kết nối|chạy từ|dẫn từ)\s*$")
+
+
+def aside(text: str, p: ResolvedPlace) -> bool:
+    """Whether a (non-country) place is named aside from the event: a speaker's seat or a route's end."""
+    if p.place.kind == "country":
+        return False
+    if _ROUTE_END.search(p.mention.preceding[-12:]):
+        return True
+    return bool(_CLAIM.match(_lowered(text), p.mention.end, p.mention.end + 40))
+
+
 def choose_location(
-    clause: Clause, sentence: tuple[int, int], places: list[ResolvedPlace] | SentencePlaces
+    clause: Clause,
+    sentence: tuple[int, int],
+    places: list[ResolvedPlace] | SentencePlaces,
+    text: str | None = None,
 ) -> ResolvedPlace | None:
-    """The clause's place: a located place (cue, or not a country), most specific, never an actor.
+    """The clause's place: a located place (cue, or not a country), most specific, never an actor,
+    and (when ``text`` is given) not one named aside (:func:`aside`) while another is located.
 
     ``places``: the sentence's places in text order (a :class:`SentencePlaces` for many clauses)."""
     # the most specific (then the first) located place in the clause, else in the sentence
     places = _sentence_places(places)
     best = _most_specific(places.in_spans(clause.spans)) or places.best_in(sentence)
+    if best is not None and text is not None and aside(text, best):
+        inside = [p for p in places.in_spans(clause.spans) if not aside(text, p)]
+        other = _most_specific(inside) or _most_specific(
+            p for p in places.places if sentence[0] <= p.mention.start < sentence[1] and not aside(text, p)
+        )
+        best = other or best
     if best is not None:
         return best
     cue = clause.cue_start if clause.cue_start is not None else clause.start
@@ -449,11 +473,11 @@ def event_record(
     if clause.event_type == lexicon.STRATEGIC:
         # a declaration or a statement happens where its author is, unless it names a town or
         # a region for it ("ban bố thiết quân luật ở thị trấn Lashio")
-        chosen = choose_location(clause, sentence, places)
+        chosen = choose_location(clause, sentence, places, text)
         located = None if chosen is None or chosen.place.kind == "country" else chosen
         where = located or subject_country(clause, sentence, places) or chosen
     else:
-        where = choose_location(clause, sentence, places)
+        where = choose_location(clause, sentence, places, text)
     place: Candidate | None = where.place if where else focus
     precision = where.geo_precision if where else 3
     written = written_place(clause, unresolved) if unresolved else None

@@ -400,3 +400,29 @@ def test_totals_over_hours_comparisons_and_denied_parts_are_no_events(extract, t
 def test_cue_classes_of_the_second_round(extract, text: str, kind: tuple[str, str]) -> None:
     """Cue classes widened by kind (issue 11, second round), each a class, not a phrase."""
     assert kinds(extract(text)) == [kind]
+
+
+@pytest.mark.parametrize(
+    "text, where",
+    [
+        # a speaker's seat
+        (
+            "Các tay súng hôm 4/3 bắt cóc hai kỹ sư tại một mỏ vàng ở vùng Kayes, Đại sứ quán Trung Quốc"
+            " tại Bamako xác nhận.",
+            "Kayes",
+        ),
+        (
+            "Tiêm kích Nga hôm 4/3 bắn rơi một máy bay trên bầu trời tỉnh Dnipropetrovsk, trong khi Kiev nói"
+            " máy bay gặp sự cố.",
+            "Dnipropetrovsk",
+        ),
+        # a route's end
+        (
+            "Phiến quân hôm 4/3 phục kích đoàn xe trên quốc lộ nối Bamako với biên giới Senegal, vùng Kayes.",
+            "Kayes",
+        ),
+    ],
+)
+def test_a_place_named_aside_is_not_where(extract, text: str, where: str) -> None:
+    """A speaker's seat or a route's end is not the event's place when another is named (issue 11)."""
+    assert [e["place_surface"] for e in extract(text)["events"]] == [where]
