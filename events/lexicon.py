@@ -361,9 +361,7 @@ NEGATED_BEFORE = (
 )
 
 # A cue right after one of these is part of a noun: "máy bay chiến đấu", "những kẻ tấn công".
-COMPOUND_BEFORE = (
-    r"(?:máy bay|tàu|xe|phi cơ|tiêm kích|trực thăng|khả năng|tinh thần|đơn vị|kẻ|tay súng|lữ đoàn)\s+$"
-)
+COMPOUND_BEFORE = r"(?:máy bay|tàu|xe|phi cơ|tiêm kích|trực thăng|khả năng|tinh thần|đơn vị|kẻ|lữ đoàn)\s+$"
 
 # A date given by reference to the one told before (at the start of a sentence): the same day,
 # the day before, the day after.

@@ -255,18 +255,14 @@ def choose_location(
     text: str | None = None,
 ) -> ResolvedPlace | None:
     """The clause's place: a located place (cue, or not a country), most specific, never an actor,
-    and (when ``text`` is given) not one named aside (:func:`aside`) while another is located.
+    and (when ``text`` is given) not one named aside (:func:`aside`) while the clause locates another.
 
     ``places``: the sentence's places in text order (a :class:`SentencePlaces` for many clauses)."""
     # the most specific (then the first) located place in the clause, else in the sentence
     places = _sentence_places(places)
     best = _most_specific(places.in_spans(clause.spans)) or places.best_in(sentence)
     if best is not None and text is not None and aside(text, best):
-        inside = [p for p in places.in_spans(clause.spans) if not aside(text, p)]
-        other = _most_specific(inside) or _most_specific(
-            p for p in places.places if sentence[0] <= p.mention.start < sentence[1] and not aside(text, p)
-        )
-        best = other or best
+        best = _most_specific(p for p in places.in_spans(clause.spans) if not aside(text, p)) or best
     if best is not None:
         return best
     cue = clause.cue_start if clause.cue_start is not None else clause.start
@@ -448,6 +444,24 @@ def written_place(clause: Clause, unresolved: list[Mention]) -> Mention | None:
     return None
 
 
+# between a place the gazetteer lacks and the named place it is tied to: "làng X ở tỉnh Y", "X, vùng Y"
+_TIED = re.compile(
+    r"\s*,?\s*(?:(?:ở|thuộc|tại|gần|của)\s+)?(?:(?:tỉnh|vùng|bang|huyện|quận|thành phố|thị trấn|khu vực"
+    r"|vùng lãnh thổ|miền)\s+)?"
+)
+
+
+def tied_place(text: str, written: Mention, places: SentencePlaces) -> ResolvedPlace | None:
+    """The named place right after a written one the gazetteer lacks ("làng Novomykhailivka ở tỉnh
+    Donetsk" -> Donetsk): ACLED codes the village's event there, not at another place of the clause."""
+    i = bisect_left(places.starts, written.end)
+    if i < len(places.places):
+        p = places.places[i]
+        if p.place.kind != "country" and _TIED.fullmatch(text, written.end, p.mention.start):
+            return p
+    return None
+
+
 def event_record(
     article_id: str,
     ordinal: int,
@@ -478,9 +492,11 @@ def event_record(
         where = located or subject_country(clause, sentence, places) or chosen
     else:
         where = choose_location(clause, sentence, places, text)
+    written = written_place(clause, unresolved) if unresolved else None
+    if written is not None:
+        where = tied_place(text, written, places) or where
     place: Candidate | None = where.place if where else focus
     precision = where.geo_precision if where else 3
-    written = written_place(clause, unresolved) if unresolved else None
     if written is not None:  # ACLED: a place near or in the named one (a country: only that is known)
         precision = 3 if where is None or where.place.kind == "country" else 2
     claimant = claim(text, sentence, places, clause.cue_start or clause.start, clause.spans)
@@ -592,6 +608,18 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
             # makes it news of its own)
             for event, event_how in reversed(at_place.get((record["place_id"], record["background"]), [])):
                 if event_how["specific"] and event["date"] == record["date"] and _actors_agree(event, record):
+                    joined = (event, event_how)
+                    break
+        if joined is None and how.get("continues") and not how["support"]:
+            # a mention that carries on the incident told before it (see pipeline._carry_on): of its
+            # type, or a clash (the fighting of any incident); a strike of its own stays one
+            for event, event_how in reversed(at_place.get((record["place_id"], record["background"]), [])):
+                if (
+                    event_how["specific"]
+                    and event["date"] == record["date"]
+                    and record["event_type"] in (event["event_type"], lexicon.BATTLES)
+                    and _actors_agree(event, record)
+                ):
                     joined = (event, event_how)
                     break
         if joined is None:

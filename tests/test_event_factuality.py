@@ -426,3 +426,39 @@ def test_cue_classes_of_the_second_round(extract, text: str, kind: tuple[str, st
 def test_a_place_named_aside_is_not_where(extract, text: str, where: str) -> None:
     """A speaker's seat or a route's end is not the event's place when another is named (issue 11)."""
     assert [e["place_surface"] for e in extract(text)["events"]] == [where]
+
+
+def test_a_mention_without_place_or_date_carries_on_the_incident_told(extract) -> None:
+    """A sentence naming no place and no date goes on about the incident told before it at a named
+    place (its place and day): a clash or a mention of the same type joins it, one that refers back
+    ("trong cuộc tấn công") even with a figure; a figure of its own or a strike stays its own."""
+    told = "Phiến quân hôm 1/6 tấn công một căn cứ quân sự ở thành phố Timbuktu. "
+    out = extract(
+        told + "Hơn 30 binh sĩ đã thiệt mạng trong cuộc tấn công kéo dài nhiều giờ. Phiến quân tuyên bố đã"
+        " chiếm căn cứ.",
+        published="2025-06-03",
+    )
+    assert [(e["date"], e["place_surface"], len(e["mentions"])) for e in out["events"]] == [
+        ("2025-06-01", "Timbuktu", 3)
+    ]
+    for other in ("Ít nhất 31 binh sĩ đã tử trận.", "Một UAV đánh vào khuôn viên dinh thự."):
+        assert len(extract(told + other, published="2025-06-03")["events"]) == 2, other
+
+
+def test_an_unknown_village_is_coded_at_the_place_it_is_tied_to(extract) -> None:
+    out = extract(
+        "Quân đội Nga hôm 1/11 tuyên bố đã giải phóng làng Novomykhailivka ở tỉnh Donetsk, giữa lúc giao"
+        " tranh ác liệt quanh thành phố Pokrovsk."
+    )
+    first = out["events"][0]
+    assert (first["place_surface"], first["location_written"], first["geo_precision"]) == (
+        "Donetsk",
+        "Novomykhailivka",
+        2,
+    )
+
+
+def test_gunmen_attacking_is_an_event(extract) -> None:
+    # "tay súng" + a cue is a subject and its verb, not a compound noun ("máy bay chiến đấu")
+    out = extract("Các tay súng tấn công trại quân sự ở thành phố Timbuktu hôm 2/6.")
+    assert [e["place_surface"] for e in out["events"]] == ["Timbuktu"]
