@@ -276,18 +276,22 @@ def choose_location(
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:và\s+|hoặc\s+)?|\s(?:và|hoặc)\s+)")  # ", " / " và " / ", và "
 
 
+# a list whose head names its members' kind in the plural: "các tỉnh Bryansk và Kursk"
+_PLURAL_HEAD = re.compile(r"(?:các|những|hai|ba|bốn|năm)\s+\S+(?:\s+\S+)?\s*$")
+
+
 def coordinated(text: str, where: ResolvedPlace, places: SentencePlaces) -> list[ResolvedPlace]:
     """The other places of the list ``where`` stands in ("pháo kích các thị trấn Jermuk, Goris và
-    Vardenis"; "các tỉnh Bryansk và Kursk"): places of the same specificity joined to it by commas
-    and "và"/"hoặc" only. ACLED codes one event per place of such a list."""
-    rank = SPECIFICITY.get(where.place.kind, 3)
-    found: list[ResolvedPlace] = []
-    seen = {where.place.id}
+    Vardenis"; "các tỉnh Bryansk và Kursk"): places joined to it by commas and "và"/"hoặc" only,
+    of its specificity, or of any (not countries) when a plural head names their kind ("các tỉnh":
+    a name the gazetteer read as a city is still one of the list). ACLED codes one event per place
+    of such a list."""
     index = bisect_left(places.starts, where.mention.start)
     while index < len(places.places) and places.places[index] is not where:
         index += 1
     if index == len(places.places):
-        return found
+        return []
+    members = [where]
     for step in (-1, 1):
         i, edge = index, where
         while 0 <= i + step < len(places.places):
@@ -296,13 +300,22 @@ def coordinated(text: str, where: ResolvedPlace, places: SentencePlaces) -> list
             gap = (left.mention.end, right.mention.start)
             if gap[0] > gap[1] or not _COORDINATION.fullmatch(text, gap[0], gap[1]):
                 break
-            if SPECIFICITY.get(other.place.kind, 3) != rank or other.place.kind == "country":
+            if other.place.kind == "country":
                 break
-            if other.place.id not in seen:
-                seen.add(other.place.id)
-                found.append(other)
+            members.append(other)
             i, edge = i + step, other
-    found.sort(key=lambda p: p.mention.start)
+    if len(members) == 1:
+        return []
+    members.sort(key=lambda p: p.mention.start)
+    plural = bool(_PLURAL_HEAD.search(members[0].mention.preceding[-24:]))
+    rank = SPECIFICITY.get(where.place.kind, 3)
+    found: list[ResolvedPlace] = []
+    seen = {where.place.id}
+    for other in members:
+        if other.place.id in seen or not (plural or SPECIFICITY.get(other.place.kind, 3) == rank):
+            continue
+        seen.add(other.place.id)
+        found.append(other)
     return found
 
 

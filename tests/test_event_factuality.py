@@ -315,6 +315,8 @@ def test_a_date_given_by_reference_to_the_one_before(extract) -> None:
         ),
         ("UAV Nga tấn công các thành phố Kharkiv, Odesa và Dnipro đêm 5/3.", ["Kharkiv", "Odesa", "Dnipro"]),
         ("Máy bay Israel hôm 5/3 không kích Gaza và Khan Younis.", ["Gaza", "Khan Younis"]),
+        # a plural head names the members' kind, whatever kind the gazetteer read for one of them
+        ("Các vụ nổ đánh sập hai cây cầu ở các tỉnh Bryansk và Kursk đêm 31/5.", ["Bryansk", "Kursk"]),
     ],
 )
 def test_a_list_of_places_gives_one_event_per_place(extract, text: str, places: list[str]) -> None:
