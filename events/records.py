@@ -428,7 +428,7 @@ def actors(
     )
 
 
-BACKGROUND_DAYS = 30
+BACKGROUND_DAYS = 10  # a news article tells its week (and a few days of lag), no more
 
 
 def is_background(date: str, reference: dt.date) -> bool:

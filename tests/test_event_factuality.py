@@ -353,12 +353,17 @@ def test_a_placeless_clash_joins_the_days_incident_at_its_place(extract) -> None
     ],
 )
 def test_an_incident_retold_months_later_is_background(extract, sentence: str) -> None:
-    """More than a month before the article's date is not news of its time, even in the same or
+    """More than ten days before the article's date is not news of its time, even in the same or
     the previous year (issue 11, second round)."""
     out = extract(sentence, published="2025-02-20")
     assert out["events"] and all(e["background"] for e in out["events"])
     news = extract("Phiến quân hôm 12/2 đã chiếm thành phố Lashio.", published="2025-02-20")
     assert [e["background"] for e in news["events"]] == [False]
+    # twelve days before: a recap, not the article's news
+    recap = extract(
+        "Cuộc tấn công của phe đối lập bắt đầu từ ngày 8/2 tại thành phố Lashio.", published="2025-02-20"
+    )
+    assert [e["background"] for e in recap["events"]] == [True]
 
 
 @pytest.mark.parametrize(
