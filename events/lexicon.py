@@ -243,7 +243,8 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         r"|bệnh viện|khu chợ|chợ|trại tị nạn|khu dân cư|nhà dân|xe buýt|ngôi làng|làng)",
         CIVILIANS, "Attack", 8,
     ),
-    (r"bắt cóc|bắt làm con tin", CIVILIANS, "Abduction/forced disappearance", 8),
+    (r"bắt cóc|bắt làm con tin|bắt đi (?:một|hai|ba|\d+|nhiều|những|các)", CIVILIANS,
+     "Abduction/forced disappearance", 8),
     (r"bạo loạn|đốt phá|hôi của", RIOTS, "Violent demonstration", 7),
     # a crowd's violence against a person: "một đám đông đã đánh chết một người đàn ông"
     (r"đám đông (?:\S+ ){0,3}?(?:đánh chết|đánh đập|đánh hội đồng|hành hình|thiêu sống|ném đá|treo cổ)"
@@ -276,6 +277,10 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
     (r"cướp phá|cướp bóc|lấy đi đồ đạc", STRATEGIC, "Looting/property destruction", 4),
     (r"đâm (?:vào|va) (?:\S+ ){0,2}?tàu|đâm va|phun vòi rồng|bắn vòi rồng|xịt vòi rồng"
      r"|chiếm giữ (?:\S+ ){0,2}?tàu|đổ bộ lên (?:\S+ ){0,2}?tàu", STRATEGIC, "Other", 4),
+    # a base or an outpost set up (ACLED: Headquarters or base established)
+    (r"xây dựng (?:\S+ ){0,3}?(?:tiền đồn|căn cứ|đồn|chốt)|lập (?:\S+ ){0,2}?(?:tiền đồn|căn cứ|đồn|chốt)"
+     r"|thiết lập (?:\S+ ){0,2}?(?:tiền đồn|căn cứ|đồn|chốt)",
+     STRATEGIC, "Headquarters or base established", 4),
     (r"trả tự do cho|phóng thích|thả (?:\S+ ){0,3}?(?:con tin|tù nhân|tù binh)", STRATEGIC, "Other", 4),
     (r"đốt (?:cháy |phá )?(?:\S+ ){0,2}?(?:ô tô|xe hơi|nhà|nhà cửa|cửa hàng|cửa hiệu|nhà thờ|đền thờ"
      r"|thánh đường)",
@@ -294,6 +299,15 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
     # "the war" as a whole: a topic, kept only when dated in the past ("cuộc chiến năm 1967")
     (r"cuộc chiến|chiến tranh", BATTLES, "Armed clash", HISTORY_ONLY),
 )  # fmt: skip
+
+# A protest the sentence tells, that an arrest or a dispersal in it intervenes in: "cảnh sát bắt giữ 10
+# người khi hàng nghìn người chặn đường cao tốc để phản đối lệnh nhập ngũ" (ACLED: Protest with
+# intervention, not an arrest of its own).
+PROTEST_SETTING = (
+    r"biểu tình|tuần hành|xuống đường|chặn đường|phong tỏa đường|để phản đối|nhằm phản đối|tập trung phản đối"
+)
+INTERVENTION_SUBS = ("Arrests",)
+INTERVENTION_WORDS = r"vòi rồng|hơi cay|đạn cao su|giải tán"
 
 # Factuality (issue 11): word classes that make a cue in their clause something other than an
 # occurrence the text reports. Each is a regex alternation over lower-case text, matched as whole

@@ -469,3 +469,33 @@ def test_gunmen_attacking_is_an_event(extract) -> None:
     # "tay súng" + a cue is a subject and its verb, not a compound noun ("máy bay chiến đấu")
     out = extract("Các tay súng tấn công trại quân sự ở thành phố Timbuktu hôm 2/6.")
     assert [e["place_surface"] for e in out["events"]] == ["Timbuktu"]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # an arrest or a dispersal in a sentence that tells a protest is the protest, intervened in
+        (
+            "Tại Jerusalem, cảnh sát bắt giữ 10 người khi hàng nghìn người chặn đường cao tốc tối 29-6 để"
+            " phản đối lệnh nhập ngũ.",
+            ("Protests", "Protest with intervention"),
+        ),
+        (
+            "Cảnh sát dùng hơi cay giải tán hàng trăm người biểu tình ở thủ đô Yerevan tối 20/9.",
+            ("Protests", "Peaceful protest"),
+        ),
+        # an arrest with no protest told stays an arrest
+        ("Cảnh sát hôm 29/6 bắt giữ 10 người tại thành phố Nablus.", ("Strategic developments", "Arrests")),
+        # taken away, a base set up
+        (
+            "Một nhóm người định cư hôm 28-6 đã bắt đi một người chăn cừu gần thành phố Ramallah.",
+            ("Violence against civilians", "Abduction/forced disappearance"),
+        ),
+        (
+            "Quân đội hôm 29-6 hoàn tất xây dựng một tiền đồn mới ở phía bắc thành phố Rafah.",
+            ("Strategic developments", "Headquarters or base established"),
+        ),
+    ],
+)
+def test_protests_intervened_in_abductions_and_bases(extract, text: str, kind: tuple[str, str]) -> None:
+    assert kinds(extract(text, published="2025-06-30")) == [kind]
