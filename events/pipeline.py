@@ -51,6 +51,8 @@ _ANAPHOR = re.compile(
 )
 _SHIFT = {"before": -1, "after": 1}
 _ANAPHOR_REACH = 60  # the reference opens its sentence
+# a word every _ANAPHOR phrase holds: most sentences hold none, and need no regex search
+_ANAPHOR_WORDS = ("cùng", "trong ngày", "trước", "sau", "tiếp theo")
 
 
 # "… thiệt mạng trong cuộc tấn công": the cue names an incident already told
@@ -190,7 +192,8 @@ class Extractor:
         told: DateRef | None = None  # the last date an event of the text was given
         last: dict | None = None  # the last event of the body told at a named place
         for index, sentence, clauses in planned:
-            m = _ANAPHOR.search(text, sentence[0], min(sentence[1], sentence[0] + _ANAPHOR_REACH))
+            opening = text[sentence[0] : min(sentence[1], sentence[0] + _ANAPHOR_REACH)].lower()
+            m = _ANAPHOR.search(opening) if any(w in opening for w in _ANAPHOR_WORDS) else None
             anaphor = m.lastgroup if m is not None else None
             # the places a sentence's events may use are those of the sentence
             near = SentencePlaces(

@@ -226,10 +226,8 @@ def _most_specific(places: Iterable[ResolvedPlace]) -> ResolvedPlace | None:
     """The located place of the lowest (specificity, start), the first of equals."""
     best, best_key = None, (4, 0)  # above any place's key
     for p in places:
-        if not _located(p):
-            continue
         key = (SPECIFICITY.get(p.place.kind, 3), p.mention.start)
-        if key < best_key:
+        if key < best_key and _located(p):  # (the cheap test first: most places cannot win)
             best, best_key = p, key
     return best
 

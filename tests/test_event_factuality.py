@@ -499,3 +499,13 @@ def test_gunmen_attacking_is_an_event(extract) -> None:
 )
 def test_protests_intervened_in_abductions_and_bases(extract, text: str, kind: tuple[str, str]) -> None:
     assert kinds(extract(text, published="2025-06-30")) == [kind]
+
+
+def test_every_anaphoric_date_phrase_passes_the_prefilter() -> None:
+    """The sentence-opening date references are searched only in sentences holding one of
+    ``_ANAPHOR_WORDS`` (a speed-up): every phrase of the word classes must hold one."""
+    from events import lexicon
+    from events.pipeline import _ANAPHOR_WORDS
+
+    for phrase in "|".join((lexicon.SAME_DAY, lexicon.DAY_BEFORE, lexicon.DAY_AFTER)).split("|"):
+        assert any(word in phrase for word in _ANAPHOR_WORDS), phrase
