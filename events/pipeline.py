@@ -69,9 +69,10 @@ def _carry_on(record: dict, told: dict) -> None:
     """Give ``record`` (a mention naming no place and no date) the place and day of the incident
     told before it at a named place ("Hôm 1/6, JNIM tấn công căn cứ ở Boulkessi. … hơn 30 binh sĩ
     đã thiệt mạng trong cuộc tấn công."): news goes on about the incident it has just told."""
-    for field in ("place_id", "location", "location_vi", "lat", "lon", "geo_precision", "country", "date",
-                  "date_end", "time_precision"):  # fmt: skip
+    for field in ("place_id", "location", "location_vi", "lat", "lon", "country", "date", "date_end",
+                  "time_precision"):  # fmt: skip
         record[field] = told[field]
+    record["geo_precision"] = max(2, told["geo_precision"])  # near the place told, not named there
 
 
 def _anaphoric(kind: str, told: DateRef, when: DateRef) -> DateRef | None:

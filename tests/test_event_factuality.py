@@ -450,6 +450,9 @@ def test_a_mention_without_place_or_date_carries_on_the_incident_told(extract) -
     ]
     for other in ("Ít nhất 31 binh sĩ đã tử trận.", "Một UAV đánh vào khuôn viên dinh thự."):
         assert len(extract(told + other, published="2025-06-03")["events"]) == 2, other
+    # the strike told on is near the place told, not named there
+    strike = extract(told + "Một UAV đánh vào khuôn viên dinh thự.", published="2025-06-03")["events"][1]
+    assert (strike["location"], strike["date"], strike["geo_precision"]) == ("Timbuktu", "2025-06-01", 2)
 
 
 def test_an_unknown_village_is_coded_at_the_place_it_is_tied_to(extract) -> None:
