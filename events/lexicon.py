@@ -262,13 +262,15 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         r"|giành quyền kiểm soát|giành lại quyền kiểm soát|giải phóng|kiểm soát thêm|tiến vào"
         r"|tràn vào (?:trụ sở|căn cứ|thành phố"
         r"|thị trấn|thủ đô)|xung đột (?:bùng phát|nổ ra|tái bùng phát|leo thang)|bao vây|tiến công|phục kích"
-        r"|nổ súng|khai hỏa|đột kích|đánh phá|oanh kích",
+        r"|nổ súng|khai hỏa|đột kích|đánh phá|oanh kích|chống trả|kháng cự",
         BATTLES, "Armed clash", 5,
     ),
     (
         r"thỏa thuận ngừng bắn|ngừng bắn (?:đạt được|có hiệu lực|bắt đầu)"
         r"|lệnh ngừng bắn (?:có hiệu lực|bắt đầu)|ký (?:kết )?(?:thỏa thuận|hiệp định|hiệp ước)"
         r"|đồng ý (?:ngừng bắn|đình chiến|ký|thỏa thuận)|nhất trí (?:ngừng bắn|đình chiến)"
+        r"|nhất trí về (?:một )?(?:lệnh |thỏa thuận )?(?:ngừng bắn|đình chiến)"
+        r"|đồng ý về (?:một )?(?:lệnh |thỏa thuận )?(?:ngừng bắn|đình chiến)"
         r"|đạt được (?:một )?thỏa thuận|trao đổi (?:\S+ ){0,3}?(?:tù binh|tù nhân|con tin)"
         r"|thỏa thuận đình chiến|ký (?:kết )?(?:tuyên bố chung|bản ghi nhớ|hiệp định hòa bình)",
         STRATEGIC, "Agreement", 4,

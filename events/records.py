@@ -271,7 +271,12 @@ def choose_location(
     return None
 
 
-_COORDINATION = re.compile(r"\s*(?:,\s*(?:và\s+|hoặc\s+)?|\s(?:và|hoặc)\s+)")  # ", " / " và " / ", và "
+_LIST_CUE = (
+    r"(?:(?:thủ đô|thành phố cảng|thành phố|thị trấn|thị xã|làng|xã|huyện|quận|tỉnh|bang|vùng|cảng)\s+)?"
+)
+# ", " / " và " / ", và " (and after "và", the next member's own cue: "thủ đô Sanaa và thành phố
+# cảng Hodeidah"; after a bare comma a cue makes an apposition: "vùng Beni, tỉnh Bắc Kivu")
+_COORDINATION = re.compile(rf"\s*(?:,\s*(?:(?:và|hoặc)\s+{_LIST_CUE})?|\s(?:và|hoặc)\s+{_LIST_CUE})")
 
 
 # a list whose head names its members' kind in the plural: "các tỉnh Bryansk và Kursk"

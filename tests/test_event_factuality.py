@@ -512,3 +512,21 @@ def test_every_anaphoric_date_phrase_passes_the_prefilter() -> None:
 
     for phrase in "|".join((lexicon.SAME_DAY, lexicon.DAY_BEFORE, lexicon.DAY_AFTER)).split("|"):
         assert any(word in phrase for word in _ANAPHOR_WORDS), phrase
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # a list whose next member has its own cue after "và"
+        (
+            "Máy bay Mỹ rạng sáng 12/1 không kích nhiều mục tiêu, trong đó có thủ đô Sanaa và thành phố cảng"
+            " Hodeidah.",
+            ["Sanaa", "Hodeidah"],
+        ),
+        # an agreement "về" a ceasefire; a side fighting back
+        ("Ngoại trưởng hai nước đã nhất trí về lệnh ngừng bắn tại Moskva rạng sáng 27/1.", ["Moskva"]),
+        ("Binh sĩ chính phủ chống trả quanh sân bay thành phố Goma ngày 27/1.", ["Goma"]),
+    ],
+)
+def test_lists_with_cues_agreements_about_a_ceasefire_and_resistance(extract, text: str, kind: list) -> None:
+    assert [e["place_surface"] for e in extract(text, published="2025-01-28")["events"]] == kind
