@@ -201,7 +201,11 @@ HISTORY_ONLY = 1  # the priority of cues that make only background events (see t
 EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
     (
         r"bắn (?:hạ|rơi|chặn) (?:\S+ ){0,2}?(?:tên lửa|rocket|uav|drone|máy bay không người lái|thiết bị bay"
-        r"|quả đạn|đạn)|đánh chặn|bắn chặn",
+        r"|quả đạn|đạn)|đánh chặn|bắn chặn"
+        # the passive: "3 UAV bị bắn hạ gần Kirishi", "tên lửa … đã bị đánh chặn"
+        r"|uav (?:\S+ ){0,3}?bị bắn (?:hạ|rơi)|drone (?:\S+ ){0,3}?bị bắn (?:hạ|rơi)"
+        r"|tên lửa (?:\S+ ){0,3}?bị bắn (?:hạ|rơi)|rocket (?:\S+ ){0,3}?bị bắn (?:hạ|rơi)"
+        r"|máy bay không người lái (?:\S+ ){0,3}?bị bắn (?:hạ|rơi)",
         STRATEGIC, "Disrupted weapons use", 13,
     ),
     (r"bắn (?:hạ|rơi)", BATTLES, "Armed clash", 12),

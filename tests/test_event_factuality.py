@@ -400,6 +400,8 @@ def test_totals_over_hours_comparisons_and_denied_parts_are_no_events(extract, t
         # a crowd's violence
         ("Một đám đông đã đánh chết một người đàn ông ở thị trấn Kaya hôm 4/3.", ("Riots", "Mob violence")),
         ("Hôm 4/3, một nghi phạm bị đám đông hành hình ở thị trấn Kaya.", ("Riots", "Mob violence")),
+        # an interception told in the passive
+        ("Hôm 4/3, 3 UAV bị bắn hạ gần Kirishi.", ("Strategic developments", "Disrupted weapons use")),
         # a deployment with a quantity word
         ("Hôm 4/3, Nga đã triển khai thêm binh sĩ tới thủ đô Niamey.", ("Strategic developments", "Other")),
     ],
