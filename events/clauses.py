@@ -255,6 +255,25 @@ def by_means(text: str, start: int, cue: Cue, end: int | None = None, lower: str
     return cue
 
 
+_PROTEST_SETTING = re.compile(rf"(?<!\w)(?:{lexicon.PROTEST_SETTING})(?!\w)")
+_INTERVENTION = re.compile(rf"(?<!\w)(?:{lexicon.INTERVENTION_WORDS})(?!\w)")
+
+
+def with_intervention(cue: Cue, lower: str, clause_start: int, clause_end: int, start: int) -> Cue:
+    """An arrest or a dispersal (water cannon, tear gas) in a sentence that tells a protest is the
+    protest with the intervention (ACLED), not a strategic development of its own. ``lower``: the
+    sentence lower-cased from ``start`` on."""
+    if cue.event_type != lexicon.STRATEGIC:
+        return cue
+    if cue.sub_event_type not in lexicon.INTERVENTION_SUBS and not _INTERVENTION.search(
+        lower, clause_start - start, clause_end - start
+    ):
+        return cue
+    if not _PROTEST_SETTING.search(lower):
+        return cue
+    return Cue(cue.start, cue.end, lexicon.PROTESTS, "Protest with intervention", cue.priority)
+
+
 def not_reported(
     text: str,
     start: int,
@@ -335,6 +354,7 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
             previous.spans.append((clause_start, clause_end))  # "…, phá hủy nhà ga": what it did
             continue
         best = by_means(text, start, best, clause_end, lower)
+        best = with_intervention(best, lower, clause_start, clause_end, start)
         key: tuple = (best.event_type, best.sub_event_type)
         if key in merged and not after_comma:
             key = (*key, clause_start)  # "…, trong khi X …": a second report of its own

@@ -193,12 +193,19 @@ MEANS_UNIT = r"(?:(?:quả|chiếc|loạt|đợt|trận|vụ|cuộc)\s+)?"
 MEANS_WORDS = r"bằng|sử dụng|dùng"
 
 
+# What a drone does to its target: "UAV Nga đánh trúng nhà ga", "một loạt UAV đã đánh vào sân bay"
+DRONE_HITS = r"(?:tấn công|tập kích|lao vào|đâm vào|đánh trúng|đánh vào|nhằm vào|nhắm vào|rơi trúng)"
+
 HISTORY_ONLY = 1  # the priority of cues that make only background events (see the last group)
 
 EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
     (
         r"bắn (?:hạ|rơi|chặn) (?:\S+ ){0,2}?(?:tên lửa|rocket|uav|drone|máy bay không người lái|thiết bị bay"
-        r"|quả đạn|đạn)|đánh chặn|bắn chặn",
+        r"|quả đạn|đạn)|đánh chặn|bắn chặn"
+        # the passive: "3 UAV bị bắn hạ gần Kirishi", "tên lửa … đã bị đánh chặn"
+        r"|uav (?:\S+ ){0,3}?bị bắn (?:hạ|rơi)|drone (?:\S+ ){0,3}?bị bắn (?:hạ|rơi)"
+        r"|tên lửa (?:\S+ ){0,3}?bị bắn (?:hạ|rơi)|rocket (?:\S+ ){0,3}?bị bắn (?:hạ|rơi)"
+        r"|máy bay không người lái (?:\S+ ){0,3}?bị bắn (?:hạ|rơi)",
         STRATEGIC, "Disrupted weapons use", 13,
     ),
     (r"bắn (?:hạ|rơi)", BATTLES, "Armed clash", 12),
@@ -213,17 +220,17 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
     ),
     (
         r"không kích|oanh tạc|ném bom|thả bom|tấn công (?:bằng )?(?:đường )?không quân|tập kích (?:bằng )?"
-        r"(?:uav|máy bay không người lái)|uav .{0,30}?(?:tấn công|tập kích|lao vào|đâm vào|đánh trúng)"
-        r"|máy bay không người lái .{0,30}?(?:tấn công|tập kích|lao vào|đâm vào|đánh trúng)"
-        r"|drone .{0,30}?(?:tấn công|tập kích|lao vào|đâm vào|đánh trúng)",
+        r"(?:uav|máy bay không người lái)"
+        rf"|uav .{{0,30}}?{DRONE_HITS}|máy bay không người lái .{{0,30}}?{DRONE_HITS}"
+        rf"|drone .{{0,30}}?{DRONE_HITS}",
         REMOTE, "Air/drone strike", 10,
     ),
     (
         r"pháo kích|nã pháo|bắn pháo|pháo binh .{0,40}?(?:bắn|nã)|nã (?:\S+ ){0,3}?(?:đạn|loạt|quả)|bắn phá"
         r"|đạn cối|súng cối"
-        r"|tên lửa .{0,30}?(?:bắn|rơi|tấn công|tập kích|trúng|đánh trúng|dội)"
-        r"|rocket .{0,30}?(?:rơi|trúng|dội)"
-        r"|đạn pháo .{0,30}?(?:rơi|trúng|dội)|quả đạn .{0,30}?(?:rơi|trúng)|bắn (?:\w+ )?(?:tên lửa|rocket)"
+        r"|tên lửa .{0,50}?(?:bắn|rơi|tấn công|tập kích|trúng|đánh trúng|dội)"
+        r"|rocket .{0,50}?(?:rơi|trúng|dội)"
+        r"|đạn pháo .{0,50}?(?:rơi|trúng|dội)|quả đạn .{0,50}?(?:rơi|trúng)|bắn (?:\w+ )?(?:tên lửa|rocket)"
         r"|phóng (?:\w+ )?(?:tên lửa|rocket|hỏa tiễn)|hỏa tiễn .{0,30}?(?:tấn công|dội|trúng)"
         r"|bắn vào|bắn trúng",
         REMOTE, "Shelling/artillery/missile attack", 9,
@@ -240,23 +247,34 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         r"|bệnh viện|khu chợ|chợ|trại tị nạn|khu dân cư|nhà dân|xe buýt|ngôi làng|làng)",
         CIVILIANS, "Attack", 8,
     ),
-    (r"bắt cóc|bắt làm con tin", CIVILIANS, "Abduction/forced disappearance", 8),
+    (r"bắt cóc|bắt làm con tin|bắt đi (?:một|hai|ba|\d+|nhiều|những|các)", CIVILIANS,
+     "Abduction/forced disappearance", 8),
     (r"bạo loạn|đốt phá|hôi của", RIOTS, "Violent demonstration", 7),
+    # a crowd's violence against a person: "một đám đông đã đánh chết một người đàn ông"
+    (r"đám đông (?:\S+ ){0,3}?(?:đánh chết|đánh đập|đánh hội đồng|hành hình|thiêu sống|ném đá|treo cổ)"
+     r"|đám người (?:\S+ ){0,3}?(?:đánh chết|đánh đập|đánh hội đồng|hành hình|thiêu sống|ném đá)"
+     r"|bị đám (?:đông|người) (?:\S+ ){0,2}?(?:đánh|hành hình|thiêu)",
+     RIOTS, "Mob violence", 11),
     (r"biểu tình|tuần hành|diễu hành phản đối|tập hợp phản đối|xuống đường", PROTESTS, "Peaceful protest", 6),
     (
         r"đụng độ|giao tranh|giao chiến|đấu súng|đẩy lùi|đánh bật|phản công|tấn công|tập kích|trận chiến"
         r"|trận đánh|chiến đấu|tử trận|phá hủy|chiếm được|chiếm giữ|chiếm lại|đánh chiếm"
         r"|chiếm (?:\S+ )?(?:sân bay|thành phố|thị trấn|làng|căn cứ|trụ sở|thủ phủ|thủ đô)"
+        r"|giành lại (?:\S+ )?(?:sân bay|thành phố|thị trấn|làng|căn cứ|trụ sở|thủ phủ|thủ đô|quận|huyện"
+        r"|thị xã)"
+        r"|tái chiếm|giành được (?:\S+ )?(?:sân bay|thành phố|thị trấn|làng|căn cứ|thủ phủ|thủ đô)"
         r"|giành quyền kiểm soát|giành lại quyền kiểm soát|giải phóng|kiểm soát thêm|tiến vào"
         r"|tràn vào (?:trụ sở|căn cứ|thành phố"
         r"|thị trấn|thủ đô)|xung đột (?:bùng phát|nổ ra|tái bùng phát|leo thang)|bao vây|tiến công|phục kích"
-        r"|nổ súng|khai hỏa|đột kích|đánh phá|oanh kích",
+        r"|nổ súng|khai hỏa|đột kích|đánh phá|oanh kích|chống trả|kháng cự",
         BATTLES, "Armed clash", 5,
     ),
     (
         r"thỏa thuận ngừng bắn|ngừng bắn (?:đạt được|có hiệu lực|bắt đầu)"
         r"|lệnh ngừng bắn (?:có hiệu lực|bắt đầu)|ký (?:kết )?(?:thỏa thuận|hiệp định|hiệp ước)"
         r"|đồng ý (?:ngừng bắn|đình chiến|ký|thỏa thuận)|nhất trí (?:ngừng bắn|đình chiến)"
+        r"|nhất trí về (?:một )?(?:lệnh |thỏa thuận )?(?:ngừng bắn|đình chiến)"
+        r"|đồng ý về (?:một )?(?:lệnh |thỏa thuận )?(?:ngừng bắn|đình chiến)"
         r"|đạt được (?:một )?thỏa thuận|trao đổi (?:\S+ ){0,3}?(?:tù binh|tù nhân|con tin)"
         r"|thỏa thuận đình chiến|ký (?:kết )?(?:tuyên bố chung|bản ghi nhớ|hiệp định hòa bình)",
         STRATEGIC, "Agreement", 4,
@@ -265,13 +283,18 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
     (r"cướp phá|cướp bóc|lấy đi đồ đạc", STRATEGIC, "Looting/property destruction", 4),
     (r"đâm (?:vào|va) (?:\S+ ){0,2}?tàu|đâm va|phun vòi rồng|bắn vòi rồng|xịt vòi rồng"
      r"|chiếm giữ (?:\S+ ){0,2}?tàu|đổ bộ lên (?:\S+ ){0,2}?tàu", STRATEGIC, "Other", 4),
+    # a base or an outpost set up (ACLED: Headquarters or base established)
+    (r"xây dựng (?:\S+ ){0,3}?(?:tiền đồn|căn cứ|đồn|chốt)|lập (?:\S+ ){0,2}?(?:tiền đồn|căn cứ|đồn|chốt)"
+     r"|thiết lập (?:\S+ ){0,2}?(?:tiền đồn|căn cứ|đồn|chốt)",
+     STRATEGIC, "Headquarters or base established", 4),
     (r"trả tự do cho|phóng thích|thả (?:\S+ ){0,3}?(?:con tin|tù nhân|tù binh)", STRATEGIC, "Other", 4),
     (r"đốt (?:cháy |phá )?(?:\S+ ){0,2}?(?:ô tô|xe hơi|nhà|nhà cửa|cửa hàng|cửa hiệu|nhà thờ|đền thờ"
      r"|thánh đường)",
      STRATEGIC, "Looting/property destruction", 4),
     (
         r"thiết quân luật|tổng động viên|huy động (?:một phần )?quân|tình trạng khẩn cấp|điều quân"
-        r"|triển khai (?:quân|binh sĩ|lực lượng)|lệnh giới nghiêm|sắc lệnh|lệnh động viên|động viên quân"
+        r"|triển khai (?:thêm |hàng nghìn |hàng trăm |\S+ )?(?:quân|binh sĩ|binh lính|lực lượng)"
+        r"|lệnh giới nghiêm|sắc lệnh|lệnh động viên|động viên quân"
         r"|điều binh sĩ|điều thêm|điều động|điều xe tăng|điều tàu chiến|điều lực lượng|đưa quân",
         STRATEGIC, "Other", 6,
     ),
@@ -282,6 +305,15 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
     # "the war" as a whole: a topic, kept only when dated in the past ("cuộc chiến năm 1967")
     (r"cuộc chiến|chiến tranh", BATTLES, "Armed clash", HISTORY_ONLY),
 )  # fmt: skip
+
+# A protest the sentence tells, that an arrest or a dispersal in it intervenes in: "cảnh sát bắt giữ 10
+# người khi hàng nghìn người chặn đường cao tốc để phản đối lệnh nhập ngũ" (ACLED: Protest with
+# intervention, not an arrest of its own).
+PROTEST_SETTING = (
+    r"biểu tình|tuần hành|xuống đường|chặn đường|phong tỏa đường|để phản đối|nhằm phản đối|tập trung phản đối"
+)
+INTERVENTION_SUBS = ("Arrests",)
+INTERVENTION_WORDS = r"vòi rồng|hơi cay|đạn cao su|giải tán"
 
 # Factuality (issue 11): word classes that make a cue in their clause something other than an
 # occurrence the text reports. Each is a regex alternation over lower-case text, matched as whole
@@ -324,6 +356,7 @@ NOT_REPORTED = {
         r"|sau(?= (?:các|những|cuộc|vụ|đợt|loạt|nhiều|hơn|mấy|hàng))"
         r"|tình hình|chấm dứt|ngừng|kết thúc|giải quyết|tránh|ngăn ngừa|hậu quả|bối cảnh"
         r"|kể từ khi|từ khi"
+        r"|một trong những|một trong các"  # a comparison: "Đây là một trong những đợt tấn công … nhất"
     ),
     # pictures of the violence: "công bố video các cuộc tấn công", "hình ảnh UAV tấn công"
     "media": r"video|clip|hình ảnh|đoạn phim|bức ảnh|ảnh chụp|khoảnh khắc|cảnh quay",
@@ -335,7 +368,7 @@ NOT_REPORTED_AFTER = (
 )
 # Right before the cue (a word or two between at most): "không tấn công", "chưa có giao tranh".
 # Right before the cue, a total over days, not one incident: "Năm ngày giao tranh đã khiến …".
-DURATION_UNITS = ("ngày", "tuần", "tháng", "năm")
+DURATION_UNITS = ("giờ", "ngày", "đêm", "tuần", "tháng", "năm")
 DURATION_BEFORE = (
     r"(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nhiều|mấy|vài|hàng)\s+"
     rf"(?:{'|'.join(DURATION_UNITS)})\s+$"
@@ -343,13 +376,12 @@ DURATION_BEFORE = (
 NEGATIONS = ("không", "chưa", "chẳng")
 NEGATED_BEFORE = (
     rf"(?<!phòng )(?:{'|'.join(NEGATIONS)})(?:\s+(?:hề|từng|có|xảy ra|nổ ra|tiến hành|thực hiện|hề có|vụ|cuộc"
-    r"|các|trận|đợt|một|bất kỳ|nào))*\s+$"
+    r"|các|trận|đợt|một|bất kỳ|nào"
+    r"|tham gia|liên quan|liên quan đến|liên quan tới|dính líu|dính líu đến|dính líu vào))*\s+$"
 )
 
 # A cue right after one of these is part of a noun: "máy bay chiến đấu", "những kẻ tấn công".
-COMPOUND_BEFORE = (
-    r"(?:máy bay|tàu|xe|phi cơ|tiêm kích|trực thăng|khả năng|tinh thần|đơn vị|kẻ|tay súng|lữ đoàn)\s+$"
-)
+COMPOUND_BEFORE = r"(?:máy bay|tàu|xe|phi cơ|tiêm kích|trực thăng|khả năng|tinh thần|đơn vị|kẻ|lữ đoàn)\s+$"
 
 # A date given by reference to the one told before (at the start of a sentence): the same day,
 # the day before, the day after.

@@ -20,6 +20,8 @@ from events.records import (
     MAX_EVENT_TEXT,
     DateRef,
     SentencePlaces,
+    at_place,
+    coordinated,
     event_record,
     event_span,
     incidents,
@@ -49,6 +51,28 @@ _ANAPHOR = re.compile(
 )
 _SHIFT = {"before": -1, "after": 1}
 _ANAPHOR_REACH = 60  # the reference opens its sentence
+# a word every _ANAPHOR phrase holds: most sentences hold none, and need no regex search
+_ANAPHOR_WORDS = ("cùng", "trong ngày", "trước", "sau", "tiếp theo")
+
+
+# "… thiệt mạng trong cuộc tấn công": the cue names an incident already told
+_TOLD_BEFORE = re.compile(r"(?:trong|sau|từ|qua|của)\s+(?:các\s+|những\s+)?(?:cuộc|vụ|đợt|trận)\s+$")
+
+
+def _told_before(text: str, clause: Clause) -> bool:
+    """Whether the clause's cue refers back to an incident ("trong cuộc tấn công")."""
+    at = clause.cue_start if clause.cue_start is not None else clause.start
+    return bool(_TOLD_BEFORE.search(text[max(0, at - 24) : at].lower()))
+
+
+def _carry_on(record: dict, told: dict) -> None:
+    """Give ``record`` (a mention naming no place and no date) the place and day of the incident
+    told before it at a named place ("Hôm 1/6, JNIM tấn công căn cứ ở Boulkessi. … hơn 30 binh sĩ
+    đã thiệt mạng trong cuộc tấn công."): news goes on about the incident it has just told."""
+    for field in ("place_id", "location", "location_vi", "lat", "lon", "country", "date", "date_end",
+                  "time_precision"):  # fmt: skip
+        record[field] = told[field]
+    record["geo_precision"] = max(2, told["geo_precision"])  # near the place told, not named there
 
 
 def _anaphoric(kind: str, told: DateRef, when: DateRef) -> DateRef | None:
@@ -167,8 +191,10 @@ class Extractor:
         place_starts = [p.mention.start for p in places]
         unresolved_starts = [u.start for u in unresolved]
         told: DateRef | None = None  # the last date an event of the text was given
+        last: dict | None = None  # the last event of the body told at a named place
         for index, sentence, clauses in planned:
-            m = _ANAPHOR.search(text, sentence[0], min(sentence[1], sentence[0] + _ANAPHOR_REACH))
+            opening = text[sentence[0] : min(sentence[1], sentence[0] + _ANAPHOR_REACH)].lower()
+            m = _ANAPHOR.search(opening) if any(w in opening for w in _ANAPHOR_WORDS) else None
             anaphor = m.lastgroup if m is not None else None
             # the places a sentence's events may use are those of the sentence
             near = SentencePlaces(
@@ -188,7 +214,7 @@ class Extractor:
                     when = DateRef(None, None, None, own=False)
                 if when.own and when.date is not None and not clause.history_only:
                     told = when
-                if clause.history_only and not (when.date and is_background(when.date, reference.year)):
+                if clause.history_only and not (when.date and is_background(when.date, reference)):
                     continue  # talks and "the war" are no news event (ACLED); past ones are background
                 record = event_record(
                     article.id,
@@ -197,12 +223,22 @@ class Extractor:
                     clause,
                     sentence,
                     when,
-                    reference.year,
+                    reference,
                     near,
                     focus,
                     lost,
                     sentence_text,
                 )
+                continues = (
+                    record["place_surface"] is None
+                    and not when.own
+                    and roles[index] == "body"
+                    and last is not None
+                    and not record["background"]
+                    and (record["fatalities"] is None or _told_before(text, clause))
+                )
+                if continues:  # no place and no date of its own: the incident told before goes on
+                    _carry_on(record, last)
                 cue_end = (clause.cue_start or clause.start) + len(clause.cue or "")
                 end = clause.spans[-1][1] if clause.spans else clause.end
                 start, end = event_span(clause, (clause.start, end))  # at most MAX_EVENT_TEXT long
@@ -211,6 +247,7 @@ class Extractor:
                     "cue_end": cue_end,
                     "specific": record["place_surface"] is not None and record["geo_precision"] <= 2,
                     "own_date": when.own,
+                    "continues": continues,
                     "mention": {
                         "sentence": index,
                         "start": start,
@@ -223,6 +260,13 @@ class Extractor:
                     },
                 }
                 candidates.append((record, how))
+                if how["specific"] and roles[index] == "body" and not record["background"]:
+                    last = record
+                if record["place_start"] is not None:
+                    at = near.at(record["place_start"])
+                    where = next((p for p in at if p.place.id == record["place_id"]), None)
+                    for other in coordinated(text, where, near) if where is not None else ():
+                        candidates.append((at_place(record, other), dict(how, mention=dict(how["mention"]))))
         events = incidents(candidates, text)
         for ordinal, event in enumerate(events, 1):
             event["event_id"] = f"{article.id}:{ordinal}"

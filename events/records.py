@@ -226,23 +226,41 @@ def _most_specific(places: Iterable[ResolvedPlace]) -> ResolvedPlace | None:
     """The located place of the lowest (specificity, start), the first of equals."""
     best, best_key = None, (4, 0)  # above any place's key
     for p in places:
-        if not _located(p):
-            continue
         key = (SPECIFICITY.get(p.place.kind, 3), p.mention.start)
-        if key < best_key:
+        if key < best_key and _located(p):  # (the cheap test first: most places cannot win)
             best, best_key = p, key
     return best
 
 
+# A place that is not where the event is: the seat of who reports it ("Đại sứ quán Trung Quốc tại
+# Bamako xác nhận") or an end of a route ("trên quốc lộ nối Bamako với biên giới Senegal").
+_ROUTE_END = re.compile(r"(?:nối|nối liền|kết nối|chạy từ|dẫn từ)\s*$")
+
+
+def aside(text: str, p: ResolvedPlace) -> bool:
+    """Whether a (non-country) place is named aside from the event: a speaker's seat or a route's end."""
+    if p.place.kind == "country":
+        return False
+    if _ROUTE_END.search(p.mention.preceding[-12:]):
+        return True
+    return bool(_CLAIM.match(_lowered(text), p.mention.end, p.mention.end + 40))
+
+
 def choose_location(
-    clause: Clause, sentence: tuple[int, int], places: list[ResolvedPlace] | SentencePlaces
+    clause: Clause,
+    sentence: tuple[int, int],
+    places: list[ResolvedPlace] | SentencePlaces,
+    text: str | None = None,
 ) -> ResolvedPlace | None:
-    """The clause's place: a located place (cue, or not a country), most specific, never an actor.
+    """The clause's place: a located place (cue, or not a country), most specific, never an actor,
+    and (when ``text`` is given) not one named aside (:func:`aside`) while the clause locates another.
 
     ``places``: the sentence's places in text order (a :class:`SentencePlaces` for many clauses)."""
     # the most specific (then the first) located place in the clause, else in the sentence
     places = _sentence_places(places)
     best = _most_specific(places.in_spans(clause.spans)) or places.best_in(sentence)
+    if best is not None and text is not None and aside(text, best):
+        best = _most_specific(p for p in places.in_spans(clause.spans) if not aside(text, p)) or best
     if best is not None:
         return best
     cue = clause.cue_start if clause.cue_start is not None else clause.start
@@ -251,6 +269,57 @@ def choose_location(
         if p.mention.start > cue and _TARGET_OF.search(p.mention.preceding):
             return p
     return None
+
+
+_LIST_CUE = (
+    r"(?:(?:thủ đô|thành phố cảng|thành phố|thị trấn|thị xã|làng|xã|huyện|quận|tỉnh|bang|vùng|cảng)\s+)?"
+)
+# ", " / " và " / ", và " (and after "và", the next member's own cue: "thủ đô Sanaa và thành phố
+# cảng Hodeidah"; after a bare comma a cue makes an apposition: "vùng Beni, tỉnh Bắc Kivu")
+_COORDINATION = re.compile(rf"\s*(?:,\s*(?:(?:và|hoặc)\s+{_LIST_CUE})?|\s(?:và|hoặc)\s+{_LIST_CUE})")
+
+
+# a list whose head names its members' kind in the plural: "các tỉnh Bryansk và Kursk"
+_PLURAL_HEAD = re.compile(r"(?:các|những|hai|ba|bốn|năm)\s+\S+(?:\s+\S+)?\s*$")
+
+
+def coordinated(text: str, where: ResolvedPlace, places: SentencePlaces) -> list[ResolvedPlace]:
+    """The other places of the list ``where`` stands in ("pháo kích các thị trấn Jermuk, Goris và
+    Vardenis"; "các tỉnh Bryansk và Kursk"): places joined to it by commas and "và"/"hoặc" only,
+    of its specificity, or of any (not countries) when a plural head names their kind ("các tỉnh":
+    a name the gazetteer read as a city is still one of the list). ACLED codes one event per place
+    of such a list."""
+    index = bisect_left(places.starts, where.mention.start)
+    while index < len(places.places) and places.places[index] is not where:
+        index += 1
+    if index == len(places.places):
+        return []
+    members = [where]
+    for step in (-1, 1):
+        i, edge = index, where
+        while 0 <= i + step < len(places.places):
+            other = places.places[i + step]
+            left, right = (other, edge) if step < 0 else (edge, other)
+            gap = (left.mention.end, right.mention.start)
+            if gap[0] > gap[1] or not _COORDINATION.fullmatch(text, gap[0], gap[1]):
+                break
+            if other.place.kind == "country":
+                break
+            members.append(other)
+            i, edge = i + step, other
+    if len(members) == 1:
+        return []
+    members.sort(key=lambda p: p.mention.start)
+    plural = bool(_PLURAL_HEAD.search(members[0].mention.preceding[-24:]))
+    rank = SPECIFICITY.get(where.place.kind, 3)
+    found: list[ResolvedPlace] = []
+    seen = {where.place.id}
+    for other in members:
+        if other.place.id in seen or not (plural or SPECIFICITY.get(other.place.kind, 3) == rank):
+            continue
+        seen.add(other.place.id)
+        found.append(other)
+    return found
 
 
 def subject_country(
@@ -362,9 +431,19 @@ def actors(
     )
 
 
-def is_background(date: str, reference_year: int) -> bool:
-    """A dated mention of the past, not news of the article's time (before last year)."""
-    return int(date[:4]) < reference_year - 1
+BACKGROUND_DAYS = 10  # a news article tells its week (and a few days of lag), no more
+
+
+def is_background(date: str, reference: dt.date) -> bool:
+    """A dated mention of the past, not news of the article's time: more than
+    :data:`BACKGROUND_DAYS` before the article's date ("MNDAA hồi tháng 8/2024 đã chiếm Lashio" in
+    January 2025, "bị bao vây từ tháng 5/2024"): an incident retold or a state since then, which
+    its own reports told as news."""
+    try:
+        day = dt.date.fromisoformat(date[:10]) if len(date) >= 10 else dt.date(int(date[:4]), 12, 31)
+    except ValueError:
+        return False
+    return (reference - day).days > BACKGROUND_DAYS
 
 
 _SETTLEMENT_CUES = frozenset(
@@ -381,6 +460,24 @@ def written_place(clause: Clause, unresolved: list[Mention]) -> Mention | None:
     return None
 
 
+# between a place the gazetteer lacks and the named place it is tied to: "làng X ở tỉnh Y", "X, vùng Y"
+_TIED = re.compile(
+    r"\s*,?\s*(?:(?:ở|thuộc|tại|gần|của)\s+)?(?:(?:tỉnh|vùng|bang|huyện|quận|thành phố|thị trấn|khu vực"
+    r"|vùng lãnh thổ|miền)\s+)?"
+)
+
+
+def tied_place(text: str, written: Mention, places: SentencePlaces) -> ResolvedPlace | None:
+    """The named place right after a written one the gazetteer lacks ("làng Novomykhailivka ở tỉnh
+    Donetsk" -> Donetsk): ACLED codes the village's event there, not at another place of the clause."""
+    i = bisect_left(places.starts, written.end)
+    if i < len(places.places):
+        p = places.places[i]
+        if p.place.kind != "country" and _TIED.fullmatch(text, written.end, p.mention.start):
+            return p
+    return None
+
+
 def event_record(
     article_id: str,
     ordinal: int,
@@ -388,7 +485,7 @@ def event_record(
     clause: Clause,
     sentence: tuple[int, int],
     when: DateRef,
-    reference_year: int,
+    reference: dt.date,
     places: list[ResolvedPlace] | SentencePlaces,
     focus: Candidate | None,
     unresolved: list[Mention] | None = None,
@@ -406,14 +503,16 @@ def event_record(
     if clause.event_type == lexicon.STRATEGIC:
         # a declaration or a statement happens where its author is, unless it names a town or
         # a region for it ("ban bố thiết quân luật ở thị trấn Lashio")
-        chosen = choose_location(clause, sentence, places)
+        chosen = choose_location(clause, sentence, places, text)
         located = None if chosen is None or chosen.place.kind == "country" else chosen
         where = located or subject_country(clause, sentence, places) or chosen
     else:
-        where = choose_location(clause, sentence, places)
+        where = choose_location(clause, sentence, places, text)
+    written = written_place(clause, unresolved) if unresolved else None
+    if written is not None:
+        where = tied_place(text, written, places) or where
     place: Candidate | None = where.place if where else focus
     precision = where.geo_precision if where else 3
-    written = written_place(clause, unresolved) if unresolved else None
     if written is not None:  # ACLED: a place near or in the named one (a country: only that is known)
         precision = 3 if where is None or where.place.kind == "country" else 2
     claimant = claim(text, sentence, places, clause.cue_start or clause.start, clause.spans)
@@ -422,7 +521,7 @@ def event_record(
     for start, end in clause.spans:
         if deaths is None:
             deaths = fatalities(text[start:end])
-    background = when.date is not None and is_background(when.date, reference_year)
+    background = when.date is not None and is_background(when.date, reference)
     shown = event_span(clause, sentence)
     shown_text = (
         sentence_text if sentence_text is not None and shown == sentence else text[shown[0] : shown[1]]
@@ -497,6 +596,7 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
     date read from the text, the actors any mention names, and the lowest fatality figure
     (ACLED's conservative rule)."""
     events: list[dict] = []
+    at_place: dict[tuple, list[tuple[dict, dict]]] = {}  # earlier events by place, background
     same: dict[tuple, list[tuple[dict, dict]]] = {}  # earlier events by type, place, background
     ordered = [c for c in candidates if not c[1]["support"]] + [c for c in candidates if c[1]["support"]]
     for record, how in ordered:
@@ -516,11 +616,34 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
                 continue
             if joined is None or (event["date"] == record["date"] and joined[0]["date"] != record["date"]):
                 joined = (event, event_how)
+        placeless = record["place_surface"] is None and record["fatalities"] is None and not how["support"]
+        if joined is None and placeless and record["event_type"] == lexicon.BATTLES:
+            # a clash naming no place of its own ("Phía Armenia nói các cuộc tấn công đã bị đẩy
+            # lùi.") carries on the incident told at the place it falls back to: it joins the
+            # last event there of the same day, whatever that event's type (a figure of its own
+            # makes it news of its own)
+            for event, event_how in reversed(at_place.get((record["place_id"], record["background"]), [])):
+                if event_how["specific"] and event["date"] == record["date"] and _actors_agree(event, record):
+                    joined = (event, event_how)
+                    break
+        if joined is None and how.get("continues") and not how["support"]:
+            # a mention that carries on the incident told before it (see pipeline._carry_on): of its
+            # type, or a clash (the fighting of any incident); a strike of its own stays one
+            for event, event_how in reversed(at_place.get((record["place_id"], record["background"]), [])):
+                if (
+                    event_how["specific"]
+                    and event["date"] == record["date"]
+                    and record["event_type"] in (event["event_type"], lexicon.BATTLES)
+                    and _actors_agree(event, record)
+                ):
+                    joined = (event, event_how)
+                    break
         if joined is None:
             if not how["support"]:
                 record["mentions"] = [how["mention"]]
                 events.append(record)
                 earlier.append((record, how))
+                at_place.setdefault((record["place_id"], record["background"]), []).append((record, how))
             continue
         event, event_how = joined
         event["mentions"].append(how["mention"])
@@ -535,6 +658,26 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
             event["time_precision"] = record["time_precision"]
             event_how["own_date"] = True
     return events
+
+
+def at_place(record: dict, other: ResolvedPlace) -> dict:
+    """A copy of ``record`` at another place of the same list (see :func:`coordinated`)."""
+    place = other.place
+    copy = dict(record)
+    copy.update(
+        place_id=place.id,
+        location=place.name,
+        location_vi=place.name_vi,
+        location_written=None,
+        place_surface=other.mention.surface,
+        place_start=other.mention.start,
+        place_end=other.mention.end,
+        lat=round(place.lat, 5),
+        lon=round(place.lon, 5),
+        geo_precision=other.geo_precision,
+        country=place.country,
+    )
+    return copy
 
 
 def event_span(clause: Clause, sentence: tuple[int, int]) -> tuple[int, int]:

@@ -304,3 +304,231 @@ def test_a_date_given_by_reference_to_the_one_before(extract) -> None:
         ("Kyiv", "2024-03-03"),
         ("Kherson", "2024-03-02"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        (
+            "Quân đội Nga hôm 5/3 pháo kích các thị trấn Kupiansk, Izium và Balakliia ở tỉnh Kharkiv.",
+            ["Kupiansk", "Izium", "Balakliia"],
+        ),
+        ("UAV Nga tấn công các thành phố Kharkiv, Odesa và Dnipro đêm 5/3.", ["Kharkiv", "Odesa", "Dnipro"]),
+        ("Máy bay Israel hôm 5/3 không kích Gaza và Khan Younis.", ["Gaza", "Khan Younis"]),
+        # a plural head names the members' kind, whatever kind the gazetteer read for one of them
+        ("Các vụ nổ đánh sập hai cây cầu ở các tỉnh Bryansk và Kursk đêm 31/5.", ["Bryansk", "Kursk"]),
+    ],
+)
+def test_a_list_of_places_gives_one_event_per_place(extract, text: str, places: list[str]) -> None:
+    """ACLED codes one event per place of a list the clause names (issue 11, second round)."""
+    events = extract(text)["events"]
+    assert [e["place_surface"] for e in events] == places
+    assert len({(e["event_type"], e["date"]) for e in events}) == 1
+
+
+def test_a_list_stops_at_a_place_that_is_not_coordinated(extract) -> None:
+    # "Goma, thủ phủ tỉnh Bắc Kivu": an apposition, not a list; a country is where, not another place
+    out = extract("Phiến quân M23 pháo kích thành phố Goma, thủ phủ tỉnh Bắc Kivu, và Rwanda hôm 5/3.")
+    assert [e["place_surface"] for e in out["events"]] == ["Goma"]
+
+
+def test_a_placeless_clash_joins_the_days_incident_at_its_place(extract) -> None:
+    """A follow-up naming no place and no figure ("các cuộc tấn công đã bị đẩy lùi") is the
+    incident told before it, not a second event; one with its own figure stays its own."""
+    told = "Azerbaijan hôm 11/10 bắn tên lửa vào khu dân cư ở thành phố Ganja, 9 dân thường thiệt mạng. "
+    out = extract(told + "Phía Armenia nói các cuộc tấn công đã bị đẩy lùi.", published="2024-10-11")
+    assert kinds(out) == [(REMOTE, SHELLING)]
+    assert len(out["events"][0]["mentions"]) == 2
+    own_figure = "Phía Armenia nói đã đẩy lùi các cuộc tấn công, 12 binh sĩ thiệt mạng."
+    out = extract(told + own_figure, published="2024-10-11")
+    assert len(out["events"]) == 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Phiến quân hồi tháng 8/2024 đã chiếm thành phố Lashio sau nhiều tuần giao tranh.",
+        "Thành phố El Fasher đã bị bao vây từ tháng 5/2024.",
+        "Từ đầu tháng 11/2024, Mỹ đã tiến hành hơn 500 cuộc không kích nhằm vào Sanaa.",
+    ],
+)
+def test_an_incident_retold_months_later_is_background(extract, sentence: str) -> None:
+    """More than ten days before the article's date is not news of its time, even in the same or
+    the previous year (issue 11, second round)."""
+    out = extract(sentence, published="2025-02-20")
+    assert out["events"] and all(e["background"] for e in out["events"])
+    news = extract("Phiến quân hôm 12/2 đã chiếm thành phố Lashio.", published="2025-02-20")
+    assert [e["background"] for e in news["events"]] == [False]
+    # twelve days before: a recap, not the article's news
+    recap = extract(
+        "Cuộc tấn công của phe đối lập bắt đầu từ ngày 8/2 tại thành phố Lashio.", published="2025-02-20"
+    )
+    assert [e["background"] for e in recap["events"]] == [True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a total over hours, as over days ("Năm ngày giao tranh")
+        "Chỉ sau 48 giờ giao tranh, hai bên đồng ý ngừng bắn tại thị trấn Lachin.",
+        "Sau ba đêm không kích, thành phố Kharkiv chìm trong bóng tối.",
+        # a comparison retells the incident told before it
+        "Đây là một trong những đợt tấn công lớn nhất nhằm vào thành phố Lviv kể từ đầu năm.",
+        # a denied part in the fighting, like a denied incident
+        "Ông Pashinyan khẳng định quân đội Armenia không tham gia giao tranh ở Nagorno-Karabakh.",
+        "Chính quyền Kigali nói họ không dính líu đến các cuộc đụng độ ở thành phố Goma.",
+    ],
+)
+def test_totals_over_hours_comparisons_and_denied_parts_are_no_events(extract, text: str) -> None:
+    """Word classes widened (issue 11, second round): hours and nights are spans of time, "một
+    trong những" compares an incident already told, a negated "tham gia"/"dính líu" denies it."""
+    assert [e["cue"] for e in extract(text)["events"] if e["event_type"] != "Strategic developments"] == []
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # a drone reaching its target, whatever the verb of the hit
+        ("Hôm 4/3, một loạt UAV đã đánh vào sân bay thành phố Kherson.", (REMOTE, AIR)),
+        ("Đêm 4/3, nhiều UAV nhắm vào kho nhiên liệu ở thành phố Odesa.", (REMOTE, AIR)),
+        # a rocket's origin told between it and its hit
+        ("Hôm 4/3, rocket từ bệ phóng BM-21 của đối phương rơi trúng chợ ở Sumy.", (REMOTE, SHELLING)),
+        # territory regained or taken
+        ("Quân đội hôm 4/3 tuyên bố giành lại thị trấn Bara.", ("Battles", "Armed clash")),
+        ("Phiến quân hôm 4/3 đã tái chiếm Kyaukme.", ("Battles", "Armed clash")),
+        ("Phiến quân hôm 4/3 đã giành được sân bay Kavumu.", ("Battles", "Armed clash")),
+        # a crowd's violence
+        ("Một đám đông đã đánh chết một người đàn ông ở thị trấn Kaya hôm 4/3.", ("Riots", "Mob violence")),
+        ("Hôm 4/3, một nghi phạm bị đám đông hành hình ở thị trấn Kaya.", ("Riots", "Mob violence")),
+        # an interception told in the passive
+        ("Hôm 4/3, 3 UAV bị bắn hạ gần Kirishi.", ("Strategic developments", "Disrupted weapons use")),
+        # a deployment with a quantity word
+        ("Hôm 4/3, Nga đã triển khai thêm binh sĩ tới thủ đô Niamey.", ("Strategic developments", "Other")),
+    ],
+)
+def test_cue_classes_of_the_second_round(extract, text: str, kind: tuple[str, str]) -> None:
+    """Cue classes widened by kind (issue 11, second round), each a class, not a phrase."""
+    assert kinds(extract(text)) == [kind]
+
+
+@pytest.mark.parametrize(
+    "text, where",
+    [
+        # a speaker's seat
+        (
+            "Các tay súng hôm 4/3 bắt cóc hai kỹ sư tại một mỏ vàng ở vùng Kayes, Đại sứ quán Trung Quốc"
+            " tại Bamako xác nhận.",
+            "Kayes",
+        ),
+        (
+            "Tiêm kích Nga hôm 4/3 bắn rơi một máy bay trên bầu trời tỉnh Dnipropetrovsk, trong khi Kiev nói"
+            " máy bay gặp sự cố.",
+            "Dnipropetrovsk",
+        ),
+        # a route's end
+        (
+            "Phiến quân hôm 4/3 phục kích đoàn xe trên quốc lộ nối Bamako với biên giới Senegal, vùng Kayes.",
+            "Kayes",
+        ),
+    ],
+)
+def test_a_place_named_aside_is_not_where(extract, text: str, where: str) -> None:
+    """A speaker's seat or a route's end is not the event's place when another is named (issue 11)."""
+    assert [e["place_surface"] for e in extract(text)["events"]] == [where]
+
+
+def test_a_mention_without_place_or_date_carries_on_the_incident_told(extract) -> None:
+    """A sentence naming no place and no date goes on about the incident told before it at a named
+    place (its place and day): a clash or a mention of the same type joins it, one that refers back
+    ("trong cuộc tấn công") even with a figure; a figure of its own or a strike stays its own."""
+    told = "Phiến quân hôm 1/6 tấn công một căn cứ quân sự ở thành phố Timbuktu. "
+    out = extract(
+        told + "Hơn 30 binh sĩ đã thiệt mạng trong cuộc tấn công kéo dài nhiều giờ. Phiến quân tuyên bố đã"
+        " chiếm căn cứ.",
+        published="2025-06-03",
+    )
+    assert [(e["date"], e["place_surface"], len(e["mentions"])) for e in out["events"]] == [
+        ("2025-06-01", "Timbuktu", 3)
+    ]
+    for other in ("Ít nhất 31 binh sĩ đã tử trận.", "Một UAV đánh vào khuôn viên dinh thự."):
+        assert len(extract(told + other, published="2025-06-03")["events"]) == 2, other
+    # the strike told on is near the place told, not named there
+    strike = extract(told + "Một UAV đánh vào khuôn viên dinh thự.", published="2025-06-03")["events"][1]
+    assert (strike["location"], strike["date"], strike["geo_precision"]) == ("Timbuktu", "2025-06-01", 2)
+
+
+def test_an_unknown_village_is_coded_at_the_place_it_is_tied_to(extract) -> None:
+    out = extract(
+        "Quân đội Nga hôm 1/11 tuyên bố đã giải phóng làng Novomykhailivka ở tỉnh Donetsk, giữa lúc giao"
+        " tranh ác liệt quanh thành phố Pokrovsk."
+    )
+    first = out["events"][0]
+    assert (first["place_surface"], first["location_written"], first["geo_precision"]) == (
+        "Donetsk",
+        "Novomykhailivka",
+        2,
+    )
+
+
+def test_gunmen_attacking_is_an_event(extract) -> None:
+    # "tay súng" + a cue is a subject and its verb, not a compound noun ("máy bay chiến đấu")
+    out = extract("Các tay súng tấn công trại quân sự ở thành phố Timbuktu hôm 2/6.")
+    assert [e["place_surface"] for e in out["events"]] == ["Timbuktu"]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # an arrest or a dispersal in a sentence that tells a protest is the protest, intervened in
+        (
+            "Tại Jerusalem, cảnh sát bắt giữ 10 người khi hàng nghìn người chặn đường cao tốc tối 29-6 để"
+            " phản đối lệnh nhập ngũ.",
+            ("Protests", "Protest with intervention"),
+        ),
+        (
+            "Cảnh sát dùng hơi cay giải tán hàng trăm người biểu tình ở thủ đô Yerevan tối 20/9.",
+            ("Protests", "Peaceful protest"),
+        ),
+        # an arrest with no protest told stays an arrest
+        ("Cảnh sát hôm 29/6 bắt giữ 10 người tại thành phố Nablus.", ("Strategic developments", "Arrests")),
+        # taken away, a base set up
+        (
+            "Một nhóm người định cư hôm 28-6 đã bắt đi một người chăn cừu gần thành phố Ramallah.",
+            ("Violence against civilians", "Abduction/forced disappearance"),
+        ),
+        (
+            "Quân đội hôm 29-6 hoàn tất xây dựng một tiền đồn mới ở phía bắc thành phố Rafah.",
+            ("Strategic developments", "Headquarters or base established"),
+        ),
+    ],
+)
+def test_protests_intervened_in_abductions_and_bases(extract, text: str, kind: tuple[str, str]) -> None:
+    assert kinds(extract(text, published="2025-06-30")) == [kind]
+
+
+def test_every_anaphoric_date_phrase_passes_the_prefilter() -> None:
+    """The sentence-opening date references are searched only in sentences holding one of
+    ``_ANAPHOR_WORDS`` (a speed-up): every phrase of the word classes must hold one."""
+    from events import lexicon
+    from events.pipeline import _ANAPHOR_WORDS
+
+    for phrase in "|".join((lexicon.SAME_DAY, lexicon.DAY_BEFORE, lexicon.DAY_AFTER)).split("|"):
+        assert any(word in phrase for word in _ANAPHOR_WORDS), phrase
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # a list whose next member has its own cue after "và"
+        (
+            "Máy bay Mỹ rạng sáng 12/1 không kích nhiều mục tiêu, trong đó có thủ đô Sanaa và thành phố cảng"
+            " Hodeidah.",
+            ["Sanaa", "Hodeidah"],
+        ),
+        # an agreement "về" a ceasefire; a side fighting back
+        ("Ngoại trưởng hai nước đã nhất trí về lệnh ngừng bắn tại Moskva rạng sáng 27/1.", ["Moskva"]),
+        ("Binh sĩ chính phủ chống trả quanh sân bay thành phố Goma ngày 27/1.", ["Goma"]),
+    ],
+)
+def test_lists_with_cues_agreements_about_a_ceasefire_and_resistance(extract, text: str, kind: list) -> None:
+    assert [e["place_surface"] for e in extract(text, published="2025-01-28")["events"]] == kind
