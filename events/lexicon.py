@@ -11,7 +11,7 @@ from __future__ import annotations
 PLACE_CUES = (
     "thị trấn", "thành phố", "tp.", "tp", "thủ đô", "làng", "ngôi làng", "xã", "thôn", "bản", "huyện",
     "quận", "tỉnh", "bang", "vùng", "khu vực", "miền", "đảo", "quần đảo", "bán đảo", "sông", "núi",
-    "cảng", "sân bay", "căn cứ", "thị xã", "khu định cư", "đồn", "cửa khẩu", "eo biển", "vịnh",
+    "cảng", "sân bay", "căn cứ", "thị xã", "khu định cư", "kibbutz", "đồn", "cửa khẩu", "eo biển", "vịnh",
     "biển", "cao nguyên", "thung lũng", "hẻm núi", "sa mạc", "khu", "phía bắc", "phía nam",
     "phía đông", "phía tây", "ngoại ô", "thủ phủ", "trại tị nạn", "trại", "miền bắc", "miền nam",
     "miền trung", "miền đông", "miền tây", "đông bắc", "tây bắc", "đông nam", "tây nam",
@@ -89,6 +89,12 @@ ENGLISH_BODY_HEADS = frozenset(
 ADMIN_CUES = (
     "tỉnh", "bang", "vùng", "miền", "huyện", "quận", "khu vực", "tiểu bang", "tỉnh bang", "oblast",
     "khu tự trị", "vùng lãnh thổ", "đặc khu", "khu hành chính",
+)  # fmt: skip
+
+# Cues of a settlement ("thị trấn Tawila", "thành phố Kherson"): the name is a town or a city.
+SETTLEMENT_CUES = (
+    "thị trấn", "thành phố", "tp", "tp.", "thủ đô", "làng", "ngôi làng", "xã", "thôn", "bản", "thị xã",
+    "khu định cư", "kibbutz",
 )  # fmt: skip
 
 # Prepositions and verbs after which a name is where something happens.

@@ -77,6 +77,9 @@ class Mention:
     in_body_name: bool = False
     # a cue and compass words only ("miền Đông", "phía Nam"): a part of whatever country is meant
     generic: bool = False
+    # the province's or settlement's cue right before the name and the name with it ("tỉnh
+    # Kherson", "thành phố Kherson"): the span that tells the oblast from its city
+    cued: tuple[int, str] | None = None
 
 
 def tokenize(text: str, sentence_starts: list[int]) -> Iterator[Token]:
@@ -160,6 +163,8 @@ _PLACE_CUES = sorted(
     set(lexicon.PLACE_CUES) | set(lexicon.NAME_HEADS) | set(lexicon.LOCATIVE_CUES), key=len, reverse=True
 )
 _PLACE_CUE_SET = frozenset(lexicon.PLACE_CUES) | frozenset(lexicon.NAME_HEADS)
+# Cues that name the kind of division or settlement the name is: read as part of its mention
+_NAMING_CUES = (frozenset(lexicon.ADMIN_CUES) | frozenset(lexicon.SETTLEMENT_CUES)) - {"miền"}
 _CUE_KEYS = {cue: name_key(cue) for cue in _PLACE_CUES}
 _ALL_CUES = Phrases(_PLACE_CUES)
 _CUE_SHAPES = {cue: (cue.count(" ") + 1, cue.split(" ", 1)[0]) for cue in _PLACE_CUES}  # words, first
@@ -228,6 +233,9 @@ def find_mentions(
             mention = Mention(text[start:end], start, end, first.sentence, key, cue=cue, preceding=before)
             if not key.endswith(_ADMIN_SUFFIXES):
                 mention.headed = _with_head(text, lower, sentence_start, start, end, cue)
+            if cue in _NAMING_CUES:
+                with_cue = mention.headed or _with_head(text, lower, sentence_start, start, end, cue)
+                mention.cued = with_cue[:2] if with_cue is not None else None
             compass = cue in _PART_CUES and all(t.key in _COMPASS for t in run[:named_with_cue])
             if compass and named_with_cue < len(run):
                 pass  # "miền Đông Ukraine": the east of the place that follows, not a place "miền Đông"
@@ -305,6 +313,10 @@ def find_mentions(
                 Mention(surface, start, end, sentence, key, cue, preceding, unknown, after_title and n == 0,
                         sentence_initial)
             )  # fmt: skip
+            if cue in _NAMING_CUES:
+                with_cue = _with_head(text, lower, sentence_start, start, end, cue)
+                if with_cue is not None:
+                    mentions[-1].cued = with_cue[:2]
             if text.startswith(" (", end) and _body_acronym(text, run, end):
                 mentions[-1].in_body_name = True
     return mentions, unresolved

@@ -293,7 +293,9 @@ class Resolver:
             chosen[index] = ResolvedPlace(mention, best, self._precision(mention, best), best.score)
             if is_area[index] and best.kind != "country":
                 areas.setdefault(mention.sentence, []).append(best)
-        return [p for p in chosen if p is not None], focus_place
+        resolved = [p for p in chosen if p is not None]
+        _read_with_cues(resolved)
+        return resolved, focus_place
 
     def _named_alone(self, mention: Mention, place: Candidate) -> bool:
         """Whether the name without its head is a name of the place."""
@@ -435,3 +437,17 @@ def _main_countries(countries: Counter) -> set[str]:
 
 def _near(place: Candidate, focus: tuple[float, float] | None) -> bool:
     return focus is not None and haversine_km(place.lat, place.lon, *focus) <= NEAR_FOCUS_KM
+
+
+def _read_with_cues(resolved: list[ResolvedPlace]) -> None:
+    """Where the article's cues give one name to two places ("tỉnh Kherson" the oblast, "thành
+    phố Kherson" its city), a mention whose cue tells which is read with its cue; elsewhere the
+    name alone is the mention (a bare "Donetsk" beside "tỉnh Donetsk" is no sign of two)."""
+    places: dict[str, set[str]] = {}
+    for p in resolved:
+        if p.mention.cued is not None:
+            places.setdefault(p.mention.surface, set()).add(p.place.id)
+    for p in resolved:
+        mention = p.mention
+        if mention.cued is not None and p.place.kind != "country" and len(places[mention.surface]) > 1:
+            mention.start, mention.surface = mention.cued

@@ -187,7 +187,8 @@ def test_province_cue_picks_the_province_and_town_cue_the_town(fresh_gaz: Gazett
         bbox=(34.2, 46.1, 37.4, 48.2),
     )  # fmt: skip
     out = run(fresh_gaz, "Nga pháo kích tỉnh Zaporizhzhia, trong khi thành phố Zaporizhzhia mất điện.")
-    province, city = [p for p in out["places"] if p["surface"] == "Zaporizhzhia"]
+    # one name, two places: each read with its cue
+    province, city = place(out, "tỉnh Zaporizhzhia"), place(out, "thành phố Zaporizhzhia")
     assert province["place_id"] == oblast.id and province["geo_precision"] == 2
     assert city["kind"] in ("city", "town") and city["place_id"] != oblast.id
 
@@ -197,7 +198,7 @@ def test_a_province_cue_finds_the_province_by_its_english_name(fresh_gaz: Gazett
     name is looked up with those words too."""
     oblast = fresh_gaz.add_place("Kursk Oblast", "admin1", 51.5, 36.0, country="RU", admin1="41")
     out = run(fresh_gaz, "UAV Ukraine tấn công tỉnh Kursk, trong khi thành phố Kursk bị mất điện.")
-    province, city = [p for p in out["places"] if p["surface"] == "Kursk"]
+    province, city = place(out, "tỉnh Kursk"), place(out, "thành phố Kursk")
     assert province["place_id"] == oblast.id
     assert city["kind"] == "city" and city["country"] == "RU"
 
@@ -342,3 +343,27 @@ def test_an_unknown_cued_name_is_unresolved_whole(extract, text: str, whole: str
 def test_an_office_holder_after_the_place_leaves_the_place(extract) -> None:
     out = extract("Thống đốc tỉnh Kharkiv Oleh Synehubov cho biết Nga đã pháo kích thành phố.")
     assert place(out, "Kharkiv")["country"] == "UA"
+
+
+@pytest.mark.parametrize("name", ["Kherson", "Kharkiv", "Sumy"])
+def test_a_name_cued_as_two_places_is_read_with_its_cues(extract, name: str) -> None:
+    """The oblast and its city in one article: each mention is read with the cue that tells
+    them apart, so "tỉnh X" is the oblast's mention and "thành phố X" the city's."""
+    out = extract(
+        f"UAV Nga tấn công nhiều khu dân cư ở tỉnh {name} trong đêm. Tại thành phố {name}, "
+        "một tòa nhà chung cư bị hư hại và hai người bị thương."
+    )
+    kinds = {p["surface"]: p["kind"] for p in out["places"]}
+    assert kinds.get(f"tỉnh {name}") == "admin1"
+    assert kinds.get(f"thành phố {name}") in {"city", "town"}
+    assert name not in kinds
+
+
+def test_a_name_cued_as_one_place_stays_bare(extract) -> None:
+    """Cued once, named alone elsewhere: no sign of two places, the name alone is the mention."""
+    out = extract(
+        "Nga tuyên bố kiểm soát thêm một làng ở tỉnh Donetsk. Giao tranh ác liệt tiếp diễn "
+        "tại Donetsk và Luhansk, quân đội Ukraine cho biết."
+    )
+    assert "tỉnh Donetsk" not in surfaces(out)
+    assert "Donetsk" in surfaces(out)
