@@ -97,6 +97,14 @@ SETTLEMENT_CUES = (
     "khu định cư", "kibbutz",
 )  # fmt: skip
 
+# Heads of a work or a feature named after a place ("cửa khẩu Torkham", "hành lang Lachin",
+# "đền Preah Vihear"): the head and the name are one mention, a place of its own beside the
+# town or province it is named after (placed there when the gazetteer lacks it).
+FEATURE_HEADS = (
+    "cửa khẩu", "hành lang", "đền", "chùa", "thung lũng", "nhà tù", "bệnh viện", "quảng trường",
+    "đồng cỏ", "khu mỏ", "mỏ",
+)  # fmt: skip
+
 # Prepositions and verbs after which a name is where something happens.
 LOCATIVE_CUES = (
     "ở", "tại", "nhằm vào", "vào", "dọc", "gần", "quanh", "xung quanh", "trên", "khắp", "đến", "tới",

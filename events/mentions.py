@@ -160,11 +160,21 @@ _AGREEMENTS = Phrases((*lexicon.AGREEMENT_HEADS, *lexicon.ORDINAL_HEADS))  # hea
 # offices whose holder is named after the place they govern ("Thống đốc tỉnh Kharkiv Oleh …")
 _OFFICES = Phrases((*lexicon.PERSON_TITLES, "chính quyền", "chính quyền quân sự", "người đứng đầu"))
 _PLACE_CUES = sorted(
-    set(lexicon.PLACE_CUES) | set(lexicon.NAME_HEADS) | set(lexicon.LOCATIVE_CUES), key=len, reverse=True
+    set(lexicon.PLACE_CUES)
+    | set(lexicon.NAME_HEADS)
+    | set(lexicon.LOCATIVE_CUES)
+    | set(lexicon.FEATURE_HEADS),
+    key=len,
+    reverse=True,
 )
-_PLACE_CUE_SET = frozenset(lexicon.PLACE_CUES) | frozenset(lexicon.NAME_HEADS)
-# Cues that name the kind of division or settlement the name is: read as part of its mention
-_NAMING_CUES = (frozenset(lexicon.ADMIN_CUES) | frozenset(lexicon.SETTLEMENT_CUES)) - {"miền"}
+_PLACE_CUE_SET = (
+    frozenset(lexicon.PLACE_CUES) | frozenset(lexicon.NAME_HEADS) | frozenset(lexicon.FEATURE_HEADS)
+)
+# Cues that name the kind of division or settlement the name is, or the work named after it:
+# read as part of its mention when they tell places apart (``resolve``)
+_NAMING_CUES = (
+    frozenset(lexicon.ADMIN_CUES) | frozenset(lexicon.SETTLEMENT_CUES) | frozenset(lexicon.FEATURE_HEADS)
+) - {"miền"}
 _CUE_KEYS = {cue: name_key(cue) for cue in _PLACE_CUES}
 _ALL_CUES = Phrases(_PLACE_CUES)
 _CUE_SHAPES = {cue: (cue.count(" ") + 1, cue.split(" ", 1)[0]) for cue in _PLACE_CUES}  # words, first

@@ -42,6 +42,8 @@ SETTLEMENT_CUES = frozenset(
     {"thị trấn", "thành phố", "tp", "tp.", "thủ đô", "làng", "ngôi làng", "xã", "thôn", "bản", "thị xã"}
 )
 REGION_CUES = frozenset(lexicon.ADMIN_CUES)
+FEATURE_HEADS = frozenset(lexicon.FEATURE_HEADS)
+AREA_FEATURE_HEADS = frozenset({"hành lang", "thung lũng"})  # features as large as a province
 GEO_PRECISION = {
     "city": 1, "town": 1, "village": 1, "landmark": 1, "shoal": 1, "border-area": 2, "admin1": 2,
     "admin2": 2, "other": 2, "river": 2, "island": 2, "strait": 2,
@@ -290,6 +292,13 @@ class Resolver:
                 # "Trường Sa", a name of the Spratlys by itself, unless the writer capitalised
                 # the head with it ("Cao nguyên Golan", "treo cờ Quần đảo Marshall")
                 mention.start, mention.surface = headed[0], headed[1]
+            elif mention.cued is not None and mention.cue in FEATURE_HEADS and best.kind != "country":
+                # "cửa khẩu Adre", "hành lang Lachin": a place of its own, not the town it is
+                # named after, where it is placed when the gazetteer lacks it; a temple or a
+                # crossing named after a province is somewhere in it, not at its centre
+                if best.kind in _ADMIN and mention.cue not in AREA_FEATURE_HEADS:
+                    continue
+                mention.start, mention.surface = mention.cued
             chosen[index] = ResolvedPlace(mention, best, self._precision(mention, best), best.score)
             if is_area[index] and best.kind != "country":
                 areas.setdefault(mention.sentence, []).append(best)

@@ -367,3 +367,26 @@ def test_a_name_cued_as_one_place_stays_bare(extract) -> None:
     )
     assert "tỉnh Donetsk" not in surfaces(out)
     assert "Donetsk" in surfaces(out)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Hàng nghìn người Sudan chen chúc ở cửa khẩu Adre để sang Chad lánh nạn.", "cửa khẩu Adre"),
+        ("Dòng xe tải viện trợ đi qua hành lang Lachin về phía Armenia.", "hành lang Lachin"),
+        ("Máy bay Israel không kích nhiều mục tiêu trong thung lũng Bekaa của Liban.", "thung lũng Bekaa"),
+    ],
+)
+def test_a_work_named_after_a_place_is_read_with_its_head(extract, text: str, surface: str) -> None:
+    """A crossing, a temple, a corridor or a valley named after a town or a province is a place of
+    its own: its mention is the head with the name, never the bare name (the town)."""
+    found = surfaces(extract(text))
+    assert surface in found
+    assert surface.split()[-1] not in found
+
+
+def test_a_temple_named_after_a_province_is_not_its_centre(extract) -> None:
+    """ "đền Preah Vihear" lies somewhere in the province it is named after: neither the temple's
+    mention nor the bare name is placed at the province's centre."""
+    found = surfaces(extract("Pháo binh hai bên đấu súng gần đền Preah Vihear trên biên giới Campuchia."))
+    assert "Preah Vihear" not in found and "đền Preah Vihear" not in found
