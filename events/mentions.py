@@ -41,7 +41,12 @@ _BYLINE_AFTER = re.compile(r"\s*\(\s*(?:theo|nguồn)\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _OPENING_CHARS = " \"'“”‘’«»(-–—"
 _OPENING = re.compile(f"[{re.escape(_OPENING_CHARS)}]*")
-_COMPOUND_STARTS = frozenset(c.rsplit(" ", 1)[0] for c in lexicon.COMMON_COMPOUNDS)
+# Two-word cues and heads ("Cao nguyên", "Thung lũng"): capitalised as a name's first word,
+# their first syllable is no place ("Cao" is no town in "Cao nguyên Golan")
+_CUE_COMPOUNDS = frozenset(
+    c for c in (*lexicon.PLACE_CUES, *lexicon.NAME_HEADS, *lexicon.FEATURE_HEADS) if c.count(" ") == 1
+)
+_COMPOUND_STARTS = frozenset(c.rsplit(" ", 1)[0] for c in (*lexicon.COMMON_COMPOUNDS, *_CUE_COMPOUNDS))
 
 
 @dataclass(slots=True)
@@ -290,8 +295,8 @@ def find_mentions(
                 continue  # the last syllable of "Ấn Độ Dương"
             if j - i == 1 and run[i].key in _COMPASS and n + 1 < len(matches) and matches[n + 1][0] == j:
                 continue  # "Nam Liban", "Bắc Syria": a part of the place that follows, not "Nam"
-            if run[i].key in _INSTITUTIONS:
-                continue  # "Bộ Tư lệnh", "Viện …": a body's name starts there, no place does
+            if run[i].key in _INSTITUTIONS or (i and run[i - 1].key in _INSTITUTIONS):
+                continue  # "Bộ Tư lệnh", "Bộ Y tế", "Viện …": a body's name, no place
             if i > 0 and run[i - 1].key in lexicon.SURNAMES:
                 continue  # "Vũ Anh": a person's name
             if after_title and (n > 0 or i > 0):
@@ -523,4 +528,4 @@ def _is_common_compound(text: str, run: list[Token], i: int, j: int) -> bool:
         return False  # no compound starts with it
     following = _NEXT_WORD.match(text, run[i].end)
     compound = f"{run[i].key} {following.group(1).casefold()}" if following else ""
-    return compound in lexicon.COMMON_COMPOUNDS
+    return compound in lexicon.COMMON_COMPOUNDS or compound in _CUE_COMPOUNDS

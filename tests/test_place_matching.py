@@ -390,3 +390,28 @@ def test_a_temple_named_after_a_province_is_not_its_centre(extract) -> None:
     mention nor the bare name is placed at the province's centre."""
     found = surfaces(extract("Pháo binh hai bên đấu súng gần đền Preah Vihear trên biên giới Campuchia."))
     assert "Preah Vihear" not in found and "đền Preah Vihear" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theo Bộ Y tế Gaza, ít nhất 20 người thiệt mạng trong đêm.",
+        "Bộ Y tế Liban cho biết ba nhân viên cứu hộ bị thương.",
+        "Sở Y tế thành phố cho biết bệnh viện đã quá tải.",
+    ],
+)
+def test_the_word_after_a_bodys_head_is_no_place(extract, text: str) -> None:
+    """ "Bộ Y tế": the syllable after "Bộ"/"Sở" is the body's name ("Y" is no Ý, Italy)."""
+    assert "Y" not in surfaces(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Israel điều binh sĩ vào vùng đệm ở Cao nguyên Golan hôm qua.", "Cao"),
+        ("Xe tăng Israel đã tiến sâu vào Cao nguyên Golan, phía Syria cho biết.", "Cao"),
+    ],
+)
+def test_a_capitalised_two_word_head_is_no_place(extract, text: str, word: str) -> None:
+    """ "Cao nguyên Golan": a two-word head written with a capital is no town "Cao"."""
+    assert word not in surfaces(extract(text))
