@@ -401,7 +401,13 @@ class Resolver:
         if mention.cue in REGION_CUES:  # a town standing for its province: in the article's region
             return _near(best, focus) or best.country in (main or ()) or is_strong(best)
         if mention.cue:
-            return True
+            # a cue makes a name a place, not this small namesake abroad ("núi Hermon" is no town
+            # in Maine): a small town stands in the article's region, as an uncued one does
+            # ("thành phố X" says it is a town: the writer's word for it)
+            settled = mention.cue in SETTLEMENT_CUES or not (focus or countries)
+            if settled or population >= WELL_KNOWN_POPULATION:
+                return True
+            return _near(best, focus) or best.country in countries or self._beside(beside, best.country)
         if mention.in_person_run or mention.after_title:
             return False  # "Donald Trump", "Ilham Aliyev": unknown capitalised words around it
         if population >= WORLD_CITY_POPULATION or is_strong(best):

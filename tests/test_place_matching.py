@@ -415,3 +415,17 @@ def test_the_word_after_a_bodys_head_is_no_place(extract, text: str) -> None:
 def test_a_capitalised_two_word_head_is_no_place(extract, text: str, word: str) -> None:
     """ "Cao nguyên Golan": a two-word head written with a capital is no town "Cao"."""
     assert word not in surfaces(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Quân đội Israel chiếm đỉnh núi Hermon ở phía Syria của vùng đệm, gần thủ đô Damascus.", "Hermon"),
+        ("Giao tranh ác liệt ở khu Zeitoun, phía đông nam thành phố Gaza, Bộ Y tế Gaza cho biết.", "Zeitoun"),
+    ],
+)
+def test_a_cue_does_not_take_a_small_namesake_abroad(extract, text: str, name: str) -> None:
+    """A cue says a name is a place; a small town of that name on another continent is still not
+    it: only a namesake in the article's region, a country it names, or a well-known one."""
+    far = [p for p in extract(text)["places"] if name in p["surface"]]
+    assert all(p["country"] in {"SY", "IL", "PS", "LB"} for p in far), far
