@@ -38,6 +38,9 @@ NEAR_FOCUS_KM = 400.0
 # between a capital and a village, so "Manila" stays Manila when "Mỹ" is in the sentence.
 ARTICLE_COUNTRY_WEIGHT = 0.3
 SENTENCE_COUNTRY_WEIGHT = 0.4
+# The country written as the owner right after a name ("tỉnh Punjab của Pakistan") decides
+# among namesakes, whichever countries the sentence names.
+_OWNER = " của "
 SETTLEMENT_CUES = frozenset(
     {"thị trấn", "thành phố", "tp", "tp.", "thủ đô", "làng", "ngôi làng", "xã", "thôn", "bản", "thị xã"}
 )
@@ -253,9 +256,12 @@ class Resolver:
         if _FLAGS or any(len(m.surface) <= ACRONYM for m, _ in first):
             first = self._without_weak(first, _main_countries(countries), self._flagged)
         by_sentence: dict[int, set[str]] = {}
+        owners: dict[int, str] = {}  # where a name ends → the country written as its owner after it
         for m, c in first:
             if c[0].kind == "country":
                 by_sentence.setdefault(m.sentence, set()).add(c[0].country)
+                if m.preceding.endswith(_OWNER):  # "tỉnh Punjab của Pakistan"
+                    owners[m.start - len(_OWNER)] = c[0].country
         top = max(countries.values(), default=1)
         main = _main_countries(countries)
         focus_place = self._focus(
@@ -283,6 +289,9 @@ class Resolver:
             if best.kind != "country" or mention.cue in SETTLEMENT_CUES:
                 named = by_sentence.get(mention.sentence, ())
                 weights = {**article_weights, **{cc: SENTENCE_COUNTRY_WEIGHT for cc in named}}
+                owner = owners.get(mention.end) if owners else None
+                if owner is not None:  # "X của Pakistan" is in Pakistan, whatever its namesakes
+                    candidates = [c for c in candidates if c.country == owner] or candidates
                 best = rerank_best(candidates, country_weights=weights, near=near)
             if not acceptable(mention, best, countries, near, beside, main):
                 continue

@@ -429,3 +429,18 @@ def test_a_cue_does_not_take_a_small_namesake_abroad(extract, text: str, name: s
     it: only a namesake in the article's region, a country it names, or a well-known one."""
     far = [p for p in extract(text)["places"] if name in p["surface"]]
     assert all(p["country"] in {"SY", "IL", "PS", "LB"} for p in far), far
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("Ấn Độ nã tên lửa vào hai thị trấn thuộc tỉnh Punjab của Pakistan đêm qua.", "Punjab", "PK"),
+        ("Pakistan đáp trả bằng UAV nhằm vào bang Punjab của Ấn Độ hôm nay.", "Punjab", "IN"),
+        ("Ấn Độ và Pakistan giao tranh, UAV rơi xuống thành phố Hyderabad của Pakistan.", "Hyderabad", "PK"),
+    ],
+)
+def test_the_owner_written_after_a_name_picks_its_country(extract, text: str, surface: str, country: str) -> None:
+    """ "tỉnh Punjab của Pakistan": with both countries in the sentence, the one written as the
+    owner right after the name decides among its namesakes."""
+    found = [p for p in extract(text)["places"] if p["surface"].endswith(surface)]
+    assert found and found[0]["country"] == country, found
