@@ -439,7 +439,7 @@ def test_a_cue_does_not_take_a_small_namesake_abroad(extract, text: str, name: s
         ("Ấn Độ và Pakistan giao tranh, UAV rơi xuống thành phố Hyderabad của Pakistan.", "Hyderabad", "PK"),
     ],
 )
-def test_the_owner_written_after_a_name_picks_its_country(extract, text: str, surface: str, country: str) -> None:
+def test_the_owner_after_a_name_picks_its_country(extract, text: str, surface: str, country: str) -> None:
     """ "tỉnh Punjab của Pakistan": with both countries in the sentence, the one written as the
     owner right after the name decides among its namesakes."""
     found = [p for p in extract(text)["places"] if p["surface"].endswith(surface)]
