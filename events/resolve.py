@@ -41,6 +41,7 @@ SENTENCE_COUNTRY_WEIGHT = 0.4
 # The country written as the owner right after a name ("tỉnh Punjab của Pakistan") decides
 # among namesakes, whichever countries the sentence names.
 _OWNER = " của "
+DWARFED = 5  # times smaller than the well-known namesake
 SETTLEMENT_CUES = frozenset(
     {"thị trấn", "thành phố", "tp", "tp.", "thủ đô", "làng", "ngôi làng", "xã", "thôn", "bản", "thị xã"}
 )
@@ -292,6 +293,8 @@ class Resolver:
                 owner = owners.get(mention.end) if owners else None
                 if owner is not None:  # "X của Pakistan" is in Pakistan, whatever its namesakes
                     candidates = [c for c in candidates if c.country == owner] or candidates
+                elif named and (best.population or 0) >= WELL_KNOWN_POPULATION:
+                    candidates = _not_dwarfed(candidates, best)
                 best = rerank_best(candidates, country_weights=weights, near=near)
             if not acceptable(mention, best, countries, near, beside, main):
                 continue
@@ -475,3 +478,11 @@ def _read_with_cues(resolved: list[ResolvedPlace]) -> None:
         mention = p.mention
         if mention.cued is not None and p.place.kind != "country" and len(places[mention.surface]) > 1:
             mention.start, mention.surface = mention.cued
+
+
+def _not_dwarfed(candidates: list[Candidate], known: Candidate) -> list[Candidate]:
+    """A well-known city and its namesakes of a size near it: a country named in the sentence
+    ("Tại Geneva, các phái đoàn Mỹ và Ukraine …") does not make a town a fifth its size or less
+    there the place."""
+    floor = (known.population or 0) / DWARFED
+    return [c for c in candidates if c.kind not in POPULATED or (c.population or 0) >= floor]

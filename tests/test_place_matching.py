@@ -444,3 +444,22 @@ def test_the_owner_after_a_name_picks_its_country(extract, text: str, surface: s
     owner right after the name decides among its namesakes."""
     found = [p for p in extract(text)["places"] if p["surface"].endswith(surface)]
     assert found and found[0]["country"] == country, found
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        (
+            "Mỹ công bố kế hoạch hòa bình cho Ukraine. Tổng thống Mỹ nói Washington sẵn sàng đàm phán. "
+            "Tại Geneva, các phái đoàn Mỹ và Ukraine đã họp kín suốt hai ngày.",
+            "Geneva",
+            "CH",
+        ),
+    ],
+)
+def test_a_named_country_does_not_take_a_well_known_city_abroad(
+    extract, text: str, surface: str, country: str
+) -> None:
+    """A country in the sentence (a delegation's) does not make a small namesake there the place
+    instead of the well-known city."""
+    assert place(extract(text), surface)["country"] == country
