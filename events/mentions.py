@@ -412,6 +412,8 @@ def _named_with_cue(run: list[Token], cue: str, known: frozenset[str] | set[str]
     Kursk" → "Kursk Oblast", "bang Shan" → "Shan State"); and that name's key. (0, "") for none."""
     size = _cue_and_name(run, cue, known)
     if size:
+        if size < len(run) and _known_longer(run, size, known):
+            return 0, ""  # "tỉnh Vân Nam": "Vân Nam" (Yunnan) is a name, "tỉnh Vân" (Van) a part of it
         return size, f"{_CUE_KEYS.get(cue) or name_key(cue)} {' '.join(t.key for t in run[:size])}"
     if cue in lexicon.ADMIN_CUES:
         keys = [t.key for t in run[:MAX_NAME_WORDS]]
@@ -421,6 +423,12 @@ def _named_with_cue(run: list[Token], cue: str, known: frozenset[str] | set[str]
                 if name + suffix in known:
                     return j, name + suffix
     return 0, ""
+
+
+def _known_longer(run: list[Token], size: int, known: frozenset[str] | set[str]) -> bool:
+    """Whether more than ``size`` words of the run form a known name by themselves."""
+    keys = [t.key for t in run[:MAX_NAME_WORDS]]
+    return any(is_known(" ".join(keys[:j]), known) for j in range(len(keys), size, -1))
 
 
 def _body_acronym(text: str, run: list[Token], end: int) -> bool:

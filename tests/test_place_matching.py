@@ -463,3 +463,11 @@ def test_a_named_country_does_not_take_a_well_known_city_abroad(
     """A country in the sentence (a delegation's) does not make a small namesake there the place
     instead of the well-known city."""
     assert place(extract(text), surface)["country"] == country
+
+
+def test_a_longer_name_wins_over_the_cue_and_its_first_word(extract) -> None:
+    """ "tỉnh Vân Nam": "Vân Nam" (Yunnan) is a name of its own; "tỉnh Vân" (Van, Turkey) is only
+    the cue with its first word."""
+    out = extract("Thỏa thuận ngừng bắn được ký tại Côn Minh, thủ phủ tỉnh Vân Nam của Trung Quốc.")
+    assert "tỉnh Vân" not in surfaces(out)
+    assert any(p["country"] == "CN" and "Vân Nam" in p["surface"] for p in out["places"])
