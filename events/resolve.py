@@ -296,6 +296,12 @@ class Resolver:
                 elif named and (best.population or 0) >= WELL_KNOWN_POPULATION:
                     candidates = _not_dwarfed(candidates, best)
                 best = rerank_best(candidates, country_weights=weights, near=near)
+            if mention.cue in REGION_CUES and best.kind in _ADMIN and best.country not in countries:
+                # "vùng lãnh thổ Beni" in an article on Congo: not Bolivia's Beni department but
+                # the town of a country the article names, which the territory is named after
+                local = [c for c in self.lookup(mention.key) if c.country in countries]
+                if local:
+                    best = rerank_best(local, country_weights=article_weights, near=near)
             if not acceptable(mention, best, countries, near, beside, main):
                 continue
             headed = mention.headed

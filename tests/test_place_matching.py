@@ -471,3 +471,13 @@ def test_a_longer_name_wins_over_the_cue_and_its_first_word(extract) -> None:
     out = extract("Thỏa thuận ngừng bắn được ký tại Côn Minh, thủ phủ tỉnh Vân Nam của Trung Quốc.")
     assert "tỉnh Vân" not in surfaces(out)
     assert any(p["country"] == "CN" and "Vân Nam" in p["surface"] for p in out["places"])
+
+
+def test_a_province_cue_abroad_gives_way_to_the_town_of_the_articles_region(extract) -> None:
+    """ "vùng lãnh thổ Beni" in an article on Congo: the territory named after the town of Beni,
+    not Bolivia's Beni department that only the cue's kind made first."""
+    out = extract(
+        "Phiến quân ADF tấn công một ngôi làng ở miền đông CHDC Congo. Vụ việc xảy ra ở vùng lãnh thổ "
+        "Beni, tỉnh Bắc Kivu, khiến 22 dân thường thiệt mạng."
+    )
+    assert place(out, "Beni")["country"] == "CD"
