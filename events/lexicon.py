@@ -21,7 +21,7 @@ PLACE_CUES = (
 # Gaza", "cầu Crimea"): looked up together with the name first; they also say which kind of
 # place the name is (``resolve.CUE_KINDS``).
 NAME_HEADS = (
-    "châu", "dải", "bờ", "bãi", "bãi đá", "đá", "rạn san hô", "cầu", "cây cầu", "nhà máy",
+    "châu", "dải", "bờ", "bãi", "bãi cạn", "bãi đá", "đá", "rạn san hô", "cầu", "cây cầu", "nhà máy",
     "nhà máy điện", "nhà máy điện hạt nhân", "đập", "thủy điện", "hồ", "mũi", "kênh đào", "eo",
     "cửa biển", "khu tự trị", "khu hành chính", "tỉnh bang", "tiểu bang", "oblast",
     "vùng lãnh thổ", "đặc khu", "khu bảo tồn", "đèo", "đường hầm", "vùng biển", "hải cảng",
@@ -32,7 +32,7 @@ NAME_HEADS = (
 NOT_CUE_COMPOUNDS = frozenset(
     """yêu cầu|nhu cầu|toàn cầu|hoàn cầu|địa cầu|bán cầu|khẩn cầu|mưu cầu|thỉnh cầu|văn bản|phiên bản
     |cơ bản|căn bản|xuất bản|tái bản|kịch bản|nguyên bản|đánh đập|đồng hồ|mơ hồ|bóng đá|liên bang
-    |hợp tác xã|thông tấn xã|tàu sân""".split("|")
+    |hợp tác xã|thông tấn xã|tàu sân|sát biển""".split("|")
 )
 NOT_CUE_COMPOUNDS = frozenset(c.strip() for c in NOT_CUE_COMPOUNDS)
 

@@ -47,6 +47,9 @@ SETTLEMENT_CUES = frozenset(
 )
 REGION_CUES = frozenset(lexicon.ADMIN_CUES)
 FEATURE_HEADS = frozenset(lexicon.FEATURE_HEADS)
+# Heads that are part of a shoal's or reef's Vietnamese name ("bãi Cỏ Mây", "đá Vành Khăn"): read
+# with it, as the press writes it, even where the name alone is known too
+SHOAL_HEADS = ("bãi", "bãi cạn", "bãi đá", "đá", "rạn san hô")
 AREA_FEATURE_HEADS = frozenset({"hành lang", "thung lũng"})  # features as large as a province
 GEO_PRECISION = {
     "city": 1, "town": 1, "village": 1, "landmark": 1, "shoal": 1, "border-area": 2, "admin1": 2,
@@ -69,7 +72,7 @@ CUE_KINDS: dict[str, frozenset[str]] = {
     "sông": frozenset({"river", "other"}),
     **dict.fromkeys(("đảo", "quần đảo"), frozenset({"island", "region", "country", "other", "admin1"})),
     "bán đảo": frozenset({"peninsula", "region", "other", "admin1"}),
-    **dict.fromkeys(("bãi", "bãi đá", "đá", "rạn san hô"), frozenset({"shoal", "island", "other"})),
+    **dict.fromkeys(SHOAL_HEADS, frozenset({"shoal", "island", "other"})),
     **dict.fromkeys(("châu", "dải", "bờ"), frozenset({"region", "other"})),
     **dict.fromkeys(
         ("cầu", "cây cầu", "nhà máy", "nhà máy điện", "nhà máy điện hạt nhân", "thủy điện", "đập",
@@ -80,8 +83,8 @@ CUE_KINDS: dict[str, frozenset[str]] = {
 # Cues whose kind is the whole meaning: with no candidate of it, the name is not a town of the
 # same name ("vịnh Aden" is not Aden, "cầu Crimea" not Crimea, "châu Phi" not a town "Phi").
 STRICT_CUES = frozenset(
-    {"biển", "vùng biển", "eo biển", "eo", "vịnh", "sông", "bãi", "bãi đá", "đá", "rạn san hô", "châu",
-     "cầu", "cây cầu", "nhà máy", "nhà máy điện", "nhà máy điện hạt nhân", "thủy điện"}
+    {"biển", "vùng biển", "eo biển", "eo", "vịnh", "sông", *SHOAL_HEADS, "châu", "cầu", "cây cầu",
+     "nhà máy", "nhà máy điện", "nhà máy điện hạt nhân", "thủy điện"}
 )  # fmt: skip
 # Cues after which a weak name (a code, a short alternate name) may stand for a place.
 WEAK_NAME_CUES = frozenset(lexicon.PLACE_CUES) | frozenset(lexicon.NAME_HEADS) | {"ở", "tại", "gần"}
@@ -305,7 +308,9 @@ class Resolver:
             if not acceptable(mention, best, countries, near, beside, main):
                 continue
             headed = mention.headed
-            if headed is not None and (headed[2] or not self._named_alone(mention, best)):
+            if headed is not None and (
+                headed[2] or mention.cue in SHOAL_HEADS or not self._named_alone(mention, best)
+            ):
                 # "biển Đen": "Đen" alone is no name of the Black Sea; "quần đảo Trường Sa" stays
                 # "Trường Sa", a name of the Spratlys by itself, unless the writer capitalised
                 # the head with it ("Cao nguyên Golan", "treo cờ Quần đảo Marshall")

@@ -481,3 +481,24 @@ def test_a_province_cue_abroad_gives_way_to_the_town_of_the_articles_region(extr
         "Beni, tỉnh Bắc Kivu, khiến 22 dân thường thiệt mạng."
     )
     assert place(out, "Beni")["country"] == "CD"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Tàu hải cảnh Trung Quốc phun vòi rồng vào tàu tiếp tế gần bãi Cỏ Mây hôm qua.", "bãi Cỏ Mây"),
+        ("Hàng trăm tàu dân quân biển neo đậu quanh đá Ba Đầu suốt nhiều tuần.", "đá Ba Đầu"),
+        ("Tàu hải cảnh Trung Quốc va chạm với tàu tuần tra gần bãi cạn Scarborough.", "bãi cạn Scarborough"),
+    ],
+)
+def test_a_shoals_head_is_read_with_its_name(extract, text: str, surface: str) -> None:
+    """ "bãi Cỏ Mây", "đá Ba Đầu", "bãi cạn Scarborough": the head is part of the feature's name as
+    the press writes it, even where the name alone is known too."""
+    assert surface in surfaces(extract(text))
+
+
+def test_a_coast_guards_country_is_no_sea(extract) -> None:
+    """ "Cảnh sát biển Philippines" is the Philippine Coast Guard, not the Philippine Sea."""
+    out = extract("Cảnh sát biển Philippines cho biết tàu Trung Quốc đã bám theo tàu tiếp tế.")
+    assert "biển Philippines" not in surfaces(out)
+    assert place(out, "Philippines")["kind"] == "country"
