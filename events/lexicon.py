@@ -81,7 +81,7 @@ ENGLISH_BODY_HEADS = frozenset(
     radio tv television channel agency university institute school college academy airlines
     airways bank group company corporation corp inc ltd council center centre foundation club fc
     dynamo forum declaration accord accords protocol format process convention agreement treaty
-    initiative uss hms rfs mv""".split()
+    initiative uss hms rfs mv corps brigade battalion legion command""".split()
 )
 
 # Cues of a province, a state or a region ("tỉnh Kherson", "bang Shan"): the name is a first- or
@@ -136,7 +136,13 @@ ORGANISATION_CUES = (
     "kênh", "hãng tin", "hãng thông tấn", "thông tấn xã", "báo", "tờ", "tạp chí", "đài", "trang",
     "công ty", "tập đoàn", "đại học", "trường", "bệnh viện", "câu lạc bộ", "clb", "đội tuyển",
     "ngân hàng", "hãng", "đảng", "phong trào", "lữ đoàn", "tiểu đoàn", "sư đoàn", "nhóm", "mặt trận",
+    "truyền thông", "trang tin", "ảnh:",
 )  # fmt: skip
+
+# Heads of an association's name written with a capital ("Hội Lưỡi liềm đỏ Palestine", "Liên minh
+# các quốc gia Sahel"): a place a few words after one, with no break between, ends the body's
+# name. (A government's offices name their place: "Cơ quan phòng vệ dân sự Gaza" is Gaza's.)
+BODY_NAME_HEADS = ("Hội", "Hiệp hội", "Liên minh", "Liên đoàn", "Tổ chức", "Quỹ", "Mạng lưới")
 
 # Titles and forms of address: the capitalised run after them is a person, except a
 # country named right after the title ("Tổng thống Pháp Emmanuel Macron").

@@ -190,6 +190,12 @@ _MAX_UNRESOLVED_WORDS = 5
 _ADMIN_SUFFIXES = (" oblast", " state", " province", " region", " governorate", " krai", " prefecture")
 _ACRONYM_AFTER = re.compile(r" \(([A-ZĐ][A-ZĐ0-9.&-]{1,9})\)")
 _INSTITUTIONS = lexicon.INSTITUTION_HEADS
+# A body's capitalised head, then up to four words with no punctuation, right before a name
+_BODY_REACH = 60
+_BODY_NAME = re.compile(
+    rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, lexicon.BODY_NAME_HEADS))})((?: [^\W\d_]+){{0,4}}) $"
+)
+_BODY_BREAKS = frozenset({*lexicon.LOCATIVE_CUES, "của", "và", "với", "cho", "theo"})
 _ENGLISH_HEADS = lexicon.ENGLISH_BODY_HEADS
 # cues that, with compass words, name a part of a country ("miền Đông", "phía Nam"), unlike the
 # heads of proper names ("biển Đông" is the South China Sea)
@@ -229,6 +235,7 @@ def find_mentions(
     bylines = "(" in text  # "Vũ Anh (Theo RT)"
     tokens = tokenize(text, sentence_starts)
     blocked = organisation_spans(lower)
+    signature = _signature_start(text)
     mentions: list[Mention] = []
     unresolved: list[Mention] = []
     for run in capital_runs(text, tokens):
@@ -239,6 +246,11 @@ def find_mentions(
         before = lower[max(sentence_start, first.start - 40) : first.start]
         if bylines and len(run) <= 4 and _BYLINE_AFTER.match(text, run[-1].end):
             continue  # "Vũ Anh (Theo RT)": the writer's name
+        if first.start >= signature:
+            continue  # "Anh Thư" alone on the last line: the writer's name
+        # "Liên minh các quốc gia Sahel": a body's name ends with the name (a country there still
+        # names the country: resolve keeps only countries of such names)
+        body = _body_name_before(text, max(sentence_start, first.start - _BODY_REACH), first.start)
         words = _phrase_words(before)
         cue = before_cue = _place_cue(words) if words else None
         # (a locative is never part of a name: "ở Nga" is not looked up as one)
@@ -332,7 +344,7 @@ def find_mentions(
                 with_cue = _with_head(text, lower, sentence_start, start, end, cue)
                 if with_cue is not None:
                     mentions[-1].cued = with_cue[:2]
-            if text.startswith(" (", end) and _body_acronym(text, run, end):
+            if (body and i == 0) or (text.startswith(" (", end) and _body_acronym(text, run, end)):
                 mentions[-1].in_body_name = True
     return mentions, unresolved
 
@@ -423,6 +435,24 @@ def _named_with_cue(run: list[Token], cue: str, known: frozenset[str] | set[str]
                 if name + suffix in known:
                     return j, name + suffix
     return 0, ""
+
+
+def _body_name_before(text: str, start: int, end: int) -> bool:
+    """Whether a body's capitalised head comes right before ``end``, with no break (a comma, a
+    locative: "Liên minh châu Phi ở Addis Ababa") between them."""
+    found = _BODY_NAME.search(text, start, end)
+    return found is not None and _BODY_BREAKS.isdisjoint(found.group(1).split())
+
+
+def _signature_start(text: str) -> int:
+    """Where a byline alone on the article's last line starts ("Anh Thư": two to four capitalised
+    words and nothing else); past the end of the text when there is none."""
+    stripped = text.rstrip()
+    start = stripped.rfind("\n") + 1
+    words = stripped[start:].split()
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in words):
+        return start + (len(stripped[start:]) - len(stripped[start:].lstrip()))
+    return len(text) + 1
 
 
 def _known_longer(run: list[Token], size: int, known: frozenset[str] | set[str]) -> bool:

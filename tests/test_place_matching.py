@@ -502,3 +502,24 @@ def test_a_coast_guards_country_is_no_sea(extract) -> None:
     out = extract("Cảnh sát biển Philippines cho biết tàu Trung Quốc đã bám theo tàu tiếp tế.")
     assert "biển Philippines" not in surfaces(out)
     assert place(out, "Philippines")["kind"] == "country"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Mali, Burkina Faso và Niger đã rút khỏi ECOWAS để lập Liên minh các quốc gia Sahel.", "Sahel"),
+        ("Nga triển khai thêm binh sĩ của Africa Corps tới căn cứ ở Niamey.", "Africa"),
+        ("Một cuộc không kích đánh trúng trường học ở Sagaing. Ảnh: Irrawaddy\nMinh Tâm", "Irrawaddy"),
+        ("Phái đoàn hai nước ký thỏa thuận ở Côn Minh, Trung Quốc.\nAnh Thư", "Anh"),
+    ],
+)
+def test_bodies_credits_and_bylines_are_no_places(extract, text: str, word: str) -> None:
+    """An association's name that ends with a region, an English unit's name ("Africa Corps"), a
+    photo credit ("Ảnh: Irrawaddy") and the writer's name alone on the last line are no places."""
+    assert word not in surfaces(extract(text))
+
+
+def test_a_locative_breaks_a_bodys_name(extract) -> None:
+    """ "Liên minh châu Phi ở Addis Ababa": the summit's town is a place."""
+    out = extract("Ông phát biểu tại hội nghị thượng đỉnh Liên minh châu Phi ở Addis Ababa hôm qua.")
+    assert "Addis Ababa" in surfaces(out)
