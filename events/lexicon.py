@@ -24,7 +24,7 @@ NAME_HEADS = (
     "châu", "dải", "bờ", "bãi", "bãi cạn", "bãi đá", "đá", "rạn san hô", "cầu", "cây cầu", "nhà máy",
     "nhà máy điện", "nhà máy điện hạt nhân", "đập", "thủy điện", "hồ", "mũi", "kênh đào", "eo",
     "cửa biển", "khu tự trị", "khu hành chính", "tỉnh bang", "tiểu bang", "oblast",
-    "vùng lãnh thổ", "đặc khu", "khu bảo tồn", "đèo", "đường hầm", "vùng biển", "hải cảng",
+    "vùng lãnh thổ", "đặc khu", "khu bảo tồn", "đèo", "đường hầm", "vùng biển", "hải cảng", "đường",
 )  # fmt: skip
 
 # Compounds that end with a head or cue syllable but are common words ("yêu cầu Nga", "toàn

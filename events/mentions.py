@@ -192,9 +192,9 @@ _ACRONYM_AFTER = re.compile(r" \(([A-ZĐ][A-ZĐ0-9.&-]{1,9})\)")
 _INSTITUTIONS = lexicon.INSTITUTION_HEADS
 # A body's capitalised head, then up to four words with no punctuation, right before a name
 _BODY_REACH = 60
-_BODY_NAME = re.compile(
-    rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, lexicon.BODY_NAME_HEADS))})((?: [^\W\d_]+){{0,4}}) $"
-)
+# (and a treaty's capitalised head: "Hiệp ước Nước sông Indus")
+_BODY_HEADS = (*lexicon.BODY_NAME_HEADS, *(h[:1].upper() + h[1:] for h in lexicon.AGREEMENT_HEADS))
+_BODY_NAME = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _BODY_HEADS))})((?: [^\W\d_]+){{0,4}}) $")
 _BODY_BREAKS = frozenset({*lexicon.LOCATIVE_CUES, "của", "và", "với", "cho", "theo"})
 _ENGLISH_HEADS = lexicon.ENGLISH_BODY_HEADS
 # cues that, with compass words, name a part of a country ("miền Đông", "phía Nam"), unlike the
@@ -258,6 +258,7 @@ def find_mentions(
         if named_with_cue:  # "quần đảo Trường Sa": looked up with its cue, not as "Trường Sa" (Changsha)
             start, end = first.start, run[named_with_cue - 1].end
             mention = Mention(text[start:end], start, end, first.sentence, key, cue=cue, preceding=before)
+            mention.in_body_name = body
             if not key.endswith(_ADMIN_SUFFIXES):
                 mention.headed = _with_head(text, lower, sentence_start, start, end, cue)
             if cue in _NAMING_CUES:
