@@ -42,15 +42,15 @@ THRESHOLDS: dict[str, tuple[float, float, float, float, float, float, int]] = {
     "all": (0.97, 0.91, 0.96, 0.74, 0.68, 0.82, 1),  # events 137 gold / 158 predicted
     "drc": (0.99, 0.92, 0.93, 0.59, 0.70, 0.76, 0),  # events 15 gold / 14 predicted
     "gaza": (0.94, 0.93, 0.96, 0.87, 0.82, 0.65, 0),  # events 17 gold / 18 predicted
-    "karabakh": (0.99, 0.94, 0.99, 0.79, 0.74, 0.82, 0),  # events 15 gold / 16 predicted
+    "karabakh": (0.99, 0.95, 0.99, 0.79, 0.74, 0.82, 0),  # events 15 gold / 16 predicted
     "myanmar": (0.95, 0.87, 0.95, 0.79, 0.63, 0.86, 1),  # events 10 gold / 14 predicted
     "redsea": (0.97, 0.92, 0.99, 0.82, 0.70, 0.79, 0),  # events 12 gold / 14 predicted
     "sahel": (0.99, 0.90, 0.91, 0.36, 0.26, 0.99, 0),  # events 8 gold / 11 predicted
     "scs": (0.97, 0.97, 0.92, 0.39, 0.32, 0.49, 0),  # events 5 gold / 6 predicted
     "sudan": (0.95, 0.82, 0.99, 0.77, 0.91, 0.89, 0),  # events 14 gold / 13 predicted
     "syria": (0.95, 0.84, 0.92, 0.77, 0.67, 0.99, 0),  # events 14 gold / 16 predicted
-    "thaicam": (0.99, 0.90, 0.99, 0.76, 0.68, 0.70, 0),  # events 9 gold / 13 predicted
-    "ukraine": (0.98, 0.91, 0.96, 0.82, 0.72, 0.92, 0),  # events 18 gold / 23 predicted
+    "thaicam": (0.99, 0.91, 0.95, 0.76, 0.68, 0.70, 0),  # events 9 gold / 13 predicted
+    "ukraine": (0.98, 0.92, 0.96, 0.82, 0.72, 0.92, 0),  # events 18 gold / 23 predicted
 }
 EVENT_TYPES = {
     "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},

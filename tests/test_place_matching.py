@@ -547,3 +547,17 @@ def test_a_river_in_a_treatys_name_is_no_place(extract) -> None:
         "Ấn Độ đình chỉ Hiệp ước Nước sông Indus với Pakistan. Người dân vùng hạ lưu sông Indus lo ngại."
     )
     assert len([p for p in out["places"] if "Indus" in p["surface"]]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Đấu súng lại nổ ra ở biên giới Armenia - Azerbaijan trong đêm.", "biên giới Armenia - Azerbaijan"),
+        ("Trao đổi tù binh ở khu vực biên giới Belarus - Ukraine.", "khu vực biên giới Belarus - Ukraine"),
+        ("Pháo kích dọc biên giới giữa Thái Lan và Campuchia.", "biên giới giữa Thái Lan và Campuchia"),
+    ],
+)
+def test_the_border_of_two_named_countries(extract, text: str, surface: str) -> None:
+    """ "biên giới A - B", "biên giới giữa A và B": the land border of the two, a place of its own."""
+    found = [p for p in extract(text)["places"] if p["surface"] == surface]
+    assert found and found[0]["kind"] == "border-area", surfaces(extract(text))
