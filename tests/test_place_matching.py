@@ -561,3 +561,15 @@ def test_the_border_of_two_named_countries(extract, text: str, surface: str) -> 
     """ "biên giới A - B", "biên giới giữa A và B": the land border of the two, a place of its own."""
     found = [p for p in extract(text)["places"] if p["surface"] == surface]
     assert found and found[0]["kind"] == "border-area", surfaces(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("Cộng hòa Dominica tăng cường an ninh ở biên giới với Haiti.", "Cộng hòa Dominica", "DO"),
+        ("Phái đoàn Cộng hòa Séc đến Kiev hôm qua.", "Cộng hòa Séc", "CZ"),
+    ],
+)
+def test_a_republics_name_is_read_with_its_head(extract, text: str, surface: str, country: str) -> None:
+    """ "Cộng hòa Dominica" is the Dominican Republic, not Dominica: the head is part of the name."""
+    assert place(extract(text), surface)["country"] == country
