@@ -314,6 +314,7 @@ class Resolver:
                 # "biển Đen": "Đen" alone is no name of the Black Sea; "quần đảo Trường Sa" stays
                 # "Trường Sa", a name of the Spratlys by itself, unless the writer capitalised
                 # the head with it ("Cao nguyên Golan", "treo cờ Quần đảo Marshall")
+                mention.extra["bare"] = mention.surface
                 mention.start, mention.surface = headed[0], headed[1]
             elif mention.cued is not None and mention.cue in FEATURE_HEADS and best.kind != "country":
                 # "cửa khẩu Adre", "hành lang Lachin": a place of its own, not the town it is
@@ -483,11 +484,13 @@ def _read_with_cues(resolved: list[ResolvedPlace]) -> None:
     name alone is the mention (a bare "Donetsk" beside "tỉnh Donetsk" is no sign of two)."""
     places: dict[str, set[str]] = {}
     for p in resolved:
-        if p.mention.cued is not None:
-            places.setdefault(p.mention.surface, set()).add(p.place.id)
+        bare = p.mention.extra.get("bare") if p.mention.extra else None
+        if p.mention.cued is not None or bare is not None:  # ("sông Dnipro" beside "thành phố Dnipro")
+            places.setdefault(bare or p.mention.surface, set()).add(p.place.id)
     for p in resolved:
         mention = p.mention
-        if mention.cued is not None and p.place.kind != "country" and len(places[mention.surface]) > 1:
+        named = places.get(mention.surface, "")
+        if mention.cued is not None and p.place.kind != "country" and len(named) > 1:
             mention.start, mention.surface = mention.cued
 
 

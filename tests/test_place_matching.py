@@ -573,3 +573,14 @@ def test_the_border_of_two_named_countries(extract, text: str, surface: str) -> 
 def test_a_republics_name_is_read_with_its_head(extract, text: str, surface: str, country: str) -> None:
     """ "Cộng hòa Dominica" is the Dominican Republic, not Dominica: the head is part of the name."""
     assert place(extract(text), surface)["country"] == country
+
+
+def test_a_city_beside_the_river_of_its_name_is_read_with_its_cue(extract) -> None:
+    """ "sông Dnipro" the river and "thành phố Dnipro" the city: one name, two places, each read
+    with its head or cue."""
+    out = extract(
+        "UAV Nga tấn công một đập thủy điện trên sông Dnipro. Đêm qua, thành phố Dnipro cũng bị "
+        "tên lửa đánh trúng, khiến ba người thiệt mạng."
+    )
+    assert place(out, "thành phố Dnipro")["kind"] in {"city", "town"}
+    assert place(out, "sông Dnipro")["kind"] == "river"
