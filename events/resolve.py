@@ -275,6 +275,7 @@ class Resolver:
         beside = focus_place.country if focus_place is not None and focus_place.kind == "country" else None
         article_weights = {cc: ARTICLE_COUNTRY_WEIGHT * n / top for cc, n in countries.items()}
         chosen: list[ResolvedPlace | None] = [None] * len(first)
+        works: list[str] = []  # names of works placed nowhere ("đền Preah Vihear")
         # the province or district a sentence names ("làng X ở tỉnh Donetsk") decides among the
         # homonyms of the other places of that sentence: those are resolved first
         is_area = [m.cue in REGION_CUES or c[0].kind in _AREA_KINDS for m, c in first]
@@ -321,13 +322,14 @@ class Resolver:
                 # named after, where it is placed when the gazetteer lacks it; a temple or a
                 # crossing named after a province is somewhere in it, not at its centre
                 if best.kind in _ADMIN and mention.cue not in AREA_FEATURE_HEADS:
+                    works.append(mention.surface)  # (the name is a work's here: one of two places)
                     continue
                 mention.start, mention.surface = mention.cued
             chosen[index] = ResolvedPlace(mention, best, self._precision(mention, best), best.score)
             if is_area[index] and best.kind != "country":
                 areas.setdefault(mention.sentence, []).append(best)
         resolved = [p for p in chosen if p is not None]
-        _read_with_cues(resolved)
+        _read_with_cues(resolved, works)
         return resolved, focus_place
 
     def _named_alone(self, mention: Mention, place: Candidate) -> bool:
@@ -478,11 +480,11 @@ def _near(place: Candidate, focus: tuple[float, float] | None) -> bool:
     return focus is not None and haversine_km(place.lat, place.lon, *focus) <= NEAR_FOCUS_KM
 
 
-def _read_with_cues(resolved: list[ResolvedPlace]) -> None:
+def _read_with_cues(resolved: list[ResolvedPlace], works: Iterable[str] = ()) -> None:
     """Where the article's cues give one name to two places ("tỉnh Kherson" the oblast, "thành
     phố Kherson" its city), a mention whose cue tells which is read with its cue; elsewhere the
     name alone is the mention (a bare "Donetsk" beside "tỉnh Donetsk" is no sign of two)."""
-    places: dict[str, set[str]] = {}
+    places: dict[str, set[str]] = {name: {"work"} for name in works}
     for p in resolved:
         bare = p.mention.extra.get("bare") if p.mention.extra else None
         if p.mention.cued is not None or bare is not None:  # ("sông Dnipro" beside "thành phố Dnipro")

@@ -584,3 +584,14 @@ def test_a_city_beside_the_river_of_its_name_is_read_with_its_cue(extract) -> No
     )
     assert place(out, "thành phố Dnipro")["kind"] in {"city", "town"}
     assert place(out, "sông Dnipro")["kind"] == "river"
+
+
+def test_a_province_beside_a_temple_of_its_name_is_read_with_its_cue(extract) -> None:
+    """ "đền Preah Vihear" (placed nowhere) and "tỉnh Preah Vihear": the province's mention keeps its
+    cue, the name alone being the temple's as much as the province's."""
+    out = extract(
+        "Giao tranh nổ ra gần đền Preah Vihear trên biên giới. Chính quyền tỉnh Preah Vihear "
+        "của Campuchia sơ tán hàng nghìn dân."
+    )
+    assert place(out, "tỉnh Preah Vihear")["kind"] == "admin1"
+    assert "Preah Vihear" not in surfaces(out)
