@@ -26,7 +26,10 @@ MAX_NAME_WORDS = 7
 MAX_RUN_WORDS = 1_000  # far above any name: a longer run of capitalised words is cut there
 UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
 # Arabic article particles stay lower case inside names ("Deir el-Balah", "Khan al-Ahmar").
-_PARTICLES = ("al", "el", "ad", "ash", "as", "at", "an", "ar", "az", "ed", "es", "ul")
+_PARTICLES = (
+    "al", "el", "ad", "adh", "ash", "as", "at", "ath", "an", "ar", "az", "ed", "es", "esh", "et", "ez",
+    "er", "en", "ul", "ud", "ur", "us", "ut", "uz",
+)  # fmt: skip
 # A capitalised word (the definition: tokenize finds the same words, faster, in two steps).
 _CAPITAL_WORD = re.compile(
     rf"(?<![^\W\d_])(?:(?:{'|'.join(_PARTICLES)})-)?[{UPPER}][^\W\d_]*(?:[-'’][^\W\d_]+)*"

@@ -595,3 +595,14 @@ def test_a_province_beside_a_temple_of_its_name_is_read_with_its_cue(extract) ->
     )
     assert place(out, "tỉnh Preah Vihear")["kind"] == "admin1"
     assert "Preah Vihear" not in surfaces(out)
+
+
+@pytest.mark.parametrize("name", ["Deir ez-Zor", "Ras et-Tin"])
+def test_arabic_particles_of_every_sun_letter_stay_in_the_name(name: str) -> None:
+    """ "Deir ez-Zor": the article assimilated to the next letter (ez-, et-, er-) is part of the
+    capitalised run, as al- and el- are."""
+    from events.mentions import tokenize
+
+    text = f"Giao tranh ở {name} hôm qua."
+    words = [t.text for t in tokenize(text, [0])]
+    assert name.split()[-1] in words
