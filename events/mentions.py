@@ -195,9 +195,11 @@ _ACRONYM_AFTER = re.compile(r" \(([A-ZĐ][A-ZĐ0-9.&-]{1,9})\)")
 _INSTITUTIONS = lexicon.INSTITUTION_HEADS
 # A body's capitalised head, then up to four words with no punctuation, right before a name
 _BODY_REACH = 60
+_SIGNATURE_TAIL = 200
 # (and a treaty's capitalised head: "Hiệp ước Nước sông Indus")
 _BODY_HEADS = (*lexicon.BODY_NAME_HEADS, *(h[:1].upper() + h[1:] for h in lexicon.AGREEMENT_HEADS))
 _BODY_NAME = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _BODY_HEADS))})((?: [^\W\d_]+){{0,4}}) $")
+_BODY_HEAD = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _BODY_HEADS))})(?![^\W\d_])")
 _BODY_BREAKS = frozenset({*lexicon.LOCATIVE_CUES, "của", "và", "với", "cho", "theo"})
 _ENGLISH_HEADS = lexicon.ENGLISH_BODY_HEADS
 # cues that, with compass words, name a part of a country ("miền Đông", "phía Nam"), unlike the
@@ -239,6 +241,7 @@ def find_mentions(
     tokens = tokenize(text, sentence_starts)
     blocked = organisation_spans(lower)
     signature = _signature_start(text)
+    heads = [m.end() for m in _BODY_HEAD.finditer(text)]
     mentions: list[Mention] = []
     unresolved: list[Mention] = []
     for run in capital_runs(text, tokens):
@@ -253,7 +256,11 @@ def find_mentions(
             continue  # "Anh Thư" alone on the last line: the writer's name
         # "Liên minh các quốc gia Sahel": a body's name ends with the name (a country there still
         # names the country: resolve keeps only countries of such names)
-        body = _body_name_before(text, max(sentence_start, first.start - _BODY_REACH), first.start)
+        body = False
+        if heads:  # (a head of a body's name ends within reach: most texts have none, most runs none)
+            near = bisect_right(heads, first.start) - 1
+            if near >= 0 and heads[near] >= first.start - _BODY_REACH:
+                body = _body_name_before(text, max(sentence_start, first.start - _BODY_REACH), first.start)
         words = _phrase_words(before)
         cue = before_cue = _place_cue(words) if words else None
         # (a locative is never part of a name: "ở Nga" is not looked up as one)
@@ -451,11 +458,14 @@ def _body_name_before(text: str, start: int, end: int) -> bool:
 def _signature_start(text: str) -> int:
     """Where a byline alone on the article's last line starts ("Anh Thư": two to four capitalised
     words and nothing else); past the end of the text when there is none."""
-    stripped = text.rstrip()
+    offset = max(0, len(text) - _SIGNATURE_TAIL)  # (a byline is short: only the tail is read)
+    stripped = text[offset:].rstrip()
     start = stripped.rfind("\n") + 1
+    if not start and offset:
+        return len(text) + 1  # the tail is one long line: no byline alone on it
     words = stripped[start:].split()
     if 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in words):
-        return start + (len(stripped[start:]) - len(stripped[start:].lstrip()))
+        return offset + start + (len(stripped[start:]) - len(stripped[start:].lstrip()))
     return len(text) + 1
 
 

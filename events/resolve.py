@@ -501,4 +501,5 @@ def _not_dwarfed(candidates: list[Candidate], known: Candidate) -> list[Candidat
     ("Tại Geneva, các phái đoàn Mỹ và Ukraine …") does not make a town a fifth its size or less
     there the place."""
     floor = (known.population or 0) / DWARFED
-    return [c for c in candidates if c.kind not in POPULATED or (c.population or 0) >= floor]
+    kept = [c for c in candidates if c.kind not in POPULATED or (c.population or 0) >= floor]
+    return kept or candidates  # (an area may have left only small towns: they stand)
