@@ -613,6 +613,6 @@ def test_no_namesake_is_dropped_when_an_area_left_only_small_towns(gaz: Gazettee
     (the bench's random text once left none, and the extractor failed)."""
     from events.resolve import _not_dwarfed
 
-    geneva = [c for c in gaz.lookup("Geneva") if c.country == "CH" and c.kind == "city"][0]
+    geneva = next(c for c in gaz.lookup("Geneva") if c.country == "CH" and c.kind == "city")
     small = [c for c in gaz.lookup("Geneva") if c.country == "US"]
     assert _not_dwarfed(small, geneva) == small
