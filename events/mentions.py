@@ -200,6 +200,7 @@ _SIGNATURE_TAIL = 200
 _BODY_HEADS = (*lexicon.BODY_NAME_HEADS, *(h[:1].upper() + h[1:] for h in lexicon.AGREEMENT_HEADS))
 _BODY_NAME = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _BODY_HEADS))})((?: [^\W\d_]+){{0,4}}) $")
 _BODY_HEAD = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _BODY_HEADS))})(?![^\W\d_])")
+_BODY_WORDS = tuple({h.split()[0] for h in _BODY_HEADS})  # (a substring test first: most texts lack all)
 _BODY_BREAKS = frozenset({*lexicon.LOCATIVE_CUES, "của", "và", "với", "cho", "theo"})
 _ENGLISH_HEADS = lexicon.ENGLISH_BODY_HEADS
 # cues that, with compass words, name a part of a country ("miền Đông", "phía Nam"), unlike the
@@ -241,7 +242,7 @@ def find_mentions(
     tokens = tokenize(text, sentence_starts)
     blocked = organisation_spans(lower)
     signature = _signature_start(text)
-    heads = [m.end() for m in _BODY_HEAD.finditer(text)]
+    heads = [m.end() for m in _BODY_HEAD.finditer(text)] if any(w in text for w in _BODY_WORDS) else []
     mentions: list[Mention] = []
     unresolved: list[Mention] = []
     for run in capital_runs(text, tokens):
