@@ -199,8 +199,6 @@ _SIGNATURE_TAIL = 200
 # (and a treaty's capitalised head: "Hiệp ước Nước sông Indus")
 _BODY_HEADS = (*lexicon.BODY_NAME_HEADS, *(h[:1].upper() + h[1:] for h in lexicon.AGREEMENT_HEADS))
 _BODY_NAME = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _BODY_HEADS))})((?: [^\W\d_]+){{0,4}}) $")
-_BODY_HEAD = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _BODY_HEADS))})(?![^\W\d_])")
-_BODY_WORDS = tuple({h.split()[0] for h in _BODY_HEADS})  # (a substring test first: most texts lack all)
 _BODY_BREAKS = frozenset({*lexicon.LOCATIVE_CUES, "của", "và", "với", "cho", "theo"})
 _ENGLISH_HEADS = lexicon.ENGLISH_BODY_HEADS
 # cues that, with compass words, name a part of a country ("miền Đông", "phía Nam"), unlike the
@@ -242,7 +240,7 @@ def find_mentions(
     tokens = tokenize(text, sentence_starts)
     blocked = organisation_spans(lower)
     signature = _signature_start(text)
-    heads = [m.end() for m in _BODY_HEAD.finditer(text)] if any(w in text for w in _BODY_WORDS) else []
+    heads = _body_heads(text)
     mentions: list[Mention] = []
     unresolved: list[Mention] = []
     for run in capital_runs(text, tokens):
@@ -447,6 +445,22 @@ def _named_with_cue(run: list[Token], cue: str, known: frozenset[str] | set[str]
                 if name + suffix in known:
                     return j, name + suffix
     return 0, ""
+
+
+def _body_heads(text: str) -> list[int]:
+    """Where each head of a body's name ends, in order (found with ``str.find``: a regex of the
+    alternatives tries every position of the text)."""
+    ends = []
+    for head in _BODY_HEADS:
+        at = text.find(head)
+        while at != -1:
+            end = at + len(head)
+            before_ok = not (at and _is_word_char(text[at - 1]))
+            if before_ok and not (end < len(text) and _is_word_char(text[end])):
+                ends.append(end)
+            at = text.find(head, end)
+    ends.sort()
+    return ends
 
 
 def _body_name_before(text: str, start: int, end: int) -> bool:
