@@ -45,6 +45,12 @@ _BORDER_OF = re.compile(
     rf"{_START}{_QUANT}(?i:{_SETTLEMENT}) biên giới (?:của|thuộc) {_NAME}(?: (?:với|giáp) {_NAME})?"
 )
 
+# "biên giới Thái Lan - Campuchia", "khu vực biên giới giữa Armenia và Azerbaijan": the border of
+# the two countries named
+_BETWEEN = re.compile(
+    rf"(?:(?i:khu vực|vùng) )?[bB](?i:iên giới) (?:(?i:giữa) )?{_NAME}(?: ?[-–] ?| (?i:và|với) ){_NAME}"
+)
+
 
 @dataclass(slots=True)
 class BorderPhrase:
@@ -60,7 +66,7 @@ def find_border_phrases(text: str) -> list[BorderPhrase]:
     """Descriptive border phrases with the spans of the country names they contain."""
     found: list[BorderPhrase] = []
     windows = [(max(0, m.start() - 120), m.end() + 60) for m in _BORDER_WORD.finditer(text)]
-    for pattern, (start, end) in ((p, w) for p in (_OWNED_ALONG, _BORDER_OF) for w in windows):
+    for pattern, (start, end) in ((p, w) for p in (_OWNED_ALONG, _BORDER_OF, _BETWEEN) for w in windows):
         for m in pattern.finditer(text, start, end):
             if any(p.start < m.end() and m.start() < p.end for p in found):
                 continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 PLACE_CUES = (
     "thị trấn", "thành phố", "tp.", "tp", "thủ đô", "làng", "ngôi làng", "xã", "thôn", "bản", "huyện",
     "quận", "tỉnh", "bang", "vùng", "khu vực", "miền", "đảo", "quần đảo", "bán đảo", "sông", "núi",
-    "cảng", "sân bay", "căn cứ", "thị xã", "khu định cư", "đồn", "cửa khẩu", "eo biển", "vịnh",
+    "cảng", "sân bay", "căn cứ", "thị xã", "khu định cư", "kibbutz", "đồn", "cửa khẩu", "eo biển", "vịnh",
     "biển", "cao nguyên", "thung lũng", "hẻm núi", "sa mạc", "khu", "phía bắc", "phía nam",
     "phía đông", "phía tây", "ngoại ô", "thủ phủ", "trại tị nạn", "trại", "miền bắc", "miền nam",
     "miền trung", "miền đông", "miền tây", "đông bắc", "tây bắc", "đông nam", "tây nam",
@@ -21,10 +21,11 @@ PLACE_CUES = (
 # Gaza", "cầu Crimea"): looked up together with the name first; they also say which kind of
 # place the name is (``resolve.CUE_KINDS``).
 NAME_HEADS = (
-    "châu", "dải", "bờ", "bãi", "bãi đá", "đá", "rạn san hô", "cầu", "cây cầu", "nhà máy",
+    "châu", "dải", "bờ", "bãi", "bãi cạn", "bãi đá", "đá", "rạn san hô", "cầu", "cây cầu", "nhà máy",
     "nhà máy điện", "nhà máy điện hạt nhân", "đập", "thủy điện", "hồ", "mũi", "kênh đào", "eo",
     "cửa biển", "khu tự trị", "khu hành chính", "tỉnh bang", "tiểu bang", "oblast",
-    "vùng lãnh thổ", "đặc khu", "khu bảo tồn", "đèo", "đường hầm", "vùng biển", "hải cảng",
+    "vùng lãnh thổ", "đặc khu", "khu bảo tồn", "đèo", "đường hầm", "vùng biển", "hải cảng", "đường",
+    "cộng hòa", "cộng hoà",
 )  # fmt: skip
 
 # Compounds that end with a head or cue syllable but are common words ("yêu cầu Nga", "toàn
@@ -32,7 +33,7 @@ NAME_HEADS = (
 NOT_CUE_COMPOUNDS = frozenset(
     """yêu cầu|nhu cầu|toàn cầu|hoàn cầu|địa cầu|bán cầu|khẩn cầu|mưu cầu|thỉnh cầu|văn bản|phiên bản
     |cơ bản|căn bản|xuất bản|tái bản|kịch bản|nguyên bản|đánh đập|đồng hồ|mơ hồ|bóng đá|liên bang
-    |hợp tác xã|thông tấn xã|tàu sân""".split("|")
+    |hợp tác xã|thông tấn xã|tàu sân|sát biển""".split("|")
 )
 NOT_CUE_COMPOUNDS = frozenset(c.strip() for c in NOT_CUE_COMPOUNDS)
 
@@ -81,7 +82,7 @@ ENGLISH_BODY_HEADS = frozenset(
     radio tv television channel agency university institute school college academy airlines
     airways bank group company corporation corp inc ltd council center centre foundation club fc
     dynamo forum declaration accord accords protocol format process convention agreement treaty
-    initiative uss hms rfs mv""".split()
+    initiative uss hms rfs mv corps brigade battalion legion command""".split()
 )
 
 # Cues of a province, a state or a region ("tỉnh Kherson", "bang Shan"): the name is a first- or
@@ -89,6 +90,20 @@ ENGLISH_BODY_HEADS = frozenset(
 ADMIN_CUES = (
     "tỉnh", "bang", "vùng", "miền", "huyện", "quận", "khu vực", "tiểu bang", "tỉnh bang", "oblast",
     "khu tự trị", "vùng lãnh thổ", "đặc khu", "khu hành chính",
+)  # fmt: skip
+
+# Cues of a settlement ("thị trấn Tawila", "thành phố Kherson"): the name is a town or a city.
+SETTLEMENT_CUES = (
+    "thị trấn", "thành phố", "tp", "tp.", "thủ đô", "làng", "ngôi làng", "xã", "thôn", "bản", "thị xã",
+    "khu định cư", "kibbutz",
+)  # fmt: skip
+
+# Heads of a work or a feature named after a place ("cửa khẩu Torkham", "hành lang Lachin",
+# "đền Preah Vihear"): the head and the name are one mention, a place of its own beside the
+# town or province it is named after (placed there when the gazetteer lacks it).
+FEATURE_HEADS = (
+    "cửa khẩu", "hành lang", "đền", "chùa", "thung lũng", "nhà tù", "bệnh viện", "quảng trường",
+    "đồng cỏ", "khu mỏ", "mỏ",
 )  # fmt: skip
 
 # Prepositions and verbs after which a name is where something happens.
@@ -122,7 +137,13 @@ ORGANISATION_CUES = (
     "kênh", "hãng tin", "hãng thông tấn", "thông tấn xã", "báo", "tờ", "tạp chí", "đài", "trang",
     "công ty", "tập đoàn", "đại học", "trường", "bệnh viện", "câu lạc bộ", "clb", "đội tuyển",
     "ngân hàng", "hãng", "đảng", "phong trào", "lữ đoàn", "tiểu đoàn", "sư đoàn", "nhóm", "mặt trận",
+    "truyền thông", "trang tin", "ảnh:",
 )  # fmt: skip
+
+# Heads of an association's name written with a capital ("Hội Lưỡi liềm đỏ Palestine", "Liên minh
+# các quốc gia Sahel"): a place a few words after one, with no break between, ends the body's
+# name. (A government's offices name their place: "Cơ quan phòng vệ dân sự Gaza" is Gaza's.)
+BODY_NAME_HEADS = ("Hội", "Hiệp hội", "Liên minh", "Liên đoàn", "Tổ chức", "Quỹ", "Mạng lưới")
 
 # Titles and forms of address: the capitalised run after them is a person, except a
 # country named right after the title ("Tổng thống Pháp Emmanuel Macron").

@@ -26,7 +26,10 @@ MAX_NAME_WORDS = 7
 MAX_RUN_WORDS = 1_000  # far above any name: a longer run of capitalised words is cut there
 UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
 # Arabic article particles stay lower case inside names ("Deir el-Balah", "Khan al-Ahmar").
-_PARTICLES = ("al", "el", "ad", "ash", "as", "at", "an", "ar", "az", "ed", "es", "ul")
+_PARTICLES = (
+    "al", "el", "ad", "adh", "ash", "as", "at", "ath", "an", "ar", "az", "ed", "es", "esh", "et", "ez",
+    "er", "en", "ul", "ud", "ur", "us", "ut", "uz",
+)  # fmt: skip
 # A capitalised word (the definition: tokenize finds the same words, faster, in two steps).
 _CAPITAL_WORD = re.compile(
     rf"(?<![^\W\d_])(?:(?:{'|'.join(_PARTICLES)})-)?[{UPPER}][^\W\d_]*(?:[-'’][^\W\d_]+)*"
@@ -41,7 +44,12 @@ _BYLINE_AFTER = re.compile(r"\s*\(\s*(?:theo|nguồn)\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _OPENING_CHARS = " \"'“”‘’«»(-–—"
 _OPENING = re.compile(f"[{re.escape(_OPENING_CHARS)}]*")
-_COMPOUND_STARTS = frozenset(c.rsplit(" ", 1)[0] for c in lexicon.COMMON_COMPOUNDS)
+# Two-word cues and heads ("Cao nguyên", "Thung lũng"): capitalised as a name's first word,
+# their first syllable is no place ("Cao" is no town in "Cao nguyên Golan")
+_CUE_COMPOUNDS = frozenset(
+    c for c in (*lexicon.PLACE_CUES, *lexicon.NAME_HEADS, *lexicon.FEATURE_HEADS) if c.count(" ") == 1
+)
+_COMPOUND_STARTS = frozenset(c.rsplit(" ", 1)[0] for c in (*lexicon.COMMON_COMPOUNDS, *_CUE_COMPOUNDS))
 
 
 @dataclass(slots=True)
@@ -77,6 +85,9 @@ class Mention:
     in_body_name: bool = False
     # a cue and compass words only ("miền Đông", "phía Nam"): a part of whatever country is meant
     generic: bool = False
+    # the province's or settlement's cue right before the name and the name with it ("tỉnh
+    # Kherson", "thành phố Kherson"): the span that tells the oblast from its city
+    cued: tuple[int, str] | None = None
 
 
 def tokenize(text: str, sentence_starts: list[int]) -> Iterator[Token]:
@@ -157,9 +168,21 @@ _AGREEMENTS = Phrases((*lexicon.AGREEMENT_HEADS, *lexicon.ORDINAL_HEADS))  # hea
 # offices whose holder is named after the place they govern ("Thống đốc tỉnh Kharkiv Oleh …")
 _OFFICES = Phrases((*lexicon.PERSON_TITLES, "chính quyền", "chính quyền quân sự", "người đứng đầu"))
 _PLACE_CUES = sorted(
-    set(lexicon.PLACE_CUES) | set(lexicon.NAME_HEADS) | set(lexicon.LOCATIVE_CUES), key=len, reverse=True
+    set(lexicon.PLACE_CUES)
+    | set(lexicon.NAME_HEADS)
+    | set(lexicon.LOCATIVE_CUES)
+    | set(lexicon.FEATURE_HEADS),
+    key=len,
+    reverse=True,
 )
-_PLACE_CUE_SET = frozenset(lexicon.PLACE_CUES) | frozenset(lexicon.NAME_HEADS)
+_PLACE_CUE_SET = (
+    frozenset(lexicon.PLACE_CUES) | frozenset(lexicon.NAME_HEADS) | frozenset(lexicon.FEATURE_HEADS)
+)
+# Cues that name the kind of division or settlement the name is, or the work named after it:
+# read as part of its mention when they tell places apart (``resolve``)
+_NAMING_CUES = (
+    frozenset(lexicon.ADMIN_CUES) | frozenset(lexicon.SETTLEMENT_CUES) | frozenset(lexicon.FEATURE_HEADS)
+) - {"miền"}
 _CUE_KEYS = {cue: name_key(cue) for cue in _PLACE_CUES}
 _ALL_CUES = Phrases(_PLACE_CUES)
 _CUE_SHAPES = {cue: (cue.count(" ") + 1, cue.split(" ", 1)[0]) for cue in _PLACE_CUES}  # words, first
@@ -170,6 +193,13 @@ _MAX_UNRESOLVED_WORDS = 5
 _ADMIN_SUFFIXES = (" oblast", " state", " province", " region", " governorate", " krai", " prefecture")
 _ACRONYM_AFTER = re.compile(r" \(([A-ZĐ][A-ZĐ0-9.&-]{1,9})\)")
 _INSTITUTIONS = lexicon.INSTITUTION_HEADS
+# A body's capitalised head, then up to four words with no punctuation, right before a name
+_BODY_REACH = 60
+_SIGNATURE_TAIL = 200
+# (and a treaty's capitalised head: "Hiệp ước Nước sông Indus")
+_BODY_HEADS = (*lexicon.BODY_NAME_HEADS, *(h[:1].upper() + h[1:] for h in lexicon.AGREEMENT_HEADS))
+_BODY_NAME = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _BODY_HEADS))})((?: [^\W\d_]+){{0,4}}) $")
+_BODY_BREAKS = frozenset({*lexicon.LOCATIVE_CUES, "của", "và", "với", "cho", "theo"})
 _ENGLISH_HEADS = lexicon.ENGLISH_BODY_HEADS
 # cues that, with compass words, name a part of a country ("miền Đông", "phía Nam"), unlike the
 # heads of proper names ("biển Đông" is the South China Sea)
@@ -209,6 +239,8 @@ def find_mentions(
     bylines = "(" in text  # "Vũ Anh (Theo RT)"
     tokens = tokenize(text, sentence_starts)
     blocked = organisation_spans(lower)
+    signature = _signature_start(text)
+    heads = _body_heads(text)
     mentions: list[Mention] = []
     unresolved: list[Mention] = []
     for run in capital_runs(text, tokens):
@@ -219,6 +251,15 @@ def find_mentions(
         before = lower[max(sentence_start, first.start - 40) : first.start]
         if bylines and len(run) <= 4 and _BYLINE_AFTER.match(text, run[-1].end):
             continue  # "Vũ Anh (Theo RT)": the writer's name
+        if first.start >= signature:
+            continue  # "Anh Thư" alone on the last line: the writer's name
+        # "Liên minh các quốc gia Sahel": a body's name ends with the name (a country there still
+        # names the country: resolve keeps only countries of such names)
+        body = False
+        if heads:  # (a head of a body's name ends within reach: most texts have none, most runs none)
+            near = bisect_right(heads, first.start) - 1
+            if near >= 0 and heads[near] >= first.start - _BODY_REACH:
+                body = _body_name_before(text, max(sentence_start, first.start - _BODY_REACH), first.start)
         words = _phrase_words(before)
         cue = before_cue = _place_cue(words) if words else None
         # (a locative is never part of a name: "ở Nga" is not looked up as one)
@@ -226,8 +267,12 @@ def find_mentions(
         if named_with_cue:  # "quần đảo Trường Sa": looked up with its cue, not as "Trường Sa" (Changsha)
             start, end = first.start, run[named_with_cue - 1].end
             mention = Mention(text[start:end], start, end, first.sentence, key, cue=cue, preceding=before)
+            mention.in_body_name = body
             if not key.endswith(_ADMIN_SUFFIXES):
                 mention.headed = _with_head(text, lower, sentence_start, start, end, cue)
+            if cue in _NAMING_CUES:
+                with_cue = mention.headed or _with_head(text, lower, sentence_start, start, end, cue)
+                mention.cued = with_cue[:2] if with_cue is not None else None
             compass = cue in _PART_CUES and all(t.key in _COMPASS for t in run[:named_with_cue])
             if compass and named_with_cue < len(run):
                 pass  # "miền Đông Ukraine": the east of the place that follows, not a place "miền Đông"
@@ -272,8 +317,8 @@ def find_mentions(
                 continue  # the last syllable of "Ấn Độ Dương"
             if j - i == 1 and run[i].key in _COMPASS and n + 1 < len(matches) and matches[n + 1][0] == j:
                 continue  # "Nam Liban", "Bắc Syria": a part of the place that follows, not "Nam"
-            if run[i].key in _INSTITUTIONS:
-                continue  # "Bộ Tư lệnh", "Viện …": a body's name starts there, no place does
+            if run[i].key in _INSTITUTIONS or (i and run[i - 1].key in _INSTITUTIONS):
+                continue  # "Bộ Tư lệnh", "Bộ Y tế", "Viện …": a body's name, no place
             if i > 0 and run[i - 1].key in lexicon.SURNAMES:
                 continue  # "Vũ Anh": a person's name
             if after_title and (n > 0 or i > 0):
@@ -305,7 +350,11 @@ def find_mentions(
                 Mention(surface, start, end, sentence, key, cue, preceding, unknown, after_title and n == 0,
                         sentence_initial)
             )  # fmt: skip
-            if text.startswith(" (", end) and _body_acronym(text, run, end):
+            if cue in _NAMING_CUES:
+                with_cue = _with_head(text, lower, sentence_start, start, end, cue)
+                if with_cue is not None:
+                    mentions[-1].cued = with_cue[:2]
+            if (body and i == 0) or (text.startswith(" (", end) and _body_acronym(text, run, end)):
                 mentions[-1].in_body_name = True
     return mentions, unresolved
 
@@ -385,6 +434,8 @@ def _named_with_cue(run: list[Token], cue: str, known: frozenset[str] | set[str]
     Kursk" → "Kursk Oblast", "bang Shan" → "Shan State"); and that name's key. (0, "") for none."""
     size = _cue_and_name(run, cue, known)
     if size:
+        if size < len(run) and _known_longer(run, size, known):
+            return 0, ""  # "tỉnh Vân Nam": "Vân Nam" (Yunnan) is a name, "tỉnh Vân" (Van) a part of it
         return size, f"{_CUE_KEYS.get(cue) or name_key(cue)} {' '.join(t.key for t in run[:size])}"
     if cue in lexicon.ADMIN_CUES:
         keys = [t.key for t in run[:MAX_NAME_WORDS]]
@@ -394,6 +445,49 @@ def _named_with_cue(run: list[Token], cue: str, known: frozenset[str] | set[str]
                 if name + suffix in known:
                     return j, name + suffix
     return 0, ""
+
+
+def _body_heads(text: str) -> list[int]:
+    """Where each head of a body's name ends, in order (found with ``str.find``: a regex of the
+    alternatives tries every position of the text)."""
+    ends = []
+    for head in _BODY_HEADS:
+        at = text.find(head)
+        while at != -1:
+            end = at + len(head)
+            before_ok = not (at and _is_word_char(text[at - 1]))
+            if before_ok and not (end < len(text) and _is_word_char(text[end])):
+                ends.append(end)
+            at = text.find(head, end)
+    ends.sort()
+    return ends
+
+
+def _body_name_before(text: str, start: int, end: int) -> bool:
+    """Whether a body's capitalised head comes right before ``end``, with no break (a comma, a
+    locative: "Liên minh châu Phi ở Addis Ababa") between them."""
+    found = _BODY_NAME.search(text, start, end)
+    return found is not None and _BODY_BREAKS.isdisjoint(found.group(1).split())
+
+
+def _signature_start(text: str) -> int:
+    """Where a byline alone on the article's last line starts ("Anh Thư": two to four capitalised
+    words and nothing else); past the end of the text when there is none."""
+    offset = max(0, len(text) - _SIGNATURE_TAIL)  # (a byline is short: only the tail is read)
+    stripped = text[offset:].rstrip()
+    start = stripped.rfind("\n") + 1
+    if not start and offset:
+        return len(text) + 1  # the tail is one long line: no byline alone on it
+    words = stripped[start:].split()
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in words):
+        return offset + start + (len(stripped[start:]) - len(stripped[start:].lstrip()))
+    return len(text) + 1
+
+
+def _known_longer(run: list[Token], size: int, known: frozenset[str] | set[str]) -> bool:
+    """Whether more than ``size`` words of the run form a known name by themselves."""
+    keys = [t.key for t in run[:MAX_NAME_WORDS]]
+    return any(is_known(" ".join(keys[:j]), known) for j in range(len(keys), size, -1))
 
 
 def _body_acronym(text: str, run: list[Token], end: int) -> bool:
@@ -501,4 +595,4 @@ def _is_common_compound(text: str, run: list[Token], i: int, j: int) -> bool:
         return False  # no compound starts with it
     following = _NEXT_WORD.match(text, run[i].end)
     compound = f"{run[i].key} {following.group(1).casefold()}" if following else ""
-    return compound in lexicon.COMMON_COMPOUNDS
+    return compound in lexicon.COMMON_COMPOUNDS or compound in _CUE_COMPOUNDS

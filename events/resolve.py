@@ -38,10 +38,19 @@ NEAR_FOCUS_KM = 400.0
 # between a capital and a village, so "Manila" stays Manila when "Mỹ" is in the sentence.
 ARTICLE_COUNTRY_WEIGHT = 0.3
 SENTENCE_COUNTRY_WEIGHT = 0.4
+# The country written as the owner right after a name ("tỉnh Punjab của Pakistan") decides
+# among namesakes, whichever countries the sentence names.
+_OWNER = " của "
+DWARFED = 5  # times smaller than the well-known namesake
 SETTLEMENT_CUES = frozenset(
     {"thị trấn", "thành phố", "tp", "tp.", "thủ đô", "làng", "ngôi làng", "xã", "thôn", "bản", "thị xã"}
 )
 REGION_CUES = frozenset(lexicon.ADMIN_CUES)
+FEATURE_HEADS = frozenset(lexicon.FEATURE_HEADS)
+# Heads that are part of a shoal's or reef's Vietnamese name ("bãi Cỏ Mây", "đá Vành Khăn"): read
+# with it, as the press writes it, even where the name alone is known too
+SHOAL_HEADS = ("bãi", "bãi cạn", "bãi đá", "đá", "rạn san hô")
+AREA_FEATURE_HEADS = frozenset({"hành lang", "thung lũng"})  # features as large as a province
 GEO_PRECISION = {
     "city": 1, "town": 1, "village": 1, "landmark": 1, "shoal": 1, "border-area": 2, "admin1": 2,
     "admin2": 2, "other": 2, "river": 2, "island": 2, "strait": 2,
@@ -63,7 +72,7 @@ CUE_KINDS: dict[str, frozenset[str]] = {
     "sông": frozenset({"river", "other"}),
     **dict.fromkeys(("đảo", "quần đảo"), frozenset({"island", "region", "country", "other", "admin1"})),
     "bán đảo": frozenset({"peninsula", "region", "other", "admin1"}),
-    **dict.fromkeys(("bãi", "bãi đá", "đá", "rạn san hô"), frozenset({"shoal", "island", "other"})),
+    **dict.fromkeys(SHOAL_HEADS, frozenset({"shoal", "island", "other"})),
     **dict.fromkeys(("châu", "dải", "bờ"), frozenset({"region", "other"})),
     **dict.fromkeys(
         ("cầu", "cây cầu", "nhà máy", "nhà máy điện", "nhà máy điện hạt nhân", "thủy điện", "đập",
@@ -74,8 +83,8 @@ CUE_KINDS: dict[str, frozenset[str]] = {
 # Cues whose kind is the whole meaning: with no candidate of it, the name is not a town of the
 # same name ("vịnh Aden" is not Aden, "cầu Crimea" not Crimea, "châu Phi" not a town "Phi").
 STRICT_CUES = frozenset(
-    {"biển", "vùng biển", "eo biển", "eo", "vịnh", "sông", "bãi", "bãi đá", "đá", "rạn san hô", "châu",
-     "cầu", "cây cầu", "nhà máy", "nhà máy điện", "nhà máy điện hạt nhân", "thủy điện"}
+    {"biển", "vùng biển", "eo biển", "eo", "vịnh", "sông", *SHOAL_HEADS, "châu", "cầu", "cây cầu",
+     "nhà máy", "nhà máy điện", "nhà máy điện hạt nhân", "thủy điện"}
 )  # fmt: skip
 # Cues after which a weak name (a code, a short alternate name) may stand for a place.
 WEAK_NAME_CUES = frozenset(lexicon.PLACE_CUES) | frozenset(lexicon.NAME_HEADS) | {"ở", "tại", "gần"}
@@ -251,9 +260,12 @@ class Resolver:
         if _FLAGS or any(len(m.surface) <= ACRONYM for m, _ in first):
             first = self._without_weak(first, _main_countries(countries), self._flagged)
         by_sentence: dict[int, set[str]] = {}
+        owners: dict[int, str] = {}  # where a name ends → the country written as its owner after it
         for m, c in first:
             if c[0].kind == "country":
                 by_sentence.setdefault(m.sentence, set()).add(c[0].country)
+                if m.preceding.endswith(_OWNER):  # "tỉnh Punjab của Pakistan"
+                    owners[m.start - len(_OWNER)] = c[0].country
         top = max(countries.values(), default=1)
         main = _main_countries(countries)
         focus_place = self._focus(
@@ -263,6 +275,7 @@ class Resolver:
         beside = focus_place.country if focus_place is not None and focus_place.kind == "country" else None
         article_weights = {cc: ARTICLE_COUNTRY_WEIGHT * n / top for cc, n in countries.items()}
         chosen: list[ResolvedPlace | None] = [None] * len(first)
+        works: list[str] = []  # names of works placed nowhere ("đền Preah Vihear")
         # the province or district a sentence names ("làng X ở tỉnh Donetsk") decides among the
         # homonyms of the other places of that sentence: those are resolved first
         is_area = [m.cue in REGION_CUES or c[0].kind in _AREA_KINDS for m, c in first]
@@ -281,19 +294,43 @@ class Resolver:
             if best.kind != "country" or mention.cue in SETTLEMENT_CUES:
                 named = by_sentence.get(mention.sentence, ())
                 weights = {**article_weights, **{cc: SENTENCE_COUNTRY_WEIGHT for cc in named}}
+                owner = owners.get(mention.end) if owners else None
+                if owner is not None:  # "X của Pakistan" is in Pakistan, whatever its namesakes
+                    candidates = [c for c in candidates if c.country == owner] or candidates
+                elif named and (best.population or 0) >= WELL_KNOWN_POPULATION:
+                    candidates = _not_dwarfed(candidates, best)
                 best = rerank_best(candidates, country_weights=weights, near=near)
+            if mention.cue in REGION_CUES and best.kind in _ADMIN and best.country not in countries:
+                # "vùng lãnh thổ Beni" in an article on Congo: not Bolivia's Beni department but
+                # the town of a country the article names, which the territory is named after
+                local = [c for c in self.lookup(mention.key) if c.country in countries]
+                if local:
+                    best = rerank_best(local, country_weights=article_weights, near=near)
             if not acceptable(mention, best, countries, near, beside, main):
                 continue
             headed = mention.headed
-            if headed is not None and (headed[2] or not self._named_alone(mention, best)):
+            if headed is not None and (
+                headed[2] or mention.cue in SHOAL_HEADS or not self._named_alone(mention, best)
+            ):
                 # "biển Đen": "Đen" alone is no name of the Black Sea; "quần đảo Trường Sa" stays
                 # "Trường Sa", a name of the Spratlys by itself, unless the writer capitalised
                 # the head with it ("Cao nguyên Golan", "treo cờ Quần đảo Marshall")
+                mention.extra["bare"] = mention.surface
                 mention.start, mention.surface = headed[0], headed[1]
+            elif mention.cued is not None and mention.cue in FEATURE_HEADS and best.kind != "country":
+                # "cửa khẩu Adre", "hành lang Lachin": a place of its own, not the town it is
+                # named after, where it is placed when the gazetteer lacks it; a temple or a
+                # crossing named after a province is somewhere in it, not at its centre
+                if best.kind in _ADMIN and mention.cue not in AREA_FEATURE_HEADS:
+                    works.append(mention.surface)  # (the name is a work's here: one of two places)
+                    continue
+                mention.start, mention.surface = mention.cued
             chosen[index] = ResolvedPlace(mention, best, self._precision(mention, best), best.score)
             if is_area[index] and best.kind != "country":
                 areas.setdefault(mention.sentence, []).append(best)
-        return [p for p in chosen if p is not None], focus_place
+        resolved = [p for p in chosen if p is not None]
+        _read_with_cues(resolved, works)
+        return resolved, focus_place
 
     def _named_alone(self, mention: Mention, place: Candidate) -> bool:
         """Whether the name without its head is a name of the place."""
@@ -390,7 +427,13 @@ class Resolver:
         if mention.cue in REGION_CUES:  # a town standing for its province: in the article's region
             return _near(best, focus) or best.country in (main or ()) or is_strong(best)
         if mention.cue:
-            return True
+            # a cue makes a name a place, not this small namesake abroad ("núi Hermon" is no town
+            # in Maine): a small town stands in the article's region, as an uncued one does
+            # ("thành phố X" says it is a town: the writer's word for it)
+            settled = mention.cue in SETTLEMENT_CUES or not (focus or countries)
+            if settled or population >= WELL_KNOWN_POPULATION:
+                return True
+            return _near(best, focus) or best.country in countries or self._beside(beside, best.country)
         if mention.in_person_run or mention.after_title:
             return False  # "Donald Trump", "Ilham Aliyev": unknown capitalised words around it
         if population >= WORLD_CITY_POPULATION or is_strong(best):
@@ -435,3 +478,28 @@ def _main_countries(countries: Counter) -> set[str]:
 
 def _near(place: Candidate, focus: tuple[float, float] | None) -> bool:
     return focus is not None and haversine_km(place.lat, place.lon, *focus) <= NEAR_FOCUS_KM
+
+
+def _read_with_cues(resolved: list[ResolvedPlace], works: Iterable[str] = ()) -> None:
+    """Where the article's cues give one name to two places ("tỉnh Kherson" the oblast, "thành
+    phố Kherson" its city), a mention whose cue tells which is read with its cue; elsewhere the
+    name alone is the mention (a bare "Donetsk" beside "tỉnh Donetsk" is no sign of two)."""
+    places: dict[str, set[str]] = {name: {"work"} for name in works}
+    for p in resolved:
+        bare = p.mention.extra.get("bare") if p.mention.extra else None
+        if p.mention.cued is not None or bare is not None:  # ("sông Dnipro" beside "thành phố Dnipro")
+            places.setdefault(bare or p.mention.surface, set()).add(p.place.id)
+    for p in resolved:
+        mention = p.mention
+        named = places.get(mention.surface, "")
+        if mention.cued is not None and p.place.kind != "country" and len(named) > 1:
+            mention.start, mention.surface = mention.cued
+
+
+def _not_dwarfed(candidates: list[Candidate], known: Candidate) -> list[Candidate]:
+    """A well-known city and its namesakes of a size near it: a country named in the sentence
+    ("Tại Geneva, các phái đoàn Mỹ và Ukraine …") does not make a town a fifth its size or less
+    there the place."""
+    floor = (known.population or 0) / DWARFED
+    kept = [c for c in candidates if c.kind not in POPULATED or (c.population or 0) >= floor]
+    return kept or candidates  # (an area may have left only small towns: they stand)
