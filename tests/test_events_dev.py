@@ -39,18 +39,18 @@ METRICS = (
 )
 # Floors per group: the six METRICS (at least), then not_place_hits (at most).
 THRESHOLDS: dict[str, tuple[float, float, float, float, float, float, int]] = {
-    "all": (0.96, 0.90, 0.95, 0.85, 0.80, 0.88, 4),  # events 137 gold / 154 predicted
-    "drc": (0.99, 0.92, 0.90, 0.59, 0.70, 0.76, 0),  # events 15 gold / 14 predicted
-    "gaza": (0.91, 0.94, 0.94, 0.99, 0.93, 0.87, 0),  # events 17 gold / 18 predicted
-    "karabakh": (0.97, 0.93, 0.99, 0.99, 0.99, 0.92, 0),  # events 15 gold / 15 predicted
-    "myanmar": (0.91, 0.85, 0.95, 0.79, 0.74, 0.86, 3),  # events 10 gold / 12 predicted
+    "all": (0.97, 0.91, 0.96, 0.88, 0.83, 0.88, 1),  # events 137 gold / 153 predicted
+    "drc": (0.99, 0.92, 0.93, 0.65, 0.77, 0.79, 0),  # events 15 gold / 14 predicted
+    "gaza": (0.94, 0.93, 0.96, 0.99, 0.93, 0.87, 0),  # events 17 gold / 18 predicted
+    "karabakh": (0.99, 0.95, 0.99, 0.99, 0.99, 0.92, 0),  # events 15 gold / 15 predicted
+    "myanmar": (0.95, 0.87, 0.95, 0.79, 0.74, 0.86, 1),  # events 10 gold / 12 predicted
     "redsea": (0.97, 0.92, 0.99, 0.90, 0.72, 0.80, 0),  # events 12 gold / 15 predicted
-    "sahel": (0.97, 0.90, 0.91, 0.86, 0.69, 0.99, 1),  # events 8 gold / 10 predicted
-    "scs": (0.97, 0.92, 0.92, 0.39, 0.32, 0.49, 0),  # events 5 gold / 6 predicted
-    "sudan": (0.95, 0.81, 0.99, 0.99, 0.99, 0.91, 0),  # events 14 gold / 15 predicted
-    "syria": (0.92, 0.84, 0.92, 0.77, 0.77, 0.99, 0),  # events 14 gold / 14 predicted
-    "thaicam": (0.97, 0.92, 0.95, 0.87, 0.75, 0.74, 0),  # events 9 gold / 13 predicted
-    "ukraine": (0.98, 0.91, 0.96, 0.93, 0.80, 0.93, 0),  # events 18 gold / 22 predicted
+    "sahel": (0.99, 0.90, 0.91, 0.86, 0.69, 0.99, 0),  # events 8 gold / 10 predicted
+    "scs": (0.97, 0.97, 0.92, 0.59, 0.49, 0.65, 0),  # events 5 gold / 6 predicted
+    "sudan": (0.95, 0.82, 0.99, 0.99, 0.99, 0.91, 0),  # events 14 gold / 15 predicted
+    "syria": (0.95, 0.84, 0.92, 0.84, 0.84, 0.99, 0),  # events 14 gold / 14 predicted
+    "thaicam": (0.99, 0.91, 0.95, 0.87, 0.82, 0.74, 0),  # events 9 gold / 12 predicted
+    "ukraine": (0.98, 0.92, 0.96, 0.99, 0.85, 0.93, 0),  # events 18 gold / 22 predicted
 }
 EVENT_TYPES = {
     "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
