@@ -13,13 +13,12 @@ from __future__ import annotations
 import csv
 import json
 import re
-import subprocess
-import sys
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
 import pytest
+import yardstick
 
 from events.reader import read_article
 from events.sentences import split_sentences
@@ -90,36 +89,11 @@ def _groups() -> dict[str, list[dict]]:
 def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
     """Extract the set once, then score it whole and conflict by conflict."""
     tmp = tmp_path_factory.mktemp("events_dev")
-    pred = tmp / "pred.jsonl"
-    with pred.open("w", encoding="utf-8") as out:
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "events",
-                "extract",
-                *map(str, sorted(DEV.glob("*.txt"))),
-                "--manifest",
-                str(DEV / "manifest.csv"),
-            ],
-            cwd=ROOT,
-            stdout=out,
-            check=True,
-        )
+    pred = yardstick.extract(sorted(DEV.glob("*.txt")), DEV / "manifest.csv", tmp / "pred.jsonl")
     result = {}
     for name, golds in _groups().items():
-        gold_file = tmp / f"gold_{name}.jsonl"
-        gold_file.write_text(
-            "".join(json.dumps(g, ensure_ascii=False) + "\n" for g in golds), encoding="utf-8"
-        )
-        run = subprocess.run(
-            [sys.executable, str(SCORER), str(gold_file), str(pred), "--json"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        result[name] = json.loads(run.stdout.strip().splitlines()[-1])
+        (tmp / name).mkdir()
+        result[name] = yardstick.score(golds, pred, tmp / name)
     return result
 
 

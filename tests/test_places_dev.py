@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
+import yardstick
 
 ROOT = Path(__file__).resolve().parent.parent
 SET = ROOT / "tests" / "fixtures" / "places_dev"
@@ -56,37 +55,12 @@ def _group(record: dict) -> str:
 @pytest.fixture(scope="module")
 def pred(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The extractor's output for every article of the set, as JSON lines."""
-    out_path = tmp_path_factory.mktemp("places_dev") / "pred.jsonl"
-    articles = sorted((SET / "articles").glob("*.txt"))
-    with out_path.open("w", encoding="utf-8") as out:
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "events",
-                "extract",
-                *map(str, articles),
-                "--manifest",
-                str(SET / "articles" / "manifest.csv"),
-            ],
-            cwd=ROOT,
-            stdout=out,
-            check=True,
-        )
-    return out_path
+    out = tmp_path_factory.mktemp("places_dev") / "pred.jsonl"
+    return yardstick.extract(sorted((SET / "articles").glob("*.txt")), SET / "articles" / "manifest.csv", out)
 
 
 def _score(records: list[dict], pred: Path, tmp_path: Path) -> dict:
-    gold = tmp_path / "gold.jsonl"
-    gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, str(SCORER), str(gold), str(pred), "--json"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return yardstick.score(records, pred, tmp_path)
 
 
 def _check(score: dict, group: str, n_articles: int) -> None:

@@ -6,47 +6,18 @@ seeds' gold. Thresholds are what the extractor reaches; raise them as it improve
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
+
+import yardstick
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def _score(tmp_path: Path) -> dict:
-    pred = tmp_path / "pred.jsonl"
     articles = sorted((ROOT / "articles").glob("*.txt"))
-    with pred.open("w", encoding="utf-8") as out:
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "events",
-                "extract",
-                *map(str, articles),
-                "--manifest",
-                str(ROOT / "articles" / "manifest.csv"),
-            ],
-            cwd=ROOT,
-            stdout=out,
-            check=True,
-        )
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(FIXTURES / "eval" / "score.py"),
-            str(FIXTURES / "gold" / "seeds.jsonl"),
-            str(pred),
-            "--json",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    pred = yardstick.extract(articles, ROOT / "articles" / "manifest.csv", tmp_path / "pred.jsonl")
+    return yardstick.score(FIXTURES / "gold" / "seeds.jsonl", pred, tmp_path)
 
 
 def test_seeds_scored_by_the_yardstick(tmp_path: Path) -> None:
