@@ -166,7 +166,7 @@ def screenshot(out: Path, width: int = 1500, height: int = 1000) -> None:
             for map_frame in page.frames[1:]:
                 map_frame.evaluate(
                     "() => Object.keys(window).filter(k => k.startsWith('map_') && window[k].setView)"
-                    ".forEach(k => window[k].setView([39.75, 46.9], 9))"
+                    ".forEach(k => window[k].setView([40.1, 46.85], 10))"
                 )
             page.wait_for_timeout(1500)
             terter = frame.locator('.leaflet-marker-icon[title*="Tartar"]')
