@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from events import output
@@ -98,19 +99,21 @@ def extract(args: argparse.Namespace, p: argparse.ArgumentParser) -> int:
     return 1 if failed else 0
 
 
-def main(argv: list[str] | None = None) -> int:
+def run_command(command: Callable[[argparse.Namespace, argparse.ArgumentParser], int],
+                args: argparse.Namespace, p: argparse.ArgumentParser) -> int:  # fmt: skip
+    """A command's exit status; a gazetteer that was never built is one error line, exit 1."""
     from gazetteer import GazetteerMissing
 
-    p = parser()
-    args = p.parse_args(argv)
     try:
-        return extract(args, p)
+        return command(args, p)
     except GazetteerMissing as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
 
 
-if __name__ == "__main__":
+def exit_with(main: Callable[[], int]) -> None:
+    """Exit with ``main()``'s status; a reader that went away (``| head``) or Ctrl-C is no
+    traceback."""
     try:
         sys.exit(main())
     except BrokenPipeError:  # the reader of our output went away (e.g. `| head`)
@@ -118,3 +121,12 @@ if __name__ == "__main__":
         sys.exit(0)
     except KeyboardInterrupt:
         sys.exit(130)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = parser()
+    return run_command(extract, p.parse_args(argv), p)
+
+
+if __name__ == "__main__":
+    exit_with(main)

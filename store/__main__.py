@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from events.__main__ import LOCAL_TASK, add_input_arguments, plan_inputs
+from events.__main__ import LOCAL_TASK, add_input_arguments, exit_with, plan_inputs, run_command
 from events.batch import Options, Plan, run_task
 from events.reader import MAX_BYTES
 from store import export as exporter
@@ -162,22 +162,10 @@ def export(args: argparse.Namespace, p: argparse.ArgumentParser) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from gazetteer import GazetteerMissing
-
     p = parser()
     args = p.parse_args(argv)
-    try:
-        return {"ingest": ingest, "export": export}[args.command](args, p)
-    except GazetteerMissing as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+    return run_command({"ingest": ingest, "export": export}[args.command], args, p)
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except BrokenPipeError:  # the reader of our output went away (e.g. `| head`)
-        sys.stderr.close()
-        sys.exit(0)
-    except KeyboardInterrupt:
-        sys.exit(130)
+    exit_with(main)
