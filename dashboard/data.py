@@ -64,8 +64,11 @@ def events_frame(store: EventStore) -> pd.DataFrame:
 def undated_events(store: EventStore) -> pd.DataFrame:
     """Events of articles stored without a publication date: never on the map or the timeline
     (a date would be a guess), listed apart until the article is added again with its date."""
-    frame = store.events_frame(incidents=False)
-    return frame[frame["event_date"].isna()].reset_index(drop=True)
+    return pd.read_sql_query(
+        "SELECT e.*, a.title AS article_title FROM events e JOIN articles a ON a.id = e.article_id "
+        "WHERE e.event_date IS NULL ORDER BY e.article_id, e.event_id",
+        store.con,
+    )
 
 
 # The longest sentence text a row shows whole; past it, a window of that many characters around

@@ -153,11 +153,6 @@ def _clause_spans(text: str, start: int, end: int, may_cut: bool = True) -> Iter
         yield position, end, comma
 
 
-def split_clauses(text: str, start: int, end: int) -> list[Clause]:
-    """The clauses of the sentence text[start:end] (offsets stay article offsets)."""
-    return [Clause(s, e, text[s:e], after_comma=comma) for s, e, comma in _clause_spans(text, start, end)]
-
-
 class Cue(NamedTuple):
     start: int  # article offsets
     end: int

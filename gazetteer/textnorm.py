@@ -66,11 +66,6 @@ def fold(text: str) -> str:
     return stripped.replace("đ", "d").replace("Đ", "D").replace("ı", "i")
 
 
-def fold_key(name: str) -> str:
-    """Diacritic-insensitive key: :func:`name_key` without any accent."""
-    return fold(name_key(name))
-
-
 _VIETNAMESE_ONLY = re.compile(
     "[ăâđêôơưĂÂĐÊÔƠƯ"
     "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"

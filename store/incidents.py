@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
+from itertools import groupby
 
 import pandas as pd
 
@@ -50,61 +51,64 @@ def _blank(value: object) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)) or value == ""
 
 
-def _first(values: pd.Series) -> object:
+def _text(value: object) -> str:
+    return "" if _blank(value) else str(value)
+
+
+def _first(values: list[object]) -> object:
     """The first value that is not blank (reports in order), else None."""
-    for value in values:
-        if not _blank(value):
-            return value
-    return None
+    return next((value for value in values if not _blank(value)), None)
+
+
+def _report(event: dict) -> dict:
+    """One report of an incident: what its article says of it."""
+    value = {key: (None if _blank(event[column]) else event[column]) for key, column in _REPORT_FIELDS}
+    if value["fatalities"] is not None:
+        value["fatalities"] = int(value["fatalities"])
+    return value
+
+
+_REPORT_FIELDS = (
+    ("event_id", "event_id"), ("article_id", "article_id"), ("source", "source"), ("title", "article_title"),
+    ("url", "source_url"), ("published", "article_published"), ("sentence", "notes"),
+    ("claimed_by", "claimed_by"), ("fatalities", "fatalities"),
+)  # fmt: skip
+_MERGED = ("actor1", "actor2", "claimed_by", "source_url", "location_vi")
 
 
 def merge(frame: pd.DataFrame) -> pd.DataFrame:
     """One row per incident from one row per reported event (see the module's docstring).
 
     ``frame`` needs the store's event columns plus ``incident``, ``article_title`` and
-    ``article_published``; the result has the same columns plus ``reports`` (a JSON list),
-    ``n_reports`` and ``sources``.
+    ``article_published``; the result has the same columns (``incident`` aside) plus
+    :data:`INCIDENT_COLUMNS`. Plain dicts, one pass: a frame of 10,000 events takes well under
+    a second.
     """
+    columns = [c for c in frame.columns if c != "incident"]
     if frame.empty:
-        out = frame.drop(columns=["incident"]).copy()
+        out = frame[columns].copy()
         for column in INCIDENT_COLUMNS:
             out[column] = pd.Series(dtype=int if column == "n_reports" else str)
         return out
-    ordered = frame.assign(_published=frame["article_published"].fillna("")).sort_values(
-        ["incident", "_published", "event_id"], kind="stable"
-    )
+    events = frame.to_dict("records")
+    # reports in order: the earliest published article first, then the event id
+    events.sort(key=lambda e: (e["incident"], _text(e["article_published"]), e["event_id"]))
     rows = []
-    for _, group in ordered.groupby("incident", sort=False):
-        first = group.iloc[0].drop(["_published", "incident"]).copy()
-        if len(group) > 1:
-            for column in ("actor1", "actor2", "claimed_by", "source_url", "location_vi"):
-                if column in group:
-                    first[column] = _first(group[column])
-            figures = [f for f in group["fatalities"] if not _blank(f)]
-            first["fatalities"] = min(figures) if figures else None
-        reports, outlets = [], []
-        for _, event in group.iterrows():
-            reports.append(
-                {
-                    "event_id": event["event_id"],
-                    "article_id": event["article_id"],
-                    "source": None if _blank(event["source"]) else event["source"],
-                    "title": None if _blank(event["article_title"]) else event["article_title"],
-                    "url": None if _blank(event["source_url"]) else event["source_url"],
-                    "published": None if _blank(event["article_published"]) else event["article_published"],
-                    "sentence": None if _blank(event["notes"]) else event["notes"],
-                    "claimed_by": None if _blank(event["claimed_by"]) else event["claimed_by"],
-                    "fatalities": None if _blank(event["fatalities"]) else int(event["fatalities"]),
-                }
-            )
-            outlet = event["source"]
-            if not _blank(outlet) and outlet not in outlets:
-                outlets.append(outlet)
-        first["n_reports"] = len({r["article_id"] for r in reports})
-        first["sources"] = "; ".join(outlets)
-        first["reports"] = json.dumps(reports, ensure_ascii=False)
+    for _, group in groupby(events, key=lambda e: e["incident"]):
+        reports_of = list(group)
+        row = {c: reports_of[0][c] for c in columns}
+        if len(reports_of) > 1:
+            for column in _MERGED:
+                row[column] = _first([e[column] for e in reports_of])
+            figures = [e["fatalities"] for e in reports_of if not _blank(e["fatalities"])]
+            row["fatalities"] = min(figures) if figures else None
+        reports = [_report(e) for e in reports_of]
+        outlets = list(dict.fromkeys(r["source"] for r in reports if r["source"] is not None))
+        row["n_reports"] = len({r["article_id"] for r in reports})
+        row["sources"] = "; ".join(outlets)
         if outlets:
-            first["source"] = first["sources"]  # ACLED's column: every outlet that reported it
-        rows.append(first)
-    out = pd.DataFrame(rows).reset_index(drop=True)
+            row["source"] = row["sources"]  # ACLED's column: every outlet that reported it
+        row["reports"] = json.dumps(reports, ensure_ascii=False)
+        rows.append(row)
+    out = pd.DataFrame(rows, columns=[*columns, *INCIDENT_COLUMNS])
     return out.sort_values(["event_date", "event_id"], kind="stable").reset_index(drop=True)
