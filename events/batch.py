@@ -413,7 +413,8 @@ def _finish(
         error = f"extraction failed: {type(exc).__name__}: {exc}"
         return Outcome(key, path, "error", digest, error, list(article.warnings), article.id,
                        result=_empty_result(article, error))  # fmt: skip
-    return Outcome(key, path, "extracted", digest, None, list(article.warnings), article.id,
+    # the result's warnings: the reader's and the extractor's (caps, undated)
+    return Outcome(key, path, "extracted", digest, None, list(result["article"]["warnings"]), article.id,
                    result=result, text=article.text)  # fmt: skip
 
 

@@ -378,3 +378,16 @@ def test_a_missing_gazetteer_is_one_clear_line(tmp_path: Path) -> None:
         f"error: gazetteer not built: {tmp_path / 'none.sqlite'} is missing. "
         "Run `make gazetteer` or `python -m gazetteer build`."
     )
+
+
+def test_ingest_prints_the_extractors_warnings(built_db: Path, tmp_path: Path) -> None:
+    """Caps and a missing date are said per article by ``store ingest``, as ``extract`` records them."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "list.txt").write_text("Azerbaijan pháo kích " + ", ".join(["Terter"] * 10_500) + ".", "utf-8")
+    (folder / "undated.txt").write_text("Hôm qua, Azerbaijan pháo kích thị trấn Terter.", "utf-8")
+    result = cli("ingest", str(folder), "--db", str(tmp_path / "events.sqlite"), "--published", "2020-10-01")
+    assert result.returncode == 0, result.stderr
+    assert "list.txt: 10,501 place mentions: only the first 10,000 are kept" in result.stderr
+    undated = cli("ingest", str(folder / "undated.txt"), "--db", str(tmp_path / "undated.sqlite"))
+    assert "undated.txt: no publication date: events are undated" in undated.stderr, undated.stderr
