@@ -105,7 +105,13 @@ def test_rebuild_keeps_the_user_layer(built_db: Path, tmp_path: Path) -> None:
 def test_list_update_and_delete_a_user_place(fresh_gaz: Gazetteer) -> None:
     place = fresh_gaz.add_place("Làng Cũ", "village", 39.6, 46.9, country="AZ", aliases=["Kohne kend"])
     moved = fresh_gaz.update_place(place.id, "Làng Mới", "town", 39.7, 47.0, country="AZ")
-    assert (moved.id, moved.name, moved.kind, moved.lat, moved.lon) == (place.id, "Làng Mới", "town", 39.7, 47.0)
+    assert (moved.id, moved.name, moved.kind, moved.lat, moved.lon) == (
+        place.id,
+        "Làng Mới",
+        "town",
+        39.7,
+        47.0,
+    )
     assert fresh_gaz.best("Làng Cũ") is None  # its old own name is gone
     assert fresh_gaz.best("Làng Mới").id == place.id
     assert fresh_gaz.best("Kohne kend").id == place.id  # its other aliases stay
@@ -121,7 +127,9 @@ def test_list_update_and_delete_a_user_place(fresh_gaz: Gazetteer) -> None:
     ("lat", "lon", "key"),
     [(0, 0, "place.zero"), (None, 47.0, "place.no_coordinates"), (91, 0, "place.latitude")],
 )
-def test_bad_update_changes_nothing(fresh_gaz: Gazetteer, lat: float | None, lon: float | None, key: str) -> None:
+def test_bad_update_changes_nothing(
+    fresh_gaz: Gazetteer, lat: float | None, lon: float | None, key: str
+) -> None:
     place = fresh_gaz.add_place("Làng Giữ", "village", 39.6, 46.9)
     before = user_rows(fresh_gaz)
     with pytest.raises(InvalidPlace) as caught:
