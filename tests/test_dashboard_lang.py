@@ -321,3 +321,18 @@ def test_user_place_edited_then_deleted_reextracts_its_articles(app: AppTest) ->
     assert any(c.value == "Bạn chưa thêm địa danh nào." for c in app.caption)
     unresolved = next(d.value for d in app.dataframe if "surface" in d.value.columns)
     assert list(unresolved["surface"]) == ["Kvitkove"]  # unknown again, its article re-read
+
+
+def test_reextraction_keeps_the_title_outlet_and_url_typed(tmp_path: Path, gaz) -> None:
+    from events.pipeline import Extractor
+    from events.reader import article_from_text
+
+    extractor = Extractor(gaz)
+    article = article_from_text(GAZA, published="2024-05-12")
+    with EventStore(tmp_path / "events.sqlite") as store:
+        store.add(
+            extractor.extract(article), article.text, title="T", outlet="Báo Thử", url="https://x.example/a"
+        )
+        assert data.reextract_mentioning(["Khan Younis"], store, extractor) == 1
+        row = store.con.execute("SELECT title, outlet, url FROM articles").fetchone()
+    assert row == ("T", "Báo Thử", "https://x.example/a")
