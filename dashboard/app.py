@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from dashboard import add as add_page
 from dashboard import data
 from dashboard import places as places_page
-from dashboard.i18n import LANGUAGES, column_labels, event_type_label, localized_cells, t
+from dashboard.i18n import LANGUAGES, column_labels, event_type_label, localized_cells, message, t
 from dashboard.mapview import (
     STYLE,
     MapData,
@@ -294,7 +294,7 @@ def main() -> None:
     try:
         _, extractor = resources()
     except GazetteerMissing as exc:
-        st.error(plain(exc))
+        st.error(plain(message(exc.args[0], lang)))
         st.stop()
     with open_store() as store:
         data.ensure_samples(store, extractor)

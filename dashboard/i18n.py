@@ -371,6 +371,8 @@ MESSAGES_VI = {
     "place.what.name": "tên",
     "place.what.Vietnamese_name": "tên tiếng Việt",
     "place.what.alias": "tên gọi khác",
+    "gazetteer.missing": "chưa dựng kho địa danh: thiếu {path}. Hãy chạy `make gazetteer` hoặc "
+    "`python -m gazetteer build`.",
 }
 
 

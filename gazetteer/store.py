@@ -174,8 +174,12 @@ class Gazetteer:
         self.user_path = Path(user_path)
         if not self.path.exists():
             raise GazetteerMissing(
-                f"gazetteer not built: {self.path} is missing. "
-                "Run `make gazetteer` or `python -m gazetteer build`."
+                Message(
+                    "gazetteer.missing",
+                    "gazetteer not built: {path} is missing. "
+                    "Run `make gazetteer` or `python -m gazetteer build`.",
+                    path=self.path,
+                )
             )
         self._lock = threading.RLock()
         self._countries: list | None = None
