@@ -124,10 +124,26 @@ def ingest(
         ):
             report.stored += 1
             report.events += len(result["events"])
-            report.found.append(Found(name, [_event_row(e) for e in result["events"]]))
+            rows = [_event_row(e) for e in result["events"]]
+            for row in rows:
+                row["event_id"] = incident_row_id(store, row["event_id"])
+            report.found.append(Found(name, rows))
         else:
             report.duplicates.append(name)
     return report
+
+
+def incident_row_id(store: EventStore, event_id: str) -> str:
+    """The id under which the map shows an event: its incident's first report (earliest
+    published article, then event id: ``store.incidents.merge``'s order) when other articles
+    reported it first."""
+    row = store.con.execute(
+        "SELECT e.event_id FROM events e JOIN articles a ON a.id = e.article_id "
+        "WHERE e.incident = (SELECT incident FROM events WHERE event_id = ?) "
+        "ORDER BY COALESCE(a.published, ''), e.event_id LIMIT 1",
+        (event_id,),
+    ).fetchone()
+    return row[0] if row else event_id
 
 
 def _event_row(event: dict) -> dict:

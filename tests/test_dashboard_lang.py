@@ -336,3 +336,18 @@ def test_reextraction_keeps_the_title_outlet_and_url_typed(tmp_path: Path, gaz) 
         assert data.reextract_mentioning(["Khan Younis"], store, extractor) == 1
         row = store.con.execute("SELECT title, outlet, url FROM articles").fetchone()
     assert row == ("T", "Báo Thử", "https://x.example/a")
+
+
+def test_show_on_map_selects_the_incident_another_article_reported_first(app: AppTest) -> None:
+    """A new report of an incident the samples hold: its button selects the incident's row (the
+    map shows one marker per incident, under its first report's id)."""
+    _submit_add(app, published="29/09/2020", pasted="Armenia pháo kích nhằm vào thị trấn Terter hôm qua.")
+    assert [s.value for s in app.success] == ["Đã lưu 1 bài, 1 sự kiện."]
+    next(b for b in app.button if b.label == "Xem trên bản đồ").click().run()
+    selected = app.session_state["selected_event"]
+    with EventStore(data.STORE) as store:
+        shown = set(data.events_frame(store)["event_id"])
+        own = {r[0] for r in store.con.execute("SELECT event_id FROM events WHERE cue IS NOT NULL")}
+        latest = store.con.execute("SELECT id FROM articles ORDER BY ingested_at DESC LIMIT 1").fetchone()[0]
+    assert selected in shown and selected in own and not selected.startswith(latest)
+    assert any("Terter" in h.proto.body for h in app.get("html") if "dd-event" in h.proto.body)
