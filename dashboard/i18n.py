@@ -416,6 +416,9 @@ def localized_cells(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     for column, label in labels.items():
         if column in out.columns:
             out[column] = out[column].map(label)
+    # an empty text cell, not the grid's English "None"
+    text_columns = [c for c in out.columns if out[c].dtype == object or str(out[c].dtype).startswith("str")]
+    out[text_columns] = out[text_columns].fillna("")
     return out
 
 

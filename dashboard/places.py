@@ -31,7 +31,7 @@ def places_tab(unresolved: pd.DataFrame, lang: str, resources: Resources, reextr
         columns = ["surface", "sentence_text", "path"]
         st.caption(t("unresolved_hint", lang))
         picked = st.dataframe(
-            unresolved[columns],
+            unresolved[columns].assign(path=unresolved["path"].fillna(t("pasted_text", lang))),
             hide_index=True,
             width="stretch",
             column_config=column_labels(columns, lang),
