@@ -21,8 +21,10 @@ from streamlit_folium import st_folium
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from dashboard import add as add_page
 from dashboard import data
-from dashboard.i18n import LANGUAGES, event_type_label, t
+from dashboard import places as places_page
+from dashboard.i18n import LANGUAGES, column_labels, event_type_label, localized_cells, message, t
 from dashboard.mapview import (
     STYLE,
     MapData,
@@ -30,14 +32,12 @@ from dashboard.mapview import (
     event_bounds,
     event_id_from_popup,
     event_popup,
-    picker_map,
     prepare_map_data,
     write_popups,
 )
 from events.output import ACLED_COLUMNS
 from events.pipeline import Extractor
-from gazetteer import Gazetteer, GazetteerMissing, InvalidPlace
-from gazetteer.sources import KINDS
+from gazetteer import Gazetteer, GazetteerMissing
 from store import export
 from store.db import EventStore
 
@@ -95,7 +95,12 @@ def undated_list(version: tuple, lang: str) -> None:
         return
     with st.expander(t("undated", lang, n=len(undated)), expanded=False):
         columns = ["event_type", "sub_event_type", "location", "notes", "article_path"]
-        st.dataframe(undated[columns], hide_index=True, width="stretch")
+        st.dataframe(
+            localized_cells(undated[columns], lang),
+            hide_index=True,
+            width="stretch",
+            column_config=column_labels(columns, lang),
+        )
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -123,13 +128,27 @@ def sidebar(events: pd.DataFrame, lang: str) -> tuple[data.Filters, bool]:
         t("dates", lang), min_value=low, max_value=high, value=(low, high), format="DD/MM/YYYY", key="dates"
     )
     types = st.sidebar.multiselect(
-        t("event_types", lang), list(STYLE), format_func=lambda v: event_type_label(v, lang), key="types"
+        t("event_types", lang),
+        list(STYLE),
+        format_func=lambda v: event_type_label(v, lang),
+        key="types",
+        placeholder=t("choose", lang),
+        select_all=False,
     )
     countries = st.sidebar.multiselect(
-        t("countries", lang), sorted(events["country"].dropna().unique()), key="countries"
+        t("countries", lang),
+        sorted(events["country"].dropna().unique()),
+        key="countries",
+        placeholder=t("choose", lang),
+        select_all=False,
     )
     precisions = st.sidebar.multiselect(
-        t("precision", lang), [1, 2, 3], help=t("precision_help", lang), key="precisions"
+        t("precision", lang),
+        [1, 2, 3],
+        help=t("precision_help", lang),
+        key="precisions",
+        placeholder=t("choose", lang),
+        select_all=False,
     )
     query = st.sidebar.text_input(t("search", lang), key="query")
     online = st.sidebar.checkbox(t("online_tiles", lang), value=False, key="online_tiles")
@@ -158,12 +177,14 @@ def detail_panel(event_id: str | None, events: pd.DataFrame, places: pd.DataFram
     others = events[(events["article_id"] == event["article_id"]) & (events["event_id"] != event_id)]
     if not others.empty:
         st.markdown(f"**{t('other_events', lang)}**")
+        columns = ["event_date", "event_type", "sub_event_type", "location", "fatalities"]
         st.dataframe(
-            others[["event_date", "event_type", "sub_event_type", "location", "fatalities"]].assign(
-                event_date=others["event_date"].dt.strftime("%Y-%m-%d")
+            localized_cells(others[columns], lang).assign(
+                event_date=others["event_date"].dt.strftime("%d/%m/%Y")
             ),
             hide_index=True,
             width="stretch",
+            column_config=column_labels(columns, lang),
         )
 
 
@@ -181,10 +202,14 @@ def timeline(shown: pd.DataFrame, lang: str) -> None:
         alt.Chart(counts)
         .mark_bar()
         .encode(
-            x=alt.X("date:T", title=None),
+            x=alt.X("date:T", title=None, axis=alt.Axis(format="%d/%m/%Y")),  # no English month names
             y=alt.Y("n:Q", title=None),
             color=alt.Color("label:N", scale=colours, title=None),
-            tooltip=["date:T", "label:N", "n:Q"],
+            tooltip=[
+                alt.Tooltip("date:T", title=t("date_axis", lang), format="%d/%m/%Y"),
+                alt.Tooltip("label:N", title=t("kind_of", lang)),
+                alt.Tooltip("n:Q", title=t("count_axis", lang)),
+            ],
         )
         .properties(height=180)
     )
@@ -229,7 +254,12 @@ def map_tab(
 def table_tab(shown: pd.DataFrame, lang: str) -> None:
     events = shown[list(ACLED_COLUMNS)]
     shown_table = events.assign(event_date=events["event_date"].dt.strftime("%Y-%m-%d"))
-    st.dataframe(shown_table, hide_index=True, width="stretch")
+    st.dataframe(
+        localized_cells(shown_table, lang),
+        hide_index=True,
+        width="stretch",
+        column_config=column_labels(shown_table.columns, lang),
+    )
     left, right = st.columns(2)
     left.download_button(
         t("download_csv", lang),
@@ -247,159 +277,12 @@ def table_tab(shown: pd.DataFrame, lang: str) -> None:
     )
 
 
-def add_tab(lang: str) -> None:
-    report = st.session_state.pop("ingest_report", None)
-    if report is not None:
-        if report.stored:
-            st.success(t("stored", lang, n=report.stored, e=report.events))
-        for name in report.duplicates:
-            st.info(t("duplicate", lang, name=plain(name)))
-        for name, reason in report.errors:
-            st.error(t("bad_file", lang, name=plain(name), reason=plain(reason)))
-        for name, warning in report.warnings:
-            st.warning(f"{plain(name)}: {plain(warning)}")
-    with st.form("add_articles", clear_on_submit=True):
-        uploads = st.file_uploader(
-            t("upload", lang), type=["txt", "html", "htm"], accept_multiple_files=True, key="uploads"
-        )
-        pasted = st.text_area(t("paste", lang), key="pasted", height=160)
-        published = st.date_input(t("published", lang), value=None, key="published", format="DD/MM/YYYY")
-        source = st.text_input(t("source_name", lang), key="source")
-        submitted = st.form_submit_button(t("process", lang))
-    if not submitted:
-        return
-    files = [(f.name, f.getvalue()) for f in uploads or []]
-    if not files and not pasted.strip():
-        st.warning(t("nothing_to_add", lang))
-        return
-    _, extractor = resources()
-    with open_store() as store:
-        report = data.ingest_uploads(
-            files, pasted, published.isoformat() if published else None, source or None, store, extractor
-        )
-    st.session_state["ingest_report"] = report
-    st.rerun()
-
-
-def places_tab(unresolved: pd.DataFrame, lang: str) -> None:
-    st.subheader(t("unresolved", lang))
-    if unresolved.empty:
-        st.caption(t("no_unresolved", lang))
-    else:
-        st.dataframe(unresolved[["surface", "sentence_text", "path"]], hide_index=True, width="stretch")
-        online_lookup(unresolved, lang)
-    for kind, text in st.session_state.pop("lookup_messages", []):
-        {"ok": st.success, "info": st.info}.get(kind, st.error)(text)
-    message = st.session_state.pop("place_message", None)
-    if message:
-        (st.success if message[0] == "ok" else st.error)(message[1])
-    left, right = st.columns(2)
-    with left:
-        st.markdown(f"**{t('add_place', lang)}**")
-        clicked = {}
-        # Off until asked: a second map would load with every page and slow the first one.
-        if st.toggle(t("pick_on_map", lang), key="pick_toggle"):
-            st.caption(t("pick_hint", lang))
-            picked = st_folium(
-                picker_map(),
-                height=260,
-                use_container_width=True,
-                returned_objects=["last_clicked"],
-                key="pick_map",
-            )
-            clicked = (picked or {}).get("last_clicked") or {}
-        with st.form("add_place"):
-            name = st.text_input(t("name", lang), key="place_name")
-            kind = st.selectbox(t("kind", lang), KINDS, index=KINDS.index("village"), key="place_kind")
-            lat = st.number_input(
-                t("lat", lang), -90.0, 90.0, float(clicked.get("lat", 0.0)), format="%.5f", key="place_lat"
-            )
-            lon = st.number_input(
-                t("lon", lang), -180.0, 180.0, float(clicked.get("lng", 0.0)), format="%.5f", key="place_lon"
-            )
-            country = st.text_input(t("country_code", lang), key="place_country", max_chars=2)
-            if st.form_submit_button(t("save", lang)):
-                save_place(lang, name, kind=kind, lat=lat, lon=lon, country=country or None)
-    with right:
-        st.markdown(f"**{t('add_alias', lang)}**")
-        with st.form("add_alias"):
-            alias = st.text_input(t("alias", lang), key="alias_name")
-            target = st.text_input(t("target", lang), key="alias_target")
-            if st.form_submit_button(t("save", lang)):
-                save_alias(lang, alias, target)
-
-
-def online_lookup(unresolved: pd.DataFrame, lang: str) -> None:
-    """Buttons to look unresolved names up on OpenStreetMap's Nominatim: nothing leaves the
-    machine until one is pressed."""
-    names = sorted(set(unresolved["surface"]), key=str.casefold)
-    st.markdown(f"**{t('online_lookup', lang)}**")
-    st.caption(t("online_lookup_help", lang, n=data.MAX_ONLINE_LOOKUPS))
-    choice = st.selectbox(t("online_name", lang), names, key="online_name")
-    one, every = st.columns(2)
-    if one.button(t("look_up_one", lang), key="look_up_one") and choice:
-        look_up(lang, [choice])
-    if every.button(t("look_up_all", lang, n=min(len(names), data.MAX_ONLINE_LOOKUPS)), key="look_up_all"):
-        look_up(lang, names)
-
-
-def look_up(lang: str, names: list[str]) -> None:
-    """Ask Nominatim for ``names``; the places found go to the user layer and the articles that
-    mention them are extracted again."""
-    gazetteer, _ = resources()
-    with st.spinner(t("looking_up", lang, n=min(len(names), data.MAX_ONLINE_LOOKUPS))):
-        report = data.look_up_online(names, data.online_geocoder(gazetteer))
-    messages = []
-    if report.found:
-        n = _reextract([name for name, _ in report.found])
-        found = ", ".join(f"{name} → {place}" for name, place in report.found)
-        messages.append(("ok", t("found_online", lang, names=plain(found), n=n)))
-    if report.missing:
-        messages.append(("info", t("not_found_online", lang, names=plain(", ".join(report.missing)))))
-    if report.failed:
-        messages.append(
-            ("error", t("lookup_failed", lang, reason=plain(report.failed), n=len(report.not_asked)))
-        )
-    elif report.not_asked:
-        messages.append(("info", t("not_asked", lang, n=len(report.not_asked))))
-    st.session_state["lookup_messages"] = messages
-    st.rerun()
-
-
 def _reextract(names: list[str]) -> int:
     """After the gazetteer changed: a fresh extractor (it knows the new names) on the affected articles."""
     _resources.clear()
     _, extractor = resources()
     with open_store() as store:
         return data.reextract_mentioning(names, store, extractor)
-
-
-def save_place(lang: str, name: str, **fields: object) -> None:
-    gazetteer, _ = resources()
-    try:
-        place = gazetteer.add_place(name, **fields)
-    except InvalidPlace as exc:
-        st.session_state["place_message"] = ("error", t("invalid", lang, reason=plain(exc)))
-    else:
-        n = _reextract([place.name])
-        st.session_state["place_message"] = ("ok", t("added", lang, name=plain(place.name), n=n))
-    st.rerun()
-
-
-def save_alias(lang: str, alias: str, target: str) -> None:
-    gazetteer, _ = resources()
-    place = gazetteer.best(target) if target.strip() else None
-    try:
-        if place is None:
-            raise InvalidPlace(f"no place named {target!r}")
-        gazetteer.add_alias(alias, place.id)
-    except InvalidPlace as exc:
-        st.session_state["place_message"] = ("error", t("invalid", lang, reason=plain(exc)))
-    else:
-        n = _reextract([alias])
-        name = plain(f"{alias} → {place.name}")
-        st.session_state["place_message"] = ("ok", t("added", lang, name=name, n=n))
-    st.rerun()
 
 
 def main() -> None:
@@ -411,7 +294,7 @@ def main() -> None:
     try:
         _, extractor = resources()
     except GazetteerMissing as exc:
-        st.error(plain(exc))
+        st.error(plain(message(exc.args[0], lang)))
         st.stop()
     with open_store() as store:
         data.ensure_samples(store, extractor)
@@ -427,9 +310,9 @@ def main() -> None:
     with tab_table:
         table_tab(shown, lang)
     with tab_add:
-        add_tab(lang)
+        add_page.add_tab(lang, resources, open_store)
     with tab_places:
-        places_tab(unresolved, lang)
+        places_page.places_tab(unresolved, lang, resources, _reextract)
     st.caption(t("credits", lang))
 
 

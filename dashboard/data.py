@@ -302,15 +302,15 @@ def reextract_mentioning(names: Iterable[str], store: EventStore, extractor: Ext
         ids.update(r[0] for r in rows)
     for article_id in sorted(ids):
         row = store.con.execute(
-            "SELECT text, path, title, source, url, language, published FROM articles WHERE id = ?",
+            "SELECT text, path, title, source, url, language, published, outlet FROM articles WHERE id = ?",
             (article_id,),
         ).fetchone()
-        text, path, title, source, url, language, published = row
+        text, path, title, source, url, language, published, outlet = row
         meta = {"title": title, "source": source, "url": url, "language": language}
         article = article_from_text(
             text, path=path, published=published, meta={k: v for k, v in meta.items() if v}
         )
-        store.add(extractor.extract(article), article.text, replace=True)
+        store.add(extractor.extract(article), article.text, replace=True, outlet=outlet)
     return len(ids)
 
 

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+import pandas as pd
+
+from gazetteer.messages import key_of
+
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 
 TEXT: dict[str, tuple[str, str]] = {
@@ -127,6 +133,76 @@ TEXT: dict[str, tuple[str, str]] = {
         "Data: GeoNames (CC BY 4.0), Natural Earth (public domain), CLDR. Online base maps: "
         "© OpenStreetMap contributors.",
     ),
+    # --- one language at a time (issue 12 item 6): Streamlit's own widget strings
+    "choose": ("Chọn…", "Choose…"),
+    "press_enter": ("Nhấn Enter để áp dụng", "Press Enter to apply"),
+    "drop_files": ("Kéo thả tệp vào đây", "Drag and drop files here"),
+    "drop_limit": ("Tối đa {mb} MB mỗi tệp • TXT, HTML, HTM", "{mb} MB per file at most • TXT, HTML, HTM"),
+    "browse": ("Chọn tệp", "Browse files"),
+    "date_axis": ("Ngày", "Date"),
+    "count_axis": ("Số sự kiện", "Events"),
+    "kind_of": ("Loại", "Type"),
+    # --- adding articles (issue 12 item 7)
+    "url": ("Hoặc địa chỉ (URL) của bài báo", "Or the article's address (URL)"),
+    "url_help": (
+        "Trang chỉ được tải về khi bấm nút bên dưới; chỉ lấy phần nội dung bài.",
+        "The page is fetched only when the button below is pressed; only the article's text is kept.",
+    ),
+    "article_title": ("Tiêu đề (không bắt buộc)", "Title (optional)"),
+    "outlet": ("Tên báo (không bắt buộc)", "Outlet (optional)"),
+    "published_text": ("Ngày đăng", "Publication date"),
+    "published_help": (
+        "Ngày/tháng/năm, ví dụ 28/09/2020. Không có ngày đăng thì các sự kiện không có ngày và được "
+        "liệt kê riêng, không lên bản đồ.",
+        "Day/month/year, e.g. 28/09/2020. Without it the events are undated and listed apart, not on "
+        "the map.",
+    ),
+    "date_placeholder": ("ngày/tháng/năm", "day/month/year"),
+    "bad_date": (
+        "Ngày đăng «{value}» không hợp lệ: hãy viết ngày/tháng/năm, ví dụ 28/09/2020. Chưa lưu gì.",
+        "Invalid publication date «{value}»: write day/month/year, e.g. 28/09/2020. Nothing was stored.",
+    ),
+    "bad_url": (
+        "«{url}» không phải địa chỉ http(s). Chưa lưu gì.",
+        "«{url}» is not an http(s) address. Nothing was stored.",
+    ),
+    "fetch_failed": (
+        "{url}: không tải được trang — {reason}",
+        "{url}: the page could not be fetched — {reason}",
+    ),
+    "fetching": ("Đang tải {url}…", "Fetching {url}…"),
+    "no_text_found": ("không tìm thấy nội dung bài báo trong trang", "no article text found in the page"),
+    "pasted_text": ("văn bản dán vào", "pasted text"),
+    "result": ("Kết quả", "What was found"),
+    "no_events_found": ("{name}: không tìm thấy sự kiện nào.", "{name}: no event found."),
+    "events_found": ("{name}: {n} sự kiện", "{name}: {n} events"),
+    "undated_short": ("chưa có ngày (liệt kê riêng)", "undated (listed apart)"),
+    "show_on_map": ("Xem trên bản đồ", "Show on the map"),
+    "selected_on_map": (
+        "Đã chọn sự kiện: mở thẻ «Bản đồ» để xem.",
+        "Event selected: open the «Map» tab to see it.",
+    ),
+    "unknown_place": ("(không rõ nơi)", "(no place)"),
+    # --- places page (issue 12 item 8)
+    "unresolved_hint": (
+        "Bấm vào một dòng để điền tên đó vào biểu mẫu thêm địa danh.",
+        "Click a row to put its name into the form that adds a place.",
+    ),
+    "picked": ("Đã lấy toạ độ {lat:.5f}, {lon:.5f} từ bản đồ.", "Picked {lat:.5f}, {lon:.5f} on the map."),
+    "your_places": ("Địa danh bạn đã thêm", "Your places"),
+    "no_user_places": ("Bạn chưa thêm địa danh nào.", "You have added no place yet."),
+    "edit_place": ("Sửa hoặc xoá một địa danh", "Edit or delete a place"),
+    "place_to_edit": ("Địa danh", "Place"),
+    "other_names": ("Tên khác", "Other names"),
+    "update": ("Lưu thay đổi", "Save changes"),
+    "delete": ("Xoá địa danh này", "Delete this place"),
+    "updated": ("Đã sửa {name}. Đã xử lý lại {n} bài báo.", "Changed {name}. Re-extracted {n} articles."),
+    "deleted": ("Đã xoá {name}. Đã xử lý lại {n} bài báo.", "Deleted {name}. Re-extracted {n} articles."),
+    "no_place_named": ("không có địa danh nào tên «{name}»", "no place named «{name}»"),
+    "lat_placeholder": ("ví dụ 40.34", "e.g. 40.34"),
+    "lon_placeholder": ("ví dụ 46.93", "e.g. 46.93"),
+    "path": ("Tệp", "File"),
+    "sentence": ("Câu", "Sentence"),
 }
 
 EVENT_TYPES_VI = {
@@ -139,6 +215,167 @@ EVENT_TYPES_VI = {
 }
 
 
+# ACLED's sub-event types (all of them, not only those the extractor makes today).
+SUB_EVENT_TYPES_VI = {
+    "Armed clash": "Đụng độ vũ trang",
+    "Government regains territory": "Chính phủ giành lại lãnh thổ",
+    "Non-state actor overtakes territory": "Lực lượng phi nhà nước chiếm lãnh thổ",
+    "Chemical weapon": "Vũ khí hoá học",
+    "Air/drone strike": "Không kích / tấn công bằng UAV",
+    "Suicide bomb": "Đánh bom liều chết",
+    "Shelling/artillery/missile attack": "Pháo kích / tấn công bằng tên lửa",
+    "Remote explosive/landmine/IED": "Chất nổ điều khiển từ xa / mìn / IED",
+    "Grenade": "Lựu đạn",
+    "Sexual violence": "Bạo lực tình dục",
+    "Attack": "Tấn công",
+    "Abduction/forced disappearance": "Bắt cóc / cưỡng bức mất tích",
+    "Peaceful protest": "Biểu tình ôn hoà",
+    "Protest with intervention": "Biểu tình bị can thiệp",
+    "Excessive force against protesters": "Dùng vũ lực quá mức với người biểu tình",
+    "Violent demonstration": "Biểu tình bạo lực",
+    "Mob violence": "Bạo lực đám đông",
+    "Agreement": "Thoả thuận",
+    "Arrests": "Bắt giữ",
+    "Change to group/activity": "Thay đổi nhóm / hoạt động",
+    "Disrupted weapons use": "Ngăn chặn sử dụng vũ khí",
+    "Headquarters or base established": "Lập trụ sở hoặc căn cứ",
+    "Looting/property destruction": "Cướp phá / phá huỷ tài sản",
+    "Non-violent transfer of territory": "Chuyển giao lãnh thổ không bạo lực",
+    "Other": "Khác",
+}
+
+# The gazetteer's place kinds (gazetteer.sources.KINDS).
+KINDS_TEXT = {
+    "country": ("quốc gia", "country"),
+    "region": ("vùng", "region"),
+    "admin1": ("tỉnh / bang", "province / state"),
+    "admin2": ("huyện / quận", "district"),
+    "city": ("thành phố", "city"),
+    "town": ("thị trấn", "town"),
+    "village": ("làng", "village"),
+    "border-area": ("vùng biên giới", "border area"),
+    "sea": ("biển", "sea"),
+    "ocean": ("đại dương", "ocean"),
+    "gulf": ("vịnh", "gulf"),
+    "strait": ("eo biển", "strait"),
+    "shoal": ("bãi cạn", "shoal"),
+    "river": ("sông", "river"),
+    "peninsula": ("bán đảo", "peninsula"),
+    "island": ("đảo", "island"),
+    "landmark": ("địa điểm", "landmark"),
+    "other": ("khác", "other"),
+}
+
+TIME_PRECISION_TEXT = {"day": ("ngày", "day"), "month": ("tháng", "month"), "year": ("năm", "year")}
+
+# Table headers: the store's and ACLED's columns as the tables show them (exports keep the names).
+COLUMNS_TEXT = {
+    "event_id": ("Mã sự kiện", "Event id"),
+    "event_date": ("Ngày", "Date"),
+    "year": ("Năm", "Year"),
+    "time_precision": ("Độ chính xác ngày", "Date precision"),
+    "event_type": ("Loại sự kiện", "Event type"),
+    "sub_event_type": ("Loại chi tiết", "Sub-event type"),
+    "actor1": ("Bên 1", "Actor 1"),
+    "actor2": ("Bên 2", "Actor 2"),
+    "country": ("Quốc gia", "Country"),
+    "location": ("Địa điểm", "Location"),
+    "latitude": ("Vĩ độ", "Latitude"),
+    "longitude": ("Kinh độ", "Longitude"),
+    "geo_precision": ("Độ chính xác vị trí", "Geo precision"),
+    "source": ("Nguồn", "Source"),
+    "source_url": ("Địa chỉ nguồn", "Source URL"),
+    "notes": ("Ghi chú (câu trong bài)", "Notes (the sentence)"),
+    "fatalities": ("Thương vong (chết)", "Fatalities"),
+    "claimed_by": ("Nguồn tuyên bố", "Claimed by"),
+    "background": ("Bối cảnh", "Background"),
+    "date_end": ("Đến ngày", "Until"),
+    "location_vi": ("Địa điểm (tiếng Việt)", "Location (Vietnamese)"),
+    "place_id": ("Mã địa danh", "Place id"),
+    "place_surface": ("Tên trong bài", "Name as written"),
+    "place_start": ("Vị trí tên (đầu)", "Name start"),
+    "place_end": ("Vị trí tên (cuối)", "Name end"),
+    "cue": ("Từ khoá", "Cue"),
+    "article_id": ("Mã bài", "Article id"),
+    "article_path": ("Tệp bài báo", "Article file"),
+    "article_title": ("Tiêu đề bài", "Article title"),
+    "text_start": ("Vị trí câu (đầu)", "Sentence start"),
+    "text_end": ("Vị trí câu (cuối)", "Sentence end"),
+    "surface": ("Tên trong bài", "Name as written"),
+    "sentence_text": ("Câu", "Sentence"),
+    "path": ("Tệp", "File"),
+    "name": ("Tên", "Name"),
+    "name_vi": ("Tên tiếng Việt", "Vietnamese name"),
+    "kind": ("Loại địa danh", "Kind"),
+    "lat": ("Vĩ độ", "Latitude"),
+    "lon": ("Kinh độ", "Longitude"),
+    "aliases": ("Tên khác", "Other names"),
+}
+
+# Vietnamese for the messages of events/ and gazetteer/ (gazetteer.messages.Message keys); the
+# English is the message's own text. Placeholders are the message's parameters.
+MESSAGES_VI = {
+    "reader.binary": "tệp nhị phân, không phải văn bản",
+    "reader.empty": "bài báo trống",
+    "reader.html": "đã chuyển HTML thành văn bản",
+    "reader.latin1": "không phải UTF-8, UTF-16 hay Windows-1258: đọc theo latin-1, dấu có thể sai",
+    "reader.mixed": "lẫn bảng mã: UTF-8 với một số byte Windows-1258, mỗi phần được đọc theo bảng mã của nó",
+    "reader.cut": "tệp kết thúc giữa một ký tự (bị cắt?): các byte cuối bị bỏ",
+    "reader.gibberish": "không phải UTF-8: đọc theo Windows-1258 nhưng không giống tiếng Việt "
+    "(sai bảng mã?): nội dung có thể bị lỗi",
+    "reader.html_not_declared": "trông như HTML nhưng không khai báo "
+    "(không có tên .html, doctype hay <html>): đọc như văn bản thường",
+    "reader.year_too_early": "năm {year} trước năm {first}: không phải ngày của một bài báo",
+    "reader.never_closed": "<{tag}> không được đóng: phần văn bản sau nó vẫn được giữ",
+    "reader.invalid_date": "ngày đăng «{value}» trong {where} không hợp lệ: {reason}",
+    "reader.future_date": "ngày đăng «{iso}» trong {where} ở tương lai (hôm nay là {today}): bỏ qua",
+    "reader.where.argument": "ô ngày đăng",
+    "reader.where.header": "phần đầu tệp",
+    "reader.where.html": "thẻ meta HTML",
+    "reader.where.manifest": "tệp danh sách",
+    "reader.bytes": "{n} byte",
+    "reader.too_large": "tệp quá lớn ({size} > giới hạn {limit})",
+    "reader.grew": "tệp quá lớn (vượt giới hạn {limit})",
+    "reader.is_directory": "là một thư mục",
+    "reader.not_regular": "không phải tệp thường",
+    "reader.not_found": "không tìm thấy tệp",
+    "reader.permission": "không có quyền đọc",
+    "reader.cannot_read": "không đọc được tệp: {reason}",
+    "reader.invalid_path": "đường dẫn không hợp lệ: {reason}",
+    "pipeline.undated": "không có ngày đăng: các sự kiện không có ngày, trừ khi bài ghi ngày kèm năm",
+    "pipeline.too_many_names": "hơn {cap:,} tên có thể là địa danh: chỉ đọc bài đến đó "
+    "(nhiều hơn hẳn một bài báo)",
+    "pipeline.too_many_events": "hơn {cap:,} sự kiện: chỉ giữ {cap:,} sự kiện đầu "
+    "(nhiều hơn hẳn một bài báo)",
+    "pipeline.left_undated": "{n} sự kiện không có ngày",
+    "pipeline.capped.place_mentions.kept": "{found:,} lần nhắc địa danh: chỉ giữ {cap:,} lần đầu "
+    "(nhiều hơn hẳn một bài báo)",
+    "pipeline.capped.unresolved_names.kept": "{found:,} tên chưa xác định: chỉ giữ {cap:,} tên đầu "
+    "(nhiều hơn hẳn một bài báo)",
+    "place.unknown_kind": "loại địa danh {kind!r} không có: dùng một trong {kinds}",
+    "place.country_code": "mã quốc gia phải gồm hai chữ cái ISO, không phải {country!r}",
+    "place.unknown_country": "mã quốc gia {country!r} không có (không phải quốc gia ISO 3166-1)",
+    "place.zero": "chưa có toạ độ: 0,0 là giữa đại dương (hãy nhập vĩ độ và kinh độ)",
+    "place.no_coordinates": "chưa có toạ độ: hãy nhập vĩ độ và kinh độ (hoặc chọn trên bản đồ)",
+    "place.no_id": "không có địa danh mã {place_id!r}",
+    "place.not_user": "không có địa danh nào của bạn mã {place_id!r}",
+    "place.empty": "{what} không được để trống",
+    "place.control": "{what} không được chứa ký tự điều khiển (U+{code:04X})",
+    "place.too_long": "{what} dài hơn 200 ký tự",
+    "place.not_numbers": "toạ độ phải là số, không phải {lat!r}, {lon!r}",
+    "place.latitude": "vĩ độ phải từ -90 đến 90, không phải {lat}",
+    "place.longitude": "kinh độ phải từ -180 đến 180, không phải {lon}",
+    "place.population": "dân số phải là số nguyên từ 0 đến {most:,}, không phải {population}",
+    "place.extent_size": "phạm vi gồm bốn số: tây, nam, đông, bắc",
+    "place.extent_order": "phạm vi cần tây ≤ đông và nam ≤ bắc",
+    "place.what.name": "tên",
+    "place.what.Vietnamese_name": "tên tiếng Việt",
+    "place.what.alias": "tên gọi khác",
+    "gazetteer.missing": "chưa dựng kho địa danh: thiếu {path}. Hãy chạy `make gazetteer` hoặc "
+    "`python -m gazetteer build`.",
+}
+
+
 def t(key: str, lang: str, **values: object) -> str:
     """The text for ``key`` in ``lang`` ("vi" or "en"), formatted with ``values``."""
     vi, en = TEXT[key]
@@ -147,3 +384,87 @@ def t(key: str, lang: str, **values: object) -> str:
 
 def event_type_label(event_type: str, lang: str) -> str:
     return EVENT_TYPES_VI.get(event_type, event_type) if lang == "vi" else event_type
+
+
+def sub_event_label(sub_event_type: object, lang: str) -> str:
+    """An ACLED sub-event type in ``lang`` (unknown ones as they are)."""
+    text = "" if sub_event_type is None else str(sub_event_type)
+    return SUB_EVENT_TYPES_VI.get(text, text) if lang == "vi" else text
+
+
+def kind_label(kind: str, lang: str) -> str:
+    """A gazetteer place kind in ``lang``."""
+    pair = KINDS_TEXT.get(kind)
+    return (pair[0] if lang == "vi" else pair[1]) if pair else kind
+
+
+def column_labels(columns: Iterable[str], lang: str) -> dict[str, str]:
+    """Table headers for ``columns`` in ``lang`` (Streamlit's ``column_config`` takes the labels)."""
+    return {c: COLUMNS_TEXT[c][0 if lang == "vi" else 1] for c in columns if c in COLUMNS_TEXT}
+
+
+def localized_cells(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A copy of a frame for display: event types, sub-event types, date precisions and place kinds
+    in ``lang`` (the data and the exports keep ACLED's English values)."""
+    out = frame.copy()
+    labels = {
+        "event_type": lambda v: event_type_label(v, lang) if isinstance(v, str) else v,
+        "sub_event_type": lambda v: sub_event_label(v, lang) if isinstance(v, str) else v,
+        "kind": lambda v: kind_label(v, lang) if isinstance(v, str) else v,
+        "time_precision": lambda v: TIME_PRECISION_TEXT.get(v, (v, v))[0 if lang == "vi" else 1],
+    }
+    for column, label in labels.items():
+        if column in out.columns:
+            out[column] = out[column].map(label)
+    # an empty text cell, not the grid's English "None"
+    text_columns = [c for c in out.columns if out[c].dtype == object or str(out[c].dtype).startswith("str")]
+    out[text_columns] = out[text_columns].fillna("")
+    return out
+
+
+def place_names(name: str | None, name_vi: str | None, lang: str) -> tuple[str, str | None]:
+    """(the name to show first, the other one or None): the Vietnamese name first in Vietnamese,
+    the gazetteer's (English) name first in English."""
+    first, second = (name_vi, name) if lang == "vi" else (name, name_vi)
+    first, second = first or second or "?", (second if first else None)
+    return first, (second if second and second != first else None)
+
+
+def message(text: object, lang: str) -> str:
+    """A message of ``events``/``gazetteer`` in ``lang``: translated by its key
+    (:class:`gazetteer.messages.Message`), its parameters too; plain text as it is."""
+    key = key_of(text)
+    if lang == "en" or key is None or key not in MESSAGES_VI:
+        return str(text)
+    params = {k: message(v, lang) if key_of(v) else v for k, v in text.params.items()}  # type: ignore[attr-defined]
+    return MESSAGES_VI[key].format(**params)
+
+
+def _css_text(text: str) -> str:
+    """A CSS string literal of ``text`` (our own words only, but quoted all the same)."""
+    return '"' + "".join(c if c.isalnum() or c in " .,•…/()-" else f"\\{ord(c):x} " for c in text) + '"'
+
+
+def widget_css(lang: str, max_mb: int) -> str:
+    """CSS that writes Streamlit's own widget strings in ``lang`` where Streamlit has no
+    parameter for them (streamlit/streamlit#13500: the uploader's "Drag and drop", "Upload" and
+    "200MB per file"; the text inputs' "Press Enter to apply"): the English text is hidden
+    (``visibility: hidden``, so it is not in the page's text either) and ours drawn by ``content``."""
+    swaps = (
+        (
+            '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p',
+            t("browse", lang),
+            "0.875rem",
+        ),
+        (
+            '[data-testid="stFileUploaderDropzoneInstructions"] span',
+            t("drop_limit", lang, mb=max_mb),
+            "0.875rem",
+        ),
+        ('[data-testid="InputInstructions"]', t("press_enter", lang), "0.75rem"),
+    )
+    return "".join(
+        f"{selector}{{visibility:hidden;font-size:0}}"
+        f"{selector}::after{{content:{_css_text(text)};visibility:visible;font-size:{size}}}"
+        for selector, text, size in swaps
+    )

@@ -25,7 +25,7 @@ from folium.plugins import MarkerCluster
 from folium.template import Template
 
 from dashboard import assets
-from dashboard.i18n import event_type_label, t
+from dashboard.i18n import event_type_label, place_names, sub_event_label, t
 
 STYLE = {  # ACLED event type → (colour, Font Awesome icon)
     "Battles": ("#d62728", "fa-crosshairs"),
@@ -242,7 +242,7 @@ def event_popup(event: pd.Series, lang: str) -> str:
     """The popup of one event, as escaped HTML."""
     rows = [
         f'<div class="dd-type">{html.escape(event_type_label(event["event_type"], lang))}'
-        f" — {html.escape(str(event['sub_event_type']))}</div>",
+        f" — {html.escape(sub_event_label(event['sub_event_type'], lang))}</div>",
         f"<b>{t('date', lang)}:</b> {html.escape(_date_text(event))}",
     ]
     location, location_vi, surface = (
@@ -250,11 +250,12 @@ def event_popup(event: pd.Series, lang: str) -> str:
         _text(event["location_vi"]),
         _text(event["place_surface"]),
     )
-    place = html.escape(location_vi or location or "?")
+    first, other = place_names(location, location_vi, lang)  # in English, the English name first
+    place = html.escape(first)
     if surface:
         place += f" ({t('as_written', lang)}: «{html.escape(surface)}»)"
-    if location and location_vi and location != location_vi:
-        place += f" — {html.escape(location)}"
+    if other:
+        place += f" — {html.escape(other)}"
     if int(event["geo_precision"]) > 1:
         place += f" <i>≈ {t('approximate', lang)}</i>"
     rows.append(f"<b>{t('place', lang)}:</b> {place}")
@@ -371,9 +372,8 @@ def place_popup(place: pd.DataFrame, lang: str, texts: list[tuple[str, str]] | N
     (surface, sentence) pairs, see ``dashboard.data.place_sentences``; else the frame's
     ``sentence_text`` column)."""
     first = place.iloc[0]
-    title = html.escape(_text(first["name_vi"]) or str(first["name"]))
-    if _text(first["name_vi"]) and first["name_vi"] != first["name"]:
-        title += f" — {html.escape(str(first['name']))}"
+    shown, other = place_names(_text(first["name"]), _text(first["name_vi"]), lang)
+    title = html.escape(shown) + (f" — {html.escape(other)}" if other else "")
     sentences = []
     if texts is None:
         texts = list(zip(place["surface"], place["sentence_text"], strict=True))
@@ -429,7 +429,8 @@ def prepare_map_data(
         if _missing(event.latitude):
             continue
         row = event._asdict()
-        tooltip = f"{event.event_date:%d/%m/%Y} · {_text(event.location) or ''} · {event.sub_event_type}"
+        sub_event = sub_event_label(event.sub_event_type, lang)
+        tooltip = f"{event.event_date:%d/%m/%Y} · {_text(event.location) or ''} · {sub_event}"
         if (sources := n_sources(row)) > 1:
             tooltip += f" · {t('n_sources', lang, n=sources)}"
         style = STYLE_INDEX.get(event.event_type, len(STYLE))
@@ -441,7 +442,7 @@ def prepare_map_data(
     for place_id, group in places.groupby("place_id", sort=False):
         first = group.iloc[0]
         radius = round(min(22, 4 + 3 * math.sqrt(len(group))), 1)
-        tooltip = f"{_text(first['name_vi']) or first['name']} ({len(group)})"
+        tooltip = f"{place_names(_text(first['name']), _text(first['name_vi']), lang)[0]} ({len(group)})"
         key = f"place:{place_id}"
         circles.append([float(first["lat"]), float(first["lon"]), radius, tooltip, key])
         out.popups[key] = place_popup(group, lang, None if texts is None else texts.get(place_id, []))

@@ -30,10 +30,13 @@ from events.records import (
 from events.resolve import Resolver
 from events.sentences import sentence_roles, split_sentences
 from gazetteer import Gazetteer
+from gazetteer.messages import Message
 
 _UNTIL = re.compile(r"(?:đến|tới|cho đến|kéo dài đến)\s+$")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
-UNDATED_WARNING = "no publication date: events are undated unless the text dates them with a year"
+UNDATED_WARNING = Message(
+    "pipeline.undated", "no publication date: events are undated unless the text dates them with a year"
+)
 # Per-article caps, far above any news article (the sample articles and 5,000 synthetic ones
 # have at most 70 place mentions, 4 unresolved names and 35 events): past them a text is a
 # list or a dump, not news, and the rest is dropped with a warning, so that what one article
@@ -42,6 +45,11 @@ MAX_PLACES = 10_000
 MAX_CANDIDATES = 2 * MAX_PLACES  # names looked up: resolving costs most, and some are not places
 MAX_UNRESOLVED = 1_000
 MAX_EVENTS = 2_000
+TOO_MANY_EVENTS = Message(
+    "pipeline.too_many_events",
+    "more than {cap:,} events: only the first {cap:,} are kept (far more than a news article holds)",
+    cap=MAX_EVENTS,
+)
 
 
 # "Cùng ngày", "Trước đó một ngày", "Ngày hôm sau": a date by reference to the one told before
@@ -138,8 +146,12 @@ class Extractor:
         warnings = out["article"]["warnings"]
         if len(mentions) > MAX_CANDIDATES or len(unresolved) > MAX_CANDIDATES:
             warnings.append(
-                f"more than {MAX_CANDIDATES:,} names that may be places: the text is read only up to"
-                " there (far more than a news article holds)"
+                Message(
+                    "pipeline.too_many_names",
+                    "more than {cap:,} names that may be places: the text is read only up to there"
+                    " (far more than a news article holds)",
+                    cap=MAX_CANDIDATES,
+                )
             )
             del mentions[MAX_CANDIDATES:]
         places, focus = self.resolver.resolve(mentions)
@@ -169,8 +181,7 @@ class Extractor:
                 continue  # "Su-35 Nga bắn hạ F-16 Ukraine?"
             clauses = event_clauses(text, *sentence)
             if count + len(clauses) > MAX_EVENTS:
-                warnings.append(f"more than {MAX_EVENTS:,} events: only the first {MAX_EVENTS:,} are kept"
-                                " (far more than a news article holds)")  # fmt: skip
+                warnings.append(TOO_MANY_EVENTS)
                 clauses, capped = clauses[: MAX_EVENTS - count], True
             if clauses:
                 planned.append((index, sentence, clauses))
@@ -272,7 +283,11 @@ class Extractor:
             event["event_id"] = f"{article.id}:{ordinal}"
         if undated and any(e["date"] is None for e in events):
             out["article"]["warnings"].append(
-                f"{sum(e['date'] is None for e in events)} event(s) left undated (date null)"
+                Message(
+                    "pipeline.left_undated",
+                    "{n} event(s) left undated (date null)",
+                    n=sum(e["date"] is None for e in events),
+                )
             )
         out["places"] = [p.to_dict() for p in places]
         out["unresolved"] = [
@@ -332,4 +347,11 @@ class Extractor:
 
 
 def _capped(found: int, what: str, cap: int, done: str = "kept") -> str:
-    return f"{found:,} {what}: only the first {cap:,} are {done} (far more than a news article holds)"
+    return Message(
+        f"pipeline.capped.{what.replace(' ', '_')}.{done}",
+        "{found:,} {what}: only the first {cap:,} are {done} (far more than a news article holds)",
+        found=found,
+        what=what,
+        cap=cap,
+        done=done,
+    )

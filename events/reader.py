@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from events.dates import parse_published
+from gazetteer.messages import Message
 from gazetteer.textnorm import nfc
 
 __all__ = [
@@ -37,19 +38,28 @@ __all__ = [
 ]
 
 MAX_BYTES = 20_000_000
-BINARY = "binary file, not text"
-EMPTY = "empty article"
-HTML_WARNING = "HTML converted to text"
-LATIN1_WARNING = "not valid UTF-8, UTF-16 or Windows-1258: decoded as latin-1, accents may be wrong"
-MIXED = "utf-8+cp1258"
-MIXED_WARNING = "mixed encodings: UTF-8 with some Windows-1258 bytes, each part decoded as what it is"
-CUT_WARNING = "the file ends inside a character (cut short?): its last bytes were left out"
-GIBBERISH_WARNING = (
-    "not valid UTF-8: decoded as Windows-1258, but it does not read as Vietnamese (wrong encoding?): "
-    "the text may be gibberish"
+# Messages: English text with a stable key (gazetteer.messages), so that the dashboard translates them.
+BINARY = Message("reader.binary", "binary file, not text")
+EMPTY = Message("reader.empty", "empty article")
+HTML_WARNING = Message("reader.html", "HTML converted to text")
+LATIN1_WARNING = Message(
+    "reader.latin1", "not valid UTF-8, UTF-16 or Windows-1258: decoded as latin-1, accents may be wrong"
 )
-HTML_NOT_DECLARED = (
-    "looks like HTML but does not say so (no .html name, doctype or <html>): read as plain text"
+MIXED = "utf-8+cp1258"
+MIXED_WARNING = Message(
+    "reader.mixed", "mixed encodings: UTF-8 with some Windows-1258 bytes, each part decoded as what it is"
+)
+CUT_WARNING = Message(
+    "reader.cut", "the file ends inside a character (cut short?): its last bytes were left out"
+)
+GIBBERISH_WARNING = Message(
+    "reader.gibberish",
+    "not valid UTF-8: decoded as Windows-1258, but it does not read as Vietnamese (wrong encoding?): "
+    "the text may be gibberish",
+)
+HTML_NOT_DECLARED = Message(
+    "reader.html_not_declared",
+    "looks like HTML but does not say so (no .html name, doctype or <html>): read as plain text",
 )
 MIN_PUBLISHED_YEAR = 1850  # before the first Vietnamese newspaper; dates before are mistakes
 META_FIELDS = ("published", "source", "url", "title", "language")
@@ -313,7 +323,14 @@ def check_year(year: int) -> None:
     """ValueError for a publication year before :data:`MIN_PUBLISHED_YEAR` (0001-01-01 is a
     placeholder, not a date: relative dates would fall before year 1)."""
     if year < MIN_PUBLISHED_YEAR:
-        raise ValueError(f"the year {year} is before {MIN_PUBLISHED_YEAR}: not a news article's date")
+        raise ValueError(
+            Message(
+                "reader.year_too_early",
+                "the year {year} is before {first}: not a news article's date",
+                year=year,
+                first=MIN_PUBLISHED_YEAR,
+            )
+        )
 
 
 def _in_future(iso: str, precision: str, today: datetime.date) -> bool:
@@ -499,6 +516,10 @@ class _HTMLText(HTMLParser):
             self.meta.setdefault("og:title", content)
 
 
+def _never_closed(tag: str) -> Message:
+    return Message("reader.never_closed", "<{tag}> never closed: the text after it was kept", tag=tag)
+
+
 _MAX_REPARSE = 20  # unclosed <script>s recovered, one after the other
 
 
@@ -515,14 +536,14 @@ def _html_to_text(html: str) -> tuple[str, dict[str, str], list[str]]:
             break
         # an unclosed <script>/<style>: the parser holds the rest of the page unread; read it as HTML
         tag, rest = parser.cdata_elem, parser.rawdata
-        warnings.append(f"<{tag}> never closed: the text after it was kept")
+        warnings.append(_never_closed(tag))
         parts, title_parts, meta = parser.parts, parser.title_parts, parser.meta
         parser = _HTMLText()
         parser.parts, parser.title_parts, parser.meta = parts, title_parts, meta
         parser.feed(rest)
         parser.close()
     if parser.skip and "".join(parser.hidden).strip():
-        warnings.append(f"<{parser.skipped_tag}> never closed: the text after it was kept")
+        warnings.append(_never_closed(parser.skipped_tag))
         parser.parts += parser.hidden
     lines = [re.sub(r"[ \t]+", " ", line).strip() for line in "".join(parser.parts).split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
@@ -547,6 +568,18 @@ def _clean_meta(meta: dict[str, str] | None) -> dict[str, str]:
         if isinstance(value, str) and value.strip():
             out[key] = nfc(value.strip())
     return out
+
+
+# Where a publication date was read (a parameter of the date warnings).
+_WHERE = {
+    name: Message(f"reader.where.{key}", name)
+    for key, name in (
+        ("argument", "argument"),
+        ("header", "header"),
+        ("html", "HTML meta"),
+        ("manifest", "manifest"),
+    )
+}
 
 
 def _build(
@@ -589,11 +622,28 @@ def _build(
         try:
             iso, precision = _coerce_published(value)
         except ValueError as exc:
-            warnings.append(f"invalid published date '{value.strip()}' in {where}: {exc}")
+            reason = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc)
+            warnings.append(
+                Message(
+                    "reader.invalid_date",
+                    "invalid published date '{value}' in {where}: {reason}",
+                    value=value.strip(),
+                    where=_WHERE[where],
+                    reason=reason,
+                )
+            )
             continue
         # a day of grace: the article's time zone may be ahead of this machine's
         if _in_future(iso, precision, today + datetime.timedelta(days=1)):
-            warnings.append(f"published date '{iso}' in {where} is in the future (today is {today}): ignored")
+            warnings.append(
+                Message(
+                    "reader.future_date",
+                    "published date '{iso}' in {where} is in the future (today is {today}): ignored",
+                    iso=iso,
+                    where=_WHERE[where],
+                    today=today,
+                )
+            )
             continue
         if chosen is None:
             chosen = iso, precision
@@ -650,12 +700,24 @@ def manifest_row(manifest: dict[str, dict[str, str]] | None, path: str | Path) -
 
 
 def _size(n: int) -> str:
-    return f"{n / 1_000_000:.1f}".removesuffix(".0") + " MB" if n >= 100_000 else f"{n} bytes"
+    if n >= 100_000:
+        return f"{n / 1_000_000:.1f}".removesuffix(".0") + " MB"
+    return Message("reader.bytes", "{n} bytes", n=n)
 
 
 def too_large(size: int, max_bytes: int = MAX_BYTES) -> str:
     """The error of an input of ``size`` bytes over the limit."""
-    return f"file too large ({_size(size)} > {_size(max_bytes)} limit)"
+    return Message(
+        "reader.too_large",
+        "file too large ({size} > {limit} limit)",
+        size=_size(size),
+        limit=_size(max_bytes),
+    )
+
+
+IS_DIRECTORY = Message("reader.is_directory", "is a directory")
+NOT_REGULAR = Message("reader.not_regular", "not a regular file")
+NOT_FOUND = Message("reader.not_found", "file not found")
 
 
 def read_file(path: str | Path, max_bytes: int = MAX_BYTES) -> tuple[bytes | None, str | None]:
@@ -664,25 +726,27 @@ def read_file(path: str | Path, max_bytes: int = MAX_BYTES) -> tuple[bytes | Non
     try:
         info = p.stat()
         if stat.S_ISDIR(info.st_mode):
-            return None, "is a directory"
+            return None, IS_DIRECTORY
         if not stat.S_ISREG(info.st_mode):
-            return None, "not a regular file"
+            return None, NOT_REGULAR
         if info.st_size > max_bytes:
             return None, too_large(info.st_size, max_bytes)
         with p.open("rb") as fh:
             data = fh.read(max_bytes + 1)
     except (FileNotFoundError, NotADirectoryError):
-        return None, "file not found"
+        return None, NOT_FOUND
     except PermissionError:
-        return None, "permission denied"
+        return None, Message("reader.permission", "permission denied")
     except IsADirectoryError:
-        return None, "is a directory"
+        return None, IS_DIRECTORY
     except OSError as exc:
-        return None, f"cannot read file: {exc.strerror or exc}"
+        return None, Message("reader.cannot_read", "cannot read file: {reason}", reason=exc.strerror or exc)
     except ValueError as exc:  # e.g. a NUL character in the path
-        return None, f"invalid path: {exc}"
+        return None, Message("reader.invalid_path", "invalid path: {reason}", reason=exc)
     if len(data) > max_bytes:  # it grew since stat()
-        return None, f"file too large (more than {_size(max_bytes)} limit)"
+        return None, Message(
+            "reader.grew", "file too large (more than {limit} limit)", limit=_size(max_bytes)
+        )
     return data, None
 
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from gazetteer.candidate import Candidate
 from gazetteer.cues import split_cue
+from gazetteer.messages import Message
 from gazetteer.schema import (
     COL,
     FLAG_CHECKED,
@@ -140,7 +141,21 @@ class GazetteerMissing(RuntimeError):
 
 
 class InvalidPlace(ValueError):
-    """Input to the user layer that cannot be stored; nothing was written."""
+    """Input to the user layer that cannot be stored; nothing was written.
+
+    ``str(exc)`` is the English text; ``key`` and ``params`` let a user interface translate it."""
+
+    def __init__(self, key: str, template: str, **params: object):
+        self.message = Message(key, template, **params)
+        self.key, self.params = key, params
+        super().__init__(self.message)
+
+    def __reduce__(self) -> tuple:
+        return _invalid_place, (self.key, self.message.template, self.params)
+
+
+def _invalid_place(key: str, template: str, params: dict[str, object]) -> InvalidPlace:
+    return InvalidPlace(key, template, **params)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -159,8 +174,12 @@ class Gazetteer:
         self.user_path = Path(user_path)
         if not self.path.exists():
             raise GazetteerMissing(
-                f"gazetteer not built: {self.path} is missing. "
-                "Run `make gazetteer` or `python -m gazetteer build`."
+                Message(
+                    "gazetteer.missing",
+                    "gazetteer not built: {path} is missing. "
+                    "Run `make gazetteer` or `python -m gazetteer build`.",
+                    path=self.path,
+                )
             )
         self._lock = threading.RLock()
         self._countries: list | None = None
@@ -521,23 +540,10 @@ class Gazetteer:
         A place at 0,0 is refused (a form left at its defaults, not a place) unless ``allow_zero``;
         ``country`` must be a country of the gazetteer or an ISO 3166-1 code.
         """
-        name = _clean_name(name, "name")
-        name_vi = _clean_name(name_vi, "Vietnamese name") if name_vi else None
         aliases = [_clean_name(a, "alias") for a in aliases]
-        if kind not in KINDS:
-            raise InvalidPlace(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
-        lat, lon = _check_point(lat, lon)
-        if country is not None:
-            country = country.strip().upper() or None
-            if country is not None and not re.fullmatch(r"[A-Z]{2}", country):
-                raise InvalidPlace(f"country must be a two-letter ISO code, not {country!r}")
-            if country is not None and not self._is_country(country):
-                raise InvalidPlace(f"unknown country code {country!r} (not an ISO 3166-1 country)")
-        if population is not None:
-            _check_population(population)
-        box = _check_bbox(bbox) if bbox is not None else None
-        if lat == 0 and lon == 0 and not allow_zero:
-            raise InvalidPlace("no coordinates: 0,0 is in the ocean (give the latitude and longitude)")
+        name, name_vi, kind, lat, lon, country, box = self._checked(
+            name, kind, lat, lon, country, name_vi, population, bbox, allow_zero
+        )
         place_id = "user:" + (re.sub(r"[^a-z0-9]+", "-", fold(name_key(name))).strip("-") or "place")
         with self._user_write() as con:
             taken = {r[0] for r in con.execute("SELECT id FROM places WHERE id LIKE ?", (place_id + "%",))}
@@ -569,6 +575,119 @@ class Gazetteer:
         assert found is not None
         return found
 
+    def _checked(
+        self,
+        name: str,
+        kind: str,
+        lat: float,
+        lon: float,
+        country: str | None,
+        name_vi: str | None,
+        population: int | None,
+        bbox: Sequence[float] | None,
+        allow_zero: bool,
+    ) -> tuple:
+        """The fields of a user place, cleaned; InvalidPlace for the first that is wrong."""
+        name = _clean_name(name, "name")
+        name_vi = _clean_name(name_vi, "Vietnamese name") if name_vi else None
+        if kind not in KINDS:
+            raise InvalidPlace(
+                "place.unknown_kind",
+                "unknown kind {kind!r}: use one of {kinds}",
+                kind=kind,
+                kinds=", ".join(KINDS),
+            )
+        lat, lon = _check_point(lat, lon)
+        if country is not None:
+            country = country.strip().upper() or None
+            if country is not None and not re.fullmatch(r"[A-Z]{2}", country):
+                raise InvalidPlace(
+                    "place.country_code",
+                    "country must be a two-letter ISO code, not {country!r}",
+                    country=country,
+                )
+            if country is not None and not self._is_country(country):
+                raise InvalidPlace(
+                    "place.unknown_country",
+                    "unknown country code {country!r} (not an ISO 3166-1 country)",
+                    country=country,
+                )
+        if population is not None:
+            _check_population(population)
+        box = _check_bbox(bbox) if bbox is not None else None
+        if lat == 0 and lon == 0 and not allow_zero:
+            raise InvalidPlace(
+                "place.zero", "no coordinates: 0,0 is in the ocean (give the latitude and longitude)"
+            )
+        return name, name_vi, kind, lat, lon, country, box
+
+    def update_place(
+        self,
+        place_id: str,
+        name: str,
+        kind: str,
+        lat: float,
+        lon: float,
+        *,
+        country: str | None = None,
+        name_vi: str | None = None,
+        population: int | None = None,
+        allow_zero: bool = False,
+    ) -> Candidate:
+        """Change a place of the user layer (same checks as :meth:`add_place`; its id and its
+        other aliases stay); InvalidPlace and nothing written on bad input or an unknown id."""
+        old = self.get(place_id)
+        if old is None or not place_id.startswith("user:"):
+            raise InvalidPlace(
+                "place.not_user", "no place of your own with id {place_id!r}", place_id=place_id
+            )
+        name, name_vi, kind, lat, lon, country, _ = self._checked(
+            name, kind, lat, lon, country, name_vi, population, None, allow_zero
+        )
+        with self._user_write() as con:
+            con.execute(
+                "UPDATE places SET name = ?, name_vi = ?, kind = ?, country = ?, lat = ?, lon = ?, "
+                "population = ? WHERE id = ?",
+                (name, name_vi, kind, country, lat, lon, population, place_id),
+            )
+            # the old own names go (other aliases stay), the new ones come
+            con.execute(
+                "DELETE FROM aliases WHERE place_id = ? AND name IN (?, ?)",
+                (place_id, old.name, old.name_vi or ""),
+            )
+            for alias in [name, *([name_vi] if name_vi else [])]:
+                _insert_alias(con, alias, place_id, primary=True)
+        self._connect()
+        found = self.get(place_id)
+        assert found is not None
+        return found
+
+    def delete_place(self, place_id: str) -> list[str]:
+        """Remove a place of the user layer and every alias that names it; returns the names it
+        answered to (the articles that hold them need extracting again). InvalidPlace for an id
+        that is not a user place."""
+        if not place_id.startswith("user:") or self.get(place_id) is None:
+            raise InvalidPlace(
+                "place.not_user", "no place of your own with id {place_id!r}", place_id=place_id
+            )
+        names = self.aliases_of(place_id)
+        with self._user_write() as con:
+            con.execute("DELETE FROM aliases WHERE place_id = ?", (place_id,))
+            con.execute("DELETE FROM places WHERE id = ?", (place_id,))
+        self._connect()
+        return names
+
+    def aliases_of(self, place_id: str) -> list[str]:
+        """The names (as written) the user layer gives a place, in the order they were added."""
+        if not self._has_user:
+            return []
+        with self._lock:
+            rows = self._con.execute(
+                "SELECT name FROM user.aliases WHERE place_id = ? AND flags & ? = 0 ORDER BY added_at, name",
+                (place_id, FLAG_FOLDED),
+            ).fetchall()
+        return list(dict.fromkeys(r[0] for r in rows))
+
     def _is_country(self, code: str) -> bool:
         """A country of the gazetteer, or an ISO 3166-1 code CLDR knows (not a private-use one)."""
         if self.get(f"country:{code}") is not None:
@@ -584,7 +703,7 @@ class Gazetteer:
         name = _clean_name(name, "alias")
         place = self.get(place_id)
         if place is None:
-            raise InvalidPlace(f"no place with id {place_id!r}")
+            raise InvalidPlace("place.no_id", "no place with id {place_id!r}", place_id=place_id)
         with self._user_write() as con:
             _insert_alias(con, name, place_id, primary=False)
         self._connect()
@@ -638,40 +757,58 @@ def read_only_uri(path: Path) -> str:
     return Path(path).absolute().as_uri() + "?mode=ro"
 
 
+# What a name is, in the messages about it.
+_WHAT = {w: Message(f"place.what.{w.replace(' ', '_')}", w) for w in ("name", "Vietnamese name", "alias")}
+
+
 def _clean_name(name: str | None, what: str) -> str:
     if not isinstance(name, str) or not name_key(name):
-        raise InvalidPlace(f"{what} must not be empty")
+        raise InvalidPlace("place.empty", "{what} must not be empty", what=_WHAT[what])
     if bad := _CONTROL.search(name):
-        raise InvalidPlace(f"{what} must not hold control characters (U+{ord(bad.group()):04X})")
+        raise InvalidPlace(
+            "place.control",
+            "{what} must not hold control characters (U+{code:04X})",
+            what=_WHAT[what],
+            code=ord(bad.group()),
+        )
     name = nfc(" ".join(name.split()))
     if len(name) > 200:
-        raise InvalidPlace(f"{what} is longer than 200 characters")
+        raise InvalidPlace("place.too_long", "{what} is longer than 200 characters", what=_WHAT[what])
     return name
 
 
-def _check_point(lat: float, lon: float) -> tuple[float, float]:
+def _check_point(lat: float | None, lon: float | None) -> tuple[float, float]:
+    if lat is None or lon is None:
+        raise InvalidPlace("place.no_coordinates", "no coordinates: give the latitude and longitude")
     try:
         lat, lon = float(lat), float(lon)
     except (TypeError, ValueError):
-        raise InvalidPlace(f"coordinates must be numbers, not {lat!r}, {lon!r}") from None
+        raise InvalidPlace(
+            "place.not_numbers", "coordinates must be numbers, not {lat!r}, {lon!r}", lat=lat, lon=lon
+        ) from None
     if not (math.isfinite(lat) and -90 <= lat <= 90):
-        raise InvalidPlace(f"latitude must be between -90 and 90, not {lat}")
+        raise InvalidPlace("place.latitude", "latitude must be between -90 and 90, not {lat}", lat=lat)
     if not (math.isfinite(lon) and -180 <= lon <= 180):
-        raise InvalidPlace(f"longitude must be between -180 and 180, not {lon}")
+        raise InvalidPlace("place.longitude", "longitude must be between -180 and 180, not {lon}", lon=lon)
     return lat, lon
 
 
 def _check_population(population: object) -> None:
     whole = isinstance(population, int) and not isinstance(population, bool)
     if not whole or not 0 <= population <= MAX_POPULATION:  # type: ignore[operator]
-        raise InvalidPlace(f"population must be a whole number, 0 to {MAX_POPULATION:,}, not {population}")
+        raise InvalidPlace(
+            "place.population",
+            "population must be a whole number, 0 to {most:,}, not {population}",
+            most=MAX_POPULATION,
+            population=population,
+        )
 
 
 def _check_bbox(bbox: Sequence[float]) -> tuple[float, float, float, float]:
     if len(bbox) != 4:
-        raise InvalidPlace("an extent is four numbers: west, south, east, north")
+        raise InvalidPlace("place.extent_size", "an extent is four numbers: west, south, east, north")
     west, south = _check_point(bbox[1], bbox[0])[::-1]
     east, north = _check_point(bbox[3], bbox[2])[::-1]
     if west > east or south > north:
-        raise InvalidPlace("an extent needs west ≤ east and south ≤ north")
+        raise InvalidPlace("place.extent_order", "an extent needs west ≤ east and south ≤ north")
     return west, south, east, north

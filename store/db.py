@@ -93,6 +93,8 @@ class EventStore:
                 for column in _COUNT_COLUMNS:
                     if column not in columns:  # a store written before the counts existed
                         self.con.execute(f"ALTER TABLE articles ADD COLUMN {column} INTEGER")
+                if "outlet" not in columns:  # the outlet a user named when adding the article
+                    self.con.execute("ALTER TABLE articles ADD COLUMN outlet TEXT")
                 self._link_incidents()
                 return
             except sqlite3.OperationalError as exc:
@@ -183,11 +185,15 @@ class EventStore:
         *,
         file_key: str | None = None,
         digest: str | None = None,
+        title: str | None = None,
+        outlet: str | None = None,
+        url: str | None = None,
     ) -> bool:
         """Store one article's result in one transaction; False when it was stored already.
 
         With ``file_key`` and ``digest`` the input is remembered in the same transaction (also
         when the article was stored already), so a rerun can skip it before reading it again.
+        ``title``, ``outlet`` and ``url``, when given, are stored over the article's own metadata.
         """
         article = result["article"]
         if article.get("error"):
@@ -213,6 +219,12 @@ class EventStore:
                 f"INSERT INTO articles ({','.join(ARTICLE_COLUMNS)}) VALUES ({','.join('?' * len(values))})",
                 values,
             )
+            if title or outlet or url:
+                con.execute(
+                    "UPDATE articles SET title = COALESCE(?, title), outlet = ?, url = COALESCE(?, url) "
+                    "WHERE id = ?",
+                    (title or None, outlet or None, url or None, article["id"]),
+                )
             con.executemany(
                 "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [(article["id"], n, *(p[k] for k in PLACE_FIELDS)) for n, p in enumerate(result["places"])],

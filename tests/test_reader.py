@@ -574,3 +574,34 @@ def test_nfc_fast_path_changes_only_what_it_must(text: str, expected: str) -> No
 
     assert nfc(text) == expected
     assert normalize_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("data", "limit", "key", "english"),
+    [
+        (b"", 100, "reader.empty", "empty article"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(32)) * 8, 1000, "reader.binary", "binary file, not text"),
+        (b"x" * 300_001, 200_000, "reader.too_large", "file too large (0.3 MB > 0.2 MB limit)"),
+        (b"x" * 50, 40, "reader.too_large", "file too large (50 bytes > 40 bytes limit)"),
+    ],
+)
+def test_errors_carry_a_stable_key_and_stay_english(data: bytes, limit: int, key: str, english: str) -> None:
+    """The CLI prints the English text; the dashboard translates by key (issue 12)."""
+    from gazetteer.messages import key_of
+
+    article = article_from_bytes(data, path="a.txt", max_bytes=limit)
+    assert article.error == english and key_of(article.error) == key
+
+
+def test_warnings_carry_keys_with_translatable_parameters() -> None:
+    import pickle
+
+    from gazetteer.messages import key_of
+
+    article = article_from_text("date 2999-01-01\nNga pháo kích Kharkiv.", published="0001-01-01")
+    invalid, future = article.warnings
+    assert key_of(invalid) == "reader.invalid_date" and key_of(future) == "reader.future_date"
+    assert invalid.startswith("invalid published date '0001-01-01' in argument: the year 1 is before 1850")
+    assert key_of(invalid.params["where"]) == "reader.where.argument"
+    assert key_of(invalid.params["reason"]) == "reader.year_too_early"
+    assert pickle.loads(pickle.dumps(future)).key == "reader.future_date"  # Dask workers send it back

@@ -100,3 +100,63 @@ def test_rebuild_keeps_the_user_layer(built_db: Path, tmp_path: Path) -> None:
     after = Gazetteer(db, tmp_path / "user.sqlite")
     assert after.best("Đồi Rebuild").id == added.id
     assert after.best("Xứ Terter").name == "Tartar"
+
+
+def test_list_update_and_delete_a_user_place(fresh_gaz: Gazetteer) -> None:
+    place = fresh_gaz.add_place("Làng Cũ", "village", 39.6, 46.9, country="AZ", aliases=["Kohne kend"])
+    moved = fresh_gaz.update_place(place.id, "Làng Mới", "town", 39.7, 47.0, country="AZ")
+    assert (moved.id, moved.name, moved.kind, moved.lat, moved.lon) == (
+        place.id,
+        "Làng Mới",
+        "town",
+        39.7,
+        47.0,
+    )
+    assert fresh_gaz.best("Làng Cũ") is None  # its old own name is gone
+    assert fresh_gaz.best("Làng Mới").id == place.id
+    assert fresh_gaz.best("Kohne kend").id == place.id  # its other aliases stay
+    assert fresh_gaz.aliases_of(place.id) == ["Kohne kend", "Làng Mới"]
+    assert [p.name for p in fresh_gaz.user_places()] == ["Làng Mới"]
+
+    assert sorted(fresh_gaz.delete_place(place.id)) == ["Kohne kend", "Làng Mới"]
+    assert fresh_gaz.user_places() == [] and user_rows(fresh_gaz) == (0, 0)
+    assert fresh_gaz.best("Kohne kend") is None
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon", "key"),
+    [(0, 0, "place.zero"), (None, 47.0, "place.no_coordinates"), (91, 0, "place.latitude")],
+)
+def test_bad_update_changes_nothing(
+    fresh_gaz: Gazetteer, lat: float | None, lon: float | None, key: str
+) -> None:
+    place = fresh_gaz.add_place("Làng Giữ", "village", 39.6, 46.9)
+    before = user_rows(fresh_gaz)
+    with pytest.raises(InvalidPlace) as caught:
+        fresh_gaz.update_place(place.id, "Làng Khác", "village", lat, lon)
+    assert caught.value.key == key
+    assert user_rows(fresh_gaz) == before and fresh_gaz.best("Làng Giữ").lat == 39.6
+
+
+def test_only_user_places_are_changed_or_deleted(fresh_gaz: Gazetteer) -> None:
+    for change in (
+        lambda: fresh_gaz.delete_place("geonames:584871"),
+        lambda: fresh_gaz.update_place("geonames:584871", "Terter", "town", 40.3, 46.9),
+        lambda: fresh_gaz.delete_place("user:nowhere"),
+    ):
+        with pytest.raises(InvalidPlace, match="no place of your own") as caught:
+            change()
+        assert caught.value.key == "place.not_user"
+    assert fresh_gaz.best("Terter") is not None
+
+
+def test_refusals_carry_a_key_and_their_english_text(fresh_gaz: Gazetteer) -> None:
+    import pickle
+
+    with pytest.raises(InvalidPlace) as caught:
+        fresh_gaz.add_place("  ", "town", 1, 1)
+    exc = caught.value
+    assert (exc.key, str(exc)) == ("place.empty", "name must not be empty")
+    assert exc.params["what"].key == "place.what.name"  # a parameter a translator translates too
+    again = pickle.loads(pickle.dumps(exc))
+    assert (again.key, str(again)) == (exc.key, str(exc))
