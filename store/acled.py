@@ -13,7 +13,9 @@ column holds is documented in the README ("ACLED export"); in short:
 - ``iso`` (ISO 3166-1 numeric), ``country`` (name) and ``region`` (ACLED's regions, from
   Natural Earth's UN subregion) from the event's ISO alpha-2 code;
 - ``admin1`` the first-level region whose outline holds the point (the gazetteer's Natural
-  Earth admin-1 polygons, point in polygon); ``admin2`` only when the place is one;
+  Earth admin-1 polygons, point in polygon), for events placed at a town or near one (geo
+  precision 1-2; a region-wide event's point says nothing of its admin-1), or the place itself
+  when it is an admin-1 region; ``admin2`` only when the place is one;
 - ``fatalities`` 0 when none is reported; ``timestamp`` the Unix time the row last changed
   (ingest or review).
 """
@@ -69,7 +71,7 @@ _STATE_FORCES = re.compile(
     r"^(?:Military|Police|Naval|Air) Forces? of (.+?)(?: \(.*\))?$|^Government of (.+?)(?: \(.*\))?$"
 )
 _INTER_PATTERNS = (
-    (re.compile(r"\b(?:United Nations|UN|NATO|OSCE|EU|African Union|Private Security|Mercenar)", re.I), 8),
+    (re.compile(r"\b(?:United Nations|UN|NATO|OSCE|EU|African Union)\b|Private Security|Mercenar"), 8),
     (re.compile(r"^Civilians\b", re.I), 7),
     (re.compile(r"^Protesters\b", re.I), 6),
     (re.compile(r"^Rioters\b", re.I), 5),
@@ -245,7 +247,10 @@ def acled_frame(
         place_id = None if _blank(event.get("place_id")) else str(event["place_id"])
         located = not _blank(lat) and not _blank(lon)
         region_name = None
-        if admin1 is not None and located and not (place_id or "").startswith("country:"):
+        wide = (
+            _blank(event.get("geo_precision")) or int(event["geo_precision"]) > 2
+        )  # a whole region, a country
+        if admin1 is not None and located and (not wide or (place_id or "").startswith("admin1:")):
             region_name = admin1.name(float(lat), float(lon), code, place_id)  # type: ignore[arg-type]
         date = event.get("event_date")
         fingerprint = "|".join(
