@@ -127,6 +127,37 @@ TEXT: dict[str, tuple[str, str]] = {
         "Data: GeoNames (CC BY 4.0), Natural Earth (public domain), CLDR. Online base maps: "
         "© OpenStreetMap contributors.",
     ),
+    # review: provenance, the review panel, the events table (issue 12 items 1, 5, 9)
+    "pasted_text": ("văn bản dán vào", "pasted text"),
+    "show_rejected": ("Hiện cả sự kiện đã loại", "Show rejected events"),
+    "review": ("Thẩm định", "Review"),
+    "status_unreviewed": ("chưa thẩm định", "not reviewed"),
+    "status_confirmed": ("đã xác nhận", "confirmed"),
+    "status_edited": ("đã sửa", "edited"),
+    "status_rejected": ("đã loại", "rejected"),
+    "confirm": ("Xác nhận", "Confirm"),
+    "reject": ("Loại bỏ", "Reject"),
+    "reset_review": ("Bỏ mọi quyết định", "Undo every decision"),
+    "edit_event": ("Sửa sự kiện", "Edit the event"),
+    "sub_event_type": ("Loại chi tiết", "Sub-event type"),
+    "actor1": ("Bên thực hiện", "Actor 1"),
+    "actor2": ("Bên kia", "Actor 2"),
+    "save_edits": ("Lưu chỉnh sửa", "Save the edits"),
+    "extracted_was": ("máy đọc được: {value}", "as extracted: {value}"),
+    "move_place": ("Đổi địa điểm (tìm trong từ điển địa danh)", "Change the place (search the gazetteer)"),
+    "place_choice": ("Địa danh tìm thấy", "Places found"),
+    "move_here": ("Đặt sự kiện tại đây", "Place the event here"),
+    "no_place_found": ("Không tìm thấy địa danh nào tên này.", "No place of that name."),
+    "merge_with": ("Gộp với sự kiện (cùng vụ việc)", "Merge with (the same incident)"),
+    "merge": ("Gộp", "Merge"),
+    "no_merge_candidates": (
+        "Không có sự kiện nào gần ngày để gộp.",
+        "No event near this date to merge with.",
+    ),
+    "review_saved": ("Đã lưu quyết định.", "Decision saved."),
+    "review_invalid": ("Không lưu: {reason}", "Not saved: {reason}"),
+    "review_status": ("Thẩm định", "Review"),
+    "download_acled": ("Tải CSV (chỉ 31 cột ACLED)", "Download CSV (ACLED's 31 columns only)"),
 }
 
 EVENT_TYPES_VI = {
