@@ -137,7 +137,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "status_rejected": ("đã loại", "rejected"),
     "confirm": ("Xác nhận", "Confirm"),
     "reject": ("Loại bỏ", "Reject"),
-    "reset_review": ("Bỏ mọi quyết định", "Undo every decision"),
+    "reset_review": ("Hoàn tác", "Undo"),
     "edit_event": ("Sửa sự kiện", "Edit the event"),
     "sub_event_type": ("Loại chi tiết", "Sub-event type"),
     "actor1": ("Bên thực hiện", "Actor 1"),

@@ -162,14 +162,16 @@ def _was(event: pd.Series, name: str, lang: str) -> str | None:
 def _edit_form(event: pd.Series, lang: str, open_store: Callable[[], EventStore]) -> None:
     subs = list(SUB_EVENT_TYPES)
     current = str(event["sub_event_type"])
-    with st.form("review_edit"):
+    # widgets keyed by the event: another event's values never carry over to this one's form
+    tag = str(event["event_id"])
+    with st.form(f"review_edit_{tag}"):
         sub = st.selectbox(
             t("sub_event_type", lang),
             subs,
             index=subs.index(current) if current in subs else 0,
             format_func=lambda s: f"{event_type_label(SUB_EVENT_TYPES[s], lang)} · {s}",
             help=_was(event, "sub_event_type", lang),
-            key="review_sub_event_type",
+            key=f"review_sub_event_type_{tag}",
         )
         day = event["event_date"]
         date = st.date_input(
@@ -178,10 +180,14 @@ def _edit_form(event: pd.Series, lang: str, open_store: Callable[[], EventStore]
             format="DD/MM/YYYY",
             min_value=dt.date(1850, 1, 1),
             help=_was(event, "event_date", lang),
-            key="review_date",
+            key=f"review_date_{tag}",
         )
-        actor1 = st.text_input(t("actor1", lang), value=_text(event.get("actor1")) or "", key="review_actor1")
-        actor2 = st.text_input(t("actor2", lang), value=_text(event.get("actor2")) or "", key="review_actor2")
+        actor1 = st.text_input(
+            t("actor1", lang), value=_text(event.get("actor1")) or "", key=f"review_actor1_{tag}"
+        )
+        actor2 = st.text_input(
+            t("actor2", lang), value=_text(event.get("actor2")) or "", key=f"review_actor2_{tag}"
+        )
         deaths = event.get("fatalities")
         fatalities = st.number_input(
             t("fatalities", lang),
@@ -190,7 +196,7 @@ def _edit_form(event: pd.Series, lang: str, open_store: Callable[[], EventStore]
             value=None if _blank(deaths) else int(deaths),  # type: ignore[arg-type]
             step=1,
             help=_was(event, "fatalities", lang),
-            key="review_fatalities",
+            key=f"review_fatalities_{tag}",
         )
         if st.form_submit_button(t("save_edits", lang)):
             edits: dict[str, object] = {}
@@ -211,7 +217,10 @@ def _edit_form(event: pd.Series, lang: str, open_store: Callable[[], EventStore]
 def _place_form(
     event: pd.Series, lang: str, open_store: Callable[[], EventStore], lookup: Callable[[str], list]
 ) -> None:
-    query = st.text_input(t("move_place", lang), key="review_place_query", help=_was(event, "place", lang))
+    tag = str(event["event_id"])
+    query = st.text_input(
+        t("move_place", lang), key=f"review_place_query_{tag}", help=_was(event, "place", lang)
+    )
     if not query.strip():
         return
     found = lookup(query.strip())
@@ -222,9 +231,9 @@ def _place_form(
         t("place_choice", lang),
         range(len(found)),
         format_func=lambda i: _place_label(found[i]),
-        key="review_place_choice",
+        key=f"review_place_choice_{tag}",
     )
-    if st.button(t("move_here", lang), key="review_move"):
+    if st.button(t("move_here", lang), key=f"review_move_{tag}"):
         _decide(open_store, event, lang, "edit", edits={"place": review.place_edit(found[choice])})
 
 
@@ -261,7 +270,7 @@ def _merge_form(
         t("merge_with", lang),
         range(len(rows)),
         format_func=lambda i: _incident_label(rows[i], lang),
-        key="review_merge_choice",
+        key=f"review_merge_choice_{event['event_id']}",
     )
     if st.button(t("merge", lang), key="review_merge"):
         _decide(open_store, event, lang, "merge", other=rows[choice])
