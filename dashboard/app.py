@@ -246,16 +246,15 @@ TABLE_COLUMNS = ("event_date", "event_type", "sub_event_type", "actor1", "actor2
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def acled_rows(version: tuple, event_ids: tuple[str, ...]) -> pd.DataFrame:
-    """The shown incidents in ACLED's columns then diadanh's (:func:`store.acled.acled_frame`),
-    once per data version and selection (admin1 is a point-in-polygon per place)."""
+def acled_rows(version: tuple) -> pd.DataFrame:
+    """Every incident in ACLED's columns then diadanh's (:func:`store.acled.acled_frame`), once
+    per data version (a filter change only selects rows); indexed like the events frame."""
     events, _, _ = load_frames(version, str(data.STORE))
-    shown = events[events["event_id"].isin(set(event_ids))]
-    return acled_frame(shown, resources()[0])
+    return acled_frame(events, resources()[0]).set_index(events.index)
 
 
 def table_tab(shown: pd.DataFrame, version: tuple, lang: str) -> None:
-    rows = acled_rows(version, tuple(shown["event_id"]))
+    rows = acled_rows(version).loc[shown.index]
     st.dataframe(rows[list(TABLE_COLUMNS)], hide_index=True, width="stretch")
     left, middle, right = st.columns(3)
     left.download_button(

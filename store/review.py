@@ -335,7 +335,7 @@ def apply(frame: pd.DataFrame, decisions: list[Decision]) -> pd.DataFrame:
     out = frame.copy()
     out["review_status"] = "unreviewed"
     out["reviewed_at"] = None
-    if frame.empty:
+    if frame.empty or not decisions:  # the common case: nothing to apply, no copy of the rows
         return out
     events = out.to_dict("records")
     matched = match(events, decisions) if decisions else {}
