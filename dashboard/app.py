@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from dashboard import add as add_page
 from dashboard import data
 from dashboard import places as places_page
+from dashboard import review as review_ui
 from dashboard.i18n import LANGUAGES, column_labels, event_type_label, localized_cells, message, t
 from dashboard.mapview import (
     STYLE,
@@ -35,10 +36,10 @@ from dashboard.mapview import (
     prepare_map_data,
     write_popups,
 )
-from events.output import ACLED_COLUMNS
 from events.pipeline import Extractor
 from gazetteer import Gazetteer, GazetteerMissing
 from store import export
+from store.acled import ACLED_EXPORT_COLUMNS, acled_frame
 from store.db import EventStore
 
 st.set_page_config(page_title="diadanh", page_icon="🗺️", layout="wide")
@@ -68,8 +69,10 @@ def plain(text: object) -> str:
 
 
 def data_version(store: EventStore) -> tuple:
-    """Changes whenever an article is stored or replaced: the key of the cached frames."""
-    return tuple(store.con.execute("SELECT COUNT(*), MAX(ingested_at) FROM articles").fetchone())
+    """Changes whenever an article is stored or replaced, or a review decision saved: the key of
+    the cached frames."""
+    articles = store.con.execute("SELECT COUNT(*), MAX(ingested_at) FROM articles").fetchone()
+    return (*articles, *store.con.execute("SELECT COUNT(*), MAX(updated_at) FROM review").fetchone())
 
 
 # cache_resource, not cache_data: the frames are large and only read, so no copy per rerun.
@@ -94,12 +97,19 @@ def undated_list(version: tuple, lang: str) -> None:
     if undated.empty:
         return
     with st.expander(t("undated", lang, n=len(undated)), expanded=False):
-        columns = ["event_type", "sub_event_type", "location", "notes", "article_path"]
+        columns = ["event_type", "sub_event_type", "location", "notes"]
+        sources = [
+            review_ui.source_label(s, title, path, lang)
+            for s, title, path in zip(
+                undated["source"], undated["article_title"], undated["article_path"], strict=True
+            )
+        ]
+        shown = undated[columns].assign(source=sources)
         st.dataframe(
-            localized_cells(undated[columns], lang),
+            localized_cells(shown, lang),
             hide_index=True,
             width="stretch",
-            column_config=column_labels(columns, lang),
+            column_config=column_labels(shown.columns, lang),
         )
 
 
@@ -158,15 +168,19 @@ def sidebar(events: pd.DataFrame, lang: str) -> tuple[data.Filters, bool]:
 
 def detail_panel(event_id: str | None, events: pd.DataFrame, places: pd.DataFrame, lang: str) -> None:
     st.subheader(t("detail", lang))
-    match = events[events["event_id"] == event_id] if event_id else events.iloc[0:0]
-    if match.empty:
+    event = review_ui.find_event(events, event_id)
+    if event is None:
         st.caption(t("detail_hint", lang))
         return
-    event = match.iloc[0]
+    event_id = str(event["event_id"])
     with open_store() as store:
         text = store.article_text(event["article_id"]) or ""
-    # The popup's escaped HTML (never Markdown: article text and metadata are untrusted).
-    st.html(f'<div data-testid="dd-event">{event_popup(event, lang)}</div>')
+    # The popup's escaped HTML (never Markdown: article text and metadata are untrusted); the
+    # popup's hidden id line stays hidden here too.
+    st.html(
+        f'<style>.dd-id{{display:none}}</style><div data-testid="dd-event">{event_popup(event, lang)}</div>'
+    )
+    review_ui.review_panel(event, events, lang, open_store, lambda name: resources()[0].lookup(name, limit=8))
     article_places = places[places["article_id"] == event["article_id"]]
     body = data.highlighted_article(text, article_places, (int(event["text_start"]), int(event["text_end"])))
     st.html(
@@ -251,26 +265,46 @@ def map_tab(
     undated_list(version, lang)
 
 
-def table_tab(shown: pd.DataFrame, lang: str) -> None:
-    events = shown[list(ACLED_COLUMNS)]
-    shown_table = events.assign(event_date=events["event_date"].dt.strftime("%Y-%m-%d"))
+# The table's columns: ACLED's that an analyst reads, the review status; no ids, no paths.
+TABLE_COLUMNS = ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1",
+                 "location", "latitude", "longitude", "fatalities", "source", "review_status",
+                 "notes")  # fmt: skip
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def acled_rows(version: tuple) -> pd.DataFrame:
+    """Every incident in ACLED's columns then diadanh's (:func:`store.acled.acled_frame`), once
+    per data version (a filter change only selects rows); indexed like the events frame."""
+    events, _, _ = load_frames(version, str(data.STORE))
+    return acled_frame(events, resources()[0]).set_index(events.index)
+
+
+def table_tab(shown: pd.DataFrame, version: tuple, lang: str) -> None:
+    rows = acled_rows(version).loc[shown.index]
     st.dataframe(
-        localized_cells(shown_table, lang),
+        localized_cells(rows[list(TABLE_COLUMNS)], lang),
         hide_index=True,
         width="stretch",
-        column_config=column_labels(shown_table.columns, lang),
+        column_config=column_labels(TABLE_COLUMNS, lang),
     )
-    left, right = st.columns(2)
+    left, middle, right = st.columns(3)
     left.download_button(
         t("download_csv", lang),
-        lambda: export.as_text(events, "csv").encode("utf-8"),  # made on click, not on every rerun
+        lambda: export.as_text(rows, "csv").encode("utf-8"),  # made on click, not on every rerun
         file_name="diadanh-events.csv",
         mime="text/csv",
         key="download_csv",
     )
+    middle.download_button(
+        t("download_acled", lang),
+        lambda: export.as_text(rows[list(ACLED_EXPORT_COLUMNS)], "csv").encode("utf-8"),
+        file_name="diadanh-events-acled.csv",
+        mime="text/csv",
+        key="download_acled",
+    )
     right.download_button(
         t("download_geojson", lang),
-        lambda: export.as_text(events, "geojson").encode("utf-8"),
+        lambda: export.as_text(rows, "geojson").encode("utf-8"),
         file_name="diadanh-events.geojson",
         mime="application/geo+json",
         key="download_geojson",
@@ -301,6 +335,7 @@ def main() -> None:
         version = data_version(store)
     events, places, unresolved = load_frames(version, str(data.STORE))
     filters, online = sidebar(events, lang)
+    filters.rejected = review_ui.show_rejected(lang)
     shown = data.apply_filters(events, filters)
     tab_map, tab_table, tab_add, tab_places = st.tabs(
         [t("tab_map", lang), t("tab_table", lang), t("tab_add", lang), t("tab_places", lang)]
@@ -308,7 +343,7 @@ def main() -> None:
     with tab_map:
         map_tab(shown, events, places, version, lang, online)
     with tab_table:
-        table_tab(shown, lang)
+        table_tab(shown, version, lang)
     with tab_add:
         add_page.add_tab(lang, resources, open_store)
     with tab_places:

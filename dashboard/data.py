@@ -55,7 +55,7 @@ def ensure_samples(store: EventStore, extractor: Extractor, folder: Path = SAMPL
 def events_frame(store: EventStore) -> pd.DataFrame:
     """The stored events that have a date (one row per incident), with a plain ``date`` column
     (datetime.date) for the slider; undated ones are :func:`undated_events`."""
-    frame = store.events_frame()
+    frame = store.events_frame(rejected=True)  # hidden by the filters unless asked (Filters.rejected)
     frame = frame[frame["event_date"].notna()].reset_index(drop=True)
     frame["date"] = frame["event_date"].dt.date
     return frame
@@ -213,6 +213,7 @@ class Filters:
     precisions: list[int] = field(default_factory=list)
     query: str = ""
     background: bool = False
+    rejected: bool = False  # events an analyst rejected (review layer): hidden unless asked
 
 
 def apply_filters(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
@@ -220,6 +221,8 @@ def apply_filters(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     keep = pd.Series(True, index=events.index)
     if not filters.background:
         keep &= ~events["background"]
+    if not filters.rejected and "review_status" in events:
+        keep &= events["review_status"] != "rejected"
     if filters.dates is not None:
         start, end = filters.dates
         keep &= (events["date"] >= start) & (events["date"] <= end)

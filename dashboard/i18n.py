@@ -203,6 +203,36 @@ TEXT: dict[str, tuple[str, str]] = {
     "lon_placeholder": ("ví dụ 46.93", "e.g. 46.93"),
     "path": ("Tệp", "File"),
     "sentence": ("Câu", "Sentence"),
+    # review: provenance, the review panel, the events table (issue 12 items 1, 5, 9)
+    "show_rejected": ("Hiện cả sự kiện đã loại", "Show rejected events"),
+    "review": ("Thẩm định", "Review"),
+    "status_unreviewed": ("chưa thẩm định", "not reviewed"),
+    "status_confirmed": ("đã xác nhận", "confirmed"),
+    "status_edited": ("đã sửa", "edited"),
+    "status_rejected": ("đã loại", "rejected"),
+    "confirm": ("Xác nhận", "Confirm"),
+    "reject": ("Loại bỏ", "Reject"),
+    "reset_review": ("Hoàn tác", "Undo"),
+    "edit_event": ("Sửa sự kiện", "Edit the event"),
+    "sub_event_type": ("Loại chi tiết", "Sub-event type"),
+    "actor1": ("Bên thực hiện", "Actor 1"),
+    "actor2": ("Bên kia", "Actor 2"),
+    "save_edits": ("Lưu chỉnh sửa", "Save the edits"),
+    "extracted_was": ("máy đọc được: {value}", "as extracted: {value}"),
+    "move_place": ("Đổi địa điểm (tìm trong từ điển địa danh)", "Change the place (search the gazetteer)"),
+    "place_choice": ("Địa danh tìm thấy", "Places found"),
+    "move_here": ("Đặt sự kiện tại đây", "Place the event here"),
+    "no_place_found": ("Không tìm thấy địa danh nào tên này.", "No place of that name."),
+    "merge_with": ("Gộp với sự kiện (cùng vụ việc)", "Merge with (the same incident)"),
+    "merge": ("Gộp", "Merge"),
+    "no_merge_candidates": (
+        "Không có sự kiện nào gần ngày để gộp.",
+        "No event near this date to merge with.",
+    ),
+    "review_saved": ("Đã lưu quyết định.", "Decision saved."),
+    "review_invalid": ("Không lưu: {reason}", "Not saved: {reason}"),
+    "review_status": ("Thẩm định", "Review"),
+    "download_acled": ("Tải CSV (chỉ 31 cột ACLED)", "Download CSV (ACLED's 31 columns only)"),
 }
 
 EVENT_TYPES_VI = {
@@ -298,6 +328,8 @@ COLUMNS_TEXT = {
     "cue": ("Từ khoá", "Cue"),
     "article_id": ("Mã bài", "Article id"),
     "article_path": ("Tệp bài báo", "Article file"),
+    "admin1": ("Tỉnh / bang", "Admin 1"),
+    "review_status": ("Thẩm định", "Review"),
     "article_title": ("Tiêu đề bài", "Article title"),
     "text_start": ("Vị trí câu (đầu)", "Sentence start"),
     "text_end": ("Vị trí câu (cuối)", "Sentence end"),
@@ -412,6 +444,7 @@ def localized_cells(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         "sub_event_type": lambda v: sub_event_label(v, lang) if isinstance(v, str) else v,
         "kind": lambda v: kind_label(v, lang) if isinstance(v, str) else v,
         "time_precision": lambda v: TIME_PRECISION_TEXT.get(v, (v, v))[0 if lang == "vi" else 1],
+        "review_status": lambda v: t(f"status_{v}", lang) if f"status_{v}" in TEXT else v,
     }
     for column, label in labels.items():
         if column in out.columns:

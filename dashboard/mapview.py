@@ -26,6 +26,7 @@ from folium.template import Template
 
 from dashboard import assets
 from dashboard.i18n import event_type_label, place_names, sub_event_label, t
+from dashboard.review import source_html
 
 STYLE = {  # ACLED event type → (colour, Font Awesome icon)
     "Battles": ("#d62728", "fa-crosshairs"),
@@ -53,7 +54,8 @@ _CSS = """
 .dd-popup { font: 13px/1.4 system-ui, sans-serif; }
 .dd-popup .dd-type { font-weight: 600; }
 .dd-popup mark { background: #ffe066; padding: 0 1px; }
-.dd-popup .dd-id { color: #888; font-size: 11px; }
+.dd-id { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);
+  white-space: nowrap; }  /* never shown; in the popup's text for event_id_from_popup */
 .dd-popup .dd-reports ol { margin: 2px 0; padding-left: 18px; max-height: 220px; overflow: auto; }
 .dd-popup .dd-report { margin-bottom: 4px; }
 .dd-legend { position: absolute; bottom: 24px; left: 10px; z-index: 1000;
@@ -269,8 +271,10 @@ def event_popup(event: pd.Series, lang: str) -> str:
     if len(reports) > 1:
         rows.append(_reports_html(reports, surface, lang))
     else:
-        rows.append(f"<b>{t('source', lang)}:</b> {_source_html(event)}")
-    rows.append(f'<div class="dd-id">{EVENT_ID_PREFIX}{html.escape(str(event["event_id"]))}</div>')
+        rows.append(f"<b>{t('source', lang)}:</b> {_source_html(event, lang)}")
+    rows.append(
+        f'<div class="dd-id" aria-hidden="true">{EVENT_ID_PREFIX}{html.escape(str(event["event_id"]))}</div>'
+    )
     return (
         '<div class="dd-popup">'
         + "".join(r if r.startswith("<div") else f"<div>{r}</div>" for r in rows)
@@ -294,10 +298,12 @@ def _date_text(event: pd.Series) -> str:
     return text
 
 
-def _source_html(event: pd.Series) -> str:
-    """The source's name, linked when the article has an http(s) URL (never a javascript: link)."""
-    name = _text(event["source"]) or _text(event["article_path"]) or str(event["article_id"])
-    return _link(name, _text(event["source_url"]))
+def _source_html(event: pd.Series, lang: str) -> str:
+    """Outlet and title linked to the article's http(s) URL, else the file's name, else "pasted
+    text" (:func:`dashboard.review.source_html`): never an id or an absolute path."""
+    return source_html(
+        event["source"], event.get("article_title"), event["article_path"], event["source_url"], lang
+    )
 
 
 def _link(name: str, url: str | None) -> str:
@@ -347,10 +353,9 @@ def _reports_html(reports: list[dict], surface: str | None, lang: str) -> str:
     """Each report of an incident: outlet (linked), title, date, its sentence, its claim."""
     items = []
     for report in reports:
-        outlet = _text(report.get("source")) or _text(report.get("article_id")) or "?"
-        head = _link(outlet, _text(report.get("url")))
-        if title := _text(report.get("title")):
-            head += f" — <i>{html.escape(title)}</i>"
+        head = source_html(
+            report.get("source"), report.get("title"), report.get("file"), report.get("url"), lang
+        )
         if day := _day(report.get("published")):
             head += f" ({html.escape(day)})"
         parts = [f"<div>{head}</div>"]

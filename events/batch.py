@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 CORPUS_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
 ROW_META = ("published", "source", "url", "title", "language")
 ROW_COLUMNS = ("text", "id", *ROW_META)
+ROW_ALIASES = {"source": "outlet"}  # a corpus may name the outlet so (read when 'source' is absent)
 _BLOCK = 1 << 20
 LISTED = 20  # names listed one by one in a message
 
@@ -378,6 +379,8 @@ def _row_meta(row: dict) -> tuple[dict[str, str], list[str]]:
     meta, warnings = {}, []
     for name in ROW_META:
         value = row.get(name)
+        if value is None and name in ROW_ALIASES:
+            value = row.get(ROW_ALIASES[name])
         if value is None:
             continue
         if isinstance(value, bool) or not isinstance(value, _SCALARS):
@@ -497,7 +500,7 @@ def _row_error(row: object) -> str | None:
     ident = row.get("id")
     if ident is not None and (isinstance(ident, bool) or not isinstance(ident, str | int | float)):
         return f"'id' is {_json_type(ident)}, not a string or a number"
-    for name in ROW_COLUMNS:
+    for name in (*ROW_COLUMNS, *ROW_ALIASES.values()):
         value = row.get(name)
         if isinstance(value, str) and (where := _unpaired_surrogate(value)):
             return f"'{name}' is not valid Unicode (an unpaired surrogate {where}, escaped in the JSON)"
@@ -509,7 +512,7 @@ def _parquet_rows(task: ParquetTask) -> Iterator[tuple]:
         import pyarrow.parquet as pq
 
         file = pq.ParquetFile(task.key)
-        columns = [c for c in ROW_COLUMNS if c in file.schema_arrow.names]
+        columns = [c for c in (*ROW_COLUMNS, *ROW_ALIASES.values()) if c in file.schema_arrow.names]
         rows = file.read_row_group(task.group, columns=columns).slice(task.offset, task.count).to_pylist()
     except Exception as exc:  # a file changed or broken since it was planned
         for n in range(task.first, task.first + task.count):

@@ -803,7 +803,7 @@ _FILE_COLUMNS = ("file", "path", "filename")
 def read_manifest(path: str | Path) -> dict[str, dict[str, str]]:
     """Manifest rows keyed by the file as written in the CSV and by its resolved absolute path.
 
-    Columns: file (or path, filename), published (or date), source, url, title, language;
+    Columns: file (or path, filename), published (or date), source (or outlet), url, title, language;
     headers are case-insensitive, other columns are ignored, empty cells are left out.
     Raises OSError when the file cannot be read (also a device, a pipe or a file over
     :data:`MAX_BYTES`: never read without end) and ValueError when it has no file column.
@@ -826,6 +826,8 @@ def read_manifest(path: str | Path) -> dict[str, dict[str, str]]:
         raw = {h: c.strip() for h, c in zip(header, cells, strict=False) if c.strip()}
         if "published" not in raw and "date" in raw:
             raw["published"] = raw["date"]
+        if "source" not in raw and "outlet" in raw:
+            raw["source"] = raw["outlet"]
         row = {"file": name} | {k: raw[k] for k in META_FIELDS if k in raw}
         out[name] = row
         out[str((p.parent / name).resolve())] = row

@@ -3,7 +3,8 @@
 ``ingest`` reads and extracts articles (as ``python -m events extract`` does) and stores
 articles, places and events in SQLite, one transaction per article, resumable, in this process
 or on Dask (``--engine dask``). ``export`` writes the stored events as CSV, GeoJSON or Parquet,
-one row per incident (the events several articles report are one). Warnings, progress and
+one row per incident (the events several articles report are one), in ACLED's columns then
+diadanh's (review status, provenance). ``review`` lists the analyst's decisions. Warnings, progress and
 summaries go to standard error.
 """
 
@@ -21,11 +22,14 @@ from events.__main__ import LOCAL_TASK, add_input_arguments, exit_with, plan_inp
 from events.batch import Options, Plan, run_task
 from events.reader import MAX_BYTES
 from store import export as exporter
+from store import review
+from store.acled import acled_frame
 from store.db import EventStore
 from store.ingest import Ingest
 
 if TYPE_CHECKING:
     from events.pipeline import Extractor
+    from gazetteer import Gazetteer
 
 DEFAULT_STORE = Path(
     os.environ.get("DIADANH_STORE", Path(__file__).resolve().parent.parent / "var" / "events.sqlite")
@@ -72,7 +76,14 @@ def parser() -> argparse.ArgumentParser:
     types = _checked(exporter.event_type)
     export.add_argument("--type", dest="types", nargs="+", action="extend", type=types,
                         metavar="EVENT_TYPE", help="ACLED event or sub-event types (any case)")  # fmt: skip
+    export.add_argument("--acled-only", action="store_true",
+                        help="ACLED's 31 columns only (not diadanh's after them)")  # fmt: skip
+    export.add_argument("--rejected", action="store_true", help="also the events an analyst rejected")
     export.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
+    review = sub.add_parser(
+        "review", help="list the analyst's decisions (review layer) and what they apply to"
+    )
+    review.add_argument("--db", type=Path, default=DEFAULT_STORE, help="the SQLite store")
     return p
 
 
@@ -149,9 +160,12 @@ def export(args: argparse.Namespace, p: argparse.ArgumentParser) -> int:
         raise SystemExit(f"error: no store at {args.db} (python -m store ingest … --db {args.db})")
     try:
         with EventStore(args.db) as store:
-            frame = store.events_frame(date_from=args.date_from, date_to=args.date_to, event_types=args.types)
+            frame = store.events_frame(
+                date_from=args.date_from, date_to=args.date_to, event_types=args.types, rejected=args.rejected
+            )
     except (sqlite3.Error, OSError) as exc:
         raise SystemExit(f"error: cannot export from {args.db}: {exc}") from None
+    frame = acled_frame(frame, _gazetteer(), acled_only=args.acled_only)
     try:
         exporter.write(frame, fmt, args.output)
     except OSError as exc:
@@ -161,10 +175,48 @@ def export(args: argparse.Namespace, p: argparse.ArgumentParser) -> int:
     return 0
 
 
+def _gazetteer() -> Gazetteer | None:
+    """The gazetteer for ``admin1``; None (and a warning) when it is not built."""
+    from gazetteer import Gazetteer, GazetteerMissing
+
+    try:
+        return Gazetteer()
+    except GazetteerMissing as exc:
+        print(f"warning: {exc}: admin1 left blank", file=sys.stderr)
+        return None
+
+
+def review_listing(args: argparse.Namespace, p: argparse.ArgumentParser) -> int:
+    """One line per decision: status, the article, the sentence's offset and cue, the edits, and
+    the event it applies to now (or "unmatched")."""
+    if not args.db.is_file():
+        raise SystemExit(f"error: no store at {args.db}")
+    with EventStore(args.db) as store:
+        rows = review.listing(store.con)
+    for row in rows:
+        event = row["event"]
+        now = (
+            f"{event['event_date'] or '?'} {event['sub_event_type']} @ {event['location'] or '?'}"
+            if event
+            else "unmatched (article not stored, or its text changed)"
+        )
+        edits = ", ".join(
+            f"{k}={v['location'] if k == 'place' else v}" for k, v in sorted(row["edits"].items())
+        )
+        merged = f" merged:{row['merge_group']}" if row["merge_group"] else ""
+        print(
+            f"{row['status']:<10} {row['article'] or row['article_id']} @{row['sentence_start']} "
+            f"«{row['cue']}» {row['place']}: {now}" + (f" [{edits}]" if edits else "") + merged
+        )
+    print(f"{len(rows)} decisions", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     p = parser()
     args = p.parse_args(argv)
-    return run_command({"ingest": ingest, "export": export}[args.command], args, p)
+    commands = {"ingest": ingest, "export": export, "review": review_listing}
+    return run_command(commands[args.command], args, p)
 
 
 if __name__ == "__main__":

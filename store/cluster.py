@@ -95,7 +95,8 @@ def run(
             threads_per_worker=1,
             processes=processes,
             dashboard_address=None,
-            silence_logs=logging.CRITICAL,  # shutdown races log heartbeat errors; failures come as task errors
+            # shutdown races log heartbeat errors; failures reach us as task errors
+            silence_logs=logging.CRITICAL,
         )
         client = Client(cluster)
     try:

@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from events.output import ACLED_COLUMNS, event_row
+from store import review
 from store.incidents import incident_key, merge
 
 PLACE_FIELDS = ("surface", "start", "end", "sentence", "place_id", "name", "name_vi", "kind", "country",
@@ -96,6 +97,7 @@ class EventStore:
                 if "outlet" not in columns:  # the outlet a user named when adding the article
                     self.con.execute("ALTER TABLE articles ADD COLUMN outlet TEXT")
                 self._link_incidents()
+                review.setup(self.con)
                 return
             except sqlite3.OperationalError as exc:
                 if ("locked" not in str(exc) and "busy" not in str(exc)) or attempt == SCHEMA_RETRIES - 1:
@@ -293,15 +295,20 @@ class EventStore:
         date_to: str | None = None,
         event_types: Sequence[str] | None = None,
         incidents: bool = True,
+        rejected: bool = False,
     ) -> pd.DataFrame:
         """One row per incident (``incidents=False``: per reported event), ACLED-style columns,
-        with the article's title and publication date; an incident's row lists its reports
-        (:func:`store.incidents.merge`: ``reports``, ``n_reports``, ``sources``).
+        with the article's title, publication date and time of ingest; an incident's row lists
+        its reports (:func:`store.incidents.merge`: ``reports``, ``n_reports``, ``sources``).
 
+        The analyst's decisions are applied (:func:`store.review.apply`): edited values, merged
+        incidents, ``review_status``; rejected events only with ``rejected``.
         ``date_from``/``date_to`` (ISO, inclusive) keep the events whose dates overlap the
         period (an event with a ``date_end`` spans event_date..date_end); ``event_types`` keeps
-        the events whose ``event_type`` or ``sub_event_type`` is one of them.
+        the events whose ``event_type`` or ``sub_event_type`` is one of them (both on the
+        reviewed values).
         """
+        decisions = review.load(self.con)
         where, params = [], []
         if date_from:
             where.append("COALESCE(e.date_end, e.event_date) >= ?")
@@ -313,18 +320,45 @@ class EventStore:
             marks = ",".join("?" * len(event_types))
             where.append(f"(e.event_type IN ({marks}) OR e.sub_event_type IN ({marks}))")
             params += [*event_types, *event_types]
+        if decisions:  # an edit may move an event into the period or the type: filtered after
+            where, params = [], []
         frame = pd.read_sql_query(
-            "SELECT e.*, a.title AS article_title, a.published AS article_published "
-            "FROM events e JOIN articles a ON a.id = e.article_id"
+            "SELECT e.*, a.title AS article_title, a.published AS article_published, "
+            "a.ingested_at AS article_ingested_at FROM events e JOIN articles a ON a.id = e.article_id"
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY e.event_date, e.event_id",
             self.con,
             params=params,
         )
+        frame = review.apply(frame, decisions)
+        if decisions:
+            keep = pd.Series(True, index=frame.index)
+            dates = frame["event_date"].astype("string")
+            if date_from:
+                keep &= frame["date_end"].astype("string").fillna(dates) >= date_from
+            if date_to:
+                keep &= dates <= date_to
+            if event_types:
+                keep &= frame["event_type"].isin(event_types) | frame["sub_event_type"].isin(event_types)
+            frame = frame[keep.fillna(False)]
+        if not rejected:
+            frame = frame[frame["review_status"] != "rejected"]
         frame = merge(frame) if incidents else frame.drop(columns=["incident"])
         frame["event_date"] = pd.to_datetime(frame["event_date"])
         frame["background"] = frame["background"].astype(bool)
-        return frame
+        return frame.reset_index(drop=True)
+
+    def reports_of(self, event_ids: Iterable[str]) -> list[dict]:
+        """The stored rows (as extracted) of ``event_ids``: an incident's reports, what the
+        review layer keys its decisions on."""
+        ids = list(dict.fromkeys(event_ids))
+        if not ids:
+            return []
+        cursor = self.con.execute(
+            f"SELECT * FROM events WHERE event_id IN ({','.join('?' * len(ids))}) ORDER BY event_id", ids
+        )
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def places_frame(self) -> pd.DataFrame:
         """One row per place mention, with its article id."""

@@ -1,4 +1,5 @@
-"""``python -m store export``: the stored events as ACLED-style CSV, GeoJSON or Parquet."""
+"""``python -m store export``: the stored events as CSV, GeoJSON or Parquet in ACLED's columns
+(:mod:`store.acled`), then diadanh's."""
 
 from __future__ import annotations
 
@@ -71,7 +72,8 @@ def period_bound(value: str, end: bool) -> str:
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     """Dates as ISO strings, as in the contract and ACLED's files."""
     out = frame.copy()
-    out["event_date"] = out["event_date"].dt.strftime("%Y-%m-%d")
+    if pd.api.types.is_datetime64_any_dtype(out["event_date"]):
+        out["event_date"] = out["event_date"].dt.strftime("%Y-%m-%d")
     return out
 
 
@@ -86,7 +88,7 @@ def _csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _json_value(value: object) -> object:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return None
     if hasattr(value, "item"):  # numpy scalars
         return value.item()  # type: ignore[union-attr]

@@ -12,7 +12,7 @@ not evidence of one incident.
 
 :func:`merge` turns per-article event rows into one row per incident: the row of the first
 report (the earliest published article, then the event id) with every report listed in
-``reports`` (article, outlet, title, URL, sentence, claim), ``n_reports``, ACLED's ``source``
+``reports`` (article, outlet, title, URL, sentence, claim, the file's name), ``n_reports``, ACLED's ``source``
 (the outlets, ``"; "``-separated) and the most conservative fatality figure (ACLED's rule: the
 lowest reported).
 """
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Mapping
 from itertools import groupby
 
@@ -65,13 +66,15 @@ def _report(event: dict) -> dict:
     value = {key: (None if _blank(event[column]) else event[column]) for key, column in _REPORT_FIELDS}
     if value["fatalities"] is not None:
         value["fatalities"] = int(value["fatalities"])
+    if value["file"] is not None:  # provenance: the file's name, never the folders above it
+        value["file"] = re.split(r"[\\/]", str(value["file"]))[-1]
     return value
 
 
 _REPORT_FIELDS = (
     ("event_id", "event_id"), ("article_id", "article_id"), ("source", "source"), ("title", "article_title"),
     ("url", "source_url"), ("published", "article_published"), ("sentence", "notes"),
-    ("claimed_by", "claimed_by"), ("fatalities", "fatalities"),
+    ("claimed_by", "claimed_by"), ("fatalities", "fatalities"), ("file", "article_path"),
 )  # fmt: skip
 _MERGED = ("actor1", "actor2", "claimed_by", "source_url", "location_vi")
 

@@ -20,7 +20,7 @@ _SUMMARY = re.compile(
 
 def module_of(command: str) -> str:
     """The package whose command line runs ``command``: the store ingests and exports."""
-    return "store" if command in ("ingest", "export") else "events"
+    return "store" if command in ("ingest", "export", "review") else "events"
 
 
 def cli(*args: str, timeout: float = 300, **kwargs: object) -> subprocess.CompletedProcess:

@@ -11,11 +11,10 @@ import pandas as pd
 import pytest
 from ingest_support import ROOT, cli
 
-from events.output import ACLED_COLUMNS
 from store.__main__ import main
+from store.acled import ACLED_EXPORT_COLUMNS, DIADANH_COLUMNS
 from store.db import events_frame
 from store.export import EVENT_TYPES, event_type, period_bound
-from store.incidents import INCIDENT_COLUMNS
 
 
 @pytest.fixture(scope="module")
@@ -38,8 +37,8 @@ def test_csv_to_standard_output_has_every_event_with_acled_columns(store: Path) 
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     frame = events_frame(store)
     assert len(rows) == len(frame) > 10  # the seeds: 14 events and 3 background ones (issue 11)
-    assert list(rows[0])[: len(ACLED_COLUMNS)] == list(ACLED_COLUMNS)
-    assert {"article_title", "article_published"} <= set(rows[0])
+    assert list(rows[0]) == [*ACLED_EXPORT_COLUMNS, *DIADANH_COLUMNS]
+    assert {"article_title", "article_published", "article_file_name", "review_status"} <= set(rows[0])
     assert [r["event_id"] for r in rows] == frame["event_id"].tolist()
     assert all(len(r["event_date"]) == 10 for r in rows)
     assert f"exported {len(rows)} events as csv → standard output" in result.stderr
@@ -74,9 +73,7 @@ def test_type_filter_takes_event_and_sub_event_types_in_any_case(
     assert len(rows) == want.sum()
     assert main(["export", "--db", str(store), "--type", "Riots"]) == 0
     none = capsys.readouterr()
-    assert none.out.strip() == ",".join(
-        [*ACLED_COLUMNS, "article_title", "article_published", *INCIDENT_COLUMNS]
-    )
+    assert none.out.strip() == ",".join([*ACLED_EXPORT_COLUMNS, *DIADANH_COLUMNS])
     assert "exported 0 events" in none.err
 
 
@@ -101,7 +98,7 @@ def test_parquet_round_trips_the_frame(store: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     table = pd.read_parquet(out)
     frame = events_frame(store, event_types=["Battles"])
-    assert list(table.columns) == list(frame.columns) and len(table) == len(frame) > 0
+    assert list(table.columns) == [*ACLED_EXPORT_COLUMNS, *DIADANH_COLUMNS] and len(table) == len(frame) > 0
     assert table["event_id"].tolist() == frame["event_id"].tolist()
     assert table["event_date"].tolist() == frame["event_date"].dt.strftime("%Y-%m-%d").tolist()
     assert table["latitude"].tolist() == frame["latitude"].tolist()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import datetime
+import io
 import json
 import os
 import signal
@@ -391,3 +393,45 @@ def test_ingest_prints_the_extractors_warnings(built_db: Path, tmp_path: Path) -
     assert "list.txt: 10,501 place mentions: only the first 10,000 are kept" in result.stderr
     undated = cli("ingest", str(folder / "undated.txt"), "--db", str(tmp_path / "undated.sqlite"))
     assert "undated.txt: no publication date: events are undated" in undated.stderr, undated.stderr
+
+
+def test_provenance_from_manifest_jsonl_and_parquet_columns(built_db: Path, tmp_path: Path) -> None:
+    """Title, outlet and URL reach the store from every input that carries them (a corpus or a
+    manifest may call the outlet 'outlet'); exports name the file, never its folders."""
+    import pandas as pd
+
+    texts = ["date 2020-10-04\nPháo binh Azerbaijan pháo kích thị trấn Terter hôm 3/10."] * 3
+    texts = [f"{t} Bài số {n}." for n, t in enumerate(texts)]
+    meta = {"title": "Terter bị pháo kích", "url": "https://bao.example/terter"}
+    jsonl = tmp_path / "c.jsonl"
+    jsonl.write_text(
+        json.dumps({"id": "j", "text": texts[0], "outlet": "Báo A", **meta}) + "\n", encoding="utf-8"
+    )
+    parquet = tmp_path / "c.parquet"
+    pd.DataFrame([{"id": "p", "text": texts[1], "outlet": "Báo B", **meta}]).to_parquet(parquet)
+    folder = tmp_path / "files"
+    folder.mkdir()
+    (folder / "c.txt").write_text(texts[2], encoding="utf-8")
+    (folder / "manifest.csv").write_text(
+        f"file,outlet,title,url\nc.txt,Báo C,{meta['title']},{meta['url']}\n", encoding="utf-8"
+    )
+    db = tmp_path / "events.sqlite"
+    for args in (
+        [str(jsonl)],
+        [str(parquet)],
+        [str(folder / "c.txt"), "--manifest", str(folder / "manifest.csv")],
+    ):
+        result = cli("ingest", *args, "--db", str(db))
+        assert result.returncode == 0, result.stderr
+    con = sqlite3.connect(db)
+    stored = sorted(con.execute("SELECT source, title, url FROM articles"))
+    con.close()
+    assert stored == [(outlet, meta["title"], meta["url"]) for outlet in ("Báo A", "Báo B", "Báo C")]
+    result = cli("export", "--db", str(db), "--format", "csv")
+    assert str(tmp_path) not in result.stdout  # no absolute path anywhere in the export
+    (row,) = csv.DictReader(io.StringIO(result.stdout))  # one incident, three reports
+    reports = json.loads(row["reports"])
+    assert {r["file"] for r in reports} == {"c.jsonl:1", "c.parquet:1", "c.txt"}
+    assert row["article_file_name"] in {"c.jsonl:1", "c.parquet:1", "c.txt"}
+    assert {r["url"] for r in reports} == {row["article_url"]} == {meta["url"]}
+    assert sorted(row["source"].split("; ")) == ["Báo A", "Báo B", "Báo C"]
