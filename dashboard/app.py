@@ -98,12 +98,7 @@ def undated_list(version: tuple, lang: str) -> None:
         return
     with st.expander(t("undated", lang, n=len(undated)), expanded=False):
         columns = ["event_type", "sub_event_type", "location", "notes"]
-        sources = [
-            review_ui.source_label(s, title, path, lang)
-            for s, title, path in zip(
-                undated["source"], undated["article_title"], undated["article_path"], strict=True
-            )
-        ]
+        sources = review_ui.source_labels(undated, lang, title="article_title", path="article_path")
         st.dataframe(undated[columns].assign(source=sources), hide_index=True, width="stretch")
 
 
@@ -319,7 +314,10 @@ def places_tab(unresolved: pd.DataFrame, lang: str) -> None:
     if unresolved.empty:
         st.caption(t("no_unresolved", lang))
     else:
-        st.dataframe(unresolved[["surface", "sentence_text", "path"]], hide_index=True, width="stretch")
+        sources = review_ui.source_labels(unresolved, lang)
+        st.dataframe(
+            unresolved[["surface", "sentence_text"]].assign(source=sources), hide_index=True, width="stretch"
+        )
         online_lookup(unresolved, lang)
     for kind, text in st.session_state.pop("lookup_messages", []):
         {"ok": st.success, "info": st.info}.get(kind, st.error)(text)

@@ -175,6 +175,7 @@ def test_places_page_adds_a_place_and_reextracts(
     app.button[0].click().run()
     unresolved = app.dataframe[-1].value  # the places page's table
     assert list(unresolved["surface"]) == ["Kvitkove"]
+    assert list(unresolved["source"]) == ["văn bản dán vào"]  # provenance, never an id or a path
     assert "pháo kích" in unresolved["sentence_text"].iloc[0]
 
     app.toggle(key="pick_toggle").set_value(True).run()  # the picker map renders
