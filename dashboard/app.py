@@ -98,12 +98,7 @@ def undated_list(version: tuple, lang: str) -> None:
         return
     with st.expander(t("undated", lang, n=len(undated)), expanded=False):
         columns = ["event_type", "sub_event_type", "location", "notes"]
-        sources = [
-            review_ui.source_label(s, title, path, lang)
-            for s, title, path in zip(
-                undated["source"], undated["article_title"], undated["article_path"], strict=True
-            )
-        ]
+        sources = review_ui.source_labels(undated, lang, title="article_title", path="article_path")
         shown = undated[columns].assign(source=sources)
         st.dataframe(
             localized_cells(shown, lang),

@@ -93,7 +93,7 @@ def unresolved_frame(store: EventStore) -> pd.DataFrame:
     """Names after a place cue that the gazetteer lacks, with the text of their sentence
     (``sentence_text``; at most :data:`MAX_EXCERPT` characters around the name)."""
     frame = pd.read_sql_query(
-        'SELECT u.surface, u.start, u."end", u.sentence, u.article_id, a.path '
+        'SELECT u.surface, u.start, u."end", u.sentence, u.article_id, a.path, a.title, a.source '
         "FROM unresolved u JOIN articles a ON a.id = u.article_id ORDER BY u.surface",
         store.con,
     )

@@ -13,6 +13,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard import data
+from dashboard import review as review_ui
 from dashboard.add import plain
 from dashboard.i18n import column_labels, kind_label, message, t
 from dashboard.mapview import picker_map
@@ -28,10 +29,10 @@ def places_tab(unresolved: pd.DataFrame, lang: str, resources: Resources, reextr
     if unresolved.empty:
         st.caption(t("no_unresolved", lang))
     else:
-        columns = ["surface", "sentence_text", "path"]
+        columns = ["surface", "sentence_text", "source"]
         st.caption(t("unresolved_hint", lang))
-        picked = st.dataframe(
-            unresolved[columns].assign(path=unresolved["path"].fillna(t("pasted_text", lang))),
+        picked = st.dataframe(  # provenance: outlet/title, else the file's name, else pasted text
+            unresolved[columns[:2]].assign(source=review_ui.source_labels(unresolved, lang)),
             hide_index=True,
             width="stretch",
             column_config=column_labels(columns, lang),

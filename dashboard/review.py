@@ -50,6 +50,14 @@ def source_label(outlet: object, title: object, path: object, lang: str) -> str:
     return file_name(path) or t("pasted_text", lang)
 
 
+def source_labels(
+    frame: pd.DataFrame, lang: str, outlet: str = "source", title: str = "title", path: str = "path"
+) -> list[str]:
+    """:func:`source_label` of every row of ``frame`` (its outlet, title and path columns)."""
+    columns = (frame[outlet], frame[title], frame[path])
+    return [source_label(o, h, p, lang) for o, h, p in zip(*columns, strict=True)]
+
+
 def source_html(outlet: object, title: object, path: object, url: object, lang: str) -> str:
     """:func:`source_label` as escaped HTML: the outlet (else the title) linked to the article's
     URL when it is http(s), then the title in italics."""

@@ -361,4 +361,7 @@ def acled_frame(
     for column in INTEGER_COLUMNS:
         if column in out:
             out[column] = pd.to_numeric(out[column], errors="coerce").round().astype("Int64")
+    for column in out.columns:  # text as pandas' string type: Arrow (the dashboard's table) takes it whole
+        if out[column].dtype == object:
+            out[column] = out[column].astype("str")
     return out.reset_index(drop=True)

@@ -17,6 +17,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import data
+from dashboard.i18n import t
 from store import EventStore
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
@@ -180,6 +181,7 @@ def test_places_page_adds_a_place_and_reextracts(
     app.button[0].click().run()
     unresolved = unresolved_table(app)  # the places page's table
     assert list(unresolved["surface"]) == ["Kvitkove"]
+    assert list(unresolved["source"]) == ["văn bản dán vào"]  # provenance, never an id or a path
     assert "pháo kích" in unresolved["sentence_text"].iloc[0]
 
     app.toggle(key="pick_toggle").set_value(True).run()  # the picker map renders
@@ -291,3 +293,56 @@ def test_online_lookup_offline_says_so(app: AppTest, tmp_path: Path, monkeypatch
     assert error.startswith("Không kết nối được dịch vụ tra cứu (máy đang ngoại tuyến?): GeocoderUnavailable")
     assert error.endswith("1 tên chưa được tra; có thể thêm địa danh thủ công bên dưới.")
     assert list(unresolved_table(app)["surface"]) == ["Kvitkove"]  # nothing changed
+
+
+def events_table(app: AppTest):
+    """The events tab's table (the detail panel may show the article's other events first)."""
+    return next(d.value for d in app.dataframe if "review_status" in d.value)
+
+
+def _select(app: AppTest, location: str, sub_event_type: str | None = None) -> str:
+    """Select (as a marker click does) the incident at ``location``; its event id."""
+    with EventStore(data.STORE) as store:
+        frame = store.events_frame(rejected=True)
+    rows = frame[frame["location"] == location]
+    if sub_event_type:
+        rows = rows[rows["sub_event_type"] == sub_event_type]
+    event_id = str(rows.iloc[0]["event_id"])
+    app.session_state["selected_event"] = event_id
+    app.run()
+    return event_id
+
+
+def test_review_panel_rejects_moves_and_merges(app: AppTest, gaz) -> None:
+    """The review panel's decisions reach the map count and the table at once; rejected events
+    come back with "show rejected"."""
+    n, _ = shown(app)
+    event_id = _select(app, "Tartar")
+    app.button(key="review_reject").click().run()
+    assert not app.exception, app.exception
+    assert shown(app)[0] == n - 1 and "Tartar" not in set(events_table(app)["location"])
+    app.checkbox(key="show_rejected").check().run()
+    assert shown(app)[0] == n
+    table = events_table(app)
+    assert list(table.loc[table["location"] == "Tartar", "review_status"]) == [t("status_rejected", "vi")]
+    app.button(key="review_reset").click().run()  # undo: as extracted again
+    app.checkbox(key="show_rejected").uncheck().run()
+    assert shown(app)[0] == n
+
+    # move the Terter shelling to Goris (a gazetteer search in the panel)
+    app.text_input(key=f"review_place_query_{event_id}").set_value("Goris").run()
+    choice = app.selectbox(key=f"review_place_choice_{event_id}")
+    goris = next(i for i, label in enumerate(choice.options) if label.startswith("Goris"))
+    choice.set_value(int(goris) if isinstance(goris, int) else goris).run()
+    app.button(key=f"review_move_{event_id}").click().run()
+    assert not app.exception, app.exception
+    table = events_table(app)
+    assert "Goris" in set(table["location"]) and "Tartar" not in set(table["location"])
+    assert list(table.loc[table["location"] == "Goris", "review_status"]) == [t("status_edited", "vi")]
+
+    # merge the air strike with the nearest incident: one incident fewer
+    n = shown(app)[0]
+    event_id = _select(app, "Nagorno-Karabakh", "Air/drone strike")
+    app.button(key="review_merge").click().run()
+    assert not app.exception, app.exception
+    assert shown(app)[0] == n - 1

@@ -279,3 +279,21 @@ def test_large_outlines_are_simplified_to_a_page_budget(gaz: Gazetteer) -> None:
     original, simple = shape(json.loads(stored)).bounds, shape(outline).bounds
     assert all(abs(a - b) < 1.0 for a, b in zip(original, simple, strict=True))
     assert data.drawable('{"type":"Point","coordinates":[1,2]}') == {"type": "Point", "coordinates": [1, 2]}
+
+
+def test_provenance_is_outlet_and_title_else_file_name_else_pasted_text() -> None:
+    from dashboard.review import source_html, source_label
+
+    assert source_label("VnExpress", "Giao tranh ở Terter", "/home/u/news/a.txt", "vi") == (
+        "VnExpress — Giao tranh ở Terter"
+    )
+    assert source_label(None, None, "/home/u/news/a.txt", "en") == "a.txt"  # never the folders
+    assert source_label(None, None, "C:\\news\\b.txt", "en") == "b.txt"
+    assert source_label(None, "", None, "vi") == "văn bản dán vào"
+    assert source_label(float("nan"), None, None, "en") == "pasted text"
+    linked = source_html("Báo <A>", "Tin", None, "https://bao.example/x?a=1&b=2", "vi")
+    assert (
+        linked.startswith('<a href="https://bao.example/x?a=1&amp;b=2"')
+        and "Báo &lt;A&gt;</a> — <i>Tin</i>" in linked
+    )
+    assert "<a" not in source_html("Báo", None, None, "javascript:alert(1)", "vi")
