@@ -26,17 +26,21 @@ _OLD_STYLE = re.compile(r"(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0309\u0303\
 
 
 # What :func:`nfc` may change in a text that is NFC already: zero-width characters and an "o"/"u"
-# before a toned a/e/y that ends a word (a superset of the old-style placements).
-_MAYBE_CHANGED = re.compile(
-    "[\u200b\u200c\u200d\u2060\ufeff\u00ad]|(?<![qQ])[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?!\\w)"
-)
+# before a toned a/e/y that ends a word (a superset of the old-style placements). The toned
+# letter comes first in the pattern, then what is behind it: the regex engine skips ahead to
+# one of its characters (a pattern that starts with a look-behind tries every position).
+_MAYBE_OLD_STYLE = re.compile("[àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?<=[oOuU].)(?<![qQ][oOuU].)(?!\\w)")
 
 
 def nfc(text: str) -> str:
     """NFC with one tone-placement convention and no zero-width characters."""
     if text.isascii():
         return text
-    if unicodedata.is_normalized("NFC", text) and not _MAYBE_CHANGED.search(text):
+    if (
+        unicodedata.is_normalized("NFC", text)
+        and not _ZERO_WIDTH.search(text)
+        and not _MAYBE_OLD_STYLE.search(text)
+    ):
         return text  # the usual case, without the NFD round trip
     decomposed = unicodedata.normalize("NFD", _ZERO_WIDTH.sub("", text))
     decomposed = _OLD_STYLE.sub(_move_tone, decomposed)
