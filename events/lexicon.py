@@ -25,7 +25,8 @@ NAME_HEADS = (
     "nhà máy điện", "nhà máy điện hạt nhân", "đập", "thủy điện", "hồ", "mũi", "kênh đào", "eo",
     "cửa biển", "khu tự trị", "khu hành chính", "tỉnh bang", "tiểu bang", "oblast",
     "vùng lãnh thổ", "đặc khu", "khu bảo tồn", "đèo", "đường hầm", "vùng biển", "hải cảng", "đường",
-    "cộng hòa", "cộng hoà",
+    "cộng hòa", "cộng hoà", "sân bay quốc tế", "sân bay quân sự", "phi trường", "căn cứ không quân",
+    "căn cứ quân sự", "căn cứ hải quân",
 )  # fmt: skip
 
 # Compounds that end with a head or cue syllable but are common words ("yêu cầu Nga", "toàn

@@ -153,6 +153,98 @@ def capital_runs(text: str, tokens: Iterable[Token]) -> Iterator[list[Token]]:
         yield current
 
 
+# A name may hold lower-case words between or after its capitalised ones: "Jammu và Kashmir",
+# "Trinidad và Tobago", "Sừng châu Phi", "Đường Kiểm soát" (the press writes a feature's generic
+# words in lower case). At most this many of them, within a name of MAX_NAME_WORDS words.
+_JOIN_WORDS = 2
+_LOWER_WORDS = re.compile(rf"((?: [^\W\d_A-Z]+){{1,{_JOIN_WORDS}}})(?!\w)")
+
+
+def joined_runs(
+    text: str, runs: Iterable[list[Token]], known: frozenset[str] | set[str]
+) -> Iterator[list[Token]]:
+    """The capitalised runs, where a known name runs on through lower-case words ("Jammu và
+    Kashmir", "Đường Kiểm soát") with that name as one token. The name must hold two capitalised
+    words: "Hòa bình …" opening a sentence is no "Hòa Bình"."""
+    pending: list[Token] | None = None
+    for run in runs:
+        while pending is not None:
+            merged = _join(text, pending, run, known)
+            if merged is None:
+                yield pending
+                pending = run
+                break
+            pending, rest = merged
+            if rest is run:
+                yield pending  # the name stopped before the next run
+                pending = run
+                break
+            if not rest:  # the next run went whole into the name: it may run on again
+                break
+            yield pending
+            pending = rest
+            break
+        else:
+            pending = run
+    while pending is not None:
+        merged = _join(text, pending, None, known)
+        yield pending if merged is None else merged[0]
+        pending = None
+
+
+def _join(
+    text: str,
+    run: list[Token],
+    following: list[Token] | None,
+    known: frozenset[str] | set[str],
+) -> tuple[list[Token], list[Token] | None] | None:
+    """``run`` with the longest known name that starts in it and runs on through lower-case words
+    (and into ``following``, the next run, when only those words lie between them) as its last
+    token, and what is left of ``following`` (``following`` itself when the name does not reach
+    it); None when no such name is known."""
+    found = _LOWER_WORDS.match(text, run[-1].end)
+    if found is None:
+        return None
+    lower = found.group(1).split()
+    if not all(w.islower() for w in lower):  # ("Jammu và Đà Nẵng": a lower-case word, then a name)
+        lower = lower[: next(n for n, w in enumerate(lower) if not w.islower())]
+        if not lower:
+            return None
+    after = run[-1].end + sum(1 + len(w) for w in lower)
+    nexts: list[Token] = []
+    if (
+        following is not None
+        and following[0].start == after + 1
+        and text[after] == " "
+        and following[0].sentence == run[-1].sentence
+    ):
+        nexts = following[: max(0, MAX_NAME_WORDS - len(lower) - 1)]
+    best: tuple[int, int, int, int] | None = None  # (words, first token, lower words, next tokens)
+    for i in range(max(0, len(run) - 3), len(run)):
+        head = [t.key for t in run[i:]]
+        capitals = len(head)
+        for used in range(1, len(lower) + 1):
+            base = [*head, *lower[:used]]
+            if len(base) > MAX_NAME_WORDS:
+                break
+            for taken in range(len(nexts) if used == len(lower) else 0, -1, -1):
+                size = len(base) + taken
+                if capitals + taken < 2 or (best is not None and size <= best[0]):
+                    continue
+                if " ".join([*base, *(t.key for t in nexts[:taken])]) in known:
+                    best = (size, i, used, taken)
+    if best is None:
+        return None
+    _, i, used, taken = best
+    end = nexts[taken - 1].end if taken else run[-1].end + sum(1 + len(w) for w in lower[:used])
+    start = run[i].start
+    word = text[start:end]
+    token = Token(start, end, word, name_key(word), run[i].sentence)
+    if not taken:
+        return [*run[:i], token], following
+    return [*run[:i], token], following[taken:] if following is not None else None
+
+
 def _automaton(phrases: tuple[str, ...]) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     for phrase in phrases:
@@ -243,7 +335,7 @@ def find_mentions(
     heads = _body_heads(text)
     mentions: list[Mention] = []
     unresolved: list[Mention] = []
-    for run in capital_runs(text, tokens):
+    for run in joined_runs(text, capital_runs(text, tokens), known):
         if limit is not None and (len(mentions) >= limit or len(unresolved) >= limit):
             break
         first = run[0]
@@ -497,7 +589,7 @@ def _body_acronym(text: str, run: list[Token], end: int) -> bool:
     if found is None:
         return False
     letters = fold("".join(c for c in found.group(1) if c.isalpha())).upper()
-    initials = fold("".join(t.text[0] for t in run)).upper()
+    initials = fold("".join(w[0] for t in run for w in t.text.split())).upper()
     return not (len(initials) > 1 and initials in letters)
 
 

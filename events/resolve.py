@@ -76,7 +76,8 @@ CUE_KINDS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("châu", "dải", "bờ"), frozenset({"region", "other"})),
     **dict.fromkeys(
         ("cầu", "cây cầu", "nhà máy", "nhà máy điện", "nhà máy điện hạt nhân", "thủy điện", "đập",
-         "cửa khẩu", "đường hầm", "sân bay", "cảng", "hải cảng", "căn cứ", "đồn"),
+         "cửa khẩu", "đường hầm", "sân bay", "cảng", "hải cảng", "căn cứ", "đồn", "sân bay quốc tế",
+         "sân bay quân sự", "phi trường", "căn cứ không quân", "căn cứ quân sự", "căn cứ hải quân"),
         _WORKS,
     ),
 }  # fmt: skip
@@ -486,6 +487,8 @@ def _read_with_cues(resolved: list[ResolvedPlace], works: Iterable[str] = ()) ->
     name alone is the mention (a bare "Donetsk" beside "tỉnh Donetsk" is no sign of two)."""
     places: dict[str, set[str]] = {name: {"work"} for name in works}
     for p in resolved:
+        if p.place.kind == "landmark":
+            continue  # "sân bay Port Sudan": a work named after the city gives its name no second place
         bare = p.mention.extra.get("bare") if p.mention.extra else None
         if p.mention.cued is not None or bare is not None:  # ("sông Dnipro" beside "thành phố Dnipro")
             places.setdefault(bare or p.mention.surface, set()).add(p.place.id)

@@ -616,3 +616,66 @@ def test_no_namesake_is_dropped_when_an_area_left_only_small_towns(gaz: Gazettee
     geneva = next(c for c in gaz.lookup("Geneva") if c.country == "CH" and c.kind == "city")
     small = [c for c in gaz.lookup("Geneva") if c.country == "US"]
     assert _not_dwarfed(small, geneva) == small
+
+
+# ------------------------------------------------------------------ airports and air bases
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "icao"),
+    [
+        ("Máy bay cứu trợ đã hạ cánh xuống sân bay Goma, thành phố miền đông Congo.", "sân bay Goma", "FZNA"),
+        ("Sân bay quốc tế Toussaint Louverture ở Haiti đóng cửa sau vụ nổ súng.",
+         "Sân bay quốc tế Toussaint Louverture", "MTPP"),
+        ("Iran phóng tên lửa vào căn cứ không quân Al Udeid ở Qatar.", "căn cứ không quân Al Udeid", "OTBH"),
+        ("Mỹ không kích căn cứ không quân Shayrat ở tỉnh Homs.", "căn cứ không quân Shayrat", "OS65"),
+        ("UAV tập kích phi trường Kandahar ở miền nam Afghanistan.", "phi trường Kandahar", "OAKN"),
+        ("Quân đội Nga rút khỏi căn cứ không quân Hmeimim gần Latakia.", "căn cứ không quân Hmeimim", "OSLK"),
+    ],
+)  # fmt: skip
+def test_an_airport_is_read_with_its_head(extract, text: str, surface: str, icao: str) -> None:
+    """Airports and air bases come from a registry package (airportsdata): the head and the name
+    are one mention of the airport, not of the town it is named after."""
+    found = place(extract(text), surface)
+    assert found["place_id"] == f"airport:{icao}"
+    assert found["kind"] == "landmark" and found["geo_precision"] == 1
+
+
+def test_an_airports_name_alone_is_its_towns(extract) -> None:
+    """The airport's name without its head is the town's (or nothing): "Goma" is the city, and a
+    work named after a town does not make the town's name one of two places ("thành phố Goma"
+    stays "Goma")."""
+    out = extract("Phiến quân M23 chiếm thành phố Goma và sân bay Goma hôm 27/1. Goma có hai triệu dân.")
+    assert place(out, "sân bay Goma")["kind"] == "landmark"
+    towns = [p for p in out["places"] if p["place_id"].startswith("geonames:")]
+    assert [p["surface"] for p in towns] == ["Goma", "Goma"]
+    assert {p["kind"] for p in towns} == {"city"}
+
+
+# ------------------------------------------------------------------ names with lower-case words
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        ("Pakistan pháo kích dọc Đường Kiểm soát, làm 12 dân thường thiệt mạng.", "Đường Kiểm soát",
+         "Line of Control"),
+        ("Căng thẳng có thể lan sang vùng Sừng châu Phi, nhất là Djibouti.", "Sừng châu Phi",
+         "Horn of Africa"),
+        ("Tay súng tấn công du khách ở lãnh thổ Jammu và Kashmir của Ấn Độ.", "Jammu và Kashmir",
+         "Jammu and Kashmir"),
+        ("Đội tuyển Trinidad và Tobago thắng Bosnia và Herzegovina.", "Bosnia và Herzegovina",
+         "Bosnia & Herzegovina"),
+    ],
+)  # fmt: skip
+def test_a_name_runs_on_through_its_lower_case_words(extract, text: str, surface: str, name: str) -> None:
+    """The press writes a feature's generic words and "và" in lower case inside a name: the name
+    is read whole, not as the capitalised words around them ("Jammu", "Kashmir", "châu Phi")."""
+    out = extract(text)
+    assert place(out, surface)["name"] == name
+
+
+def test_lower_case_words_after_a_sentences_first_word_make_no_name(extract) -> None:
+    """A name needs two capitalised words: a sentence that opens with a word that is also a place
+    ("Hòa bình", "Hòa Bình" province) is no place."""
+    assert extract("Hòa bình là mục tiêu của cả hai bên.")["places"] == []
