@@ -34,7 +34,7 @@ NAME_HEADS = (
 NOT_CUE_COMPOUNDS = frozenset(
     """yêu cầu|nhu cầu|toàn cầu|hoàn cầu|địa cầu|bán cầu|khẩn cầu|mưu cầu|thỉnh cầu|văn bản|phiên bản
     |cơ bản|căn bản|xuất bản|tái bản|kịch bản|nguyên bản|đánh đập|đồng hồ|mơ hồ|bóng đá|liên bang
-    |hợp tác xã|thông tấn xã|tàu sân|sát biển""".split("|")
+    |hợp tác xã|thông tấn xã|tàu sân|sát biển|vũ trang|thời trang""".split("|")
 )
 NOT_CUE_COMPOUNDS = frozenset(c.strip() for c in NOT_CUE_COMPOUNDS)
 

@@ -291,7 +291,7 @@ _SIGNATURE_TAIL = 200
 # (and a treaty's capitalised head: "Hiệp ước Nước sông Indus")
 _BODY_HEADS = (*lexicon.BODY_NAME_HEADS, *(h[:1].upper() + h[1:] for h in lexicon.AGREEMENT_HEADS))
 _BODY_NAME = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _BODY_HEADS))})((?: [^\W\d_]+){{0,4}}) $")
-_BODY_BREAKS = frozenset({*lexicon.LOCATIVE_CUES, "của", "và", "với", "cho", "theo"})
+_BODY_BREAKS = frozenset({*lexicon.LOCATIVE_CUES, "của", "và", "với", "cho", "theo", "gồm", "như", "là"})
 _ENGLISH_HEADS = lexicon.ENGLISH_BODY_HEADS
 # cues that, with compass words, name a part of a country ("miền Đông", "phía Nam"), unlike the
 # heads of proper names ("biển Đông" is the South China Sea)
@@ -382,10 +382,10 @@ def find_mentions(
         cued = cue in _PLACE_CUE_SET
         if not (matches or cued):
             continue  # (most runs: a capitalised first word, a person)
-        if words and (
-            _ORG_CUES.ending_words(words) is not None or _AGREEMENTS.ending_words(words) is not None
-        ):
+        if words and (_organisation_cue(words) or _AGREEMENTS.ending_words(words) is not None):
             continue  # "Nhóm Minsk", "Thỏa thuận Minsk": a body's or a treaty's name
+        if cue == "tỉnh" and _GROUP_PROVINCE.search(text, max(0, first.start - 60), first.start):
+            continue  # "Nhà nước Hồi giáo (IS) tỉnh Sahel": an armed group's branch, no province
         if len(run) > 1 and not _ENGLISH_HEADS.isdisjoint([t.key for t in run]):
             continue  # "Kyiv Post", "The Moscow Times", "USS Abraham Lincoln": a medium, a ship
         if cued and _unknown_cued_name(run, matches, words, cue):
@@ -400,6 +400,13 @@ def find_mentions(
         for i, j in matches:
             covered += j - i
         unknown = covered < len(run)  # the matches do not overlap
+        if (
+            unknown
+            and covered == len(run) - 1
+            and matches[0][0] == 1
+            and _opening_word(text, run, sentence_starts)
+        ):
+            unknown = False  # "Phía Kyiv cáo buộc …": a word capitalised by the sentence, then the place
         longer_name_end = -1
         for n, (i, j) in enumerate(matches):
             start, end = run[i].start, run[j - 1].end
@@ -446,9 +453,51 @@ def find_mentions(
                 with_cue = _with_head(text, lower, sentence_start, start, end, cue)
                 if with_cue is not None:
                     mentions[-1].cued = with_cue[:2]
-            if (body and i == 0) or (text.startswith(" (", end) and _body_acronym(text, run, end)):
+            if body and i == 0:
+                mentions[-1].in_body_name = True
+                mentions[-1].extra["body_head"] = True  # ("Hội Lưỡi liềm đỏ Palestine": its name's)
+            elif text.startswith(" (", end) and _body_acronym(text, run, end):
                 mentions[-1].in_body_name = True
     return mentions, unresolved
+
+
+# A province's cue right after an armed group's name: the group's branch ("IS tỉnh Khorasan",
+# "Nhà nước Hồi giáo (IS) tỉnh Tây Phi"), not a province of any country
+_GROUP_PROVINCE = re.compile(
+    r"(?:\b(?:IS|ISIS|ISIL|IS-K)|Nhà nước Hồi giáo|\([A-Z][A-Z0-9-]{1,9}\))\s+tỉnh\s+$"
+)
+# Words before a body's generic noun that make it a common noun in the plural ("các công ty Mỹ",
+# "nhiều hãng tin Nga", "các bệnh viện Gaza"): the name after it is where they are from, a place
+_PLURALS = frozenset({"các", "những", "nhiều", "mấy", "vài", "một số", "hai", "ba", "bốn", "năm"})
+# One Vietnamese syllable (without diacritics): a word a sentence may open with ("Phía", "Theo")
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
+)
+
+
+def _organisation_cue(words: list[str]) -> bool:
+    """Whether the words end with a body's generic noun ("công ty", "tờ", "hãng tin") that heads a
+    name, not a common noun in the plural ("các công ty Mỹ") nor a syllable of a compound
+    ("lực lượng vũ trang Philippines": "trang" is no web page there)."""
+    cue = _ORG_CUES.ending_words(words)
+    if cue is None:
+        return False
+    size = cue.count(" ") + 1
+    if len(words) <= size:
+        return True
+    before = words[-size - 1]
+    if before in _PLURALS or f"{before} {cue.split(' ', 1)[0]}" in lexicon.NOT_CUE_COMPOUNDS:
+        return False
+    return not (len(words) > size + 1 and f"{words[-size - 2]} {before}" in _PLURALS)
+
+
+def _opening_word(text: str, run: list[Token], sentence_starts: list[int]) -> bool:
+    """Whether the run's first word is one Vietnamese syllable that opens its sentence ("Phía …")
+    and a name no Vietnamese syllable is written like follows ("Kyiv", not "Tư")."""
+    first, name = run[0], run[1]
+    if not _starts_sentence(text, first, sentence_starts) or _SYLLABLE.fullmatch(fold(first.key)) is None:
+        return False
+    return len(run) > 2 or _SYLLABLE.fullmatch(fold(name.key)) is None  # ("Theo Tư lệnh": a title)
 
 
 def _unresolved(text: str, run: list[Token], cue: str) -> Mention:

@@ -242,8 +242,8 @@ class Resolver:
                     kept = self._cue_cache[(mention.key, cue)] = _of_cue_kind(candidates, cue)
                 candidates = kept
             if candidates:
-                if mention.in_body_name and candidates[0].kind != "country":
-                    continue  # "Quân đội Độc lập Kachin (KIA)": the army's name, not the state
+                if mention.in_body_name and (candidates[0].kind != "country" or "body_head" in mention.extra):
+                    continue  # "Quân đội Độc lập Kachin (KIA)", "Hội Lưỡi liềm đỏ Palestine": a body's name
                 if candidates[0].kind != "country" and not mention.cue:
                     head = _NOUN_HEADS.ending(mention.preceding)  # (one look for both classes)
                     if head in _PEOPLE:

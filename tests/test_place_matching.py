@@ -679,3 +679,47 @@ def test_lower_case_words_after_a_sentences_first_word_make_no_name(extract) -> 
     """A name needs two capitalised words: a sentence that opens with a word that is also a place
     ("Hòa bình", "Hòa Bình" province) is no place."""
     assert extract("Hòa bình là mục tiêu của cả hai bên.")["places"] == []
+
+
+# ------------------------------------------------------------------ bodies, groups and sentence openers
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("Phía Kyiv bác bỏ cáo buộc của Moskva.", "Kyiv", "UA"),
+        ("Phía Khartoum chưa bình luận về vụ tấn công.", "Khartoum", "SD"),
+        ("Các công ty Mỹ và nhiều hãng tin Nga rút nhân viên khỏi khu vực.", "Mỹ", "US"),
+        ("Các công ty Mỹ và nhiều hãng tin Nga rút nhân viên khỏi khu vực.", "Nga", "RU"),
+        ("Theo Lực lượng Vũ trang Philippines, hai tàu đã va chạm.", "Philippines", "PH"),
+    ],
+)
+def test_a_place_after_a_common_noun_or_a_sentence_opener(
+    extract, text: str, surface: str, country: str
+) -> None:
+    """A word that opens the sentence ("Phía"), a body's noun in the plural ("các công ty"), a
+    compound that ends like one ("vũ trang": "trang" is a web page's noun) and the list a body's
+    name introduces ("gồm") leave the place after them a place."""
+    assert place(extract(text), surface)["country"] == country
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Binh sĩ bị phục kích bởi Nhà nước Hồi giáo (IS) tỉnh Sahel gần biên giới Niger.", "Sahel"),
+        ("Tay súng của Nhà nước Hồi giáo tỉnh Sinai tấn công một trạm kiểm soát.", "Sinai"),
+        ("Hội Lưỡi liềm đỏ Palestine cho biết xe cứu thương bị trúng đạn ở Gaza.", "Palestine"),
+    ],
+)
+def test_an_armed_groups_branch_and_an_associations_name_are_no_places(extract, text: str, word: str) -> None:
+    """ "IS tỉnh Sahel" is a branch of the group, not a province; the country that ends an
+    association's name ("Hội … Palestine") is part of the name."""
+    out = extract(text)
+    assert not [p for p in out["places"] if word in p["surface"]]
+
+
+def test_the_members_a_bodys_name_lists_are_places(extract) -> None:
+    """("gồm": what follows is the body's members, not its name.) Guards the rule above that a
+    country ending an association's name is part of it."""
+    out = extract("Nhóm Bộ tứ gồm Mỹ, Ai Cập và UAE kêu gọi ngừng bắn.")
+    assert place(out, "Mỹ")["country"] == "US"
