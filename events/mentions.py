@@ -395,7 +395,9 @@ def find_mentions(
             continue
         if blocked and _inside(blocked, first.start, run[-1].end):
             continue
-        after_title = bool(words) and _TITLES.ending_words(words) is not None
+        title = _TITLES.ending_words(words) if words else None
+        office = title in lexicon.LOCAL_OFFICES  # "Thị trưởng Kharkiv Ihor Terekhov": the office's place
+        after_title = title is not None and not office
         covered = 0
         for i, j in matches:
             covered += j - i
@@ -420,7 +422,7 @@ def find_mentions(
                 continue  # "Bộ Tư lệnh", "Bộ Y tế", "Viện …": a body's name, no place
             if i > 0 and run[i - 1].key in lexicon.SURNAMES:
                 continue  # "Vũ Anh": a person's name
-            if after_title and (n > 0 or i > 0):
+            if (after_title or office) and (n > 0 or i > 0):
                 continue  # "Tổng thống Mỹ Donald Trump": after the country, a person
             if (
                 j - i == 1
@@ -446,8 +448,8 @@ def find_mentions(
             sentence_initial = one_word and _starts_sentence(text, run[i], sentence_starts)
             # positional: twice as fast as by keyword, and this is the inner loop
             mentions.append(
-                Mention(surface, start, end, sentence, key, cue, preceding, unknown, after_title and n == 0,
-                        sentence_initial)
+                Mention(surface, start, end, sentence, key, cue, preceding,
+                        unknown and not (i == 0 and office), after_title and n == 0, sentence_initial)
             )  # fmt: skip
             if cue in _NAMING_CUES:
                 with_cue = _with_head(text, lower, sentence_start, start, end, cue)
@@ -466,9 +468,9 @@ def find_mentions(
 _GROUP_PROVINCE = re.compile(
     r"(?:\b(?:IS|ISIS|ISIL|IS-K)|Nhà nước Hồi giáo|\([A-Z][A-Z0-9-]{1,9}\))\s+tỉnh\s+$"
 )
-# Words before a body's generic noun that make it a common noun in the plural ("các công ty Mỹ",
-# "nhiều hãng tin Nga", "các bệnh viện Gaza"): the name after it is where they are from, a place
-_PLURALS = frozenset({"các", "những", "nhiều", "mấy", "vài", "một số", "hai", "ba", "bốn", "năm"})
+# Words before a body's generic noun that make it a common noun ("các công ty Mỹ", "một công ty
+# Anh", "nhiều hãng tin Nga", "các bệnh viện Gaza"): the name after it is where they are from
+_PLURALS = frozenset({"các", "những", "nhiều", "mấy", "vài", "số", "một", "mỗi", "hai", "ba", "bốn", "năm"})
 # One Vietnamese syllable (without diacritics): a word a sentence may open with ("Phía", "Theo")
 _SYLLABLE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
@@ -486,9 +488,7 @@ def _organisation_cue(words: list[str]) -> bool:
     if len(words) <= size:
         return True
     before = words[-size - 1]
-    if before in _PLURALS or f"{before} {cue.split(' ', 1)[0]}" in lexicon.NOT_CUE_COMPOUNDS:
-        return False
-    return not (len(words) > size + 1 and f"{words[-size - 2]} {before}" in _PLURALS)
+    return before not in _PLURALS and f"{before} {cue.split(' ', 1)[0]}" not in lexicon.NOT_CUE_COMPOUNDS
 
 
 def _opening_word(text: str, run: list[Token], sentence_starts: list[int]) -> bool:

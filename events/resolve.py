@@ -19,6 +19,7 @@ from events import lexicon
 from events.mentions import Mention
 from events.phrases import Phrases
 from gazetteer import Candidate, Gazetteer
+from gazetteer.cues import split_cue
 from gazetteer.store import haversine_km
 from gazetteer.textnorm import fold, name_key
 
@@ -66,7 +67,8 @@ CUE_KINDS: dict[str, frozenset[str]] = {
     "huyện": frozenset({"admin2", "admin1"}),
     "quận": frozenset({"admin2", "admin1"}),
     **dict.fromkeys(SETTLEMENT_CUES, POPULATED),
-    **dict.fromkeys(("biển", "vùng biển"), _WATER),
+    "biển": _WATER,
+    "vùng biển": _WATER | {"island", "region", "country"},  # "vùng biển Hoàng Sa": the islands' waters
     **dict.fromkeys(("eo biển", "eo"), frozenset({"strait", "other"})),
     "vịnh": frozenset({"gulf", "sea", "other"}),
     "sông": frozenset({"river", "other"}),
@@ -490,6 +492,9 @@ def _read_with_cues(resolved: list[ResolvedPlace], works: Iterable[str] = ()) ->
         if p.place.kind == "landmark":
             continue  # "sân bay Port Sudan": a work named after the city gives its name no second place
         bare = p.mention.extra.get("bare") if p.mention.extra else None
+        if bare is None and p.mention.cued is None and p.place.kind != "country":
+            # a name found whole with its capitalised head ("Dải Gaza" beside "thành phố Gaza")
+            bare = next(iter(split_cue(p.mention.surface) or ()), None)
         if p.mention.cued is not None or bare is not None:  # ("sông Dnipro" beside "thành phố Dnipro")
             places.setdefault(bare or p.mention.surface, set()).add(p.place.id)
     for p in resolved:

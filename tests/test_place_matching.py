@@ -723,3 +723,33 @@ def test_the_members_a_bodys_name_lists_are_places(extract) -> None:
     country ending an association's name is part of it."""
     out = extract("Nhóm Bộ tứ gồm Mỹ, Ai Cập và UAE kêu gọi ngừng bắn.")
     assert place(out, "Mỹ")["country"] == "US"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("Thị trưởng Kharkiv Ihor Terekhov cho biết 12 UAV đã tấn công thành phố.", "Kharkiv", "UA"),
+        ("Thống đốc Belgorod Vyacheslav Gladkov nói hai dân thường bị thương.", "Belgorod", "RU"),
+        ("Tổng thống Trump cảnh báo Washington sẽ ngừng đàm phán thương mại.", "Washington", "US"),
+        ("Israel khẳng định con tàu do một công ty Anh sở hữu.", "Anh", "GB"),
+        ("Giao tranh lan tới các tỉnh ven biển Latakia và Tartus.", "Latakia", "SY"),
+        ("Tàu cá bị tấn công tại vùng biển Hoàng Sa.", "Hoàng Sa", "VN"),
+    ],
+)
+def test_a_place_after_an_office_a_compound_or_a_waters_head(
+    extract, text: str, surface: str, country
+) -> None:
+    """The office of a town is that town's ("Thị trưởng Kharkiv", with the holder's name after it);
+    "cảnh báo", "ven biển" are words, not a newspaper's "báo" nor a sea's "biển"; "vùng biển" names
+    the waters of islands too."""
+    assert place(extract(text), surface)["country"] == country
+
+
+def test_a_name_found_with_its_capitalised_head_is_one_of_two_places(extract) -> None:
+    """ "Dải Gaza" (found whole, its head capitalised) beside "thành phố Gaza": the city's mention
+    keeps its cue, so the two places stay apart."""
+    out = extract(
+        "Israel ném bom một trường học ở thành phố Gaza. Khan Younis ở miền nam Dải Gaza cũng bị tấn công."
+    )
+    assert place(out, "thành phố Gaza")["kind"] == "city"
+    assert place(out, "Dải Gaza")["name"] == "Gaza Strip"
