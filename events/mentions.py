@@ -157,6 +157,7 @@ def capital_runs(text: str, tokens: Iterable[Token]) -> Iterator[list[Token]]:
 # "Trinidad và Tobago", "Sừng châu Phi", "Đường Kiểm soát" (the press writes a feature's generic
 # words in lower case). At most this many of them, within a name of MAX_NAME_WORDS words.
 _JOIN_WORDS = 2
+_JOIN_REACH = 1 + _JOIN_WORDS * 8  # characters: two lower-case words of up to seven letters and spaces
 _LOWER_WORDS = re.compile(rf"((?: [^\W\d_A-Z]+){{1,{_JOIN_WORDS}}})(?!\w)")
 
 
@@ -168,28 +169,54 @@ def joined_runs(
     words: "Hòa bình …" opening a sentence is no "Hòa Bình"."""
     pending: list[Token] | None = None
     for run in runs:
-        while pending is not None:
-            merged = _join(text, pending, run, known)
-            if merged is None:
-                yield pending
-                pending = run
-                break
-            pending, rest = merged
-            if rest is run:
-                yield pending  # the name stopped before the next run
-                pending = run
-                break
-            if not rest:  # the next run went whole into the name: it may run on again
-                break
+        if pending is None:
+            pending = run
+            continue
+        if len(pending) == 1 and run[0].start - pending[0].end > _JOIN_REACH:
+            yield pending  # (most runs: one word, the next run far after it: no name joins them)
+            pending = run
+            continue
+        merged = _join(text, pending, run, known)
+        if merged is None:
+            yield pending
+            pending = run
+            continue
+        pending, rest = merged
+        if rest is run:  # the name stopped before the next run
+            yield pending
+            pending = run
+        elif rest:  # the name took the next run's first words
             yield pending
             pending = rest
-            break
-        else:
-            pending = run
-    while pending is not None:
-        merged = _join(text, pending, None, known)
+        # else: the next run went whole into the name, which may run on again
+    if pending is not None:
+        merged = _join(text, pending, None, known) if len(pending) > 1 else None
         yield pending if merged is None else merged[0]
-        pending = None
+
+
+def _join_one(
+    text: str, word: Token, following: list[Token] | None, known: frozenset[str] | set[str]
+) -> tuple[list[Token], list[Token] | None] | None:
+    """:func:`_join` for a run of one word: the name must reach into the next run."""
+    if (
+        following is None
+        or following[0].start - word.end > _JOIN_REACH
+        or following[0].sentence != word.sentence
+    ):
+        return None
+    gap = text[word.end : following[0].start]
+    if gap[:1] != " " or gap[-1:] != " " or gap.count(" ") > _JOIN_WORDS + 1 or not gap.islower():
+        return None
+    gap = gap.strip()
+    if not gap.replace(" ", "").isalpha():
+        return None
+    prefix = f"{word.key} {gap}"
+    for taken in range(min(len(following), MAX_NAME_WORDS - 1 - gap.count(" ") - 1), 0, -1):
+        if f"{prefix} {' '.join(t.key for t in following[:taken])}" in known:
+            start, end = word.start, following[taken - 1].end
+            token = Token(start, end, text[start:end], name_key(text[start:end]), word.sentence)
+            return [token], following[taken:]
+    return None
 
 
 def _join(
@@ -202,7 +229,12 @@ def _join(
     (and into ``following``, the next run, when only those words lie between them) as its last
     token, and what is left of ``following`` (``following`` itself when the name does not reach
     it); None when no such name is known."""
-    found = _LOWER_WORDS.match(text, run[-1].end)
+    end = run[-1].end
+    if len(run) == 1:  # (most runs) one capitalised word needs another after the lower-case ones
+        return _join_one(text, run[0], following, known)
+    if end + 1 >= len(text) or text[end] != " " or not text[end + 1].islower():
+        return None  # (a comma, a full stop or a capitalised word follows)
+    found = _LOWER_WORDS.match(text, end)
     if found is None:
         return None
     lower = found.group(1).split()
@@ -219,6 +251,8 @@ def _join(
         and following[0].sentence == run[-1].sentence
     ):
         nexts = following[: max(0, MAX_NAME_WORDS - len(lower) - 1)]
+    if len(run) == 1 and not nexts:
+        return None  # one capitalised word and lower-case ones: no name of two capitalised words
     best: tuple[int, int, int, int] | None = None  # (words, first token, lower words, next tokens)
     for i in range(max(0, len(run) - 3), len(run)):
         head = [t.key for t in run[i:]]
