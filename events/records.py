@@ -75,7 +75,7 @@ VIOLENT = frozenset({lexicon.BATTLES, lexicon.REMOTE, lexicon.CIVILIANS, lexicon
 MAX_EVENT_TEXT = 2_000
 _CLAIMANTS = ("country", "region")  # the kinds of place a claim is attributed to
 SPECIFICITY = {"border-area": 0, "village": 0, "town": 0, "city": 0, "admin2": 1, "other": 1, "river": 1,
-               "region": 2, "admin1": 2, "country": 3}  # fmt: skip
+               "region": 2, "admin1": 2, "country": 3, "landmark": 0}  # fmt: skip
 
 
 @dataclass(slots=True)
