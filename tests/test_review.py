@@ -14,6 +14,7 @@ from ingest_support import ROOT, cli
 
 from gazetteer import Gazetteer
 from store import review
+from store.acled import acled_frame
 from store.db import EventStore
 
 # Our own text in the style of the press: a village the gazetteer lacks, in a province it has.
@@ -102,6 +103,8 @@ def test_decisions_survive_a_reingest(built_db: Path, gaz: Gazetteer, tmp_path: 
         again = store.events_frame()
         listing = review.listing(store.con)
     assert snapshot(again) == snapshot(after)
+    # ACLED's event ids are made from the same fingerprint: the same after the re-ingest
+    assert set(acled_frame(again)["event_id_cnty"]) == set(acled_frame(after)["event_id_cnty"])
     assert listing and all(row["event"] is not None for row in listing)
 
 
