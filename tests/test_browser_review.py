@@ -112,6 +112,7 @@ def test_rejected_and_edited_events_stay_so_after_a_reingest(browser, server) ->
     search(page, "không quân", 1)
     popup = open_marker(page, "Air/drone strike")
     expect(popup).to_contain_text("Thương vong (chết): 4", timeout=TIMEOUT)  # still edited
+    expect(popup).to_contain_text("Thẩm định: đã sửa")
     expect(status(page)).to_have_attribute("data-status", "edited", timeout=TIMEOUT)
     page.get_by_text("Sửa sự kiện").click()  # the review panel open, for the README's picture
     expect(page.get_by_role("button", name="Lưu chỉnh sửa")).to_be_visible(timeout=TIMEOUT)
