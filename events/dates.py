@@ -830,7 +830,12 @@ def find_dates(text: str, published: datetime.date, published_precision: str = "
         date, date_end, precision = resolved
         if cand.relative:
             precision = max(precision, ref_precision)
-        opens = not cand.is_range and _back(_BACK_OPENS, low, cand.start, 20) is not None
+        # (its "từ" must be within reach: most dates have none, and then no regex needs to run)
+        opens = (
+            not cand.is_range
+            and low.find("từ", max(0, cand.start - 20), cand.start) != -1
+            and _back(_BACK_OPENS, low, cand.start, 20) is not None
+        )
         mentions.append(
             DateMention(
                 start=cand.start,
