@@ -125,7 +125,7 @@ def _submit_add(at: AppTest, *, published: str = "", pasted: str = "", files: li
     if pasted:
         at.text_area(key="pasted").set_value(pasted)
     at.text_input(key="published").set_value(published)
-    at.button[0].click().run()  # the form's submit button
+    next(b for b in at.button if "add_articles" in str(b.form_id)).click().run()  # the form's submit
     assert not at.exception, at.exception
 
 
@@ -145,6 +145,11 @@ def test_every_page_speaks_one_language(app: AppTest, lang: str) -> None:
     expected = {"vi": "image.txt: không đọc được — tệp nhị phân, không phải văn bản",
                 "en": "image.txt: cannot be read — binary file, not text"}[lang]  # fmt: skip
     assert errors == [expected]
+    # the event selected from the result list: the detail and review panels
+    next(b for b in app.button if b.label == i18n.t("show_on_map", lang)).click().run()
+    assert not app.exception, app.exception
+    assert any("dd-event" in h.proto.body for h in app.get("html"))
+    seen += ui_strings(app)
     _submit_add(app, pasted=KVITKOVE.replace("hôm qua", "ngày 1/6/2024"))
     seen += ui_strings(app)
     assert app.warning, "the undated paste is said to be undated"
