@@ -38,7 +38,7 @@ VIETNAMESE_LETTER = re.compile(
 )
 # Widgets whose options are data (names found in articles, the user's places), and the switch
 # that names both languages.
-DATA_WIDGETS = ("online_name", "edit_choice", "lang")
+DATA_WIDGETS = ("online_name", "edit_choice", "alias_choice", "lang")
 
 
 @pytest.fixture
@@ -171,6 +171,12 @@ def test_every_page_speaks_one_language(app: AppTest, lang: str) -> None:
     assert not app.exception, app.exception
     seen += ui_strings(app)
     assert app.success and app.selectbox(key="edit_choice").value == "user:kvitkove"
+    app.text_input(key="alias_name").set_value("Kharkov city")
+    app.text_input(key="alias_target").set_value("Kharkiv")
+    next(b for b in app.button if "add_alias" in str(b.form_id)).click().run()
+    assert not app.exception, app.exception
+    assert app.selectbox(key="alias_choice").value == 0  # the other names the user added, listed
+    seen += ui_strings(app)
     app.checkbox(key="background").check().run()  # the background events' table and labels too
     seen += ui_strings(app)
     assert len(seen) > 100
@@ -356,3 +362,18 @@ def test_show_on_map_selects_the_incident_another_article_reported_first(app: Ap
         latest = store.con.execute("SELECT id FROM articles ORDER BY ingested_at DESC LIMIT 1").fetchone()[0]
     assert selected in shown and selected in own and not selected.startswith(latest)
     assert any("Terter" in h.proto.body for h in app.get("html") if "dd-event" in h.proto.body)
+
+
+def test_alias_added_then_deleted_reextracts_its_articles(app: AppTest) -> None:
+    _submit_add(app, published="02/06/2024", pasted=KVITKOVE)
+    app.text_input(key="alias_name").set_value("Kvitkove")
+    app.text_input(key="alias_target").set_value("Kharkiv")
+    next(b for b in app.button if "add_alias" in str(b.form_id)).click().run()
+    assert [s.value for s in app.success] == ["Đã thêm Kvitkove → Kharkiv. Đã xử lý lại 1 bài báo."]
+    assert any(c.value == "Không có tên nào chưa xác định." for c in app.caption)
+    app.button(key="delete_alias").click().run()
+    assert not app.exception, app.exception
+    (done,) = [s.value for s in app.success]
+    assert done.startswith("Đã xoá Kvitkove → ") and done.endswith("Đã xử lý lại 1 bài báo.")
+    unresolved = next(d.value for d in app.dataframe if "surface" in d.value.columns)
+    assert list(unresolved["surface"]) == ["Kvitkove"]  # unknown again, its article re-read
