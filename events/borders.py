@@ -9,6 +9,7 @@ placed at the point of that border nearest the article's focus.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -156,6 +157,24 @@ def _nearest_point(border: Candidate, focus: tuple[float, float] | None) -> tupl
     """The point of the border line nearest the focus (its middle when there is no focus)."""
     if focus is None:
         return border.lat, border.lon
-    line = shape(border.geometry)
+    line = _line(border)
     point = line.interpolate(line.project(shapely.Point(focus[1], focus[0])))
     return round(point.y, 4), round(point.x, 4)
+
+
+_LINES: dict[str, shapely.Geometry] = {}  # a stored GeoJSON line → its shape
+_MAX_LINES = 256  # far more than the land borders the news of a corpus names
+
+
+def _line(border: Candidate) -> shapely.Geometry:
+    """The border's line, parsed once per stored geometry (parsing cost more than the rest of the
+    phrase's resolution; keyed by the stored text, so that another gazetteer never meets it)."""
+    stored = border.geometry_loader(border.id) if border.geometry_loader else None
+    if not stored:
+        return shape(border.geometry)
+    line = _LINES.get(stored)
+    if line is None:
+        if len(_LINES) >= _MAX_LINES:
+            _LINES.clear()
+        line = _LINES[stored] = shape(json.loads(stored))
+    return line

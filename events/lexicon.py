@@ -25,7 +25,8 @@ NAME_HEADS = (
     "nhà máy điện", "nhà máy điện hạt nhân", "đập", "thủy điện", "hồ", "mũi", "kênh đào", "eo",
     "cửa biển", "khu tự trị", "khu hành chính", "tỉnh bang", "tiểu bang", "oblast",
     "vùng lãnh thổ", "đặc khu", "khu bảo tồn", "đèo", "đường hầm", "vùng biển", "hải cảng", "đường",
-    "cộng hòa", "cộng hoà",
+    "cộng hòa", "cộng hoà", "sân bay quốc tế", "sân bay quân sự", "phi trường", "căn cứ không quân",
+    "căn cứ quân sự", "căn cứ hải quân",
 )  # fmt: skip
 
 # Compounds that end with a head or cue syllable but are common words ("yêu cầu Nga", "toàn
@@ -33,7 +34,9 @@ NAME_HEADS = (
 NOT_CUE_COMPOUNDS = frozenset(
     """yêu cầu|nhu cầu|toàn cầu|hoàn cầu|địa cầu|bán cầu|khẩn cầu|mưu cầu|thỉnh cầu|văn bản|phiên bản
     |cơ bản|căn bản|xuất bản|tái bản|kịch bản|nguyên bản|đánh đập|đồng hồ|mơ hồ|bóng đá|liên bang
-    |hợp tác xã|thông tấn xã|tàu sân|sát biển""".split("|")
+    |hợp tác xã|thông tấn xã|tàu sân|sát biển|vũ trang|thời trang|ven biển|cảnh báo|thông báo|dự báo
+    |tình báo|loan báo|họp báo|chiến trường|thị trường|hiện trường|môi trường|lập trường|quảng trường
+    |phi trường|thương trường""".split("|")
 )
 NOT_CUE_COMPOUNDS = frozenset(c.strip() for c in NOT_CUE_COMPOUNDS)
 
@@ -143,7 +146,7 @@ ORGANISATION_CUES = (
 # Heads of an association's name written with a capital ("Hội Lưỡi liềm đỏ Palestine", "Liên minh
 # các quốc gia Sahel"): a place a few words after one, with no break between, ends the body's
 # name. (A government's offices name their place: "Cơ quan phòng vệ dân sự Gaza" is Gaza's.)
-BODY_NAME_HEADS = ("Hội", "Hiệp hội", "Liên minh", "Liên đoàn", "Tổ chức", "Quỹ", "Mạng lưới")
+BODY_NAME_HEADS = ("Hội", "Hiệp hội", "Liên minh", "Liên đoàn", "Tổ chức", "Quỹ", "Mạng lưới", "Đài")
 
 # Titles and forms of address: the capitalised run after them is a person, except a
 # country named right after the title ("Tổng thống Pháp Emmanuel Macron").
@@ -158,6 +161,13 @@ PERSON_TITLES = (
     # offices of a province or a town, whose holder is named after them ("Tỉnh trưởng Alexander Gusev")
     "tỉnh trưởng", "thủ hiến", "quận trưởng", "huyện trưởng", "trưởng làng", "phó thống đốc",
     "chuẩn tướng", "thượng tướng", "đô đốc", "phó đô đốc", "trợ lý", "người đồng cấp", "đồng cấp",
+)  # fmt: skip
+
+# Titles of an office of a province or a town: the place named right after one is the place the
+# office governs, a place even when the holder's name follows ("Thị trưởng Kharkiv Ihor Terekhov").
+LOCAL_OFFICES = frozenset(
+    {"thống đốc", "phó thống đốc", "thị trưởng", "tỉnh trưởng", "thủ hiến", "quận trưởng", "huyện trưởng",
+     "trưởng làng"}
 )  # fmt: skip
 
 # Vietnamese family names: a capitalised family name right before a match makes it a

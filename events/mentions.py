@@ -153,6 +153,132 @@ def capital_runs(text: str, tokens: Iterable[Token]) -> Iterator[list[Token]]:
         yield current
 
 
+# A name may hold lower-case words between or after its capitalised ones: "Jammu và Kashmir",
+# "Trinidad và Tobago", "Sừng châu Phi", "Đường Kiểm soát" (the press writes a feature's generic
+# words in lower case). At most this many of them, within a name of MAX_NAME_WORDS words.
+_JOIN_WORDS = 2
+_JOIN_REACH = 1 + _JOIN_WORDS * 8  # characters: two lower-case words of up to seven letters and spaces
+_LOWER_WORDS = re.compile(rf"((?: [^\W\d_A-Z]+){{1,{_JOIN_WORDS}}})(?!\w)")
+
+
+def joined_runs(
+    text: str, runs: Iterable[list[Token]], known: frozenset[str] | set[str]
+) -> Iterator[list[Token]]:
+    """The capitalised runs, where a known name runs on through lower-case words ("Jammu và
+    Kashmir", "Đường Kiểm soát") with that name as one token. The name must hold two capitalised
+    words: "Hòa bình …" opening a sentence is no "Hòa Bình"."""
+    pending: list[Token] | None = None
+    for run in runs:
+        if pending is None:
+            pending = run
+            continue
+        if len(pending) == 1 and run[0].start - pending[0].end > _JOIN_REACH:
+            yield pending  # (most runs: one word, the next run far after it: no name joins them)
+            pending = run
+            continue
+        merged = _join(text, pending, run, known)
+        if merged is None:
+            yield pending
+            pending = run
+            continue
+        pending, rest = merged
+        if rest is run:  # the name stopped before the next run
+            yield pending
+            pending = run
+        elif rest:  # the name took the next run's first words
+            yield pending
+            pending = rest
+        # else: the next run went whole into the name, which may run on again
+    if pending is not None:
+        merged = _join(text, pending, None, known) if len(pending) > 1 else None
+        yield pending if merged is None else merged[0]
+
+
+def _join_one(
+    text: str, word: Token, following: list[Token] | None, known: frozenset[str] | set[str]
+) -> tuple[list[Token], list[Token] | None] | None:
+    """:func:`_join` for a run of one word: the name must reach into the next run."""
+    if (
+        following is None
+        or following[0].start - word.end > _JOIN_REACH
+        or following[0].sentence != word.sentence
+    ):
+        return None
+    gap = text[word.end : following[0].start]
+    if gap[:1] != " " or gap[-1:] != " " or gap.count(" ") > _JOIN_WORDS + 1 or not gap.islower():
+        return None
+    gap = gap.strip()
+    if not gap.replace(" ", "").isalpha():
+        return None
+    prefix = f"{word.key} {gap}"
+    for taken in range(min(len(following), MAX_NAME_WORDS - 1 - gap.count(" ") - 1), 0, -1):
+        if f"{prefix} {' '.join(t.key for t in following[:taken])}" in known:
+            start, end = word.start, following[taken - 1].end
+            token = Token(start, end, text[start:end], name_key(text[start:end]), word.sentence)
+            return [token], following[taken:]
+    return None
+
+
+def _join(
+    text: str,
+    run: list[Token],
+    following: list[Token] | None,
+    known: frozenset[str] | set[str],
+) -> tuple[list[Token], list[Token] | None] | None:
+    """``run`` with the longest known name that starts in it and runs on through lower-case words
+    (and into ``following``, the next run, when only those words lie between them) as its last
+    token, and what is left of ``following`` (``following`` itself when the name does not reach
+    it); None when no such name is known."""
+    end = run[-1].end
+    if len(run) == 1:  # (most runs) one capitalised word needs another after the lower-case ones
+        return _join_one(text, run[0], following, known)
+    if end + 1 >= len(text) or text[end] != " " or not text[end + 1].islower():
+        return None  # (a comma, a full stop or a capitalised word follows)
+    found = _LOWER_WORDS.match(text, end)
+    if found is None:
+        return None
+    lower = found.group(1).split()
+    if not all(w.islower() for w in lower):  # ("Jammu và Đà Nẵng": a lower-case word, then a name)
+        lower = lower[: next(n for n, w in enumerate(lower) if not w.islower())]
+        if not lower:
+            return None
+    after = run[-1].end + sum(1 + len(w) for w in lower)
+    nexts: list[Token] = []
+    if (
+        following is not None
+        and following[0].start == after + 1
+        and text[after] == " "
+        and following[0].sentence == run[-1].sentence
+    ):
+        nexts = following[: max(0, MAX_NAME_WORDS - len(lower) - 1)]
+    if len(run) == 1 and not nexts:
+        return None  # one capitalised word and lower-case ones: no name of two capitalised words
+    best: tuple[int, int, int, int] | None = None  # (words, first token, lower words, next tokens)
+    for i in range(max(0, len(run) - 3), len(run)):
+        head = [t.key for t in run[i:]]
+        capitals = len(head)
+        for used in range(1, len(lower) + 1):
+            base = [*head, *lower[:used]]
+            if len(base) > MAX_NAME_WORDS:
+                break
+            for taken in range(len(nexts) if used == len(lower) else 0, -1, -1):
+                size = len(base) + taken
+                if capitals + taken < 2 or (best is not None and size <= best[0]):
+                    continue
+                if " ".join([*base, *(t.key for t in nexts[:taken])]) in known:
+                    best = (size, i, used, taken)
+    if best is None:
+        return None
+    _, i, used, taken = best
+    end = nexts[taken - 1].end if taken else run[-1].end + sum(1 + len(w) for w in lower[:used])
+    start = run[i].start
+    word = text[start:end]
+    token = Token(start, end, word, name_key(word), run[i].sentence)
+    if not taken:
+        return [*run[:i], token], following
+    return [*run[:i], token], following[taken:] if following is not None else None
+
+
 def _automaton(phrases: tuple[str, ...]) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     for phrase in phrases:
@@ -198,8 +324,9 @@ _BODY_REACH = 60
 _SIGNATURE_TAIL = 200
 # (and a treaty's capitalised head: "Hiệp ước Nước sông Indus")
 _BODY_HEADS = (*lexicon.BODY_NAME_HEADS, *(h[:1].upper() + h[1:] for h in lexicon.AGREEMENT_HEADS))
+_BODY_HEAD_FINDER = _automaton(_BODY_HEADS)
 _BODY_NAME = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _BODY_HEADS))})((?: [^\W\d_]+){{0,4}}) $")
-_BODY_BREAKS = frozenset({*lexicon.LOCATIVE_CUES, "của", "và", "với", "cho", "theo"})
+_BODY_BREAKS = frozenset({*lexicon.LOCATIVE_CUES, "của", "và", "với", "cho", "theo", "gồm", "như", "là"})
 _ENGLISH_HEADS = lexicon.ENGLISH_BODY_HEADS
 # cues that, with compass words, name a part of a country ("miền Đông", "phía Nam"), unlike the
 # heads of proper names ("biển Đông" is the South China Sea)
@@ -243,7 +370,7 @@ def find_mentions(
     heads = _body_heads(text)
     mentions: list[Mention] = []
     unresolved: list[Mention] = []
-    for run in capital_runs(text, tokens):
+    for run in joined_runs(text, capital_runs(text, tokens), known):
         if limit is not None and (len(mentions) >= limit or len(unresolved) >= limit):
             break
         first = run[0]
@@ -290,10 +417,10 @@ def find_mentions(
         cued = cue in _PLACE_CUE_SET
         if not (matches or cued):
             continue  # (most runs: a capitalised first word, a person)
-        if words and (
-            _ORG_CUES.ending_words(words) is not None or _AGREEMENTS.ending_words(words) is not None
-        ):
+        if words and (_organisation_cue(words) or _AGREEMENTS.ending_words(words) is not None):
             continue  # "Nhóm Minsk", "Thỏa thuận Minsk": a body's or a treaty's name
+        if cue == "tỉnh" and _GROUP_PROVINCE.search(text, max(0, first.start - 60), first.start):
+            continue  # "Nhà nước Hồi giáo (IS) tỉnh Sahel": an armed group's branch, no province
         if len(run) > 1 and not _ENGLISH_HEADS.isdisjoint([t.key for t in run]):
             continue  # "Kyiv Post", "The Moscow Times", "USS Abraham Lincoln": a medium, a ship
         if cued and _unknown_cued_name(run, matches, words, cue):
@@ -303,11 +430,20 @@ def find_mentions(
             continue
         if blocked and _inside(blocked, first.start, run[-1].end):
             continue
-        after_title = bool(words) and _TITLES.ending_words(words) is not None
+        title = _TITLES.ending_words(words) if words else None
+        office = title in lexicon.LOCAL_OFFICES  # "Thị trưởng Kharkiv Ihor Terekhov": the office's place
+        after_title = title is not None and not office
         covered = 0
         for i, j in matches:
             covered += j - i
         unknown = covered < len(run)  # the matches do not overlap
+        if (
+            unknown
+            and covered == len(run) - 1
+            and matches[0][0] == 1
+            and _opening_word(text, run, sentence_starts)
+        ):
+            unknown = False  # "Phía Kyiv cáo buộc …": a word capitalised by the sentence, then the place
         longer_name_end = -1
         for n, (i, j) in enumerate(matches):
             start, end = run[i].start, run[j - 1].end
@@ -321,7 +457,7 @@ def find_mentions(
                 continue  # "Bộ Tư lệnh", "Bộ Y tế", "Viện …": a body's name, no place
             if i > 0 and run[i - 1].key in lexicon.SURNAMES:
                 continue  # "Vũ Anh": a person's name
-            if after_title and (n > 0 or i > 0):
+            if (after_title or office) and (n > 0 or i > 0):
                 continue  # "Tổng thống Mỹ Donald Trump": after the country, a person
             if (
                 j - i == 1
@@ -347,16 +483,56 @@ def find_mentions(
             sentence_initial = one_word and _starts_sentence(text, run[i], sentence_starts)
             # positional: twice as fast as by keyword, and this is the inner loop
             mentions.append(
-                Mention(surface, start, end, sentence, key, cue, preceding, unknown, after_title and n == 0,
-                        sentence_initial)
+                Mention(surface, start, end, sentence, key, cue, preceding,
+                        unknown and not (i == 0 and office), after_title and n == 0, sentence_initial)
             )  # fmt: skip
             if cue in _NAMING_CUES:
                 with_cue = _with_head(text, lower, sentence_start, start, end, cue)
                 if with_cue is not None:
                     mentions[-1].cued = with_cue[:2]
-            if (body and i == 0) or (text.startswith(" (", end) and _body_acronym(text, run, end)):
+            if body and i == 0:
+                mentions[-1].in_body_name = True
+                mentions[-1].extra["body_head"] = True  # ("Hội Lưỡi liềm đỏ Palestine": its name's)
+            elif text.startswith(" (", end) and _body_acronym(text, run, end):
                 mentions[-1].in_body_name = True
     return mentions, unresolved
+
+
+# A province's cue right after an armed group's name: the group's branch ("IS tỉnh Khorasan",
+# "Nhà nước Hồi giáo (IS) tỉnh Tây Phi"), not a province of any country
+_GROUP_PROVINCE = re.compile(
+    r"(?:\b(?:IS|ISIS|ISIL|IS-K)|Nhà nước Hồi giáo|\([A-Z][A-Z0-9-]{1,9}\))\s+tỉnh\s+$"
+)
+# Words before a body's generic noun that make it a common noun ("các công ty Mỹ", "một công ty
+# Anh", "nhiều hãng tin Nga", "các bệnh viện Gaza"): the name after it is where they are from
+_PLURALS = frozenset({"các", "những", "nhiều", "mấy", "vài", "số", "một", "mỗi", "hai", "ba", "bốn", "năm"})
+# One Vietnamese syllable (without diacritics): a word a sentence may open with ("Phía", "Theo")
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
+)
+
+
+def _organisation_cue(words: list[str]) -> bool:
+    """Whether the words end with a body's generic noun ("công ty", "tờ", "hãng tin") that heads a
+    name, not a common noun in the plural ("các công ty Mỹ") nor a syllable of a compound
+    ("lực lượng vũ trang Philippines": "trang" is no web page there)."""
+    cue = _ORG_CUES.ending_words(words)
+    if cue is None:
+        return False
+    size = cue.count(" ") + 1
+    if len(words) <= size:
+        return True
+    before = words[-size - 1]
+    return before not in _PLURALS and f"{before} {cue.split(' ', 1)[0]}" not in lexicon.NOT_CUE_COMPOUNDS
+
+
+def _opening_word(text: str, run: list[Token], sentence_starts: list[int]) -> bool:
+    """Whether the run's first word is one Vietnamese syllable that opens its sentence ("Phía …")
+    and a name no Vietnamese syllable is written like follows ("Kyiv", not "Tư")."""
+    first, name = run[0], run[1]
+    if not _starts_sentence(text, first, sentence_starts) or _SYLLABLE.fullmatch(fold(first.key)) is None:
+        return False
+    return len(run) > 2 or _SYLLABLE.fullmatch(fold(name.key)) is None  # ("Theo Tư lệnh": a title)
 
 
 def _unresolved(text: str, run: list[Token], cue: str) -> Mention:
@@ -448,17 +624,15 @@ def _named_with_cue(run: list[Token], cue: str, known: frozenset[str] | set[str]
 
 
 def _body_heads(text: str) -> list[int]:
-    """Where each head of a body's name ends, in order (found with ``str.find``: a regex of the
-    alternatives tries every position of the text)."""
+    """Where each head of a body's name ends, in order (found in one Aho–Corasick pass: a regex of
+    the alternatives tries every position of the text, a ``str.find`` per head reads it once per head;
+    no head overlaps itself, so every occurrence is one ``find`` would give)."""
     ends = []
-    for head in _BODY_HEADS:
-        at = text.find(head)
-        while at != -1:
-            end = at + len(head)
-            before_ok = not (at and _is_word_char(text[at - 1]))
-            if before_ok and not (end < len(text) and _is_word_char(text[end])):
-                ends.append(end)
-            at = text.find(head, end)
+    size = len(text)
+    for last, length in _BODY_HEAD_FINDER.iter(text):
+        at, end = last + 1 - length, last + 1
+        if not (at and _is_word_char(text[at - 1])) and not (end < size and _is_word_char(text[end])):
+            ends.append(end)
     ends.sort()
     return ends
 
@@ -497,7 +671,7 @@ def _body_acronym(text: str, run: list[Token], end: int) -> bool:
     if found is None:
         return False
     letters = fold("".join(c for c in found.group(1) if c.isalpha())).upper()
-    initials = fold("".join(t.text[0] for t in run)).upper()
+    initials = fold("".join(w[0] for t in run for w in t.text.split())).upper()
     return not (len(initials) > 1 and initials in letters)
 
 

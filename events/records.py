@@ -20,7 +20,7 @@ import ahocorasick
 from events import lexicon
 from events.clauses import Clause
 from events.mentions import Mention
-from events.resolve import ResolvedPlace, is_actor_mention
+from events.resolve import ResolvedPlace, is_actor_mention, rounded_point
 from gazetteer import Candidate
 
 _NUMBER = (
@@ -75,7 +75,7 @@ VIOLENT = frozenset({lexicon.BATTLES, lexicon.REMOTE, lexicon.CIVILIANS, lexicon
 MAX_EVENT_TEXT = 2_000
 _CLAIMANTS = ("country", "region")  # the kinds of place a claim is attributed to
 SPECIFICITY = {"border-area": 0, "village": 0, "town": 0, "city": 0, "admin2": 1, "other": 1, "river": 1,
-               "region": 2, "admin1": 2, "country": 3}  # fmt: skip
+               "region": 2, "admin1": 2, "country": 3, "landmark": 0}  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -526,6 +526,7 @@ def event_record(
     shown_text = (
         sentence_text if sentence_text is not None and shown == sentence else text[shown[0] : shown[1]]
     )
+    point = rounded_point(place.lat, place.lon) if place else (None, None)
     return {
         "event_id": f"{article_id}:{ordinal}",
         "date": when.date,
@@ -540,8 +541,8 @@ def event_record(
         "place_surface": where.mention.surface if where else None,
         "place_start": where.mention.start if where else None,
         "place_end": where.mention.end if where else None,
-        "lat": round(place.lat, 5) if place else None,
-        "lon": round(place.lon, 5) if place else None,
+        "lat": point[0],
+        "lon": point[1],
         "geo_precision": precision,
         "country": place.country if place else None,
         "actor1": actor1,

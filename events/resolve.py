@@ -19,6 +19,7 @@ from events import lexicon
 from events.mentions import Mention
 from events.phrases import Phrases
 from gazetteer import Candidate, Gazetteer
+from gazetteer.cues import split_cue
 from gazetteer.store import haversine_km
 from gazetteer.textnorm import fold, name_key
 
@@ -66,7 +67,8 @@ CUE_KINDS: dict[str, frozenset[str]] = {
     "huyện": frozenset({"admin2", "admin1"}),
     "quận": frozenset({"admin2", "admin1"}),
     **dict.fromkeys(SETTLEMENT_CUES, POPULATED),
-    **dict.fromkeys(("biển", "vùng biển"), _WATER),
+    "biển": _WATER,
+    "vùng biển": _WATER | {"island", "region", "country"},  # "vùng biển Hoàng Sa": the islands' waters
     **dict.fromkeys(("eo biển", "eo"), frozenset({"strait", "other"})),
     "vịnh": frozenset({"gulf", "sea", "other"}),
     "sông": frozenset({"river", "other"}),
@@ -76,7 +78,8 @@ CUE_KINDS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("châu", "dải", "bờ"), frozenset({"region", "other"})),
     **dict.fromkeys(
         ("cầu", "cây cầu", "nhà máy", "nhà máy điện", "nhà máy điện hạt nhân", "thủy điện", "đập",
-         "cửa khẩu", "đường hầm", "sân bay", "cảng", "hải cảng", "căn cứ", "đồn"),
+         "cửa khẩu", "đường hầm", "sân bay", "cảng", "hải cảng", "căn cứ", "đồn", "sân bay quốc tế",
+         "sân bay quân sự", "phi trường", "căn cứ không quân", "căn cứ quân sự", "căn cứ hải quân"),
         _WORKS,
     ),
 }  # fmt: skip
@@ -110,11 +113,12 @@ class ResolvedPlace:
 
     def to_dict(self) -> dict:
         p = self.place
-        point = _ROUNDED.get((p.lat, p.lon))
-        if point is None:  # (rounding is costly and the same places come back)
-            if len(_ROUNDED) >= 100_000:
-                _ROUNDED.clear()
-            point = _ROUNDED[(p.lat, p.lon)] = (round(p.lat, 5), round(p.lon, 5))
+        point = rounded_point(p.lat, p.lon)
+        score = _ROUNDED_SCORES.get(self.score)
+        if score is None:  # (as costly, and a few scores come back)
+            if len(_ROUNDED_SCORES) >= 100_000:
+                _ROUNDED_SCORES.clear()
+            score = _ROUNDED_SCORES[self.score] = round(min(1.0, self.score), 3)
         return {
             "surface": self.mention.surface,
             "start": self.mention.start,
@@ -128,11 +132,23 @@ class ResolvedPlace:
             "lat": point[0],
             "lon": point[1],
             "geo_precision": self.geo_precision,
-            "score": round(min(1.0, self.score), 3),
+            "score": score,
         }
 
 
 _ROUNDED: dict[tuple[float, float], tuple[float, float]] = {}  # a point → its output form
+_ROUNDED_SCORES: dict[float, float] = {}  # a score → its output form
+
+
+def rounded_point(lat: float, lon: float) -> tuple[float, float]:
+    """The point as the output gives it (5 decimals), cached: ``round`` costs ten times a dict
+    lookup, and the same places come back article after article."""
+    point = _ROUNDED.get((lat, lon))
+    if point is None:
+        if len(_ROUNDED) >= 100_000:
+            _ROUNDED.clear()
+        point = _ROUNDED[(lat, lon)] = (round(lat, 5), round(lon, 5))
+    return point
 
 
 _ACTOR_NOUNS = Phrases(lexicon.ACTOR_NOUNS)
@@ -241,8 +257,8 @@ class Resolver:
                     kept = self._cue_cache[(mention.key, cue)] = _of_cue_kind(candidates, cue)
                 candidates = kept
             if candidates:
-                if mention.in_body_name and candidates[0].kind != "country":
-                    continue  # "Quân đội Độc lập Kachin (KIA)": the army's name, not the state
+                if mention.in_body_name and (candidates[0].kind != "country" or "body_head" in mention.extra):
+                    continue  # "Quân đội Độc lập Kachin (KIA)", "Hội Lưỡi liềm đỏ Palestine": a body's name
                 if candidates[0].kind != "country" and not mention.cue:
                     head = _NOUN_HEADS.ending(mention.preceding)  # (one look for both classes)
                     if head in _PEOPLE:
@@ -486,7 +502,12 @@ def _read_with_cues(resolved: list[ResolvedPlace], works: Iterable[str] = ()) ->
     name alone is the mention (a bare "Donetsk" beside "tỉnh Donetsk" is no sign of two)."""
     places: dict[str, set[str]] = {name: {"work"} for name in works}
     for p in resolved:
+        if p.place.kind == "landmark":
+            continue  # "sân bay Port Sudan": a work named after the city gives its name no second place
         bare = p.mention.extra.get("bare") if p.mention.extra else None
+        if bare is None and p.mention.cued is None and p.place.kind != "country":
+            # a name found whole with its capitalised head ("Dải Gaza" beside "thành phố Gaza")
+            bare = next(iter(split_cue(p.mention.surface) or ()), None)
         if p.mention.cued is not None or bare is not None:  # ("sông Dnipro" beside "thành phố Dnipro")
             places.setdefault(bare or p.mention.surface, set()).add(p.place.id)
     for p in resolved:

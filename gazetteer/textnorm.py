@@ -26,17 +26,21 @@ _OLD_STYLE = re.compile(r"(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0309\u0303\
 
 
 # What :func:`nfc` may change in a text that is NFC already: zero-width characters and an "o"/"u"
-# before a toned a/e/y that ends a word (a superset of the old-style placements).
-_MAYBE_CHANGED = re.compile(
-    "[\u200b\u200c\u200d\u2060\ufeff\u00ad]|(?<![qQ])[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?!\\w)"
-)
+# before a toned a/e/y that ends a word (a superset of the old-style placements). The toned
+# letter comes first in the pattern, then what is behind it: the regex engine skips ahead to
+# one of its characters (a pattern that starts with a look-behind tries every position).
+_MAYBE_OLD_STYLE = re.compile("[àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?<=[oOuU].)(?<![qQ][oOuU].)(?!\\w)")
 
 
 def nfc(text: str) -> str:
     """NFC with one tone-placement convention and no zero-width characters."""
     if text.isascii():
         return text
-    if unicodedata.is_normalized("NFC", text) and not _MAYBE_CHANGED.search(text):
+    if (
+        unicodedata.is_normalized("NFC", text)
+        and not _ZERO_WIDTH.search(text)
+        and not _MAYBE_OLD_STYLE.search(text)
+    ):
         return text  # the usual case, without the NFD round trip
     decomposed = unicodedata.normalize("NFD", _ZERO_WIDTH.sub("", text))
     decomposed = _OLD_STYLE.sub(_move_tone, decomposed)
@@ -50,9 +54,20 @@ def _move_tone(match: re.Match[str]) -> str:
     return first + tone + second
 
 
+# Every character name_key removes or turns into a space, and every space but " " (all are below
+# U+3001): a key without them, runs of spaces or spaces at its ends is its own key.
+_KEY_CHANGES = re.compile(
+    "[\u2018\u2019\u02bc\u02bb\u0060\u00b4'\u2010-\u2015\u2212_\\-.,;:!?\"()\\[\\]{}«»“”"
+    + "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c != " ")
+    + "]"
+)
+
+
 def name_key(name: str) -> str:
     """Exact lookup key: normalised, case-folded, dashes and runs of spaces as one space."""
     text = nfc(name).casefold()
+    if not _KEY_CHANGES.search(text) and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # (the usual name: the passes below would change nothing)
     text = _APOSTROPHES.sub("", text)
     text = _DASHES.sub(" ", text)
     text = _KEY_DROP.sub(" ", text)
@@ -61,9 +76,23 @@ def name_key(name: str) -> str:
 
 def fold(text: str) -> str:
     """Remove diacritics (đ → d too) for the diacritic-insensitive fallback."""
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return stripped.replace("đ", "d").replace("Đ", "D").replace("ı", "i")
+    return unicodedata.normalize("NFD", text).translate(_FOLD)
+
+
+class _FoldTable(dict):
+    """``str.translate`` table of :func:`fold`: combining marks removed, "đ", "Đ", "ı" replaced;
+    filled as characters come (only those below U+3000, the scripts names are written in: the
+    table stays small whatever a text holds)."""
+
+    def __missing__(self, code: int) -> str | None:
+        char = chr(code)
+        out = None if unicodedata.combining(char) else char
+        if code < 0x3000:
+            self[code] = out
+        return out
+
+
+_FOLD = _FoldTable({ord("đ"): "d", ord("Đ"): "D", ord("ı"): "i"})
 
 
 _VIETNAMESE_ONLY = re.compile(

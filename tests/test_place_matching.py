@@ -616,3 +616,140 @@ def test_no_namesake_is_dropped_when_an_area_left_only_small_towns(gaz: Gazettee
     geneva = next(c for c in gaz.lookup("Geneva") if c.country == "CH" and c.kind == "city")
     small = [c for c in gaz.lookup("Geneva") if c.country == "US"]
     assert _not_dwarfed(small, geneva) == small
+
+
+# ------------------------------------------------------------------ airports and air bases
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "icao"),
+    [
+        ("Máy bay cứu trợ đã hạ cánh xuống sân bay Goma, thành phố miền đông Congo.", "sân bay Goma", "FZNA"),
+        ("Sân bay quốc tế Toussaint Louverture ở Haiti đóng cửa sau vụ nổ súng.",
+         "Sân bay quốc tế Toussaint Louverture", "MTPP"),
+        ("Iran phóng tên lửa vào căn cứ không quân Al Udeid ở Qatar.", "căn cứ không quân Al Udeid", "OTBH"),
+        ("Mỹ không kích căn cứ không quân Shayrat ở tỉnh Homs.", "căn cứ không quân Shayrat", "OS65"),
+        ("UAV tập kích phi trường Kandahar ở miền nam Afghanistan.", "phi trường Kandahar", "OAKN"),
+        ("Quân đội Nga rút khỏi căn cứ không quân Hmeimim gần Latakia.", "căn cứ không quân Hmeimim", "OSLK"),
+    ],
+)  # fmt: skip
+def test_an_airport_is_read_with_its_head(extract, text: str, surface: str, icao: str) -> None:
+    """Airports and air bases come from a registry package (airportsdata): the head and the name
+    are one mention of the airport, not of the town it is named after."""
+    found = place(extract(text), surface)
+    assert found["place_id"] == f"airport:{icao}"
+    assert found["kind"] == "landmark" and found["geo_precision"] == 1
+
+
+def test_an_airports_name_alone_is_its_towns(extract) -> None:
+    """The airport's name without its head is the town's (or nothing): "Goma" is the city, and a
+    work named after a town does not make the town's name one of two places ("thành phố Goma"
+    stays "Goma")."""
+    out = extract("Phiến quân M23 chiếm thành phố Goma và sân bay Goma hôm 27/1. Goma có hai triệu dân.")
+    assert place(out, "sân bay Goma")["kind"] == "landmark"
+    towns = [p for p in out["places"] if p["place_id"].startswith("geonames:")]
+    assert [p["surface"] for p in towns] == ["Goma", "Goma"]
+    assert {p["kind"] for p in towns} == {"city"}
+
+
+# ------------------------------------------------------------------ names with lower-case words
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        ("Pakistan pháo kích dọc Đường Kiểm soát, làm 12 dân thường thiệt mạng.", "Đường Kiểm soát",
+         "Line of Control"),
+        ("Căng thẳng có thể lan sang vùng Sừng châu Phi, nhất là Djibouti.", "Sừng châu Phi",
+         "Horn of Africa"),
+        ("Tay súng tấn công du khách ở lãnh thổ Jammu và Kashmir của Ấn Độ.", "Jammu và Kashmir",
+         "Jammu and Kashmir"),
+        ("Đội tuyển Trinidad và Tobago thắng Bosnia và Herzegovina.", "Bosnia và Herzegovina",
+         "Bosnia & Herzegovina"),
+    ],
+)  # fmt: skip
+def test_a_name_runs_on_through_its_lower_case_words(extract, text: str, surface: str, name: str) -> None:
+    """The press writes a feature's generic words and "và" in lower case inside a name: the name
+    is read whole, not as the capitalised words around them ("Jammu", "Kashmir", "châu Phi")."""
+    out = extract(text)
+    assert place(out, surface)["name"] == name
+
+
+def test_lower_case_words_after_a_sentences_first_word_make_no_name(extract) -> None:
+    """A name needs two capitalised words: a sentence that opens with a word that is also a place
+    ("Hòa bình", "Hòa Bình" province) is no place."""
+    assert extract("Hòa bình là mục tiêu của cả hai bên.")["places"] == []
+
+
+# ------------------------------------------------------------------ bodies, groups and sentence openers
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("Phía Kyiv bác bỏ cáo buộc của Moskva.", "Kyiv", "UA"),
+        ("Phía Khartoum chưa bình luận về vụ tấn công.", "Khartoum", "SD"),
+        ("Các công ty Mỹ và nhiều hãng tin Nga rút nhân viên khỏi khu vực.", "Mỹ", "US"),
+        ("Các công ty Mỹ và nhiều hãng tin Nga rút nhân viên khỏi khu vực.", "Nga", "RU"),
+        ("Theo Lực lượng Vũ trang Philippines, hai tàu đã va chạm.", "Philippines", "PH"),
+    ],
+)
+def test_a_place_after_a_common_noun_or_a_sentence_opener(
+    extract, text: str, surface: str, country: str
+) -> None:
+    """A word that opens the sentence ("Phía"), a body's noun in the plural ("các công ty"), a
+    compound that ends like one ("vũ trang": "trang" is a web page's noun) and the list a body's
+    name introduces ("gồm") leave the place after them a place."""
+    assert place(extract(text), surface)["country"] == country
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Binh sĩ bị phục kích bởi Nhà nước Hồi giáo (IS) tỉnh Sahel gần biên giới Niger.", "Sahel"),
+        ("Tay súng của Nhà nước Hồi giáo tỉnh Sinai tấn công một trạm kiểm soát.", "Sinai"),
+        ("Hội Lưỡi liềm đỏ Palestine cho biết xe cứu thương bị trúng đạn ở Gaza.", "Palestine"),
+    ],
+)
+def test_an_armed_groups_branch_and_an_associations_name_are_no_places(extract, text: str, word: str) -> None:
+    """ "IS tỉnh Sahel" is a branch of the group, not a province; the country that ends an
+    association's name ("Hội … Palestine") is part of the name."""
+    out = extract(text)
+    assert not [p for p in out["places"] if word in p["surface"]]
+
+
+def test_the_members_a_bodys_name_lists_are_places(extract) -> None:
+    """("gồm": what follows is the body's members, not its name.) Guards the rule above that a
+    country ending an association's name is part of it."""
+    out = extract("Nhóm Bộ tứ gồm Mỹ, Ai Cập và UAE kêu gọi ngừng bắn.")
+    assert place(out, "Mỹ")["country"] == "US"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("Thị trưởng Kharkiv Ihor Terekhov cho biết 12 UAV đã tấn công thành phố.", "Kharkiv", "UA"),
+        ("Thống đốc Belgorod Vyacheslav Gladkov nói hai dân thường bị thương.", "Belgorod", "RU"),
+        ("Tổng thống Trump cảnh báo Washington sẽ ngừng đàm phán thương mại.", "Washington", "US"),
+        ("Israel khẳng định con tàu do một công ty Anh sở hữu.", "Anh", "GB"),
+        ("Giao tranh lan tới các tỉnh ven biển Latakia và Tartus.", "Latakia", "SY"),
+        ("Tàu cá bị tấn công tại vùng biển Hoàng Sa.", "Hoàng Sa", "VN"),
+    ],
+)
+def test_a_place_after_an_office_a_compound_or_a_waters_head(
+    extract, text: str, surface: str, country
+) -> None:
+    """The office of a town is that town's ("Thị trưởng Kharkiv", with the holder's name after it);
+    "cảnh báo", "ven biển" are words, not a newspaper's "báo" nor a sea's "biển"; "vùng biển" names
+    the waters of islands too."""
+    assert place(extract(text), surface)["country"] == country
+
+
+def test_a_name_found_with_its_capitalised_head_is_one_of_two_places(extract) -> None:
+    """ "Dải Gaza" (found whole, its head capitalised) beside "thành phố Gaza": the city's mention
+    keeps its cue, so the two places stay apart."""
+    out = extract(
+        "Israel ném bom một trường học ở thành phố Gaza. Khan Younis ở miền nam Dải Gaza cũng bị tấn công."
+    )
+    assert place(out, "thành phố Gaza")["kind"] == "city"
+    assert place(out, "Dải Gaza")["name"] == "Gaza Strip"

@@ -54,16 +54,16 @@ FEATURES = [
     ("eo biển Hormuz", "strait", 26.57, 56.25),
     ("eo biển Bab el-Mandeb", "strait", 12.58, 43.33),
     ("eo biển Đài Loan", "strait", 24.0, 119.5),
-    ("Đại Tây Dương", "ocean", 0.0, -30.0),
+    ("Đại Tây Dương", "ocean", 25.0, -40.0),
     ("Thái Bình Dương", "ocean", 0.0, -160.0),
-    ("Ấn Độ Dương", "ocean", -20.0, 80.0),
+    ("Ấn Độ Dương", "ocean", -15.0, 75.0),
     ("bãi Cỏ Mây", "shoal", 9.73, 115.87),
     ("bãi cạn Scarborough", "shoal", 15.15, 117.76),
-    ("Trung Đông", "region", 29.0, 45.0),
-    ("Trung Á", "region", 43.0, 65.0),
+    ("Trung Đông", "region", 29.0, 42.0),
+    ("Trung Á", "region", 42.0, 64.0),
     ("Bắc Phi", "region", 27.0, 12.0),
-    ("Đông Âu", "region", 52.0, 30.0),
-    ("Sahel", "region", 15.0, 10.0),
+    ("Đông Âu", "region", 50.0, 25.0),
+    ("Sahel", "region", 15.0, 0.0),
     ("dải Gaza", "region", 31.42, 34.37),
     ("Bờ Tây", "region", 31.95, 35.25),
     ("Cao nguyên Golan", "region", 33.0, 35.75),
@@ -73,6 +73,10 @@ FEATURES = [
     ("sông Dnipro", "river", 46.8, 33.3),
     ("bán đảo Sinai", "peninsula", 29.5, 33.8),
     ("sông Donets", "river", 48.9, 37.8),
+    ("sông Aras", "river", 39.15, 46.94),
+    ("đảo Luzon", "island", 16.0, 121.0),
+    ("sân bay Goma", "landmark", -1.67, 29.24),
+    ("căn cứ không quân Al Udeid", "landmark", 25.117, 51.315),
     ("vịnh Bengal", "gulf", 15.0, 88.0),
     ("sân bay Hostomel", "landmark", 50.604, 30.192),
     ("căn cứ không quân Ain al-Asad", "landmark", 33.8, 42.44),
@@ -329,3 +333,31 @@ def test_the_extractor_places_regions_and_features(gaz: Gazetteer, text: str, pl
 
     out = Extractor(gaz).extract(article_from_text(text, published="2024-02-25"))
     assert place_id in {p["place_id"] for p in out["places"]}, out["places"]
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "lat", "lon"),
+    [
+        ("vùng Tillabéri", "NE", 14.5, 1.5),
+        ("tỉnh Khyber Pakhtunkhwa", "PK", 34.2, 72.0),
+        ("vùng Mandalay", "MM", 21.6, 96.0),
+    ],
+)
+def test_a_regions_point_is_its_centre(
+    gaz: Gazetteer, name: str, country: str, lat: float, lon: float
+) -> None:
+    """A first-level region's point is its outline's centroid, where encyclopaedias put it, not
+    Natural Earth's label point (placed for a label's room, 100 km and more off for these)."""
+    found = next(c for c in gaz.lookup(name, limit=None) if c.kind == "admin1" and c.country == country)
+    assert haversine_km(found.lat, found.lon, lat, lon) < 100  # (the yardstick's radius for a region)
+
+
+def test_the_centre_of_islands_far_apart_is_a_label_point() -> None:
+    """A centroid that falls in the sea between a region's islands is no place of it."""
+    from shapely.geometry import box
+
+    from gazetteer.build import _central_point
+
+    islands = box(0, 0, 1, 1).union(box(9, 0, 10, 1))
+    assert _central_point(islands, 0.5, 0.5) == (0.5, 0.5)
+    assert _central_point(box(0, 0, 2, 2), 0.2, 0.2) == (1.0, 1.0)
