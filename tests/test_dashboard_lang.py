@@ -377,3 +377,11 @@ def test_alias_added_then_deleted_reextracts_its_articles(app: AppTest) -> None:
     assert done.startswith("Đã xoá Kvitkove → ") and done.endswith("Đã xử lý lại 1 bài báo.")
     unresolved = next(d.value for d in app.dataframe if "surface" in d.value.columns)
     assert list(unresolved["surface"]) == ["Kvitkove"]  # unknown again, its article re-read
+
+
+def test_a_mistyped_date_keeps_the_form_and_a_stored_article_empties_it(app: AppTest) -> None:
+    _submit_add(app, published="28/13/2024", pasted=GAZA)
+    assert app.error and app.text_area(key="pasted").value == GAZA  # nothing lost to a typo
+    _submit_add(app, published="12/05/2024")
+    assert [s.value for s in app.success] == ["Đã lưu 1 bài, 1 sự kiện."]
+    assert app.text_area(key="pasted").value == "" and app.text_input(key="published").value == ""
