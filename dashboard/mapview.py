@@ -26,7 +26,7 @@ from folium.template import Template
 
 from dashboard import assets
 from dashboard.i18n import event_type_label, place_names, sub_event_label, t
-from dashboard.review import source_html
+from dashboard.review import source_html, status_label
 
 STYLE = {  # ACLED event type → (colour, Font Awesome icon)
     "Battles": ("#d62728", "fa-crosshairs"),
@@ -268,6 +268,8 @@ def event_popup(event: pd.Series, lang: str) -> str:
             rows.append(f"<b>{t('claimed_by', lang)}:</b> {html.escape(claimed)}")
     if not _missing(event["fatalities"]):
         rows.append(f"<b>{t('fatalities', lang)}:</b> {int(event['fatalities'])}")
+    if (status := _text(event.get("review_status"))) and status != "unreviewed":  # the analyst's review
+        rows.append(f"<b>{t('review', lang)}:</b> {html.escape(status_label(status, lang))}")
     if len(reports) > 1:
         rows.append(_reports_html(reports, surface, lang))
     else:

@@ -204,10 +204,11 @@ def review_listing(args: argparse.Namespace, p: argparse.ArgumentParser) -> int:
             f"{k}={v['location'] if k == 'place' else v}" for k, v in sorted(row["edits"].items())
         )
         merged = f" merged:{row['merge_group']}" if row["merge_group"] else ""
-        print(
+        line = (
             f"{row['status']:<10} {row['article'] or row['article_id']} @{row['sentence_start']} "
             f"«{row['cue']}» {row['place']}: {now}" + (f" [{edits}]" if edits else "") + merged
         )
+        print("".join(c if c.isprintable() else " " for c in line))  # titles and cues are untrusted
     print(f"{len(rows)} decisions", file=sys.stderr)
     return 0
 

@@ -174,7 +174,8 @@ def interaction(inter1: int | None, inter2: int | None) -> int | None:
 def event_id_cnty(iso3: str | None, fingerprint: str) -> str:
     """ACLED-style event id: the country's ISO alpha-3 and a number that stays the same when the
     article is ingested or extracted again (made from the review layer's fingerprint)."""
-    number = int(hashlib.sha1(fingerprint.encode("utf-8")).hexdigest()[:12], 16) % 10**8
+    # 48 bits: two of a million events share a number with a chance of about 1 in 500
+    number = int(hashlib.sha1(fingerprint.encode("utf-8")).hexdigest()[:12], 16)
     return f"{iso3 or 'XXX'}{number}"
 
 

@@ -6,7 +6,9 @@ absolute path, or a corpus row) gave which article and the hash of its bytes, so
 skips what is stored without decoding or extracting it again. WAL mode lets the dashboard
 read while an ingest writes; writers wait for each other (busy timeout, ``BEGIN IMMEDIATE``).
 Each article row carries how many places, unresolved names and events it has, so that
-:meth:`EventStore.check` can prove that no article was stored by halves.
+:meth:`EventStore.check` can prove that no article was stored by halves. The analyst's
+decisions are the ``review`` table (:mod:`store.review`), keyed apart from event ids so that
+they survive re-ingest and re-extraction, and applied whenever events are read.
 """
 
 from __future__ import annotations

@@ -154,21 +154,36 @@ def set_verdict(con: sqlite3.Connection, events: Iterable[Mapping[str, object]],
 
 
 def clean_edits(edits: Mapping[str, object]) -> dict:
-    """The edits checked and in stored form: known fields only, types ACLED's; ValueError when
-    a value cannot be one (a date that is not a date, negative fatalities, a place with no
-    point)."""
-    from store.export import event_type as acled_type
+    """The edits checked and in stored form: known fields only, ACLED's types (a sub-event type
+    alone brings its event type: ACLED's sub-types belong to one type each), dates from 1850 to
+    tomorrow, actors as one line of at most 200 printable characters, fatalities a whole number
+    from 0; ValueError otherwise (nothing is stored)."""
+    from store.export import EVENT_TYPES
 
     out: dict[str, object] = {}
     for name, value in edits.items():
         if name not in EDITABLE:
             raise ValueError(f"not an editable field: {name}")
-        if name in ("event_type", "sub_event_type"):
-            out[name] = acled_type(str(value))
+        if name == "event_type":
+            if value not in EVENT_TYPES:
+                raise ValueError(f"not an ACLED event type: {value!r}")
+            out[name] = value
+        elif name == "sub_event_type":
+            owner = next((t for t, subs in EVENT_TYPES.items() if value in subs), None)
+            if owner is None:
+                raise ValueError(f"not an ACLED sub-event type: {value!r}")
+            out[name] = value
+            out.setdefault("event_type", edits.get("event_type", owner))
+            if out["event_type"] != owner:
+                raise ValueError(f"{value!r} is a sub-event type of {owner!r}, not of {out['event_type']!r}")
         elif name == "event_date":
-            out[name] = dt.date.fromisoformat(str(value)[:10]).isoformat()
+            day = dt.date.fromisoformat(str(value)[:10])
+            if not dt.date(1850, 1, 1) <= day <= dt.date.today() + dt.timedelta(days=1):
+                raise ValueError(f"event_date: {day} is not between 1850 and tomorrow")
+            out[name] = day.isoformat()
         elif name in ("actor1", "actor2"):
-            text = "" if _blank(value) else " ".join(str(value).split())
+            text = "" if _blank(value) else "".join(c for c in str(value) if c.isprintable() or c.isspace())
+            text = " ".join(text.split())
             if len(text) > 200:
                 raise ValueError(f"{name}: longer than 200 characters")
             out[name] = text or None
@@ -177,8 +192,8 @@ def clean_edits(edits: Mapping[str, object]) -> dict:
                 out[name] = None
             else:
                 number = int(value)  # type: ignore[call-overload]
-                if number < 0:
-                    raise ValueError("fatalities: a negative number")
+                if number < 0 or number != float(value):  # type: ignore[arg-type]
+                    raise ValueError("fatalities: not a whole number from 0")
                 out[name] = number
         elif name == "place":
             place = dict(value)  # type: ignore[call-overload]

@@ -80,6 +80,7 @@ def test_rejected_and_edited_events_stay_so_after_a_reingest(browser, server) ->
     expect(status(page)).to_have_attribute("data-status", "unreviewed", timeout=TIMEOUT)
     page.get_by_text("Sửa sự kiện").click()
     deaths = page.get_by_label("Thương vong (chết)")
+    expect(deaths).to_have_count(1, timeout=TIMEOUT)  # the Terter form gone (Streamlit's rerun done)
     deaths.fill("4")
     deaths.press("Tab")
     page.get_by_role("button", name="Lưu chỉnh sửa").click()
@@ -116,7 +117,12 @@ def test_rejected_and_edited_events_stay_so_after_a_reingest(browser, server) ->
     search(page, "không quân", 1)
     popup = open_marker(page, AIR_STRIKE)
     expect(popup).to_contain_text("Thương vong (chết): 4", timeout=TIMEOUT)  # still edited
+    expect(popup).to_contain_text("Thẩm định: đã sửa")
     expect(status(page)).to_have_attribute("data-status", "edited", timeout=TIMEOUT)
+    page.get_by_text("Sửa sự kiện").click()  # the review panel open, for the README's picture
+    expect(page.get_by_role("button", name="Lưu chỉnh sửa")).to_be_visible(timeout=TIMEOUT)
+    page.set_viewport_size({"width": 1500, "height": 1600})
+    page.wait_for_timeout(1000)  # the expander's animation
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / "review.png", full_page=True)
     assert not errors, errors

