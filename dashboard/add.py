@@ -163,45 +163,63 @@ def _select(event_id: str) -> None:
     st.session_state["selected_event"] = event_id
 
 
+TEXT_FIELDS = ("pasted", "article_url", "article_title", "source", "published")
+
+
+def _uploads_key() -> str:
+    """The uploader's key: a new one after each stored submission empties it (Streamlit cannot
+    set an uploader's value)."""
+    n = st.session_state.get("_uploads_round", 0)
+    return "uploads" if n == 0 else f"uploads_{n}"
+
+
 def add_tab(lang: str, resources: Callable[[], tuple], open_store: Callable[[], EventStore]) -> None:
-    """The form and, after a submission, what it stored and found."""
+    """The form and, after a submission, what it stored and found. The form is read by the
+    submit button's callback: a mistyped date or address keeps everything typed; what is stored
+    empties the form."""
     st.html(f"<style>{widget_css(lang, MAX_UPLOAD_MB)}</style>")
-    with st.form("add_articles", clear_on_submit=True):
-        uploads = st.file_uploader(
+    with st.form("add_articles", clear_on_submit=False):
+        st.file_uploader(
             t("upload", lang),
             type=["txt", "html", "htm"],
             accept_multiple_files=True,
-            key="uploads",
+            key=_uploads_key(),
             max_upload_size=MAX_UPLOAD_MB,
         )
-        pasted = st.text_area(t("paste", lang), key="pasted", height=160)
-        url = st.text_input(
-            t("url", lang), key="article_url", placeholder="https://…", help=t("url_help", lang)
-        )
-        title = st.text_input(t("article_title", lang), key="article_title")
-        outlet = st.text_input(t("outlet", lang), key="source")
-        published = st.text_input(
+        st.text_area(t("paste", lang), key="pasted", height=160)
+        st.text_input(t("url", lang), key="article_url", placeholder="https://…", help=t("url_help", lang))
+        st.text_input(t("article_title", lang), key="article_title")
+        st.text_input(t("outlet", lang), key="source")
+        st.text_input(
             t("published_text", lang),
             key="published",
             placeholder=t("date_placeholder", lang),
             help=t("published_help", lang),
         )
-        submitted = st.form_submit_button(t("process", lang))
+        st.form_submit_button(t("process", lang), on_click=_submit, args=(lang, resources, open_store))
+    problem = st.session_state.pop("add_problem", None)
+    if problem:
+        (st.warning if problem[0] == "warning" else st.error)(problem[1])
     show_report(st.session_state.pop("add_report", None), lang)  # below the form: what it did last
-    if not submitted:
-        return
+
+
+def _submit(lang: str, resources: Callable[[], tuple], open_store: Callable[[], EventStore]) -> None:
+    """The submit button's callback (it runs before the page, so it may empty the fields)."""
+    state = st.session_state
+    pasted, url, title, outlet, published = (str(state.get(k) or "") for k in TEXT_FIELDS)
+    uploads = state.get(_uploads_key()) or []
     try:
         day = parse_date(published)
     except ValueError:
-        st.error(t("bad_date", lang, value=plain(published)))
+        state["add_problem"] = ("error", t("bad_date", lang, value=plain(published)))
         return
     url = url.strip()
     if url and not url.lower().startswith(("http://", "https://")):
-        st.error(t("bad_url", lang, url=plain(url)))
+        state["add_problem"] = ("error", t("bad_url", lang, url=plain(url)))
         return
-    files = [(f.name, f.getvalue()) for f in uploads or []]
+    files = [(f.name, f.getvalue()) for f in uploads]
     if not files and not pasted.strip() and not url:
-        st.warning(t("nothing_to_add", lang))
+        state["add_problem"] = ("warning", t("nothing_to_add", lang))
         return
     iso = day.isoformat() if day else None
     meta = {k: v for k, v in {"title": title.strip(), "source": outlet.strip()}.items() if v} or None
@@ -210,22 +228,22 @@ def add_tab(lang: str, resources: Callable[[], tuple], open_store: Callable[[], 
         items.append((t("pasted_text", lang), article_from_text(pasted, path=None, published=iso, meta=meta)))
     fetch_errors: list[tuple[str, object]] = []
     if url:
-        with st.spinner(t("fetching", lang, url=plain(url))):
-            try:
-                items.append(
-                    (url, article_from_page(url, fetch_page(url), iso, title.strip(), outlet.strip()))
-                )
-            except (OSError, ValueError) as exc:
-                reason = exc.args[0] if isinstance(exc, ValueError) and exc.args else exc
-                if isinstance(exc, urllib.error.URLError) and not isinstance(exc, urllib.error.HTTPError):
-                    reason = exc.reason
-                fetch_errors.append((url, reason))
+        try:
+            items.append((url, article_from_page(url, fetch_page(url), iso, title.strip(), outlet.strip())))
+        except (OSError, ValueError) as exc:
+            reason = exc.args[0] if isinstance(exc, ValueError) and exc.args else exc
+            if isinstance(exc, urllib.error.URLError) and not isinstance(exc, urllib.error.HTTPError):
+                reason = exc.reason
+            fetch_errors.append((url, reason))
     _, extractor = resources()
     with open_store() as store:
         report = ingest(items, store, extractor, outlet=outlet.strip() or None)
     report.errors[:0] = [(name, ("fetch", reason)) for name, reason in fetch_errors]
-    st.session_state["add_report"] = report
-    st.rerun()
+    state["add_report"] = report
+    if report.stored or report.duplicates:  # done: an empty form for the next article
+        for key in TEXT_FIELDS:
+            state[key] = ""
+        state["_uploads_round"] = state.get("_uploads_round", 0) + 1
 
 
 def show_report(report: AddReport | None, lang: str) -> None:

@@ -203,6 +203,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "lon_placeholder": ("ví dụ 46.93", "e.g. 46.93"),
     "path": ("Tệp", "File"),
     "sentence": ("Câu", "Sentence"),
+    "your_aliases": ("Tên gọi khác bạn đã thêm", "Other names you added"),
+    "alias_to_delete": ("Tên gọi khác", "Other name"),
+    "delete_alias": ("Xoá tên gọi này", "Delete this name"),
+    "alias_deleted": (
+        "Đã xoá {name}. Đã xử lý lại {n} bài báo.",
+        "Deleted {name}. Re-extracted {n} articles.",
+    ),
     # review: provenance, the review panel, the events table (issue 12 items 1, 5, 9)
     "show_rejected": ("Hiện cả sự kiện đã loại", "Show rejected events"),
     "review": ("Thẩm định", "Review"),
@@ -403,6 +410,7 @@ MESSAGES_VI = {
     "place.what.name": "tên",
     "place.what.Vietnamese_name": "tên tiếng Việt",
     "place.what.alias": "tên gọi khác",
+    "place.no_alias": "bạn không có tên gọi {name!r} nào cho {place_id!r}",
     "gazetteer.missing": "chưa dựng kho địa danh: thiếu {path}. Hãy chạy `make gazetteer` hoặc "
     "`python -m gazetteer build`.",
 }

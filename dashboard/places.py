@@ -15,7 +15,7 @@ from streamlit_folium import st_folium
 from dashboard import data
 from dashboard import review as review_ui
 from dashboard.add import plain
-from dashboard.i18n import column_labels, kind_label, message, t
+from dashboard.i18n import column_labels, kind_label, message, place_names, t
 from dashboard.mapview import picker_map
 from gazetteer import Gazetteer, InvalidPlace
 from gazetteer.sources import KINDS
@@ -206,7 +206,43 @@ def user_places(lang: str, resources: Resources, reextract: Reextract) -> None:
     places = gazetteer.user_places()
     if not places:
         st.caption(t("no_user_places", lang))
+    else:
+        _edit_places(places, gazetteer, lang, reextract)
+    user_aliases(gazetteer, lang, reextract)
+
+
+def user_aliases(gazetteer: Gazetteer, lang: str, reextract: Reextract) -> None:
+    """The other names the user gave places of the gazetteer, each one deletable."""
+    aliases = gazetteer.user_aliases()
+    if not aliases:
         return
+    st.markdown(f"**{t('your_aliases', lang)}**")
+    labels = []
+    for name, place_id in aliases:
+        place = gazetteer.get(place_id)
+        shown = place_names(place.name, place.name_vi, lang)[0] if place else place_id
+        labels.append(f"{name} → {shown}")
+    frame = pd.DataFrame({"alias": labels})
+    st.dataframe(frame, hide_index=True, width="stretch", column_config={"alias": t("alias_to_delete", lang)})
+    chosen = st.selectbox(
+        t("alias_to_delete", lang), range(len(aliases)), format_func=labels.__getitem__, key="alias_choice"
+    )
+    if st.button(t("delete_alias", lang), key="delete_alias"):
+        name, place_id = aliases[chosen]
+        try:
+            gazetteer.delete_alias(name, place_id)
+        except InvalidPlace as exc:
+            _refused(lang, exc)
+        else:
+            n = reextract([name])
+            st.session_state["place_message"] = (
+                "ok",
+                t("alias_deleted", lang, name=plain(labels[chosen]), n=n),
+            )
+        st.rerun()
+
+
+def _edit_places(places: list, gazetteer: Gazetteer, lang: str, reextract: Reextract) -> None:
     frame = pd.DataFrame(
         {
             "name": [p.name for p in places],

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 import streamlit as st
 
-from dashboard.i18n import event_type_label, t
+from dashboard.i18n import event_type_label, place_names, sub_event_label, t
 from store import review
 from store.db import EventStore
 from store.export import EVENT_TYPES
@@ -177,7 +177,9 @@ def _edit_form(event: pd.Series, lang: str, open_store: Callable[[], EventStore]
             t("sub_event_type", lang),
             subs,
             index=subs.index(current) if current in subs else 0,
-            format_func=lambda s: f"{event_type_label(SUB_EVENT_TYPES[s], lang)} · {s}",
+            format_func=lambda s: (
+                f"{event_type_label(SUB_EVENT_TYPES[s], lang)} · {sub_event_label(s, lang)}"
+            ),
             help=_was(event, "sub_event_type", lang),
             key=f"review_sub_event_type_{tag}",
         )
@@ -286,5 +288,8 @@ def _merge_form(
 
 def _incident_label(row: Mapping[str, object], lang: str) -> str:
     day = pd.Timestamp(row["event_date"]).strftime("%d/%m/%Y")  # type: ignore[arg-type]
-    place = _text(row.get("location_vi")) or _text(row.get("location")) or "?"
-    return f"{day} · {event_type_label(str(row['event_type']), lang)} · {row['sub_event_type']} · {place}"
+    place = place_names(_text(row.get("location")), _text(row.get("location_vi")), lang)[0]
+    kind = (
+        f"{event_type_label(str(row['event_type']), lang)} · {sub_event_label(row['sub_event_type'], lang)}"
+    )
+    return f"{day} · {kind} · {place}"

@@ -677,6 +677,35 @@ class Gazetteer:
         self._connect()
         return names
 
+    def user_aliases(self) -> list[tuple[str, str]]:
+        """(name as written, place id) of every alias the user gave a place of the built
+        gazetteer (a user place's own names are :meth:`aliases_of`), in the order added."""
+        if not self._has_user:
+            return []
+        with self._lock:
+            rows = self._con.execute(
+                "SELECT name, place_id FROM user.aliases WHERE flags & ? = 0 AND place_id NOT LIKE 'user:%' "
+                "ORDER BY added_at, name",
+                (FLAG_FOLDED,),
+            ).fetchall()
+        return list(dict.fromkeys((name, place_id) for name, place_id in rows))
+
+    def delete_alias(self, name: str, place_id: str) -> None:
+        """Remove an alias the user gave a place (its accent-free key too); InvalidPlace when the
+        user layer has no such alias."""
+        with self._user_write() as con:
+            deleted = con.execute(
+                "DELETE FROM aliases WHERE name = ? AND place_id = ?", (name, place_id)
+            ).rowcount
+            if not deleted:
+                raise InvalidPlace(
+                    "place.no_alias",
+                    "no name {name!r} of your own for {place_id!r}",
+                    name=name,
+                    place_id=place_id,
+                )
+        self._connect()
+
     def aliases_of(self, place_id: str) -> list[str]:
         """The names (as written) the user layer gives a place, in the order they were added."""
         if not self._has_user:

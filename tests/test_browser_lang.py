@@ -94,6 +94,11 @@ def test_every_tab_in_one_language(page, lang: str) -> None:
         page.get_by_text("English", exact=True).click()
     tabs = [t(k, lang) for k in ("tab_map", "tab_table", "tab_add", "tab_places")]
     expect(page.get_by_role("tab", name=tabs[0])).to_be_visible(timeout=TIMEOUT)
+    # an event selected on the map: the detail and review panels speak the language too
+    marker = page.frame_locator(MAP_FRAME).first.locator(".leaflet-marker-icon:not(.marker-cluster)").first
+    expect(marker).to_be_visible(timeout=TIMEOUT)
+    marker.click()
+    expect(page.get_by_test_id("dd-event")).to_be_visible(timeout=TIMEOUT)
     seen: list[str] = []
     for name in tabs:
         page.get_by_role("tab", name=name).click()
@@ -110,7 +115,7 @@ def test_every_tab_in_one_language(page, lang: str) -> None:
     seen += options
     page.keyboard.press("Escape")
     assert len(seen) > 40
-    assert t("tab_places", lang) in seen and t("process", lang) in seen
+    assert {t(k, lang) for k in ("tab_places", "process", "confirm", "edit_event")} <= set(seen)
     assert not foreign(seen, lang), sorted(set(foreign(seen, lang)))
     # The uploader's own strings, replaced by CSS (Streamlit has no parameter for them).
     page.get_by_role("tab", name=tabs[2]).click()

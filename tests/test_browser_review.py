@@ -17,6 +17,7 @@ import pytest
 from test_dashboard_browser import MARKERS, SCREENSHOTS, TIMEOUT, browser, event_map, expect, server  # noqa: F401
 
 from dashboard.browser import CHROMIUM
+from dashboard.i18n import sub_event_label
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} missing: run `make chromium`")
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,6 +28,10 @@ def search(page, text: str, shown: int) -> None:
     box.fill(text)
     box.press("Enter")
     expect(page.get_by_text(re.compile(rf"^{shown} sự kiện đang hiển thị"))).to_be_visible(timeout=TIMEOUT)
+
+
+# the marker's tooltip names the sub-event type in the page's language (Vietnamese here)
+AIR_STRIKE = sub_event_label("Air/drone strike", "vi")
 
 
 def open_marker(page, title: str):
@@ -71,7 +76,7 @@ def test_rejected_and_edited_events_stay_so_after_a_reingest(browser, server) ->
 
     # Edit the air strike: 4 killed (the article gives no figure).
     search(page, "không quân", 1)
-    popup = open_marker(page, "Air/drone strike")
+    popup = open_marker(page, AIR_STRIKE)
     expect(status(page)).to_have_attribute("data-status", "unreviewed", timeout=TIMEOUT)
     page.get_by_text("Sửa sự kiện").click()
     deaths = page.get_by_label("Thương vong (chết)")
@@ -80,7 +85,7 @@ def test_rejected_and_edited_events_stay_so_after_a_reingest(browser, server) ->
     deaths.press("Tab")
     page.get_by_role("button", name="Lưu chỉnh sửa").click()
     expect(status(page)).to_have_attribute("data-status", "edited", timeout=TIMEOUT)
-    popup = open_marker(page, "Air/drone strike")
+    popup = open_marker(page, AIR_STRIKE)
     expect(popup).to_contain_text("Thương vong (chết): 4", timeout=TIMEOUT)
 
     # Read and extract every article again, as a user would from the command line.
@@ -110,7 +115,7 @@ def test_rejected_and_edited_events_stay_so_after_a_reingest(browser, server) ->
     open_marker(page, "Tartar")
     expect(status(page)).to_have_attribute("data-status", "rejected", timeout=TIMEOUT)
     search(page, "không quân", 1)
-    popup = open_marker(page, "Air/drone strike")
+    popup = open_marker(page, AIR_STRIKE)
     expect(popup).to_contain_text("Thương vong (chết): 4", timeout=TIMEOUT)  # still edited
     expect(popup).to_contain_text("Thẩm định: đã sửa")
     expect(status(page)).to_have_attribute("data-status", "edited", timeout=TIMEOUT)

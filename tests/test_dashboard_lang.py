@@ -38,7 +38,7 @@ VIETNAMESE_LETTER = re.compile(
 )
 # Widgets whose options are data (names found in articles, the user's places), and the switch
 # that names both languages.
-DATA_WIDGETS = ("online_name", "edit_choice", "lang")
+DATA_WIDGETS = ("online_name", "edit_choice", "alias_choice", "lang")
 
 
 @pytest.fixture
@@ -125,7 +125,7 @@ def _submit_add(at: AppTest, *, published: str = "", pasted: str = "", files: li
     if pasted:
         at.text_area(key="pasted").set_value(pasted)
     at.text_input(key="published").set_value(published)
-    at.button[0].click().run()  # the form's submit button
+    next(b for b in at.button if "add_articles" in str(b.form_id)).click().run()  # the form's submit
     assert not at.exception, at.exception
 
 
@@ -145,6 +145,11 @@ def test_every_page_speaks_one_language(app: AppTest, lang: str) -> None:
     expected = {"vi": "image.txt: không đọc được — tệp nhị phân, không phải văn bản",
                 "en": "image.txt: cannot be read — binary file, not text"}[lang]  # fmt: skip
     assert errors == [expected]
+    # the event selected from the result list: the detail and review panels
+    next(b for b in app.button if b.label == i18n.t("show_on_map", lang)).click().run()
+    assert not app.exception, app.exception
+    assert any("dd-event" in h.proto.body for h in app.get("html"))
+    seen += ui_strings(app)
     _submit_add(app, pasted=KVITKOVE.replace("hôm qua", "ngày 1/6/2024"))
     seen += ui_strings(app)
     assert app.warning, "the undated paste is said to be undated"
@@ -166,6 +171,12 @@ def test_every_page_speaks_one_language(app: AppTest, lang: str) -> None:
     assert not app.exception, app.exception
     seen += ui_strings(app)
     assert app.success and app.selectbox(key="edit_choice").value == "user:kvitkove"
+    app.text_input(key="alias_name").set_value("Kharkov city")
+    app.text_input(key="alias_target").set_value("Kharkiv")
+    next(b for b in app.button if "add_alias" in str(b.form_id)).click().run()
+    assert not app.exception, app.exception
+    assert app.selectbox(key="alias_choice").value == 0  # the other names the user added, listed
+    seen += ui_strings(app)
     app.checkbox(key="background").check().run()  # the background events' table and labels too
     seen += ui_strings(app)
     assert len(seen) > 100
@@ -351,3 +362,26 @@ def test_show_on_map_selects_the_incident_another_article_reported_first(app: Ap
         latest = store.con.execute("SELECT id FROM articles ORDER BY ingested_at DESC LIMIT 1").fetchone()[0]
     assert selected in shown and selected in own and not selected.startswith(latest)
     assert any("Terter" in h.proto.body for h in app.get("html") if "dd-event" in h.proto.body)
+
+
+def test_alias_added_then_deleted_reextracts_its_articles(app: AppTest) -> None:
+    _submit_add(app, published="02/06/2024", pasted=KVITKOVE)
+    app.text_input(key="alias_name").set_value("Kvitkove")
+    app.text_input(key="alias_target").set_value("Kharkiv")
+    next(b for b in app.button if "add_alias" in str(b.form_id)).click().run()
+    assert [s.value for s in app.success] == ["Đã thêm Kvitkove → Kharkiv. Đã xử lý lại 1 bài báo."]
+    assert any(c.value == "Không có tên nào chưa xác định." for c in app.caption)
+    app.button(key="delete_alias").click().run()
+    assert not app.exception, app.exception
+    (done,) = [s.value for s in app.success]
+    assert done.startswith("Đã xoá Kvitkove → ") and done.endswith("Đã xử lý lại 1 bài báo.")
+    unresolved = next(d.value for d in app.dataframe if "surface" in d.value.columns)
+    assert list(unresolved["surface"]) == ["Kvitkove"]  # unknown again, its article re-read
+
+
+def test_a_mistyped_date_keeps_the_form_and_a_stored_article_empties_it(app: AppTest) -> None:
+    _submit_add(app, published="28/13/2024", pasted=GAZA)
+    assert app.error and app.text_area(key="pasted").value == GAZA  # nothing lost to a typo
+    _submit_add(app, published="12/05/2024")
+    assert [s.value for s in app.success] == ["Đã lưu 1 bài, 1 sự kiện."]
+    assert app.text_area(key="pasted").value == "" and app.text_input(key="published").value == ""

@@ -160,3 +160,17 @@ def test_refusals_carry_a_key_and_their_english_text(fresh_gaz: Gazetteer) -> No
     assert exc.params["what"].key == "place.what.name"  # a parameter a translator translates too
     again = pickle.loads(pickle.dumps(exc))
     assert (again.key, str(again)) == (exc.key, str(exc))
+
+
+def test_list_and_delete_the_users_aliases_of_built_places(fresh_gaz: Gazetteer) -> None:
+    fresh_gaz.add_alias("Xứ Karabakh Núi", "curated:nagorno-karabakh")
+    own = fresh_gaz.add_place("Làng Riêng", "village", 39.6, 46.9, aliases=["Lang R"])
+    assert fresh_gaz.user_aliases() == [("Xứ Karabakh Núi", "curated:nagorno-karabakh")]  # not own's names
+    fresh_gaz.delete_alias("Xứ Karabakh Núi", "curated:nagorno-karabakh")
+    assert fresh_gaz.user_aliases() == []
+    assert fresh_gaz.best("Xứ Karabakh Núi") is None and fresh_gaz.best("xu karabakh nui") is None
+    assert fresh_gaz.best("Karabakh") is not None and fresh_gaz.best("Lang R").id == own.id
+    before = user_rows(fresh_gaz)
+    with pytest.raises(InvalidPlace) as caught:
+        fresh_gaz.delete_alias("Xứ Karabakh Núi", "curated:nagorno-karabakh")
+    assert caught.value.key == "place.no_alias" and user_rows(fresh_gaz) == before
