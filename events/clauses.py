@@ -65,6 +65,7 @@ _RESULTS = lexicon.RESULT_CUES
 BATTLES = lexicon.BATTLES
 _VIOLENT = frozenset({lexicon.BATTLES, lexicon.REMOTE, lexicon.CIVILIANS})
 _COMPOUND = re.compile(lexicon.COMPOUND_BEFORE)
+_WEAPON_BEFORE = re.compile(lexicon.WEAPON_BEFORE)
 _ATTACK_VERB = re.compile(rf"(?:{lexicon.ATTACK_VERBS})(?!\w)")
 _MEANS_SUBS = list(lexicon.MEANS)
 _MEANS_GROUPS = "|".join(f"(?P<m{i}>{means})" for i, means in enumerate(lexicon.MEANS.values()))
@@ -192,6 +193,8 @@ def _find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[tuple[i
             m = pattern.match(lower, position)
             if m and event_type == BATTLES and _COMPOUND.search(lower, max(0, position - 16), position):
                 reached = m.end()  # "máy bay chiến đấu", "những kẻ tấn công": a noun, not an event
+            elif m and _WEAPON_BEFORE.search(lower, max(0, position - 12), position):
+                reached = m.end()  # "bệ phóng tên lửa": a launcher, not a launch
             elif m:
                 reached = m.end()
                 cues.append(Cue(start + position, start + reached, event_type, sub_type, priority))
@@ -269,6 +272,31 @@ def with_intervention(cue: Cue, lower: str, clause_start: int, clause_end: int, 
     return Cue(cue.start, cue.end, lexicon.PROTESTS, "Protest with intervention", cue.priority)
 
 
+_PROTESTERS = re.compile(rf"(?<!\w)(?:{lexicon.PROTESTERS})(?!\w)")
+_POLICE = re.compile(rf"(?<!\w)(?:{lexicon.POLICE})(?!\w)")
+
+
+def in_protest(cue: Cue, lower: str, clause_start: int, clause_end: int, start: int) -> Cue:
+    """Violence in a protest the sentence tells is the protest's (ACLED): the police firing on the
+    crowd is excessive force against protesters; a clash with the police, or arson by the
+    protesters, a violent demonstration (Riots), not a battle or an attack of its own. ``lower``:
+    the sentence lower-cased from ``start`` on."""
+    if cue.event_type not in (BATTLES, lexicon.CIVILIANS, lexicon.STRATEGIC):
+        return cue
+    if not _PROTEST_SETTING.search(lower):
+        return cue
+    clause = lower[clause_start - start : clause_end - start]
+    if cue.event_type == lexicon.CIVILIANS and cue.sub_event_type == "Attack" and _PROTESTERS.search(clause):
+        return Cue(cue.start, cue.end, lexicon.PROTESTS, "Excessive force against protesters", cue.priority)
+    if cue.event_type == BATTLES and _POLICE.search(clause):
+        return Cue(cue.start, cue.end, lexicon.RIOTS, "Violent demonstration", cue.priority)
+    if cue.sub_event_type == "Looting/property destruction" and _PROTESTERS.search(
+        lower, clause_start - start, cue.start - start
+    ):
+        return Cue(cue.start, cue.end, lexicon.RIOTS, "Violent demonstration", cue.priority)
+    return cue
+
+
 def not_reported(
     text: str,
     start: int,
@@ -307,6 +335,35 @@ def not_reported(
     if index < count and markers[index][0] < limit and _NOT_REPORTED_AFTER.match(lower, after, limit):
         return "modality"
     return None
+
+
+_TOLL = re.compile(rf"(?<!\w)(?:{lexicon.DEATH_VERBS}|{lexicon.INJURY_WORDS})(?!\w)")
+
+
+def toll_clause(text: str, start: int, end: int, before: Clause) -> Clause | None:
+    """The sentence text[start:end], which has no cue of its own, as a report of the incident told
+    in the sentence just before it (``before``, violent) when it tells that incident's toll
+    ("Iran phóng khoảng 30 tên lửa về phía Israel. Lực lượng cứu hộ cho biết ít nhất 16 người bị
+    thương ở Tel Aviv và thành phố cảng Haifa."): the toll says where the incident struck. None
+    when it tells no toll, or the toll is not reported ("Không có thương vong")."""
+    if before.event_type not in _VIOLENT:
+        return None
+    m = _TOLL.search(text[start:end].lower())
+    if m is None:
+        return None
+    cue = Cue(start + m.start(), start + m.end(), before.event_type, before.sub_event_type or "", 0)
+    if not_reported(text, start, end, cue) is not None:
+        return None
+    return Clause(
+        start,
+        end,
+        text[start:end],
+        spans=[(start, end)],
+        event_type=before.event_type,
+        sub_event_type=before.sub_event_type,
+        cue_start=cue.start,
+        cue=text[cue.start : cue.end],
+    )
 
 
 def classify(clause: Clause, cues: list[Cue]) -> Clause:
@@ -350,6 +407,7 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
             continue
         best = by_means(text, start, best, clause_end, lower)
         best = with_intervention(best, lower, clause_start, clause_end, start)
+        best = in_protest(best, lower, clause_start, clause_end, start)
         key: tuple = (best.event_type, best.sub_event_type)
         if key in merged and not after_comma:
             key = (*key, clause_start)  # "…, trong khi X …": a second report of its own

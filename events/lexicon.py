@@ -233,8 +233,9 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
     (r"đánh bom liều chết|đánh bom tự sát|kẻ đánh bom tự sát", REMOTE, "Suicide bomb", 11),
     (
         r"bắn (?:chết|vào|thẳng vào|xối xả vào) (?:người dân|dân thường|thường dân|người biểu tình|đám đông)"
-        r"|nổ súng (?:vào|bắn) (?:một |các |những )?(?:nhóm |đám )?(?:người(?! lính)|dân thường"
-        r"|thường dân|người biểu tình|đám đông)|khai hỏa (?:vào|bắn) (?:một |các |những )?(?:nhóm |đám )?"
+        r"|nổ súng (?:vào|bắn) (?:một |các |những )?(?:nhóm |đám |đoàn )?(?:người(?! lính)|dân thường"
+        r"|thường dân|người biểu tình|đám đông)"
+        r"|khai hỏa (?:vào|bắn) (?:một |các |những )?(?:nhóm |đám |đoàn )?"
         r"(?:người(?! lính)|dân thường|thường dân|người biểu tình|đám đông)|xả súng|đâm chết|chém chết"
         r"|sát hại|giết hại|bắn chết",
         CIVILIANS, "Attack", 10,
@@ -243,7 +244,8 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         r"không kích|oanh tạc|ném bom|thả bom|tấn công (?:bằng )?(?:đường )?không quân|tập kích (?:bằng )?"
         r"(?:uav|máy bay không người lái)"
         rf"|uav .{{0,30}}?{DRONE_HITS}|máy bay không người lái .{{0,30}}?{DRONE_HITS}"
-        rf"|drone .{{0,30}}?{DRONE_HITS}",
+        rf"|drone .{{0,30}}?{DRONE_HITS}"
+        r"|phóng (?:\S+ ){0,3}?(?:uav|máy bay không người lái|drone)(?!\w)",
         REMOTE, "Air/drone strike", 10,
     ),
     (
@@ -251,15 +253,24 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         r"|đạn cối|súng cối"
         r"|tên lửa .{0,50}?(?:bắn|rơi|tấn công|tập kích|trúng|đánh trúng|dội)"
         r"|rocket .{0,50}?(?:rơi|trúng|dội)"
-        r"|đạn pháo .{0,50}?(?:rơi|trúng|dội)|quả đạn .{0,50}?(?:rơi|trúng)|bắn (?:\w+ )?(?:tên lửa|rocket)"
-        r"|phóng (?:\w+ )?(?:tên lửa|rocket|hỏa tiễn)|hỏa tiễn .{0,30}?(?:tấn công|dội|trúng)"
+        r"|đạn pháo .{0,50}?(?:rơi|trúng|dội)|quả đạn .{0,50}?(?:rơi|trúng)"
+        r"|bắn (?:\S+ ){0,3}?(?:tên lửa|rocket)"
+        # a launch with its count: "phóng hàng trăm tên lửa", "phóng hàng chục quả rocket vào"
+        r"|phóng (?:\S+ ){0,3}?(?:tên lửa|rocket|hỏa tiễn)|hỏa tiễn .{0,30}?(?:tấn công|dội|trúng)"
+        r"|nã (?:\S+ ){0,3}?(?:tên lửa|rocket|hỏa tiễn)"
+        # what hit, told by its count word or its debris: "Một số quả đã … rơi trúng các tòa nhà"
+        r"|quả (?:\S+ ){0,10}?rơi trúng|mảnh vỡ (?:\S+ ){0,6}?rơi trúng"
         r"|bắn vào|bắn trúng",
         REMOTE, "Shelling/artillery/missile attack", 9,
     ),
     (r"đánh bom|bom xe|bom tự chế|bom ven đường|bom bên đường|thiết bị nổ|ied(?!\w)|giẫm phải mìn|trúng mìn"
      r"|nổ mìn|vấp phải mìn|cán phải mìn|đạp phải mìn|kích nổ (?:\S+ ){0,2}?(?:bom|mìn|thiết bị nổ|quả)"
      r"|bom (?:\S+ ){0,6}?phát nổ|mìn (?:\S+ ){0,3}?phát nổ|quả bom (?:\S+ ){0,6}?nổ"
-     r"|đánh sập (?:\S+ ){0,2}?cầu|cho nổ tung|gài bom", REMOTE,
+     r"|đánh sập (?:\S+ ){0,2}?cầu|cho nổ tung|gài bom"
+     # the explosive and its carrier: "một xe tải chứa chất nổ phát nổ", "thuốc nổ … phát nổ"
+     r"|chất nổ (?:\S+ ){0,3}?(?:phát nổ|nổ tung)|thuốc nổ (?:\S+ ){0,3}?(?:phát nổ|nổ tung)"
+     r"|xe (?:\S+ ){0,2}?(?:chứa|chở|gài|cài)(?: đầy)? (?:chất nổ|thuốc nổ|bom)"
+     r"|ô tô (?:\S+ ){0,2}?(?:chứa|chở|gài|cài)(?: đầy)? (?:chất nổ|thuốc nổ|bom)", REMOTE,
      "Remote explosive/landmine/IED", 9),
     (
         r"thảm sát|hành quyết|sát hại (?:dân thường|thường dân)"
@@ -310,7 +321,7 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
      STRATEGIC, "Headquarters or base established", 4),
     (r"trả tự do cho|phóng thích|thả (?:\S+ ){0,3}?(?:con tin|tù nhân|tù binh)", STRATEGIC, "Other", 4),
     (r"đốt (?:cháy |phá )?(?:\S+ ){0,2}?(?:ô tô|xe hơi|nhà|nhà cửa|cửa hàng|cửa hiệu|nhà thờ|đền thờ"
-     r"|thánh đường)",
+     r"|thánh đường)|phóng hỏa|châm lửa đốt",
      STRATEGIC, "Looting/property destruction", 4),
     (
         r"thiết quân luật|tổng động viên|huy động (?:một phần )?quân|tình trạng khẩn cấp|điều quân"
@@ -334,6 +345,9 @@ PROTEST_SETTING = (
     r"biểu tình|tuần hành|xuống đường|chặn đường|phong tỏa đường|để phản đối|nhằm phản đối|tập trung phản đối"
 )
 INTERVENTION_SUBS = ("Arrests",)
+# Who protests and who polices a protest (events.clauses.in_protest).
+PROTESTERS = r"người biểu tình|đoàn người biểu tình|đám đông|người tuần hành|người phản đối"
+POLICE = r"cảnh sát|lực lượng an ninh|lực lượng chống bạo động|cảnh sát chống bạo động|an ninh|quân đội"
 INTERVENTION_WORDS = r"vòi rồng|hơi cay|đạn cao su|giải tán"
 
 # Factuality (issue 11): word classes that make a cue in their clause something other than an
@@ -403,6 +417,8 @@ NEGATED_BEFORE = (
 
 # A cue right after one of these is part of a noun: "máy bay chiến đấu", "những kẻ tấn công".
 COMPOUND_BEFORE = r"(?:máy bay|tàu|xe|phi cơ|tiêm kích|trực thăng|khả năng|tinh thần|đơn vị|kẻ|lữ đoàn)\s+$"
+# A cue right after one of these names a weapon, not its use: "bệ phóng tên lửa", "giàn phóng rocket".
+WEAPON_BEFORE = r"(?:bệ|giàn|hệ thống|xe)\s+$"
 
 # A date given by reference to the one told before (at the start of a sentence): the same day,
 # the day before, the day after.

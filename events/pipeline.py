@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 
 from events import lexicon
 from events.borders import resolve_border_phrases
-from events.clauses import Clause, event_clauses
+from events.clauses import Clause, event_clauses, toll_clause
 from events.dates import DateMention, find_dates, parse_published, reference_date
 from events.mentions import find_mentions
 from events.reader import Article
@@ -20,6 +20,7 @@ from events.records import (
     MAX_EVENT_TEXT,
     DateRef,
     SentencePlaces,
+    aside,
     at_place,
     coordinated,
     event_record,
@@ -27,7 +28,7 @@ from events.records import (
     incidents,
     is_background,
 )
-from events.resolve import Resolver
+from events.resolve import ResolvedPlace, Resolver, is_actor_mention
 from events.sentences import sentence_roles, split_sentences
 from gazetteer import Gazetteer
 
@@ -73,6 +74,16 @@ def _carry_on(record: dict, told: dict) -> None:
                   "time_precision"):  # fmt: skip
         record[field] = told[field]
     record["geo_precision"] = max(2, told["geo_precision"])  # near the place told, not named there
+
+
+def _names_a_town(
+    text: str, places: list[ResolvedPlace], starts: list[int], sentence: tuple[int, int]
+) -> bool:
+    """Whether the sentence names a place below a country that is neither an actor nor a speaker."""
+    inside = places[bisect_left(starts, sentence[0]) : bisect_left(starts, sentence[1])]
+    return any(
+        p.place.kind != "country" and not is_actor_mention(p.mention) and not aside(text, p) for p in inside
+    )
 
 
 def _anaphoric(kind: str, told: DateRef, when: DateRef) -> DateRef | None:
@@ -162,12 +173,17 @@ class Extractor:
         # the event clauses first (at most MAX_EVENTS): the dates are read only when there are
         # events, and in a capped text only up to its last event's sentence
         roles = sentence_roles(text, sentences, article.title)
+        place_starts = [p.mention.start for p in places]
         planned: list[tuple[int, tuple[int, int], list[Clause]]] = []
         count, capped = 0, False
         for index, sentence in enumerate(sentences):
             if roles[index] == "question":
                 continue  # "Su-35 Nga bắn hạ F-16 Ukraine?"
             clauses = event_clauses(text, *sentence)
+            if not clauses and planned and planned[-1][0] == index - 1 and roles[index] == "body":
+                toll = toll_clause(text, *sentence, planned[-1][2][-1])
+                if toll is not None and _names_a_town(text, places, place_starts, sentence):
+                    clauses = [toll]  # "… ít nhất 16 người bị thương ở Tel Aviv": where it struck
             if count + len(clauses) > MAX_EVENTS:
                 warnings.append(f"more than {MAX_EVENTS:,} events: only the first {MAX_EVENTS:,} are kept"
                                 " (far more than a news article holds)")  # fmt: skip
@@ -188,7 +204,6 @@ class Extractor:
             dates = [d for d in dates if _absolute(d)]
         date_starts = [d.start for d in dates]
         candidates: list[tuple[dict, dict]] = []
-        place_starts = [p.mention.start for p in places]
         unresolved_starts = [u.start for u in unresolved]
         told: DateRef | None = None  # the last date an event of the text was given
         last: dict | None = None  # the last event of the body told at a named place
@@ -231,7 +246,7 @@ class Extractor:
                 )
                 continues = (
                     record["place_surface"] is None
-                    and not when.own
+                    and (not when.own or (last is not None and when.date == last["date"]))
                     and roles[index] == "body"
                     and last is not None
                     and not record["background"]
@@ -239,6 +254,8 @@ class Extractor:
                 )
                 if continues:  # no place and no date of its own: the incident told before goes on
                     _carry_on(record, last)
+                at_start = record["place_start"]
+                here = next(near.at(at_start), None) if at_start is not None else None
                 cue_end = (clause.cue_start or clause.start) + len(clause.cue or "")
                 end = clause.spans[-1][1] if clause.spans else clause.end
                 start, end = event_span(clause, (clause.start, end))  # at most MAX_EVENT_TEXT long
@@ -248,6 +265,7 @@ class Extractor:
                     "specific": record["place_surface"] is not None and record["geo_precision"] <= 2,
                     "own_date": when.own,
                     "continues": continues,
+                    "country_level": not continues and here is not None and here.place.kind == "country",
                     "mention": {
                         "sentence": index,
                         "start": start,

@@ -208,10 +208,14 @@ def _lowered(text: str) -> str:
     return text.lower()
 
 
+# "phóng tên lửa về phía Israel": the country aimed at is where the event is ("phía" alone is a side)
+_TOWARDS = ("về phía", "về hướng", "hướng về", "sang phía", "nhằm vào phía")
+
+
 def _located(p: ResolvedPlace) -> bool:
     """A place the text puts an event at: a border area, or not an actor and cued or not a country."""
     kind = p.place.kind
-    if kind == "border-area":
+    if kind == "border-area" or p.mention.preceding.rstrip().endswith(_TOWARDS):
         return True
     if is_actor(p):
         return False
@@ -598,6 +602,7 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
     events: list[dict] = []
     at_place: dict[tuple, list[tuple[dict, dict]]] = {}  # earlier events by place, background
     same: dict[tuple, list[tuple[dict, dict]]] = {}  # earlier events by type, place, background
+    broad: list[tuple[dict, dict]] = []  # earlier events told at a country only
     ordered = [c for c in candidates if not c[1]["support"]] + [c for c in candidates if c[1]["support"]]
     for record, how in ordered:
         key = (record["event_type"], record["sub_event_type"], record["place_id"], record["background"])
@@ -638,9 +643,13 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
                 ):
                     joined = (event, event_how)
                     break
+        if joined is None and not how["support"]:
+            joined = _broad_and_narrow(record, how, broad, same, at_place)
         if joined is None:
             if not how["support"]:
                 record["mentions"] = [how["mention"]]
+                if how.get("country_level"):
+                    broad.append((record, how))
                 events.append(record)
                 earlier.append((record, how))
                 at_place.setdefault((record["place_id"], record["background"]), []).append((record, how))
@@ -658,6 +667,60 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
             event["time_precision"] = record["time_precision"]
             event_how["own_date"] = True
     return events
+
+
+_LOCATION_FIELDS = (
+    "place_id", "location", "location_vi", "location_written", "place_surface", "place_start", "place_end",
+    "lat", "lon", "geo_precision", "country",
+)  # fmt: skip
+
+
+def _broad_and_narrow(
+    record: dict,
+    how: dict,
+    broad: list[tuple[dict, dict]],
+    same: dict[tuple, list[tuple[dict, dict]]],
+    at_place: dict[tuple, list[tuple[dict, dict]]],
+) -> tuple[dict, dict] | None:
+    """The event ``record`` tells again at another scale, in the same or the next sentence: a strike
+    told at a country, then where in it it struck ("Iran phóng hàng trăm tên lửa về phía Israel.
+    Một số quả … rơi trúng các tòa nhà ở Tel Aviv"), or the reverse. A country-level event then
+    moves to the place (the event as ACLED codes it), and is returned with its ``how`` to join."""
+    sentence = how["mention"]["sentence"]
+
+    def alike(event: dict, event_how: dict) -> bool:
+        return (
+            event["event_type"] == record["event_type"]
+            and event["sub_event_type"] == record["sub_event_type"]
+            and event["country"] == record["country"]
+            and event["background"] == record["background"]
+            and 0 <= sentence - event_how["mention"]["sentence"] <= 1
+            and _dates_agree(event, record, event_how["own_date"], how["own_date"])
+            and _actors_agree(event, record)
+        )
+
+    if how["specific"]:
+        for index in range(len(broad) - 1, -1, -1):
+            event, event_how = broad[index]
+            if not alike(event, event_how):
+                continue
+            del broad[index]
+            old = (event["event_type"], event["sub_event_type"], event["place_id"], event["background"])
+            same[old].remove((event, event_how))
+            at_place[(event["place_id"], event["background"])].remove((event, event_how))
+            for field in _LOCATION_FIELDS:
+                event[field] = record[field]
+            event_how["specific"], event_how["country_level"] = True, False
+            new = (event["event_type"], event["sub_event_type"], event["place_id"], event["background"])
+            same.setdefault(new, []).append((event, event_how))
+            at_place.setdefault((event["place_id"], event["background"]), []).append((event, event_how))
+            return event, event_how
+    elif how.get("country_level"):
+        for events_at in at_place.values():
+            for event, event_how in reversed(events_at):
+                if event_how["specific"] and alike(event, event_how):
+                    return event, event_how
+    return None
 
 
 def at_place(record: dict, other: ResolvedPlace) -> dict:
