@@ -86,6 +86,10 @@ _MEANS_BEFORE = re.compile(
     r"|(?P<shelling>tên lửa|hỏa tiễn|rocket|pháo binh|pháo(?! đài| hoa)|súng cối|tàu chiến"
     r"|tàu khu trục)(?!\w)"
 )
+# an air force as the subject right before the verb (not a claimant: "Không quân Ukraine cho biết Nga …")
+_AIR_FORCE_BEFORE = re.compile(
+    r"(?<!\w)không quân(?:\s+[^\s,;.]+){0,2}?\s+(?:(?:cũng|đã|vừa|tiếp tục|lại)\s+)*$"
+)
 _MEANS_BEFORE_SUBS = {"air": "Air/drone strike", "shelling": "Shelling/artillery/missile attack"}
 _NOT_MEANS = ("căn cứ ", "sân bay ", "phòng ")  # "căn cứ không quân" is a target
 _MARKER_TRIGGER = -1  # a word of the factuality classes (lexicon.NOT_REPORTED) may start here
@@ -242,6 +246,8 @@ def by_means(text: str, start: int, cue: Cue, end: int | None = None, lower: str
     if m is not None and m.lastgroup:
         return Cue(cue.start, cue.end, lexicon.REMOTE, _MEANS_SUBS[int(m.lastgroup[1:])], cue.priority)
     region = lower.rfind(";", 0, at) + 1
+    if _AIR_FORCE_BEFORE.search(lower, region, at):  # "không quân Israel cũng tập kích …"
+        return Cue(cue.start, cue.end, lexicon.REMOTE, "Air/drone strike", cue.priority)
     for m in _MEANS_BEFORE.finditer(lower, region, at):
         position = m.start()
         if (position == 0 or not lower[position - 1].isalnum()) and not lower.endswith(

@@ -245,7 +245,9 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         r"(?:uav|máy bay không người lái)"
         rf"|uav .{{0,30}}?{DRONE_HITS}|máy bay không người lái .{{0,30}}?{DRONE_HITS}"
         rf"|drone .{{0,30}}?{DRONE_HITS}"
-        r"|phóng (?:\S+ ){0,3}?(?:uav|máy bay không người lái|drone)(?!\w)",
+        r"|phóng (?:\S+ ){0,3}?(?:uav|máy bay không người lái|drone)(?!\w)"
+        # what was hit by one: "bốc cháy … sau khi trúng xuồng không người lái"
+        r"|trúng (?:\S+ ){0,2}?(?:uav|máy bay không người lái|xuồng không người lái|drone)(?!\w)",
         REMOTE, "Air/drone strike", 10,
     ),
     (

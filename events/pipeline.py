@@ -66,6 +66,24 @@ def _told_before(text: str, clause: Clause) -> bool:
     return bool(_TOLD_BEFORE.search(text[max(0, at - 24) : at].lower()))
 
 
+_ATTACK_WORDS = ("tấn công", "tập kích", "tiến công")
+_OWN_MEANS = ("bằng", "bởi", "từ phía", "của")
+
+
+def _retold_attack(text: str, clause: Clause) -> bool:
+    """Whether the clause tells an attack, with no means and no agent of its own, that can only be
+    one told before: a passive ("Tàu Kairos bị tấn công"), or a noun referring back ("thiệt mạng
+    trong các đợt tấn công ở Tehran")."""
+    if clause.event_type != lexicon.BATTLES or (clause.cue or "").lower() not in _ATTACK_WORDS:
+        return False
+    at = clause.cue_start if clause.cue_start is not None else clause.start
+    after = text[at + len(clause.cue or "") : at + len(clause.cue or "") + 12].lower()
+    if after.lstrip().startswith(_OWN_MEANS):
+        return False  # "bị tấn công bằng súng máy": its own means, its own incident
+    before = text[max(0, at - 8) : at].lower()
+    return before.endswith("bị ") or _told_before(text, clause)
+
+
 def _carry_on(record: dict, told: dict) -> None:
     """Give ``record`` (a mention naming no place and no date) the place and day of the incident
     told before it at a named place ("Hôm 1/6, JNIM tấn công căn cứ ở Boulkessi. … hơn 30 binh sĩ
@@ -74,6 +92,35 @@ def _carry_on(record: dict, told: dict) -> None:
                   "time_precision"):  # fmt: skip
         record[field] = told[field]
     record["geo_precision"] = max(2, told["geo_precision"])  # near the place told, not named there
+
+
+def _previous_date(
+    sentences: list[tuple[int, int]],
+    index: int,
+    roles: list[str],
+    dates: list[DateMention],
+    starts: list[int],
+    reference: dt.date,
+) -> DateRef | None:
+    """The day the sentence before this one (of the body) gives, when it gives one that is news
+    (not background): a sentence with no date of its own goes on about the day just told ("Hôm
+    9/10, nhiều tiếng nổ lớn vang lên ở Kabul. Chính quyền Taliban cáo buộc Pakistan không kích
+    thủ đô …"), not the publication day. Not an own date: a date of its own still wins a merge."""
+    if index == 0 or roles[index - 1] != "body" or roles[index] != "body":
+        return None
+    before = sentences[index - 1]
+    lo, hi = bisect_left(starts, before[0]), bisect_left(starts, before[1])
+    if lo == hi:
+        return None
+    for told in dates[lo:hi]:
+        # only a day the text writes ("Hôm 9/10"), not one read by reference ("trước đó"), nor a
+        # deadline ("trước ngày 18/8") or the past
+        if told.relative or told.precision != 1 or told.date_end is not None or len(told.date) != 10:
+            continue
+        if told.date > reference.isoformat() or is_background(told.date, reference):
+            continue
+        return DateRef(told.date, None, told.precision, own=False)
+    return None
 
 
 def _names_a_town(
@@ -207,6 +254,7 @@ class Extractor:
         unresolved_starts = [u.start for u in unresolved]
         told: DateRef | None = None  # the last date an event of the text was given
         last: dict | None = None  # the last event of the body told at a named place
+        recent: tuple[dict, int] | None = None  # the last strike or attack of the body, its sentence
         for index, sentence, clauses in planned:
             opening = text[sentence[0] : min(sentence[1], sentence[0] + _ANAPHOR_REACH)].lower()
             m = _ANAPHOR.search(opening) if any(w in opening for w in _ANAPHOR_WORDS) else None
@@ -221,8 +269,11 @@ class Extractor:
             lost = unresolved[
                 bisect_left(unresolved_starts, sentence[0]) : bisect_left(unresolved_starts, sentence[1])
             ]
+            previous = _previous_date(sentences, index, roles, dates, date_starts, reference)
             for clause in clauses:
                 when = self._when(text, clause, sentence, dates, reference, reference_precision, date_starts)
+                if not when.own and previous is not None:
+                    when = previous  # "Hôm 9/10, … ở Kabul. Chính quyền Taliban cáo buộc …": that day
                 if anaphor is not None and told is not None:
                     when = _anaphoric(anaphor, told, when) or when  # "Cùng ngày, …"
                 if undated and not when.own:
@@ -244,6 +295,14 @@ class Extractor:
                     lost,
                     sentence_text,
                 )
+                if recent is not None and _retold_attack(text, clause) and index - recent[1] <= 2:
+                    told_record = recent[0]
+                    if (told_record["country"] == record["country"] or record["place_surface"] is None) and (
+                        not when.own or when.date == told_record["date"]
+                    ):
+                        # "Tàu Kairos bị tấn công …", "… trong các đợt tấn công ở Tehran": the strike told
+                        record["event_type"] = told_record["event_type"]
+                        record["sub_event_type"] = told_record["sub_event_type"]
                 continues = (
                     record["place_surface"] is None
                     and (not when.own or (last is not None and when.date == last["date"]))
@@ -280,6 +339,12 @@ class Extractor:
                 candidates.append((record, how))
                 if how["specific"] and roles[index] == "body" and not record["background"]:
                     last = record
+                if (
+                    roles[index] == "body"
+                    and not record["background"]
+                    and record["event_type"] in (lexicon.REMOTE, lexicon.CIVILIANS)
+                ):
+                    recent = (record, index)
                 if record["place_start"] is not None:
                     at = near.at(record["place_start"])
                     where = next((p for p in at if p.place.id == record["place_id"]), None)

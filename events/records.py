@@ -280,7 +280,26 @@ _LIST_CUE = (
 )
 # ", " / " và " / ", và " (and after "và", the next member's own cue: "thủ đô Sanaa và thành phố
 # cảng Hodeidah"; after a bare comma a cue makes an apposition: "vùng Beni, tỉnh Bắc Kivu")
-_COORDINATION = re.compile(rf"\s*(?:,\s*(?:(?:và|hoặc)\s+{_LIST_CUE})?|\s(?:và|hoặc)\s+{_LIST_CUE})")
+_COORDINATION = re.compile(
+    rf"\s*(?:,\s*(?:(?:và|hoặc)\s+{_LIST_CUE})?|\s(?:và|hoặc)\s+{_LIST_CUE})"
+    # a second target with its own place: "… ở Bahawalpur và nhiều khu dân cư ở Muzaffarabad",
+    # "… Natanz, cùng nhiều mục tiêu quân sự tại thủ đô Tehran"
+    rf"|\s*,?\s*(?:và|cùng|cùng với)\s+(?:[^\s,.;]+\s+){{1,6}}?(?:ở|tại|vào|nhằm vào)\s+{_LIST_CUE}"
+)
+# between a member and the larger place it lies in, passed over: "Bahawalpur thuộc tỉnh Punjab và …"
+_ENCLOSING = re.compile(
+    r"\s*,?\s*(?:thuộc|ở|tại)\s+(?:(?:tỉnh|bang|vùng|miền|khu vực)\s+)?"
+    r"(?:(?:bắc|nam|đông|tây|trung|đông bắc|tây bắc|đông nam|tây nam)\s+)?"
+)
+# a country named by its part ("miền nam Lebanon"): a region of the list, not the country
+_PART_CUES = ("miền bắc", "miền nam", "miền trung", "miền đông", "miền tây", "phía bắc", "phía nam",
+              "phía đông", "phía tây", "đông bắc", "tây bắc", "đông nam", "tây nam")  # fmt: skip
+
+
+def _rank(p: ResolvedPlace) -> int:
+    if p.place.kind == "country" and p.mention.cue in _PART_CUES:
+        return SPECIFICITY["region"]
+    return SPECIFICITY.get(p.place.kind, 3)
 
 
 # a list whose head names its members' kind in the plural: "các tỉnh Bryansk và Kursk"
@@ -299,15 +318,21 @@ def coordinated(text: str, where: ResolvedPlace, places: SentencePlaces) -> list
     if index == len(places.places):
         return []
     members = [where]
+    rank = _rank(where)
     for step in (-1, 1):
         i, edge = index, where
         while 0 <= i + step < len(places.places):
             other = places.places[i + step]
             left, right = (other, edge) if step < 0 else (edge, other)
             gap = (left.mention.end, right.mention.start)
-            if gap[0] > gap[1] or not _COORDINATION.fullmatch(text, gap[0], gap[1]):
+            if gap[0] > gap[1]:
                 break
-            if other.place.kind == "country":
+            if step > 0 and _rank(other) > rank and _ENCLOSING.fullmatch(text, gap[0], gap[1]):
+                i, edge = i + step, other  # "Bahawalpur thuộc tỉnh Punjab": where it lies, passed over
+                continue
+            if not _COORDINATION.fullmatch(text, gap[0], gap[1]):
+                break
+            if other.place.kind == "country" and other.mention.cue not in _PART_CUES:
                 break
             members.append(other)
             i, edge = i + step, other
@@ -315,11 +340,10 @@ def coordinated(text: str, where: ResolvedPlace, places: SentencePlaces) -> list
         return []
     members.sort(key=lambda p: p.mention.start)
     plural = bool(_PLURAL_HEAD.search(members[0].mention.preceding[-24:]))
-    rank = SPECIFICITY.get(where.place.kind, 3)
     found: list[ResolvedPlace] = []
     seen = {where.place.id}
     for other in members:
-        if other.place.id in seen or not (plural or SPECIFICITY.get(other.place.kind, 3) == rank):
+        if other.place.id in seen or not (plural or _rank(other) == rank):
             continue
         seen.add(other.place.id)
         found.append(other)
