@@ -303,6 +303,20 @@ def in_protest(cue: Cue, lower: str, clause_start: int, clause_end: int, start: 
     return cue
 
 
+def protesters_act(best: Cue, cues: list[Cue], lower: str, clause_end: int, start: int) -> Cue:
+    """ "Người biểu tình phóng hỏa …": the protest word names who acts; what they do after it (arson,
+    a clash, an attack) makes the event a violent demonstration (ACLED Riots)."""
+    at = best.start - start
+    if best.event_type != lexicon.PROTESTS or not lower.endswith("người ", 0, at):
+        return best
+    for cue in cues:
+        if best.end <= cue.start < clause_end and (
+            cue.event_type in _VIOLENT or cue.sub_event_type == "Looting/property destruction"
+        ):
+            return Cue(best.start, best.end, lexicon.RIOTS, "Violent demonstration", best.priority)
+    return best
+
+
 def not_reported(
     text: str,
     start: int,
@@ -413,6 +427,7 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
             continue
         best = by_means(text, start, best, clause_end, lower)
         best = with_intervention(best, lower, clause_start, clause_end, start)
+        best = protesters_act(best, cues, lower, clause_end, start)
         best = in_protest(best, lower, clause_start, clause_end, start)
         key: tuple = (best.event_type, best.sub_event_type)
         if key in merged and not after_comma:

@@ -237,7 +237,7 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         r"|thường dân|người biểu tình|đám đông)"
         r"|khai hỏa (?:vào|bắn) (?:một |các |những )?(?:nhóm |đám |đoàn )?"
         r"(?:người(?! lính)|dân thường|thường dân|người biểu tình|đám đông)|xả súng|đâm chết|chém chết"
-        r"|sát hại|giết hại|bắn chết",
+        r"|sát hại|giết hại|bắn chết|chặt đầu",
         CIVILIANS, "Attack", 10,
     ),
     (
@@ -392,7 +392,7 @@ NOT_REPORTED = {
         r"|lý do|nguyên nhân"
         r"|sau(?= (?:các|những|cuộc|vụ|đợt|loạt|nhiều|hơn|mấy|hàng))"
         r"|tình hình|chấm dứt|ngừng|kết thúc|giải quyết|tránh|ngăn ngừa|hậu quả|bối cảnh"
-        r"|kể từ khi|từ khi"
+        r"|kể từ khi|từ khi|bất chấp"
         r"|một trong những|một trong các"  # a comparison: "Đây là một trong những đợt tấn công … nhất"
     ),
     # pictures of the violence: "công bố video các cuộc tấn công", "hình ảnh UAV tấn công"

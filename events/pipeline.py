@@ -337,8 +337,9 @@ class Extractor:
                     },
                 }
                 candidates.append((record, how))
-                if how["specific"] and roles[index] == "body" and not record["background"]:
-                    last = record
+                named = how["specific"] or (here is not None and here.place.kind != "country")
+                if named and roles[index] == "body" and not record["background"]:
+                    last = record  # (a region too: "thung lũng Bekaa")
                 if (
                     roles[index] == "body"
                     and not record["background"]

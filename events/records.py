@@ -208,8 +208,11 @@ def _lowered(text: str) -> str:
     return text.lower()
 
 
-# "phóng tên lửa về phía Israel": the country aimed at is where the event is ("phía" alone is a side)
-_TOWARDS = ("về phía", "về hướng", "hướng về", "sang phía", "nhằm vào phía")
+# "phóng tên lửa về phía Israel": the country aimed at is where the event is ("phía" alone is a side);
+# "tại nhiều khu vực của Kathmandu": the part of a place is in it ("của" alone is an owner)
+_TOWARDS = ("về phía", "về hướng", "hướng về", "sang phía", "nhằm vào phía", "khu vực của", "vùng của",
+            "ngoại ô của", "trung tâm của", "các khu phố của", "khu phố của")  # fmt: skip
+_WHERE_CLAUSE = re.compile(r"\s*nơi\s")
 
 
 def _located(p: ResolvedPlace) -> bool:
@@ -262,9 +265,18 @@ def choose_location(
     ``places``: the sentence's places in text order (a :class:`SentencePlaces` for many clauses)."""
     # the most specific (then the first) located place in the clause, else in the sentence
     places = _sentence_places(places)
+    if text is not None and _WHERE_CLAUSE.match(text, clause.start):
+        # "… tại Pokhara và Itahari, nơi 2 người chết …": the place the relative clause follows
+        i = bisect_left(places.starts, clause.start)
+        before = places.places[i - 1] if i and places.places[i - 1].mention.start >= sentence[0] else None
+        if before is not None and _located(before):
+            return before
     best = _most_specific(places.in_spans(clause.spans)) or places.best_in(sentence)
     if best is not None and text is not None and aside(text, best):
-        best = _most_specific(p for p in places.in_spans(clause.spans) if not aside(text, p)) or best
+        others = _most_specific(p for p in places.in_spans(clause.spans) if not aside(text, p))
+        if others is None and clause.event_type in VIOLENT and best.mention.cue is None:
+            return None  # "New Delhi tuyên bố các cuộc tấn công …": a speaker is not where violence is
+        best = others or best
     if best is not None:
         return best
     cue = clause.cue_start if clause.cue_start is not None else clause.start
