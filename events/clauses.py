@@ -310,11 +310,17 @@ def protesters_act(best: Cue, cues: list[Cue], lower: str, clause_end: int, star
     if best.event_type != lexicon.PROTESTS or not lower.endswith("người ", 0, at):
         return best
     for cue in cues:
-        if best.end <= cue.start < clause_end and (
+        if best.end <= cue.start < min(clause_end, best.end + 40) and (
             cue.event_type in _VIOLENT or cue.sub_event_type == "Looting/property destruction"
         ):
+            between = lower[best.end - start : cue.start - start]
+            if any(word in between for word in _WHAT_IS_PROTESTED):
+                return best  # "người biểu tình … phản đối các cuộc không kích": what they protest
             return Cue(best.start, best.end, lexicon.RIOTS, "Violent demonstration", best.priority)
     return best
+
+
+_WHAT_IS_PROTESTED = ("phản đối", "lên án", "chống", "về", "cuộc", "vụ")
 
 
 def not_reported(
@@ -419,7 +425,10 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
             if previous is not None:
                 previous.spans.append((clause_start, clause_end))
             continue
-        if not_reported(text, clause_start, clause_end, best, lower, start, markers) is not None:
+        why = not_reported(text, clause_start, clause_end, best, lower, start, markers)
+        if why == "despite":
+            best = Cue(best.start, best.end, best.event_type, best.sub_event_type, lexicon.HISTORY_ONLY)
+        elif why is not None:
             previous = None
             continue
         if previous is not None and after_comma and lower.startswith(_RESULTS, best.start - start):

@@ -406,11 +406,68 @@ _ATTACK_OF = re.compile(
 )
 
 
+def _group_pattern(acronyms: bool) -> re.Pattern[str]:
+    alternatives = [
+        (name, index)
+        for index, (names, _) in enumerate(lexicon.ARMED_GROUPS)
+        for name in names.split("|")
+        if (name.isupper() or any(c.isdigit() for c in name)) == acronyms
+    ]
+    alternatives.sort(key=lambda a: -len(a[0]))  # the longest first: "Nhà nước Hồi giáo tỉnh Tây Phi"
+    body = "|".join(f"(?P<g{index}_{n}>{re.escape(name)})" for n, (name, index) in enumerate(alternatives))
+    return re.compile(rf"(?<![\w/-])(?:{body})(?![\w/-])", 0 if acronyms else re.IGNORECASE)
+
+
+_GROUP_NAMES = _group_pattern(acronyms=False)
+_GROUP_ACRONYMS = _group_pattern(acronyms=True)
+
+
+def armed_groups(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, ACLED name) of every armed group named in ``spans`` of the text, in order."""
+    found = []
+    for s, e in spans:
+        for pattern in (_GROUP_NAMES, _GROUP_ACRONYMS):
+            for m in pattern.finditer(text, s, e):
+                name = m.lastgroup or ""
+                found.append((m.start(), m.end(), lexicon.ARMED_GROUPS[int(name[1 : name.index("_")])][1]))
+    found.sort()
+    return [f for i, f in enumerate(found) if not i or f[0] >= found[i - 1][1]]  # no overlaps
+
+
+def with_groups(
+    text: str, clause: Clause, first: str | None, second: str | None, countries: list[ResolvedPlace]
+) -> tuple[str | None, str | None]:
+    """actor1 and actor2 with the armed groups the clause names: a group right before the cue, or
+    the agent of a passive ("bị RSF pháo kích"), acts (unless a country is named nearer the cue);
+    a group after the cue is the other side ("không kích các tay súng al-Shabaab")."""
+    groups = armed_groups(text, clause.spans)
+    if not groups:
+        return first, second
+    cue = clause.cue_start if clause.cue_start is not None else clause.start
+    cue_end = cue + len(clause.cue or "")
+    before = [g for g in groups if g[1] <= cue]
+    after = [g for g in groups if g[0] >= cue_end and g[2] != (before[-1][2] if before else None)]
+    nearest_country = max((p.mention.start for p in countries if p.mention.start < cue), default=-1)
+    if before and before[-1][0] > nearest_country:
+        if first is not None and first != before[-1][2] and second is None:
+            second = first
+        first = before[-1][2]
+    if after:
+        if first is None:
+            first, second = second, after[0][2]
+        else:
+            second = after[0][2]
+    if first == second:
+        second = None
+    return first, second
+
+
 def actors(
     event_type: str,
     clause: Clause,
     places: list[ResolvedPlace] | SentencePlaces,
     claimant: tuple[str, int] | None,
+    text: str | None = None,
 ) -> tuple[str | None, str | None]:
     """actor1 (who acts) and actor2 (the other side), from the clause's countries.
 
@@ -465,10 +522,13 @@ def actors(
     template = "Military Forces of {}" if event_type in VIOLENT else (
         "Protesters ({})" if event_type == lexicon.PROTESTS else "Government of {}"
     )  # fmt: skip
-    return (
+    named = (
         template.format(first.place.name) if first else None,
         template.format(second.place.name) if second and event_type != lexicon.PROTESTS else None,
     )
+    if text is None or event_type == lexicon.PROTESTS:
+        return named
+    return with_groups(text, clause, *named, countries)
 
 
 BACKGROUND_DAYS = 10  # a news article tells its week (and a few days of lag), no more
@@ -556,7 +616,7 @@ def event_record(
     if written is not None:  # ACLED: a place near or in the named one (a country: only that is known)
         precision = 3 if where is None or where.place.kind == "country" else 2
     claimant = claim(text, sentence, places, clause.cue_start or clause.start, clause.spans)
-    actor1, actor2 = actors(clause.event_type, clause, places, claimant)
+    actor1, actor2 = actors(clause.event_type, clause, places, claimant, text)
     deaths = None
     for start, end in clause.spans:
         if deaths is None:
@@ -618,8 +678,10 @@ def _actors_agree(event: dict, mention: dict) -> bool:
     ours = {a for a in (event["actor1"], event["actor2"]) if a}
     theirs = {a for a in (mention["actor1"], mention["actor2"]) if a}
     if len(ours) == 2 and len(theirs) == 2:
-        return ours == theirs
-    return len(ours | theirs) <= 2
+        # the same two, or the same one acting on a side named two ways ("Lebanon", "Hezbollah")
+        return ours == theirs or event["actor1"] == mention["actor1"]
+    # one side named (a defender, "Quân đội Mali … đã đẩy lùi cuộc tấn công") contradicts nothing
+    return len(ours | theirs) <= 2 or min(len(ours), len(theirs)) <= 1
 
 
 def _dates_agree(event: dict, mention: dict, event_own: bool, mention_own: bool) -> bool:
