@@ -27,6 +27,7 @@ from events.records import (
     event_span,
     incidents,
     is_background,
+    is_where_clause,
 )
 from events.resolve import ResolvedPlace, Resolver, is_actor_mention
 from events.sentences import sentence_roles, split_sentences
@@ -349,7 +350,8 @@ class Extractor:
                 if record["place_start"] is not None:
                     at = near.at(record["place_start"])
                     where = next((p for p in at if p.place.id == record["place_id"]), None)
-                    for other in coordinated(text, where, near) if where is not None else ():
+                    listed = where is not None and not is_where_clause(text, clause)
+                    for other in coordinated(text, where, near) if listed else ():
                         candidates.append((at_place(record, other), dict(how, mention=dict(how["mention"]))))
         events = incidents(candidates, text)
         for ordinal, event in enumerate(events, 1):

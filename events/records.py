@@ -253,6 +253,11 @@ def aside(text: str, p: ResolvedPlace) -> bool:
     return bool(_CLAIM.match(_lowered(text), p.mention.end, p.mention.end + 40))
 
 
+def is_where_clause(text: str, clause: Clause) -> bool:
+    """A relative clause of place ("…, nơi 2 người chết"): it happens at the one place it follows."""
+    return bool(_WHERE_CLAUSE.match(text, clause.start))
+
+
 def choose_location(
     clause: Clause,
     sentence: tuple[int, int],
@@ -265,12 +270,12 @@ def choose_location(
     ``places``: the sentence's places in text order (a :class:`SentencePlaces` for many clauses)."""
     # the most specific (then the first) located place in the clause, else in the sentence
     places = _sentence_places(places)
-    if text is not None and _WHERE_CLAUSE.match(text, clause.start):
+    if text is not None and is_where_clause(text, clause):
         # "… tại Pokhara và Itahari, nơi 2 người chết …": the place the relative clause follows
         i = bisect_left(places.starts, clause.start)
         before = places.places[i - 1] if i and places.places[i - 1].mention.start >= sentence[0] else None
-        if before is not None and _located(before):
-            return before
+        if before is not None and (before.place.kind != "country" or _located(before)):
+            return before  # (a town listed after "và" is no actor)
     best = _most_specific(places.in_spans(clause.spans)) or places.best_in(sentence)
     if best is not None and text is not None and aside(text, best):
         others = _most_specific(p for p in places.in_spans(clause.spans) if not aside(text, p))
