@@ -278,6 +278,20 @@ def with_intervention(cue: Cue, lower: str, clause_start: int, clause_end: int, 
     return Cue(cue.start, cue.end, lexicon.PROTESTS, "Protest with intervention", cue.priority)
 
 
+_ARMED = re.compile(rf"(?<!\w)(?:{lexicon.ARMED_SUBJECTS})(?!\w)")
+
+
+def by_armed_men(cue: Cue, lower: str, clause_start: int, start: int) -> Cue:
+    """Burning and looting by armed men ("Những kẻ tấn công cũng đốt phá chợ") is no riot (a
+    crowd's violence, ACLED) but property destruction: an event of its own, or part of the attack
+    they have just made (events.pipeline). ``lower``: the sentence lower-cased from ``start`` on."""
+    if cue.event_type != lexicon.RIOTS or cue.sub_event_type != "Violent demonstration":
+        return cue
+    if not _ARMED.search(lower, clause_start - start, cue.start - start):
+        return cue
+    return Cue(cue.start, cue.end, lexicon.STRATEGIC, "Looting/property destruction", cue.priority)
+
+
 _PROTESTERS = re.compile(rf"(?<!\w)(?:{lexicon.PROTESTERS})(?!\w)")
 _POLICE = re.compile(rf"(?<!\w)(?:{lexicon.POLICE})(?!\w)")
 
@@ -436,6 +450,7 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
             continue
         best = by_means(text, start, best, clause_end, lower)
         best = with_intervention(best, lower, clause_start, clause_end, start)
+        best = by_armed_men(best, lower, clause_start, start)
         best = protesters_act(best, cues, lower, clause_end, start)
         best = in_protest(best, lower, clause_start, clause_end, start)
         key: tuple = (best.event_type, best.sub_event_type)

@@ -347,6 +347,11 @@ PROTEST_SETTING = (
     r"biểu tình|tuần hành|xuống đường|chặn đường|phong tỏa đường|để phản đối|nhằm phản đối|tập trung phản đối"
 )
 INTERVENTION_SUBS = ("Arrests",)
+# Armed subjects: burning and looting by them is no riot (events.clauses.by_armed_men).
+ARMED_SUBJECTS = (
+    r"kẻ tấn công|những kẻ|tay súng|phiến quân|chiến binh|binh sĩ|binh lính|quân đội|dân quân|băng đảng"
+    r"|nhóm vũ trang|lực lượng|quân|người định cư"
+)
 # Who protests and who polices a protest (events.clauses.in_protest).
 PROTESTERS = r"người biểu tình|đoàn người biểu tình|đám đông|người tuần hành|người phản đối"
 POLICE = r"cảnh sát|lực lượng an ninh|lực lượng chống bạo động|cảnh sát chống bạo động|an ninh|quân đội"

@@ -69,15 +69,22 @@ def _told_before(text: str, clause: Clause) -> bool:
 
 _ATTACK_WORDS = ("tấn công", "tập kích", "tiến công")
 _OWN_MEANS = ("bằng", "bởi", "từ phía", "của")
+_ATTACKERS = re.compile(r"(?<!\w)(?:kẻ tấn công|những kẻ|các tay súng|nhóm tay súng|chúng)(?!\w)")
 
 
 def _retold_attack(text: str, clause: Clause) -> bool:
     """Whether the clause tells an attack, with no means and no agent of its own, that can only be
     one told before: a passive ("Tàu Kairos bị tấn công"), or a noun referring back ("thiệt mạng
     trong các đợt tấn công ở Tehran")."""
-    if clause.event_type != lexicon.BATTLES or (clause.cue or "").lower() not in _ATTACK_WORDS:
+    looting = clause.sub_event_type == "Looting/property destruction"
+    if not looting and (
+        clause.event_type != lexicon.BATTLES or (clause.cue or "").lower() not in _ATTACK_WORDS
+    ):
         return False
     at = clause.cue_start if clause.cue_start is not None else clause.start
+    if clause.sub_event_type == "Looting/property destruction":
+        # "Những kẻ tấn công cũng đốt phá chợ …": what the attackers did, right after the attack
+        return bool(_ATTACKERS.search(text[clause.start : at].lower()))
     after = text[at + len(clause.cue or "") : at + len(clause.cue or "") + 12].lower()
     if after.lstrip().startswith(_OWN_MEANS):
         return False  # "bị tấn công bằng súng máy": its own means, its own incident
@@ -255,7 +262,8 @@ class Extractor:
         unresolved_starts = [u.start for u in unresolved]
         told: DateRef | None = None  # the last date an event of the text was given
         last: dict | None = None  # the last event of the body told at a named place
-        recent: tuple[dict, int] | None = None  # the last strike or attack of the body, its sentence
+        # the last strike or attack of the body, its sentence, the number of candidates after it
+        recent: tuple[dict, int, int] | None = None
         for index, sentence, clauses in planned:
             opening = text[sentence[0] : min(sentence[1], sentence[0] + _ANAPHOR_REACH)].lower()
             m = _ANAPHOR.search(opening) if any(w in opening for w in _ANAPHOR_WORDS) else None
@@ -296,7 +304,9 @@ class Extractor:
                     lost,
                     sentence_text,
                 )
-                if recent is not None and _retold_attack(text, clause) and index - recent[1] <= 2:
+                # (the last incident told, a few sentences back at most, and no other event since)
+                told_last = recent is not None and recent[2] == len(candidates)
+                if told_last and index - recent[1] <= 3 and _retold_attack(text, clause):
                     told_record = recent[0]
                     if (told_record["country"] == record["country"] or record["place_surface"] is None) and (
                         not when.own or when.date == told_record["date"]
@@ -346,13 +356,15 @@ class Extractor:
                     and not record["background"]
                     and record["event_type"] in (lexicon.REMOTE, lexicon.CIVILIANS)
                 ):
-                    recent = (record, index)
+                    recent = (record, index, -1)
                 if record["place_start"] is not None:
                     at = near.at(record["place_start"])
                     where = next((p for p in at if p.place.id == record["place_id"]), None)
                     listed = where is not None and not is_where_clause(text, clause)
                     for other in coordinated(text, where, near) if listed else ():
                         candidates.append((at_place(record, other), dict(how, mention=dict(how["mention"]))))
+                if recent is not None and recent[0] is record:
+                    recent = (record, index, len(candidates))
         events = incidents(candidates, text)
         for ordinal, event in enumerate(events, 1):
             event["event_id"] = f"{article.id}:{ordinal}"

@@ -228,3 +228,19 @@ def test_early_this_month_is_the_month(extract) -> None:
 def test_armed_groups_act_in_acled_names(extract, text: str, actors: tuple[str | None, str | None]) -> None:
     event = extract(text)["events"][0]
     assert (event["actor1"], event["actor2"]) == actors
+
+
+# --------------------------------------------------------------------------- burning by armed men
+
+
+def test_burning_by_the_attackers_is_part_of_their_attack(extract) -> None:
+    out = extract(
+        "Các tay súng tấn công một ngôi làng gần thị trấn Djibo hôm 4/6, sát hại 12 dân thường. "
+        "Những kẻ tấn công cũng đốt phá nhiều ngôi nhà trước khi rút đi."
+    )
+    assert kinds(out) == [("Violence against civilians", "Attack")]
+
+
+def test_burning_by_armed_men_is_no_riot(extract) -> None:
+    out = extract("Các tay súng đốt phá chợ ở thị trấn Djibo hôm 4/6.")
+    assert kinds(out) == [("Strategic developments", "Looting/property destruction")]
