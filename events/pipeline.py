@@ -68,6 +68,8 @@ def _told_before(text: str, clause: Clause) -> bool:
 
 
 _ATTACK_WORDS = ("tấn công", "tập kích", "tiến công")
+# where a strike is first told before the text says where in it it struck (records._broad_and_narrow)
+_BROAD_KINDS = ("country", "sea", "ocean", "gulf")
 _OWN_MEANS = ("bằng", "bởi", "từ phía", "của")
 _ATTACKERS = re.compile(r"(?<!\w)(?:kẻ tấn công|những kẻ|các tay súng|nhóm tay súng|chúng)(?!\w)")
 
@@ -308,7 +310,8 @@ class Extractor:
                 told_last = recent is not None and recent[2] == len(candidates)
                 if told_last and index - recent[1] <= 3 and _retold_attack(text, clause):
                     told_record = recent[0]
-                    if (told_record["country"] == record["country"] or record["place_surface"] is None) and (
+                    same_area = told_record["country"] in (record["country"], None)  # (a sea has none)
+                    if (same_area or record["place_surface"] is None) and (
                         not when.own or when.date == told_record["date"]
                     ):
                         # "Tàu Kairos bị tấn công …", "… trong các đợt tấn công ở Tehran": the strike told
@@ -335,7 +338,9 @@ class Extractor:
                     "specific": record["place_surface"] is not None and record["geo_precision"] <= 2,
                     "own_date": when.own,
                     "continues": continues,
-                    "country_level": not continues and here is not None and here.place.kind == "country",
+                    "country_level": not continues and here is not None and here.place.kind in _BROAD_KINDS,
+                    # placed at the article's focus only, for want of a place of its own
+                    "focus_only": not continues and here is None and record["place_id"] is not None,
                     "mention": {
                         "sentence": index,
                         "start": start,

@@ -751,7 +751,7 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
         if joined is None:
             if not how["support"]:
                 record["mentions"] = [how["mention"]]
-                if how.get("country_level"):
+                if how.get("country_level") or how.get("focus_only"):
                     broad.append((record, how))
                 events.append(record)
                 earlier.append((record, how))
@@ -786,16 +786,17 @@ def _broad_and_narrow(
     at_place: dict[tuple, list[tuple[dict, dict]]],
 ) -> tuple[dict, dict] | None:
     """The event ``record`` tells again at another scale, in the same or the next sentence: a strike
-    told at a country, then where in it it struck ("Iran phóng hàng trăm tên lửa về phía Israel.
-    Một số quả … rơi trúng các tòa nhà ở Tel Aviv"), or the reverse. A country-level event then
-    moves to the place (the event as ACLED codes it), and is returned with its ``how`` to join."""
+    told at a country, a sea or nowhere in particular (the article's focus), then where it struck
+    ("Iran phóng hàng trăm tên lửa về phía Israel. Một số quả … rơi trúng các tòa nhà ở Tel Aviv"),
+    or the reverse. The broad event then moves to the place (the event as ACLED codes it), and is
+    returned with its ``how`` to join."""
     sentence = how["mention"]["sentence"]
 
     def alike(event: dict, event_how: dict) -> bool:
         return (
             event["event_type"] == record["event_type"]
             and event["sub_event_type"] == record["sub_event_type"]
-            and event["country"] == record["country"]
+            and event["country"] in (record["country"], None)  # (a sea is no country's)
             and event["background"] == record["background"]
             and 0 <= sentence - event_how["mention"]["sentence"] <= 1
             and _dates_agree(event, record, event_how["own_date"], how["own_date"])

@@ -244,3 +244,26 @@ def test_burning_by_the_attackers_is_part_of_their_attack(extract) -> None:
 def test_burning_by_armed_men_is_no_riot(extract) -> None:
     out = extract("Các tay súng đốt phá chợ ở thị trấn Djibo hôm 4/6.")
     assert kinds(out) == [("Strategic developments", "Looting/property destruction")]
+
+
+# --------------------------------------------------------------------------- the lede after its dateline
+
+
+def test_a_strike_told_at_sea_then_off_which_coast_is_one_event(extract) -> None:
+    out = extract(
+        "Tàu hàng cháy trên Biển Đen\n"
+        "Một tàu chở hàng bốc cháy trên Biển Đen hôm 28/5 sau khi trúng xuồng không người lái. "
+        "Con tàu bị tấn công cách bờ biển tỉnh Kocaeli khoảng 30 hải lý.",
+        published="2025-05-30",
+    )
+    assert [(e["location"], e["event_type"], e["sub_event_type"]) for e in out["events"]] == [
+        ("Kocaeli", REMOTE, AIR)
+    ]
+
+
+@pytest.mark.parametrize("dateline", ["(VOV) - ", "VOV.VN - ", "(Dân trí) - ", "Thanh Niên - "])
+def test_a_number_word_opening_the_lede_after_its_dateline_is_no_place(extract, dateline: str) -> None:
+    out = extract(
+        f"Tàu cháy\n{dateline}Hai tàu chở dầu của Nga đã bị hư hỏng gần bờ biển Thổ Nhĩ Kỳ hôm 28/5."
+    )
+    assert "Hai" not in [p["surface"] for p in out["places"]]
