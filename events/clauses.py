@@ -292,6 +292,8 @@ def by_armed_men(cue: Cue, lower: str, clause_start: int, start: int) -> Cue:
     return Cue(cue.start, cue.end, lexicon.STRATEGIC, "Looting/property destruction", cue.priority)
 
 
+# a word every protest setting holds (most sentences hold none: no regex search for them)
+_PROTEST_WORDS = ("biểu tình", "tuần hành", "xuống đường", "chặn đường", "phong tỏa đường", "phản đối")
 _PROTESTERS = re.compile(rf"(?<!\w)(?:{lexicon.PROTESTERS})(?!\w)")
 _POLICE = re.compile(rf"(?<!\w)(?:{lexicon.POLICE})(?!\w)")
 
@@ -303,7 +305,7 @@ def in_protest(cue: Cue, lower: str, clause_start: int, clause_end: int, start: 
     the sentence lower-cased from ``start`` on."""
     if cue.event_type not in (BATTLES, lexicon.CIVILIANS, lexicon.STRATEGIC):
         return cue
-    if not _PROTEST_SETTING.search(lower):
+    if not any(word in lower for word in _PROTEST_WORDS) or not _PROTEST_SETTING.search(lower):
         return cue
     clause = lower[clause_start - start : clause_end - start]
     if cue.event_type == lexicon.CIVILIANS and cue.sub_event_type == "Attack" and _PROTESTERS.search(clause):

@@ -237,9 +237,10 @@ class Extractor:
             if roles[index] == "question":
                 continue  # "Su-35 Nga bắn hạ F-16 Ukraine?"
             clauses = event_clauses(text, *sentence)
-            if not clauses and planned and planned[-1][0] == index - 1 and roles[index] == "body":
+            after_event = bool(planned) and planned[-1][0] == index - 1 and roles[index] == "body"
+            if not clauses and after_event and _names_a_town(text, places, place_starts, sentence):
                 toll = toll_clause(text, *sentence, planned[-1][2][-1])
-                if toll is not None and _names_a_town(text, places, place_starts, sentence):
+                if toll is not None:
                     clauses = [toll]  # "… ít nhất 16 người bị thương ở Tel Aviv": where it struck
             if count + len(clauses) > MAX_EVENTS:
                 warnings.append(f"more than {MAX_EVENTS:,} events: only the first {MAX_EVENTS:,} are kept"
@@ -280,11 +281,14 @@ class Extractor:
             lost = unresolved[
                 bisect_left(unresolved_starts, sentence[0]) : bisect_left(unresolved_starts, sentence[1])
             ]
-            previous = _previous_date(sentences, index, roles, dates, date_starts, reference)
+            previous: DateRef | bool | None = False  # (read when a clause has no date of its own)
             for clause in clauses:
                 when = self._when(text, clause, sentence, dates, reference, reference_precision, date_starts)
-                if not when.own and previous is not None:
-                    when = previous  # "Hôm 9/10, … ở Kabul. Chính quyền Taliban cáo buộc …": that day
+                if not when.own:
+                    if previous is False:
+                        previous = _previous_date(sentences, index, roles, dates, date_starts, reference)
+                    if isinstance(previous, DateRef):
+                        when = previous  # "Hôm 9/10, … ở Kabul. Chính quyền Taliban cáo buộc …": that day
                 if anaphor is not None and told is not None:
                     when = _anaphoric(anaphor, told, when) or when  # "Cùng ngày, …"
                 if undated and not when.own:

@@ -210,19 +210,22 @@ def _lowered(text: str) -> str:
 
 # "phóng tên lửa về phía Israel": the country aimed at is where the event is ("phía" alone is a side);
 # "tại nhiều khu vực của Kathmandu": the part of a place is in it ("của" alone is an owner)
-_TOWARDS = ("về phía", "về hướng", "hướng về", "sang phía", "nhằm vào phía", "khu vực của", "vùng của",
-            "ngoại ô của", "trung tâm của", "các khu phố của", "khu phố của")  # fmt: skip
+_TOWARDS = tuple(
+    f"{words} "
+    for words in ("về phía", "về hướng", "hướng về", "sang phía", "nhằm vào phía", "khu vực của", "vùng của",
+                  "ngoại ô của", "trung tâm của", "khu phố của")
+)  # fmt: skip
 _WHERE_CLAUSE = re.compile(r"\s*nơi\s")
 
 
 def _located(p: ResolvedPlace) -> bool:
     """A place the text puts an event at: a border area, or not an actor and cued or not a country."""
     kind = p.place.kind
-    if kind == "border-area" or p.mention.preceding.rstrip().endswith(_TOWARDS):
+    if kind == "border-area":
         return True
-    if is_actor(p):
-        return False
-    return kind != "country" or p.mention.cue in _LOCATIVE
+    if is_actor(p) or (kind == "country" and p.mention.cue not in _LOCATIVE):
+        return p.mention.preceding.endswith(_TOWARDS)  # (the preceding text ends with its space)
+    return True
 
 
 def _sentence_places(places: list[ResolvedPlace] | SentencePlaces) -> SentencePlaces:
@@ -411,32 +414,59 @@ _ATTACK_OF = re.compile(
 )
 
 
-def _group_pattern(acronyms: bool) -> re.Pattern[str]:
-    alternatives = [
-        (name, index)
-        for index, (names, _) in enumerate(lexicon.ARMED_GROUPS)
-        for name in names.split("|")
-        if (name.isupper() or any(c.isdigit() for c in name)) == acronyms
-    ]
-    alternatives.sort(key=lambda a: -len(a[0]))  # the longest first: "Nhà nước Hồi giáo tỉnh Tây Phi"
-    body = "|".join(f"(?P<g{index}_{n}>{re.escape(name)})" for n, (name, index) in enumerate(alternatives))
-    return re.compile(rf"(?<![\w/-])(?:{body})(?![\w/-])", 0 if acronyms else re.IGNORECASE)
+def _group_automaton(acronyms: bool) -> ahocorasick.Automaton:
+    """The armed groups' names (lower-cased) or acronyms (as written), each with its ACLED name."""
+    automaton = ahocorasick.Automaton()
+    for names, label in lexicon.ARMED_GROUPS:
+        for name in names.split("|"):
+            if (name.isupper() or any(c.isdigit() for c in name)) == acronyms:
+                key = name if acronyms else name.lower()
+                automaton.add_word(key, (len(key), label))
+    automaton.make_automaton()
+    return automaton
 
 
-_GROUP_NAMES = _group_pattern(acronyms=False)
-_GROUP_ACRONYMS = _group_pattern(acronyms=True)
+_GROUP_NAMES = _group_automaton(acronyms=False)
+_GROUP_ACRONYMS = _group_automaton(acronyms=True)
+
+
+def _is_word(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before in "/-" or after.isalnum() or after in "/-")
+
+
+@functools.lru_cache(maxsize=2)
+def _groups_of(text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
+    """Every armed group the text names (start, end, ACLED name), the longest of overlapping names
+    ("Nhà nước Hồi giáo tỉnh Tây Phi", not "Nhà nước Hồi giáo"), and their starts: one pass over
+    the article (the same text object comes again for each of its events)."""
+    found = []
+    for haystack, automaton in ((_lowered(text), _GROUP_NAMES), (text, _GROUP_ACRONYMS)):
+        for last, (size, label) in automaton.iter(haystack):
+            start = last + 1 - size
+            if _is_word(text, start, last + 1):
+                found.append((start, last + 1, label))
+    found.sort(key=lambda f: (f[0], -f[1]))
+    kept: list[tuple[int, int, str]] = []
+    for f in found:
+        if not kept or f[0] >= kept[-1][1]:
+            kept.append(f)  # (not inside a longer name found first)
+    return kept, [f[0] for f in kept]
 
 
 def armed_groups(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """(start, end, ACLED name) of every armed group named in ``spans`` of the text, in order."""
+    groups, starts = _groups_of(text)
+    if not groups:
+        return []
     found = []
     for s, e in spans:
-        for pattern in (_GROUP_NAMES, _GROUP_ACRONYMS):
-            for m in pattern.finditer(text, s, e):
-                name = m.lastgroup or ""
-                found.append((m.start(), m.end(), lexicon.ARMED_GROUPS[int(name[1 : name.index("_")])][1]))
-    found.sort()
-    return [f for i, f in enumerate(found) if not i or f[0] >= found[i - 1][1]]  # no overlaps
+        i = bisect_left(starts, s)
+        while i < len(groups) and groups[i][1] <= e:
+            found.append(groups[i])
+            i += 1
+    return found
 
 
 def with_groups(
