@@ -71,6 +71,9 @@ _ATTACK_WORDS = ("tấn công", "tập kích", "tiến công")
 # where a strike is first told before the text says where in it it struck (records._broad_and_narrow)
 _BROAD_KINDS = ("country", "sea", "ocean", "gulf")
 _OWN_MEANS = ("bằng", "bởi", "từ phía", "của")
+# a passive with no agent ("bị tấn công"), or a plural noun of attacks already told ("New Delhi tuyên
+# bố các cuộc tấn công chỉ nhằm vào …": a place of its own still makes a report of its own)
+_REFERRING = ("bị ", "các cuộc ", "những cuộc ", "các đợt ", "những đợt ", "các vụ ", "những vụ ")
 _ATTACKERS = re.compile(r"(?<!\w)(?:kẻ tấn công|những kẻ|các tay súng|nhóm tay súng|chúng)(?!\w)")
 
 
@@ -90,8 +93,8 @@ def _retold_attack(text: str, clause: Clause) -> bool:
     after = text[at + len(clause.cue or "") : at + len(clause.cue or "") + 12].lower()
     if after.lstrip().startswith(_OWN_MEANS):
         return False  # "bị tấn công bằng súng máy": its own means, its own incident
-    before = text[max(0, at - 8) : at].lower()
-    return before.endswith("bị ") or _told_before(text, clause)
+    before = text[max(0, at - 12) : at].lower()
+    return before.endswith(_REFERRING) or _told_before(text, clause)
 
 
 def _carry_on(record: dict, told: dict) -> None:

@@ -213,7 +213,8 @@ def _lowered(text: str) -> str:
 _TOWARDS = tuple(
     f"{words} "
     for words in ("về phía", "về hướng", "hướng về", "sang phía", "nhằm vào phía", "khu vực của", "vùng của",
-                  "ngoại ô của", "trung tâm của", "khu phố của")
+                  "ngoại ô của", "trung tâm của", "khu phố của", "trong lãnh thổ", "vào lãnh thổ",
+                  "trên lãnh thổ")
 )  # fmt: skip
 _WHERE_CLAUSE = re.compile(r"\s*nơi\s")
 

@@ -267,3 +267,10 @@ def test_a_number_word_opening_the_lede_after_its_dateline_is_no_place(extract, 
         f"Tàu cháy\n{dateline}Hai tàu chở dầu của Nga đã bị hư hỏng gần bờ biển Thổ Nhĩ Kỳ hôm 28/5."
     )
     assert "Hai" not in [p["surface"] for p in out["places"]]
+
+
+def test_targets_in_a_countrys_territory_are_in_that_country(extract) -> None:
+    out = extract("Israel bất ngờ không kích hàng loạt mục tiêu trong lãnh thổ Iran hôm 7/6.")
+    assert where(out) == ["Iran"]
+    out = extract("Một tên lửa được phóng từ lãnh thổ Yemen về phía một tàu hàng ở Vịnh Aden hôm 7/6.")
+    assert where(out) != ["Yemen"]  # where it came from is not where it struck
