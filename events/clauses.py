@@ -246,7 +246,7 @@ def by_means(text: str, start: int, cue: Cue, end: int | None = None, lower: str
     if m is not None and m.lastgroup:
         return Cue(cue.start, cue.end, lexicon.REMOTE, _MEANS_SUBS[int(m.lastgroup[1:])], cue.priority)
     region = lower.rfind(";", 0, at) + 1
-    if _AIR_FORCE_BEFORE.search(lower, region, at):  # "không quân Israel cũng tập kích …"
+    if _AIR_FORCE_BEFORE.search(lower, max(region, at - 60), at):  # "không quân Israel cũng tập kích …"
         return Cue(cue.start, cue.end, lexicon.REMOTE, "Air/drone strike", cue.priority)
     for m in _MEANS_BEFORE.finditer(lower, region, at):
         position = m.start()
@@ -292,20 +292,28 @@ def by_armed_men(cue: Cue, lower: str, clause_start: int, start: int) -> Cue:
     return Cue(cue.start, cue.end, lexicon.STRATEGIC, "Looting/property destruction", cue.priority)
 
 
+def protest_setting(lower: str) -> bool:
+    """Whether the (lower-cased) sentence tells a protest."""
+    return any(word in lower for word in _PROTEST_WORDS) and _PROTEST_SETTING.search(lower) is not None
+
+
 # a word every protest setting holds (most sentences hold none: no regex search for them)
 _PROTEST_WORDS = ("biểu tình", "tuần hành", "xuống đường", "chặn đường", "phong tỏa đường", "phản đối")
 _PROTESTERS = re.compile(rf"(?<!\w)(?:{lexicon.PROTESTERS})(?!\w)")
 _POLICE = re.compile(rf"(?<!\w)(?:{lexicon.POLICE})(?!\w)")
 
 
-def in_protest(cue: Cue, lower: str, clause_start: int, clause_end: int, start: int) -> Cue:
+def in_protest(
+    cue: Cue, lower: str, clause_start: int, clause_end: int, start: int, setting: bool | None = None
+) -> Cue:
     """Violence in a protest the sentence tells is the protest's (ACLED): the police firing on the
     crowd is excessive force against protesters; a clash with the police, or arson by the
     protesters, a violent demonstration (Riots), not a battle or an attack of its own. ``lower``:
-    the sentence lower-cased from ``start`` on."""
+    the sentence lower-cased from ``start`` on; ``setting``: whether it tells a protest, when the
+    caller knows (:func:`protest_setting`)."""
     if cue.event_type not in (BATTLES, lexicon.CIVILIANS, lexicon.STRATEGIC):
         return cue
-    if not any(word in lower for word in _PROTEST_WORDS) or not _PROTEST_SETTING.search(lower):
+    if not (protest_setting(lower) if setting is None else setting):
         return cue
     clause = lower[clause_start - start : clause_end - start]
     if cue.event_type == lexicon.CIVILIANS and cue.sub_event_type == "Attack" and _PROTESTERS.search(clause):
@@ -319,12 +327,16 @@ def in_protest(cue: Cue, lower: str, clause_start: int, clause_end: int, start: 
     return cue
 
 
-def protesters_act(best: Cue, cues: list[Cue], lower: str, clause_end: int, start: int) -> Cue:
+def protesters_act(
+    best: Cue, cues: list[Cue], lower: str, clause_end: int, start: int, starts: list[int] | None = None
+) -> Cue:
     """ "Người biểu tình phóng hỏa …": the protest word names who acts; what they do after it (arson,
     a clash, an attack) makes the event a violent demonstration (ACLED Riots)."""
     at = best.start - start
     if best.event_type != lexicon.PROTESTS or not lower.endswith("người ", 0, at):
         return best
+    if starts is not None:  # (sorted: only the cues just after it)
+        cues = cues[bisect_left(starts, best.end) : bisect_left(starts, best.end + 40)]
     for cue in cues:
         if best.end <= cue.start < min(clause_end, best.end + 40) and (
             cue.event_type in _VIOLENT or cue.sub_event_type == "Looting/property destruction"
@@ -435,6 +447,7 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
         starts = [cue.start for cue in cues]
     merged: dict[tuple, Clause] = {}
     previous: Clause | None = None
+    setting: bool | None = None  # whether the sentence tells a protest (read when first needed)
     for clause_start, clause_end, after_comma in _clause_spans(text, start, end, may_cut):
         best = _strongest(cues, clause_start, clause_end, starts)
         if best is None:
@@ -453,8 +466,11 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
         best = by_means(text, start, best, clause_end, lower)
         best = with_intervention(best, lower, clause_start, clause_end, start)
         best = by_armed_men(best, lower, clause_start, start)
-        best = protesters_act(best, cues, lower, clause_end, start)
-        best = in_protest(best, lower, clause_start, clause_end, start)
+        best = protesters_act(best, cues, lower, clause_end, start, starts)
+        if best.event_type in (BATTLES, lexicon.CIVILIANS, lexicon.STRATEGIC):
+            if setting is None:
+                setting = protest_setting(lower)  # (once a sentence: a long one stays linear)
+            best = in_protest(best, lower, clause_start, clause_end, start, setting)
         key: tuple = (best.event_type, best.sub_event_type)
         if key in merged and not after_comma:
             key = (*key, clause_start)  # "…, trong khi X …": a second report of its own

@@ -737,6 +737,7 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
     at_place: dict[tuple, list[tuple[dict, dict]]] = {}  # earlier events by place, background
     same: dict[tuple, list[tuple[dict, dict]]] = {}  # earlier events by type, place, background
     broad: list[tuple[dict, dict]] = []  # earlier events told at a country only
+    made: list[tuple[dict, dict]] = []  # the events made so far, in text order
     ordered = [c for c in candidates if not c[1]["support"]] + [c for c in candidates if c[1]["support"]]
     for record, how in ordered:
         key = (record["event_type"], record["sub_event_type"], record["place_id"], record["background"])
@@ -778,13 +779,14 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
                     joined = (event, event_how)
                     break
         if joined is None and not how["support"]:
-            joined = _broad_and_narrow(record, how, broad, same, at_place)
+            joined = _broad_and_narrow(record, how, broad, same, at_place, made)
         if joined is None:
             if not how["support"]:
                 record["mentions"] = [how["mention"]]
                 if how.get("country_level") or how.get("focus_only"):
                     broad.append((record, how))
                 events.append(record)
+                made.append((record, how))
                 earlier.append((record, how))
                 at_place.setdefault((record["place_id"], record["background"]), []).append((record, how))
             continue
@@ -809,12 +811,16 @@ _LOCATION_FIELDS = (
 )  # fmt: skip
 
 
+_TOLD_AGAIN_REACH = 16  # events looked back at (a news sentence tells a few; a list of 1,000 stays linear)
+
+
 def _broad_and_narrow(
     record: dict,
     how: dict,
     broad: list[tuple[dict, dict]],
     same: dict[tuple, list[tuple[dict, dict]]],
     at_place: dict[tuple, list[tuple[dict, dict]]],
+    made: list[tuple[dict, dict]],
 ) -> tuple[dict, dict] | None:
     """The event ``record`` tells again at another scale, in the same or the next sentence: a strike
     told at a country, a sea or nowhere in particular (the article's focus), then where it struck
@@ -834,8 +840,10 @@ def _broad_and_narrow(
             and _actors_agree(event, record)
         )
 
+    while broad and broad[0][1]["mention"]["sentence"] < sentence - 1:
+        del broad[0]  # (too far back to be told again now: the list stays short)
     if how["specific"]:
-        for index in range(len(broad) - 1, -1, -1):
+        for index in range(len(broad) - 1, max(-1, len(broad) - 1 - _TOLD_AGAIN_REACH), -1):
             event, event_how = broad[index]
             if not alike(event, event_how):
                 continue
@@ -851,10 +859,11 @@ def _broad_and_narrow(
             at_place.setdefault((event["place_id"], event["background"]), []).append((event, event_how))
             return event, event_how
     elif how.get("country_level"):
-        for events_at in at_place.values():
-            for event, event_how in reversed(events_at):
-                if event_how["specific"] and alike(event, event_how):
-                    return event, event_how
+        for event, event_how in reversed(made[-_TOLD_AGAIN_REACH:]):
+            if event_how["mention"]["sentence"] < sentence - 1:
+                break  # (made in text order: the rest are further back)
+            if event_how["specific"] and alike(event, event_how):
+                return event, event_how
     return None
 
 
