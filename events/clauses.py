@@ -432,6 +432,23 @@ def classify(clause: Clause, cues: list[Cue]) -> Clause:
     return clause
 
 
+_CONDEMN = re.compile(r"(?<!\w)(?:lên án|chỉ trích|tố cáo)\s+(?:[^\s,;.]+\s+){0,3}?(?:cuộc|vụ|đợt)\s+$")
+# what a told incident has of its own: its day ("hôm 3/6", "sáng 5/11") or its toll ("khiến 20 người chết")
+_INCIDENT_OWN = re.compile(
+    r"(?<!\w)(?:hôm|ngày|sáng|trưa|chiều|tối|đêm|rạng sáng)\s+\d{1,2}[/-]\d{1,2}"
+    r"|(?<!\w)(?:khiến|làm)\s+(?:ít nhất\s+|hơn\s+|khoảng\s+)?\d+\s+(?:người|dân thường|binh sĩ|trẻ em)"
+)
+
+
+def condemned_incident(lower: str, clause_start: int, clause_end: int, at: int) -> bool:
+    """Whether a condemnation names an incident that happened: "lên án cuộc không kích … hôm 3/6,
+    khiến 20 người chết" (a day or a toll of its own), not "lên án các cuộc tấn công" (violence as a
+    topic). Offsets into ``lower``, the sentence lower-cased; ``at``: where the cue starts."""
+    if not _CONDEMN.search(lower, max(clause_start, at - 60), at):
+        return False
+    return _INCIDENT_OWN.search(lower, at, min(len(lower), clause_end + 80)) is not None
+
+
 def event_clauses(text: str, start: int, end: int) -> list[Clause]:
     """The event-bearing clauses of a sentence, same-type clauses merged into the first.
 
@@ -455,6 +472,10 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
                 previous.spans.append((clause_start, clause_end))
             continue
         why = not_reported(text, clause_start, clause_end, best, lower, start, markers)
+        if why == "speech act" and condemned_incident(
+            lower, clause_start - start, clause_end - start, best.start - start
+        ):
+            why = None  # "Hamas lên án cuộc không kích … hôm 3/6, khiến 20 người chết": it happened
         if why == "despite":
             best = Cue(best.start, best.end, best.event_type, best.sub_event_type, lexicon.HISTORY_ONLY)
         elif why is not None:

@@ -470,6 +470,11 @@ def armed_groups(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
     return found
 
 
+_SPEAKS = re.compile(
+    rf"\s*(?:[^\s,.;]+\s+){{0,3}}?(?:{lexicon.CLAIM_VERBS}|lên án|chỉ trích|tố cáo|phủ nhận|bác bỏ)"
+)
+
+
 def with_groups(
     text: str, clause: Clause, first: str | None, second: str | None, countries: list[ResolvedPlace]
 ) -> tuple[str | None, str | None]:
@@ -481,13 +486,19 @@ def with_groups(
         return first, second
     cue = clause.cue_start if clause.cue_start is not None else clause.start
     cue_end = cue + len(clause.cue or "")
-    before = [g for g in groups if g[1] <= cue]
+    lower = _lowered(text)
+    # (a group that speaks is no agent: "Hamas lên án cuộc không kích của Israel …")
+    before = [g for g in groups if g[1] <= cue and not _SPEAKS.match(lower, g[1], g[1] + 40)]
+    # (one that reports what it did acts, as a country that claims: "Houthi cho biết đã phóng …")
+    claims = [g for g in groups if g[1] <= cue and _CLAIM.match(lower, g[1], g[1] + 40)]
     after = [g for g in groups if g[0] >= cue_end and g[2] != (before[-1][2] if before else None)]
     nearest_country = max((p.mention.start for p in countries if p.mention.start < cue), default=-1)
     if before and before[-1][0] > nearest_country:
         if first is not None and first != before[-1][2] and second is None:
             second = first
         first = before[-1][2]
+    if first is None and claims:
+        first = claims[-1][2]
     if after:
         if first is None:
             first, second = second, after[0][2]

@@ -274,3 +274,22 @@ def test_targets_in_a_countrys_territory_are_in_that_country(extract) -> None:
     assert where(out) == ["Iran"]
     out = extract("Một tên lửa được phóng từ lãnh thổ Yemen về phía một tàu hàng ở Vịnh Aden hôm 7/6.")
     assert where(out) != ["Yemen"]  # where it came from is not where it struck
+
+
+# --------------------------------------------------------------------------- a statement about an incident
+
+
+def test_a_condemned_incident_with_its_day_or_toll_happened(extract) -> None:
+    out = extract(
+        "Hamas lên án cuộc không kích của Israel vào một trường học ở thành phố Gaza hôm 3/6, khiến 20 người "
+        "chết."
+    )
+    assert [(e["location"], e["event_type"], e["actor1"]) for e in out["events"]] == [
+        ("Gaza", REMOTE, "Military Forces of Israel")  # who condemns is not who strikes
+    ]
+    assert extract("Liên Hợp Quốc lên án các cuộc tấn công nhằm vào dân thường ở Gaza.")["events"] == []
+
+
+def test_a_group_that_reports_its_own_strike_acts(extract) -> None:
+    event = extract("Lực lượng Houthi cho biết đã phóng tên lửa vào thành phố Eilat hôm 2/6.")["events"][0]
+    assert event["actor1"] == "Ansar Allah"
