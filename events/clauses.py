@@ -65,6 +65,7 @@ _RESULTS = lexicon.RESULT_CUES
 BATTLES = lexicon.BATTLES
 _VIOLENT = frozenset({lexicon.BATTLES, lexicon.REMOTE, lexicon.CIVILIANS})
 _COMPOUND = re.compile(lexicon.COMPOUND_BEFORE)
+_WEAPON_BEFORE = re.compile(lexicon.WEAPON_BEFORE)
 _ATTACK_VERB = re.compile(rf"(?:{lexicon.ATTACK_VERBS})(?!\w)")
 _MEANS_SUBS = list(lexicon.MEANS)
 _MEANS_GROUPS = "|".join(f"(?P<m{i}>{means})" for i, means in enumerate(lexicon.MEANS.values()))
@@ -84,6 +85,10 @@ _MEANS_BEFORE = re.compile(
     r"|drone|tiêm kích|chiến đấu cơ|oanh tạc cơ|trực thăng vũ trang|phi cơ)(?!\w)"
     r"|(?P<shelling>tên lửa|hỏa tiễn|rocket|pháo binh|pháo(?! đài| hoa)|súng cối|tàu chiến"
     r"|tàu khu trục)(?!\w)"
+)
+# an air force as the subject right before the verb (not a claimant: "Không quân Ukraine cho biết Nga …")
+_AIR_FORCE_BEFORE = re.compile(
+    r"(?<!\w)không quân(?:\s+[^\s,;.]+){0,2}?\s+(?:(?:cũng|đã|vừa|tiếp tục|lại)\s+)*$"
 )
 _MEANS_BEFORE_SUBS = {"air": "Air/drone strike", "shelling": "Shelling/artillery/missile attack"}
 _NOT_MEANS = ("căn cứ ", "sân bay ", "phòng ")  # "căn cứ không quân" is a target
@@ -192,6 +197,8 @@ def _find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[tuple[i
             m = pattern.match(lower, position)
             if m and event_type == BATTLES and _COMPOUND.search(lower, max(0, position - 16), position):
                 reached = m.end()  # "máy bay chiến đấu", "những kẻ tấn công": a noun, not an event
+            elif m and _WEAPON_BEFORE.search(lower, max(0, position - 12), position):
+                reached = m.end()  # "bệ phóng tên lửa": a launcher, not a launch
             elif m:
                 reached = m.end()
                 cues.append(Cue(start + position, start + reached, event_type, sub_type, priority))
@@ -239,6 +246,8 @@ def by_means(text: str, start: int, cue: Cue, end: int | None = None, lower: str
     if m is not None and m.lastgroup:
         return Cue(cue.start, cue.end, lexicon.REMOTE, _MEANS_SUBS[int(m.lastgroup[1:])], cue.priority)
     region = lower.rfind(";", 0, at) + 1
+    if _AIR_FORCE_BEFORE.search(lower, max(region, at - 60), at):  # "không quân Israel cũng tập kích …"
+        return Cue(cue.start, cue.end, lexicon.REMOTE, "Air/drone strike", cue.priority)
     for m in _MEANS_BEFORE.finditer(lower, region, at):
         position = m.start()
         if (position == 0 or not lower[position - 1].isalnum()) and not lower.endswith(
@@ -267,6 +276,79 @@ def with_intervention(cue: Cue, lower: str, clause_start: int, clause_end: int, 
     if not _PROTEST_SETTING.search(lower):
         return cue
     return Cue(cue.start, cue.end, lexicon.PROTESTS, "Protest with intervention", cue.priority)
+
+
+_ARMED = re.compile(rf"(?<!\w)(?:{lexicon.ARMED_SUBJECTS})(?!\w)")
+
+
+def by_armed_men(cue: Cue, lower: str, clause_start: int, start: int) -> Cue:
+    """Burning and looting by armed men ("Những kẻ tấn công cũng đốt phá chợ") is no riot (a
+    crowd's violence, ACLED) but property destruction: an event of its own, or part of the attack
+    they have just made (events.pipeline). ``lower``: the sentence lower-cased from ``start`` on."""
+    if cue.event_type != lexicon.RIOTS or cue.sub_event_type != "Violent demonstration":
+        return cue
+    if not _ARMED.search(lower, clause_start - start, cue.start - start):
+        return cue
+    return Cue(cue.start, cue.end, lexicon.STRATEGIC, "Looting/property destruction", cue.priority)
+
+
+def protest_setting(lower: str) -> bool:
+    """Whether the (lower-cased) sentence tells a protest."""
+    return any(word in lower for word in _PROTEST_WORDS) and _PROTEST_SETTING.search(lower) is not None
+
+
+# a word every protest setting holds (most sentences hold none: no regex search for them)
+_PROTEST_WORDS = ("biểu tình", "tuần hành", "xuống đường", "chặn đường", "phong tỏa đường", "phản đối")
+_PROTESTERS = re.compile(rf"(?<!\w)(?:{lexicon.PROTESTERS})(?!\w)")
+_POLICE = re.compile(rf"(?<!\w)(?:{lexicon.POLICE})(?!\w)")
+
+
+def in_protest(
+    cue: Cue, lower: str, clause_start: int, clause_end: int, start: int, setting: bool | None = None
+) -> Cue:
+    """Violence in a protest the sentence tells is the protest's (ACLED): the police firing on the
+    crowd is excessive force against protesters; a clash with the police, or arson by the
+    protesters, a violent demonstration (Riots), not a battle or an attack of its own. ``lower``:
+    the sentence lower-cased from ``start`` on; ``setting``: whether it tells a protest, when the
+    caller knows (:func:`protest_setting`)."""
+    if cue.event_type not in (BATTLES, lexicon.CIVILIANS, lexicon.STRATEGIC):
+        return cue
+    if not (protest_setting(lower) if setting is None else setting):
+        return cue
+    clause = lower[clause_start - start : clause_end - start]
+    if cue.event_type == lexicon.CIVILIANS and cue.sub_event_type == "Attack" and _PROTESTERS.search(clause):
+        return Cue(cue.start, cue.end, lexicon.PROTESTS, "Excessive force against protesters", cue.priority)
+    if cue.event_type == BATTLES and _POLICE.search(clause):
+        return Cue(cue.start, cue.end, lexicon.RIOTS, "Violent demonstration", cue.priority)
+    if cue.sub_event_type == "Looting/property destruction" and _PROTESTERS.search(
+        lower, clause_start - start, cue.start - start
+    ):
+        return Cue(cue.start, cue.end, lexicon.RIOTS, "Violent demonstration", cue.priority)
+    return cue
+
+
+def protesters_act(
+    best: Cue, cues: list[Cue], lower: str, clause_end: int, start: int, starts: list[int] | None = None
+) -> Cue:
+    """ "Người biểu tình phóng hỏa …": the protest word names who acts; what they do after it (arson,
+    a clash, an attack) makes the event a violent demonstration (ACLED Riots)."""
+    at = best.start - start
+    if best.event_type != lexicon.PROTESTS or not lower.endswith("người ", 0, at):
+        return best
+    if starts is not None:  # (sorted: only the cues just after it)
+        cues = cues[bisect_left(starts, best.end) : bisect_left(starts, best.end + 40)]
+    for cue in cues:
+        if best.end <= cue.start < min(clause_end, best.end + 40) and (
+            cue.event_type in _VIOLENT or cue.sub_event_type == "Looting/property destruction"
+        ):
+            between = lower[best.end - start : cue.start - start]
+            if any(word in between for word in _WHAT_IS_PROTESTED):
+                return best  # "người biểu tình … phản đối các cuộc không kích": what they protest
+            return Cue(best.start, best.end, lexicon.RIOTS, "Violent demonstration", best.priority)
+    return best
+
+
+_WHAT_IS_PROTESTED = ("phản đối", "lên án", "chống", "về", "cuộc", "vụ")
 
 
 def not_reported(
@@ -309,6 +391,35 @@ def not_reported(
     return None
 
 
+_TOLL = re.compile(rf"(?<!\w)(?:{lexicon.DEATH_VERBS}|{lexicon.INJURY_WORDS})(?!\w)")
+
+
+def toll_clause(text: str, start: int, end: int, before: Clause) -> Clause | None:
+    """The sentence text[start:end], which has no cue of its own, as a report of the incident told
+    in the sentence just before it (``before``, violent) when it tells that incident's toll
+    ("Iran phóng khoảng 30 tên lửa về phía Israel. Lực lượng cứu hộ cho biết ít nhất 16 người bị
+    thương ở Tel Aviv và thành phố cảng Haifa."): the toll says where the incident struck. None
+    when it tells no toll, or the toll is not reported ("Không có thương vong")."""
+    if before.event_type not in _VIOLENT:
+        return None
+    m = _TOLL.search(text[start:end].lower())
+    if m is None:
+        return None
+    cue = Cue(start + m.start(), start + m.end(), before.event_type, before.sub_event_type or "", 0)
+    if not_reported(text, start, end, cue) is not None:
+        return None
+    return Clause(
+        start,
+        end,
+        text[start:end],
+        spans=[(start, end)],
+        event_type=before.event_type,
+        sub_event_type=before.sub_event_type,
+        cue_start=cue.start,
+        cue=text[cue.start : cue.end],
+    )
+
+
 def classify(clause: Clause, cues: list[Cue]) -> Clause:
     """Set the clause's event type from its strongest cue (none: not an event)."""
     best = _strongest(cues, clause.start, clause.end)
@@ -319,6 +430,23 @@ def classify(clause: Clause, cues: list[Cue]) -> Clause:
             clause.text[best.start - clause.start : best.end - clause.start],
         )
     return clause
+
+
+_CONDEMN = re.compile(r"(?<!\w)(?:lên án|chỉ trích|tố cáo)\s+(?:[^\s,;.]+\s+){0,3}?(?:cuộc|vụ|đợt)\s+$")
+# what a told incident has of its own: its day ("hôm 3/6", "sáng 5/11") or its toll ("khiến 20 người chết")
+_INCIDENT_OWN = re.compile(
+    r"(?<!\w)(?:hôm|ngày|sáng|trưa|chiều|tối|đêm|rạng sáng)\s+\d{1,2}[/-]\d{1,2}"
+    r"|(?<!\w)(?:khiến|làm)\s+(?:ít nhất\s+|hơn\s+|khoảng\s+)?\d+\s+(?:người|dân thường|binh sĩ|trẻ em)"
+)
+
+
+def condemned_incident(lower: str, clause_start: int, clause_end: int, at: int) -> bool:
+    """Whether a condemnation names an incident that happened: "lên án cuộc không kích … hôm 3/6,
+    khiến 20 người chết" (a day or a toll of its own), not "lên án các cuộc tấn công" (violence as a
+    topic). Offsets into ``lower``, the sentence lower-cased; ``at``: where the cue starts."""
+    if not _CONDEMN.search(lower, max(clause_start, at - 60), at):
+        return False
+    return _INCIDENT_OWN.search(lower, at, min(len(lower), clause_end + 80)) is not None
 
 
 def event_clauses(text: str, start: int, end: int) -> list[Clause]:
@@ -336,13 +464,21 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
         starts = [cue.start for cue in cues]
     merged: dict[tuple, Clause] = {}
     previous: Clause | None = None
+    setting: bool | None = None  # whether the sentence tells a protest (read when first needed)
     for clause_start, clause_end, after_comma in _clause_spans(text, start, end, may_cut):
         best = _strongest(cues, clause_start, clause_end, starts)
         if best is None:
             if previous is not None:
                 previous.spans.append((clause_start, clause_end))
             continue
-        if not_reported(text, clause_start, clause_end, best, lower, start, markers) is not None:
+        why = not_reported(text, clause_start, clause_end, best, lower, start, markers)
+        if why == "speech act" and condemned_incident(
+            lower, clause_start - start, clause_end - start, best.start - start
+        ):
+            why = None  # "Hamas lên án cuộc không kích … hôm 3/6, khiến 20 người chết": it happened
+        if why == "despite":
+            best = Cue(best.start, best.end, best.event_type, best.sub_event_type, lexicon.HISTORY_ONLY)
+        elif why is not None:
             previous = None
             continue
         if previous is not None and after_comma and lower.startswith(_RESULTS, best.start - start):
@@ -350,6 +486,12 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
             continue
         best = by_means(text, start, best, clause_end, lower)
         best = with_intervention(best, lower, clause_start, clause_end, start)
+        best = by_armed_men(best, lower, clause_start, start)
+        best = protesters_act(best, cues, lower, clause_end, start, starts)
+        if best.event_type in (BATTLES, lexicon.CIVILIANS, lexicon.STRATEGIC):
+            if setting is None:
+                setting = protest_setting(lower)  # (once a sentence: a long one stays linear)
+            best = in_protest(best, lower, clause_start, clause_end, start, setting)
         key: tuple = (best.event_type, best.sub_event_type)
         if key in merged and not after_comma:
             key = (*key, clause_start)  # "…, trong khi X …": a second report of its own

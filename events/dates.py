@@ -135,7 +135,7 @@ _D = r"\d{1,2}"
 _Y = r"\d{4}"
 _POD = rf"rạng{_WS}sáng|sáng{_WS}sớm|nửa{_WS}đêm|sáng|trưa|chiều|tối|đêm"
 _STRONG = rf"(?:{_POD})(?:{_WS}(?:ngày|hôm))?|ngày|hôm"  # cues that belong to the surface
-_CONN = rf"(?:{_WS}(?:cho{_WS})?(?:đến|tới){_WS}(?:hết{_WS})?|{_OWS}[-–—]{_OWS})"
+_CONN = rf"(?:{_WS}(?:cho{_WS})?(?:đến|tới){_WS}(?:hết{_WS})?|{_OWS}[-–—]{_OWS}|{_WS}và{_WS}(?=\d))"
 _REL_YEAR = rf"(?:{_WS}năm{_WS}(?P<ry>nay|ngoái|trước|tới)(?!\w))?"  # "tháng 10 năm ngoái"
 _RY_OFFSET = {"nay": 0, "ngoái": -1, "trước": -1, "tới": 1}
 _NUM_WORDS = {
@@ -168,6 +168,7 @@ _DECADE_WORDS = frozenset("những các niên kỷ kỉ mấy".split())  # "nh�
 
 _PREV_WORD = re.compile(rf"(?<!\w)(\w+){_WS}$")
 _NEXT_WORD = re.compile(rf"{_WS}(\w+)")
+_AND = re.compile(rf"{_WS}và{_WS}")
 _BACK_CUE = re.compile(rf"(?<!\w)(?:{_STRONG}){_WS}$")
 _BACK_FROM = re.compile(rf"(?<!\w)từ{_WS}$")
 _BACK_WEAK = re.compile(rf"(?<!\w)(?:từ|đến|tới|vào){_WS}$")
@@ -408,6 +409,10 @@ def _h_range_day(m: re.Match[str], low: str, text: str) -> _Cand | None:
     s1, s2 = m.group("s1"), m.group("s2")
     if s1 and s1 != s2:
         return None
+    if m.group("m1") is None and not cue and _AND.match(low, m.end("d1")):
+        return None  # "7 và 8/2" is two days only after a cue ("ngày 7 và 8/2")
+    if m.group("m1") is not None and _AND.match(low, m.end("y1") if m.group("y1") else m.end("m1")):
+        return None  # "hôm 12/10 và 15/10": two dates, not a range
     if "." in (s1, s2) and "ngày" not in f"{cue} {m.group('cue2')}":
         return None
     first = (int(m.group("d1")), _int(m.group("m1")), _int(m.group("y1")))

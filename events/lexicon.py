@@ -243,17 +243,21 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
     (r"đánh bom liều chết|đánh bom tự sát|kẻ đánh bom tự sát", REMOTE, "Suicide bomb", 11),
     (
         r"bắn (?:chết|vào|thẳng vào|xối xả vào) (?:người dân|dân thường|thường dân|người biểu tình|đám đông)"
-        r"|nổ súng (?:vào|bắn) (?:một |các |những )?(?:nhóm |đám )?(?:người(?! lính)|dân thường"
-        r"|thường dân|người biểu tình|đám đông)|khai hỏa (?:vào|bắn) (?:một |các |những )?(?:nhóm |đám )?"
+        r"|nổ súng (?:vào|bắn) (?:một |các |những )?(?:nhóm |đám |đoàn )?(?:người(?! lính)|dân thường"
+        r"|thường dân|người biểu tình|đám đông)"
+        r"|khai hỏa (?:vào|bắn) (?:một |các |những )?(?:nhóm |đám |đoàn )?"
         r"(?:người(?! lính)|dân thường|thường dân|người biểu tình|đám đông)|xả súng|đâm chết|chém chết"
-        r"|sát hại|giết hại|bắn chết",
+        r"|sát hại|giết hại|bắn chết|chặt đầu",
         CIVILIANS, "Attack", 10,
     ),
     (
         r"không kích|oanh tạc|ném bom|thả bom|tấn công (?:bằng )?(?:đường )?không quân|tập kích (?:bằng )?"
         r"(?:uav|máy bay không người lái)"
         rf"|uav .{{0,30}}?{DRONE_HITS}|máy bay không người lái .{{0,30}}?{DRONE_HITS}"
-        rf"|drone .{{0,30}}?{DRONE_HITS}",
+        rf"|drone .{{0,30}}?{DRONE_HITS}"
+        r"|phóng (?:\S+ ){0,3}?(?:uav|máy bay không người lái|drone)(?!\w)"
+        # what was hit by one: "bốc cháy … sau khi trúng xuồng không người lái"
+        r"|trúng (?:\S+ ){0,2}?(?:uav|máy bay không người lái|xuồng không người lái|drone)(?!\w)",
         REMOTE, "Air/drone strike", 10,
     ),
     (
@@ -261,15 +265,24 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         r"|đạn cối|súng cối"
         r"|tên lửa .{0,50}?(?:bắn|rơi|tấn công|tập kích|trúng|đánh trúng|dội)"
         r"|rocket .{0,50}?(?:rơi|trúng|dội)"
-        r"|đạn pháo .{0,50}?(?:rơi|trúng|dội)|quả đạn .{0,50}?(?:rơi|trúng)|bắn (?:\w+ )?(?:tên lửa|rocket)"
-        r"|phóng (?:\w+ )?(?:tên lửa|rocket|hỏa tiễn)|hỏa tiễn .{0,30}?(?:tấn công|dội|trúng)"
+        r"|đạn pháo .{0,50}?(?:rơi|trúng|dội)|quả đạn .{0,50}?(?:rơi|trúng)"
+        r"|bắn (?:\S+ ){0,3}?(?:tên lửa|rocket)"
+        # a launch with its count: "phóng hàng trăm tên lửa", "phóng hàng chục quả rocket vào"
+        r"|phóng (?:\S+ ){0,3}?(?:tên lửa|rocket|hỏa tiễn)|hỏa tiễn .{0,30}?(?:tấn công|dội|trúng)"
+        r"|nã (?:\S+ ){0,3}?(?:tên lửa|rocket|hỏa tiễn)"
+        # what hit, told by its count word or its debris: "Một số quả đã … rơi trúng các tòa nhà"
+        r"|quả (?:\S+ ){0,10}?rơi trúng|mảnh vỡ (?:\S+ ){0,6}?rơi trúng"
         r"|bắn vào|bắn trúng",
         REMOTE, "Shelling/artillery/missile attack", 9,
     ),
     (r"đánh bom|bom xe|bom tự chế|bom ven đường|bom bên đường|thiết bị nổ|ied(?!\w)|giẫm phải mìn|trúng mìn"
      r"|nổ mìn|vấp phải mìn|cán phải mìn|đạp phải mìn|kích nổ (?:\S+ ){0,2}?(?:bom|mìn|thiết bị nổ|quả)"
      r"|bom (?:\S+ ){0,6}?phát nổ|mìn (?:\S+ ){0,3}?phát nổ|quả bom (?:\S+ ){0,6}?nổ"
-     r"|đánh sập (?:\S+ ){0,2}?cầu|cho nổ tung|gài bom", REMOTE,
+     r"|đánh sập (?:\S+ ){0,2}?cầu|cho nổ tung|gài bom"
+     # the explosive and its carrier: "một xe tải chứa chất nổ phát nổ", "thuốc nổ … phát nổ"
+     r"|chất nổ (?:\S+ ){0,3}?(?:phát nổ|nổ tung)|thuốc nổ (?:\S+ ){0,3}?(?:phát nổ|nổ tung)"
+     r"|xe (?:\S+ ){0,2}?(?:chứa|chở|gài|cài)(?: đầy)? (?:chất nổ|thuốc nổ|bom)"
+     r"|ô tô (?:\S+ ){0,2}?(?:chứa|chở|gài|cài)(?: đầy)? (?:chất nổ|thuốc nổ|bom)", REMOTE,
      "Remote explosive/landmine/IED", 9),
     (
         r"thảm sát|hành quyết|sát hại (?:dân thường|thường dân)"
@@ -320,7 +333,7 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
      STRATEGIC, "Headquarters or base established", 4),
     (r"trả tự do cho|phóng thích|thả (?:\S+ ){0,3}?(?:con tin|tù nhân|tù binh)", STRATEGIC, "Other", 4),
     (r"đốt (?:cháy |phá )?(?:\S+ ){0,2}?(?:ô tô|xe hơi|nhà|nhà cửa|cửa hàng|cửa hiệu|nhà thờ|đền thờ"
-     r"|thánh đường)",
+     r"|thánh đường)|phóng hỏa|châm lửa đốt",
      STRATEGIC, "Looting/property destruction", 4),
     (
         r"thiết quân luật|tổng động viên|huy động (?:một phần )?quân|tình trạng khẩn cấp|điều quân"
@@ -344,6 +357,14 @@ PROTEST_SETTING = (
     r"biểu tình|tuần hành|xuống đường|chặn đường|phong tỏa đường|để phản đối|nhằm phản đối|tập trung phản đối"
 )
 INTERVENTION_SUBS = ("Arrests",)
+# Armed subjects: burning and looting by them is no riot (events.clauses.by_armed_men).
+ARMED_SUBJECTS = (
+    r"kẻ tấn công|những kẻ|tay súng|phiến quân|chiến binh|binh sĩ|binh lính|quân đội|dân quân|băng đảng"
+    r"|nhóm vũ trang|lực lượng|quân|người định cư"
+)
+# Who protests and who polices a protest (events.clauses.in_protest).
+PROTESTERS = r"người biểu tình|đoàn người biểu tình|đám đông|người tuần hành|người phản đối"
+POLICE = r"cảnh sát|lực lượng an ninh|lực lượng chống bạo động|cảnh sát chống bạo động|an ninh|quân đội"
 INTERVENTION_WORDS = r"vòi rồng|hơi cay|đạn cao su|giải tán"
 
 # Factuality (issue 11): word classes that make a cue in their clause something other than an
@@ -389,6 +410,9 @@ NOT_REPORTED = {
         r"|kể từ khi|từ khi"
         r"|một trong những|một trong các"  # a comparison: "Đây là một trong những đợt tấn công … nhất"
     ),
+    # what something happens in spite of: "bất chấp lệnh giới nghiêm", "bất chấp thỏa thuận ngừng bắn
+    # đạt được năm 1994" (a state of things, told again: background when dated in the past, else nothing)
+    "despite": r"bất chấp",
     # pictures of the violence: "công bố video các cuộc tấn công", "hình ảnh UAV tấn công"
     "media": r"video|clip|hình ảnh|đoạn phim|bức ảnh|ảnh chụp|khoảnh khắc|cảnh quay",
 }
@@ -413,6 +437,8 @@ NEGATED_BEFORE = (
 
 # A cue right after one of these is part of a noun: "máy bay chiến đấu", "những kẻ tấn công".
 COMPOUND_BEFORE = r"(?:máy bay|tàu|xe|phi cơ|tiêm kích|trực thăng|khả năng|tinh thần|đơn vị|kẻ|lữ đoàn)\s+$"
+# A cue right after one of these names a weapon, not its use: "bệ phóng tên lửa", "giàn phóng rocket".
+WEAPON_BEFORE = r"(?:bệ|giàn|hệ thống|xe)\s+$"
 
 # A date given by reference to the one told before (at the start of a sentence): the same day,
 # the day before, the day after.
@@ -473,3 +499,41 @@ NUMBER_WORDS = {
     "hàng chục": 10, "hàng trăm": 100, "hàng nghìn": 1000, "hàng ngàn": 1000, "vài chục": 20,
     "vài trăm": 200, "hàng loạt": None, "hàng chục nghìn": 10000, "mấy chục": 20,
 }  # fmt: skip
+
+# Non-state armed groups the Vietnamese press names, with their ACLED-style actor names: who acts
+# in a clause may be a group, not a country ("phiến quân al-Shabaab tấn công", "bị RSF pháo
+# kích"). Names are matched as whole words, case-insensitively; acronyms (all capitals, a digit)
+# only as written. No kept list of these in Vietnamese exists in a registry: written here.
+ARMED_GROUPS = (
+    ("Lực lượng Hỗ trợ Nhanh|RSF", "Rapid Support Forces"),
+    ("Houthi|Ansar Allah", "Ansar Allah"),
+    ("AFC/M23|M23", "M23: March 23 Movement"),
+    ("Hamas", "Hamas Movement"),
+    ("Hezbollah", "Hezbollah"),
+    ("al-Shabaab|al Shabaab|Al-Shabab|al-Shabab", "Al Shabaab"),
+    ("JNIM", "JNIM: Group for Support of Islam and Muslims"),
+    ("Nhà nước Hồi giáo tỉnh Tây Phi|ISWAP", "Islamic State West Africa Province"),
+    ("Nhà nước Hồi giáo|IS|ISIS", "Islamic State"),
+    ("Boko Haram", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"),
+    ("Taliban Pakistan|TTP", "TTP: Tehreek-i-Taliban Pakistan"),
+    ("Taliban", "Taliban"),
+    ("Viv Ansanm", "Viv Ansanm"),
+    ("Fano", "Fano Militia"),
+    ("Quân đội Giải phóng Dân tộc|ELN", "ELN: National Liberation Army"),
+    ("FARC", "FARC Dissidents"),
+    ("Clan del Golfo", "Clan del Golfo"),
+    ("Lực lượng Dân chủ Đồng minh|ADF", "ADF: Allied Democratic Forces"),
+    ("Quân đội Arakan|Quân Arakan|Arakan Army|AA", "AA: Arakan Army"),
+    ("MNDAA", "MNDAA: Myanmar National Democratic Alliance Army"),
+    ("TNLA", "TNLA: Ta'ang National Liberation Army"),
+    ("Quân đội Độc lập Kachin|KIA", "KIA: Kachin Independence Army"),
+    ("Lực lượng Phòng vệ Nhân dân|PDF", "PDF: People's Defense Force"),
+    ("Lực lượng Dân chủ Syria|SDF", "SDF: Syrian Democratic Forces"),
+    ("Hayat Tahrir al-Sham|HTS", "HTS: Hayat Tahrir al Sham"),
+    ("Đảng Công nhân người Kurd|PKK", "PKK: Kurdistan Workers Party"),
+    ("Wagner", "Wagner Group"),
+    ("Thánh chiến Hồi giáo Palestine|Hồi giáo Jihad", "PIJ: Palestinian Islamic Jihad"),
+    ("Wazalendo", "Wazalendo"),
+    ("Bộ máy Hỗ trợ Ổn định|SSA", "Stability Support Apparatus"),
+    ("Radaa", "Radaa Special Deterrence Forces"),
+)  # fmt: skip

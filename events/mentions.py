@@ -44,6 +44,8 @@ _BYLINE_AFTER = re.compile(r"\s*\(\s*(?:theo|nguồn)\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _OPENING_CHARS = " \"'“”‘’«»(-–—"
 _OPENING = re.compile(f"[{re.escape(_OPENING_CHARS)}]*")
+# a lede's dateline: "(VOV) - ", "(Dân trí) - ", "VOV.VN - ", "Thanh Niên - "
+_DATELINE = re.compile(r"\s*(?:\([^()\n]{1,30}\)|[A-ZĐ][\w.]*(?: [A-ZĐ][\w.]*){0,2})\s*[-–—]\s+")
 # Two-word cues and heads ("Cao nguyên", "Thung lũng"): capitalised as a name's first word,
 # their first syllable is no place ("Cao" is no town in "Cao nguyên Golan")
 _CUE_COMPOUNDS = frozenset(
@@ -754,6 +756,9 @@ def _starts_sentence(text: str, token: Token, sentence_starts: list[int]) -> boo
     sentence_start = sentence_starts[token.sentence] if sentence_starts else 0
     if sentence_start >= token.start:
         return True
+    dateline = _DATELINE.match(text, sentence_start, token.start)
+    if dateline is not None and dateline.end() == token.start:
+        return True  # "(VOV) - Hai tàu chở dầu …", "VOV.VN - Ba người …": the lede starts after its dateline
     if text[sentence_start] not in _OPENING_CHARS:
         return False  # (most sentences start with a letter: no need to look further)
     # nothing but quotes, brackets, dashes and spaces before it in its sentence

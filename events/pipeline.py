@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 
 from events import lexicon
 from events.borders import resolve_border_phrases
-from events.clauses import Clause, event_clauses
+from events.clauses import Clause, event_clauses, toll_clause
 from events.dates import DateMention, find_dates, parse_published, reference_date
 from events.mentions import find_mentions
 from events.reader import Article
@@ -20,14 +20,16 @@ from events.records import (
     MAX_EVENT_TEXT,
     DateRef,
     SentencePlaces,
+    aside,
     at_place,
     coordinated,
     event_record,
     event_span,
     incidents,
     is_background,
+    is_where_clause,
 )
-from events.resolve import Resolver
+from events.resolve import ResolvedPlace, Resolver, is_actor_mention
 from events.sentences import sentence_roles, split_sentences
 from gazetteer import Gazetteer
 from gazetteer.messages import Message
@@ -73,6 +75,36 @@ def _told_before(text: str, clause: Clause) -> bool:
     return bool(_TOLD_BEFORE.search(text[max(0, at - 24) : at].lower()))
 
 
+_ATTACK_WORDS = ("tấn công", "tập kích", "tiến công")
+# where a strike is first told before the text says where in it it struck (records._broad_and_narrow)
+_BROAD_KINDS = ("country", "sea", "ocean", "gulf")
+_OWN_MEANS = ("bằng", "bởi", "từ phía", "của")
+# a passive with no agent ("bị tấn công"), or a plural noun of attacks already told ("New Delhi tuyên
+# bố các cuộc tấn công chỉ nhằm vào …": a place of its own still makes a report of its own)
+_REFERRING = ("bị ", "các cuộc ", "những cuộc ", "các đợt ", "những đợt ", "các vụ ", "những vụ ")
+_ATTACKERS = re.compile(r"(?<!\w)(?:kẻ tấn công|những kẻ|các tay súng|nhóm tay súng|chúng)(?!\w)")
+
+
+def _retold_attack(text: str, clause: Clause) -> bool:
+    """Whether the clause tells an attack, with no means and no agent of its own, that can only be
+    one told before: a passive ("Tàu Kairos bị tấn công"), or a noun referring back ("thiệt mạng
+    trong các đợt tấn công ở Tehran")."""
+    looting = clause.sub_event_type == "Looting/property destruction"
+    if not looting and (
+        clause.event_type != lexicon.BATTLES or (clause.cue or "").lower() not in _ATTACK_WORDS
+    ):
+        return False
+    at = clause.cue_start if clause.cue_start is not None else clause.start
+    if clause.sub_event_type == "Looting/property destruction":
+        # "Những kẻ tấn công cũng đốt phá chợ …": what the attackers did, right after the attack
+        return bool(_ATTACKERS.search(text[clause.start : at].lower()))
+    after = text[at + len(clause.cue or "") : at + len(clause.cue or "") + 12].lower()
+    if after.lstrip().startswith(_OWN_MEANS):
+        return False  # "bị tấn công bằng súng máy": its own means, its own incident
+    before = text[max(0, at - 12) : at].lower()
+    return before.endswith(_REFERRING) or _told_before(text, clause)
+
+
 def _carry_on(record: dict, told: dict) -> None:
     """Give ``record`` (a mention naming no place and no date) the place and day of the incident
     told before it at a named place ("Hôm 1/6, JNIM tấn công căn cứ ở Boulkessi. … hơn 30 binh sĩ
@@ -81,6 +113,45 @@ def _carry_on(record: dict, told: dict) -> None:
                   "time_precision"):  # fmt: skip
         record[field] = told[field]
     record["geo_precision"] = max(2, told["geo_precision"])  # near the place told, not named there
+
+
+def _previous_date(
+    sentences: list[tuple[int, int]],
+    index: int,
+    roles: list[str],
+    dates: list[DateMention],
+    starts: list[int],
+    reference: dt.date,
+) -> DateRef | None:
+    """The day the sentence before this one (of the body) gives, when it gives one that is news
+    (not background): a sentence with no date of its own goes on about the day just told ("Hôm
+    9/10, nhiều tiếng nổ lớn vang lên ở Kabul. Chính quyền Taliban cáo buộc Pakistan không kích
+    thủ đô …"), not the publication day. Not an own date: a date of its own still wins a merge."""
+    if index == 0 or roles[index - 1] != "body" or roles[index] != "body":
+        return None
+    before = sentences[index - 1]
+    lo, hi = bisect_left(starts, before[0]), bisect_left(starts, before[1])
+    if lo == hi:
+        return None
+    for told in dates[lo:hi]:
+        # only a day the text writes ("Hôm 9/10"), not one read by reference ("trước đó"), nor a
+        # deadline ("trước ngày 18/8") or the past
+        if told.relative or told.precision != 1 or told.date_end is not None or len(told.date) != 10:
+            continue
+        if told.date > reference.isoformat() or is_background(told.date, reference):
+            continue
+        return DateRef(told.date, None, told.precision, own=False)
+    return None
+
+
+def _names_a_town(
+    text: str, places: list[ResolvedPlace], starts: list[int], sentence: tuple[int, int]
+) -> bool:
+    """Whether the sentence names a place below a country that is neither an actor nor a speaker."""
+    inside = places[bisect_left(starts, sentence[0]) : bisect_left(starts, sentence[1])]
+    return any(
+        p.place.kind != "country" and not is_actor_mention(p.mention) and not aside(text, p) for p in inside
+    )
 
 
 def _anaphoric(kind: str, told: DateRef, when: DateRef) -> DateRef | None:
@@ -174,12 +245,18 @@ class Extractor:
         # the event clauses first (at most MAX_EVENTS): the dates are read only when there are
         # events, and in a capped text only up to its last event's sentence
         roles = sentence_roles(text, sentences, article.title)
+        place_starts = [p.mention.start for p in places]
         planned: list[tuple[int, tuple[int, int], list[Clause]]] = []
         count, capped = 0, False
         for index, sentence in enumerate(sentences):
             if roles[index] == "question":
                 continue  # "Su-35 Nga bắn hạ F-16 Ukraine?"
             clauses = event_clauses(text, *sentence)
+            after_event = bool(planned) and planned[-1][0] == index - 1 and roles[index] == "body"
+            if not clauses and after_event and _names_a_town(text, places, place_starts, sentence):
+                toll = toll_clause(text, *sentence, planned[-1][2][-1])
+                if toll is not None:
+                    clauses = [toll]  # "… ít nhất 16 người bị thương ở Tel Aviv": where it struck
             if count + len(clauses) > MAX_EVENTS:
                 warnings.append(TOO_MANY_EVENTS)
                 clauses, capped = clauses[: MAX_EVENTS - count], True
@@ -199,10 +276,11 @@ class Extractor:
             dates = [d for d in dates if _absolute(d)]
         date_starts = [d.start for d in dates]
         candidates: list[tuple[dict, dict]] = []
-        place_starts = [p.mention.start for p in places]
         unresolved_starts = [u.start for u in unresolved]
         told: DateRef | None = None  # the last date an event of the text was given
         last: dict | None = None  # the last event of the body told at a named place
+        # the last strike or attack of the body, its sentence, the number of candidates after it
+        recent: tuple[dict, int, int] | None = None
         for index, sentence, clauses in planned:
             opening = text[sentence[0] : min(sentence[1], sentence[0] + _ANAPHOR_REACH)].lower()
             m = _ANAPHOR.search(opening) if any(w in opening for w in _ANAPHOR_WORDS) else None
@@ -217,8 +295,14 @@ class Extractor:
             lost = unresolved[
                 bisect_left(unresolved_starts, sentence[0]) : bisect_left(unresolved_starts, sentence[1])
             ]
+            previous: DateRef | bool | None = False  # (read when a clause has no date of its own)
             for clause in clauses:
                 when = self._when(text, clause, sentence, dates, reference, reference_precision, date_starts)
+                if not when.own:
+                    if previous is False:
+                        previous = _previous_date(sentences, index, roles, dates, date_starts, reference)
+                    if isinstance(previous, DateRef):
+                        when = previous  # "Hôm 9/10, … ở Kabul. Chính quyền Taliban cáo buộc …": that day
                 if anaphor is not None and told is not None:
                     when = _anaphoric(anaphor, told, when) or when  # "Cùng ngày, …"
                 if undated and not when.own:
@@ -240,9 +324,20 @@ class Extractor:
                     lost,
                     sentence_text,
                 )
+                # (the last incident told, a few sentences back at most, and no other event since)
+                told_last = recent is not None and recent[2] == len(candidates)
+                if told_last and index - recent[1] <= 3 and _retold_attack(text, clause):
+                    told_record = recent[0]
+                    same_area = told_record["country"] in (record["country"], None)  # (a sea has none)
+                    if (same_area or record["place_surface"] is None) and (
+                        not when.own or when.date == told_record["date"]
+                    ):
+                        # "Tàu Kairos bị tấn công …", "… trong các đợt tấn công ở Tehran": the strike told
+                        record["event_type"] = told_record["event_type"]
+                        record["sub_event_type"] = told_record["sub_event_type"]
                 continues = (
                     record["place_surface"] is None
-                    and not when.own
+                    and (not when.own or (last is not None and when.date == last["date"]))
                     and roles[index] == "body"
                     and last is not None
                     and not record["background"]
@@ -250,6 +345,8 @@ class Extractor:
                 )
                 if continues:  # no place and no date of its own: the incident told before goes on
                     _carry_on(record, last)
+                at_start = record["place_start"]
+                here = next(near.at(at_start), None) if at_start is not None else None
                 cue_end = (clause.cue_start or clause.start) + len(clause.cue or "")
                 end = clause.spans[-1][1] if clause.spans else clause.end
                 start, end = event_span(clause, (clause.start, end))  # at most MAX_EVENT_TEXT long
@@ -259,6 +356,9 @@ class Extractor:
                     "specific": record["place_surface"] is not None and record["geo_precision"] <= 2,
                     "own_date": when.own,
                     "continues": continues,
+                    "country_level": not continues and here is not None and here.place.kind in _BROAD_KINDS,
+                    # placed at the article's focus only, for want of a place of its own
+                    "focus_only": not continues and here is None and record["place_id"] is not None,
                     "mention": {
                         "sentence": index,
                         "start": start,
@@ -271,13 +371,23 @@ class Extractor:
                     },
                 }
                 candidates.append((record, how))
-                if how["specific"] and roles[index] == "body" and not record["background"]:
-                    last = record
+                named = how["specific"] or (here is not None and here.place.kind != "country")
+                if named and roles[index] == "body" and not record["background"]:
+                    last = record  # (a region too: "thung lũng Bekaa")
+                if (
+                    roles[index] == "body"
+                    and not record["background"]
+                    and record["event_type"] in (lexicon.REMOTE, lexicon.CIVILIANS)
+                ):
+                    recent = (record, index, -1)
                 if record["place_start"] is not None:
                     at = near.at(record["place_start"])
                     where = next((p for p in at if p.place.id == record["place_id"]), None)
-                    for other in coordinated(text, where, near) if where is not None else ():
+                    listed = where is not None and not is_where_clause(text, clause)
+                    for other in coordinated(text, where, near) if listed else ():
                         candidates.append((at_place(record, other), dict(how, mention=dict(how["mention"]))))
+                if recent is not None and recent[0] is record:
+                    recent = (record, index, len(candidates))
         events = incidents(candidates, text)
         for ordinal, event in enumerate(events, 1):
             event["event_id"] = f"{article.id}:{ordinal}"

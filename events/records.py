@@ -208,14 +208,25 @@ def _lowered(text: str) -> str:
     return text.lower()
 
 
+# "phóng tên lửa về phía Israel": the country aimed at is where the event is ("phía" alone is a side);
+# "tại nhiều khu vực của Kathmandu": the part of a place is in it ("của" alone is an owner)
+_TOWARDS = tuple(
+    f"{words} "
+    for words in ("về phía", "về hướng", "hướng về", "sang phía", "nhằm vào phía", "khu vực của", "vùng của",
+                  "ngoại ô của", "trung tâm của", "khu phố của", "trong lãnh thổ", "vào lãnh thổ",
+                  "trên lãnh thổ")
+)  # fmt: skip
+_WHERE_CLAUSE = re.compile(r"\s*nơi\s")
+
+
 def _located(p: ResolvedPlace) -> bool:
     """A place the text puts an event at: a border area, or not an actor and cued or not a country."""
     kind = p.place.kind
     if kind == "border-area":
         return True
-    if is_actor(p):
-        return False
-    return kind != "country" or p.mention.cue in _LOCATIVE
+    if is_actor(p) or (kind == "country" and p.mention.cue not in _LOCATIVE):
+        return p.mention.preceding.endswith(_TOWARDS)  # (the preceding text ends with its space)
+    return True
 
 
 def _sentence_places(places: list[ResolvedPlace] | SentencePlaces) -> SentencePlaces:
@@ -246,6 +257,11 @@ def aside(text: str, p: ResolvedPlace) -> bool:
     return bool(_CLAIM.match(_lowered(text), p.mention.end, p.mention.end + 40))
 
 
+def is_where_clause(text: str, clause: Clause) -> bool:
+    """A relative clause of place ("…, nơi 2 người chết"): it happens at the one place it follows."""
+    return bool(_WHERE_CLAUSE.match(text, clause.start))
+
+
 def choose_location(
     clause: Clause,
     sentence: tuple[int, int],
@@ -258,9 +274,18 @@ def choose_location(
     ``places``: the sentence's places in text order (a :class:`SentencePlaces` for many clauses)."""
     # the most specific (then the first) located place in the clause, else in the sentence
     places = _sentence_places(places)
+    if text is not None and is_where_clause(text, clause):
+        # "… tại Pokhara và Itahari, nơi 2 người chết …": the place the relative clause follows
+        i = bisect_left(places.starts, clause.start)
+        before = places.places[i - 1] if i and places.places[i - 1].mention.start >= sentence[0] else None
+        if before is not None and (before.place.kind != "country" or _located(before)):
+            return before  # (a town listed after "và" is no actor)
     best = _most_specific(places.in_spans(clause.spans)) or places.best_in(sentence)
     if best is not None and text is not None and aside(text, best):
-        best = _most_specific(p for p in places.in_spans(clause.spans) if not aside(text, p)) or best
+        others = _most_specific(p for p in places.in_spans(clause.spans) if not aside(text, p))
+        if others is None and clause.event_type in VIOLENT and best.mention.cue is None:
+            return None  # "New Delhi tuyên bố các cuộc tấn công …": a speaker is not where violence is
+        best = others or best
     if best is not None:
         return best
     cue = clause.cue_start if clause.cue_start is not None else clause.start
@@ -276,7 +301,26 @@ _LIST_CUE = (
 )
 # ", " / " và " / ", và " (and after "và", the next member's own cue: "thủ đô Sanaa và thành phố
 # cảng Hodeidah"; after a bare comma a cue makes an apposition: "vùng Beni, tỉnh Bắc Kivu")
-_COORDINATION = re.compile(rf"\s*(?:,\s*(?:(?:và|hoặc)\s+{_LIST_CUE})?|\s(?:và|hoặc)\s+{_LIST_CUE})")
+_COORDINATION = re.compile(
+    rf"\s*(?:,\s*(?:(?:và|hoặc)\s+{_LIST_CUE})?|\s(?:và|hoặc)\s+{_LIST_CUE})"
+    # a second target with its own place: "… ở Bahawalpur và nhiều khu dân cư ở Muzaffarabad",
+    # "… Natanz, cùng nhiều mục tiêu quân sự tại thủ đô Tehran"
+    rf"|\s*,?\s*(?:và|cùng|cùng với)\s+(?:[^\s,.;]+\s+){{1,6}}?(?:ở|tại|vào|nhằm vào)\s+{_LIST_CUE}"
+)
+# between a member and the larger place it lies in, passed over: "Bahawalpur thuộc tỉnh Punjab và …"
+_ENCLOSING = re.compile(
+    r"\s*,?\s*(?:thuộc|ở|tại)\s+(?:(?:tỉnh|bang|vùng|miền|khu vực)\s+)?"
+    r"(?:(?:bắc|nam|đông|tây|trung|đông bắc|tây bắc|đông nam|tây nam)\s+)?"
+)
+# a country named by its part ("miền nam Lebanon"): a region of the list, not the country
+_PART_CUES = ("miền bắc", "miền nam", "miền trung", "miền đông", "miền tây", "phía bắc", "phía nam",
+              "phía đông", "phía tây", "đông bắc", "tây bắc", "đông nam", "tây nam")  # fmt: skip
+
+
+def _rank(p: ResolvedPlace) -> int:
+    if p.place.kind == "country" and p.mention.cue in _PART_CUES:
+        return SPECIFICITY["region"]
+    return SPECIFICITY.get(p.place.kind, 3)
 
 
 # a list whose head names its members' kind in the plural: "các tỉnh Bryansk và Kursk"
@@ -295,15 +339,21 @@ def coordinated(text: str, where: ResolvedPlace, places: SentencePlaces) -> list
     if index == len(places.places):
         return []
     members = [where]
+    rank = _rank(where)
     for step in (-1, 1):
         i, edge = index, where
         while 0 <= i + step < len(places.places):
             other = places.places[i + step]
             left, right = (other, edge) if step < 0 else (edge, other)
             gap = (left.mention.end, right.mention.start)
-            if gap[0] > gap[1] or not _COORDINATION.fullmatch(text, gap[0], gap[1]):
+            if gap[0] > gap[1]:
                 break
-            if other.place.kind == "country":
+            if step > 0 and _rank(other) > rank and _ENCLOSING.fullmatch(text, gap[0], gap[1]):
+                i, edge = i + step, other  # "Bahawalpur thuộc tỉnh Punjab": where it lies, passed over
+                continue
+            if not _COORDINATION.fullmatch(text, gap[0], gap[1]):
+                break
+            if other.place.kind == "country" and other.mention.cue not in _PART_CUES:
                 break
             members.append(other)
             i, edge = i + step, other
@@ -311,11 +361,10 @@ def coordinated(text: str, where: ResolvedPlace, places: SentencePlaces) -> list
         return []
     members.sort(key=lambda p: p.mention.start)
     plural = bool(_PLURAL_HEAD.search(members[0].mention.preceding[-24:]))
-    rank = SPECIFICITY.get(where.place.kind, 3)
     found: list[ResolvedPlace] = []
     seen = {where.place.id}
     for other in members:
-        if other.place.id in seen or not (plural or SPECIFICITY.get(other.place.kind, 3) == rank):
+        if other.place.id in seen or not (plural or _rank(other) == rank):
             continue
         seen.add(other.place.id)
         found.append(other)
@@ -366,11 +415,106 @@ _ATTACK_OF = re.compile(
 )
 
 
+def _group_automaton(acronyms: bool) -> ahocorasick.Automaton:
+    """The armed groups' names (lower-cased) or acronyms (as written), each with its ACLED name."""
+    automaton = ahocorasick.Automaton()
+    for names, label in lexicon.ARMED_GROUPS:
+        for name in names.split("|"):
+            if (name.isupper() or any(c.isdigit() for c in name)) == acronyms:
+                key = name if acronyms else name.lower()
+                automaton.add_word(key, (len(key), label))
+    automaton.make_automaton()
+    return automaton
+
+
+_GROUP_NAMES = _group_automaton(acronyms=False)
+_GROUP_ACRONYMS = _group_automaton(acronyms=True)
+
+
+def _is_word(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before in "/-" or after.isalnum() or after in "/-")
+
+
+@functools.lru_cache(maxsize=2)
+def _groups_of(text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
+    """Every armed group the text names (start, end, ACLED name), the longest of overlapping names
+    ("Nhà nước Hồi giáo tỉnh Tây Phi", not "Nhà nước Hồi giáo"), and their starts: one pass over
+    the article (the same text object comes again for each of its events)."""
+    found = []
+    for haystack, automaton in ((_lowered(text), _GROUP_NAMES), (text, _GROUP_ACRONYMS)):
+        for last, (size, label) in automaton.iter(haystack):
+            start = last + 1 - size
+            if _is_word(text, start, last + 1):
+                found.append((start, last + 1, label))
+    found.sort(key=lambda f: (f[0], -f[1]))
+    kept: list[tuple[int, int, str]] = []
+    for f in found:
+        if not kept or f[0] >= kept[-1][1]:
+            kept.append(f)  # (not inside a longer name found first)
+    return kept, [f[0] for f in kept]
+
+
+def armed_groups(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, ACLED name) of every armed group named in ``spans`` of the text, in order."""
+    groups, starts = _groups_of(text)
+    if not groups:
+        return []
+    found = []
+    for s, e in spans:
+        i = bisect_left(starts, s)
+        while i < len(groups) and groups[i][1] <= e:
+            found.append(groups[i])
+            i += 1
+    return found
+
+
+_SPEAKS = re.compile(
+    rf"\s*(?:[^\s,.;]+\s+){{0,3}}?(?:{lexicon.CLAIM_VERBS}|lên án|chỉ trích|tố cáo|phủ nhận|bác bỏ)"
+)
+
+
+def with_groups(
+    text: str, clause: Clause, first: str | None, second: str | None, countries: list[ResolvedPlace]
+) -> tuple[str | None, str | None]:
+    """actor1 and actor2 with the armed groups the clause names: a group right before the cue, or
+    the agent of a passive ("bị RSF pháo kích"), acts (unless a country is named nearer the cue);
+    a group after the cue is the other side ("không kích các tay súng al-Shabaab")."""
+    groups = armed_groups(text, clause.spans)
+    if not groups:
+        return first, second
+    cue = clause.cue_start if clause.cue_start is not None else clause.start
+    cue_end = cue + len(clause.cue or "")
+    lower = _lowered(text)
+    # (a group that speaks is no agent: "Hamas lên án cuộc không kích của Israel …")
+    before = [g for g in groups if g[1] <= cue and not _SPEAKS.match(lower, g[1], g[1] + 40)]
+    # (one that reports what it did acts, as a country that claims: "Houthi cho biết đã phóng …")
+    claims = [g for g in groups if g[1] <= cue and _CLAIM.match(lower, g[1], g[1] + 40)]
+    after = [g for g in groups if g[0] >= cue_end and g[2] != (before[-1][2] if before else None)]
+    nearest_country = max((p.mention.start for p in countries if p.mention.start < cue), default=-1)
+    if before and before[-1][0] > nearest_country:
+        if first is not None and first != before[-1][2] and second is None:
+            second = first
+        first = before[-1][2]
+    if first is None and claims:
+        first = claims[-1][2]
+    if after:
+        if first is None:
+            first, second = second, after[0][2]
+        else:
+            second = after[0][2]
+    if first == second:
+        second = None
+    return first, second
+
+
 def actors(
     event_type: str,
     clause: Clause,
     places: list[ResolvedPlace] | SentencePlaces,
     claimant: tuple[str, int] | None,
+    text: str | None = None,
 ) -> tuple[str | None, str | None]:
     """actor1 (who acts) and actor2 (the other side), from the clause's countries.
 
@@ -425,10 +569,13 @@ def actors(
     template = "Military Forces of {}" if event_type in VIOLENT else (
         "Protesters ({})" if event_type == lexicon.PROTESTS else "Government of {}"
     )  # fmt: skip
-    return (
+    named = (
         template.format(first.place.name) if first else None,
         template.format(second.place.name) if second and event_type != lexicon.PROTESTS else None,
     )
+    if text is None or event_type == lexicon.PROTESTS:
+        return named
+    return with_groups(text, clause, *named, countries)
 
 
 BACKGROUND_DAYS = 10  # a news article tells its week (and a few days of lag), no more
@@ -516,7 +663,7 @@ def event_record(
     if written is not None:  # ACLED: a place near or in the named one (a country: only that is known)
         precision = 3 if where is None or where.place.kind == "country" else 2
     claimant = claim(text, sentence, places, clause.cue_start or clause.start, clause.spans)
-    actor1, actor2 = actors(clause.event_type, clause, places, claimant)
+    actor1, actor2 = actors(clause.event_type, clause, places, claimant, text)
     deaths = None
     for start, end in clause.spans:
         if deaths is None:
@@ -579,8 +726,10 @@ def _actors_agree(event: dict, mention: dict) -> bool:
     ours = {a for a in (event["actor1"], event["actor2"]) if a}
     theirs = {a for a in (mention["actor1"], mention["actor2"]) if a}
     if len(ours) == 2 and len(theirs) == 2:
-        return ours == theirs
-    return len(ours | theirs) <= 2
+        # the same two, or the same one acting on a side named two ways ("Lebanon", "Hezbollah")
+        return ours == theirs or event["actor1"] == mention["actor1"]
+    # one side named (a defender, "Quân đội Mali … đã đẩy lùi cuộc tấn công") contradicts nothing
+    return len(ours | theirs) <= 2 or min(len(ours), len(theirs)) <= 1
 
 
 def _dates_agree(event: dict, mention: dict, event_own: bool, mention_own: bool) -> bool:
@@ -599,6 +748,8 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
     events: list[dict] = []
     at_place: dict[tuple, list[tuple[dict, dict]]] = {}  # earlier events by place, background
     same: dict[tuple, list[tuple[dict, dict]]] = {}  # earlier events by type, place, background
+    broad: list[tuple[dict, dict]] = []  # earlier events told at a country only
+    made: list[tuple[dict, dict]] = []  # the events made so far, in text order
     ordered = [c for c in candidates if not c[1]["support"]] + [c for c in candidates if c[1]["support"]]
     for record, how in ordered:
         key = (record["event_type"], record["sub_event_type"], record["place_id"], record["background"])
@@ -639,10 +790,15 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
                 ):
                     joined = (event, event_how)
                     break
+        if joined is None and not how["support"]:
+            joined = _broad_and_narrow(record, how, broad, same, at_place, made)
         if joined is None:
             if not how["support"]:
                 record["mentions"] = [how["mention"]]
+                if how.get("country_level") or how.get("focus_only"):
+                    broad.append((record, how))
                 events.append(record)
+                made.append((record, how))
                 earlier.append((record, how))
                 at_place.setdefault((record["place_id"], record["background"]), []).append((record, how))
             continue
@@ -659,6 +815,68 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
             event["time_precision"] = record["time_precision"]
             event_how["own_date"] = True
     return events
+
+
+_LOCATION_FIELDS = (
+    "place_id", "location", "location_vi", "location_written", "place_surface", "place_start", "place_end",
+    "lat", "lon", "geo_precision", "country",
+)  # fmt: skip
+
+
+_TOLD_AGAIN_REACH = 16  # events looked back at (a news sentence tells a few; a list of 1,000 stays linear)
+
+
+def _broad_and_narrow(
+    record: dict,
+    how: dict,
+    broad: list[tuple[dict, dict]],
+    same: dict[tuple, list[tuple[dict, dict]]],
+    at_place: dict[tuple, list[tuple[dict, dict]]],
+    made: list[tuple[dict, dict]],
+) -> tuple[dict, dict] | None:
+    """The event ``record`` tells again at another scale, in the same or the next sentence: a strike
+    told at a country, a sea or nowhere in particular (the article's focus), then where it struck
+    ("Iran phóng hàng trăm tên lửa về phía Israel. Một số quả … rơi trúng các tòa nhà ở Tel Aviv"),
+    or the reverse. The broad event then moves to the place (the event as ACLED codes it), and is
+    returned with its ``how`` to join."""
+    sentence = how["mention"]["sentence"]
+
+    def alike(event: dict, event_how: dict) -> bool:
+        return (
+            event["event_type"] == record["event_type"]
+            and event["sub_event_type"] == record["sub_event_type"]
+            and event["country"] in (record["country"], None)  # (a sea is no country's)
+            and event["background"] == record["background"]
+            and 0 <= sentence - event_how["mention"]["sentence"] <= 1
+            and _dates_agree(event, record, event_how["own_date"], how["own_date"])
+            and _actors_agree(event, record)
+        )
+
+    while broad and broad[0][1]["mention"]["sentence"] < sentence - 1:
+        del broad[0]  # (too far back to be told again now: the list stays short)
+    if how["specific"]:
+        for index in range(len(broad) - 1, max(-1, len(broad) - 1 - _TOLD_AGAIN_REACH), -1):
+            event, event_how = broad[index]
+            if not alike(event, event_how):
+                continue
+            del broad[index]
+            old = (event["event_type"], event["sub_event_type"], event["place_id"], event["background"])
+            same[old].remove((event, event_how))
+            at_place[(event["place_id"], event["background"])].remove((event, event_how))
+            for field in _LOCATION_FIELDS:
+                event[field] = record[field]
+            event_how["specific"], event_how["country_level"] = True, False
+            new = (event["event_type"], event["sub_event_type"], event["place_id"], event["background"])
+            same.setdefault(new, []).append((event, event_how))
+            at_place.setdefault((event["place_id"], event["background"]), []).append((event, event_how))
+            return event, event_how
+    elif how.get("country_level"):
+        for event, event_how in reversed(made[-_TOLD_AGAIN_REACH:]):
+            if event_how["mention"]["sentence"] < sentence - 1:
+                break  # (made in text order: the rest are further back)
+            if event_how["specific"] and alike(event, event_how):
+                return event, event_how
+    return None
 
 
 def at_place(record: dict, other: ResolvedPlace) -> dict:

@@ -1,0 +1,295 @@
+"""The mechanisms the held-out set (tests/fixtures/events_holdout) showed missing, pinned on
+passages of their own (written for these tests in the phrasing of Vietnamese news; none is a
+sentence of the holdout set or of a published article). Each failed before its fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from events.dates import find_dates
+from events.pipeline import Extractor
+from events.reader import article_from_text
+from gazetteer import Gazetteer
+
+REMOTE = "Explosions/Remote violence"
+SHELLING = "Shelling/artillery/missile attack"
+AIR = "Air/drone strike"
+IED = "Remote explosive/landmine/IED"
+
+
+@pytest.fixture(scope="module")
+def extract(gaz: Gazetteer) -> Callable[..., dict]:
+    extractor = Extractor(gaz)
+
+    def run(text: str, published: str | None = "2025-06-10") -> dict:
+        return extractor.extract(article_from_text(text, published=published))
+
+    return run
+
+
+def kinds(out: dict) -> list[tuple[str, str]]:
+    return [(e["event_type"], e["sub_event_type"]) for e in out["events"]]
+
+
+def where(out: dict) -> list[str]:
+    return [e["location"] for e in out["events"]]
+
+
+# --------------------------------------------------------------------------- type: means and launches
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a launch with its count between the verb and the weapon
+        ("Nga phóng hàng chục tên lửa hành trình vào thành phố Odesa rạng sáng 3/6.", (REMOTE, SHELLING)),
+        ("Lực lượng Houthi bắn hai quả tên lửa đạn đạo vào thành phố Eilat hôm 4/6.", (REMOTE, SHELLING)),
+        ("Nga phóng hơn 100 UAV vào tỉnh Sumy trong đêm 5/6.", (REMOTE, AIR)),
+        # the explosive and what carried it
+        ("Một chiếc xe chở đầy chất nổ phát nổ trước đồn cảnh sát ở thành phố Quetta hôm 2/6, làm 10 người "
+         "chết.", (REMOTE, IED)),
+        # an air force as the subject of a bare attack verb
+        ("Không quân Israel tập kích một kho nhiên liệu ở thành phố Hodeidah hôm 6/6.", (REMOTE, AIR)),
+        # hit by a drone
+        ("Một tàu chở dầu bốc cháy ngoài khơi cảng Novorossiysk hôm 7/6 sau khi trúng xuồng không người lái.",
+         (REMOTE, AIR)),
+        # beheading is an attack on civilians
+        ("Các tay súng chặt đầu 5 dân làng ở thị trấn Macomia hôm 4/6.",
+         ("Violence against civilians", "Attack")),
+    ],
+)  # fmt: skip
+def test_type_from_means_launches_and_targets(extract, text: str, expected: tuple[str, str]) -> None:
+    assert kinds(extract(text))[:1] == [expected]
+
+
+# Guards: the two mechanisms above must not reach their neighbours (these passed before too).
+
+
+def test_an_air_force_that_speaks_is_no_means(extract) -> None:
+    out = extract("Không quân Ukraine cho biết lực lượng Nga đã tấn công thị trấn Kupiansk hôm 5/6.")
+    assert kinds(out) == [("Battles", "Armed clash")]
+
+
+def test_a_launcher_is_no_launch(extract) -> None:
+    out = extract("Các cuộc không kích đã phá hủy nhiều bệ phóng tên lửa ở thành phố Hodeidah hôm 5/6.")
+    assert kinds(out) == [(REMOTE, AIR)]
+
+
+# --------------------------------------------------------------------------- protests that turn violent
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cảnh sát nổ súng vào đoàn người biểu tình ở thủ đô Nairobi hôm 8/6, làm 8 người chết.",
+         ("Protests", "Excessive force against protesters")),
+        ("Người biểu tình đụng độ với cảnh sát chống bạo động ở thành phố Mombasa hôm 8/6.",
+         ("Riots", "Violent demonstration")),
+        ("Người biểu tình phóng hỏa trụ sở quốc hội ở thủ đô Kathmandu hôm 9/6.",
+         ("Riots", "Violent demonstration")),
+    ],
+)  # fmt: skip
+def test_violence_in_a_protest_is_the_protest(extract, text: str, expected: tuple[str, str]) -> None:
+    assert kinds(extract(text)) == [expected]
+
+
+def test_what_happens_despite_a_curfew_is_no_curfew(extract) -> None:
+    out = extract(
+        "Hàng nghìn người biểu tình tập trung ở thủ đô Kathmandu hôm 9/6, bất chấp lệnh giới nghiêm."
+    )
+    assert kinds(out) == [("Protests", "Peaceful protest")]
+
+
+# --------------------------------------------------------------------------- one event per incident
+
+
+def test_a_strike_at_a_country_then_where_it_struck_is_one_event(extract) -> None:
+    out = extract(
+        "Hezbollah phóng hàng chục quả rocket về phía Israel tối 5/6. "
+        "Lực lượng cứu hộ cho biết 4 người bị thương ở thành phố Haifa."
+    )
+    assert [(e["location"], e["event_type"], e["date"]) for e in out["events"]] == [
+        ("Haifa", REMOTE, "2025-06-05")
+    ]
+    assert len(out["events"][0]["mentions"]) == 2
+
+
+def test_a_toll_that_is_not_given_is_no_event(extract) -> None:
+    """Guard of the toll sentence: a toll not given names no place struck (passed before too)."""
+    out = extract("Pháo binh Nga nã đạn vào thành phố Kherson sáng 5/6. Kyiv chưa công bố thương vong.")
+    assert where(out) == ["Kherson"]
+
+
+def test_a_referring_attack_is_the_strike_told(extract) -> None:
+    out = extract(
+        "Máy bay Israel không kích thủ đô Sanaa rạng sáng 6/6. "
+        "Ít nhất 3 người thiệt mạng trong các đợt tấn công ở Sanaa, theo giới chức Houthi."
+    )
+    assert kinds(out) == [(REMOTE, AIR)]
+
+
+def test_a_capital_that_speaks_does_not_locate_the_violence(extract) -> None:
+    out = extract(
+        "Iran phóng tên lửa vào thành phố Haifa sáng 6/6. "
+        "Tehran tuyên bố các cuộc tấn công chỉ nhằm vào các mục tiêu quân sự."
+    )
+    assert where(out) == ["Haifa"]
+
+
+# --------------------------------------------------------------------------- one event per place
+
+
+def test_a_second_target_with_its_own_place_is_an_event_there(extract) -> None:
+    out = extract(
+        "Tên lửa rơi trúng một trường học ở thành phố Sumy thuộc tỉnh Sumy và nhiều ngôi nhà ở Kharkiv "
+        "hôm 3/6."
+    )
+    assert sorted(where(out)) == ["Kharkiv", "Sumy"]
+
+
+def test_a_country_named_by_its_part_is_a_place_of_the_list(extract) -> None:
+    out = extract("Israel không kích miền nam Lebanon và thung lũng Bekaa hôm 3/6.")
+    assert sorted(where(out)) == ["Beqaa Valley", "Lebanon"]
+
+
+def test_a_where_clause_happens_at_the_place_it_follows(extract) -> None:
+    out = extract(
+        "Biểu tình diễn ra ở thành phố Pokhara và Itahari, nơi 2 người chết trong đụng độ với cảnh sát "
+        "hôm 8/6."
+    )
+    riots = [e for e in out["events"] if e["event_type"] == "Riots"]
+    assert len(riots) == 1 and riots[0]["location"] != "Pokhara"
+
+
+def test_part_of_a_place_is_in_it(extract) -> None:
+    out = extract(
+        "Biểu tình lan tới thành phố Pokhara hôm 8/6. "
+        "Chính quyền ban bố lệnh giới nghiêm tại nhiều khu vực của Kathmandu."
+    )
+    assert where(out) == ["Pokhara", "Kathmandu"]
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def test_a_sentence_with_no_date_goes_on_with_the_day_just_told(extract) -> None:
+    out = extract(
+        "Hôm 6/6, nhiều tiếng nổ lớn vang lên ở thủ đô Kabul. "
+        "Chính quyền Taliban cáo buộc Pakistan không kích một khu chợ ở tỉnh Kandahar.",
+        published="2025-06-10",
+    )
+    assert [(e["location"], e["date"]) for e in out["events"]] == [("Kandahar", "2025-06-06")]
+
+
+def test_a_deadline_in_the_sentence_before_is_not_the_day(extract) -> None:
+    out = extract(
+        "Hai bên hôm 2/6 cam kết đạt thỏa thuận hòa bình trước ngày 30/6. "
+        "Pháo binh nã đạn vào thị trấn Masisi."
+    )
+    assert [e["date"] for e in out["events"]] == ["2025-06-02"]
+
+
+def test_two_days_joined_by_and_are_a_range() -> None:
+    (mention,) = find_dates("giao tranh trong hai ngày 7 và 8/2 ở Debre Markos", dt.date(2025, 2, 10), "day")
+    assert (mention.date, mention.date_end) == ("2025-02-07", "2025-02-08")
+    both = find_dates("hôm 12/10 và 15/10", dt.date(2025, 11, 1), "day")
+    assert [(d.date, d.date_end) for d in both] == [("2025-10-12", None), ("2025-10-15", None)]
+
+
+def test_early_this_month_is_the_month(extract) -> None:
+    """Guard: "Hồi đầu tháng này" is the month (time_precision 3, dated mid-month as ACLED does);
+    the issue's leftover of a day precision was already gone when the holdout was written."""
+    out = extract("Hồi đầu tháng này, quân đội Colombia giao tranh với các tay súng ở thành phố Cúcuta.")
+    assert [(e["date"][:7], e["time_precision"]) for e in out["events"]] == [("2025-06", 3)]
+
+
+# --------------------------------------------------------------------------- actors: armed groups
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("Phiến quân al-Shabaab tấn công một căn cứ quân sự ở thị trấn Jowhar hôm 2/6.",
+         ("Al Shabaab", None)),
+        ("Máy bay Mỹ không kích các tay súng al-Shabaab gần thị trấn Jilib hôm 2/6.",
+         ("Military Forces of United States", "Al Shabaab")),
+        ("Thành phố El Fasher bị RSF pháo kích dữ dội hôm 3/6.", ("Rapid Support Forces", None)),
+        ("Lực lượng Houthi phóng một tên lửa về phía thành phố Eilat hôm 4/6.", ("Ansar Allah", None)),
+        ("Phiến quân M23 giao tranh với dân quân Wazalendo gần thị trấn Masisi hôm 5/6.",
+         ("M23: March 23 Movement", "Wazalendo")),
+        ("Phiến quân al-Shabaab giao tranh với quân đội Somalia gần thị trấn Jowhar hôm 5/6.",
+         ("Al Shabaab", "Military Forces of Somalia")),
+    ],
+)  # fmt: skip
+def test_armed_groups_act_in_acled_names(extract, text: str, actors: tuple[str | None, str | None]) -> None:
+    event = extract(text)["events"][0]
+    assert (event["actor1"], event["actor2"]) == actors
+
+
+# --------------------------------------------------------------------------- burning by armed men
+
+
+def test_burning_by_the_attackers_is_part_of_their_attack(extract) -> None:
+    out = extract(
+        "Các tay súng tấn công một ngôi làng gần thị trấn Djibo hôm 4/6, sát hại 12 dân thường. "
+        "Những kẻ tấn công cũng đốt phá nhiều ngôi nhà trước khi rút đi."
+    )
+    assert kinds(out) == [("Violence against civilians", "Attack")]
+
+
+def test_burning_by_armed_men_is_no_riot(extract) -> None:
+    out = extract("Các tay súng đốt phá chợ ở thị trấn Djibo hôm 4/6.")
+    assert kinds(out) == [("Strategic developments", "Looting/property destruction")]
+
+
+# --------------------------------------------------------------------------- the lede after its dateline
+
+
+def test_a_strike_told_at_sea_then_off_which_coast_is_one_event(extract) -> None:
+    out = extract(
+        "Tàu hàng cháy trên Biển Đen\n"
+        "Một tàu chở hàng bốc cháy trên Biển Đen hôm 28/5 sau khi trúng xuồng không người lái. "
+        "Con tàu bị tấn công cách bờ biển tỉnh Kocaeli khoảng 30 hải lý.",
+        published="2025-05-30",
+    )
+    assert [(e["location"], e["event_type"], e["sub_event_type"]) for e in out["events"]] == [
+        ("Kocaeli", REMOTE, AIR)
+    ]
+
+
+@pytest.mark.parametrize("dateline", ["(VOV) - ", "VOV.VN - ", "(Dân trí) - ", "Thanh Niên - "])
+def test_a_number_word_opening_the_lede_after_its_dateline_is_no_place(extract, dateline: str) -> None:
+    out = extract(
+        f"Tàu cháy\n{dateline}Hai tàu chở dầu của Nga đã bị hư hỏng gần bờ biển Thổ Nhĩ Kỳ hôm 28/5."
+    )
+    assert "Hai" not in [p["surface"] for p in out["places"]]
+
+
+def test_targets_in_a_countrys_territory_are_in_that_country(extract) -> None:
+    out = extract("Israel bất ngờ không kích hàng loạt mục tiêu trong lãnh thổ Iran hôm 7/6.")
+    assert where(out) == ["Iran"]
+    out = extract("Một tên lửa được phóng từ lãnh thổ Yemen về phía một tàu hàng ở Vịnh Aden hôm 7/6.")
+    assert where(out) != ["Yemen"]  # where it came from is not where it struck
+
+
+# --------------------------------------------------------------------------- a statement about an incident
+
+
+def test_a_condemned_incident_with_its_day_or_toll_happened(extract) -> None:
+    out = extract(
+        "Hamas lên án cuộc không kích của Israel vào một trường học ở thành phố Gaza hôm 3/6, khiến 20 người "
+        "chết."
+    )
+    assert [(e["location"], e["event_type"], e["actor1"]) for e in out["events"]] == [
+        ("Gaza", REMOTE, "Military Forces of Israel")  # who condemns is not who strikes
+    ]
+    assert extract("Liên Hợp Quốc lên án các cuộc tấn công nhằm vào dân thường ở Gaza.")["events"] == []
+
+
+def test_a_group_that_reports_its_own_strike_acts(extract) -> None:
+    event = extract("Lực lượng Houthi cho biết đã phóng tên lửa vào thành phố Eilat hôm 2/6.")["events"][0]
+    assert event["actor1"] == "Ansar Allah"

@@ -1,0 +1,103 @@
+"""Issue 11's held-out event set (tests/fixtures/events_holdout) scored by the yardstick.
+
+16 articles about conflicts and incidents that tests/fixtures/events_dev does not hold, written
+for the project in the style of Vietnamese wire copy; the gold was written before the extractor
+ever ran on them. The first run gave event recall 0.65, precision 0.66, type accuracy 0.89 (the
+honest estimate of unseen text then); the floors below are what the extractor reaches now,
+rounded down a little. Fix mechanisms, never a sentence of this set: a floor raised by a rule
+for one phrase of it measures nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yardstick
+from test_events_dev import EVENT_TYPES, METRICS
+
+from events.reader import read_article
+from events.sentences import split_sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+HOLDOUT = ROOT / "tests" / "fixtures" / "events_holdout"
+GOLD = [
+    json.loads(line) for line in (HOLDOUT / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line
+]
+
+# Floors of the six METRICS (at least), then not_place_hits (at most): events 54 gold / 64 predicted.
+# Place recall is low where the gazetteer lacks the place (Angoor Adda, Orakzai, Fordow, Ras Isa,
+# Lake Chad, Catatumbo, Mucojo): the place matcher's work, not the event extractor's.
+THRESHOLDS = (0.89, 0.81, 0.95, 0.78, 0.77, 0.99, 0)
+
+
+@pytest.fixture(scope="module")
+def score(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    tmp = tmp_path_factory.mktemp("events_holdout")
+    pred = yardstick.extract(sorted(HOLDOUT.glob("*.txt")), HOLDOUT / "manifest.csv", tmp / "pred.jsonl")
+    return yardstick.score(HOLDOUT / "gold.jsonl", pred, tmp)
+
+
+def test_events_holdout_scored_by_the_yardstick(score: dict) -> None:
+    assert score["missing_articles"] == 0
+    *floors, max_traps = THRESHOLDS
+    low = {m: (score[m], f) for m, f in zip(METRICS, floors, strict=True) if not score[m] >= f}
+    assert not low, f"below the floor (got, floor): {low}"
+    assert score["not_place_hits"] <= max_traps, score
+
+
+# The gold itself: what a later edit of the set must keep true (no extractor involved).
+
+
+def test_set_size_and_spread() -> None:
+    assert len(GOLD) >= 15
+    assert len({g["conflict"] for g in GOLD}) >= 10
+    assert len({g["id"] for g in GOLD}) == len(GOLD)
+
+
+def test_no_conflict_of_the_development_set() -> None:
+    dev = ROOT / "tests" / "fixtures" / "events_dev" / "gold.jsonl"
+    dev_conflicts = {
+        json.loads(line)["conflict"] for line in dev.read_text(encoding="utf-8").splitlines() if line
+    }
+    assert not dev_conflicts & {g["conflict"] for g in GOLD}
+
+
+def test_manifest_names_every_article_with_its_date() -> None:
+    with (HOLDOUT / "manifest.csv").open(encoding="utf-8") as f:
+        rows = {row["file"]: row for row in csv.DictReader(f)}
+    assert (
+        set(rows) == {p.name for p in HOLDOUT.glob("*.txt")} == {g["file"].rsplit("/", 1)[-1] for g in GOLD}
+    )
+    for gold in GOLD:
+        assert rows[gold["file"].rsplit("/", 1)[-1]]["published"] == gold["published"]
+        date.fromisoformat(gold["published"])
+
+
+@pytest.mark.parametrize("gold", GOLD, ids=[g["id"] for g in GOLD])
+def test_gold_agrees_with_its_article(gold: dict) -> None:
+    text = read_article(HOLDOUT / gold["file"].rsplit("/", 1)[-1]).text
+    assert 8 <= len(split_sentences(text)) <= 20
+    places = {p["name"]: p for p in gold["places"]}
+    for place in gold["places"]:
+        found = sum(len(re.findall(rf"(?<!\w){re.escape(s)}(?!\w)", text)) for s in place["surfaces"])
+        assert 1 <= place["count"] <= found, place["name"]
+    for trap in gold["not_places"]:
+        assert trap in text, trap
+    for event in gold["events"]:
+        assert event["cue"] in text, event["cue"]
+        place = places[event["place"]]
+        assert (event["lat"], event["lon"], event["country"]) == (
+            place["lat"],
+            place["lon"],
+            place["country"],
+        )
+        assert event["sub_event_type"] in EVENT_TYPES[event["event_type"]], event
+        assert event["time_precision"] in (1, 2, 3) and event["geo_precision"] in (1, 2, 3)
+        date.fromisoformat(event["date"] if len(event["date"]) == 10 else f"{event['date']}-01")
+    for past in gold["background"]:
+        assert past["cue"] in text, past["cue"]
