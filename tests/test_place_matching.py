@@ -753,3 +753,14 @@ def test_a_name_found_with_its_capitalised_head_is_one_of_two_places(extract) ->
     )
     assert place(out, "thành phố Gaza")["kind"] == "city"
     assert place(out, "Dải Gaza")["name"] == "Gaza Strip"
+
+
+def test_a_media_name_after_its_noun_and_a_modifier_is_no_place(extract) -> None:
+    """ "truyền thông độc lập Irrawaddy": the outlet's name (Ayeyarwady is also a region of the
+    country the article is about); "truyền thông nhà nước Niger" is Niger's state media, Niger a place."""
+    out = extract(
+        "Quân đội Myanmar giao tranh với phiến quân ở bang Shan và vùng Sagaing, theo truyền thông độc "
+        "lập Irrawaddy. Tại Niger, truyền thông nhà nước Niger đưa tin về cuộc phục kích."
+    )
+    assert not [p for p in out["places"] if p["surface"] == "Irrawaddy"]
+    assert [p["surface"] for p in out["places"]].count("Niger") == 2
