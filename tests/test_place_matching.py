@@ -764,3 +764,20 @@ def test_a_media_name_after_its_noun_and_a_modifier_is_no_place(extract) -> None
     )
     assert not [p for p in out["places"] if p["surface"] == "Irrawaddy"]
     assert [p["surface"] for p in out["places"]].count("Niger") == 2
+
+
+def test_a_seat_geonames_knows_no_population_of_is_a_town(extract) -> None:
+    """GeoNames lists district seats without a population (Spin Boldak: 0): in the countries the
+    press follows closely they are towns of the gazetteer, found after their cue."""
+    out = extract(
+        "Giao tranh ác liệt nhất xảy ra ở thị trấn Spin Boldak thuộc tỉnh Kandahar của Afghanistan."
+    )
+    found = place(out, "Spin Boldak")
+    assert found["country"] == "AF" and haversine_km(found["lat"], found["lon"], 31.0, 66.4) < 25
+
+
+def test_a_cued_place_of_unknown_population_abroad_is_not_taken(extract) -> None:
+    """ "thị trấn Tawila" in an article on Darfur: a Yemeni hamlet of that name with no known
+    population is not the place (better unresolved than in the wrong country)."""
+    out = extract("Hàng chục nghìn dân thường ở Darfur, Sudan đã chạy về phía thị trấn Tawila.")
+    assert not [p for p in out["places"] if p["country"] == "YE"]

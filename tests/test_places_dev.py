@@ -33,12 +33,12 @@ FLOORS: dict[str, tuple[float, float, float, float, int]] = {
     "sy": (0.95, 0.99, 0.97, 0.99, 0),  # Syria (1)
     "bd": (0.96, 0.94, 0.95, 0.99, 0),  # Biển Đông / South China Sea, Taiwan Strait (2)
     "kh": (0.99, 0.87, 0.92, 0.99, 0),  # Thailand-Cambodia (1)
-    "az": (0.99, 0.95, 0.97, 0.99, 0),  # Armenia-Azerbaijan (1)
+    "az": (0.99, 0.99, 0.99, 0.99, 0),  # Armenia-Azerbaijan (1)
     "ir": (0.99, 0.91, 0.95, 0.99, 0),  # Iran, Iraq, Gulf (1)
     "cd": (0.99, 0.89, 0.93, 0.99, 0),  # DR Congo (1)
     "ht": (0.99, 0.83, 0.90, 0.99, 0),  # Haiti (1)
     "et": (0.93, 0.87, 0.90, 0.99, 0),  # Ethiopia (1)
-    "af": (0.99, 0.91, 0.95, 0.99, 0),  # Afghanistan-Pakistan (1)
+    "af": (0.99, 0.95, 0.97, 0.99, 0),  # Afghanistan-Pakistan (1)
     "in": (0.99, 0.95, 0.97, 0.99, 0),  # India-Pakistan, Kashmir (1)
 }
 
