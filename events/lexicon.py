@@ -143,6 +143,11 @@ ORGANISATION_CUES = (
     "truyền thông", "trang tin", "ảnh:",
 )  # fmt: skip
 
+# Words that may stand between a body's noun and its name ("truyền thông độc lập Irrawaddy", "tờ
+# báo đối lập X"): the name is still the body's. (Not "nhà nước": "truyền thông nhà nước Niger" is
+# Niger's state media, and Niger a place.)
+ORGANISATION_MODIFIERS = frozenset({"độc lập", "tư nhân", "đối lập", "trực tuyến", "điện tử", "mạng"})
+
 # Heads of an association's name written with a capital ("Hội Lưỡi liềm đỏ Palestine", "Liên minh
 # các quốc gia Sahel"): a place a few words after one, with no break between, ends the body's
 # name. (A government's offices name their place: "Cơ quan phòng vệ dân sự Gaza" is Gaza's.)

@@ -314,8 +314,16 @@ _NAMING_CUES = (
 _CUE_KEYS = {cue: name_key(cue) for cue in _PLACE_CUES}
 _ALL_CUES = Phrases(_PLACE_CUES)
 _CUE_SHAPES = {cue: (cue.count(" ") + 1, cue.split(" ", 1)[0]) for cue in _PLACE_CUES}  # words, first
-_BEFORE_WORDS = max(_ORG_CUES.max_words, _TITLES.max_words, _ALL_CUES.max_words, _AGREEMENTS.max_words) + 1
-_LAST_WORDS = _ORG_CUES.last_words | _TITLES.last_words | _ALL_CUES.last_words | _AGREEMENTS.last_words
+_BEFORE_WORDS = 1 + max(
+    _ORG_CUES.max_words + 2, _TITLES.max_words, _ALL_CUES.max_words, _AGREEMENTS.max_words
+)  # (a body's noun and a modifier of two words)
+_LAST_WORDS = (
+    _ORG_CUES.last_words
+    | _TITLES.last_words
+    | _ALL_CUES.last_words
+    | _AGREEMENTS.last_words
+    | {m.rsplit(" ", 1)[-1] for m in lexicon.ORGANISATION_MODIFIERS}
+)
 _MAX_UNRESOLVED_WORDS = 5
 # GeoNames' names of first-level divisions: "Kursk Oblast", "Shan State", "Idlib Governorate"
 _ADMIN_SUFFIXES = (" oblast", " state", " province", " region", " governorate", " krai", " prefecture")
@@ -519,7 +527,10 @@ def _organisation_cue(words: list[str]) -> bool:
     name, not a common noun in the plural ("các công ty Mỹ") nor a syllable of a compound
     ("lực lượng vũ trang Philippines": "trang" is no web page there)."""
     cue = _ORG_CUES.ending_words(words)
-    if cue is None:
+    if cue is None:  # "truyền thông độc lập Irrawaddy": the body's noun, a modifier, the name
+        for size in (1, 2):
+            if len(words) > size and " ".join(words[-size:]) in lexicon.ORGANISATION_MODIFIERS:
+                return _ORG_CUES.ending_words(words[:-size]) is not None
         return False
     size = cue.count(" ") + 1
     if len(words) <= size:

@@ -447,7 +447,9 @@ class Resolver:
             # in Maine): a small town stands in the article's region, as an uncued one does
             # ("thành phố X" says it is a town: the writer's word for it)
             settled = mention.cue in SETTLEMENT_CUES or not (focus or countries)
-            if settled or population >= WELL_KNOWN_POPULATION:
+            if (settled and population) or population >= WELL_KNOWN_POPULATION:
+                # (a place GeoNames knows no population of, a seat or a hamlet, needs the article's
+                # region as well: "thị trấn Tawila" in Darfur is no Aţ Ţawīlah in Yemen)
                 return True
             return _near(best, focus) or best.country in countries or self._beside(beside, best.country)
         if mention.in_person_run or mention.after_title:

@@ -171,8 +171,8 @@ def _cities(
         population = int(city.get("population") or 0)
         country = city["countrycode"]
         floor = detail_min if country in detail else min_population
-        if population < floor:
-            continue
+        if population < floor and not (population == 0 and country in detail):
+            continue  # (GeoNames knows no population for 25,000 seats and towns of the detail countries)
         alternates = [a for a in city["alternatenames"] if _usable_name(a)]
         names = [city["name"], *alternates]
         name_vi = next((n for n in names if is_display_vietnamese(n, syllables)), None)

@@ -753,3 +753,31 @@ def test_a_name_found_with_its_capitalised_head_is_one_of_two_places(extract) ->
     )
     assert place(out, "thành phố Gaza")["kind"] == "city"
     assert place(out, "Dải Gaza")["name"] == "Gaza Strip"
+
+
+def test_a_media_name_after_its_noun_and_a_modifier_is_no_place(extract) -> None:
+    """ "truyền thông độc lập Irrawaddy": the outlet's name (Ayeyarwady is also a region of the
+    country the article is about); "truyền thông nhà nước Niger" is Niger's state media, Niger a place."""
+    out = extract(
+        "Quân đội Myanmar giao tranh với phiến quân ở bang Shan và vùng Sagaing, theo truyền thông độc "
+        "lập Irrawaddy. Tại Niger, truyền thông nhà nước Niger đưa tin về cuộc phục kích."
+    )
+    assert not [p for p in out["places"] if p["surface"] == "Irrawaddy"]
+    assert [p["surface"] for p in out["places"]].count("Niger") == 2
+
+
+def test_a_seat_geonames_knows_no_population_of_is_a_town(extract) -> None:
+    """GeoNames lists district seats without a population (Spin Boldak: 0): in the countries the
+    press follows closely they are towns of the gazetteer, found after their cue."""
+    out = extract(
+        "Giao tranh ác liệt nhất xảy ra ở thị trấn Spin Boldak thuộc tỉnh Kandahar của Afghanistan."
+    )
+    found = place(out, "Spin Boldak")
+    assert found["country"] == "AF" and haversine_km(found["lat"], found["lon"], 31.0, 66.4) < 25
+
+
+def test_a_cued_place_of_unknown_population_abroad_is_not_taken(extract) -> None:
+    """ "thị trấn Tawila" in an article on Darfur: a Yemeni hamlet of that name with no known
+    population is not the place (better unresolved than in the wrong country)."""
+    out = extract("Hàng chục nghìn dân thường ở Darfur, Sudan đã chạy về phía thị trấn Tawila.")
+    assert not [p for p in out["places"] if p["country"] == "YE"]
