@@ -83,6 +83,10 @@ CUE_KINDS: dict[str, frozenset[str]] = {
         _WORKS,
     ),
 }  # fmt: skip
+# Heads of a physical feature's name: written with it, they are part of the name
+WATER_AND_LAND_HEADS = frozenset(
+    {"biển", "vùng biển", "eo biển", "eo", "vịnh", "sông", "hồ", "đảo", "quần đảo", "bán đảo", *SHOAL_HEADS}
+)
 # Cues whose kind is the whole meaning: with no candidate of it, the name is not a town of the
 # same name ("vịnh Aden" is not Aden, "cầu Crimea" not Crimea, "châu Phi" not a town "Phi").
 STRICT_CUES = frozenset(
@@ -326,11 +330,12 @@ class Resolver:
                 continue
             headed = mention.headed
             if headed is not None and (
-                headed[2] or mention.cue in SHOAL_HEADS or not self._named_alone(mention, best)
+                headed[2] or mention.cue in WATER_AND_LAND_HEADS or not self._named_alone(mention, best)
             ):
-                # "biển Đen": "Đen" alone is no name of the Black Sea; "quần đảo Trường Sa" stays
-                # "Trường Sa", a name of the Spratlys by itself, unless the writer capitalised
-                # the head with it ("Cao nguyên Golan", "treo cờ Quần đảo Marshall")
+                # "biển Đen": "Đen" alone is no name of the Black Sea; a sea's, strait's, river's,
+                # lake's, island's or peninsula's lower-case head is part of its name as written
+                # ("eo biển Hormuz", "sông Euphrates", "quần đảo Trường Sa"); a region's cue is not
+                # ("vùng Sagaing" is "Sagaing"), unless the writer capitalised it ("Cao nguyên Golan")
                 mention.extra["bare"] = mention.surface
                 mention.start, mention.surface = headed[0], headed[1]
             elif mention.cued is not None and mention.cue in FEATURE_HEADS and best.kind != "country":

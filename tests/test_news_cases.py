@@ -201,7 +201,7 @@ PLACE_CASES = [
         "Tàu Trung Quốc bắn vòi rồng vào tàu Philippines gần quần đảo Trường Sa ở Biển Đông, "
         "Việt Nam khẳng định chủ quyền với Hoàng Sa.",
         "2024-02-25",
-        [area("Trường Sa", "VN", "region", "curated:spratly-islands"),
+        [area("quần đảo Trường Sa", "VN", "region", "curated:spratly-islands"),
          area("Biển Đông", None, "sea", "curated:south-china-sea"),
          area("Hoàng Sa", "VN", "region", "curated:paracel-islands"), country("Việt Nam", "VN")],
     ),
@@ -211,7 +211,7 @@ PLACE_CASES = [
         "Crimea và vùng Donbass.",
         "2024-02-25",
         [town("Jenin", "PS", JENIN), area("Bờ Tây", "PS", "region", "curated:west-bank"),
-         area("Crimea", "UA", "region", "curated:crimea"), area("Donbass", "UA", "region", "curated:donbas")],
+         area("bán đảo Crimea", "UA", "region", "curated:crimea"), area("Donbass", "UA", "region", "curated:donbas")],
     ),
     case(
         "cue-tinh",
@@ -497,7 +497,7 @@ CONTEXT_CASES = [
         "Tàu hải cảnh Trung Quốc bắn vòi rồng vào tàu tiếp tế Philippines gần bãi Cỏ Mây thuộc quần đảo "
         "Trường Sa.",
         "2024-02-25",
-        area("Trường Sa", "VN", "region", "curated:spratly-islands"),
+        area("quần đảo Trường Sa", "VN", "region", "curated:spratly-islands"),
     ),
     case(
         "donetsk-ukraine-with-russia-named",
