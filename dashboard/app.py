@@ -21,7 +21,7 @@ from streamlit_folium import st_folium
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dashboard import data
+from dashboard import data, feed
 from dashboard.i18n import LANGUAGES, event_type_label, t
 from dashboard.mapview import (
     STYLE,
@@ -41,7 +41,13 @@ from gazetteer.sources import KINDS
 from store import export
 from store.db import EventStore
 
-st.set_page_config(page_title="diadanh", page_icon="🗺️", layout="wide")
+st.set_page_config(page_title="diadanh", page_icon="🗺️", layout="wide", initial_sidebar_state="auto")
+# At 800 px: columns stacked (Streamlit stacks them only under 640 px), the map full width.
+st.html(
+    "<style>@media (max-width: 900px) { [data-testid='stHorizontalBlock'] { flex-direction: column; }"
+    " [data-testid='stHorizontalBlock'] > [data-testid='stColumn'] { width: 100% !important;"
+    " flex: 1 1 100% !important; min-width: 100% !important; } }</style>"
+)
 
 
 @st.cache_resource
@@ -114,27 +120,80 @@ def map_data(version: tuple, store_path: str, lang: str) -> tuple[MapData, str, 
 
 
 def sidebar(events: pd.DataFrame, lang: str) -> tuple[data.Filters, bool]:
+    """The filters (their state restored from the URL first: :func:`dashboard.feed.restore_from_url`)."""
     st.sidebar.header(t("filters", lang))
     background = st.sidebar.checkbox(t("background", lang), value=False, key="background")
     low, high = data.date_bounds(events, background)
     if low == high:
         high = low + dt.timedelta(days=1)
+    feed.clamp_range("dates", "_url_dates", low, high)
+    # The value comes from the state when it holds one (URL, play control), else the whole range.
+    initial = {} if "dates" in st.session_state else {"value": (low, high)}
     dates = st.sidebar.slider(
-        t("dates", lang), min_value=low, max_value=high, value=(low, high), format="DD/MM/YYYY", key="dates"
+        t("dates", lang), min_value=low, max_value=high, format="DD/MM/YYYY", key="dates", **initial
     )
+    play_controls(lang)
     types = st.sidebar.multiselect(
         t("event_types", lang), list(STYLE), format_func=lambda v: event_type_label(v, lang), key="types"
     )
-    countries = st.sidebar.multiselect(
-        t("countries", lang), sorted(events["country"].dropna().unique()), key="countries"
+    subs = events if not types else events[events["event_type"].isin(types)]
+    sub_options = sorted(subs["sub_event_type"].dropna().unique())
+    feed.keep_valid("sub_types", sub_options)
+    sub_types = st.sidebar.multiselect(t("sub_event_types", lang), sub_options, key="sub_types")
+    actor_options = data.actor_options(events)
+    feed.keep_valid("actors", actor_options)
+    actors = st.sidebar.multiselect(t("actors", lang), actor_options, key="actors")
+    country_options = sorted(
+        events["country"].dropna().unique(), key=lambda c: data.country_name(c, lang).casefold()
     )
+    feed.keep_valid("countries", country_options)
+    countries = st.sidebar.multiselect(
+        t("countries", lang),
+        country_options,
+        format_func=lambda c: data.country_name(c, lang),
+        key="countries",
+    )
+    most = max(1, data.max_fatalities(events))
+    feed.clamp_range("fatalities", "_url_fatalities", 0, most)
+    initial = {} if "fatalities" in st.session_state else {"value": (0, most)}
+    dead = st.sidebar.slider(t("fatalities_range", lang), 0, most, key="fatalities", **initial)
+    feed.keep_valid("precisions", [1, 2, 3])
     precisions = st.sidebar.multiselect(
         t("precision", lang), [1, 2, 3], help=t("precision_help", lang), key="precisions"
     )
-    query = st.sidebar.text_input(t("search", lang), key="query")
+    query = st.sidebar.text_input(t("search", lang), key="query", help=t("search_help", lang))
     online = st.sidebar.checkbox(t("online_tiles", lang), value=False, key="online_tiles")
-    filters = data.Filters(tuple(dates), types, countries, precisions, query, background)
+    filters = data.Filters(
+        tuple(dates),
+        types,
+        countries,
+        precisions,
+        query,
+        background,
+        sub_event_types=sub_types,
+        actors=actors,
+        fatalities=None if tuple(dead) == (0, most) else (int(dead[0]), int(dead[1])),
+    )
     return filters, online
+
+
+def url_params(filters: data.Filters, lang: str) -> dict[str, str | list[str]]:
+    """The view as URL parameters (see :func:`dashboard.feed.restore_from_url`)."""
+    start, end = filters.dates or (None, None)
+    return {
+        "lang": lang,
+        "from": start.isoformat() if start else "",
+        "to": end.isoformat() if end else "",
+        "type": list(filters.event_types),
+        "sub": list(filters.sub_event_types),
+        "actor": list(filters.actors),
+        "country": list(filters.countries),
+        "precision": [str(p) for p in filters.precisions],
+        "q": filters.query,
+        "bg": "1" if filters.background else "",
+        "dead": f"{filters.fatalities[0]}-{filters.fatalities[1]}" if filters.fatalities else "",
+        "event": st.session_state.get("selected_event") or "",
+    }
 
 
 def detail_panel(event_id: str | None, events: pd.DataFrame, places: pd.DataFrame, lang: str) -> None:
@@ -155,6 +214,7 @@ def detail_panel(event_id: str | None, events: pd.DataFrame, places: pd.DataFram
         ".dd-article{max-height:420px;overflow:auto;font-size:14px;line-height:1.5}</style>"
         f'<div class="dd-article" data-testid="dd-article">{body}</div>'
     )
+    feed.page_script(event_id)
     others = events[(events["article_id"] == event["article_id"]) & (events["event_id"] != event_id)]
     if not others.empty:
         st.markdown(f"**{t('other_events', lang)}**")
@@ -167,35 +227,139 @@ def detail_panel(event_id: str | None, events: pd.DataFrame, places: pd.DataFram
         )
 
 
-def timeline(shown: pd.DataFrame, lang: str) -> None:
-    st.markdown(f"**{t('timeline', lang)}**")
-    if shown.empty:
+def timeline(period: pd.DataFrame, filters: data.Filters, lang: str) -> None:
+    """Events and fatalities per day, week, month or year (by the period's length) and type, over
+    the whole period of the other filters, the date slider's range marked; with a play control."""
+    if period.empty:
+        st.markdown(f"**{t('timeline', lang)}**")
         return
-    counts = shown.groupby(["date", "event_type"]).size().reset_index(name="n")
-    counts["date"] = pd.to_datetime(counts["date"])
+    low, high = period["date"].min(), period["date"].max()
+    if filters.dates:
+        low, high = min(low, filters.dates[0]), max(high, filters.dates[1])
+    freq = data.timeline_freq(low, high)
+    st.markdown(f"**{t('timeline_bin', lang, bin=t('bin_' + freq, lang))}**")
+    counts = data.timeline_counts(period, freq)
     counts["label"] = [event_type_label(v, lang) for v in counts["event_type"]]
     colours = alt.Scale(
         domain=[event_type_label(k, lang) for k in STYLE], range=[colour for colour, _ in STYLE.values()]
     )
-    chart = (
+    time_format = {"D": "%d/%m/%Y", "W": "%d/%m/%Y", "M": "%m/%Y", "Y": "%Y"}[freq]
+    x = alt.X("start:T", title=None, axis=alt.Axis(format=time_format, labelOverlap=True))
+    period_title = t("chart_period", lang)
+    tooltip = [
+        alt.Tooltip("start:T", title=period_title, format=time_format),
+        alt.Tooltip("label:N", title=t("chart_type", lang)),
+        alt.Tooltip("events:Q", title=t("chart_events", lang)),
+        alt.Tooltip("fatalities:Q", title=t("chart_fatalities", lang)),
+    ]
+    colour = alt.Color("label:N", scale=colours, title=None, legend=alt.Legend(orient="bottom"))
+    charts = []
+    if filters.dates:
+        window = pd.DataFrame({"a": [pd.Timestamp(filters.dates[0])], "b": [pd.Timestamp(filters.dates[1])]})
+        charts.append(alt.Chart(window).mark_rect(color="#fab005", opacity=0.18).encode(x="a:T", x2="b:T"))
+    bars = (
         alt.Chart(counts)
         .mark_bar()
-        .encode(
-            x=alt.X("date:T", title=None),
-            y=alt.Y("n:Q", title=None),
-            color=alt.Color("label:N", scale=colours, title=None),
-            tooltip=["date:T", "label:N", "n:Q"],
-        )
-        .properties(height=180)
+        .encode(x=x, y=alt.Y("events:Q", title=t("chart_events", lang)), color=colour, tooltip=tooltip)
     )
-    st.altair_chart(chart, width="stretch")
+    events_chart = alt.layer(*charts, bars).properties(height=150)
+    dead = counts[counts["fatalities"] > 0]
+    dead_bars = (
+        alt.Chart(dead if not dead.empty else counts.head(0))
+        .mark_bar()
+        .encode(
+            x=x, y=alt.Y("fatalities:Q", title=t("chart_fatalities", lang)), color=colour, tooltip=tooltip
+        )
+    )
+    dead_chart = alt.layer(*charts, dead_bars).properties(height=100)
+    st.altair_chart(alt.vconcat(events_chart, dead_chart).resolve_scale(x="shared"), width="stretch")
+
+
+def _step(direction: int) -> None:
+    """Move the date slider's range by its own length (a callback: before the slider is made)."""
+    bounds = st.session_state.get("_date_bounds")
+    value = st.session_state.get("dates")
+    if not bounds or not value:
+        return
+    low, high = bounds
+    a, b = value
+    if (a, b) == (low, high):  # the whole period: start with its first twentieth
+        b = a + max(dt.timedelta(days=1), (high - low) / 20)
+        st.session_state["dates"] = (a, min(b, high))
+        return
+    width = b - a + dt.timedelta(days=1)
+    a, b = a + direction * width, b + direction * width
+    if b > high:
+        a, b = high - (b - a), high
+        st.session_state["playing"] = False
+    if a < low:
+        a, b = low, low + (b - a)
+    st.session_state["dates"] = (a, min(b, high))
+
+
+def _toggle_play() -> None:
+    st.session_state["playing"] = not st.session_state.get("playing", False)
+    if st.session_state["playing"]:
+        _step(+1)
+
+
+def play_controls(lang: str) -> None:
+    """Back, play/pause and forward under the date slider: its range steps through time (play:
+    a step every 1.5 s)."""
+    back, play, forward = st.sidebar.columns([1, 1, 1])
+    back.button(
+        t("step_back", lang),
+        key="step_back",
+        icon=":material/skip_previous:",
+        on_click=_step,
+        args=(-1,),
+        width="stretch",
+    )
+    playing = st.session_state.get("playing", False)
+    play.button(
+        t("pause" if playing else "play", lang),
+        key="play",
+        icon=":material/pause:" if playing else ":material/play_arrow:",
+        on_click=_toggle_play,
+        help=t("play_help", lang),
+        width="stretch",
+    )
+    forward.button(
+        t("step_forward", lang),
+        key="step_forward",
+        icon=":material/skip_next:",
+        on_click=_step,
+        args=(1,),
+        width="stretch",
+    )
+    if playing:
+        with st.sidebar:
+            _player()
+
+
+@st.fragment(run_every=1.5)
+def _player() -> None:
+    if st.session_state.get("_player_started"):
+        _step(+1)
+        st.session_state["_player_started"] = False
+        st.rerun()
+    st.session_state["_player_started"] = True
 
 
 def map_tab(
-    shown: pd.DataFrame, events: pd.DataFrame, places: pd.DataFrame, version: tuple, lang: str, online: bool
+    shown: pd.DataFrame,
+    period: pd.DataFrame,
+    events: pd.DataFrame,
+    places: pd.DataFrame,
+    filters: data.Filters,
+    version: tuple,
+    lang: str,
+    online: bool,
 ) -> None:
+    """Map and feed side by side (stacked at 800 px), then the detail panel and the timeline."""
     prepared, popups_url, extents = map_data(version, str(data.STORE), lang)
     shown_extents = {k: v for k, v in extents.items() if k in set(shown["place_id"])}
+    shown_places = places.loc[places["article_id"].isin(set(shown["article_id"])), "place_id"].unique()
     st.caption(t("events_shown", lang, n=len(shown), total=int((~events["background"]).sum())))
     left, right = st.columns([3, 2])
     with left:
@@ -203,12 +367,13 @@ def map_tab(
             st.info(t("no_events", lang))
         fmap = build_map(
             prepared.events_js(shown["event_id"]),
-            prepared.places,
+            prepared.places_js(shown_places),
             popups_url,
             shown_extents,
             lang,
             online,
             bounds=event_bounds(shown),
+            selected=st.session_state.get("selected_event"),
         )
         state = st_folium(
             fmap,
@@ -217,12 +382,15 @@ def map_tab(
             returned_objects=["last_object_clicked_popup"],
             key="event_map",
         )
+        # A marker click: only when it is a new one (the component keeps reporting the last).
         clicked = event_id_from_popup((state or {}).get("last_object_clicked_popup"))
-        if clicked:
+        if clicked and clicked != st.session_state.get("_map_clicked"):
+            st.session_state["_map_clicked"] = clicked
             st.session_state["selected_event"] = clicked
     with right:
-        detail_panel(st.session_state.get("selected_event"), events, places, lang)
-    timeline(shown, lang)
+        feed.event_feed(shown, lang)
+    detail_panel(st.session_state.get("selected_event"), events, places, lang)
+    timeline(period, filters, lang)
     undated_list(version, lang)
 
 
@@ -403,6 +571,7 @@ def save_alias(lang: str, alias: str, target: str) -> None:
 
 
 def main() -> None:
+    feed.restore_from_url()
     lang = st.sidebar.radio(
         "Ngôn ngữ / Language", list(LANGUAGES), format_func=LANGUAGES.get, horizontal=True, key="lang"
     )
@@ -418,12 +587,14 @@ def main() -> None:
         version = data_version(store)
     events, places, unresolved = load_frames(version, str(data.STORE))
     filters, online = sidebar(events, lang)
+    st.session_state["_date_bounds"] = data.date_bounds(events, filters.background)
     shown = data.apply_filters(events, filters)
+    period = data.apply_filters(events, filters, dates=False)
     tab_map, tab_table, tab_add, tab_places = st.tabs(
         [t("tab_map", lang), t("tab_table", lang), t("tab_add", lang), t("tab_places", lang)]
     )
     with tab_map:
-        map_tab(shown, events, places, version, lang, online)
+        map_tab(shown, period, events, places, filters, version, lang, online)
     with tab_table:
         table_tab(shown, lang)
     with tab_add:
@@ -431,6 +602,7 @@ def main() -> None:
     with tab_places:
         places_tab(unresolved, lang)
     st.caption(t("credits", lang))
+    feed.write_url(url_params(filters, lang))
 
 
 main()

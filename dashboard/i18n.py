@@ -127,6 +127,47 @@ TEXT: dict[str, tuple[str, str]] = {
         "Data: GeoNames (CC BY 4.0), Natural Earth (public domain), CLDR. Online base maps: "
         "© OpenStreetMap contributors.",
     ),
+    # mapui (issue 12 items 2–4, 10): map, feed, analyst filters, timeline
+    "sub_event_types": ("Loại sự kiện chi tiết", "Sub-event types"),
+    "actors": ("Bên tham gia", "Actors"),
+    "fatalities_range": ("Số người chết", "Fatalities"),
+    "search_help": (
+        "Không phân biệt hoa thường và dấu: «phao kich» tìm thấy «pháo kích». Tìm trong câu, địa danh "
+        "và các bên.",
+        'Case and accents do not matter: "phao kich" finds "pháo kích". Searches the sentence, the '
+        "places and the actors.",
+    ),
+    "feed": ("Dòng sự kiện", "Event feed"),
+    "feed_more": (
+        "{n} sự kiện mới nhất trên {total}: thu hẹp bộ lọc để xem các sự kiện khác.",
+        "The {n} latest of {total} events: narrow the filters to see the others.",
+    ),
+    "feed_dead": ("{n} chết", "{n} dead"),
+    "timeline_bin": (
+        "Dòng thời gian: số sự kiện và số người chết mỗi {bin}",
+        "Timeline: events and fatalities per {bin}",
+    ),
+    "bin_D": ("ngày", "day"),
+    "bin_W": ("tuần", "week"),
+    "bin_M": ("tháng", "month"),
+    "bin_Y": ("năm", "year"),
+    "chart_events": ("Sự kiện", "Events"),
+    "chart_fatalities": ("Người chết", "Fatalities"),
+    "chart_period": ("Thời gian", "Period"),
+    "chart_type": ("Loại", "Type"),
+    "step_back": ("Lùi", "Back"),
+    "step_forward": ("Tiến", "Forward"),
+    "play": ("Chạy", "Play"),
+    "pause": ("Dừng", "Pause"),
+    "play_help": (
+        "Dịch khoảng ngày theo thời gian, mỗi bước bằng độ dài khoảng đang chọn.",
+        "Moves the date range through time, one step the length of the range chosen.",
+    ),
+    "layer_labels": ("Tên địa danh", "Place names"),
+    "layer_admin1": ("Ranh giới tỉnh, bang", "Provinces and states"),
+    "legend_places": ("Địa danh được nhắc đến", "Places mentioned"),
+    "legend_approx": ("Vị trí ước lượng (viền đứt)", "Approximate location (dashed)"),
+    "legend_cluster": ("Cụm: màu theo loại sự kiện", "Cluster: coloured by event type"),
 }
 
 EVENT_TYPES_VI = {
