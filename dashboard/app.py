@@ -161,7 +161,7 @@ def sidebar(events: pd.DataFrame, lang: str) -> tuple[data.Filters, bool]:
     precisions = st.sidebar.multiselect(
         t("precision", lang), [1, 2, 3], help=t("precision_help", lang), key="precisions"
     )
-    query = st.sidebar.text_input(t("search", lang), key="query", help=t("search_help", lang))
+    query = st.sidebar.text_input(t("search", lang), key="query", placeholder=t("search_help", lang))
     online = st.sidebar.checkbox(t("online_tiles", lang), value=False, key="online_tiles")
     filters = data.Filters(
         tuple(dates),
@@ -214,7 +214,6 @@ def detail_panel(event_id: str | None, events: pd.DataFrame, places: pd.DataFram
         ".dd-article{max-height:420px;overflow:auto;font-size:14px;line-height:1.5}</style>"
         f'<div class="dd-article" data-testid="dd-article">{body}</div>'
     )
-    feed.page_script(event_id)
     others = events[(events["article_id"] == event["article_id"]) & (events["event_id"] != event_id)]
     if not others.empty:
         st.markdown(f"**{t('other_events', lang)}**")
@@ -390,6 +389,7 @@ def map_tab(
     with right:
         feed.event_feed(shown, lang)
     detail_panel(st.session_state.get("selected_event"), events, places, lang)
+    feed.page_script(st.session_state.get("selected_event"))
     timeline(period, filters, lang)
     undated_list(version, lang)
 

@@ -100,7 +100,8 @@ export default function (component) {
     if (window.innerWidth <= 900 && !sessionStorage.getItem('dd-narrow')) {
         sessionStorage.setItem('dd-narrow', '1');
         const collapse = document.querySelector('[data-testid="stSidebarCollapseButton"] button');
-        if (collapse && document.querySelector('[data-testid="stSidebar"][aria-expanded="true"]')) {
+        const sidebar = document.querySelector('[data-testid="stSidebar"]');
+        if (collapse && sidebar && sidebar.dataset.collapsed !== 'true') {
             collapse.click();
         }
     }

@@ -131,12 +131,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "sub_event_types": ("Loại sự kiện chi tiết", "Sub-event types"),
     "actors": ("Bên tham gia", "Actors"),
     "fatalities_range": ("Số người chết", "Fatalities"),
-    "search_help": (
-        "Không phân biệt hoa thường và dấu: «phao kich» tìm thấy «pháo kích». Tìm trong câu, địa danh "
-        "và các bên.",
-        'Case and accents do not matter: "phao kich" finds "pháo kích". Searches the sentence, the '
-        "places and the actors.",
-    ),
+    "search_help": ("phao kich, Terter, Armenia…", "phao kich, Terter, Armenia…"),
     "feed": ("Dòng sự kiện", "Event feed"),
     "feed_more": (
         "{n} sự kiện mới nhất trên {total}: thu hẹp bộ lọc để xem các sự kiện khác.",

@@ -249,10 +249,12 @@ class _EventCluster(MarkerCluster):
             var cluster = L.markerClusterGroup({
                 showCoverageOnHover: false,
                 spiderfyOnMaxZoom: true,
+                // Without animations: an animated cluster ignores the moves of its first 200 ms,
+                // so a view restored and then moved to the selected event would be drawn stale.
+                animate: false,
                 // Clusters break up as one zooms in, but never vanish: events on one spot stay a
                 // cluster to the last zoom, where a click spiderfies them.
                 maxClusterRadius: function (zoom) { return zoom >= 9 ? 28 : 60; },
-                chunkedLoading: true,
                 iconCreateFunction: clusterIcon
             });
             cluster.addLayers(markers);
@@ -387,33 +389,48 @@ class _View(MacroElement):
         (function (map) {
             // A narrow map starts with the legend closed.
             var legend = document.querySelector('.dd-legend');
-            if (legend && map.getSize().x < 600) { legend.removeAttribute('open'); }
+            if (legend && map.getSize().x < 800) { legend.removeAttribute('open'); }
             var saved = null;
             try { saved = JSON.parse(sessionStorage.getItem({{ this.view_key|tojson }})); } catch (e) {}
             var fit = {{ this.bounds|tojson }};
-            if (saved && typeof saved.zoom === 'number') {
-                map.setView([saved.lat, saved.lng], saved.zoom, {animate: false});
-            } else if (fit) {
-                map.fitBounds(fit, {maxZoom: 8, animate: false});
-            }
-            map.on('moveend', function () {
+            function save() {
                 var c = map.getCenter();
                 try {
                     sessionStorage.setItem({{ this.view_key|tojson }},
                         JSON.stringify({lat: c.lat, lng: c.lng, zoom: map.getZoom()}));
                 } catch (e) {}
-            });
+            }
+            if (saved && typeof saved.zoom === 'number') {
+                map.setView([saved.lat, saved.lng], saved.zoom, {animate: false});
+            } else if (fit) {
+                map.fitBounds(fit, {maxZoom: 8, animate: false});
+            }
+            save();
+            map.on('moveend', save);
             var selected = {{ this.selected|tojson }};
             var marker = selected && window.ddMarkers && window.ddMarkers[selected];
-            if (marker) {
-                L.circleMarker(marker.getLatLng(), {radius: 19, color: '#111', weight: 3, fill: false,
-                                                    interactive: false}).addTo(map);
-                var focused = null;
-                try { focused = sessionStorage.getItem({{ this.focus_key|tojson }}); } catch (e) {}
-                if (focused !== selected) {
-                    try { sessionStorage.setItem({{ this.focus_key|tojson }}, selected); } catch (e) {}
-                    window.ddCluster.zoomToShowLayer(marker, function () { marker.openPopup(); });
+            if (!marker) { return; }
+            L.circleMarker(marker.getLatLng(), {radius: 19, color: '#111', weight: 3, fill: false,
+                                                interactive: false}).addTo(map);
+            var focused = null;
+            try { focused = sessionStorage.getItem({{ this.focus_key|tojson }}); } catch (e) {}
+            // Its popup, when it is in the view; from a cluster of events on one spot, spiderfied.
+            function open() {
+                var parent = window.ddCluster.getVisibleParent(marker);
+                if (!parent) { return; }
+                if (parent !== marker && parent.spiderfy) {
+                    parent.spiderfy();
+                    setTimeout(function () { marker.openPopup(); }, 300);
+                } else {
+                    marker.openPopup();
                 }
+            }
+            if (focused !== selected) {  // newly selected (the feed, the URL): go to it
+                try { sessionStorage.setItem({{ this.focus_key|tojson }}, selected); } catch (e) {}
+                map.once('moveend', function () { setTimeout(open, 50); });
+                map.setView(marker.getLatLng(), Math.max(map.getZoom(), 9), {animate: false});
+            } else {
+                setTimeout(open, 50);
             }
         })({{ this._parent.get_name() }});
         {% endmacro %}

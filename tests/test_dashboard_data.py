@@ -298,7 +298,8 @@ def test_search_ignores_case_and_accents_and_reads_actors(store: EventStore) -> 
     # an actor is found by its name alone, without accents
     actor = next(a for a in data.actor_options(events) if a)
     by_actor = data.apply_filters(events, data.Filters(query=data.fold(actor).upper()))
-    assert len(by_actor) > 0 and all(actor in (a1, a2) for a1, a2 in zip(by_actor["actor1"], by_actor["actor2"]))
+    pairs = zip(by_actor["actor1"], by_actor["actor2"], strict=True)
+    assert len(by_actor) > 0 and all(actor in pair for pair in pairs)
     assert data.search_key("Đà Nẵng") == "da nang"
 
 
@@ -312,7 +313,8 @@ def test_actor_sub_event_and_fatality_filters(store: EventStore) -> None:
     assert set(kept["sub_event_type"]) == {sub}
     dead = pd.to_numeric(events["fatalities"], errors="coerce").fillna(0)
     assert dead.max() > 0
-    kept = data.apply_filters(events, data.Filters(fatalities=(1, data.max_fatalities(events)), background=True))
+    most = data.max_fatalities(events)
+    kept = data.apply_filters(events, data.Filters(fatalities=(1, most), background=True))
     assert len(kept) == int((dead >= 1).sum()) > 0
     none = data.apply_filters(events, data.Filters(fatalities=(0, 0), background=True))
     assert len(none) + len(kept) == len(events)  # an event without a figure counts as 0
@@ -348,7 +350,7 @@ def test_timeline_bins_follow_the_period_and_wars_span_their_years(store: EventS
 def test_first_view_fits_violent_events_not_capitals(store: EventStore) -> None:
     events = data.apply_filters(data.events_frame(store), data.Filters())
     assert set(events["event_type"]) - set(VIOLENT)  # statements and talks are there too
-    (south, west), (north, east) = event_bounds(events)
+    (_, west), (_, east) = event_bounds(events)
     violent = events[events["event_type"].isin(VIOLENT)]
     assert west <= violent["longitude"].min() and east >= violent["longitude"].max()
     everything = event_bounds(events[~events["event_type"].isin(VIOLENT)])
