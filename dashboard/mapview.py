@@ -76,6 +76,7 @@ _CSS = """
 .dd-cluster b { background: rgba(255,255,255,.92); color: #111; border-radius: 50%; min-width: 55%;
   height: 55%; display: flex; align-items: center; justify-content: center; font: 600 11px system-ui; }
 .marker-cluster.dd-cluster-icon { background: none; }
+.dd-label-icon { position: absolute; left: 0; top: 0; }
 .dd-label { pointer-events: none; white-space: nowrap; font: 11px/1.1 system-ui, sans-serif; color: #333;
   text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; transform: translate(-50%, -50%); }
 .dd-label.dd-c0 { font-weight: 700; font-size: 13px; color: #222; text-transform: uppercase;
@@ -304,9 +305,11 @@ class _Labels(MacroElement):
                     el.className = 'dd-label dd-c' + l[5];
                     el.textContent = (lang === 'vi' && l[3]) ? l[3] : l[2];
                     shown[i] = L.marker([l[0], l[1]], {
-                        icon: L.divIcon({html: el, className: '', iconSize: null}),
+                        icon: L.divIcon({html: el, className: 'dd-label-icon', iconSize: null}),
                         pane: 'ddLabels', interactive: false, keyboard: false
                     }).addTo(group);
+                    // a label is no marker: it must not count as one (tests, clicks, styles)
+                    shown[i]._icon.classList.remove('leaflet-marker-icon');
                 }
                 Object.keys(shown).forEach(function (i) {
                     if (!keep[i]) { group.removeLayer(shown[i]); delete shown[i]; }
