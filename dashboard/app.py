@@ -8,6 +8,8 @@ sample articles of ``articles/``.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -105,9 +107,9 @@ def undated_list(version: tuple, lang: str) -> None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def map_data(version: tuple, store_path: str, lang: str) -> tuple[MapData, str, dict]:
-    """Markers, place circles, the popups file's URL and the extents: once per data version and
-    language."""
+def map_data(version: tuple, store_path: str, lang: str) -> tuple[MapData, str, dict, str]:
+    """Markers, place circles, the popups file's URL, the extents and the place circles' file URL:
+    once per data version and language."""
     events, places, _ = load_frames(version, store_path)
     gazetteer, _ = resources()
     extents = data.event_extents(events, gazetteer)
@@ -116,10 +118,22 @@ def map_data(version: tuple, store_path: str, lang: str) -> tuple[MapData, str, 
     prepared = prepare_map_data(events, places, lang, texts)
     store_key = hashlib.sha1(str(Path(store_path).resolve()).encode()).hexdigest()[:10]
     url = write_popups(prepared.popups, prefix=f"popups-{store_key}-{lang}")
-    return prepared, url, extents
+    places_url = write_popups(prepared.places, prefix=f"places-{store_key}-{lang}")
+    return prepared, url, extents, places_url
 
 
-def sidebar(events: pd.DataFrame, lang: str) -> tuple[data.Filters, bool]:
+@st.cache_resource(show_spinner=False, max_entries=8)
+def filter_options(version: tuple, store_path: str, lang: str) -> tuple[list[str], list[str], int]:
+    """The actors (most frequent first), the countries (by their name in ``lang``) and the most
+    fatalities of one event: once per data version, not on every rerun."""
+    events, _, _ = load_frames(version, store_path)
+    countries = sorted(
+        events["country"].dropna().unique(), key=lambda c: data.country_name(c, lang).casefold()
+    )
+    return data.actor_options(events), countries, max(1, data.max_fatalities(events))
+
+
+def sidebar(events: pd.DataFrame, lang: str, version: tuple) -> tuple[data.Filters, bool]:
     """The filters (their state restored from the URL first: :func:`dashboard.feed.restore_from_url`)."""
     st.sidebar.header(t("filters", lang))
     background = st.sidebar.checkbox(t("background", lang), value=False, key="background")
@@ -140,12 +154,9 @@ def sidebar(events: pd.DataFrame, lang: str) -> tuple[data.Filters, bool]:
     sub_options = sorted(subs["sub_event_type"].dropna().unique())
     feed.keep_valid("sub_types", sub_options)
     sub_types = st.sidebar.multiselect(t("sub_event_types", lang), sub_options, key="sub_types")
-    actor_options = data.actor_options(events)
+    actor_options, country_options, most = filter_options(version, str(data.STORE), lang)
     feed.keep_valid("actors", actor_options)
     actors = st.sidebar.multiselect(t("actors", lang), actor_options, key="actors")
-    country_options = sorted(
-        events["country"].dropna().unique(), key=lambda c: data.country_name(c, lang).casefold()
-    )
     feed.keep_valid("countries", country_options)
     countries = st.sidebar.multiselect(
         t("countries", lang),
@@ -153,7 +164,6 @@ def sidebar(events: pd.DataFrame, lang: str) -> tuple[data.Filters, bool]:
         format_func=lambda c: data.country_name(c, lang),
         key="countries",
     )
-    most = max(1, data.max_fatalities(events))
     feed.clamp_range("fatalities", "_url_fatalities", 0, most)
     initial = {} if "fatalities" in st.session_state else {"value": (0, most)}
     dead = st.sidebar.slider(t("fatalities_range", lang), 0, most, key="fatalities", **initial)
@@ -226,9 +236,10 @@ def detail_panel(event_id: str | None, events: pd.DataFrame, places: pd.DataFram
         )
 
 
-def timeline(period: pd.DataFrame, filters: data.Filters, lang: str) -> None:
+def timeline(period: pd.DataFrame, filters: data.Filters, version: tuple, lang: str) -> None:
     """Events and fatalities per day, week, month or year (by the period's length) and type, over
-    the whole period of the other filters, the date slider's range marked; with a play control."""
+    the whole period of the other filters, the date slider's range marked. The chart is made
+    once per data version, filters but the dates, and language: a slider move only moves the mark."""
     if period.empty:
         st.markdown(f"**{t('timeline', lang)}**")
         return
@@ -237,41 +248,53 @@ def timeline(period: pd.DataFrame, filters: data.Filters, lang: str) -> None:
         low, high = min(low, filters.dates[0]), max(high, filters.dates[1])
     freq = data.timeline_freq(low, high)
     st.markdown(f"**{t('timeline_bin', lang, bin=t('bin_' + freq, lang))}**")
-    counts = data.timeline_counts(period, freq)
+    others = dataclasses.replace(filters, dates=None)
+    spec = copy.deepcopy(timeline_spec(version, repr(others), freq, lang, period))
+    if filters.dates:
+        start, end = (pd.Timestamp(d).isoformat() for d in filters.dates)
+        spec["datasets"][WINDOW] = [{"a": start, "b": end}]
+    st.vega_lite_chart(spec, width="stretch")
+
+
+WINDOW = "dd_window"  # the named dataset of the slider's range in the timeline's spec
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def timeline_spec(version: tuple, filters_key: str, freq: str, lang: str, _period: pd.DataFrame) -> dict:
+    """The timeline's Vega-Lite spec for one data version, filters (but the dates) and language
+    (``_period``: the events those give, not hashed: the key says what they are)."""
+    counts = data.timeline_counts(_period, freq)
     counts["label"] = [event_type_label(v, lang) for v in counts["event_type"]]
     colours = alt.Scale(
         domain=[event_type_label(k, lang) for k in STYLE], range=[colour for colour, _ in STYLE.values()]
     )
     time_format = {"D": "%d/%m/%Y", "W": "%d/%m/%Y", "M": "%m/%Y", "Y": "%Y"}[freq]
     x = alt.X("start:T", title=None, axis=alt.Axis(format=time_format, labelOverlap=True))
-    period_title = t("chart_period", lang)
     tooltip = [
-        alt.Tooltip("start:T", title=period_title, format=time_format),
+        alt.Tooltip("start:T", title=t("chart_period", lang), format=time_format),
         alt.Tooltip("label:N", title=t("chart_type", lang)),
         alt.Tooltip("events:Q", title=t("chart_events", lang)),
         alt.Tooltip("fatalities:Q", title=t("chart_fatalities", lang)),
     ]
     colour = alt.Color("label:N", scale=colours, title=None, legend=alt.Legend(orient="bottom"))
-    charts = []
-    if filters.dates:
-        window = pd.DataFrame({"a": [pd.Timestamp(filters.dates[0])], "b": [pd.Timestamp(filters.dates[1])]})
-        charts.append(alt.Chart(window).mark_rect(color="#fab005", opacity=0.18).encode(x="a:T", x2="b:T"))
-    bars = (
-        alt.Chart(counts)
-        .mark_bar()
-        .encode(x=x, y=alt.Y("events:Q", title=t("chart_events", lang)), color=colour, tooltip=tooltip)
-    )
-    events_chart = alt.layer(*charts, bars).properties(height=150)
+    window = alt.Chart(alt.NamedData(WINDOW)).mark_rect(color="#fab005", opacity=0.18)
+    window = window.encode(x="a:T", x2="b:T")
+    bars = alt.Chart(counts).mark_bar()
+    events_chart = alt.layer(
+        window,
+        bars.encode(x=x, y=alt.Y("events:Q", title=t("chart_events", lang)), color=colour, tooltip=tooltip),
+    ).properties(height=150)
     dead = counts[counts["fatalities"] > 0]
-    dead_bars = (
-        alt.Chart(dead if not dead.empty else counts.head(0))
-        .mark_bar()
-        .encode(
+    dead_bars = alt.Chart(dead if not dead.empty else counts.head(0)).mark_bar()
+    dead_chart = alt.layer(
+        window,
+        dead_bars.encode(
             x=x, y=alt.Y("fatalities:Q", title=t("chart_fatalities", lang)), color=colour, tooltip=tooltip
-        )
-    )
-    dead_chart = alt.layer(*charts, dead_bars).properties(height=100)
-    st.altair_chart(alt.vconcat(events_chart, dead_chart).resolve_scale(x="shared"), width="stretch")
+        ),
+    ).properties(height=100)
+    spec = alt.vconcat(events_chart, dead_chart).resolve_scale(x="shared").to_dict()
+    spec.setdefault("datasets", {})[WINDOW] = []
+    return spec
 
 
 def _step(direction: int) -> None:
@@ -356,7 +379,7 @@ def map_tab(
     online: bool,
 ) -> None:
     """Map and feed side by side (stacked at 800 px), then the detail panel and the timeline."""
-    prepared, popups_url, extents = map_data(version, str(data.STORE), lang)
+    prepared, popups_url, extents, places_url = map_data(version, str(data.STORE), lang)
     shown_extents = {k: v for k, v in extents.items() if k in set(shown["place_id"])}
     shown_places = places.loc[places["article_id"].isin(set(shown["article_id"])), "place_id"].unique()
     st.caption(t("events_shown", lang, n=len(shown), total=int((~events["background"]).sum())))
@@ -373,6 +396,7 @@ def map_tab(
             online,
             bounds=event_bounds(shown),
             selected=st.session_state.get("selected_event"),
+            places_url=places_url,
         )
         state = st_folium(
             fmap,
@@ -390,7 +414,7 @@ def map_tab(
         feed.event_feed(shown, lang)
     detail_panel(st.session_state.get("selected_event"), events, places, lang)
     feed.page_script(st.session_state.get("selected_event"))
-    timeline(period, filters, lang)
+    timeline(period, filters, version, lang)
     undated_list(version, lang)
 
 
@@ -586,7 +610,7 @@ def main() -> None:
         data.ensure_samples(store, extractor)
         version = data_version(store)
     events, places, unresolved = load_frames(version, str(data.STORE))
-    filters, online = sidebar(events, lang)
+    filters, online = sidebar(events, lang, version)
     st.session_state["_date_bounds"] = data.date_bounds(events, filters.background)
     shown = data.apply_filters(events, filters)
     period = data.apply_filters(events, filters, dates=False)

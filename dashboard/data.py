@@ -316,14 +316,20 @@ def timeline_counts(events: pd.DataFrame, freq: str) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     starts = events["event_date"].dt.to_period(freq)
     ends = pd.to_datetime(events["date_end"], errors="coerce").dt.to_period(freq)
-    ends = ends.where(ends.notna() & (ends > starts), starts)
     deaths = pd.to_numeric(events["fatalities"], errors="coerce").fillna(0).astype(int)
-    rows = []
-    for start, end, event_type, dead in zip(starts, ends, events["event_type"], deaths, strict=True):
-        span = (end - start).n if end != start else 0
-        for k in range(min(span, 2_000) + 1):
-            rows.append((start + k, event_type, 1, dead if k == 0 else 0))
-    frame = pd.DataFrame(rows, columns=["period", "event_type", "events", "fatalities"])
+    frame = pd.DataFrame(
+        {"period": starts, "event_type": events["event_type"].to_numpy(), "events": 1, "fatalities": deaths}
+    )
+    # the bins after the first of the events that span several (few: a loop over them only)
+    spans = ends.notna() & (ends > starts)
+    spanning = zip(starts[spans], ends[spans], events.loc[spans, "event_type"], strict=True)
+    extra = [
+        (start + k, event_type, 1, 0)
+        for start, end, event_type in spanning
+        for k in range(1, min((end - start).n, 2_000) + 1)
+    ]
+    if extra:
+        frame = pd.concat([frame, pd.DataFrame(extra, columns=frame.columns)], ignore_index=True)
     counts = frame.groupby(["period", "event_type"], as_index=False)[["events", "fatalities"]].sum()
     counts["start"] = counts["period"].dt.start_time
     return counts[columns]

@@ -132,7 +132,9 @@ def _components() -> tuple[Callable, Callable]:
 
 def feed_rows(shown: pd.DataFrame, lang: str, selected: str | None, limit: int = FEED_ROWS) -> list[dict]:
     """The feed's rows: the ``limit`` latest events (and the selected one), newest first."""
-    ordered = shown.sort_values(["event_date", "event_id"], ascending=[False, True])
+    columns = ["event_id", "event_date", "event_type", "sub_event_type", "location", "location_vi"]
+    columns += [c for c in ("actor1", "actor2", "fatalities", "n_reports") if c in shown]
+    ordered = shown[columns].sort_values(["event_date", "event_id"], ascending=[False, True])
     rows = ordered.head(limit)
     if selected and selected not in set(rows["event_id"]):
         rows = pd.concat([rows, ordered[ordered["event_id"] == selected]])

@@ -138,12 +138,26 @@ class _Popups(MacroElement):
         {% macro script(this, kwargs) %}
         // Fetched after the markers are drawn (or at the first click): parsing megabytes of
         // popups must not hold up the map.
+        // Every filter change draws the map in a new frame: the files it fetches (popups, labels,
+        // outlines) are parsed once and kept in the page (same origin), not fetched again.
+        function ddShared(url) {
+            var box;
+            try { box = window.parent.ddShared = window.parent.ddShared || {}; } catch (e) { box = {}; }
+            if (box[url]) { return Promise.resolve(box[url]); }
+            return fetch(url)
+                .then(function (r) { return r.ok ? r.json() : null; })
+                .then(function (data) {
+                    var keys = Object.keys(box);
+                    if (keys.length > 8) { delete box[keys[0]]; }
+                    if (data) { box[url] = data; }
+                    return data;
+                })
+                .catch(function () { return null; });
+        }
         var ddPopups = null;
         function ddLoadPopups() {
             if (!ddPopups) {
-                ddPopups = fetch({{ this.url|tojson }})
-                    .then(function (r) { return r.ok ? r.json() : {}; })
-                    .catch(function () { return {}; });
+                ddPopups = ddShared({{ this.url|tojson }}).then(function (d) { return d || {}; });
             }
             return ddPopups;
         }
@@ -315,12 +329,8 @@ class _Labels(MacroElement):
                     if (!keep[i]) { group.removeLayer(shown[i]); delete shown[i]; }
                 });
             }
-            if (!window.ddLabelData) {
-                window.ddLabelData = fetch({{ this.url|tojson }})
-                    .then(function (r) { return r.ok ? r.json() : []; })
-                    .catch(function () { return []; });
-            }
-            window.ddLabelData.then(function (labels) {
+            ddShared({{ this.url|tojson }}).then(function (labels) {
+                labels = labels || [];
                 draw(labels);
                 map.on('moveend', function () { draw(labels); });
             });
@@ -351,20 +361,42 @@ class _Admin1(MacroElement):
             if (!map.getPane('ddAdmin1')) {
                 map.createPane('ddAdmin1').style.zIndex = 260;
             }
-            var loaded = false;
-            function load() {
-                if (loaded || map.getZoom() < 5) { return; }
-                loaded = true;
-                if (!window.ddAdmin1Data) {
-                    window.ddAdmin1Data = fetch({{ this.url|tojson }})
-                        .then(function (r) { return r.json(); });
-                }
-                window.ddAdmin1Data.then(function (data) {
-                    L.geoJSON(data, {style: {color: '#8d8d8d', weight: 0.6, opacity: 0.8, fill: false},
-                                     interactive: false, pane: 'ddAdmin1'}).addTo(group);
+            var style = {color: '#8d8d8d', weight: 0.6, opacity: 0.8, fill: false};
+            var data = null, added = {}, asked = false;
+            function box(geometry) {  // [west, south, east, north] of a (multi)line's coordinates
+                var b = [180, 90, -180, -90];
+                (function walk(c) {
+                    if (typeof c[0] === 'number') {
+                        b[0] = Math.min(b[0], c[0]); b[1] = Math.min(b[1], c[1]);
+                        b[2] = Math.max(b[2], c[0]); b[3] = Math.max(b[3], c[1]);
+                    } else { c.forEach(walk); }
+                })(geometry.coordinates);
+                return b;
+            }
+            // Only the regions in (or near) the view are drawn: 4,600 outlines at once would slow
+            // every redraw of the map.
+            function draw() {
+                if (!data || map.getZoom() < 5) { return; }
+                var v = map.getBounds().pad(0.5);
+                data.features.forEach(function (f, i) {
+                    if (added[i]) { return; }
+                    var b = f.ddBox || (f.ddBox = box(f.geometry));
+                    var outside = b[2] < v.getWest() || b[0] > v.getEast()
+                        || b[3] < v.getSouth() || b[1] > v.getNorth();
+                    if (outside) { return; }
+                    added[i] = true;
+                    L.geoJSON(f, {style: style, interactive: false, pane: 'ddAdmin1'}).addTo(group);
                 });
             }
-            map.on('zoomend', load);
+            function load() {
+                if (map.getZoom() < 5) { return; }
+                if (!asked) {
+                    asked = true;
+                    ddShared({{ this.url|tojson }}).then(function (d) { data = d; draw(); });
+                }
+                draw();
+            }
+            map.on('moveend', load);
             load();
         })({{ this._map_name }}, {{ this._parent.get_name() }});
         {% endmacro %}
@@ -450,32 +482,45 @@ class _View(MacroElement):
 
 
 class _PlaceLayer(MacroElement):
-    """One circle per mentioned place, sized by its mentions (tooltips set as text)."""
+    """One circle per mentioned place of ``ids``, sized by its mentions (tooltips set as text).
+    The circles' rows are in a file (``url``: :func:`write_popups` of :attr:`MapData.places`)
+    fetched when the layer is first shown: it is off by default."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        (function () {
-            var rows = {{ this.rows }};
-            for (var i = 0; i < rows.length; i++) {
-                var row = rows[i];
-                var circle = L.circleMarker([row[0], row[1]], {radius: row[2], color: '#1d3557', weight: 1,
-                    fillColor: '#457b9d', fillOpacity: 0.45});
-                var tip = document.createElement('span');
-                tip.textContent = row[3];
-                circle.bindTooltip(tip);
-                ddBindPopup(circle, row[4], null);
-                circle.addTo({{ this._parent.get_name() }});
+        (function (group) {
+            var ids = {{ this.ids }}, drawn = false;
+            function draw() {
+                if (drawn) { return; }
+                drawn = true;
+                ddShared({{ this.url|tojson }}).then(function (rows) {
+                    rows = rows || {};
+                    ids.forEach(function (id) {
+                        var row = rows[id];
+                        if (!row) { return; }
+                        var circle = L.circleMarker([row[0], row[1]], {radius: row[2], color: '#1d3557',
+                            weight: 1, fillColor: '#457b9d', fillOpacity: 0.45});
+                        var tip = document.createElement('span');
+                        tip.textContent = row[3];
+                        circle.bindTooltip(tip);
+                        ddBindPopup(circle, row[4], null);
+                        circle.addTo(group);
+                    });
+                });
             }
-        })();
+            group.on('add', draw);
+            if (group._map) { draw(); }
+        })({{ this._parent.get_name() }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, rows_js: str):
+    def __init__(self, ids_js: str, url: str):
         super().__init__()
         self._name = "PlaceLayer"
-        self.rows = rows_js
+        self.ids = ids_js
+        self.url = url
 
 
 def _highlight(sentence: str, surface: str | None) -> str:
@@ -655,7 +700,7 @@ class MapData:
     """
 
     events: dict[str, str] = field(default_factory=dict)
-    places: dict[str, str] = field(default_factory=dict)
+    places: dict[str, list] = field(default_factory=dict)
     popups: dict[str, str] = field(default_factory=dict)
 
     def events_js(self, event_ids: Iterable[str]) -> str:
@@ -664,10 +709,11 @@ class MapData:
         return "[" + ",".join(rows[i] for i in event_ids if i in rows) + "]"
 
     def places_js(self, place_ids: Iterable[str] | None = None) -> str:
-        """The JS array of the circles of ``place_ids`` (all when None)."""
+        """The JS array of the ids of the circles of ``place_ids`` (all when None): the rows
+        themselves are in the file the layer fetches when it is shown."""
         rows = self.places
         ids = rows if place_ids is None else place_ids
-        return "[" + ",".join(rows[i] for i in ids if i in rows) + "]"
+        return js_data([str(i) for i in ids if i in rows])
 
 
 def prepare_map_data(
@@ -696,12 +742,12 @@ def prepare_map_data(
         radius = round(min(22, 4 + 3 * math.sqrt(len(group))), 1)
         tooltip = f"{_text(first['name_vi']) or first['name']} ({len(group)})"
         key = f"place:{place_id}"
-        out.places[str(place_id)] = js_data([float(first["lat"]), float(first["lon"]), radius, tooltip, key])
+        out.places[str(place_id)] = [float(first["lat"]), float(first["lon"]), radius, tooltip, key]
         out.popups[key] = place_popup(group, lang, None if texts is None else texts.get(place_id, []))
     return out
 
 
-def write_popups(popups: dict[str, str], folder: Path = POPUP_DIR, prefix: str = "popups") -> str:
+def write_popups(popups: Mapping[str, object], folder: Path = POPUP_DIR, prefix: str = "popups") -> str:
     """Write the popups where Streamlit serves static files; returns their URL.
 
     The file is named by its content, so browsers may keep it; older files with the same
@@ -729,6 +775,7 @@ def build_map(
     online_tiles: bool = False,
     bounds: list[list[float]] | None = None,
     selected: str | None = None,
+    places_url: str = "",
 ) -> folium.Map:
     """The event map from :class:`MapData` pieces; ``extents`` maps place ids to GeoJSON
     geometries of the regions and borders that events are placed in. The first view fits
@@ -736,6 +783,7 @@ def build_map(
     ``selected`` event is ringed, and zoomed to when it is newly selected."""
     fmap = _local_map(zoom_start=3, location=(35, 45), prefer_canvas=True)
     fmap.get_root().header.add_child(Element(_CSS))
+    fmap.add_child(_Popups(popups_url))  # first: it defines what the layers below use
     outlines = folium.FeatureGroup(name=t("layer_countries", lang), overlay=False, control=True)
     outlines.add_child(
         _RemoteGeoJson(
@@ -763,10 +811,9 @@ def build_map(
         ).add_to(areas)
     areas.add_to(fmap)
 
-    fmap.add_child(_Popups(popups_url))
     # Off until asked: at 10,000 events the circles would bury the clusters.
     place_layer = folium.FeatureGroup(name=t("layer_places", lang), show=False)
-    place_layer.add_child(_PlaceLayer(places_js))
+    place_layer.add_child(_PlaceLayer(places_js, places_url))
     place_layer.add_to(fmap)
 
     labels = folium.FeatureGroup(name=t("layer_labels", lang))

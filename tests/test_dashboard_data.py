@@ -168,7 +168,7 @@ def test_places_layer_and_geojson(store: EventStore) -> None:
     places = data.places_frame(store)
     texts = data.place_sentences(store, places)
     prepared = prepare_map_data(data.events_frame(store), places, "vi", texts)
-    tooltips = " ".join(row[3] for row in json.loads(prepared.places_js()))
+    tooltips = " ".join(row[3] for row in prepared.places.values())
     for name in ("Thổ Nhĩ Kỳ", "Pakistan", "Hungary"):
         assert name in tooltips
     terter = places[places["surface"] == "Terter"]
