@@ -422,9 +422,10 @@ class _View(MacroElement):
         """
         {% macro script(this, kwargs) %}
         (function (map) {
-            // A narrow map starts with the legend closed.
-            var legend = document.querySelector('.dd-legend');
-            if (legend && map.getSize().x < 800) { legend.removeAttribute('open'); }
+            // On a narrow page (800 px) the legend starts closed: it would cover the map.
+            var legend = document.querySelector('.dd-legend'), page = window.innerWidth;
+            try { page = window.parent.innerWidth; } catch (e) {}
+            if (legend && page <= 900) { legend.removeAttribute('open'); }
             var saved = null;
             try { saved = JSON.parse(sessionStorage.getItem({{ this.view_key|tojson }})); } catch (e) {}
             var fit = {{ this.bounds|tojson }};
