@@ -251,7 +251,9 @@ def timeline(period: pd.DataFrame, filters: data.Filters, version: tuple, lang: 
     others = dataclasses.replace(filters, dates=None)
     spec = copy.deepcopy(timeline_spec(version, repr(others), freq, lang, period))
     if filters.dates:
-        start, end = (pd.Timestamp(d).isoformat() for d in filters.dates)
+        # the range's last day is whole: the mark ends where the next day begins
+        start = pd.Timestamp(filters.dates[0]).isoformat()
+        end = (pd.Timestamp(filters.dates[1]) + pd.Timedelta(days=1)).isoformat()
         spec["datasets"][WINDOW] = [{"a": start, "b": end}]
     st.vega_lite_chart(spec, width="stretch")
 
@@ -269,7 +271,9 @@ def timeline_spec(version: tuple, filters_key: str, freq: str, lang: str, _perio
         domain=[event_type_label(k, lang) for k in STYLE], range=[colour for colour, _ in STYLE.values()]
     )
     time_format = {"D": "%d/%m/%Y", "W": "%d/%m/%Y", "M": "%m/%Y", "Y": "%Y"}[freq]
-    x = alt.X("start:T", title=None, axis=alt.Axis(format=time_format, labelOverlap=True))
+    # A bar as wide as its bin (day, week, month, year), ticks on whole bins.
+    unit = {"D": "yearmonthdate", "W": "yearweek", "M": "yearmonth", "Y": "year"}[freq]
+    x = alt.X("start:T", timeUnit=unit, title=None, axis=alt.Axis(format=time_format, labelOverlap=True))
     tooltip = [
         alt.Tooltip("start:T", title=t("chart_period", lang), format=time_format),
         alt.Tooltip("label:N", title=t("chart_type", lang)),
@@ -329,27 +333,27 @@ def play_controls(lang: str) -> None:
     """Back, play/pause and forward under the date slider: its range steps through time (play:
     a step every 1.5 s)."""
     back, play, forward = st.sidebar.columns([1, 1, 1])
+    # Icons only (the words are their tooltips): three labelled buttons do not fit the sidebar.
     back.button(
-        t("step_back", lang),
+        ":material/skip_previous:",
         key="step_back",
-        icon=":material/skip_previous:",
+        help=t("step_back", lang),
         on_click=_step,
         args=(-1,),
         width="stretch",
     )
     playing = st.session_state.get("playing", False)
     play.button(
-        t("pause" if playing else "play", lang),
+        ":material/pause:" if playing else ":material/play_arrow:",
         key="play",
-        icon=":material/pause:" if playing else ":material/play_arrow:",
         on_click=_toggle_play,
-        help=t("play_help", lang),
+        help=t("pause" if playing else "play", lang) + " — " + t("play_help", lang),
         width="stretch",
     )
     forward.button(
-        t("step_forward", lang),
+        ":material/skip_next:",
         key="step_forward",
-        icon=":material/skip_next:",
+        help=t("step_forward", lang),
         on_click=_step,
         args=(1,),
         width="stretch",
