@@ -271,3 +271,37 @@ def test_layout_at_800_px(browser, server) -> None:
     page.screenshot(path=SCREENSHOTS / "mapui-800.png")
     assert not errors, errors
     context.close()
+
+
+def test_no_control_covers_the_popup_close_button(browser, server) -> None:
+    context, page, _, errors = new_page(browser, server.url)
+    wait_map(page)
+    set_view(page, 40.33, 46.93, 12)
+    # Terter's marker moved to the map's top-right corner, under the layers control's corner
+    map_frame(page).evaluate(
+        f"""() => {{ const m = {MAP_JS}; const s = m.getSize();
+            const p = m.latLngToContainerPoint([40.3438, 46.9302]);
+            m.panBy([p.x - (s.x - 30), p.y - 45], {{animate: false}}); }}"""
+    )
+    page.wait_for_timeout(500)
+    # opened as a click opens it (a real click there would land on the control, which is the point)
+    map_frame(page).evaluate(
+        "() => { Object.values(window.ddMarkers).find(m => m.options.title.includes('Tartar')).openPopup(); }"
+    )
+    close = event_map(page).locator(".leaflet-popup-close-button")
+    expect(close).to_be_visible(timeout=TIMEOUT)
+    page.wait_for_timeout(800)  # the popup pans the map into view
+    close_box = close.bounding_box()
+    for control in (".leaflet-control-layers", ".leaflet-control-zoom"):
+        box = event_map(page).locator(control).bounding_box()
+        apart = (
+            close_box["x"] >= box["x"] + box["width"]
+            or close_box["x"] + close_box["width"] <= box["x"]
+            or close_box["y"] >= box["y"] + box["height"]
+            or close_box["y"] + close_box["height"] <= box["y"]
+        )
+        assert apart, (control, close_box, box)
+    close.click()
+    expect(event_map(page).locator(".leaflet-popup")).to_have_count(0, timeout=TIMEOUT)
+    assert not errors, errors
+    context.close()
