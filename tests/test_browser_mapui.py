@@ -210,6 +210,10 @@ def test_colocated_markers_spiderfy(browser, spot_server) -> None:
     cluster = frame.locator(".marker-cluster")
     expect(cluster).to_have_count(1, timeout=TIMEOUT)
     expect(cluster.locator("b")).to_have_text("21")
+    # the cluster says what it holds: the shelling type's colour and share, as the legend
+    pie = cluster.locator(".dd-cluster")
+    expect(pie).to_have_attribute("title", "Nổ / tấn công từ xa: 21")
+    assert "rgb(255, 127, 14)" in pie.evaluate("e => getComputedStyle(e).backgroundImage")
     cluster.click()
     markers = frame.locator(f'{MARKERS}[title*="Kharkiv"]')
     expect(markers).to_have_count(21, timeout=TIMEOUT)
