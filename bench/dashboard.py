@@ -7,14 +7,17 @@ The events are real extractions: synthetic articles from ``bench/extract.py``'s 
 ``--events`` events (kept in ``bench/out/dashboard/`` and reused when it is big enough).
 Measured:
 
-- **server time of a slider change**: the app script's run after the date slider moves, timed
-  in-process with Streamlit's AppTest (the same script, cache and store as the server);
+- **server time of a filter change**: the app script's run after the date slider moves, and
+  after the event-type filter changes, timed in-process with Streamlit's AppTest (the same
+  script, cache and store as the server);
 - **page load → clusters visible**: a real server (``streamlit run``) and Debian's chromium,
   from navigation to the first ``.marker-cluster`` in the map, fresh browser context each time;
-- **slider change in the browser**: key press on the slider's end to the map redrawn.
+- **slider change in the browser**: key press on the slider's end to the new map (a new frame:
+  the map is drawn again) showing its clusters.
 
 Baseline in the same run: the same measures on the two sample articles (33 events).
-Targets (issue 4): page load ≤ 4 s, server time of a slider change ≤ 300 ms.
+Targets (issue 12): page load ≤ 3.5 s, server time of a filter change ≤ 250 ms, slider change
+to the map redrawn in the browser ≤ 600 ms.
 """
 
 from __future__ import annotations
@@ -87,16 +90,35 @@ def server_times(store: Path, changes: int) -> dict[str, float]:
     low, high = at.slider(key="dates").value
     span = (high - low).days
     rng = random.Random(7)
-    slider = []
+    slider, cpu = [], []
     for _ in range(changes):
         a = low + dt.timedelta(days=rng.randrange(max(1, span // 2)))
         b = a + dt.timedelta(days=rng.randrange(1, max(2, span // 2)))
         at.slider(key="dates").set_value((a, min(b, high)))
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         at.run()
         slider.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
     slider_p50, slider_max = statistics.median(slider), max(slider)
-    return {"first": first, "rerun": rerun, "slider_p50": slider_p50, "slider_max": slider_max}
+    kinds = ["Battles", "Explosions/Remote violence", "Violence against civilians", "Protests"]
+    types = []
+    for i in range(changes):
+        at.multiselect(key="types").set_value(kinds[: 1 + i % len(kinds)] if i % 2 == 0 else [])
+        start, start_cpu = time.perf_counter(), time.process_time()
+        at.run()
+        types.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    if at.exception:
+        raise RuntimeError(at.exception)
+    return {
+        "first": first,
+        "rerun": rerun,
+        "slider_p50": slider_p50,
+        "slider_max": slider_max,
+        "filter_p50": statistics.median(types),
+        "filter_max": max(types),
+        "cpu_p50": statistics.median(cpu),  # CPU seconds of a filter or slider change: less noisy
+    }
 
 
 def browser_times(store: Path, loads: int, changes: int) -> dict[str, float]:
@@ -147,12 +169,14 @@ def _slider_changes(page, changes: int) -> list[float]:
     end = page.get_by_role("slider").nth(1)
     for i in range(changes):
         before = page.evaluate(f"() => {CAPTION}")
+        # The map shown now is marked: the one to wait for is the next one drawn.
+        page.evaluate(f"() => document.querySelectorAll('{MAP_FRAME}').forEach(f => f.dataset.ddOld = '1')")
         end.focus()
         start = time.perf_counter()
         end.press("ArrowLeft" if i % 2 == 0 else "ArrowRight")
         changed = f"old => {{ const t = {CAPTION}; return t && t !== old; }}"
         page.wait_for_function(changed, arg=before, polling=10)
-        frame = page.frame_locator(MAP_FRAME).first
+        frame = page.frame_locator(MAP_FRAME.replace("]", "]:not([data-dd-old])", 1)).first
         frame.locator(".marker-cluster, .leaflet-marker-icon").first.wait_for(timeout=60_000)
         times.append(time.perf_counter() - start)
     return times
@@ -182,13 +206,14 @@ def main() -> None:
         browser = browser_times(store, args.loads, args.changes)
         rows.append((label, server, browser))
 
-    print(f"\n{'':26}{'first run':>11}{'rerun':>9}{'slider p50':>12}{'slider max':>12}"
-          f"{'load p50':>10}{'load max':>10}{'browser slider p50':>20}")  # fmt: skip
+    print(f"\n{'':26}{'first run':>11}{'rerun':>9}{'slider p50':>12}{'slider max':>12}{'filter p50':>12}"
+          f"{'filter max':>12}{'load p50':>10}{'load max':>10}{'browser slider p50/max':>24}")  # fmt: skip
     for label, s, b in rows:
         print(
             f"{label:26}{s['first']:>10.2f}s{s['rerun'] * 1000:>7.0f}ms{s['slider_p50'] * 1000:>10.0f}ms"
-            f"{s['slider_max'] * 1000:>10.0f}ms{b['load_p50']:>9.2f}s{b['load_max']:>9.2f}s"
-            f"{b['change_p50']:>19.2f}s"
+            f"{s['slider_max'] * 1000:>10.0f}ms{s['filter_p50'] * 1000:>10.0f}ms"
+            f"{s['filter_max'] * 1000:>10.0f}ms"
+            f"{b['load_p50']:>9.2f}s{b['load_max']:>9.2f}s{b['change_p50']:>14.2f}s /{b['change_max']:>5.2f}s"
         )
     (_, s0, b0), (_, s1, b1) = rows
     print(
@@ -196,9 +221,17 @@ def main() -> None:
         f"page load {b1['load_p50'] / b0['load_p50']:.1f}x"
     )
     print(
-        f"targets: page load ≤ 4 s: {'met' if b1['load_max'] <= 4 else 'NOT met'} "
-        f"({b1['load_max']:.2f} s worst); slider server time ≤ 300 ms: "
-        f"{'met' if s1['slider_max'] <= 0.3 else 'NOT met'} ({s1['slider_max'] * 1000:.0f} ms worst)"
+        "server CPU time of a filter or slider change (p50, process_time: the machine is shared, "
+        f"wall-clock times are noisy): samples {s0['cpu_p50'] * 1000:.0f} ms, "
+        f"synthetic {s1['cpu_p50'] * 1000:.0f} ms"
+    )
+    server_worst = max(s1["slider_max"], s1["filter_max"])
+    print(
+        f"targets: page load ≤ 3.5 s: {'met' if b1['load_max'] <= 3.5 else 'NOT met'} "
+        f"({b1['load_max']:.2f} s worst); filter change server time ≤ 250 ms: "
+        f"{'met' if server_worst <= 0.25 else 'NOT met'} ({server_worst * 1000:.0f} ms worst); "
+        f"slider change to the map redrawn ≤ 600 ms: {'met' if b1['change_max'] <= 0.6 else 'NOT met'} "
+        f"({b1['change_max'] * 1000:.0f} ms worst)"
     )
 
 

@@ -8,6 +8,8 @@ sample articles of ``articles/``.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -22,10 +24,18 @@ from streamlit_folium import st_folium
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dashboard import add as add_page
-from dashboard import data
+from dashboard import data, feed
 from dashboard import places as places_page
 from dashboard import review as review_ui
-from dashboard.i18n import LANGUAGES, column_labels, event_type_label, localized_cells, message, t
+from dashboard.i18n import (
+    LANGUAGES,
+    column_labels,
+    event_type_label,
+    localized_cells,
+    message,
+    sub_event_label,
+    t,
+)
 from dashboard.mapview import (
     STYLE,
     MapData,
@@ -42,7 +52,13 @@ from store import export
 from store.acled import ACLED_EXPORT_COLUMNS, acled_frame
 from store.db import EventStore
 
-st.set_page_config(page_title="diadanh", page_icon="🗺️", layout="wide")
+st.set_page_config(page_title="diadanh", page_icon="🗺️", layout="wide", initial_sidebar_state="auto")
+# At 800 px: columns stacked (Streamlit stacks them only under 640 px), the map full width.
+st.html(
+    "<style>@media (max-width: 900px) { [data-testid='stHorizontalBlock'] { flex-direction: column; }"
+    " [data-testid='stHorizontalBlock'] > [data-testid='stColumn'] { width: 100% !important;"
+    " flex: 1 1 100% !important; min-width: 100% !important; } }</style>"
+)
 
 
 @st.cache_resource
@@ -109,9 +125,9 @@ def undated_list(version: tuple, lang: str) -> None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def map_data(version: tuple, store_path: str, lang: str) -> tuple[MapData, str, dict]:
-    """Markers, place circles, the popups file's URL and the extents: once per data version and
-    language."""
+def map_data(version: tuple, store_path: str, lang: str) -> tuple[MapData, str, dict, str]:
+    """Markers, place circles, the popups file's URL, the extents and the place circles' file URL:
+    once per data version and language."""
     events, places, _ = load_frames(version, store_path)
     gazetteer, _ = resources()
     extents = data.event_extents(events, gazetteer)
@@ -120,18 +136,35 @@ def map_data(version: tuple, store_path: str, lang: str) -> tuple[MapData, str, 
     prepared = prepare_map_data(events, places, lang, texts)
     store_key = hashlib.sha1(str(Path(store_path).resolve()).encode()).hexdigest()[:10]
     url = write_popups(prepared.popups, prefix=f"popups-{store_key}-{lang}")
-    return prepared, url, extents
+    places_url = write_popups(prepared.places, prefix=f"places-{store_key}-{lang}")
+    return prepared, url, extents, places_url
 
 
-def sidebar(events: pd.DataFrame, lang: str) -> tuple[data.Filters, bool]:
+@st.cache_resource(show_spinner=False, max_entries=8)
+def filter_options(version: tuple, store_path: str, lang: str) -> tuple[list[str], list[str], int]:
+    """The actors (most frequent first), the countries (by their name in ``lang``) and the most
+    fatalities of one event: once per data version, not on every rerun."""
+    events, _, _ = load_frames(version, store_path)
+    countries = sorted(
+        events["country"].dropna().unique(), key=lambda c: data.country_name(c, lang).casefold()
+    )
+    return data.actor_options(events), countries, max(1, data.max_fatalities(events))
+
+
+def sidebar(events: pd.DataFrame, lang: str, version: tuple) -> tuple[data.Filters, bool]:
+    """The filters (their state restored from the URL first: :func:`dashboard.feed.restore_from_url`)."""
     st.sidebar.header(t("filters", lang))
     background = st.sidebar.checkbox(t("background", lang), value=False, key="background")
     low, high = data.date_bounds(events, background)
     if low == high:
         high = low + dt.timedelta(days=1)
+    feed.clamp_range("dates", "_url_dates", low, high)
+    # The value comes from the state when it holds one (URL, play control), else the whole range.
+    initial = {} if "dates" in st.session_state else {"value": (low, high)}
     dates = st.sidebar.slider(
-        t("dates", lang), min_value=low, max_value=high, value=(low, high), format="DD/MM/YYYY", key="dates"
+        t("dates", lang), min_value=low, max_value=high, format="DD/MM/YYYY", key="dates", **initial
     )
+    play_controls(lang)
     types = st.sidebar.multiselect(
         t("event_types", lang),
         list(STYLE),
@@ -140,13 +173,35 @@ def sidebar(events: pd.DataFrame, lang: str) -> tuple[data.Filters, bool]:
         placeholder=t("choose", lang),
         select_all=False,
     )
+    subs = events if not types else events[events["event_type"].isin(types)]
+    sub_options = sorted(subs["sub_event_type"].dropna().unique())
+    feed.keep_valid("sub_types", sub_options)
+    sub_types = st.sidebar.multiselect(
+        t("sub_event_types", lang),
+        sub_options,
+        format_func=lambda v: sub_event_label(v, lang),
+        key="sub_types",
+        placeholder=t("choose", lang),
+        select_all=False,
+    )
+    actor_options, country_options, most = filter_options(version, str(data.STORE), lang)
+    feed.keep_valid("actors", actor_options)
+    actors = st.sidebar.multiselect(
+        t("actors", lang), actor_options, key="actors", placeholder=t("choose", lang), select_all=False
+    )
+    feed.keep_valid("countries", country_options)
     countries = st.sidebar.multiselect(
         t("countries", lang),
-        sorted(events["country"].dropna().unique()),
+        country_options,
+        format_func=lambda c: data.country_name(c, lang),
         key="countries",
         placeholder=t("choose", lang),
         select_all=False,
     )
+    feed.clamp_range("fatalities", "_url_fatalities", 0, most)
+    initial = {} if "fatalities" in st.session_state else {"value": (0, most)}
+    dead = st.sidebar.slider(t("fatalities_range", lang), 0, most, key="fatalities", **initial)
+    feed.keep_valid("precisions", [1, 2, 3])
     precisions = st.sidebar.multiselect(
         t("precision", lang),
         [1, 2, 3],
@@ -155,10 +210,39 @@ def sidebar(events: pd.DataFrame, lang: str) -> tuple[data.Filters, bool]:
         placeholder=t("choose", lang),
         select_all=False,
     )
-    query = st.sidebar.text_input(t("search", lang), key="query")
+    query = st.sidebar.text_input(t("search", lang), key="query", placeholder=t("search_help", lang))
     online = st.sidebar.checkbox(t("online_tiles", lang), value=False, key="online_tiles")
-    filters = data.Filters(tuple(dates), types, countries, precisions, query, background)
+    filters = data.Filters(
+        tuple(dates),
+        types,
+        countries,
+        precisions,
+        query,
+        background,
+        sub_event_types=sub_types,
+        actors=actors,
+        fatalities=None if tuple(dead) == (0, most) else (int(dead[0]), int(dead[1])),
+    )
     return filters, online
+
+
+def url_params(filters: data.Filters, lang: str) -> dict[str, str | list[str]]:
+    """The view as URL parameters (see :func:`dashboard.feed.restore_from_url`)."""
+    start, end = filters.dates or (None, None)
+    return {
+        "lang": lang,
+        "from": start.isoformat() if start else "",
+        "to": end.isoformat() if end else "",
+        "type": list(filters.event_types),
+        "sub": list(filters.sub_event_types),
+        "actor": list(filters.actors),
+        "country": list(filters.countries),
+        "precision": [str(p) for p in filters.precisions],
+        "q": filters.query,
+        "bg": "1" if filters.background else "",
+        "dead": f"{filters.fatalities[0]}-{filters.fatalities[1]}" if filters.fatalities else "",
+        "event": st.session_state.get("selected_event") or "",
+    }
 
 
 def detail_panel(event_id: str | None, events: pd.DataFrame, places: pd.DataFrame, lang: str) -> None:
@@ -197,39 +281,156 @@ def detail_panel(event_id: str | None, events: pd.DataFrame, places: pd.DataFram
         )
 
 
-def timeline(shown: pd.DataFrame, lang: str) -> None:
-    st.markdown(f"**{t('timeline', lang)}**")
-    if shown.empty:
+def timeline(period: pd.DataFrame, filters: data.Filters, version: tuple, lang: str) -> None:
+    """Events and fatalities per day, week, month or year (by the period's length) and type, over
+    the whole period of the other filters, the date slider's range marked. The chart is made
+    once per data version, filters but the dates, and language: a slider move only moves the mark."""
+    if period.empty:
+        st.markdown(f"**{t('timeline', lang)}**")
         return
-    counts = shown.groupby(["date", "event_type"]).size().reset_index(name="n")
-    counts["date"] = pd.to_datetime(counts["date"])
+    low, high = period["date"].min(), period["date"].max()
+    if filters.dates:
+        low, high = min(low, filters.dates[0]), max(high, filters.dates[1])
+    freq = data.timeline_freq(low, high)
+    st.markdown(f"**{t('timeline_bin', lang, bin=t('bin_' + freq, lang))}**")
+    others = dataclasses.replace(filters, dates=None)
+    spec = copy.deepcopy(timeline_spec(version, repr(others), freq, lang, period))
+    if filters.dates:
+        # the range's last day is whole: the mark ends where the next day begins
+        start = pd.Timestamp(filters.dates[0]).isoformat()
+        end = (pd.Timestamp(filters.dates[1]) + pd.Timedelta(days=1)).isoformat()
+        spec["datasets"][WINDOW] = [{"a": start, "b": end}]
+    st.vega_lite_chart(spec, width="stretch")
+
+
+WINDOW = "dd_window"  # the named dataset of the slider's range in the timeline's spec
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def timeline_spec(version: tuple, filters_key: str, freq: str, lang: str, _period: pd.DataFrame) -> dict:
+    """The timeline's Vega-Lite spec for one data version, filters (but the dates) and language
+    (``_period``: the events those give, not hashed: the key says what they are)."""
+    counts = data.timeline_counts(_period, freq)
     counts["label"] = [event_type_label(v, lang) for v in counts["event_type"]]
     colours = alt.Scale(
         domain=[event_type_label(k, lang) for k in STYLE], range=[colour for colour, _ in STYLE.values()]
     )
-    chart = (
-        alt.Chart(counts)
-        .mark_bar()
-        .encode(
-            x=alt.X("date:T", title=None, axis=alt.Axis(format="%d/%m/%Y")),  # no English month names
-            y=alt.Y("n:Q", title=None),
-            color=alt.Color("label:N", scale=colours, title=None),
-            tooltip=[
-                alt.Tooltip("date:T", title=t("date_axis", lang), format="%d/%m/%Y"),
-                alt.Tooltip("label:N", title=t("kind_of", lang)),
-                alt.Tooltip("n:Q", title=t("count_axis", lang)),
-            ],
-        )
-        .properties(height=180)
+    time_format = {"D": "%d/%m/%Y", "W": "%d/%m/%Y", "M": "%m/%Y", "Y": "%Y"}[freq]
+    # A bar as wide as its bin (day, week, month, year), ticks on whole bins.
+    unit = {"D": "yearmonthdate", "W": "yearweek", "M": "yearmonth", "Y": "year"}[freq]
+    x = alt.X("start:T", timeUnit=unit, title=None, axis=alt.Axis(format=time_format, labelOverlap=True))
+    tooltip = [
+        alt.Tooltip("start:T", title=t("chart_period", lang), format=time_format),
+        alt.Tooltip("label:N", title=t("chart_type", lang)),
+        alt.Tooltip("events:Q", title=t("chart_events", lang)),
+        alt.Tooltip("fatalities:Q", title=t("chart_fatalities", lang)),
+    ]
+    colour = alt.Color("label:N", scale=colours, title=None, legend=alt.Legend(orient="bottom"))
+    window = alt.Chart(alt.NamedData(WINDOW)).mark_rect(color="#fab005", opacity=0.18)
+    window = window.encode(x="a:T", x2="b:T")
+    bars = alt.Chart(counts).mark_bar()
+    events_chart = alt.layer(
+        window,
+        bars.encode(x=x, y=alt.Y("events:Q", title=t("chart_events", lang)), color=colour, tooltip=tooltip),
+    ).properties(height=150)
+    dead = counts[counts["fatalities"] > 0]
+    dead_bars = alt.Chart(dead if not dead.empty else counts.head(0)).mark_bar()
+    dead_chart = alt.layer(
+        window,
+        dead_bars.encode(
+            x=x, y=alt.Y("fatalities:Q", title=t("chart_fatalities", lang)), color=colour, tooltip=tooltip
+        ),
+    ).properties(height=100)
+    spec = alt.vconcat(events_chart, dead_chart).resolve_scale(x="shared").to_dict()
+    spec.setdefault("datasets", {})[WINDOW] = []
+    return spec
+
+
+def _step(direction: int) -> None:
+    """Move the date slider's range by its own length (a callback: before the slider is made)."""
+    bounds = st.session_state.get("_date_bounds")
+    value = st.session_state.get("dates")
+    if not bounds or not value:
+        return
+    low, high = bounds
+    a, b = value
+    if (a, b) == (low, high):  # the whole period: start with its first twentieth
+        b = a + max(dt.timedelta(days=1), (high - low) / 20)
+        st.session_state["dates"] = (a, min(b, high))
+        return
+    width = b - a + dt.timedelta(days=1)
+    a, b = a + direction * width, b + direction * width
+    if b > high:
+        a, b = high - (b - a), high
+        st.session_state["playing"] = False
+    if a < low:
+        a, b = low, low + (b - a)
+    st.session_state["dates"] = (a, min(b, high))
+
+
+def _toggle_play() -> None:
+    st.session_state["playing"] = not st.session_state.get("playing", False)
+    if st.session_state["playing"]:
+        _step(+1)
+
+
+def play_controls(lang: str) -> None:
+    """Back, play/pause and forward under the date slider: its range steps through time (play:
+    a step every 1.5 s)."""
+    back, play, forward = st.sidebar.columns([1, 1, 1])
+    # Icons only (the words are their tooltips): three labelled buttons do not fit the sidebar.
+    back.button(
+        ":material/skip_previous:",
+        key="step_back",
+        help=t("step_back", lang),
+        on_click=_step,
+        args=(-1,),
+        width="stretch",
     )
-    st.altair_chart(chart, width="stretch")
+    playing = st.session_state.get("playing", False)
+    play.button(
+        ":material/pause:" if playing else ":material/play_arrow:",
+        key="play",
+        on_click=_toggle_play,
+        help=t("pause" if playing else "play", lang) + " — " + t("play_help", lang),
+        width="stretch",
+    )
+    forward.button(
+        ":material/skip_next:",
+        key="step_forward",
+        help=t("step_forward", lang),
+        on_click=_step,
+        args=(1,),
+        width="stretch",
+    )
+    if playing:
+        with st.sidebar:
+            _player()
+
+
+@st.fragment(run_every=1.5)
+def _player() -> None:
+    if st.session_state.get("_player_started"):
+        _step(+1)
+        st.session_state["_player_started"] = False
+        st.rerun()
+    st.session_state["_player_started"] = True
 
 
 def map_tab(
-    shown: pd.DataFrame, events: pd.DataFrame, places: pd.DataFrame, version: tuple, lang: str, online: bool
+    shown: pd.DataFrame,
+    period: pd.DataFrame,
+    events: pd.DataFrame,
+    places: pd.DataFrame,
+    filters: data.Filters,
+    version: tuple,
+    lang: str,
+    online: bool,
 ) -> None:
-    prepared, popups_url, extents = map_data(version, str(data.STORE), lang)
+    """Map and feed side by side (stacked at 800 px), then the detail panel and the timeline."""
+    prepared, popups_url, extents, places_url = map_data(version, str(data.STORE), lang)
     shown_extents = {k: v for k, v in extents.items() if k in set(shown["place_id"])}
+    shown_places = places.loc[places["article_id"].isin(set(shown["article_id"])), "place_id"].unique()
     st.caption(t("events_shown", lang, n=len(shown), total=int((~events["background"]).sum())))
     left, right = st.columns([3, 2])
     with left:
@@ -237,12 +438,14 @@ def map_tab(
             st.info(t("no_events", lang))
         fmap = build_map(
             prepared.events_js(shown["event_id"]),
-            prepared.places,
+            prepared.places_js(shown_places),
             popups_url,
             shown_extents,
             lang,
             online,
             bounds=event_bounds(shown),
+            selected=st.session_state.get("selected_event"),
+            places_url=places_url,
         )
         state = st_folium(
             fmap,
@@ -251,12 +454,16 @@ def map_tab(
             returned_objects=["last_object_clicked_popup"],
             key="event_map",
         )
+        # A marker click: only when it is a new one (the component keeps reporting the last).
         clicked = event_id_from_popup((state or {}).get("last_object_clicked_popup"))
-        if clicked:
+        if clicked and clicked != st.session_state.get("_map_clicked"):
+            st.session_state["_map_clicked"] = clicked
             st.session_state["selected_event"] = clicked
     with right:
-        detail_panel(st.session_state.get("selected_event"), events, places, lang)
-    timeline(shown, lang)
+        feed.event_feed(shown, lang)
+    detail_panel(st.session_state.get("selected_event"), events, places, lang)
+    feed.page_script(st.session_state.get("selected_event"))
+    timeline(period, filters, version, lang)
     undated_list(version, lang)
 
 
@@ -315,6 +522,7 @@ def _reextract(names: list[str]) -> int:
 
 
 def main() -> None:
+    feed.restore_from_url()
     lang = st.sidebar.radio(
         "Ngôn ngữ / Language", list(LANGUAGES), format_func=LANGUAGES.get, horizontal=True, key="lang"
     )
@@ -329,14 +537,16 @@ def main() -> None:
         data.ensure_samples(store, extractor)
         version = data_version(store)
     events, places, unresolved = load_frames(version, str(data.STORE))
-    filters, online = sidebar(events, lang)
+    filters, online = sidebar(events, lang, version)
     filters.rejected = review_ui.show_rejected(lang)
+    st.session_state["_date_bounds"] = data.date_bounds(events, filters.background)
     shown = data.apply_filters(events, filters)
+    period = data.apply_filters(events, filters, dates=False)
     tab_map, tab_table, tab_add, tab_places = st.tabs(
         [t("tab_map", lang), t("tab_table", lang), t("tab_add", lang), t("tab_places", lang)]
     )
     with tab_map:
-        map_tab(shown, events, places, version, lang, online)
+        map_tab(shown, period, events, places, filters, version, lang, online)
     with tab_table:
         table_tab(shown, version, lang)
     with tab_add:
@@ -344,6 +554,7 @@ def main() -> None:
     with tab_places:
         places_page.places_tab(unresolved, lang, resources, _reextract)
     st.caption(t("credits", lang))
+    feed.write_url(url_params(filters, lang))
 
 
 main()

@@ -27,6 +27,8 @@ STATIC_URL = "/app/static/vendor"
 NODE_MODULES = ROOT / "node_modules"
 PACKAGE_JSON = ROOT / "package.json"
 COUNTRIES = "countries.geojson"
+ADMIN1 = "admin1.geojson"  # first-level regions' outlines, drawn thin from zoom 5
+LABELS = "labels.json"  # place names for the offline map, each with the zoom it appears at
 
 # What is copied from each npm package (pinned in package.json): vendor path -> path in the
 # package (a directory is copied whole). CSS files keep their relative url(...) neighbours.
@@ -107,7 +109,7 @@ def _css_refs(css: Path, vendor: Path) -> list[str]:
 
 def needed_files(vendor: Path = VENDOR) -> list[str]:
     """Vendor paths the map loads: the linked files, what their CSS loads, the country outlines."""
-    files = {*JS.values(), *CSS.values(), COUNTRIES}
+    files = {*JS.values(), *CSS.values(), COUNTRIES, ADMIN1, LABELS}
     for path in sorted(files):
         if path.endswith(".css") and (vendor / path).is_file():
             files.update(_css_refs(vendor / path, vendor))
@@ -185,6 +187,105 @@ def countries_geojson(db: Path | None = None) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
+def admin1_geojson(db: Path | None = None, tolerance: float = 0.06) -> dict:
+    """The first-level regions' outlines (provinces, states, oblasts) from the built gazetteer,
+    simplified to ``tolerance``° and rounded to 2 decimals: thin lines under the events."""
+    import shapely
+    from shapely.geometry import mapping, shape
+
+    features = []
+    for place_id, text in _rows(
+        db, "SELECT id, geometry FROM places WHERE kind = 'admin1' AND geometry IS NOT NULL ORDER BY id"
+    ):
+        geom = shape(json.loads(text)).boundary.simplify(tolerance)
+        geom = shapely.set_precision(geom, 0.01)
+        if geom.is_empty:
+            continue
+        out = mapping(geom)
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"id": place_id},
+                "geometry": {"type": out["type"], "coordinates": _round(out["coordinates"], 2)},
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _rows(db: Path | None, sql: str) -> list[tuple]:
+    from gazetteer import DEFAULT_DB
+
+    path = Path(db or DEFAULT_DB)
+    con = sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+# Labels: the zooms a label may first appear at, and how far apart (pixels) two labels of a
+# class must be at a zoom for the second to be drawn. Towns of fewer than LABEL_MIN_POPULATION
+# people are never labelled (villages would crowd the map and the file).
+LABEL_ZOOMS = range(3, 10)
+LABEL_SPACING = {"country": 140, "admin1": 150, "town": 90}
+LABEL_FIRST_ZOOM = {"country": 3, "admin1": 6, "town": 4}
+LABEL_MIN_POPULATION = 5_000
+
+
+def _pixel(lat: float, lon: float, zoom: int) -> tuple[float, float]:
+    """Web Mercator pixel coordinates of a point at ``zoom`` (256-pixel tiles)."""
+    import math
+
+    lat = max(-85.0, min(85.0, lat))
+    scale = 256 * 2**zoom
+    x = (lon + 180) / 360 * scale
+    y = (1 - math.log(math.tan(math.radians(lat)) + 1 / math.cos(math.radians(lat))) / math.pi) / 2 * scale
+    return x, y
+
+
+def declutter(points: list[tuple[float, float]], spacing: float, zooms: range) -> list[int | None]:
+    """For points in priority order, the first zoom of ``zooms`` at which each is at least
+    ``spacing`` pixels from every higher-priority point drawn at that zoom (None: never).
+    A grid of ``spacing``-sized cells makes each zoom one pass."""
+    first: list[int | None] = [None] * len(points)
+    for zoom in zooms:
+        grid: dict[tuple[int, int], list[tuple[float, float]]] = {}
+        for i, (lat, lon) in enumerate(points):
+            x, y = _pixel(lat, lon, zoom)
+            cx, cy = int(x // spacing), int(y // spacing)
+            near = (p for dx in (-1, 0, 1) for dy in (-1, 0, 1) for p in grid.get((cx + dx, cy + dy), ()))
+            if any((x - px) ** 2 + (y - py) ** 2 < spacing**2 for px, py in near):
+                continue
+            grid.setdefault((cx, cy), []).append((x, y))
+            if first[i] is None:
+                first[i] = zoom
+    return first
+
+
+def labels_json(db: Path | None = None) -> list[list]:
+    """Map labels from the gazetteer: ``[lat, lon, name, name_vi, first zoom, class]`` (class 0
+    country, 1 admin-1 region, 2 town), countries by population, regions by area, towns by
+    population, each decluttered within its class (:func:`declutter`)."""
+    classes = {
+        "country": "SELECT lat, lon, name, name_vi FROM places WHERE kind = 'country' "
+        "ORDER BY COALESCE(population, 0) DESC, id",
+        "admin1": "SELECT lat, lon, name, name_vi FROM places WHERE kind = 'admin1' "
+        "ORDER BY (east - west) * (north - south) DESC, id",
+        "town": "SELECT lat, lon, name, name_vi FROM places WHERE kind IN ('city', 'town') "
+        f"AND population >= {LABEL_MIN_POPULATION} ORDER BY population DESC, id",
+    }
+    out = []
+    for rank, (cls, sql) in enumerate(classes.items()):
+        rows = _rows(db, sql)
+        zooms = range(LABEL_FIRST_ZOOM[cls], LABEL_ZOOMS.stop)
+        first = declutter([(r[0], r[1]) for r in rows], LABEL_SPACING[cls], zooms)
+        for (lat, lon, name, name_vi), zoom in zip(rows, first, strict=True):
+            if zoom is not None:
+                vi = name_vi if name_vi and name_vi != name else None
+                out.append([round(lat, 3), round(lon, 3), name, vi, zoom, rank])
+    return out
+
+
 def _size(path: Path) -> int:
     if path.is_file():
         return path.stat().st_size
@@ -233,6 +334,14 @@ def install(node_modules: Path = NODE_MODULES, vendor: Path = VENDOR, db: Path |
             json.dumps(collection, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
         )
         report.append((f"{len(collection['features'])} country outlines (gazetteer)", [COUNTRIES]))
+        regions = admin1_geojson(db)
+        (building / ADMIN1).write_text(json.dumps(regions, separators=(",", ":")), encoding="utf-8")
+        report.append((f"{len(regions['features'])} admin-1 outlines (gazetteer)", [ADMIN1]))
+        labels = labels_json(db)
+        (building / LABELS).write_text(
+            json.dumps(labels, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
+        report.append((f"{len(labels)} map labels (gazetteer)", [LABELS]))
 
         missing = missing_files(building)
         if missing:

@@ -146,7 +146,13 @@ class RequestLog:
         return [url for url in self.requests if not is_local(url)]
 
 
-def screenshot(out: Path, width: int = 1500, height: int = 1000) -> None:
+def screenshot(
+    out: Path,
+    width: int = 1500,
+    height: int = 1000,
+    view: tuple[float, float, int] = (40.1, 46.85, 10),
+    click: bool = True,
+) -> None:
     """The README's picture: the sample corpus, the Caucasus cluster opened, the Terter shelling
     clicked (popup and detail panel). A real server on a temporary store, Debian's chromium."""
     import tempfile
@@ -166,13 +172,14 @@ def screenshot(out: Path, width: int = 1500, height: int = 1000) -> None:
             for map_frame in page.frames[1:]:
                 map_frame.evaluate(
                     "() => Object.keys(window).filter(k => k.startsWith('map_') && window[k].setView)"
-                    ".forEach(k => window[k].setView([40.1, 46.85], 10))"
+                    f".forEach(k => window[k].setView([{view[0]}, {view[1]}], {view[2]}))"
                 )
             page.wait_for_timeout(1500)
-            terter = frame.locator('.leaflet-marker-icon[title*="Tartar"]')
-            terter.first.click()
-            page.get_by_test_id("dd-article").wait_for(timeout=60_000)
-            page.frame_locator(frame_selector).first.locator(".leaflet-popup-content").wait_for()
+            if click:
+                terter = frame.locator('.leaflet-marker-icon[title*="Tartar"]')
+                terter.first.click()
+                page.get_by_test_id("dd-article").wait_for(timeout=60_000)
+                page.frame_locator(frame_selector).first.locator(".leaflet-popup-content").wait_for()
             page.evaluate("() => document.querySelector('[data-testid=stMain]')?.scrollTo(0, 0)")
             page.wait_for_timeout(1000)
             out.parent.mkdir(parents=True, exist_ok=True)
@@ -186,6 +193,9 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(prog="python -m dashboard.browser")
     parser.add_argument("command", choices=["screenshot"])
     parser.add_argument("out", type=Path, nargs="?", default=ROOT / "docs" / "dashboard.png")
+    parser.add_argument("--view", default="40.1,46.85,10", help="the map's centre and zoom: LAT,LON,ZOOM")
+    parser.add_argument("--no-click", action="store_true", help="the map alone: no event clicked")
     args = parser.parse_args()
-    screenshot(args.out)
+    lat, lon, zoom = args.view.split(",")
+    screenshot(args.out, view=(float(lat), float(lon), int(zoom)), click=not args.no_click)
     print(f"saved {args.out}")

@@ -25,6 +25,7 @@ from events.reader import article_from_bytes, article_from_text, read_article, r
 from events.sentences import split_sentences
 from gazetteer import DEFAULT_USER_DB, Gazetteer, InvalidPlace
 from gazetteer.geocoder import LocalGazetteer, OnlineLookupFailed
+from gazetteer.textnorm import fold
 from store.db import EventStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,7 +59,27 @@ def events_frame(store: EventStore) -> pd.DataFrame:
     frame = store.events_frame(rejected=True)  # hidden by the filters unless asked (Filters.rejected)
     frame = frame[frame["event_date"].notna()].reset_index(drop=True)
     frame["date"] = frame["event_date"].dt.date
+    frame["search_text"] = search_text(frame)
     return frame
+
+
+# What the search box looks in: the sentence, the place (canonical, Vietnamese, as written), the actors.
+SEARCH_COLUMNS = ("notes", "location", "location_vi", "place_surface", "actor1", "actor2")
+
+
+def search_key(text: str) -> str:
+    """Case- and accent-insensitive form of a text: "Pháo kích" and "phao kich" give "phao kich"."""
+    return " ".join(fold(text).casefold().split())
+
+
+def search_text(events: pd.DataFrame) -> pd.Series:
+    """Each event's searchable text (:data:`SEARCH_COLUMNS`) as :func:`search_key` forms, made once
+    per data version so that a search is one substring test per row."""
+    columns = [events[c].fillna("").astype(str) for c in SEARCH_COLUMNS if c in events]
+    if not columns:
+        return pd.Series("", index=events.index)
+    joined = columns[0].str.cat(columns[1:], sep=" | ")
+    return pd.Series([search_key(text) for text in joined], index=events.index, dtype=object)
 
 
 def undated_events(store: EventStore) -> pd.DataFrame:
@@ -214,37 +235,107 @@ class Filters:
     query: str = ""
     background: bool = False
     rejected: bool = False  # events an analyst rejected (review layer): hidden unless asked
+    sub_event_types: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    # (lowest, highest) fatalities, inclusive; None = any. An event without a figure counts as 0.
+    fatalities: tuple[int, int] | None = None
 
 
-def apply_filters(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """The events the sidebar asks for (empty selections mean "all")."""
+def apply_filters(events: pd.DataFrame, filters: Filters, dates: bool = True) -> pd.DataFrame:
+    """The events the sidebar asks for (empty selections mean "all"); ``dates=False`` leaves the
+    date range out (the timeline draws the whole period and marks the slider's range)."""
     keep = pd.Series(True, index=events.index)
     if not filters.background:
         keep &= ~events["background"]
     if not filters.rejected and "review_status" in events:
         keep &= events["review_status"] != "rejected"
-    if filters.dates is not None:
+    if dates and filters.dates is not None:
         start, end = filters.dates
         keep &= (events["date"] >= start) & (events["date"] <= end)
     if filters.event_types:
         keep &= events["event_type"].isin(filters.event_types)
+    if filters.sub_event_types:
+        keep &= events["sub_event_type"].isin(filters.sub_event_types)
     if filters.countries:
         keep &= events["country"].isin(filters.countries)
     if filters.precisions:
         keep &= events["geo_precision"].isin(filters.precisions)
-    query = filters.query.strip().casefold()
+    if filters.actors:
+        keep &= events["actor1"].isin(filters.actors) | events["actor2"].isin(filters.actors)
+    if filters.fatalities is not None:
+        low, high = filters.fatalities
+        deaths = pd.to_numeric(events["fatalities"], errors="coerce").fillna(0)
+        keep &= (deaths >= low) & (deaths <= high)
+    query = search_key(filters.query)
     if query:
-        haystack = (
-            events["notes"].fillna("")
-            + " "
-            + events["location"].fillna("")
-            + " "
-            + events["place_surface"].fillna("")
-            + " "
-            + events["location_vi"].fillna("")
-        ).str.casefold()
+        haystack = events["search_text"] if "search_text" in events else search_text(events)
         keep &= haystack.str.contains(query, regex=False)
     return events[keep]
+
+
+def actor_options(events: pd.DataFrame) -> list[str]:
+    """The actors named in the events (either side), most frequent first."""
+    both = pd.concat([events["actor1"], events["actor2"]]).dropna().astype(str)
+    both = both[both.str.strip() != ""]
+    counts = both.value_counts()
+    return sorted(counts.index, key=lambda a: (-counts[a], a.casefold()))
+
+
+def country_name(code: str, lang: str) -> str:
+    """A country's name in the UI language (CLDR through babel), the code itself when unknown."""
+    from babel import Locale
+
+    names = Locale.parse(lang).territories
+    return str(names.get(str(code).upper(), code))
+
+
+def max_fatalities(events: pd.DataFrame) -> int:
+    deaths = pd.to_numeric(events["fatalities"], errors="coerce").dropna()
+    return int(deaths.max()) if not deaths.empty else 0
+
+
+# Bins of the timeline: the first whose count of bins over the period stays under TIMELINE_BINS.
+TIMELINE_FREQS = (("D", 1), ("W", 7), ("M", 30.44), ("Y", 365.25))
+TIMELINE_BINS = 120
+
+
+def timeline_freq(low: dt.date, high: dt.date) -> str:
+    """The bin of the timeline over [low, high]: day, week, month or year (pandas period codes)."""
+    days = (high - low).days + 1
+    for freq, length in TIMELINE_FREQS:
+        if days / length <= TIMELINE_BINS:
+            return freq
+    return "Y"
+
+
+def timeline_counts(events: pd.DataFrame, freq: str) -> pd.DataFrame:
+    """Events and fatalities per bin (``freq``: D, W, M or Y) and event type: columns ``start``
+    (the bin's first day, a Timestamp), ``event_type``, ``events``, ``fatalities``.
+
+    An event with an end date (a war "từ tháng 2/1988 đến tháng 5/1994") counts in every bin it
+    spans, its fatalities in its first: a six-year war is six years of bars, not one bar."""
+    columns = ["start", "event_type", "events", "fatalities"]
+    if events.empty:
+        return pd.DataFrame(columns=columns)
+    starts = events["event_date"].dt.to_period(freq)
+    ends = pd.to_datetime(events["date_end"], errors="coerce").dt.to_period(freq)
+    deaths = pd.to_numeric(events["fatalities"], errors="coerce").fillna(0).astype(int)
+    frame = pd.DataFrame(
+        {"period": starts, "event_type": events["event_type"].to_numpy(), "events": 1, "fatalities": deaths}
+    )
+    # the bins after the first of the events that span several (few: a loop over them only)
+    spans = ends.notna() & (ends > starts)
+    spanning = zip(starts[spans], ends[spans], events.loc[spans, "event_type"], strict=True)
+    extra = [
+        (start + k, event_type, 1, 0)
+        for start, end, event_type in spanning
+        for k in range(1, min((end - start).n, 2_000) + 1)
+    ]
+    if extra:
+        frame = pd.concat([frame, pd.DataFrame(extra, columns=frame.columns)], ignore_index=True)
+    counts = frame.groupby(["period", "event_type"], as_index=False)[["events", "fatalities"]].sum()
+    counts["start"] = counts["period"].dt.start_time
+    return counts[columns]
 
 
 def date_bounds(events: pd.DataFrame, background: bool) -> tuple[dt.date, dt.date]:

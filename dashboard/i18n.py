@@ -240,6 +240,42 @@ TEXT: dict[str, tuple[str, str]] = {
     "review_invalid": ("Không lưu: {reason}", "Not saved: {reason}"),
     "review_status": ("Thẩm định", "Review"),
     "download_acled": ("Tải CSV (chỉ 31 cột ACLED)", "Download CSV (ACLED's 31 columns only)"),
+    # mapui (issue 12 items 2–4, 10): map, feed, analyst filters, timeline
+    "sub_event_types": ("Loại sự kiện chi tiết", "Sub-event types"),
+    "actors": ("Bên tham gia", "Actors"),
+    "fatalities_range": ("Số người chết", "Fatalities"),
+    "search_help": ("phao kich, Terter, Armenia…", "phao kich, Terter, Armenia…"),
+    "feed": ("Dòng sự kiện", "Event feed"),
+    "feed_more": (
+        "{n} sự kiện mới nhất trên {total}: thu hẹp bộ lọc để xem các sự kiện khác.",
+        "The {n} latest of {total} events: narrow the filters to see the others.",
+    ),
+    "feed_dead": ("{n} chết", "{n} dead"),
+    "timeline_bin": (
+        "Dòng thời gian: số sự kiện và số người chết mỗi {bin}",
+        "Timeline: events and fatalities per {bin}",
+    ),
+    "bin_D": ("ngày", "day"),
+    "bin_W": ("tuần", "week"),
+    "bin_M": ("tháng", "month"),
+    "bin_Y": ("năm", "year"),
+    "chart_events": ("Sự kiện", "Events"),
+    "chart_fatalities": ("Người chết", "Fatalities"),
+    "chart_period": ("Thời gian", "Period"),
+    "chart_type": ("Loại", "Type"),
+    "step_back": ("Lùi", "Back"),
+    "step_forward": ("Tiến", "Forward"),
+    "play": ("Chạy", "Play"),
+    "pause": ("Dừng", "Pause"),
+    "play_help": (
+        "Dịch khoảng ngày theo thời gian, mỗi bước bằng độ dài khoảng đang chọn.",
+        "Moves the date range through time, one step the length of the range chosen.",
+    ),
+    "layer_labels": ("Tên địa danh", "Place names"),
+    "layer_admin1": ("Ranh giới tỉnh, bang", "Provinces and states"),
+    "legend_places": ("Địa danh được nhắc đến", "Places mentioned"),
+    "legend_approx": ("Vị trí ước lượng (viền đứt)", "Approximate location (dashed)"),
+    "legend_cluster": ("Cụm: màu theo loại sự kiện", "Cluster: coloured by event type"),
 }
 
 EVENT_TYPES_VI = {

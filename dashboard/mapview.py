@@ -38,12 +38,23 @@ STYLE = {  # ACLED event type → (colour, Font Awesome icon)
 }
 DEFAULT_STYLE = ("#7f7f7f", "fa-circle")
 COUNTRIES_URL = assets.url(assets.COUNTRIES)
+ADMIN1_URL = assets.url(assets.ADMIN1)
+LABELS_URL = assets.url(assets.LABELS)
+# The types the first view fits (not the statements and talks placed at capitals and centroids).
+VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+# Keys of the browser's sessionStorage: the map's view and the last event it zoomed to.
+VIEW_KEY = "dd-view"
+FOCUS_KEY = "dd-focused"
 POPUP_DIR = Path(__file__).parent / "static" / "cache"  # generated, served at POPUP_URL
 POPUP_URL = "/app/static/cache"
 EVENT_ID_PREFIX = "ID: "
 # On the map itself, not on a tile layer: offline there is none, and the marker clusters need
 # the map's maxZoom ("Map has no maxZoom specified").
 _ZOOMS = {"minZoom": 2, "maxZoom": 18}
+# Offline the map stops at zoom 12 (town level: the labels and outlines hold nothing finer). The
+# clusters are built for every zoom up to the last (where events on one spot spiderfy): at
+# 10,000 events each level costs about 30 ms in the browser, so six fewer save about 180 ms.
+OFFLINE_MAX_ZOOM = 12
 
 _CSS = """
 <style>
@@ -58,10 +69,27 @@ _CSS = """
   white-space: nowrap; }  /* never shown; in the popup's text for event_id_from_popup */
 .dd-popup .dd-reports ol { margin: 2px 0; padding-left: 18px; max-height: 220px; overflow: auto; }
 .dd-popup .dd-report { margin-bottom: 4px; }
-.dd-legend { position: absolute; bottom: 24px; left: 10px; z-index: 1000;
-  background: rgba(255,255,255,.92); padding: 6px 9px; border-radius: 4px;
+.dd-legend { position: absolute; bottom: 24px; left: 10px; z-index: 1000; max-width: 46%;
+  background: rgba(255,255,255,.92); padding: 4px 9px; border-radius: 4px;
   font: 12px/1.5 system-ui, sans-serif; box-shadow: 0 0 4px rgba(0,0,0,.3); }
-.dd-legend span { display: inline-block; width: 11px; height: 11px; border-radius: 50%; margin-right: 5px; }
+.dd-legend summary { cursor: pointer; font-weight: 600; }
+.dd-legend span { display: inline-block; width: 11px; height: 11px; border-radius: 50%; margin-right: 5px;
+  vertical-align: -1px; }
+.dd-legend .dd-l-place { background: rgba(69,123,157,.45); border: 1px solid #1d3557; }
+.dd-legend .dd-l-approx { border: 2px dashed #222; width: 9px; height: 9px; }
+.dd-cluster { border-radius: 50%; display: flex; align-items: center; justify-content: center;
+  box-shadow: 0 0 0 2px rgba(255,255,255,.9), 0 0 4px rgba(0,0,0,.5); }
+.dd-cluster b { background: rgba(255,255,255,.92); color: #111; border-radius: 50%; min-width: 55%;
+  height: 55%; display: flex; align-items: center; justify-content: center; font: 600 11px system-ui; }
+.marker-cluster.dd-cluster-icon { background: none; }
+.dd-label-icon { position: absolute; left: 0; top: 0; }
+.dd-label { pointer-events: none; white-space: nowrap; font: 11px/1.1 system-ui, sans-serif; color: #333;
+  text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; transform: translate(-50%, -50%); }
+.dd-label.dd-c0 { font-weight: 700; font-size: 13px; color: #222; text-transform: uppercase;
+  letter-spacing: .5px; }
+.dd-label.dd-c1 { font-style: italic; color: #6b5b3e; font-size: 12px; }
+.dd-label.dd-c2::before { content: ''; display: inline-block; width: 4px; height: 4px; border-radius: 50%;
+  background: #444; margin-right: 3px; vertical-align: 2px; }
 </style>
 """
 
@@ -116,12 +144,26 @@ class _Popups(MacroElement):
         {% macro script(this, kwargs) %}
         // Fetched after the markers are drawn (or at the first click): parsing megabytes of
         // popups must not hold up the map.
+        // Every filter change draws the map in a new frame: the files it fetches (popups, labels,
+        // outlines) are parsed once and kept in the page (same origin), not fetched again.
+        function ddShared(url) {
+            var box;
+            try { box = window.parent.ddShared = window.parent.ddShared || {}; } catch (e) { box = {}; }
+            if (box[url]) { return Promise.resolve(box[url]); }
+            return fetch(url)
+                .then(function (r) { return r.ok ? r.json() : null; })
+                .then(function (data) {
+                    var keys = Object.keys(box);
+                    if (keys.length > 8) { delete box[keys[0]]; }
+                    if (data) { box[url] = data; }
+                    return data;
+                })
+                .catch(function () { return null; });
+        }
         var ddPopups = null;
         function ddLoadPopups() {
             if (!ddPopups) {
-                ddPopups = fetch({{ this.url|tojson }})
-                    .then(function (r) { return r.ok ? r.json() : {}; })
-                    .catch(function () { return {}; });
+                ddPopups = ddShared({{ this.url|tojson }}).then(function (d) { return d || {}; });
             }
             return ddPopups;
         }
@@ -134,7 +176,9 @@ class _Popups(MacroElement):
                 line.textContent = idLine;
                 content.appendChild(line);
             }
-            layer.bindPopup(content, {maxWidth: 380});
+            // Kept 60 px from the map's edges: the close button never sits under the layers
+            // control (top right) or the zoom buttons (top left).
+            layer.bindPopup(content, {maxWidth: 380, autoPanPadding: [60, 60]});
             layer.on('popupopen', function () {
                 ddLoadPopups().then(function (popups) {
                     if (popups[key]) { content.innerHTML = popups[key]; layer.getPopup().update(); }
@@ -155,7 +199,9 @@ class _EventCluster(MarkerCluster):
     """The event markers, clustered, made in the browser from :class:`MapData` rows.
 
     One divIcon per style is shared by all markers and ``addLayers`` adds them in one go:
-    10,000 markers take a fraction of a second."""
+    10,000 markers take a fraction of a second. A cluster is a pie of its events' types (the
+    legend's colours, the largest share first) with its count; at the last zoom, markers on
+    one spot spiderfy. The markers are kept by event id (``ddMarkers``) for the selection."""
 
     default_js = assets.js_links("markerclusterjs")
     default_css = assets.css_links("markerclustercss", "markerclusterdefaultcss")
@@ -165,6 +211,7 @@ class _EventCluster(MarkerCluster):
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = (function () {
             var styles = {{ this.styles }};
+            var labels = {{ this.labels }};
             var rows = {{ this.rows }};
             var icons = {};
             function icon(style, approx) {
@@ -179,57 +226,308 @@ class _EventCluster(MarkerCluster):
                 }
                 return icons[key];
             }
-            var markers = new Array(rows.length);
+            function clusterIcon(cluster) {
+                var children = cluster.getAllChildMarkers(), counts = {}, n = children.length;
+                for (var i = 0; i < n; i++) {
+                    var k = children[i].options.ddStyle;
+                    counts[k] = (counts[k] || 0) + 1;
+                }
+                var keys = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a]; });
+                var stops = [], acc = 0, title = [];
+                keys.forEach(function (k) {
+                    var a = acc / n * 360; acc += counts[k];
+                    var b = acc / n * 360;
+                    stops.push(styles[k][0] + ' ' + a.toFixed(1) + 'deg ' + b.toFixed(1) + 'deg');
+                    title.push(labels[k] + ': ' + counts[k]);
+                });
+                var size = n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 42 : 48;
+                var div = document.createElement('div');
+                div.className = 'dd-cluster';
+                div.style.cssText = 'width:' + size + 'px;height:' + size + 'px;background:conic-gradient('
+                    + stops.join(',') + ')';
+                div.title = title.join(' · ');
+                div.dataset.dominant = keys[0];
+                var count = document.createElement('b');
+                count.textContent = n;
+                div.appendChild(count);
+                return L.divIcon({html: div, className: 'marker-cluster dd-cluster-icon',
+                                  iconSize: L.point(size, size)});
+            }
+            var markers = new Array(rows.length), byId = {};
             for (var i = 0; i < rows.length; i++) {
                 var row = rows[i];
-                var marker = L.marker([row[0], row[1]], {icon: icon(row[2], row[3]), title: row[4]});
+                var marker = L.marker([row[0], row[1]], {icon: icon(row[2], row[3]), title: row[4],
+                                                          ddStyle: row[2], ddId: row[5]});
                 ddBindPopup(marker, row[5], {{ this.id_prefix|tojson }} + row[5]);
+                marker.on('click', function (e) {
+                    try {
+                        sessionStorage.setItem({{ this.focus_key|tojson }}, e.target.options.ddId);
+                    } catch (err) {}
+                });
                 markers[i] = marker;
+                byId[row[5]] = marker;
             }
-            var cluster = L.markerClusterGroup({{ this.options|tojavascript }});
+            var cluster = L.markerClusterGroup({
+                showCoverageOnHover: false,
+                spiderfyOnMaxZoom: true,
+                // Without animations: an animated cluster ignores the moves of its first 200 ms,
+                // so a view restored and then moved to the selected event would be drawn stale.
+                animate: false,
+                // Clusters break up as one zooms in, but never vanish: events on one spot stay a
+                // cluster to the last zoom, where a click spiderfies them.
+                maxClusterRadius: function (zoom) { return zoom >= 9 ? 28 : 60; },
+                iconCreateFunction: clusterIcon
+            });
             cluster.addLayers(markers);
             cluster.addTo({{ this._parent.get_name() }});
+            window.ddMarkers = byId;
+            window.ddCluster = cluster;
             return cluster;
         })();
         {% endmacro %}
         """
     )
 
-    def __init__(self, rows_js: str):
-        super().__init__(options={"disableClusteringAtZoom": 9})
+    def __init__(self, rows_js: str, lang: str = "vi"):
+        super().__init__()
         self._name = "EventCluster"
         self.rows = rows_js
         self.styles = _STYLES_JS
+        self.labels = js_data([*(event_type_label(k, lang) for k in STYLE), "?"])
         self.id_prefix = EVENT_ID_PREFIX
+        self.focus_key = FOCUS_KEY
 
 
-class _PlaceLayer(MacroElement):
-    """One circle per mentioned place, sized by its mentions (tooltips set as text)."""
+class _Labels(MacroElement):
+    """Place names from the gazetteer (``labels.json``, :func:`dashboard.assets.labels_json`):
+    at each zoom the labels whose first zoom has come, inside the view, as plain text (set with
+    ``textContent``, never HTML: a user's place is untrusted). The file is fetched once."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        (function () {
-            var rows = {{ this.rows }};
-            for (var i = 0; i < rows.length; i++) {
-                var row = rows[i];
-                var circle = L.circleMarker([row[0], row[1]], {radius: row[2], color: '#1d3557', weight: 1,
-                    fillColor: '#457b9d', fillOpacity: 0.45});
-                var tip = document.createElement('span');
-                tip.textContent = row[3];
-                circle.bindTooltip(tip);
-                ddBindPopup(circle, row[4], null);
-                circle.addTo({{ this._parent.get_name() }});
+        (function (map, group) {
+            if (!map.getPane('ddLabels')) {
+                var pane = map.createPane('ddLabels');
+                pane.style.zIndex = 450;
+                pane.style.pointerEvents = 'none';
             }
-        })();
+            var lang = {{ this.lang|tojson }};
+            var shown = {};
+            function draw(labels) {
+                var zoom = map.getZoom(), bounds = map.getBounds().pad(0.2), keep = {}, count = 0;
+                for (var i = 0; i < labels.length && count < 600; i++) {
+                    var l = labels[i];
+                    if (l[4] > zoom || !bounds.contains([l[0], l[1]])) { continue; }
+                    keep[i] = true; count++;
+                    if (shown[i]) { continue; }
+                    var el = document.createElement('div');
+                    el.className = 'dd-label dd-c' + l[5];
+                    el.textContent = (lang === 'vi' && l[3]) ? l[3] : l[2];
+                    shown[i] = L.marker([l[0], l[1]], {
+                        icon: L.divIcon({html: el, className: 'dd-label-icon', iconSize: null}),
+                        pane: 'ddLabels', interactive: false, keyboard: false
+                    }).addTo(group);
+                    // a label is no marker: it must not count as one (tests, clicks, styles)
+                    shown[i]._icon.classList.remove('leaflet-marker-icon');
+                }
+                Object.keys(shown).forEach(function (i) {
+                    if (!keep[i]) { group.removeLayer(shown[i]); delete shown[i]; }
+                });
+            }
+            ddShared({{ this.url|tojson }}).then(function (labels) {
+                labels = labels || [];
+                draw(labels);
+                map.on('moveend', function () { draw(labels); });
+            });
+        })({{ this._map_name }}, {{ this._parent.get_name() }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, rows_js: str):
+    def __init__(self, url: str, lang: str):
+        super().__init__()
+        self._name = "Labels"
+        self.url = url
+        self.lang = lang
+
+    def render(self, **kwargs) -> None:
+        self._map_name = _map_of(self).get_name()
+        super().render(**kwargs)
+
+
+class _Admin1(MacroElement):
+    """The first-level regions' outlines, thin, under the events: fetched at the first view of
+    zoom 5 or more (2 MB: the world view does not need them)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map, group) {
+            if (!map.getPane('ddAdmin1')) {
+                map.createPane('ddAdmin1').style.zIndex = 260;
+            }
+            var style = {color: '#8d8d8d', weight: 0.6, opacity: 0.8, fill: false};
+            var data = null, added = {}, asked = false;
+            function box(geometry) {  // [west, south, east, north] of a (multi)line's coordinates
+                var b = [180, 90, -180, -90];
+                (function walk(c) {
+                    if (typeof c[0] === 'number') {
+                        b[0] = Math.min(b[0], c[0]); b[1] = Math.min(b[1], c[1]);
+                        b[2] = Math.max(b[2], c[0]); b[3] = Math.max(b[3], c[1]);
+                    } else { c.forEach(walk); }
+                })(geometry.coordinates);
+                return b;
+            }
+            // Only the regions in (or near) the view are drawn: 4,600 outlines at once would slow
+            // every redraw of the map.
+            function draw() {
+                if (!data || map.getZoom() < 5) { return; }
+                var v = map.getBounds().pad(0.5);
+                data.features.forEach(function (f, i) {
+                    if (added[i]) { return; }
+                    var b = f.ddBox || (f.ddBox = box(f.geometry));
+                    var outside = b[2] < v.getWest() || b[0] > v.getEast()
+                        || b[3] < v.getSouth() || b[1] > v.getNorth();
+                    if (outside) { return; }
+                    added[i] = true;
+                    L.geoJSON(f, {style: style, interactive: false, pane: 'ddAdmin1'}).addTo(group);
+                });
+            }
+            function load() {
+                if (map.getZoom() < 5) { return; }
+                if (!asked) {
+                    asked = true;
+                    ddShared({{ this.url|tojson }}).then(function (d) { data = d; draw(); });
+                }
+                draw();
+            }
+            map.on('moveend', load);
+            load();
+        })({{ this._map_name }}, {{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, url: str):
+        super().__init__()
+        self._name = "Admin1"
+        self.url = url
+
+    def render(self, **kwargs) -> None:
+        self._map_name = _map_of(self).get_name()
+        super().render(**kwargs)
+
+
+class _View(MacroElement):
+    """The view the user left (sessionStorage), else the fit of ``bounds``; then the selected
+    event, zoomed to and its popup opened when it was not the last one focused (a marker click
+    or the feed); the view is saved at every move. A rerun (filter, slider) keeps the view."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map) {
+            // On a narrow page (800 px) the legend starts closed: it would cover the map.
+            var legend = document.querySelector('.dd-legend'), page = window.innerWidth;
+            try { page = window.parent.innerWidth; } catch (e) {}
+            if (legend && page <= 900) { legend.removeAttribute('open'); }
+            var saved = null;
+            try { saved = JSON.parse(sessionStorage.getItem({{ this.view_key|tojson }})); } catch (e) {}
+            var fit = {{ this.bounds|tojson }};
+            function save() {
+                var c = map.getCenter();
+                try {
+                    sessionStorage.setItem({{ this.view_key|tojson }},
+                        JSON.stringify({lat: c.lat, lng: c.lng, zoom: map.getZoom()}));
+                } catch (e) {}
+            }
+            if (saved && typeof saved.zoom === 'number') {
+                map.setView([saved.lat, saved.lng], saved.zoom, {animate: false});
+            } else if (fit) {
+                map.fitBounds(fit, {maxZoom: 8, animate: false});
+            }
+            save();
+            map.on('moveend', save);
+            var selected = {{ this.selected|tojson }};
+            var marker = selected && window.ddMarkers && window.ddMarkers[selected];
+            if (!marker) { return; }
+            L.circleMarker(marker.getLatLng(), {radius: 19, color: '#111', weight: 3, fill: false,
+                                                interactive: false}).addTo(map);
+            var focused = null;
+            try { focused = sessionStorage.getItem({{ this.focus_key|tojson }}); } catch (e) {}
+            // Its popup, when it is in the view; from a cluster of events on one spot, spiderfied.
+            function open() {
+                var parent = window.ddCluster.getVisibleParent(marker);
+                if (!parent) { return; }
+                if (parent !== marker && parent.spiderfy) {
+                    parent.spiderfy();
+                    setTimeout(function () { marker.openPopup(); }, 300);
+                } else {
+                    marker.openPopup();
+                }
+            }
+            if (focused !== selected) {  // newly selected (the feed, the URL): go to it
+                try { sessionStorage.setItem({{ this.focus_key|tojson }}, selected); } catch (e) {}
+                map.once('moveend', function () { setTimeout(open, 50); });
+                map.setView(marker.getLatLng(), Math.max(map.getZoom(), 9), {animate: false});
+            } else {
+                setTimeout(open, 50);
+            }
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, bounds: list[list[float]] | None, selected: str | None):
+        super().__init__()
+        self._name = "View"
+        self.bounds = bounds
+        self.selected = selected
+        self.view_key = VIEW_KEY
+        self.focus_key = FOCUS_KEY
+
+
+class _PlaceLayer(MacroElement):
+    """One circle per mentioned place of ``ids``, sized by its mentions (tooltips set as text).
+    The circles' rows are in a file (``url``: :func:`write_popups` of :attr:`MapData.places`)
+    fetched when the layer is first shown: it is off by default."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (group) {
+            var ids = {{ this.ids }}, drawn = false;
+            function draw() {
+                if (drawn) { return; }
+                drawn = true;
+                ddShared({{ this.url|tojson }}).then(function (rows) {
+                    rows = rows || {};
+                    ids.forEach(function (id) {
+                        var row = rows[id];
+                        if (!row) { return; }
+                        var circle = L.circleMarker([row[0], row[1]], {radius: row[2], color: '#1d3557',
+                            weight: 1, fillColor: '#457b9d', fillOpacity: 0.45});
+                        var tip = document.createElement('span');
+                        tip.textContent = row[3];
+                        circle.bindTooltip(tip);
+                        ddBindPopup(circle, row[4], null);
+                        circle.addTo(group);
+                    });
+                });
+            }
+            group.on('add', draw);
+            if (group._map) { draw(); }
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, ids_js: str, url: str):
         super().__init__()
         self._name = "PlaceLayer"
-        self.rows = rows_js
+        self.ids = ids_js
+        self.url = url
 
 
 def _highlight(sentence: str, surface: str | None) -> str:
@@ -414,13 +712,20 @@ class MapData:
     """
 
     events: dict[str, str] = field(default_factory=dict)
-    places: str = "[]"
+    places: dict[str, list] = field(default_factory=dict)
     popups: dict[str, str] = field(default_factory=dict)
 
     def events_js(self, event_ids: Iterable[str]) -> str:
         """The JS array of the markers of ``event_ids`` (unknown or unplaced ids are skipped)."""
         rows = self.events
         return "[" + ",".join(rows[i] for i in event_ids if i in rows) + "]"
+
+    def places_js(self, place_ids: Iterable[str] | None = None) -> str:
+        """The JS array of the ids of the circles of ``place_ids`` (all when None): the rows
+        themselves are in the file the layer fetches when it is shown."""
+        rows = self.places
+        ids = rows if place_ids is None else place_ids
+        return js_data([str(i) for i in ids if i in rows])
 
 
 def prepare_map_data(
@@ -445,19 +750,17 @@ def prepare_map_data(
         marker = [float(event.latitude), float(event.longitude), style, approximate, tooltip, event.event_id]
         out.events[event.event_id] = js_data(marker)
         out.popups[event.event_id] = event_popup(row, lang)
-    circles = []
     for place_id, group in places.groupby("place_id", sort=False):
         first = group.iloc[0]
         radius = round(min(22, 4 + 3 * math.sqrt(len(group))), 1)
         tooltip = f"{place_names(_text(first['name']), _text(first['name_vi']), lang)[0]} ({len(group)})"
         key = f"place:{place_id}"
-        circles.append([float(first["lat"]), float(first["lon"]), radius, tooltip, key])
+        out.places[str(place_id)] = [float(first["lat"]), float(first["lon"]), radius, tooltip, key]
         out.popups[key] = place_popup(group, lang, None if texts is None else texts.get(place_id, []))
-    out.places = js_data(circles)
     return out
 
 
-def write_popups(popups: dict[str, str], folder: Path = POPUP_DIR, prefix: str = "popups") -> str:
+def write_popups(popups: Mapping[str, object], folder: Path = POPUP_DIR, prefix: str = "popups") -> str:
     """Write the popups where Streamlit serves static files; returns their URL.
 
     The file is named by its content, so browsers may keep it; older files with the same
@@ -484,12 +787,17 @@ def build_map(
     lang: str,
     online_tiles: bool = False,
     bounds: list[list[float]] | None = None,
+    selected: str | None = None,
+    places_url: str = "",
 ) -> folium.Map:
     """The event map from :class:`MapData` pieces; ``extents`` maps place ids to GeoJSON
-    geometries of the regions and borders that events are placed in; the view fits ``bounds``
-    (:func:`event_bounds`)."""
-    fmap = _local_map(zoom_start=3, location=(35, 45), prefer_canvas=True)
+    geometries of the regions and borders that events are placed in. The first view fits
+    ``bounds`` (:func:`event_bounds`); later ones keep the user's (:class:`_View`); the
+    ``selected`` event is ringed, and zoomed to when it is newly selected."""
+    max_zoom = _ZOOMS["maxZoom"] if online_tiles else OFFLINE_MAX_ZOOM
+    fmap = _local_map(zoom_start=3, location=(35, 45), prefer_canvas=True, maxZoom=max_zoom)
     fmap.get_root().header.add_child(Element(_CSS))
+    fmap.add_child(_Popups(popups_url))  # first: it defines what the layers below use
     outlines = folium.FeatureGroup(name=t("layer_countries", lang), overlay=False, control=True)
     outlines.add_child(
         _RemoteGeoJson(
@@ -497,6 +805,9 @@ def build_map(
         )
     )
     outlines.add_to(fmap)
+    admin1 = folium.FeatureGroup(name=t("layer_admin1", lang))
+    admin1.add_child(_Admin1(ADMIN1_URL))
+    admin1.add_to(fmap)
     if online_tiles:  # the user's choice: the only request that leaves the machine
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(fmap)
 
@@ -514,19 +825,22 @@ def build_map(
         ).add_to(areas)
     areas.add_to(fmap)
 
-    fmap.add_child(_Popups(popups_url))
-    place_layer = folium.FeatureGroup(name=t("layer_places", lang))
-    place_layer.add_child(_PlaceLayer(places_js))
+    # Off until asked: at 10,000 events the circles would bury the clusters.
+    place_layer = folium.FeatureGroup(name=t("layer_places", lang), show=False)
+    place_layer.add_child(_PlaceLayer(places_js, places_url))
     place_layer.add_to(fmap)
 
+    labels = folium.FeatureGroup(name=t("layer_labels", lang))
+    labels.add_child(_Labels(LABELS_URL, lang))
+    labels.add_to(fmap)
+
     event_layer = folium.FeatureGroup(name=t("layer_events", lang))
-    event_layer.add_child(_EventCluster(events_js))
+    event_layer.add_child(_EventCluster(events_js, lang))
     event_layer.add_to(fmap)
 
     fmap.get_root().html.add_child(Element(legend_html(lang)))
     folium.LayerControl(collapsed=True).add_to(fmap)
-    if bounds:
-        fmap.fit_bounds(bounds, max_zoom=8)
+    fmap.add_child(_View(bounds, selected))
     return fmap
 
 
@@ -534,14 +848,19 @@ def _local_map(**options: object) -> folium.Map:
     """A map without tiles that loads Leaflet and Font Awesome from our copies (folium's own
     defaults are CDN links, and jQuery, Bootstrap and awesome-markers that our divIcon markers
     and plain-DOM popups do not need)."""
-    fmap = folium.Map(tiles=None, **options, **_ZOOMS)
+    fmap = folium.Map(tiles=None, **{**_ZOOMS, **options})
     fmap.default_js = assets.js_links("leaflet")
     fmap.default_css = assets.css_links("leaflet_css", "fontawesome")
     return fmap
 
 
 def event_bounds(events: pd.DataFrame, pad: float = 0.5) -> list[list[float]] | None:
-    """The padded bounds of the located events, None when there is none."""
+    """The padded bounds of the located violent events (:data:`VIOLENT`: not the statements
+    placed at capitals and country centroids), of all located events when none is violent;
+    None when there is none."""
+    violent = events[events["event_type"].isin(VIOLENT) & events["latitude"].notna()]
+    if not violent.empty:
+        events = violent
     lats, lons = events["latitude"].dropna(), events["longitude"].dropna()
     if lats.empty or lons.empty:
         return None
@@ -556,11 +875,19 @@ def picker_map() -> folium.Map:
 
 
 def legend_html(lang: str) -> str:
+    """The legend: type colours (markers and cluster shares), approximate markers, place
+    circles; a <details> that closes by a click, closed from the start on a narrow map."""
     items = "".join(
         f'<div><span style="background:{colour}"></span>{html.escape(event_type_label(name, lang))}</div>'
         for name, (colour, _icon) in STYLE.items()
     )
-    return f'<div class="dd-legend"><b>{t("legend", lang)}</b>{items}</div>'
+    pie = ",".join(f"{c} {i * 60}deg {(i + 1) * 60}deg" for i, (c, _) in enumerate(STYLE.values()))
+    items += (
+        f'<div><span style="background:conic-gradient({pie})"></span>{t("legend_cluster", lang)}</div>'
+        f'<div><span class="dd-l-approx"></span>{t("legend_approx", lang)}</div>'
+        f'<div><span class="dd-l-place"></span>{t("legend_places", lang)}</div>'
+    )
+    return f'<details class="dd-legend" open><summary>{t("legend", lang)}</summary>{items}</details>'
 
 
 def event_id_from_popup(text: str | None) -> str | None:

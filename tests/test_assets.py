@@ -69,3 +69,18 @@ def test_install_fails_cleanly_without_node_modules(tmp_path) -> None:
     with pytest.raises(assets.AssetsError, match="npm install"):
         assets.install(tmp_path / "node_modules", vendor)
     assert (vendor / "keep.txt").read_text() == "old copy"  # the old copy is left alone
+
+
+def test_labels_and_region_outlines_for_the_offline_map() -> None:
+    labels = json.loads((assets.VENDOR / assets.LABELS).read_text(encoding="utf-8"))
+    by_name = {row[2]: row for row in labels}
+    # countries from the first zoom, regions from zoom 6, towns by population
+    assert by_name["Azerbaijan"][4] <= 4 and by_name["Azerbaijan"][5] == 0
+    assert by_name["Kharkiv"][5] == 2 and by_name["Kharkiv"][4] <= 6
+    assert any(row[3] == "Stepanakert" and row[4] <= 9 for row in labels)  # Xankandi, as the press writes it
+    assert all(row[4] >= 6 for row in labels if row[5] == 1)
+    assert any(row[3] for row in labels)  # Vietnamese names where they differ
+    assert (assets.VENDOR / assets.LABELS).stat().st_size < 1_500_000  # fetched once per page
+    regions = json.loads((assets.VENDOR / assets.ADMIN1).read_text(encoding="utf-8"))
+    assert len(regions["features"]) > 4000
+    assert {f["geometry"]["type"] for f in regions["features"]} <= {"LineString", "MultiLineString"}

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import ClassVar
 from urllib.parse import parse_qs, urlparse
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -346,3 +347,67 @@ def test_review_panel_rejects_moves_and_merges(app: AppTest, gaz) -> None:
     app.button(key="review_merge").click().run()
     assert not app.exception, app.exception
     assert shown(app)[0] == n - 1
+
+
+# -- mapui (issue 12 items 3–4): the view in the URL, analyst filters, the play control -----
+
+
+def test_the_url_restores_filters_and_selection_and_follows_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, built_db: Path
+) -> None:
+    monkeypatch.setattr(data, "STORE", tmp_path / "events.sqlite")
+    first = AppTest.from_file(APP, default_timeout=120)
+    first.run()  # stores the samples
+    with EventStore(data.STORE) as store:
+        frame = store.events_frame()
+    terter = frame[frame["location"] == "Tartar"].iloc[0]["event_id"]
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params.update(
+        {"q": "phao kich", "type": ["Explosions/Remote violence"], "event": terter, "from": "2020-09-28",
+         "to": "2020-10-02", "actor": ["No such actor"], "country": ["AZ", "QX"]}
+    )  # fmt: skip
+    at.run()
+    assert not at.exception, at.exception
+    assert at.text_input(key="query").value == "phao kich"
+    assert at.multiselect(key="types").value == ["Explosions/Remote violence"]
+    assert at.multiselect(key="actors").value == []  # unknown values from a shared link are dropped
+    assert at.multiselect(key="countries").value == ["AZ"]
+    assert at.slider(key="dates").value == (dt.date(2020, 9, 28), dt.date(2020, 10, 2))
+    assert at.session_state["selected_event"] == terter
+    assert 1 <= shown(at)[0] < shown(at)[1]
+    # and a change goes back into the URL
+    at.text_input(key="query").set_value("terter").run()
+    assert at.query_params["q"] == "terter" and at.query_params["event"] == terter
+    assert at.query_params["from"] == "2020-09-28" and at.query_params["country"] == "AZ"
+
+
+def test_analyst_filters_and_country_names(app: AppTest) -> None:
+    countries = app.multiselect(key="countries")
+    assert "Azerbaijan" in countries.options and "AZ" not in countries.options  # names, not codes
+    app.text_input(key="query").set_value("PHAO KICH").run()
+    accent_free = shown(app)[0]
+    app.text_input(key="query").set_value("pháo kích").run()
+    assert shown(app)[0] == accent_free > 0
+    app.text_input(key="query").set_value("").run()
+    actor = app.multiselect(key="actors").options[0]
+    app.multiselect(key="actors").set_value([actor]).run()
+    table = app.dataframe[0].value
+    assert len(table) > 0 and ((table["actor1"] == actor) | (table["actor2"] == actor)).all()
+    app.multiselect(key="actors").set_value([]).run()
+    _, high = app.slider(key="fatalities").value
+    app.slider(key="fatalities").set_value((1, high)).run()
+    assert (pd.to_numeric(app.dataframe[0].value["fatalities"]) >= 1).all()
+    assert not app.exception
+
+
+def test_step_control_moves_the_date_range(app: AppTest) -> None:
+    low, high = app.slider(key="dates").value
+    app.button(key="step_forward").click().run()
+    a, b = app.slider(key="dates").value
+    assert a == low and b < high  # from the whole period: its first stretch
+    app.button(key="step_forward").click().run()
+    c, d = app.slider(key="dates").value
+    assert c == b + dt.timedelta(days=1) and (d - c) == (b - a)  # moved by its own length
+    app.button(key="step_back").click().run()
+    assert app.slider(key="dates").value == (a, b)
+    assert not app.exception

@@ -11,9 +11,12 @@ import pytest
 import shapely
 from shapely.geometry import shape
 
-from dashboard import data
+from dashboard import assets, data
+from dashboard.feed import feed_rows
 from dashboard.mapview import (
+    VIOLENT,
     build_map,
+    event_bounds,
     event_id_from_popup,
     event_popup,
     place_popup,
@@ -165,7 +168,7 @@ def test_places_layer_and_geojson(store: EventStore) -> None:
     places = data.places_frame(store)
     texts = data.place_sentences(store, places)
     prepared = prepare_map_data(data.events_frame(store), places, "vi", texts)
-    tooltips = " ".join(row[3] for row in json.loads(prepared.places))
+    tooltips = " ".join(row[3] for row in prepared.places.values())
     for name in ("Thổ Nhĩ Kỳ", "Pakistan", "Hungary"):
         assert name in tooltips
     terter = places[places["surface"] == "Terter"]
@@ -297,3 +300,109 @@ def test_provenance_is_outlet_and_title_else_file_name_else_pasted_text() -> Non
         and "Báo &lt;A&gt;</a> — <i>Tin</i>" in linked
     )
     assert "<a" not in source_html("Báo", None, None, "javascript:alert(1)", "vi")
+
+
+# -- analyst filters, timeline, first view, labels (issue 12 items 2–4) --------------------
+
+
+def test_search_ignores_case_and_accents_and_reads_actors(store: EventStore) -> None:
+    events = data.events_frame(store)
+    accented = data.apply_filters(events, data.Filters(query="pháo kích"))
+    assert len(accented) > 0
+    for query in ("phao kich", "PHAO KICH", "Pháo Kích", "  phao   kich "):
+        found = data.apply_filters(events, data.Filters(query=query))
+        assert list(found["event_id"]) == list(accented["event_id"]), query
+    assert set(data.apply_filters(events, data.Filters(query="terter"))["location"]) == {"Tartar"}
+    # an actor is found by its name alone, without accents
+    actor = next(a for a in data.actor_options(events) if a)
+    by_actor = data.apply_filters(events, data.Filters(query=data.fold(actor).upper()))
+    pairs = zip(by_actor["actor1"], by_actor["actor2"], strict=True)
+    assert len(by_actor) > 0 and all(actor in pair for pair in pairs)
+    assert data.search_key("Đà Nẵng") == "da nang"
+
+
+def test_actor_sub_event_and_fatality_filters(store: EventStore) -> None:
+    events = data.events_frame(store)
+    actor = data.actor_options(events)[0]
+    kept = data.apply_filters(events, data.Filters(actors=[actor], background=True))
+    assert len(kept) > 0 and ((kept["actor1"] == actor) | (kept["actor2"] == actor)).all()
+    sub = events["sub_event_type"].dropna().iloc[0]
+    kept = data.apply_filters(events, data.Filters(sub_event_types=[sub], background=True))
+    assert set(kept["sub_event_type"]) == {sub}
+    dead = pd.to_numeric(events["fatalities"], errors="coerce").fillna(0)
+    assert dead.max() > 0
+    most = data.max_fatalities(events)
+    kept = data.apply_filters(events, data.Filters(fatalities=(1, most), background=True))
+    assert len(kept) == int((dead >= 1).sum()) > 0
+    none = data.apply_filters(events, data.Filters(fatalities=(0, 0), background=True))
+    assert len(none) + len(kept) == len(events)  # an event without a figure counts as 0
+
+
+def test_countries_by_name_in_the_ui_language() -> None:
+    assert data.country_name("AZ", "vi") == "Azerbaijan"
+    assert data.country_name("DE", "vi") == "Đức" and data.country_name("DE", "en") == "Germany"
+    assert data.country_name("RU", "vi") == "Nga" and data.country_name("QX", "en") == "QX"
+
+
+def test_timeline_bins_follow_the_period_and_wars_span_their_years(store: EventStore) -> None:
+    assert data.timeline_freq(dt.date(2020, 9, 27), dt.date(2020, 10, 3)) == "D"
+    assert data.timeline_freq(dt.date(2020, 1, 1), dt.date(2020, 12, 31)) == "W"
+    assert data.timeline_freq(dt.date(2015, 1, 1), dt.date(2020, 12, 31)) == "M"
+    assert data.timeline_freq(dt.date(1988, 2, 1), dt.date(2020, 10, 3)) == "Y"
+    events = data.events_frame(store)
+    war = events[events["background"] & events["date_end"].notna()]
+    assert not war.empty  # the 1988–1994 war, "từ tháng 2/1988 đến tháng 5/1994"
+    yearly = data.timeline_counts(war.head(1), "Y")
+    start, end = war.iloc[0]["event_date"].year, pd.Timestamp(war.iloc[0]["date_end"]).year
+    assert list(yearly["start"].dt.year) == list(range(start, end + 1)) and end - start >= 5
+    monthly = data.timeline_counts(war.head(1), "M")
+    assert len(monthly) > 60 and set(monthly["events"]) == {1}
+    news = data.apply_filters(events, data.Filters())
+    daily = data.timeline_counts(news, "D")
+    spans = (pd.to_datetime(news["date_end"]).fillna(news["event_date"]) - news["event_date"]).dt.days
+    assert daily["events"].sum() == len(news) + spans.sum()  # a two-day clash is in both days
+    dead = pd.to_numeric(news["fatalities"], errors="coerce").fillna(0).sum()
+    assert daily["fatalities"].sum() == dead
+
+
+def test_first_view_fits_violent_events_not_capitals(store: EventStore) -> None:
+    events = data.apply_filters(data.events_frame(store), data.Filters())
+    assert set(events["event_type"]) - set(VIOLENT)  # statements and talks are there too
+    (_, west), (_, east) = event_bounds(events)
+    violent = events[events["event_type"].isin(VIOLENT)]
+    assert west <= violent["longitude"].min() and east >= violent["longitude"].max()
+    everything = event_bounds(events[~events["event_type"].isin(VIOLENT)])
+    assert (east - west) < (everything[1][1] - everything[0][1])  # not the world of capitals
+
+
+def test_place_circles_follow_the_filters(store: EventStore) -> None:
+    events, places = data.events_frame(store), data.places_frame(store)
+    prepared = prepare_map_data(events, places, "vi", data.place_sentences(store, places))
+    terter = data.apply_filters(events, data.Filters(query="terter"))
+    shown = places.loc[places["article_id"].isin(set(terter["article_id"])), "place_id"].unique()
+    assert 0 < len(json.loads(prepared.places_js(shown))) < len(json.loads(prepared.places_js()))
+    fmap = build_map(prepared.events_js(terter["event_id"]), prepared.places_js(shown), "/p.json", {}, "vi")
+    page = fmap.get_root().render()
+    assert "show: false" in page or '"show": false' in page or "place" in page
+    for text in ("Địa danh được nhắc đến", "dd-legend", "<details"):
+        assert text in page
+
+
+def test_feed_rows_newest_first_with_the_selected_one(store: EventStore) -> None:
+    events = data.apply_filters(data.events_frame(store), data.Filters())
+    rows = feed_rows(events, "en", None)
+    dates = [dt.datetime.strptime(r["date"], "%d/%m/%Y") for r in rows]
+    assert dates == sorted(dates, reverse=True) and len(rows) == len(events)
+    oldest = events.sort_values("event_date").iloc[0]["event_id"]
+    few = feed_rows(events, "en", oldest, limit=2)
+    assert len(few) == 3 and few[-1]["id"] == oldest
+    assert all(r["colour"].startswith("#") and r["icon"].startswith("fa-") for r in rows)
+
+
+def test_labels_are_decluttered_per_zoom() -> None:
+    # three towns 5 km apart: one label at a low zoom, all three once the zoom spreads them
+    points = [(40.0, 47.0), (40.045, 47.0), (40.0, 47.06)]
+    first = assets.declutter(points, 90, range(3, 14))
+    assert first[0] == 3 and 9 < first[1] <= 13 and 9 < first[2] <= 13
+    far = assets.declutter([(40.0, 47.0), (-33.9, 151.2)], 90, range(3, 12))
+    assert far == [3, 3]

@@ -211,7 +211,8 @@ PLACE_CASES = [
         "Crimea và vùng Donbass.",
         "2024-02-25",
         [town("Jenin", "PS", JENIN), area("Bờ Tây", "PS", "region", "curated:west-bank"),
-         area("bán đảo Crimea", "UA", "region", "curated:crimea"), area("Donbass", "UA", "region", "curated:donbas")],
+         area("bán đảo Crimea", "UA", "region", "curated:crimea"),
+         area("Donbass", "UA", "region", "curated:donbas")],
     ),
     case(
         "cue-tinh",
