@@ -184,9 +184,23 @@ def test_every_page_speaks_one_language(app: AppTest, lang: str) -> None:
     # the timeline speaks the language too: its tooltip titles, and no English month names
     charts = [json.loads(c.proto.spec) for c in app.get("vega_lite_chart")]
     assert charts, "the timeline is drawn"
-    tooltips = [t.get("title") for c in charts for t in c["encoding"]["tooltip"]]
-    assert tooltips == [i18n.t(k, lang) for k in ("date_axis", "kind_of", "count_axis")]
-    assert charts[0]["encoding"]["x"]["axis"]["format"] == "%d/%m/%Y"
+    encodings = [e for c in charts for e in _encodings(c)]
+    tooltips = {t.get("title") for e in encodings for t in e.get("tooltip", [])}
+    assert tooltips == {
+        i18n.t(k, lang) for k in ("chart_period", "chart_type", "chart_events", "chart_fatalities")
+    }
+    formats = {e["x"]["axis"]["format"] for e in encodings if "axis" in e.get("x", {})}
+    assert formats and formats <= {"%d/%m/%Y", "%m/%Y", "%Y"}  # numbers only: no month names
+
+
+def _encodings(spec: object) -> list[dict]:
+    """Every ``encoding`` in a Vega-Lite spec, through its layers and concatenations."""
+    if isinstance(spec, dict):
+        found = [spec["encoding"]] if isinstance(spec.get("encoding"), dict) else []
+        return found + [e for key, value in spec.items() if key != "encoding" for e in _encodings(value)]
+    if isinstance(spec, list):
+        return [e for item in spec for e in _encodings(item)]
+    return []
 
 
 def test_the_checker_finds_the_other_language() -> None:
