@@ -14,7 +14,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from dashboard.i18n import event_type_label, t
+from dashboard.i18n import event_type_label, place_names, sub_event_label, t
 from dashboard.mapview import DEFAULT_STYLE, STYLE, n_sources
 
 # The most rows the feed sends: the latest events first (the filters narrow it).
@@ -148,9 +148,11 @@ def feed_rows(shown: pd.DataFrame, lang: str, selected: str | None, limit: int =
             {
                 "id": str(event["event_id"]),
                 "date": event["event_date"].strftime("%d/%m/%Y"),
-                "place": str(_given(event.get("location_vi")) or _given(event.get("location")) or "?"),
+                "place": place_names(_given(event.get("location")), _given(event.get("location_vi")), lang)[
+                    0
+                ],
                 "type": event_type_label(event["event_type"], lang),
-                "sub": str(event.get("sub_event_type") or ""),
+                "sub": sub_event_label(str(event.get("sub_event_type") or ""), lang),
                 "actors": actors,
                 "dead": t("feed_dead", lang, n=int(dead)) if _given(dead) and int(dead) > 0 else "",
                 "sources": t("n_sources", lang, n=sources) if sources > 1 else "",
