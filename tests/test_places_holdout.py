@@ -1,0 +1,110 @@
+"""Issue 10's held-out place set (tests/fixtures/places_holdout), scored whole and per conflict.
+
+The set was written and annotated before the extractor first ran on it, about conflicts
+``places_dev`` does not cover: it estimates the matcher on text it was not tuned on. As for
+``places_dev``, ``python -m events extract`` runs on the 16 articles as a user runs it and the
+scorer (tests/fixtures/eval/score.py, unchanged) compares its places with the hand gold, once for
+the whole set and once for each conflict (the gold split by file prefix). The floors are the
+first measured figures floored to two decimals minus 0.01; ``max_traps`` is the measured count
+of gold ``not_places`` output as places. Raise the floors (lower the ceilings) as the extractor
+improves; do not tune the matcher on these articles (add cases to ``places_dev`` instead).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+import yardstick
+
+ROOT = Path(__file__).resolve().parent.parent
+SET = ROOT / "tests" / "fixtures" / "places_holdout"
+SCORER = ROOT / "tests" / "fixtures" / "eval" / "score.py"
+
+# group: (precision, recall, f1, resolution, max_traps). "all" is the whole set.
+FLOORS: dict[str, tuple[float, float, float, float, int]] = {
+    "all": (0.93, 0.81, 0.87, 0.96, 1),
+    "ly": (0.92, 0.76, 0.83, 0.99, 0),  # Libya (1)
+    "so": (0.99, 0.65, 0.79, 0.91, 0),  # Somalia, al-Shabaab (1)
+    "ng": (0.87, 0.74, 0.80, 0.99, 0),  # Nigeria, Lake Chad (1)
+    "mz": (0.91, 0.80, 0.85, 0.90, 0),  # Mozambique, Cabo Delgado (1)
+    "co": (0.94, 0.86, 0.90, 0.99, 1),  # Colombia-Venezuela (1)
+    "xk": (0.99, 0.89, 0.94, 0.80, 0),  # Kosovo-Serbia (1)
+    "ge": (0.93, 0.68, 0.79, 0.99, 0),  # Georgia, Abkhazia, South Ossetia (1)
+    "kp": (0.89, 0.85, 0.87, 0.99, 0),  # Korean peninsula (1)
+    "eh": (0.99, 0.89, 0.94, 0.91, 0),  # Western Sahara (1)
+    "bl": (0.89, 0.89, 0.89, 0.99, 0),  # Pakistan, Balochistan (1)
+    "ph": (0.83, 0.67, 0.74, 0.99, 0),  # Philippines, Mindanao (1)
+    "il": (0.99, 0.83, 0.90, 0.99, 0),  # Israel-Iran, June 2025 (1)
+    "ku": (0.84, 0.69, 0.76, 0.99, 0),  # Kurdish north-east Syria, Turkey (1)
+    "md": (0.99, 0.90, 0.94, 0.99, 0),  # Transnistria, Moldova (1)
+    "ua": (0.89, 0.89, 0.89, 0.99, 0),  # Ukraine, written fresh (1)
+    "gz": (0.99, 0.84, 0.91, 0.99, 0),  # Gaza, written fresh (1)
+}
+
+
+def _gold() -> list[dict]:
+    lines = (SET / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _group(record: dict) -> str:
+    return Path(record["file"]).name.split("_", 1)[0]
+
+
+@pytest.fixture(scope="module")
+def pred(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The extractor's output for every article of the set, as JSON lines."""
+    out = tmp_path_factory.mktemp("places_holdout") / "pred.jsonl"
+    return yardstick.extract(sorted((SET / "articles").glob("*.txt")), SET / "articles" / "manifest.csv", out)
+
+
+def _score(records: list[dict], pred: Path, tmp_path: Path) -> dict:
+    return yardstick.score(records, pred, tmp_path)
+
+
+def _check(score: dict, group: str, n_articles: int) -> None:
+    precision, recall, f1, resolution, max_traps = FLOORS[group]
+    assert score["articles"] == n_articles and score["missing_articles"] == 0
+    assert score["place_precision"] >= precision, score
+    assert score["place_recall"] >= recall, score
+    assert score["place_f1"] >= f1, score
+    assert score["resolution_acc"] >= resolution, score
+    assert score["not_place_hits"] <= max_traps, score
+
+
+def test_set_is_complete() -> None:
+    """Every article has a gold record and a manifest row; every group has a floor."""
+    gold = _gold()
+    files = {p.name for p in (SET / "articles").glob("*.txt")}
+    manifest = (SET / "articles" / "manifest.csv").read_text(encoding="utf-8").splitlines()[1:]
+    assert {Path(r["file"]).name for r in gold} == files
+    assert {row.split(",", 1)[0] for row in manifest} == files
+    assert {_group(r) for r in gold} == set(FLOORS) - {"all"}
+
+
+def test_gold_spans_are_in_their_text() -> None:
+    """Every accepted span and every trap of the gold occurs as whole words in its article."""
+    for record in _gold():
+        text = unicodedata.normalize("NFC", (SET / "articles" / Path(record["file"]).name).read_text("utf-8"))
+        for span in [s for p in record["places"] for s in p["surfaces"]] + record["not_places"]:
+            assert unicodedata.normalize("NFC", span) == span, (record["id"], span)
+            if not re.search(rf"(?<!\w){re.escape(span)}(?!\w)", text):
+                # a place may list an alternative span this article does not use; one must occur
+                place = next((p for p in record["places"] if span in p["surfaces"]), None)
+                assert place is not None, (record["id"], "trap not in text", span)
+                assert any(s in text for s in place["surfaces"]), (record["id"], span)
+
+
+def test_whole_set(pred: Path, tmp_path: Path) -> None:
+    gold = _gold()
+    _check(_score(gold, pred, tmp_path), "all", len(gold))
+
+
+@pytest.mark.parametrize("group", [g for g in FLOORS if g != "all"])
+def test_each_conflict(group: str, pred: Path, tmp_path: Path) -> None:
+    records = [r for r in _gold() if _group(r) == group]
+    _check(_score(records, pred, tmp_path), group, len(records))
