@@ -20,6 +20,7 @@ import ahocorasick
 from events import lexicon
 from events.clauses import Clause
 from events.mentions import Mention
+from events.phrases import Phrases
 from events.resolve import ResolvedPlace, is_actor_mention, rounded_point
 from gazetteer import Candidate
 
@@ -224,7 +225,9 @@ def _located(p: ResolvedPlace) -> bool:
     kind = p.place.kind
     if kind == "border-area":
         return True
-    if is_actor(p) or (kind == "country" and p.mention.cue not in _LOCATIVE):
+    # "xung đột giữa Israel và Iran", "giao tranh giữa Thái Lan và Campuchia": countries "between"
+    # are the parties (their border is a place of its own: events.borders)
+    if is_actor(p) or (kind == "country" and (p.mention.cue not in _LOCATIVE or p.mention.cue == "giữa")):
         return p.mention.preceding.endswith(_TOWARDS)  # (the preceding text ends with its space)
     return True
 
@@ -248,11 +251,17 @@ def _most_specific(places: Iterable[ResolvedPlace]) -> ResolvedPlace | None:
 _ROUTE_END = re.compile(r"(?:nối|nối liền|kết nối|chạy từ|dẫn từ)\s*$")
 
 
+# "theo thống đốc Antioquia Andrés Julián Rendón", "Thị trưởng Kharkiv Ihor Terekhov cho biết": the
+# place after an official's title is the office's, the speaker's, not the event's
+_TITLES = Phrases(lexicon.PERSON_TITLES)
+
+
 def aside(text: str, p: ResolvedPlace) -> bool:
-    """Whether a (non-country) place is named aside from the event: a speaker's seat or a route's end."""
+    """Whether a (non-country) place is named aside from the event: a speaker's seat, the place of
+    an official's title, or a route's end."""
     if p.place.kind == "country":
         return False
-    if _ROUTE_END.search(p.mention.preceding[-12:]):
+    if _ROUTE_END.search(p.mention.preceding[-12:]) or _TITLES.ending(p.mention.preceding) is not None:
         return True
     return bool(_CLAIM.match(_lowered(text), p.mention.end, p.mention.end + 40))
 
@@ -614,6 +623,9 @@ _TIED = re.compile(
 )
 
 
+_NEIGHBOUR = ("biên giới ", "giáp ", "sát ", "láng giềng ")
+
+
 def tied_place(text: str, written: Mention, places: SentencePlaces) -> ResolvedPlace | None:
     """The named place right after a written one the gazetteer lacks ("làng Novomykhailivka ở tỉnh
     Donetsk" -> Donetsk): ACLED codes the village's event there, not at another place of the clause."""
@@ -658,6 +670,12 @@ def event_record(
     written = written_place(clause, unresolved) if unresolved else None
     if written is not None:
         where = tied_place(text, written, places) or where
+        if where is None:
+            # tied to no named place: its country, the one the sentence names, not the article's
+            # focus (a capital, another country's town); a neighbour ("giáp biên giới Bangladesh")
+            # is not it
+            countries, _ = places.countries_in(sentence)
+            where = next((c for c in countries if not c.mention.preceding.endswith(_NEIGHBOUR)), None)
     place: Candidate | None = where.place if where else focus
     precision = where.geo_precision if where else 3
     if written is not None:  # ACLED: a place near or in the named one (a country: only that is known)

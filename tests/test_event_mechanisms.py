@@ -293,3 +293,51 @@ def test_a_condemned_incident_with_its_day_or_toll_happened(extract) -> None:
 def test_a_group_that_reports_its_own_strike_acts(extract) -> None:
     event = extract("Lực lượng Houthi cho biết đã phóng tên lửa vào thành phố Eilat hôm 2/6.")["events"][0]
     assert event["actor1"] == "Ansar Allah"
+
+
+# --------------------------------------------------------------------------- places that are not where
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    ["theo thống đốc Sumy Oleh Hryhorov", "theo thị trưởng Sumy Artem Kobzar", "theo tỉnh trưởng Sumy"],
+)
+def test_the_place_of_an_officials_title_is_the_speakers_not_the_events(extract, speaker: str) -> None:
+    out = extract(
+        "Ít nhất 4 người thiệt mạng khi UAV Nga tấn công thị trấn Shostka hôm 3/6. "
+        f"Một trực thăng cứu hộ cũng bị bắn hạ khi tới hiện trường, {speaker}."
+    )
+    assert "Sumy" not in where(out)
+    assert "Shostka" in where(out)
+
+
+@pytest.mark.parametrize(
+    ("pair", "target"), [("Israel và Iran", "Iran"), ("Thái Lan và Campuchia", "Cambodia")]
+)
+def test_countries_between_are_the_parties_not_the_place(extract, pair: str, target: str) -> None:
+    first, second = pair.split(" và ")
+    out = extract(
+        f"Căng thẳng giữa {pair} leo thang từ ngày 5/6 khi quân đội {first} nã pháo vào các mục tiêu trong "
+        f"lãnh thổ {second}."
+    )
+    assert where(out) == [target]
+
+
+def test_an_unknown_place_tied_to_nothing_is_in_its_sentences_country_not_the_articles_focus(
+    extract,
+) -> None:
+    out = extract(
+        "Đánh bom ở Karachi\nMột quả bom phát nổ ở thành phố Karachi hôm 2/6, làm 3 người chết. "
+        "Hôm 4/6, phiến quân phục kích một đoàn xe quân sự ở huyện Zzyzxabad, làm 7 binh sĩ Afghanistan "
+        "thiệt mạng."
+    )
+    ambush = [e for e in out["events"] if e["date"] == "2025-06-04"]
+    assert [(e["location"], e["geo_precision"], e["location_written"]) for e in ambush] == [
+        ("Afghanistan", 3, "Zzyzxabad")
+    ]
+    # a neighbour the place borders is not its country
+    out = extract(
+        "Giao tranh ở Myanmar\nQuân đội đụng độ với phiến quân ở thành phố Sittwe hôm 2/6. Hôm 4/6, phiến "
+        "quân chiếm thị trấn Zzyzxadaw giáp biên giới Bangladesh."
+    )
+    assert "Bangladesh" not in where(out)
