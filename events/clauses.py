@@ -136,6 +136,9 @@ class Clause:
     cue: str | None = None
     after_comma: bool = False  # cut from the clause before by a comma, not by a conjunction
     history_only: bool = False  # its cue makes a background event only (talks: lexicon.HISTORY_ONLY)
+    # a series or a plural of attacks told with a purpose ("hàng loạt vụ tấn công", "các cuộc tấn
+    # công … nhằm ủng hộ …"): an incident only with a day or a toll of its own (events.pipeline)
+    attacks_in_general: bool = False
 
 
 def _clause_spans(text: str, start: int, end: int, may_cut: bool = True) -> Iterator[tuple[int, int, bool]]:
@@ -449,6 +452,25 @@ def condemned_incident(lower: str, clause_start: int, clause_end: int, at: int) 
     return _INCIDENT_OWN.search(lower, at, min(len(lower), clause_end + 80)) is not None
 
 
+_SERIES_BEFORE = re.compile(r"(?<!\w)(?:hàng loạt|một loạt|nhiều|vô số)\s+(?:vụ|cuộc|đợt|trận)\s+$")
+_PLURAL_BEFORE = re.compile(r"(?<!\w)(?:các|những)\s+(?:vụ|cuộc|đợt|trận)\s+$")
+# a purpose right after the noun ("các cuộc tấn công của họ nhằm ủng hộ …"), not a target ("nhằm vào")
+_PURPOSE_AFTER = re.compile(
+    r"\s+(?:[^\s,;.]+\s+){0,3}?(?:nhằm|để|là để|là nhằm)\s+(?!vào\b|thẳng vào\b|lại\b)"
+    r"(?:ủng hộ|trả đũa|đáp trả|đáp lại|trừng phạt|gây sức ép|buộc|ngăn|phản đối|bảo vệ|hỗ trợ|làm suy yếu)"
+)
+
+
+def attacks_in_general(lower: str, at: int, cue_end: int, clause_end: int) -> bool:
+    """Whether the cue is a noun of attacks in general: a series ("tiến hành hàng loạt vụ tấn công",
+    "nhiều cuộc không kích") or a plural told with its purpose ("Houthi nói các cuộc tấn công của
+    họ nhằm ủng hộ người Palestine"). Offsets into ``lower``; ``at``: where the cue starts."""
+    window = lower[max(0, at - 16) : at]
+    if _SERIES_BEFORE.search(window):
+        return True
+    return bool(_PLURAL_BEFORE.search(window)) and bool(_PURPOSE_AFTER.match(lower, cue_end, clause_end))
+
+
 def event_clauses(text: str, start: int, end: int) -> list[Clause]:
     """The event-bearing clauses of a sentence, same-type clauses merged into the first.
 
@@ -509,6 +531,9 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
                 cue=text[best.start : min(best.end, clause_end)],
                 after_comma=after_comma,
                 history_only=best.priority == lexicon.HISTORY_ONLY,
+                attacks_in_general=attacks_in_general(
+                    lower, best.start - start, best.end - start, clause_end - start
+                ),
             )
         previous = merged[key]
     return list(merged.values())  # in order: a clause is added before those after it

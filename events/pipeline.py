@@ -324,6 +324,8 @@ class Extractor:
                     lost,
                     sentence_text,
                 )
+                if clause.attacks_in_general and not when.own and record["fatalities"] is None:
+                    continue  # "nhóm đã tiến hành hàng loạt vụ tấn công": a series, a topic
                 # (the last incident told, a few sentences back at most, and no other event since)
                 told_last = recent is not None and recent[2] == len(candidates)
                 if told_last and index - recent[1] <= 3 and _retold_attack(text, clause):

@@ -341,3 +341,28 @@ def test_an_unknown_place_tied_to_nothing_is_in_its_sentences_country_not_the_ar
         "quân chiếm thị trấn Zzyzxadaw giáp biên giới Bangladesh."
     )
     assert "Bangladesh" not in where(out)
+
+
+# --------------------------------------------------------------------------- attacks in general
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lực lượng Houthi nói các cuộc tấn công của họ nhằm ủng hộ người dân ở Gaza.",
+        "Israel cho biết các cuộc không kích của họ nhằm làm suy yếu Hezbollah ở miền nam Lebanon.",
+        "Chính quyền cáo buộc nhóm phiến quân, lực lượng đã tiến hành hàng loạt vụ tấn công ở miền bắc.",
+        "Al-Shabaab đã thực hiện nhiều cuộc đánh bom tại thủ đô Mogadishu.",
+    ],
+)
+def test_attacks_in_general_are_no_incident(extract, sentence: str) -> None:
+    assert extract(f"Bạo lực leo thang\n{sentence}")["events"] == []
+
+
+def test_a_series_with_a_day_or_a_toll_of_its_own_happened(extract) -> None:
+    out = extract(
+        "Quân đội Israel rạng sáng 7/6 tiến hành hàng loạt cuộc không kích nhằm vào thành phố Tyre."
+    )
+    assert where(out) == ["Tyre"]
+    out = extract("Nga tiến hành nhiều đợt không kích vào thành phố Kharkiv, làm 6 người chết.")
+    assert where(out) == ["Kharkiv"]
