@@ -832,7 +832,28 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
             event["date"], event["date_end"] = record["date"], record["date_end"]
             event["time_precision"] = record["time_precision"]
             event_how["own_date"] = True
-    return events
+    return _riots_over_protests(events)
+
+
+def _riots_over_protests(events: list[dict]) -> list[dict]:
+    """A peaceful protest at the place and on the day of a riot is that demonstration, turned violent
+    (ACLED codes it once, as the riot): "Các cuộc biểu tình cũng diễn ra tại Pokhara và Itahari, nơi
+    2 người chết trong đụng độ với cảnh sát" is a protest at Pokhara and a riot at Itahari."""
+    riots = {
+        (e["place_id"], e["date"], e["background"]): e
+        for e in events
+        if e["event_type"] == lexicon.RIOTS and e["place_id"] is not None and e["date"] is not None
+    }
+    if not riots:
+        return events
+    kept = []
+    for event in events:
+        riot = riots.get((event["place_id"], event["date"], event["background"]))
+        if riot is None or event["sub_event_type"] != "Peaceful protest":
+            kept.append(event)
+            continue
+        riot["mentions"] = sorted(riot["mentions"] + event["mentions"], key=lambda m: m["start"])
+    return kept
 
 
 _LOCATION_FIELDS = (

@@ -366,3 +366,19 @@ def test_a_series_with_a_day_or_a_toll_of_its_own_happened(extract) -> None:
     assert where(out) == ["Tyre"]
     out = extract("Nga tiến hành nhiều đợt không kích vào thành phố Kharkiv, làm 6 người chết.")
     assert where(out) == ["Kharkiv"]
+
+
+# --------------------------------------------------------------------------- one demonstration, one event
+
+
+def test_a_protest_where_a_riot_broke_out_that_day_is_the_riot(extract) -> None:
+    out = extract(
+        "Biểu tình lan rộng\nNgười biểu tình cũng xuống đường tại thành phố Chittagong và Sylhet hôm 5/6, "
+        "nơi đám đông đốt phá một đồn cảnh sát."
+    )
+    assert sorted((e["location"], e["event_type"]) for e in out["events"]) == [
+        ("Chattogram", "Protests"),
+        ("Sylhet", "Riots"),
+    ]
+    riot = next(e for e in out["events"] if e["event_type"] == "Riots")
+    assert len(riot["mentions"]) == 2  # the protest's report is one of the riot's
