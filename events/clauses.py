@@ -295,6 +295,29 @@ def by_armed_men(cue: Cue, lower: str, clause_start: int, start: int) -> Cue:
     return Cue(cue.start, cue.end, lexicon.STRATEGIC, "Looting/property destruction", cue.priority)
 
 
+_ARMED_PERSON = re.compile(rf"(?<!\w)(?:{lexicon.ARMED_PERSONS})(?!\w)")
+_KILLINGS = ("sát hại", "giết hại", "bắn chết")
+_PASSIVE_BEFORE = re.compile(r"(?<!\w)(?:đã |vừa )?bị\s+$")
+
+
+def by_victim(cue: Cue, lower: str, clause_start: int, clause_end: int, start: int) -> Cue:
+    """A killing whose victim is armed ("thủ lĩnh lực lượng SSA … bị sát hại", "bắn chết một chỉ huy
+    phiến quân") is fighting, not violence against civilians (ACLED's civilians are unarmed): the
+    victim is the subject before a passive "bị", else the object right after the verb."""
+    if cue.event_type != lexicon.CIVILIANS or not lower.startswith(_KILLINGS, cue.start - start):
+        return cue
+    at, end = cue.start - start, cue.end - start
+    if _PASSIVE_BEFORE.search(lower, max(clause_start - start, at - 12), at):
+        armed = _ARMED_PERSON.search(lower, max(clause_start - start, at - 100), at)
+    else:
+        armed = _ARMED_PERSON.match(lower, end + 1, clause_end - start) or _ARMED_PERSON.match(
+            lower, end + 5, clause_end - start
+        )  # "bắn chết chỉ huy …", "bắn chết một chỉ huy …" ("một " is 4 letters and a space)
+    if armed is None:
+        return cue
+    return Cue(cue.start, cue.end, BATTLES, "Armed clash", cue.priority)
+
+
 def protest_setting(lower: str) -> bool:
     """Whether the (lower-cased) sentence tells a protest."""
     return any(word in lower for word in _PROTEST_WORDS) and _PROTEST_SETTING.search(lower) is not None
@@ -509,6 +532,7 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
         best = by_means(text, start, best, clause_end, lower)
         best = with_intervention(best, lower, clause_start, clause_end, start)
         best = by_armed_men(best, lower, clause_start, start)
+        best = by_victim(best, lower, clause_start, clause_end, start)
         best = protesters_act(best, cues, lower, clause_end, start, starts)
         if best.event_type in (BATTLES, lexicon.CIVILIANS, lexicon.STRATEGIC):
             if setting is None:

@@ -382,3 +382,23 @@ def test_a_protest_where_a_riot_broke_out_that_day_is_the_riot(extract) -> None:
     ]
     riot = next(e for e in out["events"] if e["event_type"] == "Riots")
     assert len(riot["mentions"]) == 2  # the protest's report is one of the riot's
+
+
+# --------------------------------------------------------------------------- who was killed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tiếng súng nổ khắp thành phố Benghazi đêm 4/6 sau khi chỉ huy lữ đoàn Tariq Ben Ziyad bị sát hại.",
+        "Các tay súng đã bắn chết một chỉ huy phiến quân ở thành phố Benghazi hôm 4/6.",
+        "Hai binh sĩ bị giết hại trong một vụ phục kích gần thành phố Benghazi hôm 4/6.",
+    ],
+)
+def test_killing_an_armed_man_is_fighting_not_violence_against_civilians(extract, sentence: str) -> None:
+    assert kinds(extract(sentence)) == [("Battles", "Armed clash")]
+
+
+def test_killing_civilians_stays_violence_against_civilians(extract) -> None:
+    out = extract("Các tay súng đã bắn chết ba dân thường ở thành phố Benghazi hôm 4/6.")
+    assert kinds(out) == [("Violence against civilians", "Attack")]
