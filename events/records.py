@@ -604,7 +604,8 @@ def is_background(date: str, reference: dt.date) -> bool:
 
 _SETTLEMENT_CUES = frozenset(
     {"làng", "ngôi làng", "xã", "thôn", "bản", "thị trấn", "thị xã", "khu định cư", "thành phố", "huyện",
-     "quận", "khu", "trại tị nạn", "trại", "đồn", "cảng", "sân bay", "căn cứ", "cửa khẩu"}
+     "quận", "khu", "trại tị nạn", "trại", "đồn", "cảng", "sân bay", "căn cứ", "cửa khẩu", "vùng",
+     "tỉnh", "bang", "đảo", "hòn đảo"}
 )  # fmt: skip
 
 

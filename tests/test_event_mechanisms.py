@@ -323,12 +323,13 @@ def test_countries_between_are_the_parties_not_the_place(extract, pair: str, tar
     assert where(out) == [target]
 
 
+@pytest.mark.parametrize("cue", ["huyện", "vùng", "tỉnh", "hòn đảo"])
 def test_an_unknown_place_tied_to_nothing_is_in_its_sentences_country_not_the_articles_focus(
-    extract,
+    extract, cue: str
 ) -> None:
     out = extract(
         "Đánh bom ở Karachi\nMột quả bom phát nổ ở thành phố Karachi hôm 2/6, làm 3 người chết. "
-        "Hôm 4/6, phiến quân phục kích một đoàn xe quân sự ở huyện Zzyzxabad, làm 7 binh sĩ Afghanistan "
+        f"Hôm 4/6, phiến quân phục kích một đoàn xe quân sự ở {cue} Zzyzxabad, làm 7 binh sĩ Afghanistan "
         "thiệt mạng."
     )
     ambush = [e for e in out["events"] if e["date"] == "2025-06-04"]
