@@ -82,6 +82,12 @@ _OWN_MEANS = ("bằng", "bởi", "từ phía", "của")
 # a passive with no agent ("bị tấn công"), or a plural noun of attacks already told ("New Delhi tuyên
 # bố các cuộc tấn công chỉ nhằm vào …": a place of its own still makes a report of its own)
 _REFERRING = ("bị ", "các cuộc ", "những cuộc ", "các đợt ", "những đợt ", "các vụ ", "những vụ ")
+# an attack on a count of targets ("đã tấn công khoảng 1.300 mục tiêu của Hezbollah"): strikes, told
+# by who made them; with no means of its own, the strike just told
+_TARGETS_AFTER = re.compile(
+    r"\s+(?:(?:khoảng|hơn|gần|ít nhất|tổng cộng|thêm)\s+)?(?:[\d.,]+|các|nhiều|hàng loạt|hàng chục|hàng trăm"
+    r"|hàng nghìn|hàng ngàn)\s+mục tiêu(?!\w)"
+)
 _ATTACKERS = re.compile(r"(?<!\w)(?:kẻ tấn công|những kẻ|các tay súng|nhóm tay súng|chúng)(?!\w)")
 
 
@@ -102,6 +108,8 @@ def _retold_attack(text: str, clause: Clause) -> bool:
     if after.lstrip().startswith(_OWN_MEANS):
         return False  # "bị tấn công bằng súng máy": its own means, its own incident
     before = text[max(0, at - 12) : at].lower()
+    if _TARGETS_AFTER.match(text[at + len(clause.cue or "") : at + 60].lower()):
+        return True
     return before.endswith(_REFERRING) or _told_before(text, clause)
 
 

@@ -403,3 +403,14 @@ def test_killing_an_armed_man_is_fighting_not_violence_against_civilians(extract
 def test_killing_civilians_stays_violence_against_civilians(extract) -> None:
     out = extract("Các tay súng đã bắn chết ba dân thường ở thành phố Benghazi hôm 4/6.")
     assert kinds(out) == [("Violence against civilians", "Attack")]
+
+
+@pytest.mark.parametrize("targets", ["khoảng 1.200 mục tiêu", "hàng trăm mục tiêu", "nhiều mục tiêu"])
+def test_an_attack_on_a_count_of_targets_is_the_strike_just_told(extract, targets: str) -> None:
+    out = extract(
+        "Israel không kích dữ dội\nHơn 100 người thiệt mạng trong các cuộc không kích của Israel nhằm vào "
+        f"cao nguyên Golan hôm 5/6. Quân đội Israel tuyên bố đã tấn công {targets} của Hezbollah."
+    )
+    assert [(e["location"], e["event_type"], e["sub_event_type"]) for e in out["events"]] == [
+        ("Golan Heights", REMOTE, AIR)
+    ]
