@@ -286,6 +286,8 @@ class Extractor:
         candidates: list[tuple[dict, dict]] = []
         unresolved_starts = [u.start for u in unresolved]
         told: DateRef | None = None  # the last date an event of the text was given
+        # the day a sentence gave by reference ("Tối cùng ngày, …"): the next one goes on about it
+        carried: tuple[int, DateRef] | None = None
         last: dict | None = None  # the last event of the body told at a named place
         # the last strike or attack of the body, its sentence, the number of candidates after it
         recent: tuple[dict, int, int] | None = None
@@ -309,10 +311,19 @@ class Extractor:
                 if not when.own:
                     if previous is False:
                         previous = _previous_date(sentences, index, roles, dates, date_starts, reference)
+                        if previous is None and carried is not None and carried[0] == index - 1:
+                            previous = carried[1] if roles[index] == "body" else None
                     if isinstance(previous, DateRef):
                         when = previous  # "Hôm 9/10, … ở Kabul. Chính quyền Taliban cáo buộc …": that day
                 if anaphor is not None and told is not None:
-                    when = _anaphoric(anaphor, told, when) or when  # "Cùng ngày, …"
+                    by_reference = _anaphoric(anaphor, told, when)
+                    if by_reference is not None:
+                        when = by_reference  # "Cùng ngày, …"
+                        if by_reference.date is not None and roles[index] == "body":
+                            carried = (
+                                index,
+                                DateRef(by_reference.date, None, by_reference.precision, own=False),
+                            )
                 if undated and not when.own:
                     when = DateRef(None, None, None, own=False)
                 if when.own and when.date is not None and not clause.history_only:

@@ -414,3 +414,15 @@ def test_an_attack_on_a_count_of_targets_is_the_strike_just_told(extract, target
     assert [(e["location"], e["event_type"], e["sub_event_type"]) for e in out["events"]] == [
         ("Golan Heights", REMOTE, AIR)
     ]
+
+
+# --------------------------------------------------------------------------- dates told by reference
+
+
+def test_a_sentence_after_one_dated_by_reference_goes_on_about_that_day(extract) -> None:
+    out = extract(
+        "Giao tranh ở biên giới\nHôm 3/6, pháo binh Israel nã đạn vào thị trấn Khiam. Tối cùng ngày, Israel "
+        "không kích thành phố Tyre. Hezbollah đáp trả bằng cách phóng hàng chục quả rocket vào thành phố "
+        "Safed."
+    )
+    assert {e["location"]: e["date"] for e in out["events"]}["Safed"] == "2025-06-03"
