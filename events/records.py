@@ -833,7 +833,33 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
             event["date"], event["date_end"] = record["date"], record["date_end"]
             event["time_precision"] = record["time_precision"]
             event_how["own_date"] = True
-    return _riots_over_protests(events)
+    return _intercepted(_riots_over_protests(events))
+
+
+def _intercepted(events: list[dict]) -> list[dict]:
+    """A launch told with its interception in one sentence, with no toll ("Houthi phóng một tên lửa
+    về phía Israel; quân đội Israel thông báo đã đánh chặn tên lửa"), is one event: the disrupted
+    weapons use (ACLED), with the launch's report among its mentions."""
+    stopped = {
+        (m["sentence"], e["date"]): e
+        for e in events
+        if e["sub_event_type"] == "Disrupted weapons use"
+        for m in e["mentions"]
+    }
+    if not stopped:
+        return events
+    kept = []
+    for event in events:
+        interception = None
+        if event["event_type"] == lexicon.REMOTE and not event["fatalities"] and len(event["mentions"]) == 1:
+            interception = stopped.get((event["mentions"][0]["sentence"], event["date"]))
+        if interception is None or interception["country"] not in (event["country"], None):
+            kept.append(event)
+            continue
+        interception["mentions"] = sorted(
+            interception["mentions"] + event["mentions"], key=lambda m: m["start"]
+        )
+    return kept
 
 
 def _riots_over_protests(events: list[dict]) -> list[dict]:

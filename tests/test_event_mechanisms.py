@@ -426,3 +426,16 @@ def test_a_sentence_after_one_dated_by_reference_goes_on_about_that_day(extract)
         "Safed."
     )
     assert {e["location"]: e["date"] for e in out["events"]}["Safed"] == "2025-06-03"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rạng sáng 4/6, Iran phóng hai tên lửa về phía Israel; quân đội Israel cho biết đã đánh chặn cả hai.",
+        "Hôm 4/6, Houthi phóng một UAV về phía Israel, nhưng quân đội Israel thông báo đã bắn hạ UAV này.",
+    ],
+)
+def test_a_launch_told_with_its_interception_is_one_disrupted_weapons_use(extract, sentence: str) -> None:
+    out = extract(f"Căng thẳng leo thang\n{sentence}")
+    assert kinds(out) == [("Strategic developments", "Disrupted weapons use")]
+    assert len(out["events"][0]["mentions"]) == 2
