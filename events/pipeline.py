@@ -14,7 +14,7 @@ from events import lexicon
 from events.borders import resolve_border_phrases
 from events.clauses import Clause, event_clauses, toll_clause
 from events.dates import DateMention, find_dates, parse_published, reference_date
-from events.mentions import find_mentions
+from events.mentions import Mention, find_mentions
 from events.reader import Article
 from events.records import (
     MAX_EVENT_TEXT,
@@ -152,6 +152,41 @@ def _previous_date(
     return None
 
 
+# "thủ đô" with no name after it ("cáo buộc Pakistan không kích thủ đô và …"): the capital named before
+_BARE_CAPITAL = re.compile(
+    r"(?<!\w)thủ đô(?=\s*[,.;]|\s+(?:và|hoặc|cùng|nước này|của nước này|trong|hôm|ngày"
+    r"|sáng|trưa|chiều|tối|đêm|rạng)(?!\w))"
+)
+
+
+def _capitals_again(
+    text: str, places: list[ResolvedPlace], sentences: list[tuple[int, int]]
+) -> list[ResolvedPlace]:
+    """A bare "thủ đô" as a place of the events: the capital the text named last before it ("thủ
+    đô Kabul"), nowhere when it named none. Not an output place (the text names it no more)."""
+    lower = text.lower()
+    if "thủ đô" not in lower:
+        return []
+    named = [p for p in places if p.mention.preceding.endswith("thủ đô ") and p.place.kind != "country"]
+    if not named:
+        return []
+    found = []
+    starts = [p.mention.start for p in named]
+    sentence_starts = [start for start, _ in sentences]
+    for m in _BARE_CAPITAL.finditer(lower):
+        i = bisect_left(starts, m.start())
+        if not i:
+            continue
+        capital = named[i - 1]
+        sentence = max(0, bisect_right(sentence_starts, m.start()) - 1)
+        mention = Mention(
+            text[m.start() : m.end()], m.start(), m.end(), sentence, capital.mention.key,
+            preceding=lower[max(0, m.start() - 40) : m.start()],
+        )  # fmt: skip
+        found.append(ResolvedPlace(mention, capital.place, capital.geo_precision, capital.score))
+    return found
+
+
 def _names_a_town(
     text: str, places: list[ResolvedPlace], starts: list[int], sentence: tuple[int, int]
 ) -> bool:
@@ -243,6 +278,8 @@ class Extractor:
         if len(unresolved) > MAX_UNRESOLVED:
             warnings.append(_capped(len(unresolved), "unresolved names", MAX_UNRESOLVED))
             del unresolved[MAX_UNRESOLVED:]
+        event_places = places + _capitals_again(text, places, sentences)  # (the output's places stay as read)
+        event_places.sort(key=lambda p: (p.mention.start, -p.mention.end))
         undated = not article.published
         if article.published:
             published, precision = parse_published(article.published)
@@ -254,6 +291,7 @@ class Extractor:
         # events, and in a capped text only up to its last event's sentence
         roles = sentence_roles(text, sentences, article.title)
         place_starts = [p.mention.start for p in places]
+        event_starts = [p.mention.start for p in event_places]
         planned: list[tuple[int, tuple[int, int], list[Clause]]] = []
         count, capped = 0, False
         for index, sentence in enumerate(sentences):
@@ -297,7 +335,7 @@ class Extractor:
             anaphor = m.lastgroup if m is not None else None
             # the places a sentence's events may use are those of the sentence
             near = SentencePlaces(
-                places[bisect_left(place_starts, sentence[0]) : bisect_left(place_starts, sentence[1])]
+                event_places[bisect_left(event_starts, sentence[0]) : bisect_left(event_starts, sentence[1])]
             )
             sentence_text = (
                 text[sentence[0] : sentence[1]] if sentence[1] - sentence[0] <= MAX_EVENT_TEXT else None

@@ -316,6 +316,11 @@ _COORDINATION = re.compile(
     # "… Natanz, cùng nhiều mục tiêu quân sự tại thủ đô Tehran"
     rf"|\s*,?\s*(?:và|cùng|cùng với)\s+(?:[^\s,.;]+\s+){{1,6}}?(?:ở|tại|vào|nhằm vào)\s+{_LIST_CUE}"
 )
+# the second target with its own locative ("không kích thủ đô và một khu chợ ở tỉnh Paktika"): a
+# place of its own, whatever its kind
+_OWN_TARGET = re.compile(
+    rf"\s*,?\s*(?:và|cùng|cùng với)\s+(?:[^\s,.;]+\s+){{1,6}}?(?:ở|tại|vào|nhằm vào)\s+{_LIST_CUE}"
+)
 # between a member and the larger place it lies in, passed over: "Bahawalpur thuộc tỉnh Punjab và …"
 _ENCLOSING = re.compile(
     r"\s*,?\s*(?:thuộc|ở|tại)\s+(?:(?:tỉnh|bang|vùng|miền|khu vực)\s+)?"
@@ -349,6 +354,7 @@ def coordinated(text: str, where: ResolvedPlace, places: SentencePlaces) -> list
         return []
     members = [where]
     rank = _rank(where)
+    own: set[int] = set()  # the members told with a locative of their own
     for step in (-1, 1):
         i, edge = index, where
         while 0 <= i + step < len(places.places):
@@ -364,6 +370,8 @@ def coordinated(text: str, where: ResolvedPlace, places: SentencePlaces) -> list
                 break
             if other.place.kind == "country" and other.mention.cue not in _PART_CUES:
                 break
+            if _OWN_TARGET.fullmatch(text, gap[0], gap[1]):
+                own.add(id(other if step > 0 else edge))
             members.append(other)
             i, edge = i + step, other
     if len(members) == 1:
@@ -373,7 +381,7 @@ def coordinated(text: str, where: ResolvedPlace, places: SentencePlaces) -> list
     found: list[ResolvedPlace] = []
     seen = {where.place.id}
     for other in members:
-        if other.place.id in seen or not (plural or _rank(other) == rank):
+        if other.place.id in seen or not (plural or _rank(other) == rank or id(other) in own):
             continue
         seen.add(other.place.id)
         found.append(other)

@@ -439,3 +439,25 @@ def test_a_launch_told_with_its_interception_is_one_disrupted_weapons_use(extrac
     out = extract(f"Căng thẳng leo thang\n{sentence}")
     assert kinds(out) == [("Strategic developments", "Disrupted weapons use")]
     assert len(out["events"][0]["mentions"]) == 2
+
+
+# --------------------------------------------------------------------------- the capital told again
+
+
+@pytest.mark.parametrize("after", ["và một kho đạn ở tỉnh Khost", "trong đêm 9/10", "."])
+def test_a_bare_capital_is_the_capital_named_before(extract, after: str) -> None:
+    out = extract(
+        "Giao tranh ở Kandahar\nHôm 9/10, quân đội Pakistan và Taliban giao tranh gần thành phố Kandahar. "
+        "Cùng ngày, người dân nghe thấy các tiếng nổ tại thủ đô Kabul. Phía Taliban nói máy bay Pakistan đã "
+        f"ném bom thủ đô {after}".replace(" .", ".")
+    )
+    assert "Kabul" in where(out)
+    assert not [p for p in out["places"] if p["surface"] == "thủ đô"]  # no place the text names again
+
+
+def test_a_second_target_with_its_own_locative_is_an_event_of_its_own(extract) -> None:
+    out = extract(
+        "Không kích ở Syria\nHôm 4/6, Israel không kích thành phố Homs và một kho vũ khí ở tỉnh Hama, "
+        "theo giới chức Syria."
+    )
+    assert sorted(where(out)) == ["Hama", "Homs"]
