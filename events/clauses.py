@@ -136,6 +136,9 @@ class Clause:
     cue: str | None = None
     after_comma: bool = False  # cut from the clause before by a comma, not by a conjunction
     history_only: bool = False  # its cue makes a background event only (talks: lexicon.HISTORY_ONLY)
+    # a series or a plural of attacks told with a purpose ("hàng loạt vụ tấn công", "các cuộc tấn
+    # công … nhằm ủng hộ …"): an incident only with a day or a toll of its own (events.pipeline)
+    attacks_in_general: bool = False
 
 
 def _clause_spans(text: str, start: int, end: int, may_cut: bool = True) -> Iterator[tuple[int, int, bool]]:
@@ -290,6 +293,29 @@ def by_armed_men(cue: Cue, lower: str, clause_start: int, start: int) -> Cue:
     if not _ARMED.search(lower, clause_start - start, cue.start - start):
         return cue
     return Cue(cue.start, cue.end, lexicon.STRATEGIC, "Looting/property destruction", cue.priority)
+
+
+_ARMED_PERSON = re.compile(rf"(?<!\w)(?:{lexicon.ARMED_PERSONS})(?!\w)")
+_KILLINGS = ("sát hại", "giết hại", "bắn chết")
+_PASSIVE_BEFORE = re.compile(r"(?<!\w)(?:đã |vừa )?bị\s+$")
+
+
+def by_victim(cue: Cue, lower: str, clause_start: int, clause_end: int, start: int) -> Cue:
+    """A killing whose victim is armed ("thủ lĩnh lực lượng SSA … bị sát hại", "bắn chết một chỉ huy
+    phiến quân") is fighting, not violence against civilians (ACLED's civilians are unarmed): the
+    victim is the subject before a passive "bị", else the object right after the verb."""
+    if cue.event_type != lexicon.CIVILIANS or not lower.startswith(_KILLINGS, cue.start - start):
+        return cue
+    at, end = cue.start - start, cue.end - start
+    if _PASSIVE_BEFORE.search(lower, max(clause_start - start, at - 12), at):
+        armed = _ARMED_PERSON.search(lower, max(clause_start - start, at - 100), at)
+    else:
+        armed = _ARMED_PERSON.match(lower, end + 1, clause_end - start) or _ARMED_PERSON.match(
+            lower, end + 5, clause_end - start
+        )  # "bắn chết chỉ huy …", "bắn chết một chỉ huy …" ("một " is 4 letters and a space)
+    if armed is None:
+        return cue
+    return Cue(cue.start, cue.end, BATTLES, "Armed clash", cue.priority)
 
 
 def protest_setting(lower: str) -> bool:
@@ -449,6 +475,25 @@ def condemned_incident(lower: str, clause_start: int, clause_end: int, at: int) 
     return _INCIDENT_OWN.search(lower, at, min(len(lower), clause_end + 80)) is not None
 
 
+_SERIES_BEFORE = re.compile(r"(?<!\w)(?:hàng loạt|một loạt|nhiều|vô số)\s+(?:vụ|cuộc|đợt|trận)\s+$")
+_PLURAL_BEFORE = re.compile(r"(?<!\w)(?:các|những)\s+(?:vụ|cuộc|đợt|trận)\s+$")
+# a purpose right after the noun ("các cuộc tấn công của họ nhằm ủng hộ …"), not a target ("nhằm vào")
+_PURPOSE_AFTER = re.compile(
+    r"\s+(?:[^\s,;.]+\s+){0,3}?(?:nhằm|để|là để|là nhằm)\s+(?!vào\b|thẳng vào\b|lại\b)"
+    r"(?:ủng hộ|trả đũa|đáp trả|đáp lại|trừng phạt|gây sức ép|buộc|ngăn|phản đối|bảo vệ|hỗ trợ|làm suy yếu)"
+)
+
+
+def attacks_in_general(lower: str, at: int, cue_end: int, clause_end: int) -> bool:
+    """Whether the cue is a noun of attacks in general: a series ("tiến hành hàng loạt vụ tấn công",
+    "nhiều cuộc không kích") or a plural told with its purpose ("Houthi nói các cuộc tấn công của
+    họ nhằm ủng hộ người Palestine"). Offsets into ``lower``; ``at``: where the cue starts."""
+    window = lower[max(0, at - 16) : at]
+    if _SERIES_BEFORE.search(window):
+        return True
+    return bool(_PLURAL_BEFORE.search(window)) and bool(_PURPOSE_AFTER.match(lower, cue_end, clause_end))
+
+
 def event_clauses(text: str, start: int, end: int) -> list[Clause]:
     """The event-bearing clauses of a sentence, same-type clauses merged into the first.
 
@@ -487,6 +532,7 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
         best = by_means(text, start, best, clause_end, lower)
         best = with_intervention(best, lower, clause_start, clause_end, start)
         best = by_armed_men(best, lower, clause_start, start)
+        best = by_victim(best, lower, clause_start, clause_end, start)
         best = protesters_act(best, cues, lower, clause_end, start, starts)
         if best.event_type in (BATTLES, lexicon.CIVILIANS, lexicon.STRATEGIC):
             if setting is None:
@@ -509,6 +555,9 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
                 cue=text[best.start : min(best.end, clause_end)],
                 after_comma=after_comma,
                 history_only=best.priority == lexicon.HISTORY_ONLY,
+                attacks_in_general=attacks_in_general(
+                    lower, best.start - start, best.end - start, clause_end - start
+                ),
             )
         previous = merged[key]
     return list(merged.values())  # in order: a clause is added before those after it

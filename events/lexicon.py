@@ -367,6 +367,12 @@ ARMED_SUBJECTS = (
     r"kẻ tấn công|những kẻ|tay súng|phiến quân|chiến binh|binh sĩ|binh lính|quân đội|dân quân|băng đảng"
     r"|nhóm vũ trang|lực lượng|quân|người định cư"
 )
+# Armed people: killing one ("thủ lĩnh lực lượng SSA … bị sát hại", "bắn chết một chỉ huy") is no
+# violence against civilians (ACLED: civilians are unarmed) but fighting (events.clauses.by_victim).
+ARMED_PERSONS = (
+    r"thủ lĩnh|chỉ huy|tư lệnh|binh sĩ|binh lính|quân nhân|tay súng|phiến quân|chiến binh|sĩ quan|lính"
+    r"|dân quân|thành viên (?:của )?(?:nhóm|lực lượng)"
+)
 # Who protests and who polices a protest (events.clauses.in_protest).
 PROTESTERS = r"người biểu tình|đoàn người biểu tình|đám đông|người tuần hành|người phản đối"
 POLICE = r"cảnh sát|lực lượng an ninh|lực lượng chống bạo động|cảnh sát chống bạo động|an ninh|quân đội"

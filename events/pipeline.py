@@ -14,7 +14,7 @@ from events import lexicon
 from events.borders import resolve_border_phrases
 from events.clauses import Clause, event_clauses, toll_clause
 from events.dates import DateMention, find_dates, parse_published, reference_date
-from events.mentions import find_mentions
+from events.mentions import Mention, find_mentions
 from events.reader import Article
 from events.records import (
     MAX_EVENT_TEXT,
@@ -82,6 +82,12 @@ _OWN_MEANS = ("bằng", "bởi", "từ phía", "của")
 # a passive with no agent ("bị tấn công"), or a plural noun of attacks already told ("New Delhi tuyên
 # bố các cuộc tấn công chỉ nhằm vào …": a place of its own still makes a report of its own)
 _REFERRING = ("bị ", "các cuộc ", "những cuộc ", "các đợt ", "những đợt ", "các vụ ", "những vụ ")
+# an attack on a count of targets ("đã tấn công khoảng 1.300 mục tiêu của Hezbollah"): strikes, told
+# by who made them; with no means of its own, the strike just told
+_TARGETS_AFTER = re.compile(
+    r"\s+(?:(?:khoảng|hơn|gần|ít nhất|tổng cộng|thêm)\s+)?(?:[\d.,]+|các|nhiều|hàng loạt|hàng chục|hàng trăm"
+    r"|hàng nghìn|hàng ngàn)\s+mục tiêu(?!\w)"
+)
 _ATTACKERS = re.compile(r"(?<!\w)(?:kẻ tấn công|những kẻ|các tay súng|nhóm tay súng|chúng)(?!\w)")
 
 
@@ -102,6 +108,8 @@ def _retold_attack(text: str, clause: Clause) -> bool:
     if after.lstrip().startswith(_OWN_MEANS):
         return False  # "bị tấn công bằng súng máy": its own means, its own incident
     before = text[max(0, at - 12) : at].lower()
+    if _TARGETS_AFTER.match(text[at + len(clause.cue or "") : at + 60].lower()):
+        return True
     return before.endswith(_REFERRING) or _told_before(text, clause)
 
 
@@ -142,6 +150,41 @@ def _previous_date(
             continue
         return DateRef(told.date, None, told.precision, own=False)
     return None
+
+
+# "thủ đô" with no name after it ("cáo buộc Pakistan không kích thủ đô và …"): the capital named before
+_BARE_CAPITAL = re.compile(
+    r"(?<!\w)thủ đô(?=\s*[,.;]|\s+(?:và|hoặc|cùng|nước này|của nước này|trong|hôm|ngày"
+    r"|sáng|trưa|chiều|tối|đêm|rạng)(?!\w))"
+)
+
+
+def _capitals_again(
+    text: str, places: list[ResolvedPlace], sentences: list[tuple[int, int]]
+) -> list[ResolvedPlace]:
+    """A bare "thủ đô" as a place of the events: the capital the text named last before it ("thủ
+    đô Kabul"), nowhere when it named none. Not an output place (the text names it no more)."""
+    lower = text.lower()
+    if "thủ đô" not in lower:
+        return []
+    named = [p for p in places if p.mention.preceding.endswith("thủ đô ") and p.place.kind != "country"]
+    if not named:
+        return []
+    found = []
+    starts = [p.mention.start for p in named]
+    sentence_starts = [start for start, _ in sentences]
+    for m in _BARE_CAPITAL.finditer(lower):
+        i = bisect_left(starts, m.start())
+        if not i:
+            continue
+        capital = named[i - 1]
+        sentence = max(0, bisect_right(sentence_starts, m.start()) - 1)
+        mention = Mention(
+            text[m.start() : m.end()], m.start(), m.end(), sentence, capital.mention.key,
+            preceding=lower[max(0, m.start() - 40) : m.start()],
+        )  # fmt: skip
+        found.append(ResolvedPlace(mention, capital.place, capital.geo_precision, capital.score))
+    return found
 
 
 def _names_a_town(
@@ -235,6 +278,8 @@ class Extractor:
         if len(unresolved) > MAX_UNRESOLVED:
             warnings.append(_capped(len(unresolved), "unresolved names", MAX_UNRESOLVED))
             del unresolved[MAX_UNRESOLVED:]
+        event_places = places + _capitals_again(text, places, sentences)  # (the output's places stay as read)
+        event_places.sort(key=lambda p: (p.mention.start, -p.mention.end))
         undated = not article.published
         if article.published:
             published, precision = parse_published(article.published)
@@ -246,6 +291,7 @@ class Extractor:
         # events, and in a capped text only up to its last event's sentence
         roles = sentence_roles(text, sentences, article.title)
         place_starts = [p.mention.start for p in places]
+        event_starts = [p.mention.start for p in event_places]
         planned: list[tuple[int, tuple[int, int], list[Clause]]] = []
         count, capped = 0, False
         for index, sentence in enumerate(sentences):
@@ -278,6 +324,8 @@ class Extractor:
         candidates: list[tuple[dict, dict]] = []
         unresolved_starts = [u.start for u in unresolved]
         told: DateRef | None = None  # the last date an event of the text was given
+        # the day a sentence gave by reference ("Tối cùng ngày, …"): the next one goes on about it
+        carried: tuple[int, DateRef] | None = None
         last: dict | None = None  # the last event of the body told at a named place
         # the last strike or attack of the body, its sentence, the number of candidates after it
         recent: tuple[dict, int, int] | None = None
@@ -287,7 +335,7 @@ class Extractor:
             anaphor = m.lastgroup if m is not None else None
             # the places a sentence's events may use are those of the sentence
             near = SentencePlaces(
-                places[bisect_left(place_starts, sentence[0]) : bisect_left(place_starts, sentence[1])]
+                event_places[bisect_left(event_starts, sentence[0]) : bisect_left(event_starts, sentence[1])]
             )
             sentence_text = (
                 text[sentence[0] : sentence[1]] if sentence[1] - sentence[0] <= MAX_EVENT_TEXT else None
@@ -301,10 +349,19 @@ class Extractor:
                 if not when.own:
                     if previous is False:
                         previous = _previous_date(sentences, index, roles, dates, date_starts, reference)
+                        if previous is None and carried is not None and carried[0] == index - 1:
+                            previous = carried[1] if roles[index] == "body" else None
                     if isinstance(previous, DateRef):
                         when = previous  # "Hôm 9/10, … ở Kabul. Chính quyền Taliban cáo buộc …": that day
                 if anaphor is not None and told is not None:
-                    when = _anaphoric(anaphor, told, when) or when  # "Cùng ngày, …"
+                    by_reference = _anaphoric(anaphor, told, when)
+                    if by_reference is not None:
+                        when = by_reference  # "Cùng ngày, …"
+                        if by_reference.date is not None and roles[index] == "body":
+                            carried = (
+                                index,
+                                DateRef(by_reference.date, None, by_reference.precision, own=False),
+                            )
                 if undated and not when.own:
                     when = DateRef(None, None, None, own=False)
                 if when.own and when.date is not None and not clause.history_only:
@@ -324,6 +381,8 @@ class Extractor:
                     lost,
                     sentence_text,
                 )
+                if clause.attacks_in_general and not when.own and record["fatalities"] is None:
+                    continue  # "nhóm đã tiến hành hàng loạt vụ tấn công": a series, a topic
                 # (the last incident told, a few sentences back at most, and no other event since)
                 told_last = recent is not None and recent[2] == len(candidates)
                 if told_last and index - recent[1] <= 3 and _retold_attack(text, clause):

@@ -20,6 +20,7 @@ import ahocorasick
 from events import lexicon
 from events.clauses import Clause
 from events.mentions import Mention
+from events.phrases import Phrases
 from events.resolve import ResolvedPlace, is_actor_mention, rounded_point
 from gazetteer import Candidate
 
@@ -224,7 +225,9 @@ def _located(p: ResolvedPlace) -> bool:
     kind = p.place.kind
     if kind == "border-area":
         return True
-    if is_actor(p) or (kind == "country" and p.mention.cue not in _LOCATIVE):
+    # "xung đột giữa Israel và Iran", "giao tranh giữa Thái Lan và Campuchia": countries "between"
+    # are the parties (their border is a place of its own: events.borders)
+    if is_actor(p) or (kind == "country" and (p.mention.cue not in _LOCATIVE or p.mention.cue == "giữa")):
         return p.mention.preceding.endswith(_TOWARDS)  # (the preceding text ends with its space)
     return True
 
@@ -248,11 +251,17 @@ def _most_specific(places: Iterable[ResolvedPlace]) -> ResolvedPlace | None:
 _ROUTE_END = re.compile(r"(?:nối|nối liền|kết nối|chạy từ|dẫn từ)\s*$")
 
 
+# "theo thống đốc Antioquia Andrés Julián Rendón", "Thị trưởng Kharkiv Ihor Terekhov cho biết": the
+# place after an official's title is the office's, the speaker's, not the event's
+_TITLES = Phrases(lexicon.PERSON_TITLES)
+
+
 def aside(text: str, p: ResolvedPlace) -> bool:
-    """Whether a (non-country) place is named aside from the event: a speaker's seat or a route's end."""
+    """Whether a (non-country) place is named aside from the event: a speaker's seat, the place of
+    an official's title, or a route's end."""
     if p.place.kind == "country":
         return False
-    if _ROUTE_END.search(p.mention.preceding[-12:]):
+    if _ROUTE_END.search(p.mention.preceding[-12:]) or _TITLES.ending(p.mention.preceding) is not None:
         return True
     return bool(_CLAIM.match(_lowered(text), p.mention.end, p.mention.end + 40))
 
@@ -307,6 +316,11 @@ _COORDINATION = re.compile(
     # "… Natanz, cùng nhiều mục tiêu quân sự tại thủ đô Tehran"
     rf"|\s*,?\s*(?:và|cùng|cùng với)\s+(?:[^\s,.;]+\s+){{1,6}}?(?:ở|tại|vào|nhằm vào)\s+{_LIST_CUE}"
 )
+# the second target with its own locative ("không kích thủ đô và một khu chợ ở tỉnh Paktika"): a
+# place of its own, whatever its kind
+_OWN_TARGET = re.compile(
+    rf"\s*,?\s*(?:và|cùng|cùng với)\s+(?:[^\s,.;]+\s+){{1,6}}?(?:ở|tại|vào|nhằm vào)\s+{_LIST_CUE}"
+)
 # between a member and the larger place it lies in, passed over: "Bahawalpur thuộc tỉnh Punjab và …"
 _ENCLOSING = re.compile(
     r"\s*,?\s*(?:thuộc|ở|tại)\s+(?:(?:tỉnh|bang|vùng|miền|khu vực)\s+)?"
@@ -340,6 +354,7 @@ def coordinated(text: str, where: ResolvedPlace, places: SentencePlaces) -> list
         return []
     members = [where]
     rank = _rank(where)
+    own: set[int] = set()  # the members told with a locative of their own
     for step in (-1, 1):
         i, edge = index, where
         while 0 <= i + step < len(places.places):
@@ -355,6 +370,8 @@ def coordinated(text: str, where: ResolvedPlace, places: SentencePlaces) -> list
                 break
             if other.place.kind == "country" and other.mention.cue not in _PART_CUES:
                 break
+            if _OWN_TARGET.fullmatch(text, gap[0], gap[1]):
+                own.add(id(other if step > 0 else edge))
             members.append(other)
             i, edge = i + step, other
     if len(members) == 1:
@@ -364,7 +381,7 @@ def coordinated(text: str, where: ResolvedPlace, places: SentencePlaces) -> list
     found: list[ResolvedPlace] = []
     seen = {where.place.id}
     for other in members:
-        if other.place.id in seen or not (plural or _rank(other) == rank):
+        if other.place.id in seen or not (plural or _rank(other) == rank or id(other) in own):
             continue
         seen.add(other.place.id)
         found.append(other)
@@ -595,7 +612,8 @@ def is_background(date: str, reference: dt.date) -> bool:
 
 _SETTLEMENT_CUES = frozenset(
     {"làng", "ngôi làng", "xã", "thôn", "bản", "thị trấn", "thị xã", "khu định cư", "thành phố", "huyện",
-     "quận", "khu", "trại tị nạn", "trại", "đồn", "cảng", "sân bay", "căn cứ", "cửa khẩu"}
+     "quận", "khu", "trại tị nạn", "trại", "đồn", "cảng", "sân bay", "căn cứ", "cửa khẩu", "vùng",
+     "tỉnh", "bang", "đảo", "hòn đảo"}
 )  # fmt: skip
 
 
@@ -612,6 +630,9 @@ _TIED = re.compile(
     r"\s*,?\s*(?:(?:ở|thuộc|tại|gần|của)\s+)?(?:(?:tỉnh|vùng|bang|huyện|quận|thành phố|thị trấn|khu vực"
     r"|vùng lãnh thổ|miền)\s+)?"
 )
+
+
+_NEIGHBOUR = ("biên giới ", "giáp ", "sát ", "láng giềng ")
 
 
 def tied_place(text: str, written: Mention, places: SentencePlaces) -> ResolvedPlace | None:
@@ -658,6 +679,12 @@ def event_record(
     written = written_place(clause, unresolved) if unresolved else None
     if written is not None:
         where = tied_place(text, written, places) or where
+        if where is None:
+            # tied to no named place: its country, the one the sentence names, not the article's
+            # focus (a capital, another country's town); a neighbour ("giáp biên giới Bangladesh")
+            # is not it
+            countries, _ = places.countries_in(sentence)
+            where = next((c for c in countries if not c.mention.preceding.endswith(_NEIGHBOUR)), None)
     place: Candidate | None = where.place if where else focus
     precision = where.geo_precision if where else 3
     if written is not None:  # ACLED: a place near or in the named one (a country: only that is known)
@@ -814,7 +841,54 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
             event["date"], event["date_end"] = record["date"], record["date_end"]
             event["time_precision"] = record["time_precision"]
             event_how["own_date"] = True
-    return events
+    return _intercepted(_riots_over_protests(events))
+
+
+def _intercepted(events: list[dict]) -> list[dict]:
+    """A launch told with its interception in one sentence, with no toll ("Houthi phóng một tên lửa
+    về phía Israel; quân đội Israel thông báo đã đánh chặn tên lửa"), is one event: the disrupted
+    weapons use (ACLED), with the launch's report among its mentions."""
+    stopped = {
+        (m["sentence"], e["date"]): e
+        for e in events
+        if e["sub_event_type"] == "Disrupted weapons use"
+        for m in e["mentions"]
+    }
+    if not stopped:
+        return events
+    kept = []
+    for event in events:
+        interception = None
+        if event["event_type"] == lexicon.REMOTE and not event["fatalities"] and len(event["mentions"]) == 1:
+            interception = stopped.get((event["mentions"][0]["sentence"], event["date"]))
+        if interception is None or interception["country"] not in (event["country"], None):
+            kept.append(event)
+            continue
+        interception["mentions"] = sorted(
+            interception["mentions"] + event["mentions"], key=lambda m: m["start"]
+        )
+    return kept
+
+
+def _riots_over_protests(events: list[dict]) -> list[dict]:
+    """A peaceful protest at the place and on the day of a riot is that demonstration, turned violent
+    (ACLED codes it once, as the riot): "Các cuộc biểu tình cũng diễn ra tại Pokhara và Itahari, nơi
+    2 người chết trong đụng độ với cảnh sát" is a protest at Pokhara and a riot at Itahari."""
+    riots = {
+        (e["place_id"], e["date"], e["background"]): e
+        for e in events
+        if e["event_type"] == lexicon.RIOTS and e["place_id"] is not None and e["date"] is not None
+    }
+    if not riots:
+        return events
+    kept = []
+    for event in events:
+        riot = riots.get((event["place_id"], event["date"], event["background"]))
+        if riot is None or event["sub_event_type"] != "Peaceful protest":
+            kept.append(event)
+            continue
+        riot["mentions"] = sorted(riot["mentions"] + event["mentions"], key=lambda m: m["start"])
+    return kept
 
 
 _LOCATION_FIELDS = (

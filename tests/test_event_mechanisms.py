@@ -293,3 +293,171 @@ def test_a_condemned_incident_with_its_day_or_toll_happened(extract) -> None:
 def test_a_group_that_reports_its_own_strike_acts(extract) -> None:
     event = extract("Lực lượng Houthi cho biết đã phóng tên lửa vào thành phố Eilat hôm 2/6.")["events"][0]
     assert event["actor1"] == "Ansar Allah"
+
+
+# --------------------------------------------------------------------------- places that are not where
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    ["theo thống đốc Sumy Oleh Hryhorov", "theo thị trưởng Sumy Artem Kobzar", "theo tỉnh trưởng Sumy"],
+)
+def test_the_place_of_an_officials_title_is_the_speakers_not_the_events(extract, speaker: str) -> None:
+    out = extract(
+        "Ít nhất 4 người thiệt mạng khi UAV Nga tấn công thị trấn Shostka hôm 3/6. "
+        f"Một trực thăng cứu hộ cũng bị bắn hạ khi tới hiện trường, {speaker}."
+    )
+    assert "Sumy" not in where(out)
+    assert "Shostka" in where(out)
+
+
+@pytest.mark.parametrize(
+    ("pair", "target"), [("Israel và Iran", "Iran"), ("Thái Lan và Campuchia", "Cambodia")]
+)
+def test_countries_between_are_the_parties_not_the_place(extract, pair: str, target: str) -> None:
+    first, second = pair.split(" và ")
+    out = extract(
+        f"Căng thẳng giữa {pair} leo thang từ ngày 5/6 khi quân đội {first} nã pháo vào các mục tiêu trong "
+        f"lãnh thổ {second}."
+    )
+    assert where(out) == [target]
+
+
+@pytest.mark.parametrize("cue", ["huyện", "vùng", "tỉnh", "hòn đảo"])
+def test_an_unknown_place_tied_to_nothing_is_in_its_sentences_country_not_the_articles_focus(
+    extract, cue: str
+) -> None:
+    out = extract(
+        "Đánh bom ở Karachi\nMột quả bom phát nổ ở thành phố Karachi hôm 2/6, làm 3 người chết. "
+        f"Hôm 4/6, phiến quân phục kích một đoàn xe quân sự ở {cue} Zzyzxabad, làm 7 binh sĩ Afghanistan "
+        "thiệt mạng."
+    )
+    ambush = [e for e in out["events"] if e["date"] == "2025-06-04"]
+    assert [(e["location"], e["geo_precision"], e["location_written"]) for e in ambush] == [
+        ("Afghanistan", 3, "Zzyzxabad")
+    ]
+    # a neighbour the place borders is not its country
+    out = extract(
+        "Giao tranh ở Myanmar\nQuân đội đụng độ với phiến quân ở thành phố Sittwe hôm 2/6. Hôm 4/6, phiến "
+        "quân chiếm thị trấn Zzyzxadaw giáp biên giới Bangladesh."
+    )
+    assert "Bangladesh" not in where(out)
+
+
+# --------------------------------------------------------------------------- attacks in general
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lực lượng Houthi nói các cuộc tấn công của họ nhằm ủng hộ người dân ở Gaza.",
+        "Israel cho biết các cuộc không kích của họ nhằm làm suy yếu Hezbollah ở miền nam Lebanon.",
+        "Chính quyền cáo buộc nhóm phiến quân, lực lượng đã tiến hành hàng loạt vụ tấn công ở miền bắc.",
+        "Al-Shabaab đã thực hiện nhiều cuộc đánh bom tại thủ đô Mogadishu.",
+    ],
+)
+def test_attacks_in_general_are_no_incident(extract, sentence: str) -> None:
+    assert extract(f"Bạo lực leo thang\n{sentence}")["events"] == []
+
+
+def test_a_series_with_a_day_or_a_toll_of_its_own_happened(extract) -> None:
+    out = extract(
+        "Quân đội Israel rạng sáng 7/6 tiến hành hàng loạt cuộc không kích nhằm vào thành phố Tyre."
+    )
+    assert where(out) == ["Tyre"]
+    out = extract("Nga tiến hành nhiều đợt không kích vào thành phố Kharkiv, làm 6 người chết.")
+    assert where(out) == ["Kharkiv"]
+
+
+# --------------------------------------------------------------------------- one demonstration, one event
+
+
+def test_a_protest_where_a_riot_broke_out_that_day_is_the_riot(extract) -> None:
+    out = extract(
+        "Biểu tình lan rộng\nNgười biểu tình cũng xuống đường tại thành phố Chittagong và Sylhet hôm 5/6, "
+        "nơi đám đông đốt phá một đồn cảnh sát."
+    )
+    assert sorted((e["location"], e["event_type"]) for e in out["events"]) == [
+        ("Chattogram", "Protests"),
+        ("Sylhet", "Riots"),
+    ]
+    riot = next(e for e in out["events"] if e["event_type"] == "Riots")
+    assert len(riot["mentions"]) == 2  # the protest's report is one of the riot's
+
+
+# --------------------------------------------------------------------------- who was killed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tiếng súng nổ khắp thành phố Benghazi đêm 4/6 sau khi chỉ huy lữ đoàn Tariq Ben Ziyad bị sát hại.",
+        "Các tay súng đã bắn chết một chỉ huy phiến quân ở thành phố Benghazi hôm 4/6.",
+        "Hai binh sĩ bị giết hại trong một vụ phục kích gần thành phố Benghazi hôm 4/6.",
+    ],
+)
+def test_killing_an_armed_man_is_fighting_not_violence_against_civilians(extract, sentence: str) -> None:
+    assert kinds(extract(sentence)) == [("Battles", "Armed clash")]
+
+
+def test_killing_civilians_stays_violence_against_civilians(extract) -> None:
+    out = extract("Các tay súng đã bắn chết ba dân thường ở thành phố Benghazi hôm 4/6.")
+    assert kinds(out) == [("Violence against civilians", "Attack")]
+
+
+@pytest.mark.parametrize("targets", ["khoảng 1.200 mục tiêu", "hàng trăm mục tiêu", "nhiều mục tiêu"])
+def test_an_attack_on_a_count_of_targets_is_the_strike_just_told(extract, targets: str) -> None:
+    out = extract(
+        "Israel không kích dữ dội\nHơn 100 người thiệt mạng trong các cuộc không kích của Israel nhằm vào "
+        f"cao nguyên Golan hôm 5/6. Quân đội Israel tuyên bố đã tấn công {targets} của Hezbollah."
+    )
+    assert [(e["location"], e["event_type"], e["sub_event_type"]) for e in out["events"]] == [
+        ("Golan Heights", REMOTE, AIR)
+    ]
+
+
+# --------------------------------------------------------------------------- dates told by reference
+
+
+def test_a_sentence_after_one_dated_by_reference_goes_on_about_that_day(extract) -> None:
+    out = extract(
+        "Giao tranh ở biên giới\nHôm 3/6, pháo binh Israel nã đạn vào thị trấn Khiam. Tối cùng ngày, Israel "
+        "không kích thành phố Tyre. Hezbollah đáp trả bằng cách phóng hàng chục quả rocket vào thành phố "
+        "Safed."
+    )
+    assert {e["location"]: e["date"] for e in out["events"]}["Safed"] == "2025-06-03"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rạng sáng 4/6, Iran phóng hai tên lửa về phía Israel; quân đội Israel cho biết đã đánh chặn cả hai.",
+        "Hôm 4/6, Houthi phóng một UAV về phía Israel, nhưng quân đội Israel thông báo đã bắn hạ UAV này.",
+    ],
+)
+def test_a_launch_told_with_its_interception_is_one_disrupted_weapons_use(extract, sentence: str) -> None:
+    out = extract(f"Căng thẳng leo thang\n{sentence}")
+    assert kinds(out) == [("Strategic developments", "Disrupted weapons use")]
+    assert len(out["events"][0]["mentions"]) == 2
+
+
+# --------------------------------------------------------------------------- the capital told again
+
+
+@pytest.mark.parametrize("after", ["và một kho đạn ở tỉnh Khost", "trong đêm 9/10", "."])
+def test_a_bare_capital_is_the_capital_named_before(extract, after: str) -> None:
+    out = extract(
+        "Giao tranh ở Kandahar\nHôm 9/10, quân đội Pakistan và Taliban giao tranh gần thành phố Kandahar. "
+        "Cùng ngày, người dân nghe thấy các tiếng nổ tại thủ đô Kabul. Phía Taliban nói máy bay Pakistan đã "
+        f"ném bom thủ đô {after}".replace(" .", ".")
+    )
+    assert "Kabul" in where(out)
+    assert not [p for p in out["places"] if p["surface"] == "thủ đô"]  # no place the text names again
+
+
+def test_a_second_target_with_its_own_locative_is_an_event_of_its_own(extract) -> None:
+    out = extract(
+        "Không kích ở Syria\nHôm 4/6, Israel không kích thành phố Homs và một kho vũ khí ở tỉnh Hama, "
+        "theo giới chức Syria."
+    )
+    assert sorted(where(out)) == ["Hama", "Homs"]

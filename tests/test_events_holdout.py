@@ -29,10 +29,11 @@ GOLD = [
     json.loads(line) for line in (HOLDOUT / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line
 ]
 
-# Floors of the six METRICS (at least), then not_place_hits (at most): events 54 gold / 64 predicted.
+# Floors of the six METRICS (at least), then not_place_hits (at most): events 54 gold / 61 predicted
+# (event recall 0.833, precision 0.852, type accuracy 1.0).
 # Place recall is low where the gazetteer lacks the place (Angoor Adda, Orakzai, Fordow, Ras Isa,
 # Lake Chad, Catatumbo, Mucojo): the place matcher's work, not the event extractor's.
-THRESHOLDS = (0.89, 0.81, 0.95, 0.78, 0.77, 0.99, 0)
+THRESHOLDS = (0.89, 0.81, 0.95, 0.82, 0.84, 0.99, 0)
 
 
 @pytest.fixture(scope="module")
