@@ -95,7 +95,8 @@ def run(
             threads_per_worker=1,
             processes=processes,
             dashboard_address=None,
-            silence_logs=logging.CRITICAL,  # shutdown races log heartbeat errors; failures reach us as task errors
+            # shutdown races log heartbeat errors; failures reach us as task errors
+            silence_logs=logging.CRITICAL,
         )
         client = Client(cluster)
     try:
@@ -113,6 +114,8 @@ def run(
             submit()
         while pending:
             task, future = pending.popleft()
+            if not future.done():  # waiting: let readers and other writers see what is stored
+                ingest.store.flush()
             try:
                 outcomes = future.result()
             except Exception as exc:

@@ -15,7 +15,9 @@ import datetime
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from operator import itemgetter
 from pathlib import Path
 
 import pandas as pd
@@ -51,17 +53,32 @@ CREATE TABLE IF NOT EXISTS events (
     {", ".join(f'"{c}"' for c in ACLED_COLUMNS)}, incident TEXT,
     PRIMARY KEY (event_id)
 );
-CREATE INDEX IF NOT EXISTS events_date ON events(event_date);
-CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
-CREATE INDEX IF NOT EXISTS places_place ON places(place_id);
-CREATE INDEX IF NOT EXISTS files_article ON files(article_id);
 """
+# Indexes no write needs (the writer finds rows by primary key): an ingest into an empty store
+# drops them and builds them once at the end, which halves the writer's CPU (bench/scale.py).
+SECONDARY_INDEXES = {
+    "events_date": "events(event_date)",
+    "events_article": "events(article_id)",
+    "events_incident": "events(incident)",
+    "places_place": "places(place_id)",
+    "files_article": "files(article_id)",
+}
+_CREATE_INDEXES = "\n".join(f"CREATE INDEX IF NOT EXISTS {n} ON {on};" for n, on in SECONDARY_INDEXES.items())
 _COUNT_COLUMNS = ("n_places", "n_unresolved", "n_events")
 ARTICLE_COLUMNS = ("id", "path", "title", "source", "url", "language", "published", "published_precision",
                    "text", "warnings", "ingested_at", *_COUNT_COLUMNS)  # fmt: skip
 SCHEMA_RETRIES = 50
 _EVENT_COLUMNS = ", ".join(f'"{c}"' for c in (*ACLED_COLUMNS, "incident"))
 _INSERT_EVENT = f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES ({','.join('?' * (len(ACLED_COLUMNS) + 1))})"
+_INSERT_ARTICLE = (
+    f"INSERT INTO articles ({','.join(ARTICLE_COLUMNS)}) VALUES ({','.join('?' * len(ARTICLE_COLUMNS))})"
+)
+_place_values = itemgetter(*PLACE_FIELDS)
+_event_values = itemgetter(*ACLED_COLUMNS)
+# The writer's page cache (KiB, negative = size): the indexes of a store of a million articles are
+# far larger than SQLite's 2 MB default, and every insert touches a leaf of each.
+WRITER_CACHE_KIB = 64 * 1024
+WAL_CHECKPOINT_PAGES = 10_000  # SQLite: 1,000 (4 MB of WAL)
 
 
 def _now() -> str:
@@ -82,6 +99,83 @@ class EventStore:
         # In WAL mode a commit survives a crash of this process (kill -9) without an fsync per
         # article; only a power cut can lose the last commits, and never corrupts the file.
         self.con.execute("PRAGMA synchronous = NORMAL")
+        self.batch_articles = 1  # see batching()
+        self.batch_seconds = 0.0
+        self._batch_count = 0
+        self._batch_started = 0.0
+        self._deferred = False
+
+    def batching(self, articles: int = 500, seconds: float = 0.1) -> None:
+        """Group the articles :meth:`add` stores into transactions of at most ``articles``
+        articles or ``seconds`` (the batch is committed by the first article past either).
+
+        Each article is still all-or-nothing (a savepoint inside the batch), and its input's
+        row (``files``) is in the same transaction, so a crash loses at most the open batch and
+        a rerun stores exactly that batch again. Readers see whole batches; a concurrent writer
+        waits at most about ``seconds`` plus one article. :meth:`flush` commits the open batch
+        (call it before waiting for input); :meth:`close` does too.
+        """
+        self.batch_articles, self.batch_seconds = max(1, articles), seconds
+        self.con.execute(f"PRAGMA cache_size = {-WRITER_CACHE_KIB}")
+        # fewer, larger checkpoints: a page rewritten by many batches reaches the file once, and
+        # each checkpoint costs two fsyncs
+        self.con.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
+
+    def defer_indexes(self) -> bool:
+        """In an empty store, drop the indexes no write needs until :meth:`build_indexes`
+        (:meth:`close` calls it; a store left without them by a crash gets them when it is next
+        opened). True when they were dropped."""
+        if self.con.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None:
+            return False
+        self.con.executescript("".join(f"DROP INDEX IF EXISTS {name};" for name in SECONDARY_INDEXES))
+        self._deferred = True
+        return True
+
+    def build_indexes(self) -> None:
+        """Commit the open batch and build the indexes :meth:`defer_indexes` dropped."""
+        self.flush()
+        if self._deferred:
+            self.con.executescript(_CREATE_INDEXES)
+            self._deferred = False
+
+    def flush(self) -> None:
+        """Commit the open batch, if any."""
+        if self.con.in_transaction:
+            self.con.execute("COMMIT")
+        self._batch_count = 0
+
+    @contextmanager
+    def _unit(self) -> Iterator[None]:
+        """One article's writes, all or nothing: its own transaction, or a savepoint of the
+        open batch (see :meth:`batching`)."""
+        con = self.con
+        if self.batch_articles <= 1:
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            return
+        if not con.in_transaction:
+            con.execute("BEGIN IMMEDIATE")
+            self._batch_count, self._batch_started = 0, time.monotonic()
+        con.execute("SAVEPOINT article")
+        try:
+            yield
+        except BaseException:
+            if con.in_transaction:  # some errors (a full disk) roll the whole transaction back
+                con.execute("ROLLBACK TO article")
+                con.execute("RELEASE article")
+            raise
+        con.execute("RELEASE article")
+        self._batch_count += 1
+        if (
+            self._batch_count >= self.batch_articles
+            or time.monotonic() - self._batch_started >= self.batch_seconds
+        ):
+            self.flush()
 
     def _setup(self) -> None:
         """Create or upgrade the schema; retried because switching a new file to WAL is not
@@ -94,6 +188,7 @@ class EventStore:
                     if column not in columns:  # a store written before the counts existed
                         self.con.execute(f"ALTER TABLE articles ADD COLUMN {column} INTEGER")
                 self._link_incidents()
+                self.con.executescript(_CREATE_INDEXES)  # also those a bulk load cut short left out
                 return
             except sqlite3.OperationalError as exc:
                 if ("locked" not in str(exc) and "busy" not in str(exc)) or attempt == SCHEMA_RETRIES - 1:
@@ -124,7 +219,11 @@ class EventStore:
             raise
 
     def close(self) -> None:
-        self.con.close()
+        """Commit the open batch (whole articles only) and close."""
+        try:
+            self.build_indexes()
+        finally:
+            self.con.close()
 
     def __enter__(self) -> EventStore:
         return self
@@ -156,13 +255,8 @@ class EventStore:
 
     def link_file(self, key: str, digest: str, article_id: str) -> None:
         """Remember that an input gave an article that is already stored (a duplicate)."""
-        self.con.execute("BEGIN IMMEDIATE")
-        try:
+        with self._unit():
             self._link(key, digest, article_id)
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
 
     def _link(self, key: str, digest: str, article_id: str) -> None:
         """Upsert the input's row; an earlier version of the input no other input gave is removed."""
@@ -193,44 +287,35 @@ class EventStore:
         if article.get("error"):
             return False
         con = self.con
-        con.execute("BEGIN IMMEDIATE")
-        try:
-            if self.has(article["id"]):
+        aid = article["id"]
+        with self._unit():
+            if self.has(aid):
                 if not replace:
                     if file_key is not None and digest is not None:
-                        self._link(file_key, digest, article["id"])
-                    con.execute("COMMIT")
+                        self._link(file_key, digest, aid)
                     return False
-                con.execute("DELETE FROM events WHERE article_id = ?", (article["id"],))
-                con.execute("DELETE FROM articles WHERE id = ?", (article["id"],))
+                con.execute("DELETE FROM events WHERE article_id = ?", (aid,))
+                con.execute("DELETE FROM articles WHERE id = ?", (aid,))
             values = (
-                article["id"], article["path"], article["title"], article["source"], article["url"],
+                aid, article["path"], article["title"], article["source"], article["url"],
                 article["language"], article["published"], article["published_precision"], text,
                 json.dumps(article["warnings"], ensure_ascii=False), _now(),
                 len(result["places"]), len(result["unresolved"]), len(result["events"]),
             )  # fmt: skip
-            con.execute(
-                f"INSERT INTO articles ({','.join(ARTICLE_COLUMNS)}) VALUES ({','.join('?' * len(values))})",
-                values,
-            )
+            con.execute(_INSERT_ARTICLE, values)
             con.executemany(
                 "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [(article["id"], n, *(p[k] for k in PLACE_FIELDS)) for n, p in enumerate(result["places"])],
+                [(aid, n, *_place_values(p)) for n, p in enumerate(result["places"])],
             )  # fmt: skip
             con.executemany(
                 "INSERT INTO unresolved VALUES (?,?,?,?,?,?,?)",
-                [(article["id"], n, u["surface"], u["start"], u["end"], u["sentence"], u["reason"])
+                [(aid, n, u["surface"], u["start"], u["end"], u["sentence"], u["reason"])
                  for n, u in enumerate(result["unresolved"])],
             )  # fmt: skip
             rows = (event_row(e, article) for e in result["events"])
-            row_values = [(*(row[c] for c in ACLED_COLUMNS), incident_key(row)) for row in rows]
-            con.executemany(_INSERT_EVENT, row_values)
+            con.executemany(_INSERT_EVENT, [(*_event_values(row), incident_key(row)) for row in rows])
             if file_key is not None and digest is not None:
-                self._link(file_key, digest, article["id"])
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
+                self._link(file_key, digest, aid)
         return True
 
     def check(self) -> list[str]:

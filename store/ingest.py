@@ -14,6 +14,11 @@ from events.batch import Outcome
 from store.db import EventStore
 
 LISTED = 20  # errors and duplicates named one by one in the summary
+# A transaction per batch, not per article (bench/scale.py's writer-ceiling row): committed at
+# this many articles or after this long, whichever comes first, so that the dashboard sees an
+# ingest progress and a second ingest into the same store waits only briefly.
+BATCH_ARTICLES = 500
+BATCH_SECONDS = 0.1
 
 
 class Ingest:
@@ -27,10 +32,16 @@ class Ingest:
         replace: bool = False,
         progress: bool | None = None,
         out: IO[str] | None = None,
+        batch: int | None = None,
+        batch_seconds: float | None = None,
+        defer_indexes: bool = True,
     ):
         from tqdm import tqdm
 
         self.store = store
+        store.batching(batch or BATCH_ARTICLES, BATCH_SECONDS if batch_seconds is None else batch_seconds)
+        if defer_indexes:
+            store.defer_indexes()
         self.replace = replace
         self.out = out or sys.stderr
         self.totals: Counter[str] = Counter()
@@ -115,6 +126,7 @@ class Ingest:
             self.duplicates.append((outcome.path, stored_path))
 
     def close(self) -> None:
+        self.store.build_indexes()
         self.bar.close()
 
     def summary(self, db: Path | str) -> str:
