@@ -17,12 +17,14 @@ import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
 
 import pandas as pd
 
 from events.output import ACLED_COLUMNS, event_row
+from store import view
 from store.incidents import incident_key, merge
 
 PLACE_FIELDS = ("surface", "start", "end", "sentence", "place_id", "name", "name_vi", "kind", "country",
@@ -70,8 +72,10 @@ ARTICLE_COLUMNS = ("id", "path", "title", "source", "url", "language", "publishe
 SCHEMA_RETRIES = 50
 _EVENT_COLUMNS = ", ".join(f'"{c}"' for c in (*ACLED_COLUMNS, "incident"))
 _INSERT_EVENT = f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES ({','.join('?' * (len(ACLED_COLUMNS) + 1))})"
+_ROW_COLUMNS = tuple(c for c in ARTICLE_COLUMNS if c != "ingested_at")  # ArticleRows.article
 _INSERT_ARTICLE = (
-    f"INSERT INTO articles ({','.join(ARTICLE_COLUMNS)}) VALUES ({','.join('?' * len(ARTICLE_COLUMNS))})"
+    f"INSERT INTO articles ({','.join(_ROW_COLUMNS)}, ingested_at) "
+    f"VALUES ({','.join('?' * len(ARTICLE_COLUMNS))})"
 )
 _place_values = itemgetter(*PLACE_FIELDS)
 _event_values = itemgetter(*ACLED_COLUMNS)
@@ -79,6 +83,40 @@ _event_values = itemgetter(*ACLED_COLUMNS)
 # far larger than SQLite's 2 MB default, and every insert touches a leaf of each.
 WRITER_CACHE_KIB = 64 * 1024
 WAL_CHECKPOINT_PAGES = 10_000  # SQLite: 1,000 (4 MB of WAL)
+
+
+@dataclass
+class ArticleRows:
+    """One article as the store's rows (:func:`article_rows`), built where it was extracted
+    (a Dask worker), so that the single writer only inserts them: smaller to send than the
+    result's dicts and cheaper to unpickle."""
+
+    id: str
+    article: tuple  # the articles row without ingested_at (set when stored)
+    places: list[tuple]
+    unresolved: list[tuple]
+    events: list[tuple]
+
+
+def article_rows(result: dict, text: str) -> ArticleRows:
+    """The rows that store one extracted article (the contract's object) and its text."""
+    article = result["article"]
+    aid = article["id"]
+    values = (
+        aid, article["path"], article["title"], article["source"], article["url"],
+        article["language"], article["published"], article["published_precision"], text,
+        json.dumps(article["warnings"], ensure_ascii=False),
+        len(result["places"]), len(result["unresolved"]), len(result["events"]),
+    )  # fmt: skip
+    rows = (event_row(e, article) for e in result["events"])
+    return ArticleRows(
+        aid,
+        values,
+        [(aid, n, *_place_values(p)) for n, p in enumerate(result["places"])],
+        [(aid, n, u["surface"], u["start"], u["end"], u["sentence"], u["reason"])
+         for n, u in enumerate(result["unresolved"])],
+        [(*_event_values(row), incident_key(row)) for row in rows],
+    )  # fmt: skip
 
 
 def _now() -> str:
@@ -128,6 +166,7 @@ class EventStore:
         if self.con.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None:
             return False
         self.con.executescript("".join(f"DROP INDEX IF EXISTS {name};" for name in SECONDARY_INDEXES))
+        view.drop_index_triggers(self.con)
         self._deferred = True
         return True
 
@@ -136,6 +175,7 @@ class EventStore:
         self.flush()
         if self._deferred:
             self.con.executescript(_CREATE_INDEXES)
+            view.ensure_index(self.con)
             self._deferred = False
 
     def flush(self) -> None:
@@ -189,6 +229,7 @@ class EventStore:
                         self.con.execute(f"ALTER TABLE articles ADD COLUMN {column} INTEGER")
                 self._link_incidents()
                 self.con.executescript(_CREATE_INDEXES)  # also those a bulk load cut short left out
+                view.ensure_index(self.con)
                 return
             except sqlite3.OperationalError as exc:
                 if ("locked" not in str(exc) and "busy" not in str(exc)) or attempt == SCHEMA_RETRIES - 1:
@@ -283,11 +324,21 @@ class EventStore:
         With ``file_key`` and ``digest`` the input is remembered in the same transaction (also
         when the article was stored already), so a rerun can skip it before reading it again.
         """
-        article = result["article"]
-        if article.get("error"):
+        if result["article"].get("error"):
             return False
+        return self.add_rows(article_rows(result, text), replace, file_key=file_key, digest=digest)
+
+    def add_rows(
+        self,
+        rows: ArticleRows,
+        replace: bool = False,
+        *,
+        file_key: str | None = None,
+        digest: str | None = None,
+    ) -> bool:
+        """:meth:`add` for an article's prepared rows."""
         con = self.con
-        aid = article["id"]
+        aid = rows.id
         with self._unit():
             if self.has(aid):
                 if not replace:
@@ -296,24 +347,10 @@ class EventStore:
                     return False
                 con.execute("DELETE FROM events WHERE article_id = ?", (aid,))
                 con.execute("DELETE FROM articles WHERE id = ?", (aid,))
-            values = (
-                aid, article["path"], article["title"], article["source"], article["url"],
-                article["language"], article["published"], article["published_precision"], text,
-                json.dumps(article["warnings"], ensure_ascii=False), _now(),
-                len(result["places"]), len(result["unresolved"]), len(result["events"]),
-            )  # fmt: skip
-            con.execute(_INSERT_ARTICLE, values)
-            con.executemany(
-                "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [(aid, n, *_place_values(p)) for n, p in enumerate(result["places"])],
-            )  # fmt: skip
-            con.executemany(
-                "INSERT INTO unresolved VALUES (?,?,?,?,?,?,?)",
-                [(aid, n, u["surface"], u["start"], u["end"], u["sentence"], u["reason"])
-                 for n, u in enumerate(result["unresolved"])],
-            )  # fmt: skip
-            rows = (event_row(e, article) for e in result["events"])
-            con.executemany(_INSERT_EVENT, [(*_event_values(row), incident_key(row)) for row in rows])
+            con.execute(_INSERT_ARTICLE, (*rows.article, _now()))
+            con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows.places)
+            con.executemany("INSERT INTO unresolved VALUES (?,?,?,?,?,?,?)", rows.unresolved)
+            con.executemany(_INSERT_EVENT, rows.events)
             if file_key is not None and digest is not None:
                 self._link(file_key, digest, aid)
         return True
