@@ -88,6 +88,7 @@ class Run:
     articles: int
     seconds: float
     cpu: float
+    client_cpu: float  # the writing process (with a LocalCluster: also its scheduler and nannies)
     client_mb: float
     worker_mb: float
     total_mb: float
@@ -137,8 +138,9 @@ def ingest(label: str, extra: list[str], path: Path, articles: int, db: Path) ->
     if proc.returncode != 0 or not m or int(m.group(1)) != articles:
         raise SystemExit(f"{label}: ingest failed ({proc.returncode}):\n{stderr[-3000:]}")
     mb = 1024 * 1024
-    return Run(label, articles, seconds, sum(cpu.values()), peaks["client"] / mb, peaks["worker"] / mb,
-               peaks["total"] / mb, int(peaks["processes"]))  # fmt: skip
+    client_cpu = cpu.get(proc.pid, 0.0)
+    return Run(label, articles, seconds, sum(cpu.values()), client_cpu, peaks["client"] / mb,
+               peaks["worker"] / mb, peaks["total"] / mb, int(peaks["processes"]))  # fmt: skip
 
 
 def shards(articles: int, shard: int) -> Iterator[tuple[int, int]]:
@@ -168,6 +170,7 @@ def run(label: str, extra: list[str], articles: int, seed: int, shard: int, tmp:
         articles,
         sum(r.seconds for r in parts),
         sum(r.cpu for r in parts),
+        sum(r.client_cpu for r in parts),
         max(r.client_mb for r in parts),
         max(r.worker_mb for r in parts),
         max(r.total_mb for r in parts),
@@ -365,6 +368,7 @@ def main() -> None:
         "articles/s",
         "× single",
         "CPU s",
+        "client CPU s",
         "client MB",
         "worker MB",
         "tree MB",
@@ -380,6 +384,7 @@ def main() -> None:
                 f"{r.articles / r.seconds:,.0f}",
                 f"{single.seconds / r.seconds:.2f}" if single else "—",
                 f"{r.cpu:.0f}",
+                f"{r.client_cpu:.0f}",
                 f"{r.client_mb:.0f}",
                 f"{r.worker_mb:.0f}" if r.workers else "—",
                 f"{r.total_mb:.0f}",
@@ -396,14 +401,18 @@ def main() -> None:
                     f"{TARGET[0]:,} (extrapolated)",
                     f"{TARGET[0] / rate:.0f}",
                     f"{rate:,.0f}",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
+                    *[""] * (len(header) - 4),
                 )
             )
     _table(header, rows)
+    for r in runs:
+        if r.workers and r.cpu > r.client_cpu:
+            # one core of writer for how many cores of workers: CPU the workers spend per article
+            # over what the client (scheduler, nannies, writer) spends per article
+            workers = r.cpu - r.client_cpu
+            print(f"  {r.label}, {r.articles:,}: workers {workers / r.articles * 1000:.2f} ms CPU an "
+                  f"article, client {r.client_cpu / r.articles * 1000:.2f} ms: one client core keeps up with "
+                  f"{workers / r.client_cpu:.1f} worker cores")  # fmt: skip
     if len(sizes) == 2:
         print(f"\npeak memory, {sizes[1]:,} vs {sizes[0]:,} articles (1.00 = flat):")
         for label, _ in configs:

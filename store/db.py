@@ -366,6 +366,7 @@ class EventStore:
         try:
             problems = [f"integrity: {r[0]}" for r in con.execute("PRAGMA integrity_check") if r[0] != "ok"]
             problems += [f"foreign key: {r}" for r in con.execute("PRAGMA foreign_key_check")]
+            problems += view.index_problems(con)
             for table, column in zip(("places", "unresolved", "events"), _COUNT_COLUMNS, strict=True):
                 for article_id, want, have in con.execute(
                     f"SELECT a.id, a.{column}, (SELECT COUNT(*) FROM {table} t WHERE t.article_id = a.id) "

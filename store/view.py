@@ -53,6 +53,10 @@ GEO_TRIGGERS = {
     f"BEGIN INSERT INTO {GEO_TABLE} VALUES ({_GEO_VALUES.format(r='new')}); END;",
     "events_geo_delete": "CREATE TRIGGER IF NOT EXISTS events_geo_delete AFTER DELETE ON events "
     f"BEGIN DELETE FROM {GEO_TABLE} WHERE id = old.rowid; END;",
+    "events_geo_update": "CREATE TRIGGER IF NOT EXISTS events_geo_update "
+    "AFTER UPDATE OF latitude, longitude, event_date, date_end ON events "
+    f"BEGIN DELETE FROM {GEO_TABLE} WHERE id = old.rowid; INSERT INTO {GEO_TABLE} "
+    f"SELECT {_GEO_VALUES.format(r='new')} WHERE {_LOCATED.format(r='new')}; END;",
 }
 GEO_FILL = (
     f"DELETE FROM {GEO_TABLE}; INSERT INTO {GEO_TABLE} SELECT {_GEO_VALUES.format(r='events')} "
@@ -272,6 +276,23 @@ def ensure_index(con: sqlite3.Connection) -> bool:
         con.execute("ROLLBACK")
         raise
     return True
+
+
+def index_problems(con: sqlite3.Connection) -> list[str]:
+    """What is wrong with the view index: [] when it holds exactly the located events."""
+    names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")}
+    if GEO_TABLE not in names or not set(GEO_TRIGGERS) <= names:
+        return ["view index: missing (it is built when the store is next opened)"]
+    located = con.execute(f"SELECT COUNT(*) FROM events WHERE {_LOCATED.format(r='events')}").fetchone()[0]
+    indexed = con.execute(
+        f"SELECT COUNT(*) FROM {GEO_TABLE} g JOIN events e ON e.rowid = g.id "
+        "WHERE g.lat0 <= e.latitude AND e.latitude <= g.lat1 "
+        "AND g.lon0 <= e.longitude AND e.longitude <= g.lon1"
+    ).fetchone()[0]
+    total = con.execute(f"SELECT COUNT(*) FROM {GEO_TABLE}").fetchone()[0]
+    if located == indexed == total:
+        return []
+    return [f"view index: {total} entries ({indexed} matching their event) for {located} located events"]
 
 
 def drop_index_triggers(con: sqlite3.Connection) -> None:

@@ -29,7 +29,7 @@ _CRASHING_INGEST = textwrap.dedent(
 
     store.ingest.BATCH_ARTICLES, store.ingest.BATCH_SECONDS = {batch}, 3600.0
     at = {at}
-    add, calls = EventStore.add, [0]
+    add, calls = EventStore.add_rows, [0]
 
     def crashing_add(self, *args, **kwargs):
         added = add(self, *args, **kwargs)
@@ -43,7 +43,7 @@ _CRASHING_INGEST = textwrap.dedent(
         if self._deferred:
             os.kill(os.getpid(), signal.SIGKILL)
 
-    EventStore.add = crashing_add
+    EventStore.add_rows = crashing_add
     if at == 0:
         EventStore.build_indexes = crashing_build
     sys.exit(main(sys.argv[1:]))
