@@ -1,12 +1,15 @@
 """The event store: one SQLite file of articles, place mentions and events.
 
-One transaction per article; an article is identified by the hash of its normalized text,
-so the same article ingested twice is stored once. ``files`` remembers which input (a file's
-absolute path, or a corpus row) gave which article and the hash of its bytes, so a rerun
-skips what is stored without decoding or extracting it again. WAL mode lets the dashboard
-read while an ingest writes; writers wait for each other (busy timeout, ``BEGIN IMMEDIATE``).
-Each article row carries how many places, unresolved names and events it has, so that
-:meth:`EventStore.check` can prove that no article was stored by halves.
+Each article is all or nothing (its own transaction, or a savepoint in a batch of articles
+for the batch writer, :meth:`EventStore.batching`); an article is identified by the hash of
+its normalized text, so the same article ingested twice is stored once. ``files`` remembers
+which input (a file's absolute path, or a corpus row) gave which article and the hash of its
+bytes, in the article's transaction, so a rerun skips what is stored without decoding or
+extracting it again. WAL mode lets the dashboard read while an ingest writes; writers wait for
+each other (busy timeout, ``BEGIN IMMEDIATE``). Each article row carries how many places,
+unresolved names and events it has, so that :meth:`EventStore.check` can prove that no article
+was stored by halves. The map's view queries use an R*Tree over the events (:mod:`store.view`),
+kept by triggers.
 """
 
 from __future__ import annotations
@@ -83,6 +86,7 @@ _event_values = itemgetter(*ACLED_COLUMNS)
 # far larger than SQLite's 2 MB default, and every insert touches a leaf of each.
 WRITER_CACHE_KIB = 64 * 1024
 WAL_CHECKPOINT_PAGES = 10_000  # SQLite: 1,000 (4 MB of WAL)
+VIEW_REBUILD_SHARE = 0.2  # see EventStore.defer_indexes
 
 
 @dataclass
@@ -159,13 +163,19 @@ class EventStore:
         # each checkpoint costs two fsyncs
         self.con.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
 
-    def defer_indexes(self) -> bool:
-        """In an empty store, drop the indexes no write needs until :meth:`build_indexes`
-        (:meth:`close` calls it; a store left without them by a crash gets them when it is next
-        opened). True when they were dropped."""
-        if self.con.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None:
+    def defer_indexes(self, adding: int = 0) -> bool:
+        """Before a bulk load of about ``adding`` articles: in an empty store, drop the indexes no
+        write needs and stop the view index's triggers; in a store that holds fewer than
+        1/:data:`VIEW_REBUILD_SHARE` times ``adding`` articles, stop only the triggers (rebuilding
+        the view index whole costs about 7 µs an event, keeping it row by row about 45 µs:
+        ``bench/scale.py``). :meth:`build_indexes` (called by :meth:`close`) builds what was
+        dropped; a store a crash left without them gets them when it is next opened (as it does
+        when another process opens it meanwhile). True when something was deferred."""
+        stored = self.con.execute("SELECT MAX(rowid) FROM articles").fetchone()[0]
+        if stored is None:
+            self.con.executescript("".join(f"DROP INDEX IF EXISTS {name};" for name in SECONDARY_INDEXES))
+        elif adding < VIEW_REBUILD_SHARE * stored:
             return False
-        self.con.executescript("".join(f"DROP INDEX IF EXISTS {name};" for name in SECONDARY_INDEXES))
         view.drop_index_triggers(self.con)
         self._deferred = True
         return True

@@ -41,7 +41,7 @@ class Ingest:
         self.store = store
         store.batching(batch or BATCH_ARTICLES, BATCH_SECONDS if batch_seconds is None else batch_seconds)
         if defer_indexes:
-            store.defer_indexes()
+            store.defer_indexes(adding=total)
         self.replace = replace
         self.out = out or sys.stderr
         self.totals: Counter[str] = Counter()

@@ -170,3 +170,34 @@ def test_a_store_without_the_index_gets_it_when_opened(stored: Path, tmp_path: P
     with EventStore(db) as store:
         assert store.check() == []
         assert view.count(store, ViewQuery()) == view.count(EventStore(stored), ViewQuery())
+
+
+def test_a_large_append_rebuilds_the_view_index_once(results: list, tmp_path: Path) -> None:
+    import io
+
+    from events.batch import Outcome
+    from store.ingest import Ingest
+
+    def ingest(store: EventStore, part: list) -> bool:
+        run = Ingest(store, len(part), progress=False, out=io.StringIO())
+        deferred = store._deferred
+        for n, (result, text) in enumerate(part):
+            aid = result["article"]["id"]
+            run.record(
+                Outcome(f"/x#{aid}", f"x:{n}", "extracted", aid, None, [], aid, result=result, text=text)
+            )
+        run.close()
+        return deferred
+
+    db = tmp_path / "events.sqlite"
+    with EventStore(db) as store:
+        assert ingest(store, results[:40])  # an empty store: every index deferred
+        assert not ingest(store, results[40:45])  # a small append keeps the view index row by row
+        triggers = {r[0] for r in store.con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        assert set(view.GEO_TRIGGERS) <= triggers
+        assert ingest(store, results[45:])  # 15 articles onto 45: the view index is rebuilt at the end
+        assert store.check() == []
+        assert (
+            view.count(store, ViewQuery(background=True))
+            == _scan(db, ViewQuery(background=True))["incident"].nunique()
+        )
