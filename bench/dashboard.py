@@ -213,9 +213,10 @@ def _view_queries(store: EventStore, rounds: int, seed: int) -> dict[str, list[f
     times: dict[str, list[float]] = {}
 
     def timed(name: str, call: Callable[[], object]) -> None:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         call()
         times.setdefault(name, []).append(time.perf_counter() - start)
+        times.setdefault(f"{name} CPU", []).append(time.process_time() - cpu)
 
     def box(lat: float, lon: float, zoom: int, **filters: object) -> view.ViewQuery:
         half = view.cell_size(zoom) * view.CELLS_PER_TILE * 2  # a 1000-pixel-wide map: about 4 tiles across
@@ -255,20 +256,24 @@ def view_main(args: argparse.Namespace) -> None:
         print(f"store: {have:,} events, {rows['articles']:,} articles ({size:,.0f} MB{built})", flush=True)
     import os
 
-    print(
-        f"\nview queries, ms p50 / p99 over {args.rounds} random views each "
-        f"(load average {os.getloadavg()[0]:.1f}):"
-    )
-    names = list(results[sizes[0]])
-    header = f"{'':34}" + "".join(f"{f'{n:,} events':>22}" for n in sizes)
-    print(header + "".join(f"{f'× {n:,}':>12}" for n in sizes[1:]))
-    for name in names:
-        cells = []
-        for n in sizes:
-            t = sorted(results[n][name])
-            cells.append((statistics.median(t) * 1000, t[min(len(t) - 1, int(len(t) * 0.99))] * 1000))
-        line = f"{name:34}" + "".join(f"{f'{p50:,.1f} / {p99:,.1f}':>22}" for p50, p99 in cells)
-        print(line + "".join(f"{cells[i][0] / cells[0][0]:>11.1f}×" for i in range(1, len(sizes))))
+    for kind, suffix in (("CPU time of this process", " CPU"), ("wall clock", "")):
+        print(
+            f"\nview queries, {kind}, ms p50 / p99 over {args.rounds} random views each "
+            f"(load average {os.getloadavg()[0]:.1f}):"
+        )
+        names = [name for name in results[sizes[0]] if not name.endswith(" CPU")]
+        header = f"{'':34}" + "".join(f"{f'{n:,} events':>22}" for n in sizes)
+        print(header + "".join(f"{f'× {n:,}':>12}" for n in sizes[1:]))
+        for name in names:
+            cells = []
+            for n in sizes:
+                t = sorted(results[n][name + suffix])
+                cells.append((statistics.median(t) * 1000, t[min(len(t) - 1, int(len(t) * 0.99))] * 1000))
+            line = f"{name:34}" + "".join(f"{f'{p50:,.1f} / {p99:,.1f}':>22}" for p50, p99 in cells)
+            print(
+                line
+                + "".join(f"{cells[i][0] / max(cells[0][0], 0.01):>11.1f}×" for i in range(1, len(sizes)))
+            )
     print(
         "\n× N: p50 at N events / p50 at 10,000. A view is drawn as markers (its incidents) when it holds at"
     )
