@@ -28,6 +28,7 @@ import random
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -182,13 +183,139 @@ def _slider_changes(page, changes: int) -> list[float]:
     return times
 
 
+# --------------------------------------------------------------------------- the store's view queries
+# ``--view``: the queries of store/view.py (what the map asks for the current view) on stores of
+# 10,000 events up to ``--events``, p50/p99 per kind of view, with ratios against 10,000 events.
+# The stores are the writer-ceiling clones of bench/scale.py (real extractions of 300 generated
+# articles, each pass through them a day later), built once into bench/out/dashboard/.
+
+VIEW_SIZES = (10_000, 100_000, 1_000_000)
+
+
+def build_view_store(path: Path, events: int, seed: int) -> tuple[int, float]:
+    """A store of at least ``events`` events, built by the batch writer from cloned extractions."""
+    import io
+
+    from bench.scale import _clones, _pool
+    from store.ingest import Ingest
+
+    if path.exists():
+        with EventStore(path) as store:
+            have = store.counts()["events"]
+        if have >= events:
+            return have, 0.0
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    start = time.perf_counter()
+    pool = _pool(300, seed)
+    per_article = sum(len(r["events"]) for r, _ in pool) / len(pool)
+    with EventStore(path) as store:
+        run = Ingest(store, 0, progress=False, out=io.StringIO())
+        for outcome in _clones(pool, int(events / per_article) + len(pool), shift=True):
+            run.record(outcome)
+            if run.totals["events"] >= events:
+                break
+        run.close()
+        have = store.counts()["events"]
+    return have, time.perf_counter() - start
+
+
+def _view_queries(store: EventStore, rounds: int, seed: int) -> dict[str, list[float]]:
+    """Seconds of each kind of view query, ``rounds`` times at random places and dates."""
+    from store import view
+
+    rng = random.Random(seed)
+    top = store.con.execute("SELECT MAX(rowid) FROM events").fetchone()[0]
+    picked = [
+        store.con.execute(
+            "SELECT latitude, longitude, event_date, event_id FROM events WHERE rowid = ?", (n,)
+        ).fetchone()
+        for n in (rng.randint(1, top) for _ in range(4 * rounds))
+    ]
+    picked = [row for row in picked if row and row[0] is not None and row[2]][:rounds]
+    points, ids = [row[:3] for row in picked], [row[3] for row in picked]
+    times: dict[str, list[float]] = {}
+
+    def timed(name: str, call: Callable[[], object]) -> None:
+        start, cpu = time.perf_counter(), time.process_time()
+        call()
+        times.setdefault(name, []).append(time.perf_counter() - start)
+        times.setdefault(f"{name} CPU", []).append(time.process_time() - cpu)
+
+    def box(lat: float, lon: float, zoom: int, **filters: object) -> view.ViewQuery:
+        half = view.cell_size(zoom) * view.CELLS_PER_TILE * 2  # a 1000-pixel-wide map: about 4 tiles across
+        south, north = lat - half / 2, lat + half / 2
+        return view.ViewQuery(south=south, west=lon - half, north=north, east=lon + half, **filters)
+
+    for lat, lon, day in points:
+        middle = dt.date.fromisoformat(day[:10])
+        month = {"date_from": (middle - dt.timedelta(days=15)).isoformat(),
+                 "date_to": (middle + dt.timedelta(days=15)).isoformat()}  # fmt: skip
+        battles = {"event_types": ("Battles",)}
+        for name, query, zoom in (
+            ("world, all dates (zoom 2)", view.ViewQuery(), 2),
+            ("world, one month (zoom 2)", view.ViewQuery(**month), 2),
+            ("region, all dates (zoom 6)", box(lat, lon, 6), 6),
+            ("region, type filter (zoom 6)", box(lat, lon, 6, **battles), 6),
+            ("zoomed in, all dates (zoom 10)", box(lat, lon, 10), 10),
+            ("zoomed in, one month (zoom 10)", box(lat, lon, 10, **month), 10),
+        ):
+            timed(name, lambda q=query, z=zoom: view.view(store, q, z))
+    for event_id in ids:
+        timed("popup of one event", lambda e=event_id: view.popup(store, e))
+    return times
+
+
+def view_main(args: argparse.Namespace) -> None:
+    sizes = [n for n in VIEW_SIZES if n < args.events] + [args.events]
+    results = {}
+    for n in sizes:
+        path = OUT / f"view-{n}.sqlite"
+        have, seconds = build_view_store(path, n, args.seed)
+        built = f", built in {seconds:.0f} s" if seconds else ""
+        with EventStore(path) as store:
+            rows = store.counts()
+            results[n] = _view_queries(store, args.rounds, args.seed)
+        size = path.stat().st_size / 1e6
+        print(f"store: {have:,} events, {rows['articles']:,} articles ({size:,.0f} MB{built})", flush=True)
+    import os
+
+    for kind, suffix in (("CPU time of this process", " CPU"), ("wall clock", "")):
+        print(
+            f"\nview queries, {kind}, ms p50 / p99 over {args.rounds} random views each "
+            f"(load average {os.getloadavg()[0]:.1f}):"
+        )
+        names = [name for name in results[sizes[0]] if not name.endswith(" CPU")]
+        header = f"{'':34}" + "".join(f"{f'{n:,} events':>22}" for n in sizes)
+        print(header + "".join(f"{f'× {n:,}':>12}" for n in sizes[1:]))
+        for name in names:
+            cells = []
+            for n in sizes:
+                t = sorted(results[n][name + suffix])
+                cells.append((statistics.median(t) * 1000, t[min(len(t) - 1, int(len(t) * 0.99))] * 1000))
+            line = f"{name:34}" + "".join(f"{f'{p50:,.1f} / {p99:,.1f}':>22}" for p50, p99 in cells)
+            print(
+                line
+                + "".join(f"{cells[i][0] / max(cells[0][0], 0.01):>11.1f}×" for i in range(1, len(sizes)))
+            )
+    print(
+        "\n× N: p50 at N events / p50 at 10,000. A view is drawn as markers (its incidents) when it holds at"
+    )
+    print("most 1,000 incidents, else as counts per grid cell (store.view.view).")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--loads", type=int, default=3)
     parser.add_argument("--changes", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--view", action="store_true", help="the store's view queries (store/view.py) only")
+    parser.add_argument("--rounds", type=int, default=30, help="--view: random views per kind")
     args = parser.parse_args()
+    if args.view:
+        OUT.mkdir(parents=True, exist_ok=True)
+        return view_main(args)
     OUT.mkdir(parents=True, exist_ok=True)
 
     big = OUT / f"events-{args.events}.sqlite"

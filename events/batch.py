@@ -117,6 +117,7 @@ class Outcome:
     stored_path: str | None = None  # for a duplicate: the path the text was stored from
     result: dict | None = None  # the contract's object (also for an error, with empty lists)
     text: str | None = None
+    rows: object | None = None  # instead of result and text: the store's rows, built on a Dask worker
 
 
 # --------------------------------------------------------------------------- planning

@@ -1,7 +1,8 @@
 """Command line: ``python -m store ingest PATH… [--db FILE]`` and ``python -m store export``.
 
 ``ingest`` reads and extracts articles (as ``python -m events extract`` does) and stores
-articles, places and events in SQLite, one transaction per article, resumable, in this process
+articles, places and events in SQLite, in transactions of whole articles (a batch of at most
+500 articles or 0.1 s: a crash loses at most that batch), resumable, in this process
 or on Dask (``--engine dask``). ``export`` writes the stored events as CSV, GeoJSON or Parquet,
 one row per incident (the events several articles report are one), in ACLED's columns then
 diadanh's (review status, provenance). ``review`` lists the analyst's decisions. Warnings, progress and

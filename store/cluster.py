@@ -19,6 +19,7 @@ from collections import deque
 from typing import TYPE_CHECKING
 
 from events.batch import FilesTask, Options, Outcome, Plan, Task, run_task
+from store.db import article_rows
 from store.ingest import Ingest, task_size
 
 if TYPE_CHECKING:
@@ -55,8 +56,17 @@ def _extractor() -> Extractor:
 
 
 def work(task: Task, options: Options, known: Known | None) -> list[Outcome]:
-    """Runs on a worker: read and extract one task's inputs."""
-    return list(run_task(task, options, _extractor, known.get if known else None, None))
+    """Runs on a worker: read and extract one task's inputs, and build the rows that store them
+    (the writer only inserts: it keeps up with more workers)."""
+    outcomes = list(run_task(task, options, _extractor, known.get if known else None, None))
+    for outcome in outcomes:
+        if outcome.status == "extracted" and outcome.result is not None and outcome.text is not None:
+            outcome.rows, outcome.result, outcome.text = (
+                article_rows(outcome.result, outcome.text),
+                None,
+                None,
+            )
+    return outcomes
 
 
 def _describe(task: Task) -> str:
@@ -114,6 +124,8 @@ def run(
             submit()
         while pending:
             task, future = pending.popleft()
+            if not future.done():  # waiting: let readers and other writers see what is stored
+                ingest.store.flush()
             try:
                 outcomes = future.result()
             except Exception as exc:

@@ -1,14 +1,17 @@
 """The event store: one SQLite file of articles, place mentions and events.
 
-One transaction per article; an article is identified by the hash of its normalized text,
-so the same article ingested twice is stored once. ``files`` remembers which input (a file's
-absolute path, or a corpus row) gave which article and the hash of its bytes, so a rerun
-skips what is stored without decoding or extracting it again. WAL mode lets the dashboard
-read while an ingest writes; writers wait for each other (busy timeout, ``BEGIN IMMEDIATE``).
-Each article row carries how many places, unresolved names and events it has, so that
-:meth:`EventStore.check` can prove that no article was stored by halves. The analyst's
-decisions are the ``review`` table (:mod:`store.review`), keyed apart from event ids so that
-they survive re-ingest and re-extraction, and applied whenever events are read.
+Each article is all or nothing (its own transaction, or a savepoint in a batch of articles
+for the batch writer, :meth:`EventStore.batching`); an article is identified by the hash of
+its normalized text, so the same article ingested twice is stored once. ``files`` remembers
+which input (a file's absolute path, or a corpus row) gave which article and the hash of its
+bytes, in the article's transaction, so a rerun skips what is stored without decoding or
+extracting it again. WAL mode lets the dashboard read while an ingest writes; writers wait for
+each other (busy timeout, ``BEGIN IMMEDIATE``). Each article row carries how many places,
+unresolved names and events it has, so that :meth:`EventStore.check` can prove that no article
+was stored by halves. The map's view queries use an R*Tree over the events (:mod:`store.view`),
+kept by triggers.
+The analyst's decisions are the ``review`` table (:mod:`store.review`), keyed apart from event
+ids so that they survive re-ingest and re-extraction, and applied whenever events are read.
 """
 
 from __future__ import annotations
@@ -17,13 +20,16 @@ import datetime
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 
 import pandas as pd
 
 from events.output import ACLED_COLUMNS, event_row
-from store import review
+from store import review, view
 from store.incidents import incident_key, merge
 
 PLACE_FIELDS = ("surface", "start", "end", "sentence", "place_id", "name", "name_vi", "kind", "country",
@@ -54,17 +60,69 @@ CREATE TABLE IF NOT EXISTS events (
     {", ".join(f'"{c}"' for c in ACLED_COLUMNS)}, incident TEXT,
     PRIMARY KEY (event_id)
 );
-CREATE INDEX IF NOT EXISTS events_date ON events(event_date);
-CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
-CREATE INDEX IF NOT EXISTS places_place ON places(place_id);
-CREATE INDEX IF NOT EXISTS files_article ON files(article_id);
 """
+# Indexes no write needs (the writer finds rows by primary key): an ingest into an empty store
+# drops them and builds them once at the end, which halves the writer's CPU (bench/scale.py).
+SECONDARY_INDEXES = {
+    "events_date": "events(event_date)",
+    "events_article": "events(article_id)",
+    "events_incident": "events(incident)",
+    "places_place": "places(place_id)",
+    "files_article": "files(article_id)",
+}
+_CREATE_INDEXES = "\n".join(f"CREATE INDEX IF NOT EXISTS {n} ON {on};" for n, on in SECONDARY_INDEXES.items())
 _COUNT_COLUMNS = ("n_places", "n_unresolved", "n_events")
 ARTICLE_COLUMNS = ("id", "path", "title", "source", "url", "language", "published", "published_precision",
                    "text", "warnings", "ingested_at", *_COUNT_COLUMNS)  # fmt: skip
 SCHEMA_RETRIES = 50
 _EVENT_COLUMNS = ", ".join(f'"{c}"' for c in (*ACLED_COLUMNS, "incident"))
 _INSERT_EVENT = f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES ({','.join('?' * (len(ACLED_COLUMNS) + 1))})"
+_ROW_COLUMNS = tuple(c for c in ARTICLE_COLUMNS if c != "ingested_at")  # ArticleRows.article
+_INSERT_ARTICLE = (
+    f"INSERT INTO articles ({','.join(_ROW_COLUMNS)}, ingested_at) "
+    f"VALUES ({','.join('?' * len(ARTICLE_COLUMNS))})"
+)
+_place_values = itemgetter(*PLACE_FIELDS)
+_event_values = itemgetter(*ACLED_COLUMNS)
+# The writer's page cache (KiB, negative = size): the indexes of a store of a million articles are
+# far larger than SQLite's 2 MB default, and every insert touches a leaf of each.
+WRITER_CACHE_KIB = 64 * 1024
+WAL_CHECKPOINT_PAGES = 10_000  # SQLite: 1,000 (4 MB of WAL)
+VIEW_REBUILD_SHARE = 0.2  # see EventStore.defer_indexes
+
+
+@dataclass
+class ArticleRows:
+    """One article as the store's rows (:func:`article_rows`), built where it was extracted
+    (a Dask worker), so that the single writer only inserts them: smaller to send than the
+    result's dicts and cheaper to unpickle."""
+
+    id: str
+    article: tuple  # the articles row without ingested_at (set when stored)
+    places: list[tuple]
+    unresolved: list[tuple]
+    events: list[tuple]
+
+
+def article_rows(result: dict, text: str) -> ArticleRows:
+    """The rows that store one extracted article (the contract's object) and its text."""
+    article = result["article"]
+    aid = article["id"]
+    values = (
+        aid, article["path"], article["title"], article["source"], article["url"],
+        article["language"], article["published"], article["published_precision"], text,
+        json.dumps(article["warnings"], ensure_ascii=False),
+        len(result["places"]), len(result["unresolved"]), len(result["events"]),
+    )  # fmt: skip
+    rows = (event_row(e, article) for e in result["events"])
+    return ArticleRows(
+        aid,
+        values,
+        [(aid, n, *_place_values(p)) for n, p in enumerate(result["places"])],
+        [(aid, n, u["surface"], u["start"], u["end"], u["sentence"], u["reason"])
+         for n, u in enumerate(result["unresolved"])],
+        [(*_event_values(row), incident_key(row)) for row in rows],
+    )  # fmt: skip
 
 
 def _now() -> str:
@@ -85,6 +143,91 @@ class EventStore:
         # In WAL mode a commit survives a crash of this process (kill -9) without an fsync per
         # article; only a power cut can lose the last commits, and never corrupts the file.
         self.con.execute("PRAGMA synchronous = NORMAL")
+        self.batch_articles = 1  # see batching()
+        self.batch_seconds = 0.0
+        self._batch_count = 0
+        self._batch_started = 0.0
+        self._deferred = False
+
+    def batching(self, articles: int = 500, seconds: float = 0.1) -> None:
+        """Group the articles :meth:`add` stores into transactions of at most ``articles``
+        articles or ``seconds`` (the batch is committed by the first article past either).
+
+        Each article is still all-or-nothing (a savepoint inside the batch), and its input's
+        row (``files``) is in the same transaction, so a crash loses at most the open batch and
+        a rerun stores exactly that batch again. Readers see whole batches; a concurrent writer
+        waits at most about ``seconds`` plus one article. :meth:`flush` commits the open batch
+        (call it before waiting for input); :meth:`close` does too.
+        """
+        self.batch_articles, self.batch_seconds = max(1, articles), seconds
+        self.con.execute(f"PRAGMA cache_size = {-WRITER_CACHE_KIB}")
+        # fewer, larger checkpoints: a page rewritten by many batches reaches the file once, and
+        # each checkpoint costs two fsyncs
+        self.con.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
+
+    def defer_indexes(self, adding: int = 0) -> bool:
+        """Before a bulk load of about ``adding`` articles: in an empty store, drop the indexes no
+        write needs and stop the view index's triggers; in a store that holds fewer than
+        1/:data:`VIEW_REBUILD_SHARE` times ``adding`` articles, stop only the triggers (rebuilding
+        the view index whole costs about 7 µs an event, keeping it row by row about 45 µs:
+        ``bench/scale.py``). :meth:`build_indexes` (called by :meth:`close`) builds what was
+        dropped; a store a crash left without them gets them when it is next opened (as it does
+        when another process opens it meanwhile). True when something was deferred."""
+        stored = self.con.execute("SELECT MAX(rowid) FROM articles").fetchone()[0]
+        if stored is None:
+            self.con.executescript("".join(f"DROP INDEX IF EXISTS {name};" for name in SECONDARY_INDEXES))
+        elif adding < VIEW_REBUILD_SHARE * stored:
+            return False
+        view.drop_index_triggers(self.con)
+        self._deferred = True
+        return True
+
+    def build_indexes(self) -> None:
+        """Commit the open batch and build the indexes :meth:`defer_indexes` dropped."""
+        self.flush()
+        if self._deferred:
+            self.con.executescript(_CREATE_INDEXES)
+            view.ensure_index(self.con)
+            self._deferred = False
+
+    def flush(self) -> None:
+        """Commit the open batch, if any."""
+        if self.con.in_transaction:
+            self.con.execute("COMMIT")
+        self._batch_count = 0
+
+    @contextmanager
+    def _unit(self) -> Iterator[None]:
+        """One article's writes, all or nothing: its own transaction, or a savepoint of the
+        open batch (see :meth:`batching`)."""
+        con = self.con
+        if self.batch_articles <= 1:
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            return
+        if not con.in_transaction:
+            con.execute("BEGIN IMMEDIATE")
+            self._batch_count, self._batch_started = 0, time.monotonic()
+        con.execute("SAVEPOINT article")
+        try:
+            yield
+        except BaseException:
+            if con.in_transaction:  # some errors (a full disk) roll the whole transaction back
+                con.execute("ROLLBACK TO article")
+                con.execute("RELEASE article")
+            raise
+        con.execute("RELEASE article")
+        self._batch_count += 1
+        if (
+            self._batch_count >= self.batch_articles
+            or time.monotonic() - self._batch_started >= self.batch_seconds
+        ):
+            self.flush()
 
     def _setup(self) -> None:
         """Create or upgrade the schema; retried because switching a new file to WAL is not
@@ -100,6 +243,8 @@ class EventStore:
                     self.con.execute("ALTER TABLE articles ADD COLUMN outlet TEXT")
                 self._link_incidents()
                 review.setup(self.con)
+                self.con.executescript(_CREATE_INDEXES)  # also those a bulk load cut short left out
+                view.ensure_index(self.con)
                 return
             except sqlite3.OperationalError as exc:
                 if ("locked" not in str(exc) and "busy" not in str(exc)) or attempt == SCHEMA_RETRIES - 1:
@@ -130,7 +275,11 @@ class EventStore:
             raise
 
     def close(self) -> None:
-        self.con.close()
+        """Commit the open batch (whole articles only) and close."""
+        try:
+            self.build_indexes()
+        finally:
+            self.con.close()
 
     def __enter__(self) -> EventStore:
         return self
@@ -162,13 +311,8 @@ class EventStore:
 
     def link_file(self, key: str, digest: str, article_id: str) -> None:
         """Remember that an input gave an article that is already stored (a duplicate)."""
-        self.con.execute("BEGIN IMMEDIATE")
-        try:
+        with self._unit():
             self._link(key, digest, article_id)
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
 
     def _link(self, key: str, digest: str, article_id: str) -> None:
         """Upsert the input's row; an earlier version of the input no other input gave is removed."""
@@ -199,54 +343,52 @@ class EventStore:
         when the article was stored already), so a rerun can skip it before reading it again.
         ``title``, ``outlet`` and ``url``, when given, are stored over the article's own metadata.
         """
-        article = result["article"]
-        if article.get("error"):
+        if result["article"].get("error"):
             return False
+        return self.add_rows(
+            article_rows(result, text),
+            replace,
+            file_key=file_key,
+            digest=digest,
+            title=title,
+            outlet=outlet,
+            url=url,
+        )
+
+    def add_rows(
+        self,
+        rows: ArticleRows,
+        replace: bool = False,
+        *,
+        file_key: str | None = None,
+        digest: str | None = None,
+        title: str | None = None,
+        outlet: str | None = None,
+        url: str | None = None,
+    ) -> bool:
+        """:meth:`add` for an article's prepared rows."""
         con = self.con
-        con.execute("BEGIN IMMEDIATE")
-        try:
-            if self.has(article["id"]):
+        aid = rows.id
+        with self._unit():
+            if self.has(aid):
                 if not replace:
                     if file_key is not None and digest is not None:
-                        self._link(file_key, digest, article["id"])
-                    con.execute("COMMIT")
+                        self._link(file_key, digest, aid)
                     return False
-                con.execute("DELETE FROM events WHERE article_id = ?", (article["id"],))
-                con.execute("DELETE FROM articles WHERE id = ?", (article["id"],))
-            values = (
-                article["id"], article["path"], article["title"], article["source"], article["url"],
-                article["language"], article["published"], article["published_precision"], text,
-                json.dumps(article["warnings"], ensure_ascii=False), _now(),
-                len(result["places"]), len(result["unresolved"]), len(result["events"]),
-            )  # fmt: skip
-            con.execute(
-                f"INSERT INTO articles ({','.join(ARTICLE_COLUMNS)}) VALUES ({','.join('?' * len(values))})",
-                values,
-            )
-            if title or outlet or url:
+                con.execute("DELETE FROM events WHERE article_id = ?", (aid,))
+                con.execute("DELETE FROM articles WHERE id = ?", (aid,))
+            con.execute(_INSERT_ARTICLE, (*rows.article, _now()))
+            con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows.places)
+            con.executemany("INSERT INTO unresolved VALUES (?,?,?,?,?,?,?)", rows.unresolved)
+            con.executemany(_INSERT_EVENT, rows.events)
+            if title or outlet or url:  # what a user typed, over the article's own metadata
                 con.execute(
                     "UPDATE articles SET title = COALESCE(?, title), outlet = ?, url = COALESCE(?, url) "
                     "WHERE id = ?",
-                    (title or None, outlet or None, url or None, article["id"]),
+                    (title or None, outlet or None, url or None, aid),
                 )
-            con.executemany(
-                "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [(article["id"], n, *(p[k] for k in PLACE_FIELDS)) for n, p in enumerate(result["places"])],
-            )  # fmt: skip
-            con.executemany(
-                "INSERT INTO unresolved VALUES (?,?,?,?,?,?,?)",
-                [(article["id"], n, u["surface"], u["start"], u["end"], u["sentence"], u["reason"])
-                 for n, u in enumerate(result["unresolved"])],
-            )  # fmt: skip
-            rows = (event_row(e, article) for e in result["events"])
-            row_values = [(*(row[c] for c in ACLED_COLUMNS), incident_key(row)) for row in rows]
-            con.executemany(_INSERT_EVENT, row_values)
             if file_key is not None and digest is not None:
-                self._link(file_key, digest, article["id"])
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
+                self._link(file_key, digest, aid)
         return True
 
     def check(self) -> list[str]:
@@ -260,6 +402,7 @@ class EventStore:
         try:
             problems = [f"integrity: {r[0]}" for r in con.execute("PRAGMA integrity_check") if r[0] != "ok"]
             problems += [f"foreign key: {r}" for r in con.execute("PRAGMA foreign_key_check")]
+            problems += view.index_problems(con)
             for table, column in zip(("places", "unresolved", "events"), _COUNT_COLUMNS, strict=True):
                 for article_id, want, have in con.execute(
                     f"SELECT a.id, a.{column}, (SELECT COUNT(*) FROM {table} t WHERE t.article_id = a.id) "

@@ -11,9 +11,14 @@ from pathlib import Path
 from typing import IO
 
 from events.batch import Outcome
-from store.db import EventStore
+from store.db import EventStore, article_rows
 
 LISTED = 20  # errors and duplicates named one by one in the summary
+# A transaction per batch, not per article (bench/scale.py's writer-ceiling row): committed at
+# this many articles or after this long, whichever comes first, so that the dashboard sees an
+# ingest progress and a second ingest into the same store waits only briefly.
+BATCH_ARTICLES = 500
+BATCH_SECONDS = 0.1
 
 
 class Ingest:
@@ -27,10 +32,16 @@ class Ingest:
         replace: bool = False,
         progress: bool | None = None,
         out: IO[str] | None = None,
+        batch: int | None = None,
+        batch_seconds: float | None = None,
+        defer_indexes: bool = True,
     ):
         from tqdm import tqdm
 
         self.store = store
+        store.batching(batch or BATCH_ARTICLES, BATCH_SECONDS if batch_seconds is None else batch_seconds)
+        if defer_indexes:
+            store.defer_indexes(adding=total)
         self.replace = replace
         self.out = out or sys.stderr
         self.totals: Counter[str] = Counter()
@@ -64,14 +75,16 @@ class Ingest:
         elif outcome.status == "duplicate":
             self._duplicate(outcome, outcome.stored_path or "")
         else:
-            assert outcome.result is not None and outcome.text is not None
+            rows = outcome.rows
+            if rows is None:
+                assert outcome.result is not None and outcome.text is not None
+                rows = article_rows(outcome.result, outcome.text)
             if outcome.article_id in self.replaced:  # --replace: this text was stored by this batch
                 self._duplicate(outcome, self.store.article_path(outcome.article_id or "") or "")
                 self.bar.update(1)
                 return
             try:
-                added = self.store.add(outcome.result, outcome.text, self.replace, file_key=outcome.key,
-                                       digest=outcome.digest)  # fmt: skip
+                added = self.store.add_rows(rows, self.replace, file_key=outcome.key, digest=outcome.digest)
             except (sqlite3.IntegrityError, sqlite3.InterfaceError, UnicodeError, OverflowError) as exc:
                 self.error(outcome.path, f"cannot be stored: {exc}")  # rolled back, reported
                 self.bar.update(1)
@@ -80,8 +93,8 @@ class Ingest:
                 self.replaced.add(outcome.article_id)
             if added:
                 self.totals["stored"] += 1
-                self.totals["events"] += len(outcome.result["events"])
-                self.totals["unresolved"] += len(outcome.result["unresolved"])
+                self.totals["events"] += len(rows.events)
+                self.totals["unresolved"] += len(rows.unresolved)
             else:  # stored meanwhile: by another input of this batch or another process
                 self._duplicate(outcome, self.store.article_path(outcome.article_id or "") or "", linked=True)
         self.bar.update(1)
@@ -115,6 +128,7 @@ class Ingest:
             self.duplicates.append((outcome.path, stored_path))
 
     def close(self) -> None:
+        self.store.build_indexes()
         self.bar.close()
 
     def summary(self, db: Path | str) -> str:
