@@ -40,7 +40,7 @@ PRAGMA journal_mode = WAL;
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, path TEXT, title TEXT, source TEXT, url TEXT, language TEXT,
     published TEXT, published_precision TEXT, text TEXT NOT NULL, warnings TEXT NOT NULL,
-    ingested_at TEXT NOT NULL, n_places INTEGER, n_unresolved INTEGER, n_events INTEGER
+    ingested_at TEXT NOT NULL, n_places INTEGER, n_unresolved INTEGER, n_events INTEGER, outlet TEXT
 );
 CREATE TABLE IF NOT EXISTS files (
     key TEXT PRIMARY KEY, digest TEXT NOT NULL, article_id TEXT NOT NULL, ingested_at TEXT NOT NULL
@@ -235,12 +235,7 @@ class EventStore:
         for attempt in range(SCHEMA_RETRIES):
             try:
                 self.con.executescript(SCHEMA)
-                columns = {row[1] for row in self.con.execute("PRAGMA table_info(articles)")}
-                for column in _COUNT_COLUMNS:
-                    if column not in columns:  # a store written before the counts existed
-                        self.con.execute(f"ALTER TABLE articles ADD COLUMN {column} INTEGER")
-                if "outlet" not in columns:  # the outlet a user named when adding the article
-                    self.con.execute("ALTER TABLE articles ADD COLUMN outlet TEXT")
+                self._add_columns()
                 self._link_incidents()
                 review.setup(self.con)
                 self.con.executescript(_CREATE_INDEXES)  # also those a bulk load cut short left out
@@ -252,6 +247,26 @@ class EventStore:
                 if self.con.in_transaction:
                     self.con.execute("ROLLBACK")
                 time.sleep(0.1)
+
+    def _add_columns(self) -> None:
+        """A store written before the counts or the outlet existed: add their columns, in one
+        write transaction that looks again, so two processes opening it at once add them once."""
+        wanted = [*((c, "INTEGER") for c in _COUNT_COLUMNS), ("outlet", "TEXT")]
+
+        def missing() -> list[tuple[str, str]]:
+            have = {row[1] for row in self.con.execute("PRAGMA table_info(articles)")}
+            return [(name, kind) for name, kind in wanted if name not in have]
+
+        if not missing():
+            return
+        self.con.execute("BEGIN IMMEDIATE")
+        try:
+            for name, kind in missing():
+                self.con.execute(f"ALTER TABLE articles ADD COLUMN {name} {kind}")
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
 
     def _link_incidents(self) -> None:
         """A store written before incidents existed: key its events once (one transaction)."""
