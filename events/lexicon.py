@@ -34,7 +34,7 @@ NAME_HEADS = (
 NOT_CUE_COMPOUNDS = frozenset(
     """yêu cầu|nhu cầu|toàn cầu|hoàn cầu|địa cầu|bán cầu|khẩn cầu|mưu cầu|thỉnh cầu|văn bản|phiên bản
     |cơ bản|căn bản|xuất bản|tái bản|kịch bản|nguyên bản|đánh đập|đồng hồ|mơ hồ|bóng đá|liên bang
-    |hợp tác xã|thông tấn xã|tàu sân|sát biển|vũ trang|thời trang|ven biển|cảnh báo|thông báo|dự báo
+    |hợp tác xã|thông tấn xã|tàu sân|sát biển|vũ trang|thời trang|ven biển|cướp biển|bờ biển|bãi biển|lấn biển|cảnh báo|thông báo|dự báo
     |tình báo|loan báo|họp báo|chiến trường|thị trường|hiện trường|môi trường|lập trường|quảng trường
     |phi trường|thương trường""".split("|")
 )

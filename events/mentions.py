@@ -401,6 +401,12 @@ def find_mentions(
         cue = before_cue = _place_cue(words) if words else None
         # (a locative is never part of a name: "ở Nga" is not looked up as one)
         named_with_cue, key = _named_with_cue(run, cue, known) if cue in _PLACE_CUE_SET else (0, "")
+        if cue is None and words and words[-1] in _PLACE_CUE_SET:
+            # "ven biển Caspi", "bờ biển Đen": the compound's last syllable still heads a known
+            # name after it; where none is known ("cướp biển Somalia"), the name stands alone
+            named_with_cue, key = _named_with_cue(run, words[-1], known)
+            if named_with_cue:
+                cue = words[-1]
         if named_with_cue:  # "quần đảo Trường Sa": looked up with its cue, not as "Trường Sa" (Changsha)
             start, end = first.start, run[named_with_cue - 1].end
             mention = Mention(text[start:end], start, end, first.sentence, key, cue=cue, preceding=before)

@@ -72,6 +72,7 @@ CUE_KINDS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("eo biển", "eo"), frozenset({"strait", "other"})),
     "vịnh": frozenset({"gulf", "sea", "other"}),
     "sông": frozenset({"river", "other"}),
+    "hồ": frozenset({"other"}),  # (lakes are curated as "other": "hồ Kivu", "hồ Chad")
     **dict.fromkeys(("đảo", "quần đảo"), frozenset({"island", "region", "country", "other", "admin1"})),
     "bán đảo": frozenset({"peninsula", "region", "other", "admin1"}),
     **dict.fromkeys(SHOAL_HEADS, frozenset({"shoal", "island", "other"})),
@@ -90,7 +91,7 @@ WATER_AND_LAND_HEADS = frozenset(
 # Cues whose kind is the whole meaning: with no candidate of it, the name is not a town of the
 # same name ("vịnh Aden" is not Aden, "cầu Crimea" not Crimea, "châu Phi" not a town "Phi").
 STRICT_CUES = frozenset(
-    {"biển", "vùng biển", "eo biển", "eo", "vịnh", "sông", *SHOAL_HEADS, "châu", "cầu", "cây cầu",
+    {"biển", "vùng biển", "eo biển", "eo", "vịnh", "sông", "hồ", *SHOAL_HEADS, "châu", "cầu", "cây cầu",
      "nhà máy", "nhà máy điện", "nhà máy điện hạt nhân", "thủy điện"}
 )  # fmt: skip
 # Cues after which a weak name (a code, a short alternate name) may stand for a place.
