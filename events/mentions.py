@@ -401,7 +401,7 @@ def find_mentions(
         cue = before_cue = _place_cue(words) if words else None
         # (a locative is never part of a name: "ở Nga" is not looked up as one)
         named_with_cue, key = _named_with_cue(run, cue, known) if cue in _PLACE_CUE_SET else (0, "")
-        if cue is None and words and words[-1] in _PLACE_CUE_SET:
+        if cue is None and len(words) > 1 and f"{words[-2]} {words[-1]}" in lexicon.SHORE_COMPOUNDS:
             # "ven biển Caspi", "bờ biển Đen": the compound's last syllable still heads a known
             # name after it; where none is known ("cướp biển Somalia"), the name stands alone
             named_with_cue, key = _named_with_cue(run, words[-1], known)

@@ -44,14 +44,16 @@ SENTENCE_COUNTRY_WEIGHT = 0.4
 _OWNER = " của "
 DWARFED = 5  # times smaller than the well-known namesake
 SETTLEMENT_CUES = frozenset(
-    {"thị trấn", "thành phố", "tp", "tp.", "thủ đô", "làng", "ngôi làng", "xã", "thôn", "bản", "thị xã"}
-)
+    {"thị trấn", "thành phố", "tp", "tp.", "thủ đô", "làng", "ngôi làng", "xã", "thôn", "bản", "thị xã",
+     "thị trấn biên giới", "thành phố biên giới", "làng biên giới"}
+)  # fmt: skip
 REGION_CUES = frozenset(lexicon.ADMIN_CUES)
 FEATURE_HEADS = frozenset(lexicon.FEATURE_HEADS)
 # Heads that are part of a shoal's or reef's Vietnamese name ("bãi Cỏ Mây", "đá Vành Khăn"): read
 # with it, as the press writes it, even where the name alone is known too
 SHOAL_HEADS = ("bãi", "bãi cạn", "bãi đá", "đá", "rạn san hô")
-AREA_FEATURE_HEADS = frozenset({"hành lang", "thung lũng"})  # features as large as a province
+# features as large as a province
+AREA_FEATURE_HEADS = frozenset({"hành lang", "thung lũng", "rừng", "khu rừng"})
 GEO_PRECISION = {
     "city": 1, "town": 1, "village": 1, "landmark": 1, "shoal": 1, "border-area": 2, "admin1": 2,
     "admin2": 2, "other": 2, "river": 2, "island": 2, "strait": 2,
