@@ -401,6 +401,13 @@ def find_mentions(
         cue = before_cue = _place_cue(words) if words else None
         # (a locative is never part of a name: "ở Nga" is not looked up as one)
         named_with_cue, key = _named_with_cue(run, cue, known) if cue in _PLACE_CUE_SET else (0, "")
+        if 0 < named_with_cue < len(run):
+            rest = [
+                (i + named_with_cue, j + named_with_cue)
+                for i, j in _longest_matches(run[named_with_cue:], known)
+            ]
+            if _name_goes_on(run, 0, named_with_cue, [(0, named_with_cue), *rest], 0, False):
+                named_with_cue, key = 0, ""  # "vùng Viễn Bắc": a longer name, not "vùng Viễn" (Vienna)
         if cue is None and len(words) > 1 and f"{words[-2]} {words[-1]}" in lexicon.SHORE_COMPOUNDS:
             # "ven biển Caspi", "bờ biển Đen": the compound's last syllable still heads a known
             # name after it; where none is known ("cướp biển Somalia"), the name stands alone

@@ -873,3 +873,38 @@ def test_a_facility_named_after_a_town_keeps_its_head(extract, text: str, surfac
 def test_facility_and_forest_heads_are_cues(extract, text: str, unknown: str) -> None:
     """ "mỏ dầu", "đại lộ", "rừng" say that the name after them is a place, known or not."""
     assert unknown in unresolved(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Đảng Giấc mơ Gruzia giành đa số ghế trong quốc hội khóa mới.", "Gruzia"),
+        ("Quân đội Quốc gia Libya của tướng Haftar tuyên bố kiểm soát thêm hai mỏ dầu.", "Libya"),
+        ("Lực lượng Dân chủ Syria (SDF) cho biết đã bắt giữ 15 tay súng.", "Syria"),
+        ("Hãng thông tấn Trung ương Triều Tiên (KCNA) đăng ảnh vụ phóng thử.", "Triều Tiên"),
+        ("Cộng đồng Phát triển Nam Phi (SADC) quyết định gia hạn sứ mệnh thêm một năm.", "Nam Phi"),
+    ],
+)
+def test_a_country_in_the_name_of_a_body_not_of_the_state_is_no_place(extract, text: str, word: str) -> None:
+    """A party, a news agency, a community of states or a force named by a political word is a
+    body of its own: the country in its name is no place mention."""
+    assert word not in surfaces(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        ("Bộ Quốc phòng Nga cho biết đã bắn hạ 25 UAV trong đêm.", "Nga", "RU"),
+        ("Lực lượng Vũ trang Philippines đụng độ với nhóm phiến quân ở Mindanao.", "Philippines", "PH"),
+    ],
+)
+def test_a_state_organ_names_its_country(extract, text: str, word: str, country: str) -> None:
+    """(The counterpart of the test above: a ministry or a state's armed forces name the country.)"""
+    assert place(extract(text), word)["country"] == country
+
+
+def test_a_cue_does_not_cut_a_longer_vietnamese_name(extract) -> None:
+    """ "vùng Viễn Bắc" (the Far North region) is one name the gazetteer lacks, not "vùng Viễn"."""
+    out = extract("Nhóm vũ trang tấn công một ngôi làng ở vùng Viễn Bắc của Cameroon, 8 người chết.")
+    assert "Vienna" not in [p["name"] for p in out["places"]]
+    assert "Viễn Bắc" in unresolved(out)
