@@ -66,6 +66,9 @@ _WORKS = frozenset({"landmark", "other", "border-area"})
 # phố Armenia" a city. Candidates of those kinds are taken first.
 CUE_KINDS: dict[str, frozenset[str]] = {
     **dict.fromkeys(REGION_CUES - {"huyện", "quận"}, _ADMIN),
+    # a peninsula is a region in the plain sense: "vùng Balkan" is the Balkans, not Turkmenistan's
+    # Balkan province
+    **dict.fromkeys(("vùng", "khu vực", "miền"), _ADMIN | {"peninsula"}),
     "huyện": frozenset({"admin2", "admin1"}),
     "quận": frozenset({"admin2", "admin1"}),
     **dict.fromkeys(SETTLEMENT_CUES, POPULATED),

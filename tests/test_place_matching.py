@@ -908,3 +908,9 @@ def test_a_cue_does_not_cut_a_longer_vietnamese_name(extract) -> None:
     out = extract("Nhóm vũ trang tấn công một ngôi làng ở vùng Viễn Bắc của Cameroon, 8 người chết.")
     assert "Vienna" not in [p["name"] for p in out["places"]]
     assert "Viễn Bắc" in unresolved(out)
+
+
+def test_a_regions_cue_reaches_a_peninsula(extract) -> None:
+    """ "vùng Balkan" is the Balkans (a region in the plain sense), not Turkmenistan's province."""
+    out = extract("Tình hình an ninh ở vùng Balkan căng thẳng trở lại sau vụ đụng độ ở biên giới.")
+    assert place(out, "Balkan")["name"] == "Balkans"
