@@ -914,3 +914,10 @@ def test_a_regions_cue_reaches_a_peninsula(extract) -> None:
     """ "vùng Balkan" is the Balkans (a region in the plain sense), not Turkmenistan's province."""
     out = extract("Tình hình an ninh ở vùng Balkan căng thẳng trở lại sau vụ đụng độ ở biên giới.")
     assert place(out, "Balkan")["name"] == "Balkans"
+
+
+def test_a_village_by_another_name_abroad_is_not_taken(extract) -> None:
+    """ "làng Banjska" in Kosovo: Bansko (Bulgaria) lists "Banjska" among its other names, but a
+    village's cue vouches only for a village's own name in a country the article never names."""
+    out = extract("Một nhóm tay súng tấn công cảnh sát gần làng Banjska, phía bắc Kosovo, 4 người chết.")
+    assert "Bansko" not in [p["name"] for p in out["places"]]
