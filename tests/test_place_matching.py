@@ -921,3 +921,13 @@ def test_a_village_by_another_name_abroad_is_not_taken(extract) -> None:
     village's cue vouches only for a village's own name in a country the article never names."""
     out = extract("Một nhóm tay súng tấn công cảnh sát gần làng Banjska, phía bắc Kosovo, 4 người chết.")
     assert "Bansko" not in [p["name"] for p in out["places"]]
+
+
+def test_a_name_with_a_romance_particle_is_not_cut(extract) -> None:
+    """ "Maguindanao del Sur" (the province made in 2022) is one name the gazetteer lacks, not the
+    old Maguindanao; "Tren de Aragua" (a gang of Venezuela) is no mention of the state Aragua."""
+    out = extract("Binh sĩ Philippines đụng độ phiến quân ở tỉnh Maguindanao del Sur hôm thứ Năm.")
+    assert "Maguindanao" not in surfaces(out)
+    assert "Maguindanao del Sur" in unresolved(out)
+    out = extract("Chính phủ Venezuela bác bỏ cáo buộc liên quan tới băng đảng Tren de Aragua.")
+    assert "Aragua" not in surfaces(out)
