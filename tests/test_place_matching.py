@@ -841,6 +841,8 @@ def test_a_lakes_head_without_such_a_lake_is_not_the_country(extract) -> None:
         ("Các tay súng vượt sông Rovuma từ Mozambique sang Tanzania.", "sông Rovuma", "Rovuma"),
         ("Người biểu tình Serb dựng rào chắn trên cây cầu bắc qua sông Ibar ở Mitrovica.", "sông Ibar",
          "Ibar"),
+        ("Hai binh sĩ thiệt mạng trong vụ phục kích trên quần đảo Sulu, miền nam Philippines.",
+         "quần đảo Sulu", "Sulu Archipelago"),
         ("Lực lượng Nga đóng quân dọc sông Enguri, ranh giới giữa Abkhazia và phần còn lại của Gruzia.",
          "sông Enguri", "Enguri"),
     ],
