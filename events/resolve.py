@@ -457,16 +457,11 @@ class Resolver:
             # a cue makes a name a place, not this small namesake abroad ("núi Hermon" is no town
             # in Maine): a small town stands in the article's region, as an uncued one does
             # ("thành phố X" says it is a town: the writer's word for it)
-            # (a settlement's cue vouches for a town by its own name: "làng Banjska" in Kosovo is
-            # no Bansko in Bulgaria, which has "Banjska" among its other names)
-            own = mention.key in (_own_key(best.name), _own_key(best.name_vi))
-            settled = not (focus or countries) or (mention.cue in SETTLEMENT_CUES and own)
+            settled = mention.cue in SETTLEMENT_CUES or not (focus or countries)
             if (settled and population) or population >= WELL_KNOWN_POPULATION:
                 # (a place GeoNames knows no population of, a seat or a hamlet, needs the article's
                 # region as well: "thị trấn Tawila" in Darfur is no Aţ Ţawīlah in Yemen)
                 return True
-            if not own and mention.cue in SETTLEMENT_CUES and countries and best.country not in countries:
-                return False  # (a village by another name in a country the article never names)
             return _near(best, focus) or best.country in countries or self._beside(beside, best.country)
         if mention.in_person_run or mention.after_title:
             return False  # "Donald Trump", "Ilham Aliyev": unknown capitalised words around it
