@@ -158,12 +158,13 @@ ORGANISATION_MODIFIERS = frozenset({"độc lập", "tư nhân", "đối lập",
 # các quốc gia Sahel"): a place a few words after one, with no break between, ends the body's
 # name. (A government's offices name their place: "Cơ quan phòng vệ dân sự Gaza" is Gaza's.)
 # A state's own organs name their country ("Bộ Quốc phòng Nga", "Lực lượng Vũ trang Philippines");
-# a party, a news agency, a community of states, a movement and a force that names itself by a
-# political word are bodies of their own: "Đảng Giấc mơ Gruzia", "Hãng thông tấn Trung ương Triều
-# Tiên", "Cộng đồng Phát triển Nam Phi", "Lực lượng Dân chủ Syria", "Quân đội Quốc gia Libya".
+# a party, a news agency, a community of states and a force that names itself by a political word
+# are bodies of their own: "Đảng Giấc mơ Gruzia", "Hãng thông tấn Trung ương Triều Tiên", "Cộng đồng
+# Phát triển Nam Phi", "Lực lượng Dân chủ Syria", "Quân đội Quốc gia Libya". (Not "Mặt trận",
+# "Phong trào": a front names the land it fights for, which the press counts as a mention.)
 BODY_NAME_HEADS = (
     "Hội", "Hiệp hội", "Liên minh", "Liên đoàn", "Tổ chức", "Quỹ", "Mạng lưới", "Đài", "Đảng",
-    "Hãng thông tấn", "Thông tấn xã", "Cộng đồng", "Mặt trận", "Phong trào", "Lực lượng Dân chủ",
+    "Hãng thông tấn", "Thông tấn xã", "Cộng đồng", "Lực lượng Dân chủ",
     "Quân đội Quốc gia", "Quân đội Giải phóng", "Lực lượng Giải phóng", "Lực lượng Hỗ trợ",
 )  # fmt: skip
 
