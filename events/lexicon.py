@@ -14,7 +14,8 @@ PLACE_CUES = (
     "cảng", "sân bay", "căn cứ", "thị xã", "khu định cư", "kibbutz", "đồn", "cửa khẩu", "eo biển", "vịnh",
     "biển", "cao nguyên", "thung lũng", "hẻm núi", "sa mạc", "khu", "phía bắc", "phía nam",
     "phía đông", "phía tây", "ngoại ô", "thủ phủ", "trại tị nạn", "trại", "miền bắc", "miền nam",
-    "miền trung", "miền đông", "miền tây", "đông bắc", "tây bắc", "đông nam", "tây nam",
+    "miền trung", "miền đông", "miền tây", "đông bắc", "tây bắc", "đông nam", "tây nam", "hạt",
+    "thị trấn biên giới", "thành phố biên giới", "làng biên giới",
 )  # fmt: skip
 
 # Generic heads written lower case before a name and read with it ("biển Đen", "châu Phi", "dải
@@ -36,9 +37,13 @@ NOT_CUE_COMPOUNDS = frozenset(
     |cơ bản|căn bản|xuất bản|tái bản|kịch bản|nguyên bản|đánh đập|đồng hồ|mơ hồ|bóng đá|liên bang
     |hợp tác xã|thông tấn xã|tàu sân|sát biển|vũ trang|thời trang|ven biển|cảnh báo|thông báo|dự báo
     |tình báo|loan báo|họp báo|chiến trường|thị trường|hiện trường|môi trường|lập trường|quảng trường
-    |phi trường|thương trường""".split("|")
+    |phi trường|thương trường|cướp biển|bờ biển|bãi biển|lấn biển""".split("|")
 )
 NOT_CUE_COMPOUNDS = frozenset(c.strip() for c in NOT_CUE_COMPOUNDS)
+# Of those, the compounds that name a shore: their head still heads a known sea's name after them
+# ("ven biển Caspi", "bờ biển Đen"); after the others the name is an owner's ("cảnh sát biển
+# Philippines", "cướp biển Somalia").
+SHORE_COMPOUNDS = frozenset({"ven biển", "bờ biển", "bãi biển"})
 
 # Heads before a name that make the name an agreement's, a process's or a format's, not the
 # place of anything: "Công ước Ottawa", "Thỏa thuận Minsk", "Định dạng Normandy". (A summit or
@@ -92,13 +97,13 @@ ENGLISH_BODY_HEADS = frozenset(
 # second-level division, or a town standing for one.
 ADMIN_CUES = (
     "tỉnh", "bang", "vùng", "miền", "huyện", "quận", "khu vực", "tiểu bang", "tỉnh bang", "oblast",
-    "khu tự trị", "vùng lãnh thổ", "đặc khu", "khu hành chính",
+    "khu tự trị", "vùng lãnh thổ", "đặc khu", "khu hành chính", "hạt",
 )  # fmt: skip
 
 # Cues of a settlement ("thị trấn Tawila", "thành phố Kherson"): the name is a town or a city.
 SETTLEMENT_CUES = (
     "thị trấn", "thành phố", "tp", "tp.", "thủ đô", "làng", "ngôi làng", "xã", "thôn", "bản", "thị xã",
-    "khu định cư", "kibbutz",
+    "khu định cư", "kibbutz", "thị trấn biên giới", "thành phố biên giới", "làng biên giới",
 )  # fmt: skip
 
 # Heads of a work or a feature named after a place ("cửa khẩu Torkham", "hành lang Lachin",
@@ -106,7 +111,8 @@ SETTLEMENT_CUES = (
 # town or province it is named after (placed there when the gazetteer lacks it).
 FEATURE_HEADS = (
     "cửa khẩu", "hành lang", "đền", "chùa", "thung lũng", "nhà tù", "bệnh viện", "quảng trường",
-    "đồng cỏ", "khu mỏ", "mỏ",
+    "đồng cỏ", "khu mỏ", "mỏ", "mỏ dầu", "mỏ khí", "mỏ vàng", "rừng", "khu rừng", "đại lộ", "cơ sở",
+    "khu công nghiệp", "khu liên hợp",
 )  # fmt: skip
 
 # Prepositions and verbs after which a name is where something happens.
@@ -151,7 +157,16 @@ ORGANISATION_MODIFIERS = frozenset({"độc lập", "tư nhân", "đối lập",
 # Heads of an association's name written with a capital ("Hội Lưỡi liềm đỏ Palestine", "Liên minh
 # các quốc gia Sahel"): a place a few words after one, with no break between, ends the body's
 # name. (A government's offices name their place: "Cơ quan phòng vệ dân sự Gaza" is Gaza's.)
-BODY_NAME_HEADS = ("Hội", "Hiệp hội", "Liên minh", "Liên đoàn", "Tổ chức", "Quỹ", "Mạng lưới", "Đài")
+# A state's own organs name their country ("Bộ Quốc phòng Nga", "Lực lượng Vũ trang Philippines");
+# a party, a news agency, a community of states and a force that names itself by a political word
+# are bodies of their own: "Đảng Giấc mơ Gruzia", "Hãng thông tấn Trung ương Triều Tiên", "Cộng đồng
+# Phát triển Nam Phi", "Lực lượng Dân chủ Syria", "Quân đội Quốc gia Libya". (Not "Mặt trận",
+# "Phong trào": a front names the land it fights for, which the press counts as a mention.)
+BODY_NAME_HEADS = (
+    "Hội", "Hiệp hội", "Liên minh", "Liên đoàn", "Tổ chức", "Quỹ", "Mạng lưới", "Đài", "Đảng",
+    "Hãng thông tấn", "Thông tấn xã", "Cộng đồng", "Lực lượng Dân chủ",
+    "Quân đội Quốc gia", "Quân đội Giải phóng", "Lực lượng Giải phóng", "Lực lượng Hỗ trợ",
+)  # fmt: skip
 
 # Titles and forms of address: the capitalised run after them is a person, except a
 # country named right after the title ("Tổng thống Pháp Emmanuel Macron").

@@ -40,6 +40,11 @@ _CAPITALISED = re.compile(rf"[{UPPER}](?<![^\W\d_](?s:.))[^\W\d_]*(?:[-'’][^\W
 _LETTER = re.compile(r"[^\W\d_]")
 _PARTICLE_SET = frozenset(_PARTICLES)
 _PARTICLE_SIZES = sorted({len(p) for p in _PARTICLES})
+# Romance particles inside a longer name ("Maguindanao del Sur", "Tren de Aragua"); none is a
+# Vietnamese word ("do", "da", "la", "du" are, and are left out)
+_ROMANCE = "de|del|della|des|dos|das|los|las"
+_ROMANCE_AFTER = re.compile(rf" (?:{_ROMANCE}) [{UPPER}][^\W\d_]*")
+_ROMANCE_BEFORE = re.compile(rf"[{UPPER}][^\W\d_]* (?:{_ROMANCE}) $")
 _BYLINE_AFTER = re.compile(r"\s*\(\s*(?:theo|nguồn)\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _OPENING_CHARS = " \"'“”‘’«»(-–—"
@@ -390,6 +395,19 @@ def find_mentions(
             continue  # "Vũ Anh (Theo RT)": the writer's name
         if first.start >= signature:
             continue  # "Anh Thư" alone on the last line: the writer's name
+        if _ROMANCE_BEFORE.search(text, max(sentence_start, first.start - 40), first.start):
+            continue  # "Sur" of "Maguindanao del Sur", "Aragua" of "Tren de Aragua": a longer name's
+        longer = _ROMANCE_AFTER.match(text, run[-1].end)
+        if longer is not None:  # a longer name the gazetteer lacks (known ones were joined): not its part
+            cue = _place_cue(_phrase_words(before)) if before else None
+            if cue in _PLACE_CUE_SET:
+                end = longer.end()
+                surface = text[first.start : end]
+                unresolved.append(
+                    Mention(surface, first.start, end, first.sentence, name_key(surface), cue=cue,
+                            unresolved_reason="not in gazetteer")
+                )  # fmt: skip
+            continue
         # "Liên minh các quốc gia Sahel": a body's name ends with the name (a country there still
         # names the country: resolve keeps only countries of such names)
         body = False
@@ -401,6 +419,19 @@ def find_mentions(
         cue = before_cue = _place_cue(words) if words else None
         # (a locative is never part of a name: "ở Nga" is not looked up as one)
         named_with_cue, key = _named_with_cue(run, cue, known) if cue in _PLACE_CUE_SET else (0, "")
+        if 0 < named_with_cue < len(run):
+            rest = [
+                (i + named_with_cue, j + named_with_cue)
+                for i, j in _longest_matches(run[named_with_cue:], known)
+            ]
+            if _name_goes_on(run, 0, named_with_cue, [(0, named_with_cue), *rest], 0, False):
+                named_with_cue, key = 0, ""  # "vùng Viễn Bắc": a longer name, not "vùng Viễn" (Vienna)
+        if cue is None and len(words) > 1 and f"{words[-2]} {words[-1]}" in lexicon.SHORE_COMPOUNDS:
+            # "ven biển Caspi", "bờ biển Đen": the compound's last syllable still heads a known
+            # name after it; where none is known ("cướp biển Somalia"), the name stands alone
+            named_with_cue, key = _named_with_cue(run, words[-1], known)
+            if named_with_cue:
+                cue = words[-1]
         if named_with_cue:  # "quần đảo Trường Sa": looked up with its cue, not as "Trường Sa" (Changsha)
             start, end = first.start, run[named_with_cue - 1].end
             mention = Mention(text[start:end], start, end, first.sentence, key, cue=cue, preceding=before)

@@ -44,14 +44,16 @@ SENTENCE_COUNTRY_WEIGHT = 0.4
 _OWNER = " của "
 DWARFED = 5  # times smaller than the well-known namesake
 SETTLEMENT_CUES = frozenset(
-    {"thị trấn", "thành phố", "tp", "tp.", "thủ đô", "làng", "ngôi làng", "xã", "thôn", "bản", "thị xã"}
-)
+    {"thị trấn", "thành phố", "tp", "tp.", "thủ đô", "làng", "ngôi làng", "xã", "thôn", "bản", "thị xã",
+     "thị trấn biên giới", "thành phố biên giới", "làng biên giới"}
+)  # fmt: skip
 REGION_CUES = frozenset(lexicon.ADMIN_CUES)
 FEATURE_HEADS = frozenset(lexicon.FEATURE_HEADS)
 # Heads that are part of a shoal's or reef's Vietnamese name ("bãi Cỏ Mây", "đá Vành Khăn"): read
 # with it, as the press writes it, even where the name alone is known too
 SHOAL_HEADS = ("bãi", "bãi cạn", "bãi đá", "đá", "rạn san hô")
-AREA_FEATURE_HEADS = frozenset({"hành lang", "thung lũng"})  # features as large as a province
+# features as large as a province
+AREA_FEATURE_HEADS = frozenset({"hành lang", "thung lũng", "rừng", "khu rừng"})
 GEO_PRECISION = {
     "city": 1, "town": 1, "village": 1, "landmark": 1, "shoal": 1, "border-area": 2, "admin1": 2,
     "admin2": 2, "other": 2, "river": 2, "island": 2, "strait": 2,
@@ -64,6 +66,9 @@ _WORKS = frozenset({"landmark", "other", "border-area"})
 # phố Armenia" a city. Candidates of those kinds are taken first.
 CUE_KINDS: dict[str, frozenset[str]] = {
     **dict.fromkeys(REGION_CUES - {"huyện", "quận"}, _ADMIN),
+    # a peninsula is a region in the plain sense: "vùng Balkan" is the Balkans, not Turkmenistan's
+    # Balkan province
+    **dict.fromkeys(("vùng", "khu vực", "miền"), _ADMIN | {"peninsula"}),
     "huyện": frozenset({"admin2", "admin1"}),
     "quận": frozenset({"admin2", "admin1"}),
     **dict.fromkeys(SETTLEMENT_CUES, POPULATED),
@@ -72,6 +77,7 @@ CUE_KINDS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("eo biển", "eo"), frozenset({"strait", "other"})),
     "vịnh": frozenset({"gulf", "sea", "other"}),
     "sông": frozenset({"river", "other"}),
+    "hồ": frozenset({"other"}),  # (lakes are curated as "other": "hồ Kivu", "hồ Chad")
     **dict.fromkeys(("đảo", "quần đảo"), frozenset({"island", "region", "country", "other", "admin1"})),
     "bán đảo": frozenset({"peninsula", "region", "other", "admin1"}),
     **dict.fromkeys(SHOAL_HEADS, frozenset({"shoal", "island", "other"})),
@@ -90,7 +96,7 @@ WATER_AND_LAND_HEADS = frozenset(
 # Cues whose kind is the whole meaning: with no candidate of it, the name is not a town of the
 # same name ("vịnh Aden" is not Aden, "cầu Crimea" not Crimea, "châu Phi" not a town "Phi").
 STRICT_CUES = frozenset(
-    {"biển", "vùng biển", "eo biển", "eo", "vịnh", "sông", *SHOAL_HEADS, "châu", "cầu", "cây cầu",
+    {"biển", "vùng biển", "eo biển", "eo", "vịnh", "sông", "hồ", *SHOAL_HEADS, "châu", "cầu", "cây cầu",
      "nhà máy", "nhà máy điện", "nhà máy điện hạt nhân", "thủy điện"}
 )  # fmt: skip
 # Cues after which a weak name (a code, a short alternate name) may stand for a place.
