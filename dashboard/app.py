@@ -257,7 +257,9 @@ def detail_panel(event_id: str | None, events: pd.DataFrame, places: pd.DataFram
     # The popup's escaped HTML (never Markdown: article text and metadata are untrusted); the
     # popup's hidden id line stays hidden here too.
     st.html(
-        f'<style>.dd-id{{display:none}}</style><div data-testid="dd-event">{event_popup(event, lang)}</div>'
+        '<style>.dd-id{display:none}</style><div data-testid="dd-event">'
+        + event_popup(event.drop("review_status", errors="ignore"), lang)  # the panel below says it
+        + "</div>"
     )
     review_ui.review_panel(event, events, lang, open_store, lambda name: resources()[0].lookup(name, limit=8))
     article_places = places[places["article_id"] == event["article_id"]]
