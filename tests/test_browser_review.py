@@ -35,12 +35,20 @@ AIR_STRIKE = sub_event_label("Air/drone strike", "vi")
 
 
 def open_marker(page, title: str):
-    """Click the marker whose tooltip holds ``title``; its popup."""
-    marker = event_map(page).locator(f'{MARKERS}[title*="{title}"]')
-    expect(marker).to_have_count(1, timeout=TIMEOUT)
-    marker.click()
+    """Click the marker whose tooltip holds ``title``; its popup. A click that lands while
+    Streamlit swaps the map's frame for the rerun's new one (after a search) opens nothing in
+    the new frame: the marker is clicked again there, as a user would."""
     popup = event_map(page).locator(".leaflet-popup-content")
-    expect(popup).to_be_visible(timeout=TIMEOUT)
+    for attempt in range(3):
+        marker = event_map(page).locator(f'{MARKERS}[title*="{title}"]')
+        expect(marker).to_have_count(1, timeout=TIMEOUT)
+        marker.click()
+        try:
+            expect(popup).to_be_visible(timeout=15_000 if attempt < 2 else TIMEOUT)
+            return popup
+        except AssertionError:
+            if attempt == 2:
+                raise
     return popup
 
 
