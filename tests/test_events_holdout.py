@@ -10,18 +10,13 @@ for one phrase of it measures nothing.
 
 from __future__ import annotations
 
-import csv
 import json
-import re
-from datetime import date
 from pathlib import Path
 
+import gold_sets
 import pytest
 import yardstick
 from test_events_dev import EVENT_TYPES, METRICS
-
-from events.reader import read_article
-from events.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 HOLDOUT = ROOT / "tests" / "fixtures" / "events_holdout"
@@ -70,36 +65,9 @@ def test_no_conflict_of_the_development_set() -> None:
 
 
 def test_manifest_names_every_article_with_its_date() -> None:
-    with (HOLDOUT / "manifest.csv").open(encoding="utf-8") as f:
-        rows = {row["file"]: row for row in csv.DictReader(f)}
-    assert (
-        set(rows) == {p.name for p in HOLDOUT.glob("*.txt")} == {g["file"].rsplit("/", 1)[-1] for g in GOLD}
-    )
-    for gold in GOLD:
-        assert rows[gold["file"].rsplit("/", 1)[-1]]["published"] == gold["published"]
-        date.fromisoformat(gold["published"])
+    gold_sets.check_event_manifest(HOLDOUT, GOLD)
 
 
 @pytest.mark.parametrize("gold", GOLD, ids=[g["id"] for g in GOLD])
 def test_gold_agrees_with_its_article(gold: dict) -> None:
-    text = read_article(HOLDOUT / gold["file"].rsplit("/", 1)[-1]).text
-    assert 8 <= len(split_sentences(text)) <= 20
-    places = {p["name"]: p for p in gold["places"]}
-    for place in gold["places"]:
-        found = sum(len(re.findall(rf"(?<!\w){re.escape(s)}(?!\w)", text)) for s in place["surfaces"])
-        assert 1 <= place["count"] <= found, place["name"]
-    for trap in gold["not_places"]:
-        assert trap in text, trap
-    for event in gold["events"]:
-        assert event["cue"] in text, event["cue"]
-        place = places[event["place"]]
-        assert (event["lat"], event["lon"], event["country"]) == (
-            place["lat"],
-            place["lon"],
-            place["country"],
-        )
-        assert event["sub_event_type"] in EVENT_TYPES[event["event_type"]], event
-        assert event["time_precision"] in (1, 2, 3) and event["geo_precision"] in (1, 2, 3)
-        date.fromisoformat(event["date"] if len(event["date"]) == 10 else f"{event['date']}-01")
-    for past in gold["background"]:
-        assert past["cue"] in text, past["cue"]
+    gold_sets.check_event_gold(HOLDOUT, gold, EVENT_TYPES, (8, 20))

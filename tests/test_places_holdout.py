@@ -12,17 +12,14 @@ improves; do not tune the matcher on these articles (add cases to ``places_dev``
 
 from __future__ import annotations
 
-import json
-import re
-import unicodedata
 from pathlib import Path
 
+import gold_sets
 import pytest
 import yardstick
 
 ROOT = Path(__file__).resolve().parent.parent
 SET = ROOT / "tests" / "fixtures" / "places_holdout"
-SCORER = ROOT / "tests" / "fixtures" / "eval" / "score.py"
 
 # group: (precision, recall, f1, resolution, max_traps). "all" is the whole set.
 FLOORS: dict[str, tuple[float, float, float, float, int]] = {
@@ -47,12 +44,7 @@ FLOORS: dict[str, tuple[float, float, float, float, int]] = {
 
 
 def _gold() -> list[dict]:
-    lines = (SET / "gold.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
-
-
-def _group(record: dict) -> str:
-    return Path(record["file"]).name.split("_", 1)[0]
+    return gold_sets.read_gold(SET / "gold.jsonl")
 
 
 @pytest.fixture(scope="module")
@@ -62,49 +54,20 @@ def pred(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return yardstick.extract(sorted((SET / "articles").glob("*.txt")), SET / "articles" / "manifest.csv", out)
 
 
-def _score(records: list[dict], pred: Path, tmp_path: Path) -> dict:
-    return yardstick.score(records, pred, tmp_path)
-
-
-def _check(score: dict, group: str, n_articles: int) -> None:
-    precision, recall, f1, resolution, max_traps = FLOORS[group]
-    assert score["articles"] == n_articles and score["missing_articles"] == 0
-    assert score["place_precision"] >= precision, score
-    assert score["place_recall"] >= recall, score
-    assert score["place_f1"] >= f1, score
-    assert score["resolution_acc"] >= resolution, score
-    assert score["not_place_hits"] <= max_traps, score
-
-
 def test_set_is_complete() -> None:
-    """Every article has a gold record and a manifest row; every group has a floor."""
-    gold = _gold()
-    files = {p.name for p in (SET / "articles").glob("*.txt")}
-    manifest = (SET / "articles" / "manifest.csv").read_text(encoding="utf-8").splitlines()[1:]
-    assert {Path(r["file"]).name for r in gold} == files
-    assert {row.split(",", 1)[0] for row in manifest} == files
-    assert {_group(r) for r in gold} == set(FLOORS) - {"all"}
+    gold_sets.check_place_set_complete(SET, _gold(), set(FLOORS) - {"all"})
 
 
 def test_gold_spans_are_in_their_text() -> None:
-    """Every accepted span and every trap of the gold occurs as whole words in its article."""
-    for record in _gold():
-        text = unicodedata.normalize("NFC", (SET / "articles" / Path(record["file"]).name).read_text("utf-8"))
-        for span in [s for p in record["places"] for s in p["surfaces"]] + record["not_places"]:
-            assert unicodedata.normalize("NFC", span) == span, (record["id"], span)
-            if not re.search(rf"(?<!\w){re.escape(span)}(?!\w)", text):
-                # a place may list an alternative span this article does not use; one must occur
-                place = next((p for p in record["places"] if span in p["surfaces"]), None)
-                assert place is not None, (record["id"], "trap not in text", span)
-                assert any(s in text for s in place["surfaces"]), (record["id"], span)
+    gold_sets.check_place_spans(SET, _gold())
 
 
 def test_whole_set(pred: Path, tmp_path: Path) -> None:
     gold = _gold()
-    _check(_score(gold, pred, tmp_path), "all", len(gold))
+    gold_sets.check_place_floors(yardstick.score(gold, pred, tmp_path), FLOORS["all"], len(gold))
 
 
 @pytest.mark.parametrize("group", [g for g in FLOORS if g != "all"])
 def test_each_conflict(group: str, pred: Path, tmp_path: Path) -> None:
-    records = [r for r in _gold() if _group(r) == group]
-    _check(_score(records, pred, tmp_path), group, len(records))
+    records = [r for r in _gold() if gold_sets.group_of(r) == group]
+    gold_sets.check_place_floors(yardstick.score(records, pred, tmp_path), FLOORS[group], len(records))
