@@ -104,6 +104,24 @@ def article_from_page(
     return article_from_text(text, path=url, published=published, meta=meta)
 
 
+def uploaded_items(
+    files: list[tuple[str, bytes]],
+    pasted: str,
+    published: str | None,
+    title: str = "",
+    outlet: str = "",
+    pasted_name: str = "pasted text",
+) -> list[tuple[str, Article]]:
+    """Uploaded files and pasted text as (name, article) pairs, with what the user typed."""
+    meta = {k: v for k, v in {"title": title, "source": outlet}.items() if v} or None
+    items = [
+        (name, article_from_bytes(raw, path=name, published=published, meta=meta)) for name, raw in files
+    ]
+    if pasted.strip():
+        items.append((pasted_name, article_from_text(pasted, path=None, published=published, meta=meta)))
+    return items
+
+
 def ingest(
     items: list[tuple[str, Article]],
     store: EventStore,
@@ -222,10 +240,7 @@ def _submit(lang: str, resources: Callable[[], tuple], open_store: Callable[[], 
         state["add_problem"] = ("warning", t("nothing_to_add", lang))
         return
     iso = day.isoformat() if day else None
-    meta = {k: v for k, v in {"title": title.strip(), "source": outlet.strip()}.items() if v} or None
-    items = [(name, article_from_bytes(raw, path=name, published=iso, meta=meta)) for name, raw in files]
-    if pasted.strip():
-        items.append((t("pasted_text", lang), article_from_text(pasted, path=None, published=iso, meta=meta)))
+    items = uploaded_items(files, pasted, iso, title.strip(), outlet.strip(), t("pasted_text", lang))
     fetch_errors: list[tuple[str, object]] = []
     if url:
         try:

@@ -21,7 +21,7 @@ import shapely
 from shapely.geometry import mapping, shape
 
 from events.pipeline import Extractor
-from events.reader import article_from_bytes, article_from_text, read_article, read_manifest
+from events.reader import article_from_text, read_article, read_manifest
 from events.sentences import split_sentences
 from gazetteer import DEFAULT_USER_DB, Gazetteer, InvalidPlace
 from gazetteer.geocoder import LocalGazetteer, OnlineLookupFailed
@@ -347,45 +347,6 @@ def date_bounds(events: pd.DataFrame, background: bool) -> tuple[dt.date, dt.dat
         today = dt.date.today()
         return today, today
     return dates.min(), dates.max()
-
-
-@dataclass
-class IngestReport:
-    stored: int = 0
-    events: int = 0
-    duplicates: list[str] = field(default_factory=list)
-    errors: list[tuple[str, str]] = field(default_factory=list)
-    warnings: list[tuple[str, str]] = field(default_factory=list)
-
-
-def ingest_uploads(
-    files: Iterable[tuple[str, bytes]],
-    pasted: str,
-    published: str | None,
-    source: str | None,
-    store: EventStore,
-    extractor: Extractor,
-) -> IngestReport:
-    """Read, extract and store uploaded files and pasted text; bad input is reported, not raised."""
-    report = IngestReport()
-    meta = {"source": source} if source else None
-    items = [
-        (name, article_from_bytes(raw, path=name, published=published, meta=meta)) for name, raw in files
-    ]
-    if pasted.strip():
-        items.append(("pasted text", article_from_text(pasted, path=None, published=published, meta=meta)))
-    for name, article in items:
-        if article.error:
-            report.errors.append((name, article.error))
-            continue
-        result = extractor.extract(article)
-        report.warnings.extend((name, warning) for warning in result["article"]["warnings"])
-        if store.add(result, article.text):
-            report.stored += 1
-            report.events += len(result["events"])
-        else:
-            report.duplicates.append(name)
-    return report
 
 
 def reextract_mentioning(names: Iterable[str], store: EventStore, extractor: Extractor) -> int:

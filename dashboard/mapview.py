@@ -606,17 +606,6 @@ def _source_html(event: pd.Series, lang: str) -> str:
     )
 
 
-def _link(name: str, url: str | None) -> str:
-    """``name`` escaped, linked to ``url`` only when it is an http(s) URL."""
-    text = html.escape(name)
-    url = (url or "").strip()
-    if url.lower().startswith(("http://", "https://")):
-        return (
-            f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">{text}</a>'
-        )
-    return text
-
-
 def event_reports(event: Mapping[str, object]) -> list[dict]:
     """The reports of an incident (``reports``, the store's JSON list); [] when there is none
     or the cell is not a list of objects."""

@@ -11,7 +11,7 @@ import pytest
 import shapely
 from shapely.geometry import shape
 
-from dashboard import assets, data
+from dashboard import add, assets, data
 from dashboard.feed import feed_rows
 from dashboard.mapview import (
     VIOLENT,
@@ -95,7 +95,7 @@ def test_filters(store: EventStore) -> None:
 
 def test_uploads_good_duplicate_and_bad(store: EventStore, extractor: Extractor) -> None:
     good = "Quân đội Ukraine cho biết Nga đã pháo kích nhằm vào thành phố Kharkov hôm qua.".encode()
-    report = data.ingest_uploads(
+    items = add.uploaded_items(
         [
             ("a.txt", good),
             ("a-again.txt", good),
@@ -106,10 +106,9 @@ def test_uploads_good_duplicate_and_bad(store: EventStore, extractor: Extractor)
         ],
         pasted="Biểu tình ở Tbilisi hôm nay.",
         published="2024-03-01",
-        source="Test",
-        store=store,
-        extractor=extractor,
+        outlet="Test",
     )
+    report = add.ingest(items, store, extractor, outlet="Test")
     assert report.stored == 3 and report.events >= 3
     assert report.duplicates == ["a-again.txt"]
     errors = dict(report.errors)
@@ -123,7 +122,7 @@ def test_uploads_good_duplicate_and_bad(store: EventStore, extractor: Extractor)
 
 def test_hostile_text_is_escaped_everywhere(store: EventStore, extractor: Extractor) -> None:
     text = f"Nga pháo kích nhằm vào thành phố Kharkov hôm qua {HOSTILE}."  # few tags: read as text, not HTML
-    report = data.ingest_uploads([], text, "2024-03-01", "<b>evil</b>", store, extractor)
+    report = add.ingest(add.uploaded_items([], text, "2024-03-01", outlet="<b>evil</b>"), store, extractor)
     assert report.stored == 1
     events = data.events_frame(store)
     event = events[events["notes"].str.contains("Kharkov")].iloc[0]
@@ -190,9 +189,8 @@ def test_places_layer_and_geojson(store: EventStore) -> None:
 def test_reextract_after_a_new_place(tmp_path: Path, built_db: Path) -> None:
     gaz = Gazetteer(built_db, tmp_path / "user.sqlite")
     store = EventStore(tmp_path / "events.sqlite")
-    report = data.ingest_uploads(
-        [], "Pháo binh bắn vào làng Xyzabad ở Azerbaijan hôm qua.", "2020-09-28", None, store, Extractor(gaz)
-    )
+    items = add.uploaded_items([], "Pháo binh bắn vào làng Xyzabad ở Azerbaijan hôm qua.", "2020-09-28")
+    report = add.ingest(items, store, Extractor(gaz))
     assert report.stored == 1
     assert "Xyzabad" in set(data.unresolved_frame(store)["surface"])
     gaz.add_place("Xyzabad", "village", 40.1, 47.0, country="AZ")

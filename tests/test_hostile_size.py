@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import data
+from dashboard import add, data
 from dashboard.mapview import place_popup
 from events import pipeline, records
 from events.dates import find_dates
@@ -128,7 +128,7 @@ def hostile_store(tmp_path: Path, extractor: Extractor) -> EventStore:
     long_names = (
         comma_list(3_000)[:-1] + " rồi pháo binh bắn vào làng Xyzabad " + "rất " * 1_500 + "gần Terter."
     )
-    report = data.ingest_uploads([], long_names, "2020-10-01", None, store, extractor)
+    report = add.ingest(add.uploaded_items([], long_names, "2020-10-01"), store, extractor)
     assert report.stored == 1
     yield store
     store.close()
