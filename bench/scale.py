@@ -18,6 +18,14 @@ Memory: the resident set size (RSS) of the command's process tree, sampled every
 psutil: the client (the process that writes the store), the largest single worker process,
 and the whole tree (client + nannies + workers). Flat memory = the same peaks at both sizes.
 
+Simulated machine (``--simulate-cores K``): this machine has 2 cores, too few to show whether
+one writer keeps up with many workers. The runs are then made on a simulated machine of K + 1
+slower cores: the client (writer, scheduler, nannies) is capped to one core's share F and each
+Dask worker process to its own share F (Linux cgroups, cpu controller v1 or v2; needs root),
+F = 1.8 / (K + 1) of a real core by default (``--core-share``), so the whole tree never needs
+more than the two real cores. The single-process baseline is capped to one share F too; × single
+is then the speed-up a (K + 1)-core machine of such cores would see.
+
 Writer ceiling: the store alone, extraction free. ``--ceiling N`` articles (real extractions
 of a few hundred generated articles, cloned under new ids) are fed to the single writer
 (:class:`store.ingest.Ingest`, as ingest does) in this process, into a fresh store; the
@@ -56,6 +64,7 @@ ENGINES = {
     "single": ("single process", []),
     "dask1": ("dask, 1 worker", ["--engine", "dask", "--workers", "1"]),
     "dask2": ("dask, 2 workers", ["--engine", "dask", "--workers", "2"]),
+    "dask4": ("dask, 4 workers", ["--engine", "dask", "--workers", "4"]),
 }
 _STORED = re.compile(r"stored (\d+), skipped (\d+) .* errors (\d+) →")
 TARGET = (1_000_000, 30 * 60)  # issue 13: a million articles in at most 30 minutes
@@ -96,6 +105,74 @@ class Run:
     shards: int = 1
 
 
+class CpuCaps:
+    """Processes capped to a share of one core each, by cgroups (cpu controller, v1 or v2).
+
+    ``group(name)`` makes a capped group; ``add(name, pid)`` moves a process into it (its later
+    children are born in it). The groups get a high weight, so other load on the machine does
+    not take their share. ``close()`` moves nothing back (the processes have exited) and removes
+    the groups.
+    """
+
+    def __init__(self, share: float, tag: str):
+        v1, v2 = Path("/sys/fs/cgroup/cpu"), Path("/sys/fs/cgroup")
+        controllers = v2 / "cgroup.controllers"
+        if (v1 / "cpu.cfs_quota_us").exists():
+            self.root, self.v2 = v1, False
+        elif controllers.exists() and "cpu" in controllers.read_text(errors="replace").split():
+            self.root, self.v2 = v2, True
+        else:
+            raise SystemExit("--simulate-cores needs the cgroup cpu controller (Linux, v1 or v2)")
+        self.share, self.tag, self.groups = share, tag, {}
+
+    def group(self, name: str) -> Path:
+        if name not in self.groups:
+            path = self.root / f"diadanh-bench-{self.tag}-{name}"
+            try:
+                path.mkdir(exist_ok=True)
+                period = 100_000
+                quota = max(1_000, round(self.share * period))
+                if self.v2:
+                    (path / "cpu.max").write_text(f"{quota} {period}")
+                    (path / "cpu.weight").write_text("1000")
+                else:
+                    (path / "cpu.cfs_period_us").write_text(str(period))
+                    (path / "cpu.cfs_quota_us").write_text(str(quota))
+                    (path / "cpu.shares").write_text("8192")
+            except OSError as exc:
+                raise SystemExit(f"--simulate-cores: cannot make cgroup {path}: {exc} (root needed)") from exc
+            self.groups[name] = path
+        return self.groups[name]
+
+    def add(self, name: str, pid: int) -> None:
+        with contextlib.suppress(OSError):  # it may have just exited
+            (self.group(name) / "cgroup.procs").write_text(str(pid))
+
+    def close(self) -> None:
+        for path in self.groups.values():
+            with contextlib.suppress(OSError):
+                path.rmdir()
+        self.groups.clear()
+
+
+def cap_workers(proc: psutil.Process, caps: CpuCaps, stop: threading.Event) -> None:
+    """Each Dask worker process (a multiprocessing spawn child) into a capped group of its own."""
+    seen: set[int] = set()
+    while not stop.is_set():
+        try:
+            children = proc.children(recursive=True)
+        except psutil.Error:
+            break
+        for child in children:
+            if child.pid in seen:
+                continue
+            with contextlib.suppress(psutil.Error):
+                if any("spawn_main" in part for part in child.cmdline()):
+                    seen.add(child.pid)
+                    caps.add(f"worker{len(seen)}", child.pid)
+        stop.wait(0.05)
+
+
 def sample(
     proc: psutil.Process, peaks: dict[str, float], cpu: dict[int, float], stop: threading.Event
 ) -> None:
@@ -119,8 +196,11 @@ def sample(
         stop.wait(0.2)
 
 
-def ingest(label: str, extra: list[str], path: Path, articles: int, db: Path) -> Run:
-    """One run of the real command on one corpus file, into ``db``."""
+def ingest(
+    label: str, extra: list[str], path: Path, articles: int, db: Path, caps: CpuCaps | None = None
+) -> Run:
+    """One run of the real command on one corpus file, into ``db`` (``caps``: on the simulated
+    machine, the command capped to one core's share and each worker to its own)."""
     command = [sys.executable, "-m", "store", "ingest", str(path), "--db", str(db), "--no-progress", *extra]
     peaks = {"client": 0.0, "worker": 0.0, "total": 0.0, "processes": 0}
     cpu: dict[int, float] = {}
@@ -128,12 +208,17 @@ def ingest(label: str, extra: list[str], path: Path, articles: int, db: Path) ->
     started = time.perf_counter()
     proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     ps = psutil.Process(proc.pid)
-    sampler = threading.Thread(target=sample, args=(ps, peaks, cpu, stop), daemon=True)
-    sampler.start()
+    threads = [threading.Thread(target=sample, args=(ps, peaks, cpu, stop), daemon=True)]
+    if caps is not None:
+        caps.add("client", proc.pid)
+        threads.append(threading.Thread(target=cap_workers, args=(ps, caps, stop), daemon=True))
+    for thread in threads:
+        thread.start()
     _, stderr = proc.communicate()
     seconds = time.perf_counter() - started
     stop.set()
-    sampler.join()
+    for thread in threads:
+        thread.join()
     m = _STORED.search(stderr)
     if proc.returncode != 0 or not m or int(m.group(1)) != articles:
         raise SystemExit(f"{label}: ingest failed ({proc.returncode}):\n{stderr[-3000:]}")
@@ -148,7 +233,9 @@ def shards(articles: int, shard: int) -> Iterator[tuple[int, int]]:
         yield first, min(shard, articles - first)
 
 
-def run(label: str, extra: list[str], articles: int, seed: int, shard: int, tmp: Path) -> Run:
+def run(
+    label: str, extra: list[str], articles: int, seed: int, shard: int, tmp: Path, caps: CpuCaps | None = None
+) -> Run:
     """Ingest ``articles`` into a fresh store: the cached corpus file when it fits in one shard,
     else shard by shard (each generated, ingested into the same store, then deleted)."""
     db = tmp / f"{label.replace(' ', '_').replace(',', '')}-{articles}.sqlite"
@@ -158,7 +245,7 @@ def run(label: str, extra: list[str], articles: int, seed: int, shard: int, tmp:
             path = write_corpus(OUT / f"scale-{articles}-seed{seed}.jsonl", articles, seed)
         else:
             path = write_corpus(tmp / f"shard-{first}.jsonl", count, seed, first)
-        parts.append(ingest(label, extra, path, count, db))
+        parts.append(ingest(label, extra, path, count, db, caps))
         if articles > shard:
             path.unlink()
         if len(parts) > 1 or articles > shard:
@@ -300,7 +387,17 @@ def main() -> None:
         action="store_true",
         help="also the writer ceiling with per-article commits, indexes kept",
     )
+    parser.add_argument("--simulate-cores", type=int, metavar="K", help="run on a simulated machine "
+                        "of K worker cores + 1 client core, each a capped share of a real core")  # fmt: skip
+    parser.add_argument("--core-share", type=float, help="the simulated core's share of a real core "
+                        "(default 1.8 / (K + 1))")  # fmt: skip
     args = parser.parse_args()
+    caps = None
+    if args.simulate_cores:
+        share = args.core_share or 1.8 / (args.simulate_cores + 1)
+        if not 0.01 <= share <= 1:
+            parser.error("--core-share must be between 0.01 and 1")
+        caps = CpuCaps(share, str(os.getpid()))
     sizes = sorted({args.small or max(1, args.articles // 5), args.articles})
     configs = [ENGINES[name.strip()] for name in args.engines.split(",") if name.strip()]
 
@@ -326,11 +423,18 @@ def main() -> None:
             del pool
         for size in sizes:
             for label, extra in configs:
-                runs.append(result := run(label, extra, size, args.seed, args.shard, Path(tmp)))
+                try:
+                    runs.append(result := run(label, extra, size, args.seed, args.shard, Path(tmp), caps))
+                finally:
+                    if caps is not None:
+                        caps.close()
                 print(f"  {label}, {size:,} articles: {result.seconds:.0f} s", file=sys.stderr, flush=True)
 
     print(f"\ningest throughput and peak memory ({time.strftime('%Y-%m-%d %H:%M')}, seed {args.seed}; "
           f"load average before/after {load_before:.1f}/{os.getloadavg()[0]:.1f})")  # fmt: skip
+    if caps is not None:
+        print(f"simulated machine: {args.simulate_cores} worker cores + 1 client core, each "
+              f"{caps.share:.2f} of a real core (cgroup quota); single process: one such core")  # fmt: skip
     if ceilings:
         print(
             "\nwriter ceiling (extraction free: extracted articles fed to the single writer, this process):"
