@@ -1,11 +1,12 @@
 """Issue 11's second held-out event set (tests/fixtures/events_holdout2) scored by the yardstick.
 
-15 articles about conflicts and crises written for the project in the style of Vietnamese wire
+17 articles about conflicts and crises written for the project in the style of Vietnamese wire
 copy, most of them absent from ``events_dev`` and ``events_holdout`` (protests in Kenya, Serbia,
 Georgia and Bangladesh, Mexico's cartels, Iraqi Kurdistan, Tigray, the West Bank, Sumy, the
 Pakistan-Afghanistan border of December 2024, Haiti, Goma, the Taiwan Strait, Catatumbo, Lebanon
-and Iran in October 2024). The gold was written and committed before any extractor ran on them:
-the first run is the honest estimate on unseen text. Fix mechanisms, never a sentence of this set.
+and Iran in October 2024, US strikes in Yemen, Burkina Faso). The gold was written and committed
+before any extractor ran on them: the first run is the honest estimate on unseen text. Fix
+mechanisms, never a sentence of this set.
 """
 
 from __future__ import annotations
