@@ -239,6 +239,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "review_saved": ("Đã lưu quyết định.", "Decision saved."),
     "review_invalid": ("Không lưu: {reason}", "Not saved: {reason}"),
     "review_status": ("Thẩm định", "Review"),
+    "bad_review_date": (
+        "ngày «{value}» không hợp lệ: hãy viết ngày/tháng/năm, ví dụ 28/09/2020",
+        "invalid date «{value}»: write day/month/year, e.g. 28/09/2020",
+    ),
     "download_acled": ("Tải CSV (chỉ 31 cột ACLED)", "Download CSV (ACLED's 31 columns only)"),
     # mapui (issue 12 items 2–4, 10): map, feed, analyst filters, timeline
     "sub_event_types": ("Loại sự kiện chi tiết", "Sub-event types"),
@@ -246,10 +250,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "fatalities_range": ("Số người chết", "Fatalities"),
     "search_help": ("phao kich, Terter, Armenia…", "phao kich, Terter, Armenia…"),
     "feed": ("Dòng sự kiện", "Event feed"),
-    "feed_more": (
-        "{n} sự kiện mới nhất trên {total}: thu hẹp bộ lọc để xem các sự kiện khác.",
-        "The {n} latest of {total} events: narrow the filters to see the others.",
+    "feed_page": (
+        "Sự kiện {first}–{last} trên {total}, mới nhất trước (thu hẹp bộ lọc để ít hơn).",
+        "Events {first}–{last} of {total}, newest first (narrow the filters for fewer).",
     ),
+    "feed_newer": ("‹ Mới hơn", "‹ Newer"),
+    "feed_older": ("Cũ hơn ›", "Older ›"),
     "feed_dead": ("{n} chết", "{n} dead"),
     "timeline_bin": (
         "Dòng thời gian: số sự kiện và số người chết mỗi {bin}",
@@ -373,6 +379,10 @@ COLUMNS_TEXT = {
     "article_path": ("Tệp bài báo", "Article file"),
     "admin1": ("Tỉnh / bang", "Admin 1"),
     "review_status": ("Thẩm định", "Review"),
+    "bad_review_date": (
+        "ngày «{value}» không hợp lệ: hãy viết ngày/tháng/năm, ví dụ 28/09/2020",
+        "invalid date «{value}»: write day/month/year, e.g. 28/09/2020",
+    ),
     "article_title": ("Tiêu đề bài", "Article title"),
     "text_start": ("Vị trí câu (đầu)", "Sentence start"),
     "text_end": ("Vị trí câu (cuối)", "Sentence end"),

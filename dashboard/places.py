@@ -15,6 +15,7 @@ from streamlit_folium import st_folium
 from dashboard import data
 from dashboard import review as review_ui
 from dashboard.add import plain
+from dashboard.chrome import MapWords
 from dashboard.i18n import column_labels, kind_label, message, place_names, t
 from dashboard.mapview import picker_map
 from gazetteer import Gazetteer, InvalidPlace
@@ -25,7 +26,7 @@ Reextract = Callable[[list[str]], int]
 
 
 def places_tab(unresolved: pd.DataFrame, lang: str, resources: Resources, reextract: Reextract) -> None:
-    st.subheader(t("unresolved", lang))
+    st.subheader(t("unresolved", lang), anchor=False)
     if unresolved.empty:
         st.caption(t("no_unresolved", lang))
     else:
@@ -75,7 +76,7 @@ def add_place_form(lang: str, resources: Resources, reextract: Reextract) -> Non
     if st.toggle(t("pick_on_map", lang), key="pick_toggle"):
         st.caption(t("pick_hint", lang))
         picked = st_folium(
-            picker_map(),
+            picker_map().add_child(MapWords(lang)),
             height=260,
             use_container_width=True,
             returned_objects=["last_clicked"],
@@ -99,6 +100,7 @@ def add_place_form(lang: str, resources: Resources, reextract: Reextract) -> Non
             index=KINDS.index("village"),
             format_func=lambda k: kind_label(k, lang),
             key="place_kind",
+            placeholder=t("choose", lang),
         )
         lat = st.number_input(
             t("lat", lang),
@@ -202,7 +204,7 @@ def save_alias(lang: str, alias: str, target: str, resources: Resources, reextra
 def user_places(lang: str, resources: Resources, reextract: Reextract) -> None:
     """The user's own places: a table, then one chosen to edit (same checks as adding) or delete."""
     gazetteer: Gazetteer = resources()[0]
-    st.subheader(t("your_places", lang))
+    st.subheader(t("your_places", lang), anchor=False)
     places = gazetteer.user_places()
     if not places:
         st.caption(t("no_user_places", lang))
@@ -225,7 +227,11 @@ def user_aliases(gazetteer: Gazetteer, lang: str, reextract: Reextract) -> None:
     frame = pd.DataFrame({"alias": labels})
     st.dataframe(frame, hide_index=True, width="stretch", column_config={"alias": t("alias_to_delete", lang)})
     chosen = st.selectbox(
-        t("alias_to_delete", lang), range(len(aliases)), format_func=labels.__getitem__, key="alias_choice"
+        t("alias_to_delete", lang),
+        range(len(aliases)),
+        format_func=labels.__getitem__,
+        key="alias_choice",
+        placeholder=t("choose", lang),
     )
     if st.button(t("delete_alias", lang), key="delete_alias"):
         name, place_id = aliases[chosen]
@@ -261,6 +267,7 @@ def _edit_places(places: list, gazetteer: Gazetteer, lang: str, reextract: Reext
         list(by_id),
         format_func=lambda i: f"{by_id[i].name} ({kind_label(by_id[i].kind, lang)})",
         key="edit_choice",
+        placeholder=t("choose", lang),
     )
     place = by_id[chosen]
     with st.form(f"edit_place_{chosen}"):
@@ -271,6 +278,7 @@ def _edit_places(places: list, gazetteer: Gazetteer, lang: str, reextract: Reext
             index=KINDS.index(place.kind) if place.kind in KINDS else KINDS.index("other"),
             format_func=lambda k: kind_label(k, lang),
             key=f"edit_kind_{chosen}",
+            placeholder=t("choose", lang),
         )
         lat = st.number_input(
             t("lat", lang), -90.0, 90.0, float(place.lat), format="%.5f", key=f"edit_lat_{chosen}"

@@ -19,7 +19,7 @@ import pytest
 from google.protobuf.message import Message as Proto
 from streamlit.testing.v1 import AppTest
 
-from dashboard import data, i18n
+from dashboard import chrome, data, i18n
 from store import EventStore
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
@@ -99,10 +99,15 @@ def other_language(lang: str) -> set[str]:
     pairs += [(vi, en) for en, vi in {**i18n.EVENT_TYPES_VI, **i18n.SUB_EVENT_TYPES_VI}.items()]
     side = 1 if lang == "vi" else 0
     words = {re.split(r"\{", w)[0].strip() for w in _words(pairs, side)}
+    # Streamlit's and Leaflet's own words (dashboard.chrome), the fixed parts of their patterns
+    own = [*chrome.STREAMLIT_TEXT.items(), *((en, vi) for vi, en in chrome.LEAFLET_TEXT.values())]
+    own += [(part_en, part_vi) for en, vi in chrome.STREAMLIT_PATTERNS
+            for part_en, part_vi in zip(en.split("{x}"), vi.split("{x}"), strict=True)]  # fmt: skip
     if lang == "vi":
-        words |= set(STREAMLIT_EN)
+        words |= set(STREAMLIT_EN) | {en.strip() for en, vi in own if en != vi}
     else:
         words |= {re.split(r"\{", w)[0].strip() for w in i18n.MESSAGES_VI.values()}
+        words |= {vi.strip() for en, vi in own if en != vi}
     return {w for w in words if len(w) >= 3}
 
 
@@ -399,3 +404,49 @@ def test_a_mistyped_date_keeps_the_form_and_a_stored_article_empties_it(app: App
     _submit_add(app, published="12/05/2024")
     assert [s.value for s in app.success] == ["Đã lưu 1 bài, 1 sự kiện."]
     assert app.text_area(key="pasted").value == "" and app.text_input(key="published").value == ""
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_feed_pages_through_every_event_and_says_how_many(
+    app: AppTest, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """Past a page of events the feed says which ones it shows of how many, and pages through
+    them all (issue 12: "at most 400 events with no word about the rest"); a page of 4 here."""
+    from dashboard import feed
+
+    monkeypatch.setattr(feed, "FEED_ROWS", 4)
+    app.radio(key="lang").set_value(lang).run()
+    with EventStore(data.STORE) as store:
+        events = data.apply_filters(data.events_frame(store), data.Filters())
+    order = feed.feed_order(events)["event_id"].tolist()
+    total = len(order)
+    assert total > 8  # the samples: three pages
+
+    said = re.compile(r"(Sự kiện|Events) [\d.,]+–")
+
+    def page_caption() -> str:
+        return next(c.value for c in app.caption if said.match(c.value))
+
+    assert page_caption() == i18n.t("feed_page", lang, first=1, last=4, total=total)
+    assert app.button(key="feed_newer").disabled and not app.button(key="feed_older").disabled
+    app.button(key="feed_older").click().run()
+    assert page_caption() == i18n.t("feed_page", lang, first=5, last=8, total=total)
+    assert [r["id"] for r in feed.feed_rows(events, lang, None, limit=4, offset=4)] == order[4:8]
+    while not app.button(key="feed_older").disabled:
+        app.button(key="feed_older").click().run()
+    last_first = (total - 1) // 4 * 4 + 1
+    assert page_caption() == i18n.t("feed_page", lang, first=last_first, last=total, total=total)
+    # a selection on the map (or in the URL) turns the feed to its page
+    app.session_state["selected_event"] = order[0]
+    app.run()
+    assert page_caption() == i18n.t("feed_page", lang, first=1, last=4, total=total)
+    # a filter change starts again at the newest
+    app.button(key="feed_older").click().run()
+    assert app.session_state["feed_page"] == 1
+    app.multiselect(key="types").set_value(["Battles", "Explosions/Remote violence"]).run()
+    assert app.session_state["feed_page"] == 0
+    # within a page the feed says nothing: at most one page of events
+    monkeypatch.setattr(feed, "FEED_ROWS", 400)
+    app.run()
+    assert not [c for c in app.caption if said.match(c.value)]
+    assert not app.exception, app.exception
