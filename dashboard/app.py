@@ -57,7 +57,11 @@ st.set_page_config(page_title="diadanh", page_icon="🗺️", layout="wide", ini
 st.html(
     "<style>@media (max-width: 900px) { [data-testid='stHorizontalBlock'] { flex-direction: column; }"
     " [data-testid='stHorizontalBlock'] > [data-testid='stColumn'] { width: 100% !important;"
-    " flex: 1 1 100% !important; min-width: 100% !important; } }</style>"
+    " flex: 1 1 100% !important; min-width: 100% !important; }"
+    # rows of buttons stay rows (containers keyed dd_row_…)
+    " [class*='st-key-dd_row'] [data-testid='stHorizontalBlock'] { flex-direction: row; }"
+    " [class*='st-key-dd_row'] [data-testid='stHorizontalBlock'] > [data-testid='stColumn'] {"
+    " width: auto !important; flex: 1 1 0 !important; min-width: 0 !important; } }</style>"
 )
 
 
@@ -117,8 +121,9 @@ def undated_list(version: tuple, lang: str) -> None:
         sources = review_ui.source_labels(undated, lang, title="article_title", path="article_path")
         shown = undated[columns].assign(source=sources)
         st.dataframe(
-            localized_cells(shown, lang),
+            localized_cells(shown.assign(location_vi=undated["location_vi"]), lang)[shown.columns],
             hide_index=True,
+            placeholder="–",
             width="stretch",
             column_config=column_labels(shown.columns, lang),
         )
@@ -274,10 +279,9 @@ def detail_panel(event_id: str | None, events: pd.DataFrame, places: pd.DataFram
         st.markdown(f"**{t('other_events', lang)}**")
         columns = ["event_date", "event_type", "sub_event_type", "location", "fatalities"]
         st.dataframe(
-            localized_cells(others[columns], lang).assign(
-                event_date=others["event_date"].dt.strftime("%d/%m/%Y")
-            ),
+            localized_cells(others[[*columns, "location_vi"]], lang)[columns],
             hide_index=True,
+            placeholder="–",
             width="stretch",
             column_config=column_labels(columns, lang),
         )
@@ -415,7 +419,7 @@ def _toggle_play() -> None:
 def play_controls(lang: str) -> None:
     """Back, play/pause and forward under the date slider: its range steps through time (play:
     a step every 1.5 s)."""
-    back, play, forward = st.sidebar.columns([1, 1, 1])
+    back, play, forward = st.sidebar.container(key="dd_row_play").columns([1, 1, 1])
     # Text, not Material icon names: offline or before the icon font loads, ":material/play_arrow:"
     # shows (and is read aloud) as "play_arrow". A shape and the word, the word its accessible name.
     back.button(
@@ -523,8 +527,9 @@ def acled_rows(version: tuple) -> pd.DataFrame:
 def table_tab(shown: pd.DataFrame, version: tuple, lang: str) -> None:
     rows = acled_rows(version).loc[shown.index]
     st.dataframe(
-        localized_cells(rows[list(TABLE_COLUMNS)], lang),
+        localized_cells(rows[[*TABLE_COLUMNS, "location_vi"]], lang)[list(TABLE_COLUMNS)],
         hide_index=True,
+        placeholder="–",
         width="stretch",
         column_config=column_labels(TABLE_COLUMNS, lang),
     )

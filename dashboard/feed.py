@@ -227,7 +227,7 @@ def event_feed(shown: pd.DataFrame, lang: str) -> None:
         last = min(len(ids), offset + FEED_ROWS)
         first, total = count_text(offset + 1, lang), count_text(len(ids), lang)
         st.caption(t("feed_page", lang, first=first, last=count_text(last, lang), total=total))
-        newer, older = st.columns(2)
+        newer, older = st.container(key="dd_row_feed").columns(2)
         newer.button(
             t("feed_newer", lang),
             key="feed_newer",

@@ -270,7 +270,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "chart_period": ("Thời gian", "Period"),
     "chart_type": ("Loại", "Type"),
     "step_back": ("Lùi", "Back"),
-    "step_forward": ("Tiến", "Forward"),
+    "step_forward": ("Tiến", "Next"),
     "play": ("Chạy", "Play"),
     "pause": ("Dừng", "Pause"),
     "play_help": (
@@ -484,9 +484,22 @@ def kind_label(kind: str, lang: str) -> str:
     return (pair[0] if lang == "vi" else pair[1]) if pair else kind
 
 
-def column_labels(columns: Iterable[str], lang: str) -> dict[str, str]:
-    """Table headers for ``columns`` in ``lang`` (Streamlit's ``column_config`` takes the labels)."""
-    return {c: COLUMNS_TEXT[c][0 if lang == "vi" else 1] for c in columns if c in COLUMNS_TEXT}
+# Columns shown as dates, day/month/year as everywhere else on the page (the grid's default is
+# ISO; a date column, not text, so that a click on its header still sorts by date).
+DATE_COLUMNS = ("event_date", "date_end")
+
+
+def column_labels(columns: Iterable[str], lang: str) -> dict[str, object]:
+    """Table headers for ``columns`` in ``lang`` (Streamlit's ``column_config``): labels, and the
+    date columns (:data:`DATE_COLUMNS`, made dates by :func:`localized_cells`) day/month/year."""
+    import streamlit as st
+
+    out: dict[str, object] = {}
+    for c in columns:
+        if c in COLUMNS_TEXT:
+            label = COLUMNS_TEXT[c][0 if lang == "vi" else 1]
+            out[c] = st.column_config.DateColumn(label, format="DD/MM/YYYY") if c in DATE_COLUMNS else label
+    return out
 
 
 def localized_cells(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -503,6 +516,13 @@ def localized_cells(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     for column, label in labels.items():
         if column in out.columns:
             out[column] = out[column].map(label)
+    for column in DATE_COLUMNS:
+        if column in out.columns:
+            out[column] = pd.to_datetime(out[column], errors="coerce")
+    if lang == "vi" and {"location", "location_vi"} <= set(out.columns):
+        # the place as the feed and the popups name it: its Vietnamese name where it has one
+        given = out["location_vi"].notna() & (out["location_vi"].astype(str).str.strip() != "")
+        out["location"] = out["location_vi"].where(given, out["location"])
     # an empty text cell, not the grid's English "None"
     text_columns = [c for c in out.columns if out[c].dtype == object or str(out[c].dtype).startswith("str")]
     out[text_columns] = out[text_columns].fillna("")

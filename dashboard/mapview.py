@@ -732,9 +732,10 @@ def prepare_map_data(
             continue
         row = event._asdict()
         sub_event = sub_event_label(event.sub_event_type, lang)
-        # the place in the page's language first, the other name after it ("Terter (Tartar)")
+        # the place in the page's language; in Vietnamese the gazetteer's name after it ("Terter
+        # (Tartar)"), in English no Vietnamese
         shown, other = place_names(_text(event.location), _text(row.get("location_vi")), lang)
-        place = f"{shown} ({other})" if other else shown
+        place = f"{shown} ({other})" if other and lang == "vi" else shown
         tooltip = f"{event.event_date:%d/%m/%Y} · {place} · {sub_event}"
         if (sources := n_sources(row)) > 1:
             tooltip += f" · {t('n_sources', lang, n=sources)}"

@@ -35,6 +35,7 @@ def places_tab(unresolved: pd.DataFrame, lang: str, resources: Resources, reextr
         picked = st.dataframe(  # provenance: outlet/title, else the file's name, else pasted text
             unresolved[columns[:2]].assign(source=review_ui.source_labels(unresolved, lang)),
             hide_index=True,
+            placeholder="–",
             width="stretch",
             column_config=column_labels(columns, lang),
             on_select="rerun",
@@ -132,7 +133,7 @@ def online_lookup(unresolved: pd.DataFrame, lang: str, resources: Resources, ree
     st.markdown(f"**{t('online_lookup', lang)}**")
     st.caption(t("online_lookup_help", lang, n=data.MAX_ONLINE_LOOKUPS))
     choice = st.selectbox(t("online_name", lang), names, key="online_name", placeholder=t("choose", lang))
-    one, every = st.columns(2)
+    one, every = st.container(key="dd_row_lookup").columns(2)
     if one.button(t("look_up_one", lang), key="look_up_one") and choice:
         look_up(lang, [choice], resources, reextract)
     if every.button(t("look_up_all", lang, n=min(len(names), data.MAX_ONLINE_LOOKUPS)), key="look_up_all"):
@@ -225,7 +226,13 @@ def user_aliases(gazetteer: Gazetteer, lang: str, reextract: Reextract) -> None:
         shown = place_names(place.name, place.name_vi, lang)[0] if place else place_id
         labels.append(f"{name} → {shown}")
     frame = pd.DataFrame({"alias": labels})
-    st.dataframe(frame, hide_index=True, width="stretch", column_config={"alias": t("alias_to_delete", lang)})
+    st.dataframe(
+        frame,
+        hide_index=True,
+        placeholder="–",
+        width="stretch",
+        column_config={"alias": t("alias_to_delete", lang)},
+    )
     chosen = st.selectbox(
         t("alias_to_delete", lang),
         range(len(aliases)),
@@ -259,7 +266,13 @@ def _edit_places(places: list, gazetteer: Gazetteer, lang: str, reextract: Reext
             "aliases": [", ".join(a for a in gazetteer.aliases_of(p.id) if a != p.name) for p in places],
         }
     )
-    st.dataframe(frame, hide_index=True, width="stretch", column_config=column_labels(frame.columns, lang))
+    st.dataframe(
+        frame,
+        hide_index=True,
+        placeholder="–",
+        width="stretch",
+        column_config=column_labels(frame.columns, lang),
+    )
     st.markdown(f"**{t('edit_place', lang)}**")
     by_id = {p.id: p for p in places}
     chosen = st.selectbox(
@@ -289,7 +302,7 @@ def _edit_places(places: list, gazetteer: Gazetteer, lang: str, reextract: Reext
         country = st.text_input(
             t("country_code", lang), value=place.country or "", max_chars=2, key=f"edit_country_{chosen}"
         )
-        save, delete = st.columns(2)
+        save, delete = st.container(key="dd_row_place_edit").columns(2)
         if save.form_submit_button(t("update", lang)):
             old = gazetteer.aliases_of(chosen)
             try:

@@ -144,7 +144,7 @@ def review_panel(
         f'<div data-testid="dd-review-status" data-status="{html.escape(status)}">'
         f"<b>{html.escape(t('review', lang))}:</b> {html.escape(status_label(status, lang))}</div>"
     )
-    confirm, reject, undo = st.columns(3)
+    confirm, reject, undo = st.container(key="dd_row_review").columns(3)  # a row at 800 px too
     if confirm.button(t("confirm", lang), key="review_confirm", disabled=status == "confirmed"):
         _decide(open_store, event, lang, "verdict", verdict="confirmed")
     if reject.button(t("reject", lang), key="review_reject", disabled=status == "rejected"):

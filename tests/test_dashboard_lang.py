@@ -15,6 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
+import pandas as pd
 import pytest
 from google.protobuf.message import Message as Proto
 from streamlit.testing.v1 import AppTest
@@ -186,6 +187,12 @@ def test_every_page_speaks_one_language(app: AppTest, lang: str) -> None:
     seen += ui_strings(app)
     assert len(seen) > 100
     assert not foreign(seen, lang), sorted(set(foreign(seen, lang)))
+    # a missing value is a dash, not the grid's English "None"; dates day/month/year, as dates
+    tables = [d.proto for d in app.dataframe]
+    assert tables and all(p.placeholder == "–" for p in tables)
+    configs = [json.loads(p.columns or "{}") for p in tables]
+    dated = [c["event_date"] for c in configs if "event_date" in c]
+    assert dated and all(c["type_config"]["format"] == "DD/MM/YYYY" for c in dated), dated
     # the timeline speaks the language too: its tooltip titles, and no English month names
     charts = [json.loads(c.proto.spec) for c in app.get("vega_lite_chart")]
     assert charts, "the timeline is drawn"
@@ -450,3 +457,25 @@ def test_the_feed_pages_through_every_event_and_says_how_many(
     app.run()
     assert not [c for c in app.caption if said.match(c.value)]
     assert not app.exception, app.exception
+
+
+def test_tables_name_places_and_write_dates_in_the_language() -> None:
+    """The tables' places as the feed names them (Vietnamese name in Vietnamese), dates as dates
+    (the grid writes them day/month/year: ``column_labels``), types in the language."""
+    frame = pd.DataFrame(
+        {
+            "event_date": ["2020-10-03", "2020-09-28"],
+            "event_type": ["Explosions/Remote violence", "Battles"],
+            "location": ["Azerbaijan–Iran border", "Tartar"],
+            "location_vi": ["biên giới Azerbaijan – Iran", None],
+            "fatalities": [None, 3.0],
+        }
+    )
+    vi, en = i18n.localized_cells(frame, "vi"), i18n.localized_cells(frame, "en")
+    assert vi["location"].tolist() == ["biên giới Azerbaijan – Iran", "Tartar"]
+    assert en["location"].tolist() == ["Azerbaijan–Iran border", "Tartar"]
+    assert vi["event_type"].tolist() == ["Nổ / tấn công từ xa", "Giao tranh"]
+    assert str(vi["event_date"].dtype).startswith("datetime64")
+    config = i18n.column_labels(frame.columns, "vi")
+    assert config["event_date"]["type_config"]["format"] == "DD/MM/YYYY"
+    assert config["location"] == "Địa điểm"
