@@ -44,7 +44,7 @@ STREAMLIT_TEXT: dict[str, str] = {
     "Type to search": "Gõ để tìm",
     # file uploader
     "Drag and drop files here": "Kéo thả tệp vào đây",
-    "Drag and drop file here": "Kéo thả tệp vào đây",
+    "Drag and drop file here": "Kéo thả một tệp vào đây",
     "Browse files": "Chọn tệp",
     "Upload": "Tải lên",
     "file upload": "tải tệp lên",
@@ -94,7 +94,7 @@ STREAMLIT_TEXT: dict[str, str] = {
     # element toolbars (tables, charts)
     "Fullscreen": "Toàn màn hình",
     "Close fullscreen": "Thoát toàn màn hình",
-    "Exit fullscreen": "Thoát toàn màn hình",
+    "Exit fullscreen": "Rời chế độ toàn màn hình",
     "Toggle fullscreen": "Bật/tắt toàn màn hình",
     "Download as CSV": "Tải CSV",
     "Download as PNG": "Tải PNG",
@@ -119,7 +119,22 @@ STREAMLIT_TEXT: dict[str, str] = {
     "Copy to clipboard": "Chép",
     "No data": "Không có dữ liệu",
     "Empty": "Trống",
+    "Error:": "Lỗi:",
+    "Error": "Lỗi",
+    "Warning:": "Cảnh báo:",
 }
+
+# A Material icon's screen-reader label is its name and "icon" ("add icon"): the icons of the
+# widgets the dashboard uses.
+ICON_NAMES: dict[str, str] = {
+    "add": "thêm", "upload": "tải lên", "close": "đóng", "delete": "xoá", "clear": "xoá hết",
+    "search": "tìm", "error": "lỗi", "warning": "cảnh báo", "info": "thông tin",
+    "check_circle": "xong", "check": "đánh dấu", "keyboard_arrow_right": "mở ra",
+    "keyboard_arrow_down": "thu lại", "expand_more": "mở thêm", "expand_less": "thu gọn",
+    "fullscreen": "toàn màn hình", "download": "tải xuống", "more_vert": "thêm tuỳ chọn",
+    "visibility": "hiện", "visibility_off": "ẩn", "refresh": "làm mới", "help": "trợ giúp",
+}  # fmt: skip
+STREAMLIT_TEXT.update({f"{name} icon": f"biểu tượng {vi}" for name, vi in ICON_NAMES.items()})
 
 # Streamlit strings made of a fixed part and a value ("Help for {x}": x is our label, already
 # in the page's language). English template -> Vietnamese template; {x} is any text.
@@ -145,7 +160,7 @@ LEAFLET_TEXT: dict[str, tuple[str, str]] = {
 }
 
 
-def _regex(template: str) -> str:
+def pattern_regex(template: str) -> str:
     """A JavaScript regular expression of a whole string made from ``template``."""
     return "^" + re.escape(template).replace(re.escape("{x}"), "(.+?)") + "$"
 
@@ -166,7 +181,7 @@ def words(lang: str) -> dict[str, object]:
     return {
         "frames": {"streamlit_folium.st_folium": "Bản đồ" if lang == "vi" else "Map"},
         "exact": exact,
-        "patterns": [[_regex(source), _replacement(target)] for source, target in patterns],
+        "patterns": [[pattern_regex(source), _replacement(target)] for source, target in patterns],
     }
 
 

@@ -133,12 +133,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Data: GeoNames (CC BY 4.0), Natural Earth (public domain), CLDR. Online base maps: "
         "© OpenStreetMap contributors.",
     ),
-    # --- one language at a time (issue 12 item 6): Streamlit's own widget strings
+    # --- one language at a time (issue 12 item 6); Streamlit's own strings: dashboard/chrome.py
     "choose": ("Chọn…", "Choose…"),
-    "press_enter": ("Nhấn Enter để áp dụng", "Press Enter to apply"),
-    "drop_files": ("Kéo thả tệp vào đây", "Drag and drop files here"),
-    "drop_limit": ("Tối đa {mb} MB mỗi tệp • TXT, HTML, HTM", "{mb} MB per file at most • TXT, HTML, HTM"),
-    "browse": ("Chọn tệp", "Browse files"),
     "date_axis": ("Ngày", "Date"),
     "count_axis": ("Số sự kiện", "Events"),
     "kind_of": ("Loại", "Type"),
@@ -545,33 +541,3 @@ def message(text: object, lang: str) -> str:
         return str(text)
     params = {k: message(v, lang) if key_of(v) else v for k, v in text.params.items()}  # type: ignore[attr-defined]
     return MESSAGES_VI[key].format(**params)
-
-
-def _css_text(text: str) -> str:
-    """A CSS string literal of ``text`` (our own words only, but quoted all the same)."""
-    return '"' + "".join(c if c.isalnum() or c in " .,•…/()-" else f"\\{ord(c):x} " for c in text) + '"'
-
-
-def widget_css(lang: str, max_mb: int) -> str:
-    """CSS that writes Streamlit's own widget strings in ``lang`` where Streamlit has no
-    parameter for them (streamlit/streamlit#13500: the uploader's "Drag and drop", "Upload" and
-    "200MB per file"; the text inputs' "Press Enter to apply"): the English text is hidden
-    (``visibility: hidden``, so it is not in the page's text either) and ours drawn by ``content``."""
-    swaps = (
-        (
-            '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p',
-            t("browse", lang),
-            "0.875rem",
-        ),
-        (
-            '[data-testid="stFileUploaderDropzoneInstructions"] span',
-            t("drop_limit", lang, mb=max_mb),
-            "0.875rem",
-        ),
-        ('[data-testid="InputInstructions"]', t("press_enter", lang), "0.75rem"),
-    )
-    return "".join(
-        f"{selector}{{visibility:hidden;font-size:0}}"
-        f"{selector}::after{{content:{_css_text(text)};visibility:visible;font-size:{size}}}"
-        for selector, text, size in swaps
-    )

@@ -115,12 +115,16 @@ def other_language(lang: str) -> set[str]:
 def foreign(strings: list[str], lang: str) -> list[str]:
     """The strings that hold text of the other language."""
     markers = other_language(lang)
+    # Streamlit's shapes with a value ("Help for {x}", "{x} — start") in the other language
+    side = 0 if lang == "vi" else 1
+    shapes = [re.compile(chrome.pattern_regex(pair[side])) for pair in chrome.STREAMLIT_PATTERNS]
     found = []
     for text in strings:
         long_hit = any(m in text for m in markers if len(m) >= 8)
         short_hit = text.strip() in markers
         letters = lang == "en" and VIETNAMESE_LETTER.search(text)
-        if long_hit or short_hit or letters:
+        shaped = any(shape.match(text.strip()) for shape in shapes)
+        if long_hit or short_hit or letters or shaped:
             found.append(text)
     return found
 
@@ -479,3 +483,32 @@ def test_tables_name_places_and_write_dates_in_the_language() -> None:
     config = i18n.column_labels(frame.columns, "vi")
     assert config["event_date"]["type_config"]["format"] == "DD/MM/YYYY"
     assert config["location"] == "Địa điểm"
+
+
+def test_streamlit_words_go_both_ways() -> None:
+    """The page script's table (dashboard.chrome): every Vietnamese word stands for one English
+    string, so the English page maps back exactly what the Vietnamese page changed; the shapes
+    with a value keep the value (our label) whole."""
+    vi, en = chrome.words("vi"), chrome.words("en")
+    words = [w for w in chrome.STREAMLIT_TEXT.values() if w != "Chọn…"]  # our placeholder word
+    assert len(set(words)) == len(words)
+    for source, target in chrome.STREAMLIT_TEXT.items():
+        assert vi["exact"][source] == target
+        assert en["exact"][target] in (source, "Choose…")
+    samples = {
+        "Help for Độ chính xác vị trí": "Trợ giúp: Độ chính xác vị trí",
+        "Khoảng ngày — start": "Khoảng ngày — đầu",
+        "File must be 20.0MB or smaller.": "Tệp phải nhỏ hơn hoặc bằng 20.0MB.",
+        "20MB per file": "Tối đa 20 MB mỗi tệp",
+    }
+
+    def swap(text: str, table: dict) -> str:
+        for pattern, replacement in table["patterns"]:
+            if re.match(pattern, text):
+                return re.sub(pattern, replacement.replace("$1", r"\1"), text)
+        return text
+
+    for english, vietnamese in samples.items():
+        assert swap(english, vi) == vietnamese and swap(vietnamese, en) == english
+    assert not foreign(list(samples.values()), "vi")
+    assert foreign(list(samples), "vi") == list(samples)  # the checker sees each shape
