@@ -120,6 +120,19 @@ STREAMLIT_TEXT: dict[str, str] = {
     "No data": "Không có dữ liệu",
     "Empty": "Trống",
     "Error:": "Lỗi:",
+    "Dismiss": "Bỏ qua",
+    "Show suggestions": "Hiện gợi ý",
+    "Suggestions": "Gợi ý",
+    "All selected options have been cleared.": "Đã bỏ mọi lựa chọn.",
+    "Use Up and Down to choose options, press Enter to select the currently focused option, press "
+    "Escape to exit the menu.": "Dùng phím lên, xuống để chọn, Enter để lấy mục đang chọn, Escape "
+    "để đóng danh sách.",
+    "Use Up and Down to choose options, press Enter to select the currently focused option, press "
+    "Escape to exit the menu, press Tab to select the option and exit the menu.": "Dùng phím lên, "
+    "xuống để chọn, Enter để lấy mục đang chọn, Escape để đóng danh sách, Tab để lấy mục và đóng "
+    "danh sách.",
+    "Use left and right to toggle between focused values, press Backspace to remove the currently "
+    "focused value": "Dùng phím trái, phải để chuyển giữa các giá trị, Backspace để bỏ giá trị đang chọn",
     "Error": "Lỗi",
     "Warning:": "Cảnh báo:",
 }
@@ -148,6 +161,18 @@ STREAMLIT_PATTERNS: list[tuple[str, str]] = [
     ("Upload {x}", "Tải lên {x}"),
     ("Drag and drop {x} here", "Kéo thả {x} vào đây"),
     ("{x} file(s) not uploaded.", "{x} tệp chưa được tải lên."),
+    # what a screen reader hears from a dropdown (react-aria's and react-select's live messages)
+    ("{x} options available.", "Có {x} lựa chọn."),
+    ("{x} option available.", "Có {x} lựa chọn duy nhất."),
+    ("{x}, selected", "{x}, đã chọn"),
+    ("option {x}, selected.", "đã chọn {x}."),
+    ("option {x}, deselected.", "đã bỏ chọn {x}."),
+    ("option {x} is disabled. Select another option.", "không chọn được {x}. Hãy chọn mục khác."),
+    ("{x} results available.", "Có {x} kết quả."),
+    ("{x} result available.", "Có {x} kết quả duy nhất."),
+    ("{x} results available for search term {y}.", "Có {x} kết quả cho «{y}»."),
+    ("{x} result available for search term {y}.", "Có {x} kết quả duy nhất cho «{y}»."),
+    ("value {x} focused, {y} of {z}.", "đang ở giá trị {x}, {y} trên {z}."),
 ]
 
 # Leaflet's own words: (Vietnamese, English).
@@ -160,13 +185,20 @@ LEAFLET_TEXT: dict[str, tuple[str, str]] = {
 }
 
 
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
 def pattern_regex(template: str) -> str:
-    """A JavaScript regular expression of a whole string made from ``template``."""
-    return "^" + re.escape(template).replace(re.escape("{x}"), "(.+?)") + "$"
+    """A regular expression (JavaScript's and Python's) of a whole string made from ``template``:
+    each ``{name}`` is any text."""
+    parts = _PLACEHOLDER.split(template)  # text, name, text, name, …, text
+    return "^" + "".join(re.escape(p) if i % 2 == 0 else "(.+?)" for i, p in enumerate(parts)) + "$"
 
 
-def _replacement(template: str) -> str:
-    return template.replace("$", "$$").replace("{x}", "$1")
+def _replacement(source: str, target: str) -> str:
+    """``target`` as a JavaScript replacement: each ``{name}`` is the group of ``source``'s."""
+    names = _PLACEHOLDER.findall(source)
+    return _PLACEHOLDER.sub(lambda m: f"${names.index(m.group(1)) + 1}", target.replace("$", "$$"))
 
 
 def words(lang: str) -> dict[str, object]:
@@ -181,7 +213,7 @@ def words(lang: str) -> dict[str, object]:
     return {
         "frames": {"streamlit_folium.st_folium": "Bản đồ" if lang == "vi" else "Map"},
         "exact": exact,
-        "patterns": [[pattern_regex(source), _replacement(target)] for source, target in patterns],
+        "patterns": [[pattern_regex(source), _replacement(source, target)] for source, target in patterns],
     }
 
 

@@ -500,12 +500,14 @@ def test_streamlit_words_go_both_ways() -> None:
         "Khoảng ngày — start": "Khoảng ngày — đầu",
         "File must be 20.0MB or smaller.": "Tệp phải nhỏ hơn hoặc bằng 20.0MB.",
         "20MB per file": "Tối đa 20 MB mỗi tệp",
+        "value Giao tranh focused, 2 of 6.": "đang ở giá trị Giao tranh, 2 trên 6.",
+        "25 options available.": "Có 25 lựa chọn.",
     }
 
     def swap(text: str, table: dict) -> str:
         for pattern, replacement in table["patterns"]:
             if re.match(pattern, text):
-                return re.sub(pattern, replacement.replace("$1", r"\1"), text)
+                return re.sub(pattern, re.sub(r"\$(\d)", r"\\\1", replacement).replace("$$", "$"), text)
         return text
 
     for english, vietnamese in samples.items():
