@@ -264,8 +264,11 @@ export default function (component) {
     const walk = (root) => {
         if (root.nodeType === Node.TEXT_NODE) { text(root); return; }
         if (root.nodeType !== Node.ELEMENT_NODE) { return; }
+        if (root.closest(DATA)) { return; }
         element(root);
-        const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+        const skip = (node) => (node.nodeType === Node.ELEMENT_NODE && node.matches(DATA)
+            ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT);
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, skip);
         while (walker.nextNode()) {
             const node = walker.currentNode;
             if (node.nodeType === Node.TEXT_NODE) { text(node); } else { element(node); }

@@ -138,11 +138,16 @@ def feed_order(shown: pd.DataFrame) -> pd.DataFrame:
 
 
 def feed_rows(
-    shown: pd.DataFrame, lang: str, selected: str | None, limit: int = FEED_ROWS, offset: int = 0
+    shown: pd.DataFrame,
+    lang: str,
+    selected: str | None,
+    limit: int = FEED_ROWS,
+    offset: int = 0,
+    ordered: pd.DataFrame | None = None,
 ) -> list[dict]:
     """The feed's rows: ``limit`` events from the ``offset``-th latest (and the selected one),
-    newest first."""
-    ordered = feed_order(shown)
+    newest first (``ordered``: :func:`feed_order` of ``shown`` when the caller has it)."""
+    ordered = feed_order(shown) if ordered is None else ordered
     rows = ordered.iloc[offset : offset + limit]
     if selected and selected not in set(rows["event_id"]):
         rows = pd.concat([rows, ordered[ordered["event_id"] == selected]])
@@ -246,7 +251,10 @@ def event_feed(shown: pd.DataFrame, lang: str) -> None:
         )
     feed(
         key="feed",
-        data={"rows": feed_rows(shown, lang, selected, limit=FEED_ROWS, offset=offset), "selected": selected},
+        data={
+            "rows": feed_rows(shown, lang, selected, limit=FEED_ROWS, offset=offset, ordered=ordered),
+            "selected": selected,
+        },
         on_select_change=_select_from_feed,
     )
 
