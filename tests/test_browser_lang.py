@@ -243,3 +243,27 @@ def test_picker_map_and_unresolved_names_fill_the_place_form(page) -> None:
     assert 20 < picked[0] < 60 and 20 < picked[1] < 75 and picked != (0, 0)  # around the Caucasus view
     expect(page.get_by_text(f"Đã lấy toạ độ {picked[0]:.5f}, {picked[1]:.5f} từ bản đồ.")).to_be_visible()
     assert name.input_value() == "Kvitkove"  # the name stays
+
+
+def test_at_800_px_rows_of_buttons_stay_rows(browser, server) -> None:
+    """At 800 px the page's columns stack (the map takes the width), but a row of buttons stays
+    a row: the play controls under the date slider, the review panel's verdicts."""
+    context = browser.new_context(viewport={"width": 800, "height": 900})
+    page = context.new_page()
+    page.goto(server.url)
+    marker = page.frame_locator(MAP_FRAME).first.locator(".leaflet-marker-icon:not(.marker-cluster)").first
+    expect(marker).to_be_visible(timeout=TIMEOUT)
+    marker.click()
+    verdicts = [page.get_by_role("button", name=t(k, "vi"), exact=True) for k in ("confirm", "reject")]
+    expect(verdicts[0]).to_be_visible(timeout=TIMEOUT)
+    tops = {round(b.bounding_box()["y"]) for b in verdicts}
+    assert len(tops) == 1, tops  # side by side
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar).to_have_attribute("data-collapsed", "true", timeout=TIMEOUT)
+    page.get_by_test_id("stExpandSidebarButton").click()
+    play = [sidebar.get_by_role("button", name=n) for n in ("◀ Lùi", "▶ Chạy", "Tiến ▶")]
+    expect(play[0]).to_be_visible(timeout=TIMEOUT)
+    boxes = [b.bounding_box() for b in play]
+    assert len({round(b["y"]) for b in boxes}) == 1, boxes  # one row
+    assert all(b["width"] >= 60 for b in boxes), boxes  # each word whole
+    context.close()
