@@ -149,8 +149,8 @@ ICON_NAMES: dict[str, str] = {
 }  # fmt: skip
 STREAMLIT_TEXT.update({f"{name} icon": f"biểu tượng {vi}" for name, vi in ICON_NAMES.items()})
 
-# Streamlit strings made of a fixed part and a value ("Help for {x}": x is our label, already
-# in the page's language). English template -> Vietnamese template; {x} is any text.
+# Streamlit strings made of fixed parts and values ("Help for {x}": x is our label, already in
+# the page's language). English template -> Vietnamese template; each {name} is any text, kept.
 STREAMLIT_PATTERNS: list[tuple[str, str]] = [
     ("Help for {x}", "Trợ giúp: {x}"),
     ("{x} — start", "{x} — đầu"),
