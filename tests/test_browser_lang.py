@@ -262,7 +262,10 @@ def test_at_800_px_rows_of_buttons_stay_rows(browser, server) -> None:
     expect(sidebar).to_have_attribute("data-collapsed", "true", timeout=TIMEOUT)
     page.get_by_test_id("stExpandSidebarButton").click()
     play = [sidebar.get_by_role("button", name=n) for n in ("◀ Lùi", "▶ Chạy", "Tiến ▶")]
+    expect(sidebar).to_have_attribute("data-collapsed", "false", timeout=TIMEOUT)
     expect(play[0]).to_be_visible(timeout=TIMEOUT)
+    expect(play[0]).to_be_in_viewport(ratio=1.0, timeout=TIMEOUT)  # the sidebar has slid in
+    page.wait_for_timeout(500)
     boxes = [b.bounding_box() for b in play]
     assert len({round(b["y"]) for b in boxes}) == 1, boxes  # one row
     assert all(b["width"] >= 60 for b in boxes), boxes  # each word whole
