@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from dashboard.i18n import event_type_label, message, sub_event_label, t, widget_css
+from dashboard.i18n import event_type_label, message, sub_event_label, t
 from events.pipeline import Extractor
 from events.reader import MAX_BYTES, Article, article_from_bytes, article_from_text, too_large
 from store.db import EventStore
@@ -195,7 +195,6 @@ def add_tab(lang: str, resources: Callable[[], tuple], open_store: Callable[[], 
     """The form and, after a submission, what it stored and found. The form is read by the
     submit button's callback: a mistyped date or address keeps everything typed; what is stored
     empties the form."""
-    st.html(f"<style>{widget_css(lang, MAX_UPLOAD_MB)}</style>")
     with st.form("add_articles", clear_on_submit=False):
         st.file_uploader(
             t("upload", lang),

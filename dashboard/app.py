@@ -24,7 +24,7 @@ from streamlit_folium import st_folium
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dashboard import add as add_page
-from dashboard import data, feed
+from dashboard import chrome, data, feed
 from dashboard import places as places_page
 from dashboard import review as review_ui
 from dashboard.i18n import (
@@ -57,7 +57,11 @@ st.set_page_config(page_title="diadanh", page_icon="🗺️", layout="wide", ini
 st.html(
     "<style>@media (max-width: 900px) { [data-testid='stHorizontalBlock'] { flex-direction: column; }"
     " [data-testid='stHorizontalBlock'] > [data-testid='stColumn'] { width: 100% !important;"
-    " flex: 1 1 100% !important; min-width: 100% !important; } }</style>"
+    " flex: 1 1 100% !important; min-width: 100% !important; }"
+    # rows of buttons stay rows (containers keyed dd_row_…)
+    " [class*='st-key-dd_row'] [data-testid='stHorizontalBlock'] { flex-direction: row; }"
+    " [class*='st-key-dd_row'] [data-testid='stHorizontalBlock'] > [data-testid='stColumn'] {"
+    " width: auto !important; flex: 1 1 0 !important; min-width: 0 !important; } }</style>"
 )
 
 
@@ -117,8 +121,9 @@ def undated_list(version: tuple, lang: str) -> None:
         sources = review_ui.source_labels(undated, lang, title="article_title", path="article_path")
         shown = undated[columns].assign(source=sources)
         st.dataframe(
-            localized_cells(shown, lang),
+            localized_cells(shown.assign(location_vi=undated["location_vi"]), lang)[shown.columns],
             hide_index=True,
+            placeholder="–",
             width="stretch",
             column_config=column_labels(shown.columns, lang),
         )
@@ -153,7 +158,7 @@ def filter_options(version: tuple, store_path: str, lang: str) -> tuple[list[str
 
 def sidebar(events: pd.DataFrame, lang: str, version: tuple) -> tuple[data.Filters, bool]:
     """The filters (their state restored from the URL first: :func:`dashboard.feed.restore_from_url`)."""
-    st.sidebar.header(t("filters", lang))
+    st.sidebar.header(t("filters", lang), anchor=False)
     background = st.sidebar.checkbox(t("background", lang), value=False, key="background")
     low, high = data.date_bounds(events, background)
     if low == high:
@@ -246,7 +251,7 @@ def url_params(filters: data.Filters, lang: str) -> dict[str, str | list[str]]:
 
 
 def detail_panel(event_id: str | None, events: pd.DataFrame, places: pd.DataFrame, lang: str) -> None:
-    st.subheader(t("detail", lang))
+    st.subheader(t("detail", lang), anchor=False)
     event = review_ui.find_event(events, event_id)
     if event is None:
         st.caption(t("detail_hint", lang))
@@ -274,10 +279,9 @@ def detail_panel(event_id: str | None, events: pd.DataFrame, places: pd.DataFram
         st.markdown(f"**{t('other_events', lang)}**")
         columns = ["event_date", "event_type", "sub_event_type", "location", "fatalities"]
         st.dataframe(
-            localized_cells(others[columns], lang).assign(
-                event_date=others["event_date"].dt.strftime("%d/%m/%Y")
-            ),
+            localized_cells(others[[*columns, "location_vi"]], lang)[columns],
             hide_index=True,
+            placeholder="–",
             width="stretch",
             column_config=column_labels(columns, lang),
         )
@@ -302,7 +306,7 @@ def timeline(period: pd.DataFrame, filters: data.Filters, version: tuple, lang: 
         start = pd.Timestamp(filters.dates[0]).isoformat()
         end = (pd.Timestamp(filters.dates[1]) + pd.Timedelta(days=1)).isoformat()
         spec["datasets"][WINDOW] = [{"a": start, "b": end}]
-    st.vega_lite_chart(spec, width="stretch")
+    st.vega_lite_chart(spec, width="stretch", alt=t("timeline_bin", lang, bin=t("bin_" + freq, lang)))
 
 
 WINDOW = "dd_window"  # the named dataset of the slider's range in the timeline's spec
@@ -314,33 +318,69 @@ def timeline_spec(version: tuple, filters_key: str, freq: str, lang: str, _perio
     (``_period``: the events those give, not hashed: the key says what they are)."""
     counts = data.timeline_counts(_period, freq)
     counts["label"] = [event_type_label(v, lang) for v in counts["event_type"]]
+    time_format = {"D": "%d/%m/%Y", "W": "%d/%m/%Y", "M": "%m/%Y", "Y": "%Y"}[freq]
+    # What a screen reader says of a bar, in the page's language (Vega's own is "start
+    # (year-month-date): …; label: …", field names and English).
+    counts["aria"] = [
+        f"{label}, {pd.Timestamp(start).strftime(time_format)}: {t('chart_events', lang)} {n}, "
+        f"{t('chart_fatalities', lang)} {dead}"
+        for label, start, n, dead in zip(
+            counts["label"], counts["start"], counts["events"], counts["fatalities"], strict=True
+        )
+    ]
     colours = alt.Scale(
         domain=[event_type_label(k, lang) for k in STYLE], range=[colour for colour, _ in STYLE.values()]
     )
-    time_format = {"D": "%d/%m/%Y", "W": "%d/%m/%Y", "M": "%m/%Y", "Y": "%Y"}[freq]
     # A bar as wide as its bin (day, week, month, year), ticks on whole bins.
     unit = {"D": "yearmonthdate", "W": "yearweek", "M": "yearmonth", "Y": "year"}[freq]
-    x = alt.X("start:T", timeUnit=unit, title=None, axis=alt.Axis(format=time_format, labelOverlap=True))
+    x = alt.X(
+        "start:T",
+        timeUnit=unit,
+        title=None,
+        axis=alt.Axis(format=time_format, labelOverlap=True, description=t("chart_period", lang)),
+    )
     tooltip = [
         alt.Tooltip("start:T", title=t("chart_period", lang), format=time_format),
         alt.Tooltip("label:N", title=t("chart_type", lang)),
         alt.Tooltip("events:Q", title=t("chart_events", lang)),
         alt.Tooltip("fatalities:Q", title=t("chart_fatalities", lang)),
     ]
-    colour = alt.Color("label:N", scale=colours, title=None, legend=alt.Legend(orient="bottom"))
-    window = alt.Chart(alt.NamedData(WINDOW)).mark_rect(color="#fab005", opacity=0.18)
+    colour = alt.Color(
+        "label:N",
+        scale=colours,
+        title=None,
+        legend=alt.Legend(orient="bottom", description=t("chart_type", lang)),
+    )
+    described = alt.Description("aria:N")
+    window = alt.Chart(alt.NamedData(WINDOW)).mark_rect(color="#fab005", opacity=0.18, aria=False)
     window = window.encode(x="a:T", x2="b:T")
     bars = alt.Chart(counts).mark_bar()
     events_chart = alt.layer(
         window,
-        bars.encode(x=x, y=alt.Y("events:Q", title=t("chart_events", lang)), color=colour, tooltip=tooltip),
+        bars.encode(
+            x=x,
+            y=alt.Y(
+                "events:Q", title=t("chart_events", lang), axis=alt.Axis(description=t("chart_events", lang))
+            ),
+            color=colour,
+            tooltip=tooltip,
+            description=described,
+        ),
     ).properties(height=150)
     dead = counts[counts["fatalities"] > 0]
     dead_bars = alt.Chart(dead if not dead.empty else counts.head(0)).mark_bar()
     dead_chart = alt.layer(
         window,
         dead_bars.encode(
-            x=x, y=alt.Y("fatalities:Q", title=t("chart_fatalities", lang)), color=colour, tooltip=tooltip
+            x=x,
+            y=alt.Y(
+                "fatalities:Q",
+                title=t("chart_fatalities", lang),
+                axis=alt.Axis(description=t("chart_fatalities", lang)),
+            ),
+            color=colour,
+            tooltip=tooltip,
+            description=described,
         ),
     ).properties(height=100)
     spec = alt.vconcat(events_chart, dead_chart).resolve_scale(x="shared").to_dict()
@@ -379,10 +419,11 @@ def _toggle_play() -> None:
 def play_controls(lang: str) -> None:
     """Back, play/pause and forward under the date slider: its range steps through time (play:
     a step every 1.5 s)."""
-    back, play, forward = st.sidebar.columns([1, 1, 1])
-    # Icons only (the words are their tooltips): three labelled buttons do not fit the sidebar.
+    back, play, forward = st.sidebar.container(key="dd_row_play").columns([1, 1, 1])
+    # Text, not Material icon names: offline or before the icon font loads, ":material/play_arrow:"
+    # shows (and is read aloud) as "play_arrow". A shape and the word, the word its accessible name.
     back.button(
-        ":material/skip_previous:",
+        "◀ " + t("step_back", lang),
         key="step_back",
         help=t("step_back", lang),
         on_click=_step,
@@ -391,14 +432,14 @@ def play_controls(lang: str) -> None:
     )
     playing = st.session_state.get("playing", False)
     play.button(
-        ":material/pause:" if playing else ":material/play_arrow:",
+        ("❚❚ " + t("pause", lang)) if playing else ("▶ " + t("play", lang)),
         key="play",
         on_click=_toggle_play,
-        help=t("pause" if playing else "play", lang) + " — " + t("play_help", lang),
+        help=t("play_help", lang),
         width="stretch",
     )
     forward.button(
-        ":material/skip_next:",
+        t("step_forward", lang) + " ▶",
         key="step_forward",
         help=t("step_forward", lang),
         on_click=_step,
@@ -486,8 +527,9 @@ def acled_rows(version: tuple) -> pd.DataFrame:
 def table_tab(shown: pd.DataFrame, version: tuple, lang: str) -> None:
     rows = acled_rows(version).loc[shown.index]
     st.dataframe(
-        localized_cells(rows[list(TABLE_COLUMNS)], lang),
+        localized_cells(rows[[*TABLE_COLUMNS, "location_vi"]], lang)[list(TABLE_COLUMNS)],
         hide_index=True,
+        placeholder="–",
         width="stretch",
         column_config=column_labels(TABLE_COLUMNS, lang),
     )
@@ -528,7 +570,8 @@ def main() -> None:
     lang = st.sidebar.radio(
         "Ngôn ngữ / Language", list(LANGUAGES), format_func=LANGUAGES.get, horizontal=True, key="lang"
     )
-    st.title(t("title", lang))
+    chrome.translate_page(lang)
+    st.title(t("title", lang), anchor=False)
     st.caption(t("subtitle", lang))
     try:
         _, extractor = resources()

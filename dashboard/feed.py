@@ -17,7 +17,7 @@ import streamlit as st
 from dashboard.i18n import event_type_label, place_names, sub_event_label, t
 from dashboard.mapview import DEFAULT_STYLE, STYLE, n_sources
 
-# The most rows the feed sends: the latest events first (the filters narrow it).
+# The rows of one page of the feed, the latest events first; older ones on the next pages.
 FEED_ROWS = 400
 
 _FEED_CSS = """
@@ -130,12 +130,25 @@ def _components() -> tuple[Callable, Callable]:
     return feed, page
 
 
-def feed_rows(shown: pd.DataFrame, lang: str, selected: str | None, limit: int = FEED_ROWS) -> list[dict]:
-    """The feed's rows: the ``limit`` latest events (and the selected one), newest first."""
+def feed_order(shown: pd.DataFrame) -> pd.DataFrame:
+    """The events as the feed lists them: newest first (ties by id, so pages never overlap)."""
     columns = ["event_id", "event_date", "event_type", "sub_event_type", "location", "location_vi"]
     columns += [c for c in ("actor1", "actor2", "fatalities", "n_reports") if c in shown]
-    ordered = shown[columns].sort_values(["event_date", "event_id"], ascending=[False, True])
-    rows = ordered.head(limit)
+    return shown[columns].sort_values(["event_date", "event_id"], ascending=[False, True])
+
+
+def feed_rows(
+    shown: pd.DataFrame,
+    lang: str,
+    selected: str | None,
+    limit: int = FEED_ROWS,
+    offset: int = 0,
+    ordered: pd.DataFrame | None = None,
+) -> list[dict]:
+    """The feed's rows: ``limit`` events from the ``offset``-th latest (and the selected one),
+    newest first (``ordered``: :func:`feed_order` of ``shown`` when the caller has it)."""
+    ordered = feed_order(shown) if ordered is None else ordered
+    rows = ordered.iloc[offset : offset + limit]
     if selected and selected not in set(rows["event_id"]):
         rows = pd.concat([rows, ordered[ordered["event_id"] == selected]])
     out = []
@@ -179,16 +192,69 @@ def _select_from_feed() -> None:
         st.session_state["selected_event"] = str(event_id)
 
 
+def feed_page(ordered_ids: list[str], selected: str | None, signature: object) -> int:
+    """The feed's page now: the first after a filter change (``signature`` differs), the page
+    of a newly selected event (a marker click, a URL), else the page the analyst turned to."""
+    state = st.session_state
+    pages = max(1, -(-len(ordered_ids) // FEED_ROWS))
+    if state.get("_feed_signature") != signature:
+        state["_feed_signature"] = signature
+        state["feed_page"] = 0
+    if selected != state.get("_feed_selected"):
+        state["_feed_selected"] = selected
+        if selected in ordered_ids:
+            state["feed_page"] = ordered_ids.index(selected) // FEED_ROWS
+    state["feed_page"] = min(max(0, int(state.get("feed_page", 0))), pages - 1)
+    return state["feed_page"]
+
+
+def _turn(step: int) -> None:
+    st.session_state["feed_page"] = st.session_state.get("feed_page", 0) + step
+
+
+def count_text(n: int, lang: str) -> str:
+    """A whole number with thousands grouped as the language writes them (1.234 / 1,234)."""
+    text = f"{n:,}"
+    return text.replace(",", ".") if lang == "vi" else text
+
+
 def event_feed(shown: pd.DataFrame, lang: str) -> None:
-    """The filtered events by date; a click selects one (map, detail panel, URL)."""
+    """The filtered events by date, a page at a time; a click selects one (map, detail panel,
+    URL)."""
     feed, _ = _components()
     selected = st.session_state.get("selected_event")
     st.markdown(f"**{t('feed', lang)}**")
-    if len(shown) > FEED_ROWS:
-        st.caption(t("feed_more", lang, n=FEED_ROWS, total=len(shown)))
+    ordered = feed_order(shown)
+    ids = ordered["event_id"].astype(str).tolist()
+    page = feed_page(ids, selected, (len(ids), hash(tuple(ids))))
+    offset = page * FEED_ROWS
+    if len(ids) > FEED_ROWS:
+        last = min(len(ids), offset + FEED_ROWS)
+        first, total = count_text(offset + 1, lang), count_text(len(ids), lang)
+        st.caption(t("feed_page", lang, first=first, last=count_text(last, lang), total=total))
+        newer, older = st.container(key="dd_row_feed").columns(2)
+        newer.button(
+            t("feed_newer", lang),
+            key="feed_newer",
+            on_click=_turn,
+            args=(-1,),
+            disabled=page == 0,
+            width="stretch",
+        )
+        older.button(
+            t("feed_older", lang),
+            key="feed_older",
+            on_click=_turn,
+            args=(1,),
+            disabled=last >= len(ids),
+            width="stretch",
+        )
     feed(
         key="feed",
-        data={"rows": feed_rows(shown, lang, selected), "selected": selected},
+        data={
+            "rows": feed_rows(shown, lang, selected, limit=FEED_ROWS, offset=offset, ordered=ordered),
+            "selected": selected,
+        },
         on_select_change=_select_from_feed,
     )
 

@@ -133,12 +133,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Data: GeoNames (CC BY 4.0), Natural Earth (public domain), CLDR. Online base maps: "
         "© OpenStreetMap contributors.",
     ),
-    # --- one language at a time (issue 12 item 6): Streamlit's own widget strings
+    # --- one language at a time (issue 12 item 6); Streamlit's own strings: dashboard/chrome.py
     "choose": ("Chọn…", "Choose…"),
-    "press_enter": ("Nhấn Enter để áp dụng", "Press Enter to apply"),
-    "drop_files": ("Kéo thả tệp vào đây", "Drag and drop files here"),
-    "drop_limit": ("Tối đa {mb} MB mỗi tệp • TXT, HTML, HTM", "{mb} MB per file at most • TXT, HTML, HTM"),
-    "browse": ("Chọn tệp", "Browse files"),
     "date_axis": ("Ngày", "Date"),
     "count_axis": ("Số sự kiện", "Events"),
     "kind_of": ("Loại", "Type"),
@@ -239,6 +235,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "review_saved": ("Đã lưu quyết định.", "Decision saved."),
     "review_invalid": ("Không lưu: {reason}", "Not saved: {reason}"),
     "review_status": ("Thẩm định", "Review"),
+    "bad_review_date": (
+        "ngày «{value}» không hợp lệ: hãy viết ngày/tháng/năm, ví dụ 28/09/2020",
+        "invalid date «{value}»: write day/month/year, e.g. 28/09/2020",
+    ),
     "download_acled": ("Tải CSV (chỉ 31 cột ACLED)", "Download CSV (ACLED's 31 columns only)"),
     # mapui (issue 12 items 2–4, 10): map, feed, analyst filters, timeline
     "sub_event_types": ("Loại sự kiện chi tiết", "Sub-event types"),
@@ -246,10 +246,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "fatalities_range": ("Số người chết", "Fatalities"),
     "search_help": ("phao kich, Terter, Armenia…", "phao kich, Terter, Armenia…"),
     "feed": ("Dòng sự kiện", "Event feed"),
-    "feed_more": (
-        "{n} sự kiện mới nhất trên {total}: thu hẹp bộ lọc để xem các sự kiện khác.",
-        "The {n} latest of {total} events: narrow the filters to see the others.",
+    "feed_page": (
+        "Sự kiện {first}–{last} trên {total}, mới nhất trước (thu hẹp bộ lọc để ít hơn).",
+        "Events {first}–{last} of {total}, newest first (narrow the filters for fewer).",
     ),
+    "feed_newer": ("‹ Mới hơn", "‹ Newer"),
+    "feed_older": ("Cũ hơn ›", "Older ›"),
     "feed_dead": ("{n} chết", "{n} dead"),
     "timeline_bin": (
         "Dòng thời gian: số sự kiện và số người chết mỗi {bin}",
@@ -264,7 +266,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "chart_period": ("Thời gian", "Period"),
     "chart_type": ("Loại", "Type"),
     "step_back": ("Lùi", "Back"),
-    "step_forward": ("Tiến", "Forward"),
+    "step_forward": ("Tiến", "Next"),
     "play": ("Chạy", "Play"),
     "pause": ("Dừng", "Pause"),
     "play_help": (
@@ -373,6 +375,10 @@ COLUMNS_TEXT = {
     "article_path": ("Tệp bài báo", "Article file"),
     "admin1": ("Tỉnh / bang", "Admin 1"),
     "review_status": ("Thẩm định", "Review"),
+    "bad_review_date": (
+        "ngày «{value}» không hợp lệ: hãy viết ngày/tháng/năm, ví dụ 28/09/2020",
+        "invalid date «{value}»: write day/month/year, e.g. 28/09/2020",
+    ),
     "article_title": ("Tiêu đề bài", "Article title"),
     "text_start": ("Vị trí câu (đầu)", "Sentence start"),
     "text_end": ("Vị trí câu (cuối)", "Sentence end"),
@@ -474,9 +480,22 @@ def kind_label(kind: str, lang: str) -> str:
     return (pair[0] if lang == "vi" else pair[1]) if pair else kind
 
 
-def column_labels(columns: Iterable[str], lang: str) -> dict[str, str]:
-    """Table headers for ``columns`` in ``lang`` (Streamlit's ``column_config`` takes the labels)."""
-    return {c: COLUMNS_TEXT[c][0 if lang == "vi" else 1] for c in columns if c in COLUMNS_TEXT}
+# Columns shown as dates, day/month/year as everywhere else on the page (the grid's default is
+# ISO; a date column, not text, so that a click on its header still sorts by date).
+DATE_COLUMNS = ("event_date", "date_end")
+
+
+def column_labels(columns: Iterable[str], lang: str) -> dict[str, object]:
+    """Table headers for ``columns`` in ``lang`` (Streamlit's ``column_config``): labels, and the
+    date columns (:data:`DATE_COLUMNS`, made dates by :func:`localized_cells`) day/month/year."""
+    import streamlit as st
+
+    out: dict[str, object] = {}
+    for c in columns:
+        if c in COLUMNS_TEXT:
+            label = COLUMNS_TEXT[c][0 if lang == "vi" else 1]
+            out[c] = st.column_config.DateColumn(label, format="DD/MM/YYYY") if c in DATE_COLUMNS else label
+    return out
 
 
 def localized_cells(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -493,6 +512,13 @@ def localized_cells(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     for column, label in labels.items():
         if column in out.columns:
             out[column] = out[column].map(label)
+    for column in DATE_COLUMNS:
+        if column in out.columns:
+            out[column] = pd.to_datetime(out[column], errors="coerce")
+    if lang == "vi" and {"location", "location_vi"} <= set(out.columns):
+        # the place as the feed and the popups name it: its Vietnamese name where it has one
+        given = out["location_vi"].notna() & (out["location_vi"].astype(str).str.strip() != "")
+        out["location"] = out["location_vi"].where(given, out["location"])
     # an empty text cell, not the grid's English "None"
     text_columns = [c for c in out.columns if out[c].dtype == object or str(out[c].dtype).startswith("str")]
     out[text_columns] = out[text_columns].fillna("")
@@ -515,33 +541,3 @@ def message(text: object, lang: str) -> str:
         return str(text)
     params = {k: message(v, lang) if key_of(v) else v for k, v in text.params.items()}  # type: ignore[attr-defined]
     return MESSAGES_VI[key].format(**params)
-
-
-def _css_text(text: str) -> str:
-    """A CSS string literal of ``text`` (our own words only, but quoted all the same)."""
-    return '"' + "".join(c if c.isalnum() or c in " .,•…/()-" else f"\\{ord(c):x} " for c in text) + '"'
-
-
-def widget_css(lang: str, max_mb: int) -> str:
-    """CSS that writes Streamlit's own widget strings in ``lang`` where Streamlit has no
-    parameter for them (streamlit/streamlit#13500: the uploader's "Drag and drop", "Upload" and
-    "200MB per file"; the text inputs' "Press Enter to apply"): the English text is hidden
-    (``visibility: hidden``, so it is not in the page's text either) and ours drawn by ``content``."""
-    swaps = (
-        (
-            '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p',
-            t("browse", lang),
-            "0.875rem",
-        ),
-        (
-            '[data-testid="stFileUploaderDropzoneInstructions"] span',
-            t("drop_limit", lang, mb=max_mb),
-            "0.875rem",
-        ),
-        ('[data-testid="InputInstructions"]', t("press_enter", lang), "0.75rem"),
-    )
-    return "".join(
-        f"{selector}{{visibility:hidden;font-size:0}}"
-        f"{selector}::after{{content:{_css_text(text)};visibility:visible;font-size:{size}}}"
-        for selector, text, size in swaps
-    )

@@ -25,6 +25,7 @@ from folium.plugins import MarkerCluster
 from folium.template import Template
 
 from dashboard import assets
+from dashboard.chrome import MapWords
 from dashboard.i18n import event_type_label, place_names, sub_event_label, t
 from dashboard.review import source_html, status_label
 
@@ -731,7 +732,11 @@ def prepare_map_data(
             continue
         row = event._asdict()
         sub_event = sub_event_label(event.sub_event_type, lang)
-        tooltip = f"{event.event_date:%d/%m/%Y} · {_text(event.location) or ''} · {sub_event}"
+        # the place in the page's language; in Vietnamese the gazetteer's name after it ("Terter
+        # (Tartar)"), in English no Vietnamese
+        shown, other = place_names(_text(event.location), _text(row.get("location_vi")), lang)
+        place = f"{shown} ({other})" if other and lang == "vi" else shown
+        tooltip = f"{event.event_date:%d/%m/%Y} · {place} · {sub_event}"
         if (sources := n_sources(row)) > 1:
             tooltip += f" · {t('n_sources', lang, n=sources)}"
         style = STYLE_INDEX.get(event.event_type, len(STYLE))
@@ -830,6 +835,7 @@ def build_map(
     fmap.get_root().html.add_child(Element(legend_html(lang)))
     folium.LayerControl(collapsed=True).add_to(fmap)
     fmap.add_child(_View(bounds, selected))
+    fmap.add_child(MapWords(lang))  # Leaflet's own titles in the page's language
     return fmap
 
 

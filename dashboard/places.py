@@ -15,6 +15,7 @@ from streamlit_folium import st_folium
 from dashboard import data
 from dashboard import review as review_ui
 from dashboard.add import plain
+from dashboard.chrome import MapWords
 from dashboard.i18n import column_labels, kind_label, message, place_names, t
 from dashboard.mapview import picker_map
 from gazetteer import Gazetteer, InvalidPlace
@@ -25,7 +26,7 @@ Reextract = Callable[[list[str]], int]
 
 
 def places_tab(unresolved: pd.DataFrame, lang: str, resources: Resources, reextract: Reextract) -> None:
-    st.subheader(t("unresolved", lang))
+    st.subheader(t("unresolved", lang), anchor=False)
     if unresolved.empty:
         st.caption(t("no_unresolved", lang))
     else:
@@ -34,6 +35,7 @@ def places_tab(unresolved: pd.DataFrame, lang: str, resources: Resources, reextr
         picked = st.dataframe(  # provenance: outlet/title, else the file's name, else pasted text
             unresolved[columns[:2]].assign(source=review_ui.source_labels(unresolved, lang)),
             hide_index=True,
+            placeholder="–",
             width="stretch",
             column_config=column_labels(columns, lang),
             on_select="rerun",
@@ -75,7 +77,7 @@ def add_place_form(lang: str, resources: Resources, reextract: Reextract) -> Non
     if st.toggle(t("pick_on_map", lang), key="pick_toggle"):
         st.caption(t("pick_hint", lang))
         picked = st_folium(
-            picker_map(),
+            picker_map().add_child(MapWords(lang)),
             height=260,
             use_container_width=True,
             returned_objects=["last_clicked"],
@@ -99,6 +101,7 @@ def add_place_form(lang: str, resources: Resources, reextract: Reextract) -> Non
             index=KINDS.index("village"),
             format_func=lambda k: kind_label(k, lang),
             key="place_kind",
+            placeholder=t("choose", lang),
         )
         lat = st.number_input(
             t("lat", lang),
@@ -130,7 +133,7 @@ def online_lookup(unresolved: pd.DataFrame, lang: str, resources: Resources, ree
     st.markdown(f"**{t('online_lookup', lang)}**")
     st.caption(t("online_lookup_help", lang, n=data.MAX_ONLINE_LOOKUPS))
     choice = st.selectbox(t("online_name", lang), names, key="online_name", placeholder=t("choose", lang))
-    one, every = st.columns(2)
+    one, every = st.container(key="dd_row_lookup").columns(2)
     if one.button(t("look_up_one", lang), key="look_up_one") and choice:
         look_up(lang, [choice], resources, reextract)
     if every.button(t("look_up_all", lang, n=min(len(names), data.MAX_ONLINE_LOOKUPS)), key="look_up_all"):
@@ -202,7 +205,7 @@ def save_alias(lang: str, alias: str, target: str, resources: Resources, reextra
 def user_places(lang: str, resources: Resources, reextract: Reextract) -> None:
     """The user's own places: a table, then one chosen to edit (same checks as adding) or delete."""
     gazetteer: Gazetteer = resources()[0]
-    st.subheader(t("your_places", lang))
+    st.subheader(t("your_places", lang), anchor=False)
     places = gazetteer.user_places()
     if not places:
         st.caption(t("no_user_places", lang))
@@ -223,9 +226,19 @@ def user_aliases(gazetteer: Gazetteer, lang: str, reextract: Reextract) -> None:
         shown = place_names(place.name, place.name_vi, lang)[0] if place else place_id
         labels.append(f"{name} → {shown}")
     frame = pd.DataFrame({"alias": labels})
-    st.dataframe(frame, hide_index=True, width="stretch", column_config={"alias": t("alias_to_delete", lang)})
+    st.dataframe(
+        frame,
+        hide_index=True,
+        placeholder="–",
+        width="stretch",
+        column_config={"alias": t("alias_to_delete", lang)},
+    )
     chosen = st.selectbox(
-        t("alias_to_delete", lang), range(len(aliases)), format_func=labels.__getitem__, key="alias_choice"
+        t("alias_to_delete", lang),
+        range(len(aliases)),
+        format_func=labels.__getitem__,
+        key="alias_choice",
+        placeholder=t("choose", lang),
     )
     if st.button(t("delete_alias", lang), key="delete_alias"):
         name, place_id = aliases[chosen]
@@ -253,7 +266,13 @@ def _edit_places(places: list, gazetteer: Gazetteer, lang: str, reextract: Reext
             "aliases": [", ".join(a for a in gazetteer.aliases_of(p.id) if a != p.name) for p in places],
         }
     )
-    st.dataframe(frame, hide_index=True, width="stretch", column_config=column_labels(frame.columns, lang))
+    st.dataframe(
+        frame,
+        hide_index=True,
+        placeholder="–",
+        width="stretch",
+        column_config=column_labels(frame.columns, lang),
+    )
     st.markdown(f"**{t('edit_place', lang)}**")
     by_id = {p.id: p for p in places}
     chosen = st.selectbox(
@@ -261,6 +280,7 @@ def _edit_places(places: list, gazetteer: Gazetteer, lang: str, reextract: Reext
         list(by_id),
         format_func=lambda i: f"{by_id[i].name} ({kind_label(by_id[i].kind, lang)})",
         key="edit_choice",
+        placeholder=t("choose", lang),
     )
     place = by_id[chosen]
     with st.form(f"edit_place_{chosen}"):
@@ -271,6 +291,7 @@ def _edit_places(places: list, gazetteer: Gazetteer, lang: str, reextract: Reext
             index=KINDS.index(place.kind) if place.kind in KINDS else KINDS.index("other"),
             format_func=lambda k: kind_label(k, lang),
             key=f"edit_kind_{chosen}",
+            placeholder=t("choose", lang),
         )
         lat = st.number_input(
             t("lat", lang), -90.0, 90.0, float(place.lat), format="%.5f", key=f"edit_lat_{chosen}"
@@ -281,7 +302,7 @@ def _edit_places(places: list, gazetteer: Gazetteer, lang: str, reextract: Reext
         country = st.text_input(
             t("country_code", lang), value=place.country or "", max_chars=2, key=f"edit_country_{chosen}"
         )
-        save, delete = st.columns(2)
+        save, delete = st.container(key="dd_row_place_edit").columns(2)
         if save.form_submit_button(t("update", lang)):
             old = gazetteer.aliases_of(chosen)
             try:

@@ -8,7 +8,6 @@ exports) shows a decision as soon as it is saved.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import json
 import re
@@ -17,6 +16,7 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 import streamlit as st
 
+from dashboard.add import parse_date
 from dashboard.i18n import event_type_label, place_names, sub_event_label, t
 from store import review
 from store.db import EventStore
@@ -144,7 +144,7 @@ def review_panel(
         f'<div data-testid="dd-review-status" data-status="{html.escape(status)}">'
         f"<b>{html.escape(t('review', lang))}:</b> {html.escape(status_label(status, lang))}</div>"
     )
-    confirm, reject, undo = st.columns(3)
+    confirm, reject, undo = st.container(key="dd_row_review").columns(3)  # a row at 800 px too
     if confirm.button(t("confirm", lang), key="review_confirm", disabled=status == "confirmed"):
         _decide(open_store, event, lang, "verdict", verdict="confirmed")
     if reject.button(t("reject", lang), key="review_reject", disabled=status == "rejected"):
@@ -182,13 +182,14 @@ def _edit_form(event: pd.Series, lang: str, open_store: Callable[[], EventStore]
             ),
             help=_was(event, "sub_event_type", lang),
             key=f"review_sub_event_type_{tag}",
+            placeholder=t("choose", lang),
         )
         day = event["event_date"]
-        date = st.date_input(
+        # typed day/month/year as on the add page: Streamlit's calendar speaks English only
+        typed = st.text_input(
             t("date", lang),
-            value=None if _blank(day) else pd.Timestamp(day).date(),
-            format="DD/MM/YYYY",
-            min_value=dt.date(1850, 1, 1),
+            value="" if _blank(day) else pd.Timestamp(day).strftime("%d/%m/%Y"),
+            placeholder=t("date_placeholder", lang),
             help=_was(event, "event_date", lang),
             key=f"review_date_{tag}",
         )
@@ -213,6 +214,11 @@ def _edit_form(event: pd.Series, lang: str, open_store: Callable[[], EventStore]
             if sub != current:
                 edits["sub_event_type"] = sub
                 edits["event_type"] = SUB_EVENT_TYPES[sub]
+            try:
+                date = parse_date(typed)
+            except ValueError:
+                st.error(t("review_invalid", lang, reason=t("bad_review_date", lang, value=typed)))
+                return
             if date is not None and (_blank(day) or date != pd.Timestamp(day).date()):
                 edits["event_date"] = date.isoformat()
             for name, value in (("actor1", actor1), ("actor2", actor2)):
@@ -242,6 +248,7 @@ def _place_form(
         range(len(found)),
         format_func=lambda i: _place_label(found[i]),
         key=f"review_place_choice_{tag}",
+        placeholder=t("choose", lang),
     )
     if st.button(t("move_here", lang), key=f"review_move_{tag}"):
         _decide(open_store, event, lang, "edit", edits={"place": review.place_edit(found[choice])})
@@ -281,6 +288,7 @@ def _merge_form(
         range(len(rows)),
         format_func=lambda i: _incident_label(rows[i], lang),
         key=f"review_merge_choice_{event['event_id']}",
+        placeholder=t("choose", lang),
     )
     if st.button(t("merge", lang), key="review_merge"):
         _decide(open_store, event, lang, "merge", other=rows[choice])

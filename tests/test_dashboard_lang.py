@@ -15,11 +15,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
+import pandas as pd
 import pytest
 from google.protobuf.message import Message as Proto
 from streamlit.testing.v1 import AppTest
 
-from dashboard import data, i18n
+from dashboard import chrome, data, i18n
 from store import EventStore
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
@@ -99,22 +100,31 @@ def other_language(lang: str) -> set[str]:
     pairs += [(vi, en) for en, vi in {**i18n.EVENT_TYPES_VI, **i18n.SUB_EVENT_TYPES_VI}.items()]
     side = 1 if lang == "vi" else 0
     words = {re.split(r"\{", w)[0].strip() for w in _words(pairs, side)}
+    # Streamlit's and Leaflet's own words (dashboard.chrome), the fixed parts of their patterns
+    own = [*chrome.STREAMLIT_TEXT.items(), *((en, vi) for vi, en in chrome.LEAFLET_TEXT.values())]
+    own += [(part_en, part_vi) for en, vi in chrome.STREAMLIT_PATTERNS
+            for part_en, part_vi in zip(en.split("{x}"), vi.split("{x}"), strict=True)]  # fmt: skip
     if lang == "vi":
-        words |= set(STREAMLIT_EN)
+        words |= set(STREAMLIT_EN) | {en.strip() for en, vi in own if en != vi}
     else:
         words |= {re.split(r"\{", w)[0].strip() for w in i18n.MESSAGES_VI.values()}
+        words |= {vi.strip() for en, vi in own if en != vi}
     return {w for w in words if len(w) >= 3}
 
 
 def foreign(strings: list[str], lang: str) -> list[str]:
     """The strings that hold text of the other language."""
     markers = other_language(lang)
+    # Streamlit's shapes with a value ("Help for {x}", "{x} — start") in the other language
+    side = 0 if lang == "vi" else 1
+    shapes = [re.compile(chrome.pattern_regex(pair[side])) for pair in chrome.STREAMLIT_PATTERNS]
     found = []
     for text in strings:
         long_hit = any(m in text for m in markers if len(m) >= 8)
         short_hit = text.strip() in markers
         letters = lang == "en" and VIETNAMESE_LETTER.search(text)
-        if long_hit or short_hit or letters:
+        shaped = any(shape.match(text.strip()) for shape in shapes)
+        if long_hit or short_hit or letters or shaped:
             found.append(text)
     return found
 
@@ -181,6 +191,12 @@ def test_every_page_speaks_one_language(app: AppTest, lang: str) -> None:
     seen += ui_strings(app)
     assert len(seen) > 100
     assert not foreign(seen, lang), sorted(set(foreign(seen, lang)))
+    # a missing value is a dash, not the grid's English "None"; dates day/month/year, as dates
+    tables = [d.proto for d in app.dataframe]
+    assert tables and all(p.placeholder == "–" for p in tables)
+    configs = [json.loads(p.columns or "{}") for p in tables]
+    dated = [c["event_date"] for c in configs if "event_date" in c]
+    assert dated and all(c["type_config"]["format"] == "DD/MM/YYYY" for c in dated), dated
     # the timeline speaks the language too: its tooltip titles, and no English month names
     charts = [json.loads(c.proto.spec) for c in app.get("vega_lite_chart")]
     assert charts, "the timeline is drawn"
@@ -399,3 +415,102 @@ def test_a_mistyped_date_keeps_the_form_and_a_stored_article_empties_it(app: App
     _submit_add(app, published="12/05/2024")
     assert [s.value for s in app.success] == ["Đã lưu 1 bài, 1 sự kiện."]
     assert app.text_area(key="pasted").value == "" and app.text_input(key="published").value == ""
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_feed_pages_through_every_event_and_says_how_many(
+    app: AppTest, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """Past a page of events the feed says which ones it shows of how many, and pages through
+    them all (issue 12: "at most 400 events with no word about the rest"); a page of 4 here."""
+    from dashboard import feed
+
+    monkeypatch.setattr(feed, "FEED_ROWS", 4)
+    app.radio(key="lang").set_value(lang).run()
+    with EventStore(data.STORE) as store:
+        events = data.apply_filters(data.events_frame(store), data.Filters())
+    order = feed.feed_order(events)["event_id"].tolist()
+    total = len(order)
+    assert total > 8  # the samples: three pages
+
+    said = re.compile(r"(Sự kiện|Events) [\d.,]+–")
+
+    def page_caption() -> str:
+        return next(c.value for c in app.caption if said.match(c.value))
+
+    assert page_caption() == i18n.t("feed_page", lang, first=1, last=4, total=total)
+    assert app.button(key="feed_newer").disabled and not app.button(key="feed_older").disabled
+    app.button(key="feed_older").click().run()
+    assert page_caption() == i18n.t("feed_page", lang, first=5, last=8, total=total)
+    assert [r["id"] for r in feed.feed_rows(events, lang, None, limit=4, offset=4)] == order[4:8]
+    while not app.button(key="feed_older").disabled:
+        app.button(key="feed_older").click().run()
+    last_first = (total - 1) // 4 * 4 + 1
+    assert page_caption() == i18n.t("feed_page", lang, first=last_first, last=total, total=total)
+    # a selection on the map (or in the URL) turns the feed to its page
+    app.session_state["selected_event"] = order[0]
+    app.run()
+    assert page_caption() == i18n.t("feed_page", lang, first=1, last=4, total=total)
+    # a filter change starts again at the newest
+    app.button(key="feed_older").click().run()
+    assert app.session_state["feed_page"] == 1
+    app.multiselect(key="types").set_value(["Battles", "Explosions/Remote violence"]).run()
+    assert app.session_state["feed_page"] == 0
+    # within a page the feed says nothing: at most one page of events
+    monkeypatch.setattr(feed, "FEED_ROWS", 400)
+    app.run()
+    assert not [c for c in app.caption if said.match(c.value)]
+    assert not app.exception, app.exception
+
+
+def test_tables_name_places_and_write_dates_in_the_language() -> None:
+    """The tables' places as the feed names them (Vietnamese name in Vietnamese), dates as dates
+    (the grid writes them day/month/year: ``column_labels``), types in the language."""
+    frame = pd.DataFrame(
+        {
+            "event_date": ["2020-10-03", "2020-09-28"],
+            "event_type": ["Explosions/Remote violence", "Battles"],
+            "location": ["Azerbaijan–Iran border", "Tartar"],
+            "location_vi": ["biên giới Azerbaijan – Iran", None],
+            "fatalities": [None, 3.0],
+        }
+    )
+    vi, en = i18n.localized_cells(frame, "vi"), i18n.localized_cells(frame, "en")
+    assert vi["location"].tolist() == ["biên giới Azerbaijan – Iran", "Tartar"]
+    assert en["location"].tolist() == ["Azerbaijan–Iran border", "Tartar"]
+    assert vi["event_type"].tolist() == ["Nổ / tấn công từ xa", "Giao tranh"]
+    assert str(vi["event_date"].dtype).startswith("datetime64")
+    config = i18n.column_labels(frame.columns, "vi")
+    assert config["event_date"]["type_config"]["format"] == "DD/MM/YYYY"
+    assert config["location"] == "Địa điểm"
+
+
+def test_streamlit_words_go_both_ways() -> None:
+    """The page script's table (dashboard.chrome): every Vietnamese word stands for one English
+    string, so the English page maps back exactly what the Vietnamese page changed; the shapes
+    with a value keep the value (our label) whole."""
+    vi, en = chrome.words("vi"), chrome.words("en")
+    words = [w for w in chrome.STREAMLIT_TEXT.values() if w != "Chọn…"]  # our placeholder word
+    assert len(set(words)) == len(words)
+    for source, target in chrome.STREAMLIT_TEXT.items():
+        assert vi["exact"][source] == target
+        assert en["exact"][target] in (source, "Choose…")
+    samples = {
+        "Help for Độ chính xác vị trí": "Trợ giúp: Độ chính xác vị trí",
+        "Khoảng ngày — start": "Khoảng ngày — đầu",
+        "File must be 20.0MB or smaller.": "Tệp phải nhỏ hơn hoặc bằng 20.0MB.",
+        "20MB per file": "Tối đa 20 MB mỗi tệp",
+        "value Giao tranh focused, 2 of 6.": "đang ở giá trị Giao tranh, 2 trên 6.",
+        "25 options available.": "Có 25 lựa chọn.",
+    }
+
+    def swap(text: str, table: dict) -> str:
+        for pattern, replacement in table["patterns"]:
+            if re.match(pattern, text):
+                return re.sub(pattern, re.sub(r"\$(\d)", r"\\\1", replacement).replace("$$", "$"), text)
+        return text
+
+    for english, vietnamese in samples.items():
+        assert swap(english, vi) == vietnamese and swap(vietnamese, en) == english
+    assert not foreign(list(samples.values()), "vi")
+    assert foreign(list(samples), "vi") == list(samples)  # the checker sees each shape
