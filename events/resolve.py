@@ -21,7 +21,7 @@ from events.phrases import Phrases
 from gazetteer import Candidate, Gazetteer
 from gazetteer.cues import split_cue
 from gazetteer.store import haversine_km
-from gazetteer.textnorm import fold, name_key
+from gazetteer.textnorm import fold, name_key, search_keys
 
 STRONG_KINDS = frozenset(
     {"country", "region", "admin1", "admin2", "border-area", "river", "other", "sea", "ocean", "gulf",
@@ -295,7 +295,7 @@ class Resolver:
         top = max(countries.values(), default=1)
         main = _main_countries(countries)
         focus_place = self._focus(
-            [(m, c) for m, c in first if self._acceptable(m, c[0], countries, None, None, main)]
+            [(m, c) for m, c in first if self._acceptable(m, c[0], countries, None, None, main)], main
         )
         focus = (focus_place.lat, focus_place.lon) if focus_place else None
         beside = focus_place.country if focus_place is not None and focus_place.kind == "country" else None
@@ -307,16 +307,30 @@ class Resolver:
         is_area = [m.cue in REGION_CUES or c[0].kind in _AREA_KINDS for m, c in first]
         order: Iterable[int] = range(len(first))
         if any(is_area):
-            order = [i for i, a in enumerate(is_area) if a] + [i for i, a in enumerate(is_area) if not a]
+            # a province before the town that stands for a district in it ("huyện Taechon, tỉnh
+            # Bắc Pyongan"): such a town is then ranked within the province like any other place
+            regions = [a and first[i][1][0].kind in _AREA_KINDS for i, a in enumerate(is_area)]
+            order = [i for i, r in enumerate(regions) if r]
+            order += [i for i, a in enumerate(is_area) if a and not regions[i]]
+            order += [i for i, a in enumerate(is_area) if not a]
         areas: dict[int, list[Candidate]] = {}
         rerank_best, acceptable = self.gazetteer.rerank_best, self._acceptable
         for index in order:  # (one loop, inlined: this runs for every mention)
             mention, candidates = first[index]
             best, near = candidates[0], focus
-            if areas and best.kind != "country" and not is_area[index]:
+            if areas and best.kind != "country" and (not is_area[index] or best.kind in POPULATED):
                 area = areas.get(mention.sentence)
                 if area:
+                    every = candidates
                     candidates, near = _within(candidates, area)
+                    if (
+                        candidates is every
+                        and mention.cue
+                        and not any(self._own_name(mention, c) for c in every)
+                    ):
+                        # "huyện Taechon, tỉnh Bắc Pyongan": not Boryeong (once Taechon) outside
+                        # the province the sentence names: a place the gazetteer lacks
+                        continue
             if best.kind != "country" or mention.cue in SETTLEMENT_CUES:
                 named = by_sentence.get(mention.sentence, ())
                 weights = {**article_weights, **{cc: SENTENCE_COUNTRY_WEIGHT for cc in named}}
@@ -408,10 +422,21 @@ class Resolver:
         return precision
 
     @staticmethod
-    def _focus(accepted: list[tuple[Mention, list[Candidate]]]) -> Candidate | None:
-        """The place the article is about: its most mentioned region or town, else the country
-        it names most as a place rather than as an actor ("Bộ Quốc phòng Nga")."""
-        local = Counter(c[0].id for _, c in accepted if c[0].kind not in ("country", "border-area"))
+    def _focus(
+        accepted: list[tuple[Mention, list[Candidate]]], main: set[str] = frozenset()
+    ) -> Candidate | None:
+        """The place the article is about: its most mentioned region or town in the countries it
+        names most (a Kosovo article's, not Belgrade named twice) or in none (a sea, a shoal), else
+        anywhere; else the country it names most as a place rather than as an actor ("Bộ Quốc
+        phòng Nga")."""
+        local = Counter(
+            c[0].id
+            for _, c in accepted
+            if c[0].kind not in ("country", "border-area")
+            and (not main or c[0].country in main or not c[0].country)
+        )
+        if not local and main:
+            local = Counter(c[0].id for _, c in accepted if c[0].kind not in ("country", "border-area"))
         if local:
             best_id = local.most_common(1)[0][0]
             return next(c[0] for _, c in accepted if c[0].id == best_id)
@@ -452,12 +477,24 @@ class Resolver:
         if best.id.startswith(("curated:", "user:")):
             return True
         if mention.cue in REGION_CUES:  # a town standing for its province: in the article's region
-            return _near(best, focus) or best.country in (main or ()) or is_strong(best)
+            if _near(best, focus) or best.country in (main or ()):
+                return True
+            # ("huyện Taechon" in a North Korea article: not Boryeong, once called so, in the South)
+            return is_strong(best) and (self._own_name(mention, best) or not (countries or focus))
         if mention.cue:
             # a cue makes a name a place, not this small namesake abroad ("núi Hermon" is no town
             # in Maine): a small town stands in the article's region, as an uncued one does
             # ("thành phố X" says it is a town: the writer's word for it)
             settled = mention.cue in SETTLEMENT_CUES or not (focus or countries)
+            if settled and population and (countries or focus) and not self._own_name(mention, best):
+                # "làng Pansi" in a Burkina Faso article is no Pasni in Pakistan, "làng Banjska" in
+                # Kosovo no Bansko in Bulgaria: a name that is not the town's own (an old or foreign
+                # spelling of it) stands in a country the article names, or close to its focus
+                return (
+                    population >= WELL_KNOWN_POPULATION
+                    or best.country in countries
+                    or _near(best, focus, NEAR_FOCUS_KM / 4)
+                )
             if (settled and population) or population >= WELL_KNOWN_POPULATION:
                 # (a place GeoNames knows no population of, a seat or a hamlet, needs the article's
                 # region as well: "thị trấn Tawila" in Darfur is no Aţ Ţawīlah in Yemen)
@@ -468,6 +505,13 @@ class Resolver:
         if population >= WORLD_CITY_POPULATION or is_strong(best):
             return True
         return _near(best, focus) or best.country in countries or self._beside(beside, best.country)
+
+    @staticmethod
+    def _own_name(mention: Mention, place: Candidate) -> bool:
+        """Whether the mention names the place by its own or Vietnamese name (the accent-free or
+        unspaced form too), not by one of its alternate names."""
+        keys = {mention.key, *search_keys(mention.surface)}
+        return any(k in keys or fold(k) in keys for k in (_own_key(place.name), _own_key(place.name_vi)) if k)
 
     def _beside(self, country: str | None, other: str | None) -> bool:
         """Whether two countries share a land border (the gazetteer's ``border:`` places)."""
@@ -505,8 +549,8 @@ def _main_countries(countries: Counter) -> set[str]:
     return {cc for cc, n in countries.items() if 2 * n >= top}
 
 
-def _near(place: Candidate, focus: tuple[float, float] | None) -> bool:
-    return focus is not None and haversine_km(place.lat, place.lon, *focus) <= NEAR_FOCUS_KM
+def _near(place: Candidate, focus: tuple[float, float] | None, km: float = NEAR_FOCUS_KM) -> bool:
+    return focus is not None and haversine_km(place.lat, place.lon, *focus) <= km
 
 
 def _read_with_cues(resolved: list[ResolvedPlace], works: Iterable[str] = ()) -> None:
