@@ -498,6 +498,8 @@ def find_mentions(
                 continue  # "Bộ Tư lệnh", "Bộ Y tế", "Viện …": a body's name, no place
             if i > 0 and run[i - 1].key in lexicon.SURNAMES:
                 continue  # "Vũ Anh": a person's name
+            if _juxtaposed(text, run, matches, n) or _after_foreign_words(run, matches, i):
+                continue  # "Jawad Basma", "The Nation Thailand": a person's or a medium's name
             if (after_title or office) and (n > 0 or i > 0):
                 continue  # "Tổng thống Mỹ Donald Trump": after the country, a person
             if (
@@ -551,6 +553,28 @@ _PLURALS = frozenset({"các", "những", "nhiều", "mấy", "vài", "số", "m�
 _SYLLABLE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
 )
+
+
+def _juxtaposed(text: str, run: list[Token], matches: list[tuple[int, int]], n: int) -> bool:
+    """Whether the match comes right after another one, a space apart: Vietnamese never puts two
+    places side by side, so the second continues a name ("Jawad Basma" is a man, "Ukraine Volodymyr
+    Zelensky" a country then its president), except after a direction ("Nam Liban")."""
+    if n == 0:
+        return False
+    a, b = matches[n - 1]
+    i = matches[n][0]
+    if b != i or (b - a == 1 and run[a].key in _COMPASS):
+        return False
+    return text[run[b - 1].end : run[i].start] == " "
+
+
+def _after_foreign_words(run: list[Token], matches: list[tuple[int, int]], i: int) -> bool:
+    """Whether the match ends a run of three capitalised words or more and the word right before
+    it names no place and is no Vietnamese syllable: a longer foreign name ends with it ("The
+    Nation Thailand", a newspaper), not a place ("phiến quân Houthi Yemen" is two words only)."""
+    if i < 2 or _SYLLABLE.fullmatch(fold(run[i - 1].key)) is not None:
+        return False
+    return not any(a <= i - 1 < b for a, b in matches)
 
 
 def _organisation_cue(words: list[str]) -> bool:

@@ -460,6 +460,12 @@ class Resolver:
         near its focus, in a country it names, or beside the country it is about (``beside``:
         the focus when it is a country, "Nga … Avdiivka")."""
         if best.kind not in POPULATED and best.kind not in MINOR_KINDS:
+            if (
+                best.kind in _AREA_KINDS
+                and best.country not in countries
+                and _DIRECTION_WORDS.issuperset(mention.key.split())
+            ):
+                return False  # "vùng Đông Bắc" of Thailand: no region of Vietnam named by directions
             if best.kind in _AREA_KINDS and not mention.cue and not best.id.startswith(("curated:", "user:")):
                 # a province of any country ("Alba", "Acre", "Ain") is a place only in the
                 # article's region, as a town is: its name is often a person's or a word
@@ -518,6 +524,13 @@ class Resolver:
         if country is None or other is None or country == other:
             return False
         return self.gazetteer.get(f"border:{'-'.join(sorted((country, other)))}") is not None
+
+
+# Words of direction: a region named by them only ("Đông Bắc", "Northeast") is one in an article
+# about its country, and the same words name a part of any other
+_DIRECTION_WORDS = frozenset(
+    "bắc nam đông tây trung north south east west northeast northwest southeast southwest".split()
+)
 
 
 def _of_cue_kind(candidates: list[Candidate], cue: str) -> list[Candidate]:

@@ -995,3 +995,29 @@ def test_regions_and_towns_under_the_names_the_press_gives_them(
     out = extract(text)
     found = [p for p in out["places"] if surface.startswith(p["surface"])]
     assert [p["place_id"] for p in found] == [place_id], out["places"]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "kept"),
+    [
+        # a man's name made of two words GeoNames knows as towns: the second is no town
+        ("Trong vụ không kích, Jawad Basma, một chỉ huy của Hezbollah, thiệt mạng ở Lebanon.", "Basma",
+         "Lebanon"),
+        # a newspaper's name ending with a country's
+        ("Theo The Nation Thailand, binh sĩ Campuchia đã nổ súng trước ở biên giới.", "Thailand",
+         "Campuchia"),
+    ],
+)  # fmt: skip
+def test_a_name_that_goes_on_a_space_after_another_is_no_place(
+    extract, text: str, absent: str, kept: str
+) -> None:
+    found = surfaces(extract(text))
+    assert absent not in found and kept in found, found
+
+
+def test_a_region_named_by_directions_only_is_no_region_of_another_country(extract) -> None:
+    # "vùng Đông Bắc" of Thailand is not Vietnam's Northeast region (Natural Earth: "Đông Bắc")
+    out = extract(
+        "Campuchia bắn rocket vào tỉnh Si Sa Ket, rồi tấn công biên giới ở vùng Đông Bắc và Đông Thái Lan."
+    )
+    assert all(p["country"] != "VN" for p in out["places"]), out["places"]
