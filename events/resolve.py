@@ -314,6 +314,7 @@ class Resolver:
             order += [i for i, a in enumerate(is_area) if a and not regions[i]]
             order += [i for i, a in enumerate(is_area) if not a]
         areas: dict[int, list[Candidate]] = {}
+        area_cues: dict[int, set[str | None]] = {}  # the cues the areas of a sentence are named with
         rerank_best, acceptable = self.gazetteer.rerank_best, self._acceptable
         for index in order:  # (one loop, inlined: this runs for every mention)
             mention, candidates = first[index]
@@ -326,6 +327,8 @@ class Resolver:
                     if (
                         candidates is every
                         and mention.cue
+                        and mention.cue
+                        not in area_cues[mention.sentence]  # (not a list's: "các huyện A, B và C")
                         and not any(self._own_name(mention, c) for c in every)
                     ):
                         # "huyện Taechon, tỉnh Bắc Pyongan": not Boryeong (once Taechon) outside
@@ -369,6 +372,7 @@ class Resolver:
             chosen[index] = ResolvedPlace(mention, best, self._precision(mention, best), best.score)
             if is_area[index] and best.kind != "country":
                 areas.setdefault(mention.sentence, []).append(best)
+                area_cues.setdefault(mention.sentence, set()).add(mention.cue)
         resolved = [p for p in chosen if p is not None]
         _read_with_cues(resolved, works)
         return resolved, focus_place

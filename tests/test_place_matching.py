@@ -1021,3 +1021,14 @@ def test_a_region_named_by_directions_only_is_no_region_of_another_country(extra
         "Campuchia bắn rocket vào tỉnh Si Sa Ket, rồi tấn công biên giới ở vùng Đông Bắc và Đông Thái Lan."
     )
     assert all(p["country"] != "VN" for p in out["places"]), out["places"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "place_id"),
+    [
+        ("Giao tranh tiếp diễn tại hai tỉnh Buri Ram và Surin của Thái Lan.", "Surin", "admin1:TH-32"),
+        ("Phiến quân nã pháo vào tỉnh Latakia, Hama và Aleppo của Syria.", "Hama", "admin1:SY-HM"),
+    ],
+)  # fmt: skip
+def test_the_cue_of_a_list_heads_each_name_of_it(extract, text: str, surface: str, place_id: str) -> None:
+    assert place(extract(text), surface)["place_id"] == place_id
