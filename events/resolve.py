@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from functools import lru_cache
+from itertools import pairwise
 
 from events import lexicon
 from events.mentions import Mention
@@ -374,6 +375,7 @@ class Resolver:
                 areas.setdefault(mention.sentence, []).append(best)
                 area_cues.setdefault(mention.sentence, set()).add(mention.cue)
         resolved = [p for p in chosen if p is not None]
+        self._regions_of_towns(resolved)
         _read_with_cues(resolved, works)
         return resolved, focus_place
 
@@ -516,6 +518,32 @@ class Resolver:
             return True
         return _near(best, focus) or best.country in countries or self._beside(beside, best.country)
 
+    def _regions_of_towns(self, resolved: list[ResolvedPlace]) -> None:
+        """A town's name right after a town, "ở"/"thuộc" between, is its province when the
+        gazetteer has one of that name holding it: "Pokrovsk ở Donetsk", "Kupyansk (thuộc
+        Kharkov)" name the oblasts, not the cities."""
+        for before, after in pairwise(resolved):
+            town, named = before.place, after.place
+            if (
+                named.kind not in POPULATED
+                or town.kind not in POPULATED
+                or not town.admin1
+                or before.mention.sentence != after.mention.sentence
+                or after.mention.start - before.mention.end > _IN_REGION_REACH
+                or _IN_REGION.search(after.mention.preceding) is None
+            ):
+                continue
+            region = next(
+                (
+                    c
+                    for c in self.lookup(after.mention.key)
+                    if c.kind == "admin1" and c.country == town.country and c.admin1 == town.admin1
+                ),
+                None,
+            )
+            if region is not None:
+                after.place, after.geo_precision = region, geo_precision(region)
+
     @staticmethod
     def _own_name(mention: Mention, place: Candidate) -> bool:
         """Whether the mention names the place by its own or Vietnamese name (the accent-free or
@@ -528,6 +556,11 @@ class Resolver:
         if country is None or other is None or country == other:
             return False
         return self.gazetteer.get(f"border:{'-'.join(sorted((country, other)))}") is not None
+
+
+# "X ở Y", "X (thuộc Y)", "X, thuộc Y": the words between a town and the province it is in
+_IN_REGION = re.compile(r"(?:\bở|\bthuộc|\btại|\btrong)\s*$")
+_IN_REGION_REACH = 10  # characters: " (thuộc ", ", thuộc "
 
 
 # Words of direction: a region named by them only ("Đông Bắc", "Northeast") is one in an article

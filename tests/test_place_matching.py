@@ -1032,3 +1032,12 @@ def test_a_region_named_by_directions_only_is_no_region_of_another_country(extra
 )  # fmt: skip
 def test_the_cue_of_a_list_heads_each_name_of_it(extract, text: str, surface: str, place_id: str) -> None:
     assert place(extract(text), surface)["place_id"] == place_id
+
+
+def test_a_town_then_in_a_name_of_its_province_names_the_province(extract) -> None:
+    out = extract(
+        "Quân đội Nga siết vòng vây quanh Pokrovsk ở Donetsk, trong khi giao tranh ác liệt diễn ra "
+        "tại Kupyansk (thuộc Kharkiv). Thành phố Kharkiv bị UAV tấn công."
+    )
+    regions = [(p["surface"], p["place_id"]) for p in out["places"] if p["kind"] == "admin1"]
+    assert regions == [("Donetsk", "admin1:UA-14"), ("Kharkiv", "admin1:UA-63")], out["places"]
