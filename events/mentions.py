@@ -662,6 +662,9 @@ def _unknown_cued_name(run: list[Token], matches: list[tuple[int, int]], words: 
     if not matches:
         return True
     first = matches[0][0]
+    if first == 0 and run[0].key in _COMPASS and len(matches) > 1:
+        # "miền Nam Liban": "Nam" may name a town of its own; here it is the part of Lebanon
+        first = next((i for i, _ in matches if i and all(t.key in _COMPASS for t in run[:i])), 0)
     if first == 0:
         return not _office_before_cue(words, cue)
     return not all(t.key in _COMPASS for t in run[:first])

@@ -1041,3 +1041,9 @@ def test_a_town_then_in_a_name_of_its_province_names_the_province(extract) -> No
     )
     regions = [(p["surface"], p["place_id"]) for p in out["places"] if p["kind"] == "admin1"]
     assert regions == [("Donetsk", "admin1:UA-14"), ("Kharkiv", "admin1:UA-63")], out["places"]
+
+
+def test_a_direction_that_names_a_town_too_still_heads_the_country_after_it(extract) -> None:
+    # "Nam" is also a town's name in GeoNames: "miền Nam Liban" is the south of Lebanon
+    out = extract("Israel tiến hành hàng chục cuộc không kích nhằm vào miền Nam Liban đêm qua.")
+    assert "Liban" in surfaces(out) and "Nam Liban" not in unresolved(out), out
