@@ -480,7 +480,8 @@ def find_mentions(
         if len(run) > 1 and not _ENGLISH_HEADS.isdisjoint([t.key for t in run]):
             continue  # "Kyiv Post", "The Moscow Times", "USS Abraham Lincoln": a medium, a ship
         if cued and _unknown_cued_name(run, matches, words, cue):
-            unresolved.append(_unresolved(text, run, cue))
+            if not _common_noun_start(text, run):
+                unresolved.append(_unresolved(text, run, cue))
             continue
         if not matches:
             continue
@@ -575,6 +576,15 @@ _LIST_CUES = frozenset(
     {*lexicon.ADMIN_CUES, "thị trấn", "thành phố", "làng", "ngôi làng", "xã", "thôn", "bản", "thị xã"}
 ) - {"miền", "vùng", "khu vực"}
 _LIST_JOINT = re.compile(r"\s*(?:,|,?\s+(?:và|hoặc|cùng với))\s+")
+
+
+def _common_noun_start(text: str, run: list[Token]) -> bool:
+    """One capitalised syllable with a lower-case word after it ("miền Trung nước này", "Thủ đô
+    Beirut", "Pháo đài …"): a common noun written with a capital, no name the gazetteer lacks."""
+    if len(run) != 1 or _SYLLABLE.fullmatch(fold(run[0].key)) is None:
+        return False
+    after = text[run[0].end : run[0].end + 2]
+    return len(after) == 2 and after[0] == " " and after[1].islower()
 
 
 def _juxtaposed(text: str, run: list[Token], matches: list[tuple[int, int]], n: int) -> bool:

@@ -1047,3 +1047,14 @@ def test_a_direction_that_names_a_town_too_still_heads_the_country_after_it(extr
     # "Nam" is also a town's name in GeoNames: "miền Nam Liban" is the south of Lebanon
     out = extract("Israel tiến hành hàng chục cuộc không kích nhằm vào miền Nam Liban đêm qua.")
     assert "Liban" in surfaces(out) and "Nam Liban" not in unresolved(out), out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Giao tranh ác liệt tiếp diễn ở miền Trung nước này suốt đêm qua.",
+        "Phía nam Thủ đô Beirut bị không kích nhiều lần trong tuần.",
+    ],
+)
+def test_a_capitalised_common_noun_after_a_cue_is_no_unresolved_name(extract, text: str) -> None:
+    assert unresolved(extract(text)) == []
