@@ -385,19 +385,9 @@ def find_mentions(
     heads = _body_heads(text)
     mentions: list[Mention] = []
     unresolved: list[Mention] = []
-    listed: tuple[int, int, str] | None = None  # the sentence, end and cue of the last cued name
     for run in joined_runs(text, capital_runs(text, tokens), known):
         if limit is not None and (len(mentions) >= limit or len(unresolved) >= limit):
             break
-        last = max(
-            (m for m in (mentions[-1] if mentions else None, unresolved[-1] if unresolved else None) if m),
-            key=lambda m: m.end,
-            default=None,
-        )
-        if last is not None and last.cue in _LIST_CUES:
-            listed = (last.sentence, last.end, last.cue)
-        elif last is not None and (listed is None or last.end > listed[1]):
-            listed = None
         first = run[0]
         sentence_start = sentence_starts[first.sentence] if sentence_starts else 0
         before = lower[max(sentence_start, first.start - 40) : first.start]
@@ -427,11 +417,17 @@ def find_mentions(
                 body = _body_name_before(text, max(sentence_start, first.start - _BODY_REACH), first.start)
         words = _phrase_words(before)
         cue = before_cue = _place_cue(words) if words else None
-        if cue is None and listed is not None and listed[0] == first.sentence:
+        if cue is None and (mentions or unresolved):
             # "hai tỉnh Buri Ram và Surin", "các làng A, B và C": the cue heads the whole list
-            gap = text[listed[1] : first.start]
-            if _LIST_JOINT.fullmatch(gap):
-                cue = before_cue = listed[2]
+            last = mentions[-1] if mentions else unresolved[-1]
+            if unresolved and unresolved[-1].end > last.end:
+                last = unresolved[-1]
+            if (
+                last.cue in _LIST_CUES
+                and last.sentence == first.sentence
+                and _LIST_JOINT.fullmatch(text, last.end, first.start)
+            ):
+                cue = before_cue = last.cue
         # (a locative is never part of a name: "ở Nga" is not looked up as one)
         named_with_cue, key = _named_with_cue(run, cue, known) if cue in _PLACE_CUE_SET else (0, "")
         if 0 < named_with_cue < len(run):
