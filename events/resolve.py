@@ -237,6 +237,9 @@ class Resolver:
         self._weak_keys: dict[str, bool] = {}
         self._cue_cache: dict[tuple[str, str], list[Candidate]] = {}  # candidates of a cue's kinds
         self._cache_size = cache_size
+        # the cued names of the last article whose only places of that name lie outside its
+        # region ("làng Pansi" in Burkina Faso: Pasni is in Pakistan): unresolved, not away
+        self.dropped: list[Mention] = []
 
     def lookup(self, key: str) -> list[Candidate]:
         """Every candidate of a name, without context (cached: names repeat across articles)."""
@@ -255,6 +258,7 @@ class Resolver:
 
     def resolve(self, mentions: list[Mention]) -> tuple[list[ResolvedPlace], Candidate | None]:
         """The resolved places of an article (in text order) and its focus place."""
+        self.dropped = []
         new = [m.key for m in mentions if m.key not in self._cache]
         if new:  # the names not seen yet, in one query
             for key, candidates in self.gazetteer.lookup_many(new).items():
@@ -341,6 +345,7 @@ class Resolver:
                     ):
                         # "huyện Taechon, tỉnh Bắc Pyongan": not Boryeong (once Taechon) outside
                         # the province the sentence names: a place the gazetteer lacks
+                        self._drop(mention)
                         continue
             if best.kind != "country" or mention.cue in SETTLEMENT_CUES:
                 named = by_sentence.get(mention.sentence, ())
@@ -358,6 +363,8 @@ class Resolver:
                 if local:
                     best = rerank_best(local, country_weights=article_weights, near=near)
             if not acceptable(mention, best, countries, near, beside, main):
+                if mention.cue in SETTLEMENT_CUES or mention.cue in REGION_CUES:
+                    self._drop(mention)
                 continue
             headed = mention.headed
             if headed is not None and (
@@ -508,11 +515,14 @@ class Resolver:
             if settled and population and (countries or focus) and not self._own_name(mention, best):
                 # "làng Pansi" in a Burkina Faso article is no Pasni in Pakistan, "làng Banjska" in
                 # Kosovo no Bansko in Bulgaria: a name that is not the town's own (an old or foreign
-                # spelling of it) stands in a country the article names, or close to its focus
+                # spelling of it) stands in a country the article names or one beside those it is
+                # about ("thành phố Jenin" beside Israel, "thị trấn Avdiivka" beside Russia), or
+                # close to its focus
                 return (
                     population >= WELL_KNOWN_POPULATION
                     or best.country in countries
                     or _near(best, focus, NEAR_FOCUS_KM / 4)
+                    or any(self._beside(country, best.country) for country in (main or ()))
                 )
             if (settled and population) or population >= WELL_KNOWN_POPULATION:
                 # (a place GeoNames knows no population of, a seat or a hamlet, needs the article's
@@ -524,6 +534,10 @@ class Resolver:
         if population >= WORLD_CITY_POPULATION or is_strong(best):
             return True
         return _near(best, focus) or best.country in countries or self._beside(beside, best.country)
+
+    def _drop(self, mention: Mention) -> None:
+        mention.unresolved_reason = "no place of this name in the article's region"
+        self.dropped.append(mention)
 
     def _regions_of_towns(self, resolved: list[ResolvedPlace]) -> None:
         """A town's name right after a town, "ở"/"thuộc" between, is its province when the

@@ -1058,3 +1058,10 @@ def test_a_direction_that_names_a_town_too_still_heads_the_country_after_it(extr
 )
 def test_a_capitalised_common_noun_after_a_cue_is_no_unresolved_name(extract, text: str) -> None:
     assert unresolved(extract(text)) == []
+
+
+def test_a_cued_name_whose_namesakes_lie_abroad_is_unresolved_not_away(extract) -> None:
+    # the contract: a mention that looks like a place and has no place here goes to unresolved;
+    # its event falls back to the province the sentence names
+    out = extract("Ngày 16/2, các tay súng tấn công một nhà thờ ở làng Pansi, tỉnh Yagha, Burkina Faso.")
+    assert "Pansi" in unresolved(out) and "Pansi" not in surfaces(out), out
