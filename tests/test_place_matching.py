@@ -921,11 +921,14 @@ def test_a_regions_cue_reaches_a_peninsula(extract) -> None:
 
 
 def test_a_name_with_a_romance_particle_is_not_cut(extract) -> None:
-    """ "Maguindanao del Sur" (the province made in 2022) is one name the gazetteer lacks, not the
-    old Maguindanao; "Tren de Aragua" (a gang of Venezuela) is no mention of the state Aragua."""
+    """ "Zamboanga del Monte" (a name the gazetteer lacks) is one name, not Zamboanga; "Tren de
+    Aragua" (a gang of Venezuela) is no mention of the state Aragua; "Maguindanao del Sur" (the
+    province made in 2022, a curated row) is that province, not the old Maguindanao."""
+    out = extract("Binh sĩ Philippines đụng độ phiến quân ở tỉnh Zamboanga del Monte hôm thứ Năm.")
+    assert "Zamboanga" not in surfaces(out)
+    assert "Zamboanga del Monte" in unresolved(out)
     out = extract("Binh sĩ Philippines đụng độ phiến quân ở tỉnh Maguindanao del Sur hôm thứ Năm.")
-    assert "Maguindanao" not in surfaces(out)
-    assert "Maguindanao del Sur" in unresolved(out)
+    assert place(out, "Maguindanao del Sur")["place_id"] == "curated:maguindanao-del-sur"
     out = extract("Chính phủ Venezuela bác bỏ cáo buộc liên quan tới băng đảng Tren de Aragua.")
     assert "Aragua" not in surfaces(out)
 
