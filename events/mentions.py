@@ -417,6 +417,17 @@ def find_mentions(
                 body = _body_name_before(text, max(sentence_start, first.start - _BODY_REACH), first.start)
         words = _phrase_words(before)
         cue = before_cue = _place_cue(words) if words else None
+        if cue is None and (mentions or unresolved):
+            # "hai tỉnh Buri Ram và Surin", "các làng A, B và C": the cue heads the whole list
+            last = mentions[-1] if mentions else unresolved[-1]
+            if unresolved and unresolved[-1].end > last.end:
+                last = unresolved[-1]
+            if (
+                last.cue in _LIST_CUES
+                and last.sentence == first.sentence
+                and _LIST_JOINT.fullmatch(text, last.end, first.start)
+            ):
+                cue = before_cue = last.cue
         # (a locative is never part of a name: "ở Nga" is not looked up as one)
         named_with_cue, key = _named_with_cue(run, cue, known) if cue in _PLACE_CUE_SET else (0, "")
         if 0 < named_with_cue < len(run):
@@ -465,7 +476,8 @@ def find_mentions(
         if len(run) > 1 and not _ENGLISH_HEADS.isdisjoint([t.key for t in run]):
             continue  # "Kyiv Post", "The Moscow Times", "USS Abraham Lincoln": a medium, a ship
         if cued and _unknown_cued_name(run, matches, words, cue):
-            unresolved.append(_unresolved(text, run, cue))
+            if not _common_noun_start(text, run):
+                unresolved.append(_unresolved(text, run, cue))
             continue
         if not matches:
             continue
@@ -498,6 +510,8 @@ def find_mentions(
                 continue  # "Bộ Tư lệnh", "Bộ Y tế", "Viện …": a body's name, no place
             if i > 0 and run[i - 1].key in lexicon.SURNAMES:
                 continue  # "Vũ Anh": a person's name
+            if _juxtaposed(text, run, matches, n) or _after_foreign_words(run, matches, i):
+                continue  # "Jawad Basma", "The Nation Thailand": a person's or a medium's name
             if (after_title or office) and (n > 0 or i > 0):
                 continue  # "Tổng thống Mỹ Donald Trump": after the country, a person
             if (
@@ -551,6 +565,44 @@ _PLURALS = frozenset({"các", "những", "nhiều", "mấy", "vài", "số", "m�
 _SYLLABLE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
 )
+
+
+# Cues a list of names shares ("các thị trấn Jermuk, Goris và Vardenis"), and what joins the list
+_LIST_CUES = frozenset(
+    {*lexicon.ADMIN_CUES, "thị trấn", "thành phố", "làng", "ngôi làng", "xã", "thôn", "bản", "thị xã"}
+) - {"miền", "vùng", "khu vực"}
+_LIST_JOINT = re.compile(r"\s*(?:,|,?\s+(?:và|hoặc|cùng với))\s+")
+
+
+def _common_noun_start(text: str, run: list[Token]) -> bool:
+    """One capitalised syllable with a lower-case word after it ("miền Trung nước này", "Thủ đô
+    Beirut", "Pháo đài …"): a common noun written with a capital, no name the gazetteer lacks."""
+    if len(run) != 1 or _SYLLABLE.fullmatch(fold(run[0].key)) is None:
+        return False
+    after = text[run[0].end : run[0].end + 2]
+    return len(after) == 2 and after[0] == " " and after[1].islower()
+
+
+def _juxtaposed(text: str, run: list[Token], matches: list[tuple[int, int]], n: int) -> bool:
+    """Whether the match comes right after another one, a space apart: Vietnamese never puts two
+    places side by side, so the second continues a name ("Jawad Basma" is a man, "Ukraine Volodymyr
+    Zelensky" a country then its president), except after a direction ("Nam Liban")."""
+    if n == 0:
+        return False
+    a, b = matches[n - 1]
+    i = matches[n][0]
+    if b != i or (b - a == 1 and run[a].key in _COMPASS):
+        return False
+    return text[run[b - 1].end : run[i].start] == " "
+
+
+def _after_foreign_words(run: list[Token], matches: list[tuple[int, int]], i: int) -> bool:
+    """Whether the match ends a run of three capitalised words or more and the word right before
+    it names no place and is no Vietnamese syllable: a longer foreign name ends with it ("The
+    Nation Thailand", a newspaper), not a place ("phiến quân Houthi Yemen" is two words only)."""
+    if i < 2 or _SYLLABLE.fullmatch(fold(run[i - 1].key)) is not None:
+        return False
+    return not any(a <= i - 1 < b for a, b in matches)
 
 
 def _organisation_cue(words: list[str]) -> bool:
@@ -616,6 +668,9 @@ def _unknown_cued_name(run: list[Token], matches: list[tuple[int, int]], words: 
     if not matches:
         return True
     first = matches[0][0]
+    if first == 0 and run[0].key in _COMPASS and len(matches) > 1:
+        # "miền Nam Liban": "Nam" may name a town of its own; here it is the part of Lebanon
+        first = next((i for i, _ in matches if i and all(t.key in _COMPASS for t in run[:i])), 0)
     if first == 0:
         return not _office_before_cue(words, cue)
     return not all(t.key in _COMPASS for t in run[:first])

@@ -269,6 +269,8 @@ class Extractor:
             )
             del mentions[MAX_CANDIDATES:]
         places, focus = self.resolver.resolve(mentions)
+        if self.resolver.dropped:  # cued names whose namesakes lie outside the article's region
+            unresolved = sorted([*unresolved, *self.resolver.dropped], key=lambda u: u.start)
         focus_point = (focus.lat, focus.lon) if focus else None
         places += resolve_border_phrases(text, places, focus_point, self.gazetteer)
         places.sort(key=lambda p: (p.mention.start, -p.mention.end))

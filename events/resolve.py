@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from functools import lru_cache
+from itertools import pairwise
 
 from events import lexicon
 from events.mentions import Mention
@@ -21,7 +22,7 @@ from events.phrases import Phrases
 from gazetteer import Candidate, Gazetteer
 from gazetteer.cues import split_cue
 from gazetteer.store import haversine_km
-from gazetteer.textnorm import fold, name_key
+from gazetteer.textnorm import fold, name_key, search_keys
 
 STRONG_KINDS = frozenset(
     {"country", "region", "admin1", "admin2", "border-area", "river", "other", "sea", "ocean", "gulf",
@@ -198,6 +199,13 @@ def _own_key(name: str | None) -> str:
     return name_key(name) if name else ""
 
 
+@lru_cache(maxsize=100_000)
+def _is_own_name(surface: str, key: str, name: str | None, name_vi: str | None) -> bool:
+    """(cached: the same towns come back article after article)"""
+    keys = {key, *search_keys(surface)}
+    return any(k in keys or fold(k) in keys for k in (_own_key(name), _own_key(name_vi)) if k)
+
+
 def is_actor_mention(mention: Mention) -> bool:
     """A name that says who acts ("Bộ Quốc phòng Armenia", "phía Azerbaijan"), not where."""
     if mention.actor is None:
@@ -229,6 +237,9 @@ class Resolver:
         self._weak_keys: dict[str, bool] = {}
         self._cue_cache: dict[tuple[str, str], list[Candidate]] = {}  # candidates of a cue's kinds
         self._cache_size = cache_size
+        # the cued names of the last article whose only places of that name lie outside its
+        # region ("làng Pansi" in Burkina Faso: Pasni is in Pakistan): unresolved, not away
+        self.dropped: list[Mention] = []
 
     def lookup(self, key: str) -> list[Candidate]:
         """Every candidate of a name, without context (cached: names repeat across articles)."""
@@ -247,6 +258,7 @@ class Resolver:
 
     def resolve(self, mentions: list[Mention]) -> tuple[list[ResolvedPlace], Candidate | None]:
         """The resolved places of an article (in text order) and its focus place."""
+        self.dropped = []
         new = [m.key for m in mentions if m.key not in self._cache]
         if new:  # the names not seen yet, in one query
             for key, candidates in self.gazetteer.lookup_many(new).items():
@@ -295,7 +307,7 @@ class Resolver:
         top = max(countries.values(), default=1)
         main = _main_countries(countries)
         focus_place = self._focus(
-            [(m, c) for m, c in first if self._acceptable(m, c[0], countries, None, None, main)]
+            [(m, c) for m, c in first if self._acceptable(m, c[0], countries, None, None, main)], main
         )
         focus = (focus_place.lat, focus_place.lon) if focus_place else None
         beside = focus_place.country if focus_place is not None and focus_place.kind == "country" else None
@@ -307,16 +319,34 @@ class Resolver:
         is_area = [m.cue in REGION_CUES or c[0].kind in _AREA_KINDS for m, c in first]
         order: Iterable[int] = range(len(first))
         if any(is_area):
-            order = [i for i, a in enumerate(is_area) if a] + [i for i, a in enumerate(is_area) if not a]
+            # a province before the town that stands for a district in it ("huyện Taechon, tỉnh
+            # Bắc Pyongan"): such a town is then ranked within the province like any other place
+            regions = [a and first[i][1][0].kind in _AREA_KINDS for i, a in enumerate(is_area)]
+            order = [i for i, r in enumerate(regions) if r]
+            order += [i for i, a in enumerate(is_area) if a and not regions[i]]
+            order += [i for i, a in enumerate(is_area) if not a]
         areas: dict[int, list[Candidate]] = {}
+        area_cues: dict[int, set[str | None]] = {}  # the cues the areas of a sentence are named with
         rerank_best, acceptable = self.gazetteer.rerank_best, self._acceptable
         for index in order:  # (one loop, inlined: this runs for every mention)
             mention, candidates = first[index]
             best, near = candidates[0], focus
-            if areas and best.kind != "country" and not is_area[index]:
+            if areas and best.kind != "country" and (not is_area[index] or best.kind in POPULATED):
                 area = areas.get(mention.sentence)
                 if area:
+                    every = candidates
                     candidates, near = _within(candidates, area)
+                    if (
+                        candidates is every
+                        and mention.cue
+                        and mention.cue
+                        not in area_cues[mention.sentence]  # (not a list's: "các huyện A, B và C")
+                        and not any(self._own_name(mention, c) for c in every)
+                    ):
+                        # "huyện Taechon, tỉnh Bắc Pyongan": not Boryeong (once Taechon) outside
+                        # the province the sentence names: a place the gazetteer lacks
+                        self._drop(mention)
+                        continue
             if best.kind != "country" or mention.cue in SETTLEMENT_CUES:
                 named = by_sentence.get(mention.sentence, ())
                 weights = {**article_weights, **{cc: SENTENCE_COUNTRY_WEIGHT for cc in named}}
@@ -333,6 +363,8 @@ class Resolver:
                 if local:
                     best = rerank_best(local, country_weights=article_weights, near=near)
             if not acceptable(mention, best, countries, near, beside, main):
+                if mention.cue in SETTLEMENT_CUES or mention.cue in REGION_CUES:
+                    self._drop(mention)
                 continue
             headed = mention.headed
             if headed is not None and (
@@ -355,7 +387,9 @@ class Resolver:
             chosen[index] = ResolvedPlace(mention, best, self._precision(mention, best), best.score)
             if is_area[index] and best.kind != "country":
                 areas.setdefault(mention.sentence, []).append(best)
+                area_cues.setdefault(mention.sentence, set()).add(mention.cue)
         resolved = [p for p in chosen if p is not None]
+        self._regions_of_towns(resolved)
         _read_with_cues(resolved, works)
         return resolved, focus_place
 
@@ -408,10 +442,21 @@ class Resolver:
         return precision
 
     @staticmethod
-    def _focus(accepted: list[tuple[Mention, list[Candidate]]]) -> Candidate | None:
-        """The place the article is about: its most mentioned region or town, else the country
-        it names most as a place rather than as an actor ("Bộ Quốc phòng Nga")."""
-        local = Counter(c[0].id for _, c in accepted if c[0].kind not in ("country", "border-area"))
+    def _focus(
+        accepted: list[tuple[Mention, list[Candidate]]], main: set[str] = frozenset()
+    ) -> Candidate | None:
+        """The place the article is about: its most mentioned region or town in the countries it
+        names most (a Kosovo article's, not Belgrade named twice) or in none (a sea, a shoal), else
+        anywhere; else the country it names most as a place rather than as an actor ("Bộ Quốc
+        phòng Nga")."""
+        local = Counter(
+            c[0].id
+            for _, c in accepted
+            if c[0].kind not in ("country", "border-area")
+            and (not main or c[0].country in main or not c[0].country)
+        )
+        if not local and main:
+            local = Counter(c[0].id for _, c in accepted if c[0].kind not in ("country", "border-area"))
         if local:
             best_id = local.most_common(1)[0][0]
             return next(c[0] for _, c in accepted if c[0].id == best_id)
@@ -435,6 +480,12 @@ class Resolver:
         near its focus, in a country it names, or beside the country it is about (``beside``:
         the focus when it is a country, "Nga … Avdiivka")."""
         if best.kind not in POPULATED and best.kind not in MINOR_KINDS:
+            if (
+                best.kind in _AREA_KINDS
+                and best.country not in countries
+                and _DIRECTION_WORDS.issuperset(mention.key.split())
+            ):
+                return False  # "vùng Đông Bắc" of Thailand: no region of Vietnam named by directions
             if best.kind in _AREA_KINDS and not mention.cue and not best.id.startswith(("curated:", "user:")):
                 # a province of any country ("Alba", "Acre", "Ain") is a place only in the
                 # article's region, as a town is: its name is often a person's or a word
@@ -452,12 +503,27 @@ class Resolver:
         if best.id.startswith(("curated:", "user:")):
             return True
         if mention.cue in REGION_CUES:  # a town standing for its province: in the article's region
-            return _near(best, focus) or best.country in (main or ()) or is_strong(best)
+            if _near(best, focus) or best.country in (main or ()):
+                return True
+            # ("huyện Taechon" in a North Korea article: not Boryeong, once called so, in the South)
+            return is_strong(best) and (self._own_name(mention, best) or not (countries or focus))
         if mention.cue:
             # a cue makes a name a place, not this small namesake abroad ("núi Hermon" is no town
             # in Maine): a small town stands in the article's region, as an uncued one does
             # ("thành phố X" says it is a town: the writer's word for it)
             settled = mention.cue in SETTLEMENT_CUES or not (focus or countries)
+            if settled and population and (countries or focus) and not self._own_name(mention, best):
+                # "làng Pansi" in a Burkina Faso article is no Pasni in Pakistan, "làng Banjska" in
+                # Kosovo no Bansko in Bulgaria: a name that is not the town's own (an old or foreign
+                # spelling of it) stands in a country the article names or one beside those it is
+                # about ("thành phố Jenin" beside Israel, "thị trấn Avdiivka" beside Russia), or
+                # close to its focus
+                return (
+                    population >= WELL_KNOWN_POPULATION
+                    or best.country in countries
+                    or _near(best, focus, NEAR_FOCUS_KM / 4)
+                    or any(self._beside(country, best.country) for country in (main or ()))
+                )
             if (settled and population) or population >= WELL_KNOWN_POPULATION:
                 # (a place GeoNames knows no population of, a seat or a hamlet, needs the article's
                 # region as well: "thị trấn Tawila" in Darfur is no Aţ Ţawīlah in Yemen)
@@ -469,11 +535,59 @@ class Resolver:
             return True
         return _near(best, focus) or best.country in countries or self._beside(beside, best.country)
 
+    def _drop(self, mention: Mention) -> None:
+        mention.unresolved_reason = "no place of this name in the article's region"
+        self.dropped.append(mention)
+
+    def _regions_of_towns(self, resolved: list[ResolvedPlace]) -> None:
+        """A town's name right after a town, "ở"/"thuộc" between, is its province when the
+        gazetteer has one of that name holding it: "Pokrovsk ở Donetsk", "Kupyansk (thuộc
+        Kharkov)" name the oblasts, not the cities."""
+        for before, after in pairwise(resolved):
+            town, named = before.place, after.place
+            if (
+                named.kind not in POPULATED
+                or town.kind not in POPULATED
+                or not town.admin1
+                or before.mention.sentence != after.mention.sentence
+                or after.mention.start - before.mention.end > _IN_REGION_REACH
+                or _IN_REGION.search(after.mention.preceding) is None
+            ):
+                continue
+            region = next(
+                (
+                    c
+                    for c in self.lookup(after.mention.key)
+                    if c.kind == "admin1" and c.country == town.country and c.admin1 == town.admin1
+                ),
+                None,
+            )
+            if region is not None:
+                after.place, after.geo_precision = region, geo_precision(region)
+
+    @staticmethod
+    def _own_name(mention: Mention, place: Candidate) -> bool:
+        """Whether the mention names the place by its own or Vietnamese name (the accent-free or
+        unspaced form too), not by one of its alternate names."""
+        return _is_own_name(mention.surface, mention.key, place.name, place.name_vi)
+
     def _beside(self, country: str | None, other: str | None) -> bool:
         """Whether two countries share a land border (the gazetteer's ``border:`` places)."""
         if country is None or other is None or country == other:
             return False
         return self.gazetteer.get(f"border:{'-'.join(sorted((country, other)))}") is not None
+
+
+# "X ở Y", "X (thuộc Y)", "X, thuộc Y": the words between a town and the province it is in
+_IN_REGION = re.compile(r"(?:\bở|\bthuộc|\btại|\btrong)\s*$")
+_IN_REGION_REACH = 10  # characters: " (thuộc ", ", thuộc "
+
+
+# Words of direction: a region named by them only ("Đông Bắc", "Northeast") is one in an article
+# about its country, and the same words name a part of any other
+_DIRECTION_WORDS = frozenset(
+    "bắc nam đông tây trung north south east west northeast northwest southeast southwest".split()
+)
 
 
 def _of_cue_kind(candidates: list[Candidate], cue: str) -> list[Candidate]:
@@ -505,8 +619,8 @@ def _main_countries(countries: Counter) -> set[str]:
     return {cc for cc, n in countries.items() if 2 * n >= top}
 
 
-def _near(place: Candidate, focus: tuple[float, float] | None) -> bool:
-    return focus is not None and haversine_km(place.lat, place.lon, *focus) <= NEAR_FOCUS_KM
+def _near(place: Candidate, focus: tuple[float, float] | None, km: float = NEAR_FOCUS_KM) -> bool:
+    return focus is not None and haversine_km(place.lat, place.lon, *focus) <= km
 
 
 def _read_with_cues(resolved: list[ResolvedPlace], works: Iterable[str] = ()) -> None:

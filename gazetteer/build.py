@@ -206,6 +206,7 @@ def admin1_records(syllables: frozenset[str]) -> list[PlaceRecord]:
         name_vi, vi_names, weak = _admin1_vietnamese(props.get("name_vi"), name)
         own = [n for n in (name, props.get("name"), name_vi) if n]
         own += [v for n in own for v in _variants(n) if v not in own]
+        own += [v for v in _press_forms(own, country) if v not in own]
         alternates = [
             n.strip()
             for key in ("name_alt", "woe_name", "gns_name")
@@ -276,6 +277,53 @@ def _variants(name: str) -> list[str]:
         if joint in name:
             out.append(name.replace(joint, "-"))
     return out
+
+
+# English directions of regions' names and the Vietnamese word the press puts before the rest
+# ("North Pyongan" → "Bắc Pyongan", "Lower Shebelle" → "Hạ Shebelle", "Far North" → "Viễn Bắc")
+_DIRECTION_VI = {
+    "north": "Bắc", "northern": "Bắc", "south": "Nam", "southern": "Nam", "east": "Đông",
+    "eastern": "Đông", "west": "Tây", "western": "Tây", "lower": "Hạ", "upper": "Thượng",
+    "middle": "Trung", "central": "Trung", "far north": "Viễn Bắc", "north east": "Đông Bắc",
+    "northeast": "Đông Bắc", "north west": "Tây Bắc", "northwest": "Tây Bắc", "south east": "Đông Nam",
+    "southeast": "Đông Nam", "south west": "Tây Nam", "southwest": "Tây Nam",
+}  # fmt: skip
+_EN_DIRECTION = re.compile(
+    r"^("
+    + "|".join(k.replace(" ", "[ -]") for k in sorted(_DIRECTION_VI, key=len, reverse=True))
+    + r")[ -](.+)$",
+    re.IGNORECASE,
+)
+_VI_DIRECTION_AFTER = re.compile(r"^(.+) (Bắc|Nam|Đông|Tây|Trung)$")
+# The English generic a writer may put after a region's name ("vùng Ryazan Oblast", "Idlib
+# Governorate"), in the countries whose regions are called so
+_REGION_SUFFIXES = {
+    **dict.fromkeys(("RU", "UA", "BY", "KZ", "KG"), "Oblast"),
+    **dict.fromkeys(sources.ARABIC_ARTICLE_COUNTRIES, "Governorate"),
+}
+
+
+def _press_forms(own: list[str], country: str) -> list[str]:
+    """Forms of a region's own names the press writes and Natural Earth lacks: the direction as a
+    Vietnamese word before the rest ("Bắc Pyongan" for "North Pyongan" and for "Pyongan Bắc"), and
+    the name with the English generic of its country's regions after it ("Ryazan Oblast")."""
+    out: list[str] = []
+    for name in own:
+        found = _EN_DIRECTION.match(name)
+        if found is not None and not _is_generic(found[2]):
+            out.append(f"{_DIRECTION_VI[re.sub(r'[ -]+', ' ', found[1].casefold())]} {found[2]}")
+        found = _VI_DIRECTION_AFTER.match(name)
+        if found is not None and not _is_generic(found[1]) and not _is_direction(found[1]):
+            out.append(f"{found[2]} {found[1]}")
+    for name in own:
+        if _is_generic(name) or _is_direction(name) or not sources.is_latin(name) or looks_vietnamese(name):
+            continue
+        last = name.rsplit(" ", 1)[-1].casefold()
+        if last in _GENERIC_WORDS or last in {"oblast", "governorate", "state", "county", "prefecture"}:
+            continue  # "Rakhine State" already says it
+        if country in _REGION_SUFFIXES:
+            out.append(f"{name} {_REGION_SUFFIXES[country]}")
+    return list(dict.fromkeys(out))
 
 
 # How far (degrees) a region's centroid may lie outside its outline (a bay, a strait between its
@@ -449,11 +497,15 @@ def prior(place: PlaceRecord) -> float:
     return round(value, 4)
 
 
-def name_rows(rid: int, place: PlaceRecord) -> Iterable[tuple[str, int, int]]:
+def name_rows(
+    rid: int, place: PlaceRecord, syllables: frozenset[str] = frozenset()
+) -> Iterable[tuple[str, int, int]]:
     """The (key, rid, flags) rows of one place: exact keys, then the fallback keys (no accents, no
     spaces: every form :func:`~gazetteer.textnorm.search_keys` tries), flagged FLAG_FOLDED.
 
     A key is weak only when every name that gives it is weak ("Ba" the town's own name is not).
+    One accented word whose accent-free form is another Vietnamese word (``syllables``) has no
+    accent-free key: "Ý" (Italy) is never "Y" of "Y tế", "Lào" never "Lao" of "Lao động".
     """
     keys: dict[str, int] = {}
     primary = {place.name, place.name_vi}
@@ -470,6 +522,8 @@ def name_rows(rid: int, place: PlaceRecord) -> Iterable[tuple[str, int, int]]:
         )
         _merge(keys, key, flags)
         folded = fold(key)
+        if folded != key and " " not in key and folded in syllables:
+            folded = key  # (a word of its own: no key of this name)
         for fallback in (folded, compact_key(key)):
             if fallback != key:
                 _merge(keys, fallback, flags | FLAG_FOLDED)
@@ -515,6 +569,7 @@ def build(db_path: Path, log=print, min_population: int = sources.CITY_MIN_POPUL
     """
     started = time.perf_counter()
     places = collect(min_population)
+    syllables = sources.read_vietnamese_syllables()
     read_seconds = time.perf_counter() - started
     db_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = db_path.with_suffix(".building")
@@ -545,7 +600,7 @@ def build(db_path: Path, log=print, min_population: int = sources.CITY_MIN_POPUL
     )
     con.executemany(
         "INSERT INTO names VALUES (?,?,?)",
-        (row for rid, p in enumerate(places, start=1) for row in name_rows(rid, p)),
+        (row for rid, p in enumerate(places, start=1) for row in name_rows(rid, p, syllables)),
     )
     con.execute("CREATE INDEX places_grid ON places(CAST(lat AS INTEGER), CAST(lon AS INTEGER))")
     con.execute("CREATE INDEX places_kind ON places(kind)")

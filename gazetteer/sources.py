@@ -15,7 +15,7 @@ import json
 import math
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -174,6 +174,8 @@ def _cities(
         if population < floor and not (population == 0 and country in detail):
             continue  # (GeoNames knows no population for 25,000 seats and towns of the detail countries)
         alternates = [a for a in city["alternatenames"] if _usable_name(a)]
+        if country in ARABIC_ARTICLE_COUNTRIES:  # "Al Qāmishlī" is "Qamishli" in the press
+            alternates += [b for b in without_article([city["name"]]) if b not in alternates]
         names = [city["name"], *alternates]
         name_vi = next((n for n in names if is_display_vietnamese(n, syllables)), None)
         weak = {a for a in alternates if a != city["name"] and is_weak_name(a, syllables)}
@@ -191,6 +193,28 @@ def _cities(
             names=names,
             weak_names=weak,
         )
+
+
+# Countries whose place names GeoNames writes with the Arabic article ("Al Qāmishlī", "Ad
+# Duwayr", "Ash Shaykh"): the press often drops it ("Qamishli")
+ARABIC_ARTICLE_COUNTRIES = frozenset(
+    "AE BH DJ DZ EG EH IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TD TN YE".split()
+)
+# The article at a name's start: "Al ", "Al-", "El ", "Ash-", "Ad " … (not "An", "As", "At"
+# followed by a space: English and Romance words)
+_ARABIC_ARTICLE = re.compile(
+    r"^(?:(?:al|el|ad|ash|az|adh|ath)[- ]|(?:ar|as|an|at)-)(?=[^\W\d_]{4})", re.IGNORECASE
+)
+
+
+def without_article(names: Iterable[str]) -> list[str]:
+    """The names that start with an Arabic article, without it ("Al Qāmishlī" → "Qāmishlī")."""
+    out = []
+    for name in names:
+        bare = _ARABIC_ARTICLE.sub("", name, count=1)
+        if bare != name and bare not in out:
+            out.append(bare)
+    return out
 
 
 # A code or an abbreviation: "KHI", "KN", "SPB", "N.Y.", "S.-Pb." (capitals, digits, dots), or a

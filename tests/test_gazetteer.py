@@ -216,3 +216,24 @@ def test_build_without_the_npm_inputs_fails_with_the_fix(tmp_path, monkeypatch, 
     assert main(["--db", str(tmp_path / "g.sqlite"), "build"]) == 1
     assert "npm install --prefix gazetteer" in capsys.readouterr().err
     assert not (tmp_path / "g.sqlite").exists()
+
+
+def test_a_one_word_name_is_not_found_by_its_accent_free_form_that_is_a_word(gaz: Gazetteer) -> None:
+    # "Ý" (Italy) without its accent is "Y" of "Y tế" (health), "Lào" is "Lao" of "lao động"
+    assert all(c.id != "country:IT" for c in gaz.lookup("Y"))
+    assert all(c.id != "country:LA" for c in gaz.lookup("Lao"))
+    assert gaz.best("Ý").id == "country:IT"
+    assert gaz.best("Chisinau").country == "MD"  # (a foreign name's accent-free form still is)
+
+
+@pytest.mark.parametrize(
+    ("name", "place_id"),
+    [
+        ("Bắc Pyongan", "admin1:KP-03"),  # Natural Earth: "North Pyongan", "Pyongan Bắc"
+        ("Ryazan Oblast", "admin1:RU-RYA"),
+        ("Idlib Governorate", "admin1:SY-ID"),
+        ("Qamishli", "geonames:173377"),  # GeoNames: "Al Qāmishlī"
+    ],
+)
+def test_regions_and_towns_under_press_forms_of_their_names(gaz: Gazetteer, name: str, place_id: str) -> None:
+    assert gaz.best(name).id == place_id

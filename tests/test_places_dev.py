@@ -27,7 +27,7 @@ FLOORS: dict[str, tuple[float, float, float, float, int]] = {
     "mm": (0.99, 0.86, 0.92, 0.99, 0),  # Myanmar (2)
     "sd": (0.99, 0.87, 0.93, 0.99, 0),  # Sudan (2)
     "sl": (0.99, 0.95, 0.96, 0.99, 0),  # Sahel: Mali, Burkina Faso, Niger (1)
-    "sy": (0.95, 0.99, 0.97, 0.99, 0),  # Syria (1)
+    "sy": (0.99, 0.99, 0.99, 0.99, 0),  # Syria (1)
     "bd": (0.96, 0.99, 0.97, 0.99, 0),  # Biển Đông / South China Sea, Taiwan Strait (2)
     "kh": (0.99, 0.87, 0.92, 0.99, 0),  # Thailand-Cambodia (1)
     "az": (0.99, 0.99, 0.99, 0.99, 0),  # Armenia-Azerbaijan (1)
