@@ -341,6 +341,8 @@ _SIGNATURE_TAIL = 200
 _BODY_HEADS = (*lexicon.BODY_NAME_HEADS, *(h[:1].upper() + h[1:] for h in lexicon.AGREEMENT_HEADS))
 _BODY_HEAD_FINDER = _automaton(_BODY_HEADS)
 _BODY_NAME = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _BODY_HEADS))})((?: [^\W\d_]+){{0,4}}) $")
+# one-word locatives ("Tại", "Ở", "Gần"): capitalised at a sentence's start, never a name's start
+_OPENING_LOCATIVES = frozenset(c for c in lexicon.LOCATIVE_CUES if " " not in c)
 _BODY_BREAKS = frozenset({*lexicon.LOCATIVE_CUES, "của", "và", "với", "cho", "theo", "gồm", "như", "là"})
 _ENGLISH_HEADS = lexicon.ENGLISH_BODY_HEADS
 # cues that, with compass words, name a part of a country ("miền Đông", "phía Nam"), unlike the
@@ -389,6 +391,12 @@ def find_mentions(
         if limit is not None and (len(mentions) >= limit or len(unresolved) >= limit):
             break
         first = run[0]
+        opens = len(run) > 1 and first.text.lower() in _OPENING_LOCATIVES
+        if opens and _starts_sentence(text, first, sentence_starts):
+            # "Tại Đông Jerusalem, …": a locative capitalised by its sentence, not a name's first
+            # word ("Tại Đông" is no Taito): the name starts after it, with it as its cue
+            run = run[1:]
+            first = run[0]
         sentence_start = sentence_starts[first.sentence] if sentence_starts else 0
         before = lower[max(sentence_start, first.start - 40) : first.start]
         if bylines and len(run) <= 4 and _BYLINE_AFTER.match(text, run[-1].end):
@@ -497,6 +505,8 @@ def find_mentions(
             and _opening_word(text, run, sentence_starts)
         ):
             unknown = False  # "Phía Kyiv cáo buộc …": a word capitalised by the sentence, then the place
+        if unknown and covered == len(run) - 1 and matches[0][0] == 1 and run[0].key in _COMPASS:
+            unknown = False  # "ở Bắc Gaza", "Đông Sudan": a part of the place, not a person's first name
         longer_name_end = -1
         for n, (i, j) in enumerate(matches):
             start, end = run[i].start, run[j - 1].end

@@ -327,6 +327,7 @@ class Resolver:
             order += [i for i, a in enumerate(is_area) if not a]
         areas: dict[int, list[Candidate]] = {}
         area_cues: dict[int, set[str | None]] = {}  # the cues the areas of a sentence are named with
+        holders: dict[int, list[Mention]] = {}  # the area mentions of a sentence
         rerank_best, acceptable = self.gazetteer.rerank_best, self._acceptable
         for index in order:  # (one loop, inlined: this runs for every mention)
             mention, candidates = first[index]
@@ -341,6 +342,7 @@ class Resolver:
                         and mention.cue
                         and mention.cue
                         not in area_cues[mention.sentence]  # (not a list's: "các huyện A, B và C")
+                        and any(_holds(mention, h) for h in holders[mention.sentence])
                         and not any(self._own_name(mention, c) for c in every)
                     ):
                         # "huyện Taechon, tỉnh Bắc Pyongan": not Boryeong (once Taechon) outside
@@ -388,6 +390,7 @@ class Resolver:
             if is_area[index] and best.kind != "country":
                 areas.setdefault(mention.sentence, []).append(best)
                 area_cues.setdefault(mention.sentence, set()).add(mention.cue)
+                holders.setdefault(mention.sentence, []).append(mention)
         resolved = [p for p in chosen if p is not None]
         self._regions_of_towns(resolved)
         _read_with_cues(resolved, works)
@@ -577,6 +580,22 @@ class Resolver:
             return False
         return self.gazetteer.get(f"border:{'-'.join(sorted((country, other)))}") is not None
 
+
+def _holds(mention: Mention, area: Mention) -> bool:
+    """Whether the sentence says the area holds the mention: the area named right after it,
+    in apposition or with "thuộc"/"ở"/"của" ("huyện Taechon, tỉnh Bắc Pyongan", "làng Pansi
+    (thuộc tỉnh Yagha)"), not beside it in a list ("Buriram và Sa Kaeo")."""
+    if not 0 <= area.start - mention.end <= _HOLDER_REACH:
+        return False
+    between = area.preceding.rstrip()
+    if area.cue and between.endswith(area.cue):
+        between = between[: -len(area.cue)].rstrip()
+    return _HOLDER.search(between) is not None
+
+
+# the words between a place and the area named as holding it, the area's cue aside
+_HOLDER = re.compile(r"(?:,|\(|\bthuộc|\bở|\btại|\bcủa)$")
+_HOLDER_REACH = 16  # characters: ", thuộc tỉnh "
 
 # "X ở Y", "X (thuộc Y)", "X, thuộc Y": the words between a town and the province it is in
 _IN_REGION = re.compile(r"(?:\bở|\bthuộc|\btại|\btrong)\s*$")

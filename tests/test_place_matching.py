@@ -1068,3 +1068,46 @@ def test_a_cued_name_whose_namesakes_lie_abroad_is_unresolved_not_away(extract) 
     # its event falls back to the province the sentence names
     out = extract("Ngày 16/2, các tay súng tấn công một nhà thờ ở làng Pansi, tỉnh Yagha, Burkina Faso.")
     assert "Pansi" in unresolved(out) and "Pansi" not in surfaces(out), out
+
+
+@pytest.mark.parametrize(
+    "text, surface, name",
+    [
+        # a locative capitalised by its sentence is the name's cue, not its first word: "Tại
+        # Đông" is a GeoNames alternate of Taito (Tokyo), and "Jerusalem" then looked like a
+        # person's name after it
+        ("Israel siết an ninh ở Bờ Tây. Tại Đông Jerusalem, cảnh sát phá dỡ ba ngôi nhà.", "Đông Jerusalem",
+         "East Jerusalem"),
+        ("Giao tranh giữa quân đội và RSF lan rộng ở Sudan. Tại Đông Darfur, hàng trăm người thiệt mạng.",
+         "Đông Darfur", "East Darfur"),
+    ],
+)  # fmt: skip
+def test_a_sentence_opening_locative_is_the_cue_not_part_of_the_name(
+    extract, text: str, surface: str, name: str
+) -> None:
+    out = extract(text)
+    assert place(out, surface)["name"] == name, out["places"]
+    assert all(p["country"] != "JP" for p in out["places"]), out["places"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quân đội Israel mở rộng chiến dịch ở Dải Gaza. Hàng nghìn người ở Bắc Gaza phải sơ tán.",
+        "Quân đội Israel mở rộng chiến dịch ở Dải Gaza. Ở Bắc Gaza, hàng nghìn người phải sơ tán.",
+    ],
+)
+def test_a_compass_word_before_a_place_is_a_part_of_it_not_a_persons_name(extract, text: str) -> None:
+    # "Bắc" is no known name: the run "Bắc Gaza" was read as a person's ("unknown words around it")
+    assert surfaces(extract(text))[-1] == "Gaza"
+
+
+def test_towns_listed_beside_a_province_are_not_held_by_it(extract) -> None:
+    # "Buriram và Sa Kaeo" are two provinces side by side: Buriram (an alternate name of Buri Ram)
+    # is not a town that Sa Kaeo should hold; only an area named after the town, in apposition or
+    # with "thuộc"/"ở" ("huyện Taechon, tỉnh Bắc Pyongan"), holds it
+    out = extract(
+        "Giao tranh ở biên giới Thái Lan - Campuchia. Hơn 100.000 người dân Thái Lan đã phải sơ tán "
+        "tới các trung tâm ở Buriram và Sa Kaeo."
+    )
+    assert {"Buriram", "Sa Kaeo"} <= set(surfaces(out)) and unresolved(out) == [], out
