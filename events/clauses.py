@@ -417,6 +417,7 @@ def not_reported(
     return None
 
 
+_TOTAL = re.compile(rf"(?<!\w)(?:{lexicon.NOT_REPORTED['total']})(?!\w)")
 _TOLL = re.compile(rf"(?<!\w)(?:{lexicon.DEATH_VERBS}|{lexicon.INJURY_WORDS})(?!\w)")
 
 
@@ -428,9 +429,10 @@ def toll_clause(text: str, start: int, end: int, before: Clause) -> Clause | Non
     when it tells no toll, or the toll is not reported ("Không có thương vong")."""
     if before.event_type not in _VIOLENT:
         return None
-    m = _TOLL.search(text[start:end].lower())
-    if m is None:
-        return None
+    lower = text[start:end].lower()
+    m = _TOLL.search(lower)
+    if m is None or _TOTAL.search(lower) or _OPENS_WITH_TOTAL.match(lower):
+        return None  # (a running total: "Số thương vong mới nâng tổng số người chết lên 30")
     cue = Cue(start + m.start(), start + m.end(), before.event_type, before.sub_event_type or "", 0)
     if not_reported(text, start, end, cue) is not None:
         return None
@@ -494,6 +496,15 @@ def attacks_in_general(lower: str, at: int, cue_end: int, clause_end: int) -> bo
     return bool(_PLURAL_BEFORE.search(window)) and bool(_PURPOSE_AFTER.match(lower, cue_end, clause_end))
 
 
+# A sentence that opens with the span it adds up ("Kể từ đầu tháng này, …", "Như vậy, tính từ khi lệnh
+# ngừng bắn có hiệu lực, 420 người đã thiệt mạng") tells a running total of the dead, not an incident
+# (lexicon.NOT_REPORTED["total"]).
+_OPENS_WITH_TOTAL = re.compile(
+    r"(?:[^\s,;.]+(?:\s+[^\s,;.]+){0,2},\s*)?(?:kể từ|tính từ|tính chung từ)\s+"
+    r"(?:đầu|ngày|tháng|năm|cuối|khi|hôm)(?!\w)"
+)
+
+
 def event_clauses(text: str, start: int, end: int) -> list[Clause]:
     """The event-bearing clauses of a sentence, same-type clauses merged into the first.
 
@@ -501,8 +512,8 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
     A clause whose cue is not reported (:func:`not_reported`) is no event and ends the one before.
     """
     cues, markers, may_cut, lower = _find_cues(text, start, end)
-    if not cues:
-        return []
+    if not cues or (_OPENS_WITH_TOTAL.match(lower) and _TOLL.search(lower)):
+        return []  # (a total of the dead; "Kể từ năm 2008, hai bên đã tổ chức 10 cuộc gặp": background)
     starts = None  # a few cues: scanned for each clause; many: sorted and bisected (linear time)
     if len(cues) > 8:
         cues.sort(key=lambda cue: cue.start)  # (stable: equal starts stay in the patterns' order)

@@ -436,6 +436,9 @@ NOT_REPORTED = {
         r"|kể từ khi|từ khi"
         r"|một trong những|một trong các"  # a comparison: "Đây là một trong những đợt tấn công … nhất"
     ),
+    # a running total over a span, not one incident: "kể từ đầu tháng này, 15 tay súng đã thiệt mạng",
+    # "nâng tổng số người chết lên 30" (the incidents it adds up are told on their own)
+    "total": r"kể từ(?= đầu| ngày| tháng| năm| cuối| hôm)|tính từ|nâng tổng số|lũy kế|cộng dồn",
     # what something happens in spite of: "bất chấp lệnh giới nghiêm", "bất chấp thỏa thuận ngừng bắn
     # đạt được năm 1994" (a state of things, told again: background when dated in the past, else nothing)
     "despite": r"bất chấp",
@@ -446,6 +449,7 @@ NOT_REPORTED = {
 NOT_REPORTED_AFTER = (
     r"có thể|sẽ|có nguy cơ|có khả năng|hay không|chăng|không\?|gần như hằng ngày|gần như hàng ngày|hằng ngày"
     r"|hàng ngày|mỗi ngày|là(?! \d)"
+    r"|kể từ khi|kể từ đầu|tính từ"  # a total: "420 người đã thiệt mạng kể từ khi lệnh ngừng bắn …"
 )
 # Right before the cue (a word or two between at most): "không tấn công", "chưa có giao tranh".
 # Right before the cue, a total over days, not one incident: "Năm ngày giao tranh đã khiến …".

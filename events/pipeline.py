@@ -69,10 +69,19 @@ _ANAPHOR_WORDS = ("cùng", "trong ngày", "trước", "sau", "tiếp theo")
 _TOLD_BEFORE = re.compile(r"(?:trong|sau|từ|qua|của)\s+(?:các\s+|những\s+)?(?:cuộc|vụ|đợt|trận)\s+$")
 
 
+# "Cuộc tấn công khiến 6 người chết.": the noun of an attack opening its clause, its subject, is the
+# attack just told (a new one is told with its actor or its place: "Nga tấn công …")
+_OPENS_WITH_ATTACK = re.compile(r"(?:(?:các|những)\s+)?(?:cuộc|vụ|đợt|đòn|trận|loạt)\s+")
+
+
 def _told_before(text: str, clause: Clause) -> bool:
-    """Whether the clause's cue refers back to an incident ("trong cuộc tấn công")."""
+    """Whether the clause's cue refers back to an incident ("trong cuộc tấn công", or "Cuộc tấn
+    công khiến …" opening the clause)."""
     at = clause.cue_start if clause.cue_start is not None else clause.start
-    return bool(_TOLD_BEFORE.search(text[max(0, at - 24) : at].lower()))
+    if _TOLD_BEFORE.search(text[max(0, at - 24) : at].lower()):
+        return True
+    opening = text[clause.start : at].lower() if at - clause.start <= 12 else ""
+    return _OPENS_WITH_ATTACK.fullmatch(opening) is not None
 
 
 _ATTACK_WORDS = ("tấn công", "tập kích", "tiến công")

@@ -841,7 +841,59 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
             event["date"], event["date_end"] = record["date"], record["date_end"]
             event["time_precision"] = record["time_precision"]
             event_how["own_date"] = True
-    return _intercepted(_riots_over_protests(events))
+    return _intercepted(_riots_over_protests(_summed_up(events, made)))
+
+
+def _summed_up(events: list[dict], made: list[tuple[dict, dict]]) -> list[dict]:
+    """An event told only at a country or a large region (a lede, a quote, a tally: "Nga phóng hơn
+    600 tên lửa và UAV vào Ukraine trong đêm", "các cuộc không kích của Israel vào Dải Gaza") is,
+    when the article tells an event of its type in that country on its day at a named place, the
+    summary of what it tells there (ACLED codes the strikes where they struck): it joins that
+    event (same day, same attacker when both name one), the nearest of its sub-event type first.
+    A written place of its own (an unresolved village) keeps it apart."""
+    located = [(e, how) for e, how in made if how["specific"] and not e["background"] and e["country"]]
+    if not located:
+        return events
+    gone: set[int] = set()
+    for event, how in made:
+        if (
+            how["specific"]
+            or how.get("continues")  # (at the place of the incident it carries on)
+            or event["geo_precision"] != 3
+            or event["background"]
+            or event["location_written"]
+            or not event["country"]
+            # a figure told with no place at all is news of its own ("Ít nhất 31 binh sĩ đã tử trận.")
+            or (event["place_surface"] is None and event["fatalities"] is not None)
+        ):
+            continue
+        at = how["mention"]["start"]
+        best, best_key = None, None
+        for other, other_how in located:
+            if (
+                id(other) in gone
+                or other["event_type"] != event["event_type"]
+                or other["country"] != event["country"]
+                or other["date"] != event["date"]
+                or not _actors_agree(other, event)
+                or (None not in (other["actor1"], event["actor1"]) and other["actor1"] != event["actor1"])
+            ):
+                continue
+            far = abs(other_how["mention"]["start"] - at)
+            key = (other["sub_event_type"] != event["sub_event_type"], far)
+            if best_key is None or key < best_key:
+                best, best_key = other, key
+        if best is None:
+            continue
+        gone.add(id(event))
+        best["mentions"] = sorted(best["mentions"] + event["mentions"], key=lambda m: m["start"])
+        for field, other_side in (("actor1", "actor2"), ("actor2", "actor1"), ("claimed_by", None)):
+            value = event[field]
+            if best[field] is None and value is not None and value != best.get(other_side or ""):
+                best[field] = value
+        figures = [f for f in (best["fatalities"], event["fatalities"]) if f is not None]
+        best["fatalities"] = min(figures) if figures else None
+    return [event for event in events if id(event) not in gone]
 
 
 def _intercepted(events: list[dict]) -> list[dict]:

@@ -461,3 +461,81 @@ def test_a_second_target_with_its_own_locative_is_an_event_of_its_own(extract) -
         "theo giới chức Syria."
     )
     assert sorted(where(out)) == ["Hama", "Homs"]
+
+
+# --------------------------------------------------------------------------- real-article round (events3)
+# Mechanisms the events3 round found on real Vietnamese news outside the repository; every passage
+# below is written for these tests in that style (none is a sentence of a published article).
+
+
+@pytest.mark.parametrize("credit", ["Ảnh: AP.", "Ảnh: Xinhua News.", "(Ảnh: THX/TTXVN).", "Ảnh: Đức Anh."])
+def test_a_caption_whose_credit_ends_with_a_full_stop_gives_no_event(extract, credit: str) -> None:
+    out = extract(
+        "Giao tranh ở Lebanon\nQuân đội Israel không kích thành phố Tyre hôm 9/6, khiến 5 người chết.\n"
+        f"Những người định cư phóng hỏa nhiều ô tô tại thị trấn Huwara ở Bờ Tây ngày 8/6. {credit}\n"
+        "Giới chức y tế Lebanon cho biết số người chết có thể tăng."
+    )
+    assert where(out) == ["Tyre"]
+
+
+@pytest.mark.parametrize("subject", ["Cuộc tấn công", "Đòn tập kích", "Các cuộc tập kích", "Vụ tấn công"])
+def test_a_toll_of_the_attack_just_told_is_that_attack(extract, subject: str) -> None:
+    out = extract(
+        "Nga tập kích Kyiv\nRạng sáng 9/6, Nga phóng hàng trăm UAV và tên lửa vào thủ đô Kyiv. "
+        f"{subject} khiến ít nhất 6 người thiệt mạng và hàng chục người bị thương."
+    )
+    assert [(e["location"], e["event_type"], e["fatalities"]) for e in out["events"]] == [("Kyiv", REMOTE, 6)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Như vậy, kể từ đầu tháng này, 15 tay súng đã thiệt mạng trong các cuộc tấn công của Israel.",
+        "Số thương vong mới nâng tổng số người chết trong các cuộc không kích của Israel lên hơn 30.",
+        "Theo Bộ Y tế Gaza, 420 người đã thiệt mạng kể từ khi lệnh ngừng bắn có hiệu lực.",
+        "Tính từ đầu năm, các vụ tấn công của phiến quân đã khiến hơn 900 người chết ở tỉnh Cabo Delgado.",
+    ],
+)
+def test_a_running_total_is_no_incident(extract, sentence: str) -> None:
+    out = extract(
+        "Không kích ở miền nam Lebanon\nHôm 9/6, máy bay không người lái của Israel tấn công một xe ô tô ở "
+        f"thành phố Tyre, khiến 2 người chết. {sentence}"
+    )
+    assert where(out) == ["Tyre"]
+
+
+@pytest.mark.parametrize(
+    ("lede", "place"),
+    [
+        ("Nga phóng hơn 500 UAV vào Ukraine trong đêm 9/6, buộc nước này báo động phòng không toàn quốc.",
+         "Lutsk"),
+        ("Quân đội Israel không kích Dải Gaza rạng sáng 9/6, theo giới chức y tế địa phương.", "Gaza"),
+    ],
+)  # fmt: skip
+def test_a_strike_summed_up_at_a_country_is_the_strike_told_where_it_struck(
+    extract, lede: str, place: str
+) -> None:
+    """The lede at a country or a large region, the figures, then where it struck further on: one
+    event, at the place (ACLED codes strikes where they struck)."""
+    where_struck = (
+        "Tại thành phố Lutsk, UAV Nga đánh trúng một khu dân cư đêm 9/6, khiến 2 người bị thương."
+        if "Ukraine" in lede
+        else "Một cuộc không kích nhằm vào một ngôi nhà ở thành phố Gaza rạng sáng 9/6 khiến 5 người chết."
+    )
+    out = extract(
+        f"Tin mới nhất\n{lede} Giới chức cho biết lực lượng phòng không đã hoạt động suốt đêm. "
+        f"Người dân được yêu cầu ở trong hầm trú ẩn. {where_struck}"
+    )
+    strikes = [e["event_type"] for e in out["events"] if e["sub_event_type"] != "Disrupted weapons use"]
+    assert strikes == [REMOTE]
+    assert where(out)[-1] == place
+    assert len(out["events"][-1]["mentions"]) == 2
+
+
+def test_a_strike_at_a_country_on_another_day_stays_its_own(extract) -> None:
+    """Guard: the summary joins the located strike of its day only."""
+    out = extract(
+        "Tin mới nhất\nNga phóng hơn 500 UAV vào Ukraine trong đêm 8/6. Người dân được yêu cầu ở trong hầm "
+        "trú ẩn. Giới chức kêu gọi bình tĩnh. Tại thành phố Lutsk, UAV Nga đánh trúng một khu dân cư đêm 9/6."
+    )
+    assert sorted(e["date"] for e in out["events"]) == ["2025-06-08", "2025-06-09"]
