@@ -75,6 +75,10 @@ _COUNT = lexicon.MEANS_QUANTITY + lexicon.MEANS_UNIT
 _MEANS_AFTER = re.compile(
     rf"(?:\s+(?:{lexicon.MEANS_WORDS}))?\s+{_COUNT}(?:{_MEANS_GROUPS})(?!\w)"
     rf"|(?:\s+[^\s,;.]+){{1,8}}?\s+(?:{lexicon.MEANS_WORDS})\s+{_COUNT}(?:{_MEANS_GROUPS_2})(?!\w)"
+    # an air force that owns or makes the attack: "cuộc tập kích dữ dội của không quân Israel", "cuộc
+    # tấn công mới nhất do không quân Israel tiến hành" (group p0: the first of lexicon.MEANS, the air)
+    r"|(?:\s+[^\s,;.]+){0,3}?\s+(?:của|do)\s+(?:lực lượng\s+)?"
+    r"(?P<p0>không quân|chiến đấu cơ|máy bay chiến đấu|tiêm kích|oanh tạc cơ)(?!\w)"
 )
 # The means an attack's subject names before the verb: "Máy bay chiến đấu … đã tấn công", "tên lửa
 # Nga tập kích" (never a target: "căn cứ không quân", nor the air defence: "phòng không").

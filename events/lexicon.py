@@ -227,8 +227,8 @@ AIR_MEANS = (
     r"|chiến đấu cơ|oanh tạc cơ|trực thăng vũ trang|bom dẫn đường|bom lượn|phi đội"
 )
 SHELLING_MEANS = (
-    r"tên lửa|hỏa tiễn|rocket|pháo binh|pháo phản lực|đạn pháo|pháo(?! đài| hoa)|súng cối|đạn cối|cối"
-    r"|hỏa lực pháo binh"
+    r"tên lửa|hỏa tiễn|rocket|rốc[ -]?két|pháo binh|pháo phản lực|đạn pháo|pháo(?! đài| hoa)|súng cối"
+    r"|đạn cối|cối|hỏa lực pháo binh"
 )
 EXPLOSIVE_MEANS = r"mìn|bom tự chế|thiết bị nổ tự chế|thiết bị nổ|bom xe|ied"
 # An attack verb typed by its means ("tấn công tên lửa", "tập kích bằng 30 UAV", "Máy bay chiến
@@ -251,8 +251,12 @@ HISTORY_ONLY = 1  # the priority of cues that make only background events (see t
 
 EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
     (
-        r"bắn (?:hạ|rơi|chặn) (?:\S+ ){0,2}?(?:tên lửa|rocket|uav|drone|máy bay không người lái|thiết bị bay"
-        r"|quả đạn|đạn)|đánh chặn|bắn chặn"
+        r"bắn (?:hạ|rơi|chặn) (?:\S+ ){0,3}?(?:tên lửa|rocket|rốc[ -]?két|uav|drone|máy bay không người lái"
+        r"|thiết bị bay|quả đạn|đạn)|đánh chặn|bắn chặn"
+        # by air defence ("các đơn vị phòng không bắn hạ hoặc chế áp 546 UAV", "hai chiếc bị lực lượng
+        # phòng không bắn hạ"): a shot-down aircraft with a crew stays a clash
+        r"|phòng không (?:\S+ ){0,3}?(?:bắn (?:hạ|rơi)|chế áp|vô hiệu hóa)"
+        r"(?! (?:\S+ ){0,3}?(?:máy bay chiến đấu|tiêm kích|chiến đấu cơ|trực thăng|phi cơ))"
         # the passive: "3 UAV bị bắn hạ gần Kirishi", "tên lửa … đã bị đánh chặn"
         r"|uav (?:\S+ ){0,3}?bị bắn (?:hạ|rơi)|drone (?:\S+ ){0,3}?bị bắn (?:hạ|rơi)"
         r"|tên lửa (?:\S+ ){0,3}?bị bắn (?:hạ|rơi)|rocket (?:\S+ ){0,3}?bị bắn (?:hạ|rơi)"
@@ -284,12 +288,13 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         r"pháo kích|nã pháo|bắn pháo|pháo binh .{0,40}?(?:bắn|nã)|nã (?:\S+ ){0,3}?(?:đạn|loạt|quả)|bắn phá"
         r"|đạn cối|súng cối"
         r"|tên lửa .{0,50}?(?:bắn|rơi|tấn công|tập kích|trúng|đánh trúng|dội)"
-        r"|rocket .{0,50}?(?:rơi|trúng|dội)"
+        r"|rocket .{0,50}?(?:rơi|trúng|dội)|rốc[ -]?két .{0,50}?(?:rơi|trúng|dội)"
         r"|đạn pháo .{0,50}?(?:rơi|trúng|dội)|quả đạn .{0,50}?(?:rơi|trúng)"
-        r"|bắn (?:\S+ ){0,3}?(?:tên lửa|rocket)"
+        r"|bắn (?:\S+ ){0,3}?(?:tên lửa|rocket|rốc[ -]?két)"
         # a launch with its count: "phóng hàng trăm tên lửa", "phóng hàng chục quả rocket vào"
-        r"|phóng (?:\S+ ){0,3}?(?:tên lửa|rocket|hỏa tiễn)|hỏa tiễn .{0,30}?(?:tấn công|dội|trúng)"
-        r"|nã (?:\S+ ){0,3}?(?:tên lửa|rocket|hỏa tiễn)"
+        r"|phóng (?:\S+ ){0,3}?(?:tên lửa|rocket|rốc[ -]?két|hỏa tiễn)"
+        r"|hỏa tiễn .{0,30}?(?:tấn công|dội|trúng)"
+        r"|nã (?:\S+ ){0,3}?(?:tên lửa|rocket|rốc[ -]?két|hỏa tiễn)"
         # what hit, told by its count word or its debris: "Một số quả đã … rơi trúng các tòa nhà"
         r"|quả (?:\S+ ){0,10}?rơi trúng|mảnh vỡ (?:\S+ ){0,6}?rơi trúng"
         r"|bắn vào|bắn trúng",

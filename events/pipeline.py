@@ -84,6 +84,12 @@ def _told_before(text: str, clause: Clause) -> bool:
     return _OPENS_WITH_ATTACK.fullmatch(opening) is not None
 
 
+# a day that dates a report, not what it reports: "ngày 16/11 xác nhận thông tin vụ …"
+_REPORTED_ON = re.compile(
+    rf"\s*(?:\([^)]{{0,30}}\)\s*)?(?:(?:đã|vừa|cũng)\s+)?"
+    rf"(?:{lexicon.CLAIM_VERBS}|đưa tin|thừa nhận|làm rõ)(?!\w)",
+    re.IGNORECASE,
+)
 _ATTACK_WORDS = ("tấn công", "tập kích", "tiến công")
 # where a strike is first told before the text says where in it it struck (records._broad_and_narrow)
 _BROAD_KINDS = ("country", "sea", "ocean", "gulf")
@@ -498,6 +504,13 @@ class Extractor:
             i = bisect_left(starts, spans[0][0], lo, hi)  # its own
             if i < hi and starts[i] < spans[0][1]:
                 chosen = dates[i]
+                cue = clause.cue_start
+                if cue is not None and cue > chosen.end and _REPORTED_ON.match(text, chosen.end, cue):
+                    # "ngày 16/11 xác nhận vụ đấu súng … vào tối 13/11": the first dates the report;
+                    # the incident's own day comes after its cue, in the clause
+                    later = bisect_left(starts, cue, i + 1, hi)
+                    if later < hi and starts[later] < spans[0][1]:
+                        chosen = dates[later]
             else:
                 i = bisect_left(starts, clause.start, lo, hi)  # the nearest before it
                 if i > lo:

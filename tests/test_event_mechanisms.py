@@ -539,3 +539,46 @@ def test_a_strike_at_a_country_on_another_day_stays_its_own(extract) -> None:
         "trú ẩn. Giới chức kêu gọi bình tĩnh. Tại thành phố Lutsk, UAV Nga đánh trúng một khu dân cư đêm 9/6."
     )
     assert sorted(e["date"] for e in out["events"]) == ["2025-06-08", "2025-06-09"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an air force that owns or makes the attack
+        ("Ít nhất 20 người chết trong loạt cuộc tập kích dữ dội của không quân Israel vào thành phố Gaza "
+         "tối 9/6.", (REMOTE, AIR)),
+        ("Cuộc tấn công mới nhất do không quân Israel tiến hành tối 9/6 nhằm vào thành phố Tyre.",
+         (REMOTE, AIR)),
+        # a rocket in the press's other spelling
+        ("Hamas phóng hàng chục quả rốc két về phía thành phố Ashkelon hôm 9/6.", (REMOTE, SHELLING)),
+        # air defence shooting drones down, active or passive, with "hoặc" between verb and count
+        ("Các đơn vị phòng không Nga bắn hạ hoặc vô hiệu hóa 40 UAV trên bầu trời tỉnh Belgorod đêm 9/6.",
+         ("Strategic developments", "Disrupted weapons use")),
+        ("Ukraine dùng 3 UAV tập kích thủ đô Moscow hôm 9/6, trong đó hai chiếc bị lực lượng phòng không "
+         "bắn hạ ở khu vực Odintsovo.", ("Strategic developments", "Disrupted weapons use")),
+    ],
+)  # fmt: skip
+def test_type_from_an_air_force_owning_the_attack_rocket_spellings_and_air_defence(
+    extract, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in kinds(extract(text))
+
+
+def test_an_attack_owned_by_a_country_has_no_means(extract) -> None:
+    """Guard (passed before too): "của Nga" names who, not with what."""
+    out = extract("Cuộc tấn công của Nga vào thị trấn Kupiansk hôm 9/6 khiến 3 binh sĩ thiệt mạng.")
+    assert kinds(out) == [("Battles", "Armed clash")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Quân đội Mỹ ngày 12/6 xác nhận vụ đấu súng giữa lính thủy đánh bộ và các tay súng băng đảng ở "
+        "thủ đô Port-au-Prince vào tối 9/6.",
+        "Bộ Quốc phòng Thái Lan hôm 12/6 cho biết binh sĩ Campuchia đã nổ súng vào một chốt biên phòng ở "
+        "tỉnh Surin rạng sáng 9/6.",
+    ],
+)
+def test_the_day_of_a_report_does_not_date_the_incident_it_reports(extract, sentence: str) -> None:
+    out = extract(f"Tin thế giới\n{sentence}", published="2025-06-13")
+    assert [e["date"] for e in out["events"]] == ["2025-06-09"]
