@@ -245,7 +245,9 @@ MEANS_WORDS = r"bằng|sử dụng|dùng"
 
 
 # What a drone does to its target: "UAV Nga đánh trúng nhà ga", "một loạt UAV đã đánh vào sân bay"
-DRONE_HITS = r"(?:tấn công|tập kích|lao vào|đâm vào|đánh trúng|đánh vào|nhằm vào|nhắm vào|rơi trúng)"
+DRONE_HITS = (
+    r"(?:tấn công|tập kích|lao vào|đâm vào|va vào|va trúng|đánh trúng|đánh vào|nhằm vào|nhắm vào|rơi trúng)"
+)
 
 HISTORY_ONLY = 1  # the priority of cues that make only background events (see the last group)
 
@@ -277,8 +279,8 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
     (
         r"không kích|oanh tạc|ném bom|thả bom|tấn công (?:bằng )?(?:đường )?không quân|tập kích (?:bằng )?"
         r"(?:uav|máy bay không người lái)"
-        rf"|uav .{{0,30}}?{DRONE_HITS}|máy bay không người lái .{{0,30}}?{DRONE_HITS}"
-        rf"|drone .{{0,30}}?{DRONE_HITS}"
+        rf"|uav .{{0,60}}?{DRONE_HITS}|máy bay không người lái .{{0,60}}?{DRONE_HITS}"
+        rf"|drone .{{0,60}}?{DRONE_HITS}"
         r"|phóng (?:\S+ ){0,3}?(?:uav|máy bay không người lái|drone)(?!\w)"
         # what was hit by one: "bốc cháy … sau khi trúng xuồng không người lái"
         r"|trúng (?:\S+ ){0,2}?(?:uav|máy bay không người lái|xuồng không người lái|drone)(?!\w)",
@@ -287,12 +289,12 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
     (
         r"pháo kích|nã pháo|bắn pháo|pháo binh .{0,40}?(?:bắn|nã)|nã (?:\S+ ){0,3}?(?:đạn|loạt|quả)|bắn phá"
         r"|đạn cối|súng cối"
-        r"|tên lửa .{0,50}?(?:bắn|rơi|tấn công|tập kích|trúng|đánh trúng|dội)"
+        r"|tên lửa .{0,70}?(?:bắn|rơi|tấn công|tập kích|trúng|đánh trúng|dội|lao vào|đâm vào|va vào)"
         r"|rocket .{0,50}?(?:rơi|trúng|dội)|rốc[ -]?két .{0,50}?(?:rơi|trúng|dội)"
         r"|đạn pháo .{0,50}?(?:rơi|trúng|dội)|quả đạn .{0,50}?(?:rơi|trúng)"
         r"|bắn (?:\S+ ){0,3}?(?:tên lửa|rocket|rốc[ -]?két)"
         # a launch with its count: "phóng hàng trăm tên lửa", "phóng hàng chục quả rocket vào"
-        r"|phóng (?:\S+ ){0,3}?(?:tên lửa|rocket|rốc[ -]?két|hỏa tiễn)"
+        r"|phóng (?:\S+ ){0,3}?(?:tên lửa|rocket|rốc[ -]?két|hỏa tiễn|đạn pháo|quả đạn)"
         r"|hỏa tiễn .{0,30}?(?:tấn công|dội|trúng)"
         r"|nã (?:\S+ ){0,3}?(?:tên lửa|rocket|rốc[ -]?két|hỏa tiễn)"
         # what hit, told by its count word or its debris: "Một số quả đã … rơi trúng các tòa nhà"

@@ -507,9 +507,9 @@ class Extractor:
                 cue = clause.cue_start
                 if cue is not None and cue > chosen.end and _REPORTED_ON.match(text, chosen.end, cue):
                     # "ngày 16/11 xác nhận vụ đấu súng … vào tối 13/11": the first dates the report;
-                    # the incident's own day comes after its cue, in the clause
+                    # the incident's own day comes after its cue, in its sentence
                     later = bisect_left(starts, cue, i + 1, hi)
-                    if later < hi and starts[later] < spans[0][1]:
+                    if later < hi:
                         chosen = dates[later]
             else:
                 i = bisect_left(starts, clause.start, lo, hi)  # the nearest before it

@@ -582,3 +582,33 @@ def test_an_attack_owned_by_a_country_has_no_means(extract) -> None:
 def test_the_day_of_a_report_does_not_date_the_incident_it_reports(extract, sentence: str) -> None:
     out = extract(f"Tin thế giới\n{sentence}", published="2025-06-13")
     assert [e["date"] for e in out["events"]] == ["2025-06-09"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what struck, told far from its verb ("lao vào", "va vào")
+        ("Quả tên lửa lọt qua lưới phòng không mang theo đầu đạn chùm và nó đã lao vào một tòa chung cư ở "
+         "thành phố Zaporizhzhia đêm 9/6.", (REMOTE, SHELLING)),
+        ("Sáng 9/6, hai chiếc UAV bị gây nhiễu điện tử khi bay gần thành phố Kursk đã va vào một tòa nhà cao "
+         "tầng.", (REMOTE, AIR)),
+        # a launch of shells by count ("phóng hơn 80 quả đạn pháo phản lực")
+        ("Quân đội Campuchia phóng hơn 80 quả đạn pháo phản lực vào tỉnh Sa Kaeo rạng sáng 9/6.",
+         (REMOTE, SHELLING)),
+    ],
+)  # fmt: skip
+def test_what_struck_far_from_its_verb_and_shells_launched_by_count(
+    extract, text: str, expected: tuple[str, str]
+) -> None:
+    assert kinds(extract(text)) == [expected]
+
+
+@pytest.mark.parametrize("when", ["tối 9.6", "rạng sáng 9.6", "hôm 9.6"])
+def test_a_day_written_with_a_dot_after_a_part_of_the_day(when: str) -> None:
+    found = find_dates(f"Vụ đấu súng xảy ra {when}, theo cảnh sát.", dt.date(2025, 6, 12))
+    assert [d.date for d in found] == ["2025-06-09"]
+
+
+def test_a_decimal_after_a_part_of_the_day_word_is_no_date() -> None:
+    """Guard (passed before too): "3.5" is a number unless a day word heads it."""
+    assert find_dates("Giá tăng 3.5% trong tháng, khoảng 2.5 triệu người.", dt.date(2025, 6, 12)) == []
