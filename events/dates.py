@@ -309,9 +309,9 @@ def _h_day(m: re.Match[str], low: str, text: str) -> _Cand | None:
     )
 
 
-# Month: "tháng 10", "tháng 2/1988", "tháng 2-1988", "tháng 2 năm 1988", "tháng 10 năm ngoái".
+# Month: "tháng 10", "tháng 2/1988", "tháng 2-1988", "tháng 3.2024", "tháng 2 năm 1988", "tháng 10 năm ngoái".
 _MONTH = re.compile(
-    rf"tháng{_WS}(?P<m>{_D})(?:{_OWS}[/-]{_OWS}(?P<y>{_Y})|{_WS}năm{_WS}(?P<yb>{_Y}))?{_NE}{_REL_YEAR}"
+    rf"tháng{_WS}(?P<m>{_D})(?:{_OWS}[/.-]{_OWS}(?P<y>{_Y})|{_WS}năm{_WS}(?P<yb>{_Y}))?{_NE}{_REL_YEAR}"
 )
 
 

@@ -432,6 +432,7 @@ NOT_REPORTED = {
     # habits, not incidents: "thường xuyên pháo kích", "không kích gần như hằng ngày"
     "habit": (
         r"thường xuyên|hằng ngày|hàng ngày|mỗi ngày|mỗi đêm|mỗi khi|thường(?<!dân thường)(?! dân)|nhiều lần"
+        r"|hiếm khi|ít khi"
     ),
     # the violence as a topic: "về các cuộc đụng độ", "lý do khiến cuộc giao tranh", "chấm dứt xung đột"
     "topic": (
@@ -442,6 +443,8 @@ NOT_REPORTED = {
         r"|tình hình|chấm dứt|ngừng|kết thúc|giải quyết|tránh|ngăn ngừa|hậu quả|bối cảnh"
         r"|kể từ khi|từ khi"
         r"|một trong những|một trong các"  # a comparison: "Đây là một trong những đợt tấn công … nhất"
+        # the incident just told, compared: "Đây là vụ tấn công đẫm máu nhất …", "Đây là lần thứ hai …"
+        r"|đây là(?= (?:vụ|cuộc|đợt|trận|lần|một) )|đó là(?= (?:vụ|cuộc|đợt|trận|lần|một) )"
     ),
     # a running total over a span, not one incident: "kể từ đầu tháng này, 15 tay súng đã thiệt mạng",
     # "nâng tổng số người chết lên 30" (the incidents it adds up are told on their own)

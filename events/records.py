@@ -784,7 +784,10 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
         joined = None
         may_join = None  # whether this mention may join an event that is not at a named place
         for event, event_how in reversed(earlier):
-            if not (how["support"] or (how["specific"] and event_how["specific"])):
+            # the same toll told again is the same incident ("Israel không kích Dải Gaza khiến 12 người
+            # chết" in the lede and "… vụ không kích đã khiến 12 người thiệt mạng" in the body)
+            same_toll = record["fatalities"] is not None and record["fatalities"] == event["fatalities"]
+            if not (how["support"] or (how["specific"] and event_how["specific"]) or same_toll):
                 if may_join is None:
                     may_join = retells(record, text, how["cue_end"])
                 if not may_join:
@@ -849,7 +852,8 @@ def _summed_up(events: list[dict], made: list[tuple[dict, dict]]) -> list[dict]:
     600 tên lửa và UAV vào Ukraine trong đêm", "các cuộc không kích của Israel vào Dải Gaza") is,
     when the article tells an event of its type in that country on its day at a named place, the
     summary of what it tells there (ACLED codes the strikes where they struck): it joins that
-    event (same day, same attacker when both name one), the nearest of its sub-event type first.
+    event (same day, or any day of the article when the summary names none; same attacker when both
+    name one), the nearest of its sub-event type first.
     A written place of its own (an unresolved village) keeps it apart."""
     located = [(e, how) for e, how in made if how["specific"] and not e["background"] and e["country"]]
     if not located:
@@ -874,7 +878,7 @@ def _summed_up(events: list[dict], made: list[tuple[dict, dict]]) -> list[dict]:
                 id(other) in gone
                 or other["event_type"] != event["event_type"]
                 or other["country"] != event["country"]
-                or other["date"] != event["date"]
+                or (other["date"] != event["date"] and how["own_date"])  # (undated: the article's day)
                 or not _actors_agree(other, event)
                 or (None not in (other["actor1"], event["actor1"]) and other["actor1"] != event["actor1"])
             ):

@@ -612,3 +612,42 @@ def test_a_day_written_with_a_dot_after_a_part_of_the_day(when: str) -> None:
 def test_a_decimal_after_a_part_of_the_day_word_is_no_date() -> None:
     """Guard (passed before too): "3.5" is a number unless a day word heads it."""
     assert find_dates("Giá tăng 3.5% trong tháng, khoảng 2.5 triệu người.", dt.date(2025, 6, 12)) == []
+
+
+def test_a_month_written_with_a_dot_before_its_year() -> None:
+    found = find_dates("Haiti ở trong tình trạng khẩn cấp từ tháng 3.2024.", dt.date(2025, 6, 12))
+    assert [d.date for d in found] == ["2024-03"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nga hiếm khi công bố thiệt hại do các cuộc không kích của Ukraine gây ra ở tỉnh Belgorod.",
+        "Đây là vụ tấn công đẫm máu nhất ở tỉnh Sumy trong nhiều tháng.",
+        "Đây là lần thứ hai trong tuần UAV Ukraine tập kích tỉnh Belgorod.",
+    ],
+)
+def test_rare_habits_and_the_incident_compared_are_no_new_events(extract, sentence: str) -> None:
+    out = extract(
+        f"Tin chiến sự\nRạng sáng 9/6, UAV Ukraine tập kích thành phố Kursk, khiến 2 người chết. {sentence}"
+    )
+    assert len(out["events"]) == 1
+
+
+def test_the_same_toll_in_the_lede_and_the_body_is_one_incident(extract) -> None:
+    out = extract(
+        "Tin Trung Đông\nQuân đội Israel sáng sớm 9/6 không kích Dải Gaza, khiến 12 người thiệt mạng. Israel "
+        "nói mục tiêu là ba chỉ huy của nhóm Jihad. Nhà chức trách y tế tại Dải Gaza cho biết các cuộc không "
+        "kích đã làm 12 người thiệt mạng, trong đó có phụ nữ và trẻ em."
+    )
+    assert [(e["fatalities"], len(e["mentions"])) for e in out["events"]] == [(12, 2)]
+
+
+def test_an_undated_summary_joins_the_located_incident_of_the_article(extract) -> None:
+    out = extract(
+        "Tin thế giới\nQuân đội Burkina Faso tiếp tục giao tranh với phiến quân. Người dân được yêu cầu ở "
+        "trong nhà. Chính quyền kêu gọi bình tĩnh. Hôm 5/6, 30 binh sĩ thiệt mạng khi giao tranh với phiến "
+        "quân ở thị trấn Djibo.",
+        published="2025-06-07",
+    )
+    assert [(e["location"], e["date"]) for e in out["events"]] == [("Djibo", "2025-06-05")]
