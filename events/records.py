@@ -847,9 +847,13 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
     return _intercepted(_riots_over_protests(_summed_up(events, made)))
 
 
+_BARE_ATTACKS = frozenset({"tấn công", "tập kích", "tiến công"})
+
+
 def _summed_up(events: list[dict], made: list[tuple[dict, dict]]) -> list[dict]:
-    """An event told only at a country or a large region (a lede, a quote, a tally: "Nga phóng hơn
-    600 tên lửa và UAV vào Ukraine trong đêm", "các cuộc không kích của Israel vào Dải Gaza") is,
+    """An event told only at a country, a large region or a border line (a lede, a quote, a tally:
+    "Nga phóng hơn 600 tên lửa và UAV vào Ukraine trong đêm", "các cuộc không kích của Israel vào
+    Dải Gaza", "xung đột tại biên giới Thái Lan - Campuchia tiếp tục leo thang") is,
     when the article tells an event of its type in that country on its day at a named place, the
     summary of what it tells there (ACLED codes the strikes where they struck): it joins that
     event (same day, or any day of the article when the summary names none; same attacker when both
@@ -860,10 +864,11 @@ def _summed_up(events: list[dict], made: list[tuple[dict, dict]]) -> list[dict]:
         return events
     gone: set[int] = set()
     for event, how in made:
+        border = (event["place_id"] or "").startswith("border:")  # a line hundreds of km long
         if (
-            how["specific"]
+            (how["specific"] and not border)
             or how.get("continues")  # (at the place of the incident it carries on)
-            or event["geo_precision"] != 3
+            or (event["geo_precision"] != 3 and not border)
             or event["background"]
             or event["location_written"]
             or not event["country"]
@@ -872,11 +877,17 @@ def _summed_up(events: list[dict], made: list[tuple[dict, dict]]) -> list[dict]:
         ):
             continue
         at = how["mention"]["start"]
+        # a bare attack verb ("nhiều cuộc tấn công vào Dải Gaza") sums up the strikes told at their places
+        bare = event["event_type"] == lexicon.BATTLES and (event["cue"] or "").lower() in _BARE_ATTACKS
         best, best_key = None, None
         for other, other_how in located:
             if (
                 id(other) in gone
-                or other["event_type"] != event["event_type"]
+                or other is event
+                or (
+                    other["event_type"] != event["event_type"]
+                    and not (bare and other["event_type"] == lexicon.REMOTE)
+                )
                 or other["country"] != event["country"]
                 or (other["date"] != event["date"] and how["own_date"])  # (undated: the article's day)
                 or not _actors_agree(other, event)

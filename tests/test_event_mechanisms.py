@@ -651,3 +651,21 @@ def test_an_undated_summary_joins_the_located_incident_of_the_article(extract) -
         published="2025-06-07",
     )
     assert [(e["location"], e["date"]) for e in out["events"]] == [("Djibo", "2025-06-05")]
+
+
+def test_a_clash_summed_up_at_a_border_line_is_the_clash_told_at_its_place(extract) -> None:
+    out = extract(
+        "Biên giới nóng trở lại\nGiao tranh tại biên giới Thái Lan - Campuchia tiếp diễn trong ngày 9/6. "
+        "Người dân được yêu cầu sơ tán. Chính quyền kêu gọi bình tĩnh. Quân khu 2 cho biết giao tranh diễn "
+        "ra tại tỉnh Surin từ sáng 9/6."
+    )
+    assert [(e["location"], len(e["mentions"])) for e in out["events"]] == [("Surin", 2)]
+
+
+def test_attacks_summed_up_with_a_bare_verb_are_the_strikes_told_at_their_place(extract) -> None:
+    out = extract(
+        "Gaza chìm trong khói lửa\nHôm 9/6, quân đội Israel tiến hành nhiều cuộc tấn công vào Dải Gaza, "
+        "khiến ít nhất 40 người chết. Người dân được yêu cầu sơ tán. Chính quyền kêu gọi bình tĩnh. Máy bay "
+        "Israel không kích một trường học ở thành phố Gaza tối 9/6, khiến 7 người chết."
+    )
+    assert [(e["location"], e["event_type"], e["fatalities"]) for e in out["events"]] == [("Gaza", REMOTE, 7)]
