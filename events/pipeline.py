@@ -344,6 +344,7 @@ class Extractor:
         last: dict | None = None  # the last event of the body told at a named place
         # the last strike or attack of the body, its sentence, the number of candidates after it
         recent: tuple[dict, int, int] | None = None
+        told_aside, before_this = 0, 0  # candidates of captions and headlines; before this clause
         for index, sentence, clauses in planned:
             opening = text[sentence[0] : min(sentence[1], sentence[0] + _ANAPHOR_REACH)].lower()
             m = _ANAPHOR.search(opening) if any(w in opening for w in _ANAPHOR_WORDS) else None
@@ -399,7 +400,8 @@ class Extractor:
                 if clause.attacks_in_general and not when.own and record["fatalities"] is None:
                     continue  # "nhóm đã tiến hành hàng loạt vụ tấn công": a series, a topic
                 # (the last incident told, a few sentences back at most, and no other event since)
-                told_last = recent is not None and recent[2] == len(candidates)
+                # (a caption's or a headline's candidate in between tells nothing new: not counted)
+                told_last = recent is not None and recent[2] == len(candidates) - told_aside
                 if told_last and index - recent[1] <= 3 and _retold_attack(text, clause):
                     told_record = recent[0]
                     same_area = told_record["country"] in (record["country"], None)  # (a sea has none)
@@ -461,7 +463,10 @@ class Extractor:
                     for other in coordinated(text, where, near) if listed else ():
                         candidates.append((at_place(record, other), dict(how, mention=dict(how["mention"]))))
                 if recent is not None and recent[0] is record:
-                    recent = (record, index, len(candidates))
+                    recent = (record, index, len(candidates) - told_aside)
+                elif roles[index] != "body":
+                    told_aside += len(candidates) - before_this
+                before_this = len(candidates)
         events = incidents(candidates, text)
         for ordinal, event in enumerate(events, 1):
             event["event_id"] = f"{article.id}:{ordinal}"

@@ -669,3 +669,13 @@ def test_attacks_summed_up_with_a_bare_verb_are_the_strikes_told_at_their_place(
         "Israel không kích một trường học ở thành phố Gaza tối 9/6, khiến 7 người chết."
     )
     assert [(e["location"], e["event_type"], e["fatalities"]) for e in out["events"]] == [("Gaza", REMOTE, 7)]
+
+
+def test_a_caption_between_a_strike_and_its_toll_does_not_hide_the_strike(extract) -> None:
+    out = extract(
+        "Nga tập kích Dnipro\nNga phóng tên lửa vào thành phố Dnipro đêm 9/6, phá hủy một tòa chung cư.\n"
+        "Lính cứu hỏa ở tòa nhà bị trúng tên lửa trong cuộc tấn công của Nga vào thành phố Dnipro đêm 9/6. "
+        "Ảnh: Reuters\n"
+        "Giới chức vùng Dnipropetrovsk cho biết các cuộc tấn công khiến một người chết và 26 người bị thương."
+    )
+    assert {e["event_type"] for e in out["events"]} == {REMOTE}
