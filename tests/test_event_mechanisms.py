@@ -491,7 +491,7 @@ def test_a_toll_of_the_attack_just_told_is_that_attack(extract, subject: str) ->
     "sentence",
     [
         "Như vậy, kể từ đầu tháng này, 15 tay súng đã thiệt mạng trong các cuộc tấn công của Israel.",
-        "Số thương vong mới nâng tổng số người chết trong các cuộc không kích của Israel lên hơn 30.",
+        "Số thương vong mới nâng tổng số người chết trong các cuộc không kích vào Gaza lên hơn 30.",
         "Theo Bộ Y tế Gaza, 420 người đã thiệt mạng kể từ khi lệnh ngừng bắn có hiệu lực.",
         "Tính từ đầu năm, các vụ tấn công của phiến quân đã khiến hơn 900 người chết ở tỉnh Cabo Delgado.",
     ],
