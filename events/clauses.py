@@ -421,6 +421,10 @@ def not_reported(
     return None
 
 
+_GOVERNING = re.compile(
+    rf"(?<!\w)(?:{lexicon.NOT_REPORTED['habit']}|{lexicon.NOT_REPORTED['modality']})(?!\w)"
+)
+_TOLD_AS_DONE = re.compile(r"(?<!\w)(?:đã|vừa|đang)(?!\w)")
 _TOTAL = re.compile(rf"(?<!\w)(?:{lexicon.NOT_REPORTED['total']})(?!\w)")
 _TOLL = re.compile(rf"(?<!\w)(?:{lexicon.DEATH_VERBS}|{lexicon.INJURY_WORDS})(?!\w)")
 
@@ -525,13 +529,29 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
     merged: dict[tuple, Clause] = {}
     previous: Clause | None = None
     setting: bool | None = None  # whether the sentence tells a protest (read when first needed)
+    # a habit or an intent told before a list ("thường kiểm soát các tuyến đường và quấy nhiễu người
+    # dân bằng bạo lực, bắt cóc, …", "sẽ cấm sự can thiệp nước ngoài, các hoạt động bạo loạn …"):
+    # the items after its commas are what it governs, up to a conjunction or a semicolon
+    governed: str | None = None
     for clause_start, clause_end, after_comma in _clause_spans(text, start, end, may_cut):
+        if not after_comma:
+            governed = None
         best = _strongest(cues, clause_start, clause_end, starts)
         if best is None:
             if previous is not None:
                 previous.spans.append((clause_start, clause_end))
+            m = _GOVERNING.search(lower, clause_start - start, clause_end - start)
+            if m is not None:
+                governed = m.group()
             continue
         why = not_reported(text, clause_start, clause_end, best, lower, start, markers)
+        if (
+            why is None
+            and governed is not None
+            and after_comma
+            and not _TOLD_AS_DONE.search(lower, clause_start - start, best.end - start)
+        ):
+            why = "governed"  # (an item told as done, "…, pháo binh Nga đã bắn vào …", is news)
         if why == "speech act" and condemned_incident(
             lower, clause_start - start, clause_end - start, best.start - start
         ):

@@ -679,3 +679,23 @@ def test_a_caption_between_a_strike_and_its_toll_does_not_hide_the_strike(extrac
         "Giới chức vùng Dnipropetrovsk cho biết các cuộc tấn công khiến một người chết và 26 người bị thương."
     )
     assert {e["event_type"] for e in out["events"]} == {REMOTE}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Các băng nhóm thường chặn đường và quấy nhiễu người dân ở thủ đô Port-au-Prince, bắt cóc, sát hại.",
+        "Luật mới, dự kiến có hiệu lực từ tháng sau, sẽ cấm các cuộc tụ tập đông người, các hoạt động bạo "
+        "loạn ở thủ đô Nairobi.",
+    ],
+)
+def test_a_habit_or_an_intent_governs_the_items_listed_after_it(extract, sentence: str) -> None:
+    assert extract(f"Tin thế giới\n{sentence}")["events"] == []
+
+
+def test_an_item_told_as_done_after_an_intent_is_news(extract) -> None:
+    """Guard: "…, pháo binh Nga đã bắn vào …" after "sẽ điều tra" is an incident of its own."""
+    out = extract(
+        "Tin chiến sự\nQuân đội cho biết sẽ điều tra, pháo binh Nga đã bắn vào thành phố Kherson hôm 9/6."
+    )
+    assert where(out) == ["Kherson"]
