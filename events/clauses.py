@@ -360,10 +360,11 @@ def in_protest(
 def protesters_act(
     best: Cue, cues: list[Cue], lower: str, clause_end: int, start: int, starts: list[int] | None = None
 ) -> Cue:
-    """ "Người biểu tình phóng hỏa …": the protest word names who acts; what they do after it (arson,
+    """ "Người biểu tình phóng hỏa …", "Đối tượng biểu tình quá khích đập phá …": the protest word
+    names who acts; what they do after it (arson,
     a clash, an attack) makes the event a violent demonstration (ACLED Riots)."""
     at = best.start - start
-    if best.event_type != lexicon.PROTESTS or not lower.endswith("người ", 0, at):
+    if best.event_type != lexicon.PROTESTS or not lower.endswith(_WHO_PROTESTS, 0, at):
         return best
     if starts is not None:  # (sorted: only the cues just after it)
         cues = cues[bisect_left(starts, best.end) : bisect_left(starts, best.end + 40)]
@@ -379,6 +380,9 @@ def protesters_act(
 
 
 _WHAT_IS_PROTESTED = ("phản đối", "lên án", "chống", "về", "cuộc", "vụ")
+# who the protest word names: "người biểu tình", and the press's words for rioters ("đối tượng biểu
+# tình quá khích", "phần tử biểu tình")
+_WHO_PROTESTS = ("người ", "đối tượng ", "phần tử ")
 
 
 def not_reported(
@@ -563,6 +567,18 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
             continue
         if previous is not None and after_comma and lower.startswith(_RESULTS, best.start - start):
             previous.spans.append((clause_start, clause_end))  # "…, phá hủy nhà ga": what it did
+            continue
+        if (
+            previous is not None
+            and after_comma
+            and previous.event_type in (lexicon.PROTESTS, lexicon.RIOTS)
+            and previous.sub_event_type != "Protest with intervention"
+            and best.sub_event_type == "Looting/property destruction"
+        ):
+            # "Đối tượng biểu tình quá khích đập phá các cửa hàng, phóng hỏa, …": what the
+            # demonstrators did, their demonstration turned violent (ACLED Riots)
+            previous.event_type, previous.sub_event_type = lexicon.RIOTS, "Violent demonstration"
+            previous.spans.append((clause_start, clause_end))
             continue
         best = by_means(text, start, best, clause_end, lower)
         best = with_intervention(best, lower, clause_start, clause_end, start)

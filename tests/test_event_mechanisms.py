@@ -699,3 +699,12 @@ def test_an_item_told_as_done_after_an_intent_is_news(extract) -> None:
         "Tin chiến sự\nQuân đội cho biết sẽ điều tra, pháo binh Nga đã bắn vào thành phố Kherson hôm 9/6."
     )
     assert where(out) == ["Kherson"]
+
+
+@pytest.mark.parametrize("who", ["Một số đối tượng biểu tình quá khích", "Nhiều người biểu tình"])
+def test_what_demonstrators_burn_and_smash_is_their_riot(extract, who: str) -> None:
+    out = extract(
+        f"Bạo loạn ở Nairobi\nHôm 9/6, {who} tràn ra đường ở thủ đô Nairobi, phóng hỏa nhiều xe, đốt phá "
+        "một đồn cảnh sát."
+    )
+    assert kinds(out) == [("Riots", "Violent demonstration")]
