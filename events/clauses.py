@@ -75,6 +75,10 @@ _COUNT = lexicon.MEANS_QUANTITY + lexicon.MEANS_UNIT
 _MEANS_AFTER = re.compile(
     rf"(?:\s+(?:{lexicon.MEANS_WORDS}))?\s+{_COUNT}(?:{_MEANS_GROUPS})(?!\w)"
     rf"|(?:\s+[^\s,;.]+){{1,8}}?\s+(?:{lexicon.MEANS_WORDS})\s+{_COUNT}(?:{_MEANS_GROUPS_2})(?!\w)"
+    # an air force that owns or makes the attack: "cuộc tập kích dữ dội của không quân Israel", "cuộc
+    # tấn công mới nhất do không quân Israel tiến hành" (group p0: the first of lexicon.MEANS, the air)
+    r"|(?:\s+[^\s,;.]+){0,3}?\s+(?:của|do)\s+(?:lực lượng\s+)?"
+    r"(?P<p0>không quân|chiến đấu cơ|máy bay chiến đấu|tiêm kích|oanh tạc cơ)(?!\w)"
 )
 # The means an attack's subject names before the verb: "Máy bay chiến đấu … đã tấn công", "tên lửa
 # Nga tập kích" (never a target: "căn cứ không quân", nor the air defence: "phòng không").
@@ -356,10 +360,11 @@ def in_protest(
 def protesters_act(
     best: Cue, cues: list[Cue], lower: str, clause_end: int, start: int, starts: list[int] | None = None
 ) -> Cue:
-    """ "Người biểu tình phóng hỏa …": the protest word names who acts; what they do after it (arson,
+    """ "Người biểu tình phóng hỏa …", "Đối tượng biểu tình quá khích đập phá …": the protest word
+    names who acts; what they do after it (arson,
     a clash, an attack) makes the event a violent demonstration (ACLED Riots)."""
     at = best.start - start
-    if best.event_type != lexicon.PROTESTS or not lower.endswith("người ", 0, at):
+    if best.event_type != lexicon.PROTESTS or not lower.endswith(_WHO_PROTESTS, 0, at):
         return best
     if starts is not None:  # (sorted: only the cues just after it)
         cues = cues[bisect_left(starts, best.end) : bisect_left(starts, best.end + 40)]
@@ -375,6 +380,9 @@ def protesters_act(
 
 
 _WHAT_IS_PROTESTED = ("phản đối", "lên án", "chống", "về", "cuộc", "vụ")
+# who the protest word names: "người biểu tình", and the press's words for rioters ("đối tượng biểu
+# tình quá khích", "phần tử biểu tình")
+_WHO_PROTESTS = ("người ", "đối tượng ", "phần tử ")
 
 
 def not_reported(
@@ -417,6 +425,11 @@ def not_reported(
     return None
 
 
+_GOVERNING = re.compile(
+    rf"(?<!\w)(?:{lexicon.NOT_REPORTED['habit']}|{lexicon.NOT_REPORTED['modality']})(?!\w)"
+)
+_TOLD_AS_DONE = re.compile(r"(?<!\w)(?:đã|vừa|đang)(?!\w)")
+_TOTAL = re.compile(rf"(?<!\w)(?:{lexicon.NOT_REPORTED['total']})(?!\w)")
 _TOLL = re.compile(rf"(?<!\w)(?:{lexicon.DEATH_VERBS}|{lexicon.INJURY_WORDS})(?!\w)")
 
 
@@ -428,9 +441,10 @@ def toll_clause(text: str, start: int, end: int, before: Clause) -> Clause | Non
     when it tells no toll, or the toll is not reported ("Không có thương vong")."""
     if before.event_type not in _VIOLENT:
         return None
-    m = _TOLL.search(text[start:end].lower())
-    if m is None:
-        return None
+    lower = text[start:end].lower()
+    m = _TOLL.search(lower)
+    if m is None or _TOTAL.search(lower) or _OPENS_WITH_TOTAL.match(lower):
+        return None  # (a running total: "Số thương vong mới nâng tổng số người chết lên 30")
     cue = Cue(start + m.start(), start + m.end(), before.event_type, before.sub_event_type or "", 0)
     if not_reported(text, start, end, cue) is not None:
         return None
@@ -494,6 +508,15 @@ def attacks_in_general(lower: str, at: int, cue_end: int, clause_end: int) -> bo
     return bool(_PLURAL_BEFORE.search(window)) and bool(_PURPOSE_AFTER.match(lower, cue_end, clause_end))
 
 
+# A sentence that opens with the span it adds up ("Kể từ đầu tháng này, …", "Như vậy, tính từ khi lệnh
+# ngừng bắn có hiệu lực, 420 người đã thiệt mạng") tells a running total of the dead, not an incident
+# (lexicon.NOT_REPORTED["total"]).
+_OPENS_WITH_TOTAL = re.compile(
+    r"(?:[^\s,;.]+(?:\s+[^\s,;.]+){0,2},\s*)?(?:kể từ|tính từ|tính chung từ)\s+"
+    r"(?:đầu|ngày|tháng|năm|cuối|khi|hôm)(?!\w)"
+)
+
+
 def event_clauses(text: str, start: int, end: int) -> list[Clause]:
     """The event-bearing clauses of a sentence, same-type clauses merged into the first.
 
@@ -501,8 +524,8 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
     A clause whose cue is not reported (:func:`not_reported`) is no event and ends the one before.
     """
     cues, markers, may_cut, lower = _find_cues(text, start, end)
-    if not cues:
-        return []
+    if not cues or (_OPENS_WITH_TOTAL.match(lower) and _TOLL.search(lower)):
+        return []  # (a total of the dead; "Kể từ năm 2008, hai bên đã tổ chức 10 cuộc gặp": background)
     starts = None  # a few cues: scanned for each clause; many: sorted and bisected (linear time)
     if len(cues) > 8:
         cues.sort(key=lambda cue: cue.start)  # (stable: equal starts stay in the patterns' order)
@@ -510,13 +533,29 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
     merged: dict[tuple, Clause] = {}
     previous: Clause | None = None
     setting: bool | None = None  # whether the sentence tells a protest (read when first needed)
+    # a habit or an intent told before a list ("thường kiểm soát các tuyến đường và quấy nhiễu người
+    # dân bằng bạo lực, bắt cóc, …", "sẽ cấm sự can thiệp nước ngoài, các hoạt động bạo loạn …"):
+    # the items after its commas are what it governs, up to a conjunction or a semicolon
+    governed: str | None = None
     for clause_start, clause_end, after_comma in _clause_spans(text, start, end, may_cut):
+        if not after_comma:
+            governed = None
         best = _strongest(cues, clause_start, clause_end, starts)
         if best is None:
             if previous is not None:
                 previous.spans.append((clause_start, clause_end))
+            m = _GOVERNING.search(lower, clause_start - start, clause_end - start)
+            if m is not None:
+                governed = m.group()
             continue
         why = not_reported(text, clause_start, clause_end, best, lower, start, markers)
+        if (
+            why is None
+            and governed is not None
+            and after_comma
+            and not _TOLD_AS_DONE.search(lower, clause_start - start, best.end - start)
+        ):
+            why = "governed"  # (an item told as done, "…, pháo binh Nga đã bắn vào …", is news)
         if why == "speech act" and condemned_incident(
             lower, clause_start - start, clause_end - start, best.start - start
         ):
@@ -528,6 +567,18 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
             continue
         if previous is not None and after_comma and lower.startswith(_RESULTS, best.start - start):
             previous.spans.append((clause_start, clause_end))  # "…, phá hủy nhà ga": what it did
+            continue
+        if (
+            previous is not None
+            and after_comma
+            and previous.event_type in (lexicon.PROTESTS, lexicon.RIOTS)
+            and previous.sub_event_type != "Protest with intervention"
+            and best.sub_event_type == "Looting/property destruction"
+        ):
+            # "Đối tượng biểu tình quá khích đập phá các cửa hàng, phóng hỏa, …": what the
+            # demonstrators did, their demonstration turned violent (ACLED Riots)
+            previous.event_type, previous.sub_event_type = lexicon.RIOTS, "Violent demonstration"
+            previous.spans.append((clause_start, clause_end))
             continue
         best = by_means(text, start, best, clause_end, lower)
         best = with_intervention(best, lower, clause_start, clause_end, start)

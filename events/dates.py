@@ -273,6 +273,10 @@ _DAY = re.compile(
 )
 
 
+# the words after which a day may be written with a dot ("tối 13.11"); elsewhere "3.5" is a number
+_DOT_DAY_CUES = ("ngày", "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "khuya")
+
+
 def _h_day(m: re.Match[str], low: str, text: str) -> _Cand | None:
     start = m.start()
     if _glued(low, start, ".,/-"):
@@ -288,8 +292,8 @@ def _h_day(m: re.Match[str], low: str, text: str) -> _Cand | None:
     if year is None or sep is None:
         if not cue and not _back(_BACK_WEAK, low, start, 8) and not _back(_BACK_LIST, low, start, 60):
             return None  # "tỷ lệ 3/4", "số 27/9", "2-1", "sau 3 tháng 10 ngày"
-        if sep == "." and not (cue and cue.rstrip().endswith("ngày")):
-            return None  # "27.9" only as "ngày 27.9"
+        if sep == "." and not (cue and cue.rstrip().endswith(_DOT_DAY_CUES)):
+            return None  # "27.9" only as "ngày 27.9", "hôm 27.9", "tối 27.9"
         if not cue and _next_word(low, m.end("m") if sep else m.end("tm")) in _COUNT_NOUNS:
             return None  # "từ 3-10 người"
     elif not cue and _back(_BACK_SO, low, start, 8):
@@ -305,9 +309,9 @@ def _h_day(m: re.Match[str], low: str, text: str) -> _Cand | None:
     )
 
 
-# Month: "tháng 10", "tháng 2/1988", "tháng 2-1988", "tháng 2 năm 1988", "tháng 10 năm ngoái".
+# Month: "tháng 10", "tháng 2/1988", "tháng 2-1988", "tháng 3.2024", "tháng 2 năm 1988", "tháng 10 năm ngoái".
 _MONTH = re.compile(
-    rf"tháng{_WS}(?P<m>{_D})(?:{_OWS}[/-]{_OWS}(?P<y>{_Y})|{_WS}năm{_WS}(?P<yb>{_Y}))?{_NE}{_REL_YEAR}"
+    rf"tháng{_WS}(?P<m>{_D})(?:{_OWS}[/.-]{_OWS}(?P<y>{_Y})|{_WS}năm{_WS}(?P<yb>{_Y}))?{_NE}{_REL_YEAR}"
 )
 
 

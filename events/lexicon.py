@@ -227,8 +227,8 @@ AIR_MEANS = (
     r"|chiến đấu cơ|oanh tạc cơ|trực thăng vũ trang|bom dẫn đường|bom lượn|phi đội"
 )
 SHELLING_MEANS = (
-    r"tên lửa|hỏa tiễn|rocket|pháo binh|pháo phản lực|đạn pháo|pháo(?! đài| hoa)|súng cối|đạn cối|cối"
-    r"|hỏa lực pháo binh"
+    r"tên lửa|hỏa tiễn|rocket|rốc[ -]?két|pháo binh|pháo phản lực|đạn pháo|pháo(?! đài| hoa)|súng cối"
+    r"|đạn cối|cối|hỏa lực pháo binh"
 )
 EXPLOSIVE_MEANS = r"mìn|bom tự chế|thiết bị nổ tự chế|thiết bị nổ|bom xe|ied"
 # An attack verb typed by its means ("tấn công tên lửa", "tập kích bằng 30 UAV", "Máy bay chiến
@@ -245,14 +245,20 @@ MEANS_WORDS = r"bằng|sử dụng|dùng"
 
 
 # What a drone does to its target: "UAV Nga đánh trúng nhà ga", "một loạt UAV đã đánh vào sân bay"
-DRONE_HITS = r"(?:tấn công|tập kích|lao vào|đâm vào|đánh trúng|đánh vào|nhằm vào|nhắm vào|rơi trúng)"
+DRONE_HITS = (
+    r"(?:tấn công|tập kích|lao vào|đâm vào|va vào|va trúng|đánh trúng|đánh vào|nhằm vào|nhắm vào|rơi trúng)"
+)
 
 HISTORY_ONLY = 1  # the priority of cues that make only background events (see the last group)
 
 EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
     (
-        r"bắn (?:hạ|rơi|chặn) (?:\S+ ){0,2}?(?:tên lửa|rocket|uav|drone|máy bay không người lái|thiết bị bay"
-        r"|quả đạn|đạn)|đánh chặn|bắn chặn"
+        r"bắn (?:hạ|rơi|chặn) (?:\S+ ){0,3}?(?:tên lửa|rocket|rốc[ -]?két|uav|drone|máy bay không người lái"
+        r"|thiết bị bay|quả đạn|đạn)|đánh chặn|bắn chặn"
+        # by air defence ("các đơn vị phòng không bắn hạ hoặc chế áp 546 UAV", "hai chiếc bị lực lượng
+        # phòng không bắn hạ"): a shot-down aircraft with a crew stays a clash
+        r"|phòng không (?:\S+ ){0,3}?(?:bắn (?:hạ|rơi)|chế áp|vô hiệu hóa)"
+        r"(?! (?:\S+ ){0,3}?(?:máy bay chiến đấu|tiêm kích|chiến đấu cơ|trực thăng|phi cơ))"
         # the passive: "3 UAV bị bắn hạ gần Kirishi", "tên lửa … đã bị đánh chặn"
         r"|uav (?:\S+ ){0,3}?bị bắn (?:hạ|rơi)|drone (?:\S+ ){0,3}?bị bắn (?:hạ|rơi)"
         r"|tên lửa (?:\S+ ){0,3}?bị bắn (?:hạ|rơi)|rocket (?:\S+ ){0,3}?bị bắn (?:hạ|rơi)"
@@ -273,8 +279,8 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
     (
         r"không kích|oanh tạc|ném bom|thả bom|tấn công (?:bằng )?(?:đường )?không quân|tập kích (?:bằng )?"
         r"(?:uav|máy bay không người lái)"
-        rf"|uav .{{0,30}}?{DRONE_HITS}|máy bay không người lái .{{0,30}}?{DRONE_HITS}"
-        rf"|drone .{{0,30}}?{DRONE_HITS}"
+        rf"|uav .{{0,60}}?{DRONE_HITS}|máy bay không người lái .{{0,60}}?{DRONE_HITS}"
+        rf"|drone .{{0,60}}?{DRONE_HITS}"
         r"|phóng (?:\S+ ){0,3}?(?:uav|máy bay không người lái|drone)(?!\w)"
         # what was hit by one: "bốc cháy … sau khi trúng xuồng không người lái"
         r"|trúng (?:\S+ ){0,2}?(?:uav|máy bay không người lái|xuồng không người lái|drone)(?!\w)",
@@ -283,13 +289,14 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
     (
         r"pháo kích|nã pháo|bắn pháo|pháo binh .{0,40}?(?:bắn|nã)|nã (?:\S+ ){0,3}?(?:đạn|loạt|quả)|bắn phá"
         r"|đạn cối|súng cối"
-        r"|tên lửa .{0,50}?(?:bắn|rơi|tấn công|tập kích|trúng|đánh trúng|dội)"
-        r"|rocket .{0,50}?(?:rơi|trúng|dội)"
+        r"|tên lửa .{0,70}?(?:bắn|rơi|tấn công|tập kích|trúng|đánh trúng|dội|lao vào|đâm vào|va vào)"
+        r"|rocket .{0,50}?(?:rơi|trúng|dội)|rốc[ -]?két .{0,50}?(?:rơi|trúng|dội)"
         r"|đạn pháo .{0,50}?(?:rơi|trúng|dội)|quả đạn .{0,50}?(?:rơi|trúng)"
-        r"|bắn (?:\S+ ){0,3}?(?:tên lửa|rocket)"
+        r"|bắn (?:\S+ ){0,3}?(?:tên lửa|rocket|rốc[ -]?két)"
         # a launch with its count: "phóng hàng trăm tên lửa", "phóng hàng chục quả rocket vào"
-        r"|phóng (?:\S+ ){0,3}?(?:tên lửa|rocket|hỏa tiễn)|hỏa tiễn .{0,30}?(?:tấn công|dội|trúng)"
-        r"|nã (?:\S+ ){0,3}?(?:tên lửa|rocket|hỏa tiễn)"
+        r"|phóng (?:\S+ ){0,3}?(?:tên lửa|rocket|rốc[ -]?két|hỏa tiễn|đạn pháo|quả đạn)"
+        r"|hỏa tiễn .{0,30}?(?:tấn công|dội|trúng)"
+        r"|nã (?:\S+ ){0,3}?(?:tên lửa|rocket|rốc[ -]?két|hỏa tiễn)"
         # what hit, told by its count word or its debris: "Một số quả đã … rơi trúng các tòa nhà"
         r"|quả (?:\S+ ){0,10}?rơi trúng|mảnh vỡ (?:\S+ ){0,6}?rơi trúng"
         r"|bắn vào|bắn trúng",
@@ -425,6 +432,7 @@ NOT_REPORTED = {
     # habits, not incidents: "thường xuyên pháo kích", "không kích gần như hằng ngày"
     "habit": (
         r"thường xuyên|hằng ngày|hàng ngày|mỗi ngày|mỗi đêm|mỗi khi|thường(?<!dân thường)(?! dân)|nhiều lần"
+        r"|hiếm khi|ít khi"
     ),
     # the violence as a topic: "về các cuộc đụng độ", "lý do khiến cuộc giao tranh", "chấm dứt xung đột"
     "topic": (
@@ -435,7 +443,12 @@ NOT_REPORTED = {
         r"|tình hình|chấm dứt|ngừng|kết thúc|giải quyết|tránh|ngăn ngừa|hậu quả|bối cảnh"
         r"|kể từ khi|từ khi"
         r"|một trong những|một trong các"  # a comparison: "Đây là một trong những đợt tấn công … nhất"
+        # the incident just told, compared: "Đây là vụ tấn công đẫm máu nhất …", "Đây là lần thứ hai …"
+        r"|đây là(?= (?:vụ|cuộc|đợt|trận|lần|một) )|đó là(?= (?:vụ|cuộc|đợt|trận|lần|một) )"
     ),
+    # a running total over a span, not one incident: "kể từ đầu tháng này, 15 tay súng đã thiệt mạng",
+    # "nâng tổng số người chết lên 30" (the incidents it adds up are told on their own)
+    "total": r"kể từ(?= đầu| ngày| tháng| năm| cuối| hôm)|tính từ|nâng tổng số|lũy kế|cộng dồn",
     # what something happens in spite of: "bất chấp lệnh giới nghiêm", "bất chấp thỏa thuận ngừng bắn
     # đạt được năm 1994" (a state of things, told again: background when dated in the past, else nothing)
     "despite": r"bất chấp",
@@ -446,6 +459,7 @@ NOT_REPORTED = {
 NOT_REPORTED_AFTER = (
     r"có thể|sẽ|có nguy cơ|có khả năng|hay không|chăng|không\?|gần như hằng ngày|gần như hàng ngày|hằng ngày"
     r"|hàng ngày|mỗi ngày|là(?! \d)"
+    r"|kể từ khi|kể từ đầu|tính từ"  # a total: "420 người đã thiệt mạng kể từ khi lệnh ngừng bắn …"
 )
 # Right before the cue (a word or two between at most): "không tấn công", "chưa có giao tranh".
 # Right before the cue, a total over days, not one incident: "Năm ngày giao tranh đã khiến …".

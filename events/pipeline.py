@@ -69,12 +69,27 @@ _ANAPHOR_WORDS = ("cùng", "trong ngày", "trước", "sau", "tiếp theo")
 _TOLD_BEFORE = re.compile(r"(?:trong|sau|từ|qua|của)\s+(?:các\s+|những\s+)?(?:cuộc|vụ|đợt|trận)\s+$")
 
 
+# "Cuộc tấn công khiến 6 người chết.": the noun of an attack opening its clause, its subject, is the
+# attack just told (a new one is told with its actor or its place: "Nga tấn công …")
+_OPENS_WITH_ATTACK = re.compile(r"(?:(?:các|những)\s+)?(?:cuộc|vụ|đợt|đòn|trận|loạt)\s+")
+
+
 def _told_before(text: str, clause: Clause) -> bool:
-    """Whether the clause's cue refers back to an incident ("trong cuộc tấn công")."""
+    """Whether the clause's cue refers back to an incident ("trong cuộc tấn công", or "Cuộc tấn
+    công khiến …" opening the clause)."""
     at = clause.cue_start if clause.cue_start is not None else clause.start
-    return bool(_TOLD_BEFORE.search(text[max(0, at - 24) : at].lower()))
+    if _TOLD_BEFORE.search(text[max(0, at - 24) : at].lower()):
+        return True
+    opening = text[clause.start : at].lower() if at - clause.start <= 12 else ""
+    return _OPENS_WITH_ATTACK.fullmatch(opening) is not None
 
 
+# a day that dates a report, not what it reports: "ngày 16/11 xác nhận thông tin vụ …"
+_REPORTED_ON = re.compile(
+    rf"\s*(?:\([^)]{{0,30}}\)\s*)?(?:(?:đã|vừa|cũng)\s+)?"
+    rf"(?:{lexicon.CLAIM_VERBS}|đưa tin|thừa nhận|làm rõ)(?!\w)",
+    re.IGNORECASE,
+)
 _ATTACK_WORDS = ("tấn công", "tập kích", "tiến công")
 # where a strike is first told before the text says where in it it struck (records._broad_and_narrow)
 _BROAD_KINDS = ("country", "sea", "ocean", "gulf")
@@ -331,6 +346,7 @@ class Extractor:
         last: dict | None = None  # the last event of the body told at a named place
         # the last strike or attack of the body, its sentence, the number of candidates after it
         recent: tuple[dict, int, int] | None = None
+        told_aside, before_this = 0, 0  # candidates of captions and headlines; before this clause
         for index, sentence, clauses in planned:
             opening = text[sentence[0] : min(sentence[1], sentence[0] + _ANAPHOR_REACH)].lower()
             m = _ANAPHOR.search(opening) if any(w in opening for w in _ANAPHOR_WORDS) else None
@@ -386,7 +402,8 @@ class Extractor:
                 if clause.attacks_in_general and not when.own and record["fatalities"] is None:
                     continue  # "nhóm đã tiến hành hàng loạt vụ tấn công": a series, a topic
                 # (the last incident told, a few sentences back at most, and no other event since)
-                told_last = recent is not None and recent[2] == len(candidates)
+                # (a caption's or a headline's candidate in between tells nothing new: not counted)
+                told_last = recent is not None and recent[2] == len(candidates) - told_aside
                 if told_last and index - recent[1] <= 3 and _retold_attack(text, clause):
                     told_record = recent[0]
                     same_area = told_record["country"] in (record["country"], None)  # (a sea has none)
@@ -448,7 +465,10 @@ class Extractor:
                     for other in coordinated(text, where, near) if listed else ():
                         candidates.append((at_place(record, other), dict(how, mention=dict(how["mention"]))))
                 if recent is not None and recent[0] is record:
-                    recent = (record, index, len(candidates))
+                    recent = (record, index, len(candidates) - told_aside)
+                elif roles[index] != "body":
+                    told_aside += len(candidates) - before_this
+                before_this = len(candidates)
         events = incidents(candidates, text)
         for ordinal, event in enumerate(events, 1):
             event["event_id"] = f"{article.id}:{ordinal}"
@@ -491,6 +511,13 @@ class Extractor:
             i = bisect_left(starts, spans[0][0], lo, hi)  # its own
             if i < hi and starts[i] < spans[0][1]:
                 chosen = dates[i]
+                cue = clause.cue_start
+                if cue is not None and cue > chosen.end and _REPORTED_ON.match(text, chosen.end, cue):
+                    # "ngày 16/11 xác nhận vụ đấu súng … vào tối 13/11": the first dates the report;
+                    # the incident's own day comes after its cue, in its sentence
+                    later = bisect_left(starts, cue, i + 1, hi)
+                    if later < hi:
+                        chosen = dates[later]
             else:
                 i = bisect_left(starts, clause.start, lo, hi)  # the nearest before it
                 if i > lo:

@@ -784,7 +784,10 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
         joined = None
         may_join = None  # whether this mention may join an event that is not at a named place
         for event, event_how in reversed(earlier):
-            if not (how["support"] or (how["specific"] and event_how["specific"])):
+            # the same toll told again is the same incident ("Israel không kích Dải Gaza khiến 12 người
+            # chết" in the lede and "… vụ không kích đã khiến 12 người thiệt mạng" in the body)
+            same_toll = record["fatalities"] is not None and record["fatalities"] == event["fatalities"]
+            if not (how["support"] or (how["specific"] and event_how["specific"]) or same_toll):
                 if may_join is None:
                     may_join = retells(record, text, how["cue_end"])
                 if not may_join:
@@ -841,7 +844,71 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
             event["date"], event["date_end"] = record["date"], record["date_end"]
             event["time_precision"] = record["time_precision"]
             event_how["own_date"] = True
-    return _intercepted(_riots_over_protests(events))
+    return _intercepted(_riots_over_protests(_summed_up(events, made)))
+
+
+_BARE_ATTACKS = frozenset({"tấn công", "tập kích", "tiến công"})
+
+
+def _summed_up(events: list[dict], made: list[tuple[dict, dict]]) -> list[dict]:
+    """An event told only at a country, a large region or a border line (a lede, a quote, a tally:
+    "Nga phóng hơn 600 tên lửa và UAV vào Ukraine trong đêm", "các cuộc không kích của Israel vào
+    Dải Gaza", "xung đột tại biên giới Thái Lan - Campuchia tiếp tục leo thang") is,
+    when the article tells an event of its type in that country on its day at a named place, the
+    summary of what it tells there (ACLED codes the strikes where they struck): it joins that
+    event (same day, or any day of the article when the summary names none; same attacker when both
+    name one), the nearest of its sub-event type first.
+    A written place of its own (an unresolved village) keeps it apart."""
+    located = [(e, how) for e, how in made if how["specific"] and not e["background"] and e["country"]]
+    if not located:
+        return events
+    gone: set[int] = set()
+    for event, how in made:
+        border = (event["place_id"] or "").startswith("border:")  # a line hundreds of km long
+        if (
+            (how["specific"] and not border)
+            or how.get("continues")  # (at the place of the incident it carries on)
+            or (event["geo_precision"] != 3 and not border)
+            or event["background"]
+            or event["location_written"]
+            or not event["country"]
+            # a figure told with no place at all is news of its own ("Ít nhất 31 binh sĩ đã tử trận.")
+            or (event["place_surface"] is None and event["fatalities"] is not None)
+        ):
+            continue
+        at = how["mention"]["start"]
+        # a bare attack verb ("nhiều cuộc tấn công vào Dải Gaza") sums up the strikes told at their places
+        bare = event["event_type"] == lexicon.BATTLES and (event["cue"] or "").lower() in _BARE_ATTACKS
+        best, best_key = None, None
+        for other, other_how in located:
+            if (
+                id(other) in gone
+                or other is event
+                or (
+                    other["event_type"] != event["event_type"]
+                    and not (bare and other["event_type"] == lexicon.REMOTE)
+                )
+                or other["country"] != event["country"]
+                or (other["date"] != event["date"] and how["own_date"])  # (undated: the article's day)
+                or not _actors_agree(other, event)
+                or (None not in (other["actor1"], event["actor1"]) and other["actor1"] != event["actor1"])
+            ):
+                continue
+            far = abs(other_how["mention"]["start"] - at)
+            key = (other["sub_event_type"] != event["sub_event_type"], far)
+            if best_key is None or key < best_key:
+                best, best_key = other, key
+        if best is None:
+            continue
+        gone.add(id(event))
+        best["mentions"] = sorted(best["mentions"] + event["mentions"], key=lambda m: m["start"])
+        for field, other_side in (("actor1", "actor2"), ("actor2", "actor1"), ("claimed_by", None)):
+            value = event[field]
+            if best[field] is None and value is not None and value != best.get(other_side or ""):
+                best[field] = value
+        figures = [f for f in (best["fatalities"], event["fatalities"]) if f is not None]
+        best["fatalities"] = min(figures) if figures else None
+    return [event for event in events if id(event) not in gone]
 
 
 def _intercepted(events: list[dict]) -> list[dict]:

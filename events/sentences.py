@@ -134,7 +134,7 @@ def _emit(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None
 
 # Lines that are not the body of a report: a photo or video caption, a credit, a link to
 # another story. Matched at the start of a line (after an opening bracket) or, for a credit,
-# at its end ("… - Ảnh: Reuters", "(Ảnh: AFP)").
+# at its end ("… - Ảnh: Reuters", "(Ảnh: AFP)", "… hôm 5/11. Ảnh: Xinhua." with its full stop).
 _CAPTION_START = re.compile(
     r"[\[(]?\s*(?:ảnh|video|clip|hình|infographic|đồ họa|nguồn|ảnh minh họa|xem thêm|đọc thêm|tin liên quan"
     r"|có thể bạn quan tâm|bài liên quan|xem video|mời xem)(?:\s*\d+)?\s*(?:[:\]\)–—-]|$)",
@@ -145,9 +145,13 @@ _CAPTION_WORDS = (
     "ảnh", "video", "clip", "hình", "infographic", "đồ họa", "nguồn", "xem", "đọc", "tin", "có thể", "bài",
     "mời",
 )  # fmt: skip
+# A credit that ends with a full stop ("Ảnh: Xinhua News."): a few capitalised names, so that a
+# sentence that only says "ảnh: …" or "video: …" before its full stop stays body text.
+_UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
+_CREDIT = rf"(?-i:[{_UPPER}])[^\s.!?]*(?:[ /,-]+(?-i:[{_UPPER}])[^\s.!?]*){{0,4}}"
 _CAPTION_END = re.compile(
     r"(?:[-–—(]\s*|\s)(?:ảnh|video|clip|nguồn|hình|ảnh chụp màn hình)(?:\s*\d+)?"
-    r"\s*(?::\s*[^.!?]{0,60})?\)?\s*$|(?:[-–—]\s*)hình\s*\d+\s*$",
+    r"\s*(?::\s*[^.!?]{0,60}|:\s*" + _CREDIT + r"\.)?\)?\s*$|(?:[-–—]\s*)hình\s*\d+\s*$",
     re.IGNORECASE,
 )
 _CLOSING = "\"'”’»)] \t"

@@ -33,8 +33,11 @@ METRICS = (
 )
 # Floors per group: the six METRICS (at least), then not_place_hits (at most).
 THRESHOLDS: dict[str, tuple[float, float, float, float, float, float, int]] = {
-    "all": (0.97, 0.91, 0.96, 0.89, 0.87, 0.89, 1),  # events 137 gold / 147 predicted
-    "drc": (0.99, 0.92, 0.93, 0.65, 0.77, 0.89, 0),  # events 15 gold / 14 predicted
+    "all": (0.97, 0.91, 0.96, 0.89, 0.87, 0.89, 1),  # events 137 gold / 146 predicted
+    # drc precision 0.77 -> 0.76 (events3): the Kinshasa demonstrators' looting ("…, cướp phá một số tòa
+    # nhà") is now part of their riot, as ACLED codes it; as an event of its own it had matched, by
+    # type and country only, the optional "cắt quan hệ ngoại giao" (a country-level development)
+    "drc": (0.99, 0.92, 0.93, 0.65, 0.76, 0.89, 0),  # events 15 gold / 13 predicted
     "gaza": (0.94, 0.93, 0.96, 0.99, 0.99, 0.87, 0),  # events 17 gold / 17 predicted
     "karabakh": (0.99, 0.95, 0.99, 0.99, 0.99, 0.92, 0),  # events 15 gold / 15 predicted
     "myanmar": (0.95, 0.87, 0.95, 0.79, 0.80, 0.86, 1),  # events 10 gold / 11 predicted

@@ -24,12 +24,12 @@ GOLD = [
     json.loads(line) for line in (HOLDOUT / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line
 ]
 
-# Floors of the six METRICS (at least), then not_place_hits (at most): events 54 gold / 61 predicted
-# (event recall 0.870, precision 0.885, type accuracy 1.0; first run, before any tuning: 0.65,
+# Floors of the six METRICS (at least), then not_place_hits (at most): events 54 gold / 60 predicted
+# (event recall 0.870, precision 0.900, type accuracy 1.0; first run, before any tuning: 0.65,
 # 0.66, 0.89).
 # Place recall is low where the gazetteer lacks the place (Angoor Adda, Orakzai, Fordow, Ras Isa,
 # Lake Chad, Catatumbo, Mucojo): the place matcher's work, not the event extractor's.
-THRESHOLDS = (0.90, 0.83, 0.98, 0.86, 0.87, 0.99, 0)
+THRESHOLDS = (0.90, 0.83, 0.98, 0.86, 0.89, 0.99, 0)
 
 
 @pytest.fixture(scope="module")
