@@ -391,6 +391,12 @@ def find_mentions(
         first = run[0]
         sentence_start = sentence_starts[first.sentence] if sentence_starts else 0
         before = lower[max(sentence_start, first.start - 40) : first.start]
+        words = _phrase_words(before)
+        matches = None  # (the run's known names, when read before any cue changed the run)
+        if not words:
+            matches = _longest_matches(run, known)
+            if not matches:
+                continue  # (most runs: no cue before it and no known name in it, nothing to read)
         if bylines and len(run) <= 4 and _BYLINE_AFTER.match(text, run[-1].end):
             continue  # "Vũ Anh (Theo RT)": the writer's name
         if first.start >= signature:
@@ -415,7 +421,6 @@ def find_mentions(
             near = bisect_right(heads, first.start) - 1
             if near >= 0 and heads[near] >= first.start - _BODY_REACH:
                 body = _body_name_before(text, max(sentence_start, first.start - _BODY_REACH), first.start)
-        words = _phrase_words(before)
         cue = before_cue = _place_cue(words) if words else None
         # (a locative is never part of a name: "ở Nga" is not looked up as one)
         named_with_cue, key = _named_with_cue(run, cue, known) if cue in _PLACE_CUE_SET else (0, "")
@@ -454,7 +459,9 @@ def find_mentions(
             before = lower[max(sentence_start, first.start - 40) : first.start]
             words = _phrase_words(before)
             cue, before_cue = None, _place_cue(words) if words else None
-        matches = _longest_matches(run, known)
+            matches = None
+        if matches is None:
+            matches = _longest_matches(run, known)
         cued = cue in _PLACE_CUE_SET
         if not (matches or cued):
             continue  # (most runs: a capitalised first word, a person)
