@@ -217,9 +217,12 @@ def _join_one(
     gap = gap.strip()
     if not gap.replace(" ", "").isalpha():
         return None
-    prefix = f"{word.key} {gap}"
-    for taken in range(min(len(following), MAX_NAME_WORDS - 1 - gap.count(" ") - 1), 0, -1):
-        if f"{prefix} {' '.join(t.key for t in following[:taken])}" in known:
+    # the names to try, each one word longer than the one before: built once, tried longest first
+    names = [f"{word.key} {gap}"]
+    for t in following[: max(0, MAX_NAME_WORDS - 1 - gap.count(" ") - 1)]:
+        names.append(f"{names[-1]} {t.key}")
+    for taken in range(len(names) - 1, 0, -1):
+        if names[taken] in known:
             start, end = word.start, following[taken - 1].end
             token = Token(start, end, text[start:end], name_key(text[start:end]), word.sentence)
             return [token], following[taken:]
