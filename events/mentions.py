@@ -264,6 +264,10 @@ def _join(
     if len(run) == 1 and not nexts:
         return None  # one capitalised word and lower-case ones: no name of two capitalised words
     best: tuple[int, int, int, int] | None = None  # (words, first token, lower words, next tokens)
+    # the next run's words as they follow a name (" kashmir", " kashmir x"), each built once
+    tails = [""]
+    for t in nexts:
+        tails.append(f"{tails[-1]} {t.key}")
     for i in range(max(0, len(run) - 3), len(run)):
         head = [t.key for t in run[i:]]
         capitals = len(head)
@@ -271,11 +275,12 @@ def _join(
             base = [*head, *lower[:used]]
             if len(base) > MAX_NAME_WORDS:
                 break
+            name = " ".join(base)
             for taken in range(len(nexts) if used == len(lower) else 0, -1, -1):
                 size = len(base) + taken
                 if capitals + taken < 2 or (best is not None and size <= best[0]):
                     continue
-                if " ".join([*base, *(t.key for t in nexts[:taken])]) in known:
+                if name + tails[taken] in known:
                     best = (size, i, used, taken)
     if best is None:
         return None
@@ -758,7 +763,7 @@ def is_known(key: str, known: frozenset[str] | set[str]) -> bool:
         return True
     if key.isascii() and " " not in key:
         return False  # (no fallback key differs from it: the usual miss, decided without a call)
-    return any(fallback in known for fallback in search_keys(key)[1:])
+    return not known.isdisjoint(search_keys(key)[1:])  # (one C call, no generator)
 
 
 def _longest_matches(run: list[Token], known: frozenset[str] | set[str]) -> list[tuple[int, int]]:
