@@ -19,7 +19,7 @@ from operator import itemgetter
 import ahocorasick
 
 from events import lexicon
-from events.phrases import Phrases, words_before
+from events.phrases import Phrases, lowered, words_before
 from gazetteer.textnorm import fold, looks_vietnamese, name_key, search_keys
 
 MAX_NAME_WORDS = 7
@@ -385,7 +385,7 @@ def find_mentions(
 ) -> tuple[list[Mention], list[Mention]]:
     """Place-name candidates (``known`` keys, longest first) and unresolved cued names; with
     ``limit``, the search stops once either list holds that many (a few more may come)."""
-    lower = text.lower()
+    lower = lowered(text)
     bylines = "(" in text  # "Vũ Anh (Theo RT)"
     tokens = tokenize(text, sentence_starts)
     blocked = organisation_spans(lower)

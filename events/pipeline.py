@@ -15,6 +15,7 @@ from events.borders import resolve_border_phrases
 from events.clauses import Clause, event_clauses, toll_clause
 from events.dates import DateMention, find_dates, parse_published, reference_date
 from events.mentions import Mention, find_mentions
+from events.phrases import lowered
 from events.reader import Article
 from events.records import (
     MAX_EVENT_TEXT,
@@ -165,7 +166,7 @@ def _capitals_again(
 ) -> list[ResolvedPlace]:
     """A bare "thủ đô" as a place of the events: the capital the text named last before it ("thủ
     đô Kabul"), nowhere when it named none. Not an output place (the text names it no more)."""
-    lower = text.lower()
+    lower = lowered(text)
     if "thủ đô" not in lower:
         return []
     named = [p for p in places if p.mention.preceding.endswith("thủ đô ") and p.place.kind != "country"]
