@@ -22,6 +22,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from events import lexicon
+from events.phrases import lowered_by_offsets
 
 _CONJUNCTIONS = "trong khi|sau khi|nhưng|còn|song|tuy nhiên|đồng thời|khiến cho"
 # (the leading lookahead, implied by every alternative, lets the regex engine skip to a candidate)
@@ -183,7 +184,8 @@ def find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[int]]:
 def _find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[tuple[int, int]], bool, str]:
     """:func:`find_cues` (marker positions relative to ``start``), whether a comma, a semicolon or
     a conjunction may cut the sentence, and the sentence lower-cased."""
-    lower = text[start:end].lower()
+    whole = lowered_by_offsets(text)  # (the article's, lower-cased once for all its sentences)
+    lower = whole[start:end] if whole is not None else text[start:end].lower()
     # (pattern index, where one of its literals starts), by pattern then position
     found = list(_TRIGGERS.iter(lower))
     hits = sorted([(index, last + 1 - value[0]) for last, value in found for index in value[1]])

@@ -39,6 +39,8 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from events.phrases import lowered
+
 __all__ = ["DateMention", "find_dates", "parse_published", "reference_date", "resolve_day_month"]
 
 MAX_MONTHS_AHEAD = 2  # a date with no year is at most this many calendar months after the reference
@@ -732,10 +734,11 @@ _HEADS.make_automaton()
 
 def _lower(text: str) -> str:
     """Lower-cased text with the same offsets (a char whose lower case is longer stays as it is)."""
-    low = text.lower()
+    low = lowered(text)
     if len(low) == len(text):
         return low
     del low
+    lowered.cache_clear()  # (its copy would stay beside the one made here: memory stays bounded)
     # character by character, a chunk at a time (one string object per character of a whole
     # 20 MB text would take GBs)
     return "".join(

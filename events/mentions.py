@@ -19,7 +19,7 @@ from operator import itemgetter
 import ahocorasick
 
 from events import lexicon
-from events.phrases import Phrases, words_before
+from events.phrases import Phrases, lowered, words_before
 from gazetteer.textnorm import fold, looks_vietnamese, name_key, search_keys
 
 MAX_NAME_WORDS = 7
@@ -217,9 +217,12 @@ def _join_one(
     gap = gap.strip()
     if not gap.replace(" ", "").isalpha():
         return None
-    prefix = f"{word.key} {gap}"
-    for taken in range(min(len(following), MAX_NAME_WORDS - 1 - gap.count(" ") - 1), 0, -1):
-        if f"{prefix} {' '.join(t.key for t in following[:taken])}" in known:
+    # the names to try, each one word longer than the one before: built once, tried longest first
+    names = [f"{word.key} {gap}"]
+    for t in following[: max(0, MAX_NAME_WORDS - 1 - gap.count(" ") - 1)]:
+        names.append(f"{names[-1]} {t.key}")
+    for taken in range(len(names) - 1, 0, -1):
+        if names[taken] in known:
             start, end = word.start, following[taken - 1].end
             token = Token(start, end, text[start:end], name_key(text[start:end]), word.sentence)
             return [token], following[taken:]
@@ -261,6 +264,10 @@ def _join(
     if len(run) == 1 and not nexts:
         return None  # one capitalised word and lower-case ones: no name of two capitalised words
     best: tuple[int, int, int, int] | None = None  # (words, first token, lower words, next tokens)
+    # the next run's words as they follow a name (" kashmir", " kashmir x"), each built once
+    tails = [""]
+    for t in nexts:
+        tails.append(f"{tails[-1]} {t.key}")
     for i in range(max(0, len(run) - 3), len(run)):
         head = [t.key for t in run[i:]]
         capitals = len(head)
@@ -268,11 +275,12 @@ def _join(
             base = [*head, *lower[:used]]
             if len(base) > MAX_NAME_WORDS:
                 break
+            name = " ".join(base)
             for taken in range(len(nexts) if used == len(lower) else 0, -1, -1):
                 size = len(base) + taken
                 if capitals + taken < 2 or (best is not None and size <= best[0]):
                     continue
-                if " ".join([*base, *(t.key for t in nexts[:taken])]) in known:
+                if name + tails[taken] in known:
                     best = (size, i, used, taken)
     if best is None:
         return None
@@ -379,7 +387,7 @@ def find_mentions(
 ) -> tuple[list[Mention], list[Mention]]:
     """Place-name candidates (``known`` keys, longest first) and unresolved cued names; with
     ``limit``, the search stops once either list holds that many (a few more may come)."""
-    lower = text.lower()
+    lower = lowered(text)
     bylines = "(" in text  # "Vũ Anh (Theo RT)"
     tokens = tokenize(text, sentence_starts)
     blocked = organisation_spans(lower)
@@ -399,6 +407,12 @@ def find_mentions(
             first = run[0]
         sentence_start = sentence_starts[first.sentence] if sentence_starts else 0
         before = lower[max(sentence_start, first.start - 40) : first.start]
+        words = _phrase_words(before)
+        matches = None  # (the run's known names, when read before any cue changed the run)
+        if not words:
+            matches = _longest_matches(run, known)
+            if not matches:
+                continue  # (most runs: no cue before it and no known name in it, nothing to read)
         if bylines and len(run) <= 4 and _BYLINE_AFTER.match(text, run[-1].end):
             continue  # "Vũ Anh (Theo RT)": the writer's name
         if first.start >= signature:
@@ -423,7 +437,6 @@ def find_mentions(
             near = bisect_right(heads, first.start) - 1
             if near >= 0 and heads[near] >= first.start - _BODY_REACH:
                 body = _body_name_before(text, max(sentence_start, first.start - _BODY_REACH), first.start)
-        words = _phrase_words(before)
         cue = before_cue = _place_cue(words) if words else None
         if cue is None and (mentions or unresolved):
             # "hai tỉnh Buri Ram và Surin", "các làng A, B và C": the cue heads the whole list
@@ -473,7 +486,9 @@ def find_mentions(
             before = lower[max(sentence_start, first.start - 40) : first.start]
             words = _phrase_words(before)
             cue, before_cue = None, _place_cue(words) if words else None
-        matches = _longest_matches(run, known)
+            matches = None
+        if matches is None:
+            matches = _longest_matches(run, known)
         cued = cue in _PLACE_CUE_SET
         if not (matches or cued):
             continue  # (most runs: a capitalised first word, a person)
@@ -813,7 +828,7 @@ def is_known(key: str, known: frozenset[str] | set[str]) -> bool:
         return True
     if key.isascii() and " " not in key:
         return False  # (no fallback key differs from it: the usual miss, decided without a call)
-    return any(fallback in known for fallback in search_keys(key)[1:])
+    return not known.isdisjoint(search_keys(key)[1:])  # (one C call, no generator)
 
 
 def _longest_matches(run: list[Token], known: frozenset[str] | set[str]) -> list[tuple[int, int]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 _PUNCTUATION = "\"'“”‘’«»()[],:;–—-"
 
@@ -53,3 +54,18 @@ class Phrases:
                 if phrase in self.phrases:
                     return phrase
         return None
+
+
+@lru_cache(maxsize=2)
+def lowered(text: str) -> str:
+    """``text.lower()``, made once for every module that reads an article lower-cased (the same
+    text object comes again: for its names, clauses, dates and records)."""
+    return text.lower()
+
+
+@lru_cache(maxsize=2)
+def lowered_by_offsets(text: str) -> str | None:
+    """:func:`lowered` when its every slice is the lower case of the text's same slice (no
+    character's lower case is longer, as "İ"'s, or hangs on its neighbours, as "Σ"'s); else None."""
+    low = lowered(text)
+    return low if len(low) == len(text) and "Σ" not in text else None

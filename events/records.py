@@ -20,7 +20,7 @@ import ahocorasick
 from events import lexicon
 from events.clauses import Clause
 from events.mentions import Mention
-from events.phrases import Phrases
+from events.phrases import Phrases, lowered
 from events.resolve import ResolvedPlace, is_actor_mention, rounded_point
 from gazetteer import Candidate
 
@@ -203,10 +203,7 @@ class SentencePlaces:
             i += 1
 
 
-@functools.lru_cache(maxsize=2)
-def _lowered(text: str) -> str:
-    """The article lower-cased, once for all its events (the same text object comes again)."""
-    return text.lower()
+_lowered = lowered  # the article lower-cased, once for all its events
 
 
 # "phóng tên lửa về phía Israel": the country aimed at is where the event is ("phía" alone is a side);
