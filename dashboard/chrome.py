@@ -317,8 +317,7 @@ class MapWords(MacroElement):
             var words = {{ this.words_js }};
             var map = {{ this._parent.get_name() }};
             L.Control.Zoom.mergeOptions({zoomInTitle: words.zoom_in, zoomOutTitle: words.zoom_out});
-            var prefix = document.createElement('a');
-            prefix.href = 'https://leafletjs.com';
+            var prefix = document.createElement('span');  // (no link: the map stays offline)
             prefix.title = words.leaflet;
             prefix.textContent = 'Leaflet';
             L.Control.Attribution.mergeOptions({prefix: prefix.outerHTML});
