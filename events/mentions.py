@@ -384,9 +384,11 @@ def organisation_spans(lower: str) -> list[tuple[int, int]]:
 
 def find_mentions(
     text: str, sentence_starts: list[int], known: frozenset[str] | set[str], limit: int | None = None
-) -> tuple[list[Mention], list[Mention]]:
-    """Place-name candidates (``known`` keys, longest first) and unresolved cued names; with
-    ``limit``, the search stops once either list holds that many (a few more may come)."""
+) -> tuple[list[Mention], list[Mention], bool]:
+    """Place-name candidates (``known`` keys, longest first), unresolved cued names, and whether
+    the search was cut: with ``limit``, it stops once that many known names have been weighed
+    (kept or not: a text of would-be names rejected one by one costs as much as one of names)
+    or that many unresolved names found (a few more may come)."""
     lower = lowered(text)
     bylines = "(" in text  # "Vũ Anh (Theo RT)"
     tokens = tokenize(text, sentence_starts)
@@ -395,8 +397,10 @@ def find_mentions(
     heads = _body_heads(text)
     mentions: list[Mention] = []
     unresolved: list[Mention] = []
+    weighed = 0  # known names looked at, kept or not
+    budget = limit if limit is not None else -1
     for run in joined_runs(text, capital_runs(text, tokens), known):
-        if limit is not None and (len(mentions) >= limit or len(unresolved) >= limit):
+        if limit is not None and (weighed >= limit or len(unresolved) >= limit):
             break
         first = run[0]
         opens = len(run) > 1 and first.text.lower() in _OPENING_LOCATIVES
@@ -524,6 +528,9 @@ def find_mentions(
             unknown = False  # "ở Bắc Gaza", "Đông Sudan": a part of the place, not a person's first name
         longer_name_end = -1
         for n, (i, j) in enumerate(matches):
+            weighed += 1
+            if weighed == budget:
+                break  # (one endless run of would-be names: the cap holds inside it too)
             start, end = run[i].start, run[j - 1].end
             if blocked and _inside(blocked, start, end):
                 continue
@@ -535,7 +542,7 @@ def find_mentions(
                 continue  # "Bộ Tư lệnh", "Bộ Y tế", "Viện …": a body's name, no place
             if i > 0 and run[i - 1].key in lexicon.SURNAMES:
                 continue  # "Vũ Anh": a person's name
-            if _juxtaposed(text, run, matches, n) or _after_foreign_words(run, matches, i):
+            if _juxtaposed(text, run, matches, n) or _after_foreign_words(run, matches, n):
                 continue  # "Jawad Basma", "The Nation Thailand": a person's or a medium's name
             if (after_title or office) and (n > 0 or i > 0):
                 continue  # "Tổng thống Mỹ Donald Trump": after the country, a person
@@ -575,7 +582,7 @@ def find_mentions(
                 mentions[-1].extra["body_head"] = True  # ("Hội Lưỡi liềm đỏ Palestine": its name's)
             elif text.startswith(" (", end) and _body_acronym(text, run, end):
                 mentions[-1].in_body_name = True
-    return mentions, unresolved
+    return mentions, unresolved, limit is not None and (weighed >= limit or len(unresolved) >= limit)
 
 
 # A province's cue right after an armed group's name: the group's branch ("IS tỉnh Khorasan",
@@ -621,13 +628,15 @@ def _juxtaposed(text: str, run: list[Token], matches: list[tuple[int, int]], n: 
     return text[run[b - 1].end : run[i].start] == " "
 
 
-def _after_foreign_words(run: list[Token], matches: list[tuple[int, int]], i: int) -> bool:
-    """Whether the match ends a run of three capitalised words or more and the word right before
-    it names no place and is no Vietnamese syllable: a longer foreign name ends with it ("The
-    Nation Thailand", a newspaper), not a place ("phiến quân Houthi Yemen" is two words only)."""
+def _after_foreign_words(run: list[Token], matches: list[tuple[int, int]], n: int) -> bool:
+    """Whether the ``n``-th match ends a run of three capitalised words or more and the word right
+    before it names no place and is no Vietnamese syllable: a longer foreign name ends with it
+    ("The Nation Thailand", a newspaper), not a place ("phiến quân Houthi Yemen" is two words
+    only). (The matches are sorted and do not overlap: only the one before can hold that word.)"""
+    i = matches[n][0]
     if i < 2 or _SYLLABLE.fullmatch(fold(run[i - 1].key)) is not None:
         return False
-    return not any(a <= i - 1 < b for a, b in matches)
+    return not (n > 0 and matches[n - 1][0] <= i - 1 < matches[n - 1][1])
 
 
 def _organisation_cue(words: list[str]) -> bool:

@@ -278,9 +278,9 @@ class Extractor:
         sentences = split_sentences(text)
         starts = [s for s, _ in sentences]
         # (one more than the cap: to know that it was passed)
-        mentions, unresolved = find_mentions(text, starts, self.known, MAX_CANDIDATES + 1)
+        mentions, unresolved, cut = find_mentions(text, starts, self.known, MAX_CANDIDATES + 1)
         warnings = out["article"]["warnings"]
-        if len(mentions) > MAX_CANDIDATES or len(unresolved) > MAX_CANDIDATES:
+        if cut:
             warnings.append(
                 Message(
                     "pipeline.too_many_names",

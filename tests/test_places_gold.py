@@ -38,7 +38,7 @@ def resolved(gaz: Gazetteer) -> dict[str, list]:
     out = {}
     for gold in GOLD:
         text = article_text(gold)
-        mentions, _ = find_mentions(text, sentence_starts(text), known)
+        mentions, _, _ = find_mentions(text, sentence_starts(text), known)
         places, focus = resolver.resolve(mentions)
         focus_point = (focus.lat, focus.lon) if focus else None
         places += resolve_border_phrases(text, places, focus_point, gaz)
