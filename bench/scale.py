@@ -368,6 +368,27 @@ def _table(header: tuple, rows: list[tuple]) -> None:
                                enumerate(zip(line, widths, strict=True))))  # fmt: skip
 
 
+def _marginal(runs: list[Run], configs: list, sizes: list[int]) -> None:
+    """What an article costs beyond start-up (loading extractors, starting the cluster): the
+    difference between the two sizes, per article; and the million extrapolated from it."""
+    small, large = sizes
+    extra = large - small
+    print(f"\nmarginal cost ({small:,} → {large:,} articles; start-up left out):")
+    for label, _ in configs:
+        a, b = (next(r for r in runs if r.label == label and r.articles == n) for n in sizes)
+        wall = (b.seconds - a.seconds) / extra
+        if wall <= 0:
+            continue
+        client = (b.client_cpu - a.client_cpu) / extra * 1000
+        workers = ((b.cpu - b.client_cpu) - (a.cpu - a.client_cpu)) / extra * 1000
+        million = (b.seconds + (TARGET[0] - large) * wall) / 60
+        shown = f", workers {workers:.2f} ms" if b.workers else ""
+        print(
+            f"  {label}: {1 / wall:,.0f} articles/s, client {client:.2f} ms CPU an article{shown}; "
+            f"{TARGET[0]:,} articles ≈ {million:.0f} min"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -518,6 +539,7 @@ def main() -> None:
                   f"article, client {r.client_cpu / r.articles * 1000:.2f} ms: one client core keeps up with "
                   f"{workers / r.client_cpu:.1f} worker cores")  # fmt: skip
     if len(sizes) == 2:
+        _marginal(runs, configs, sizes)
         print(f"\npeak memory, {sizes[1]:,} vs {sizes[0]:,} articles (1.00 = flat):")
         for label, _ in configs:
             small, large = (next(r for r in runs if r.label == label and r.articles == n) for n in sizes)

@@ -165,6 +165,11 @@ def _rate(done: int, elapsed: float) -> str:
     return f"{elapsed / done:,.1f} s/input"
 
 
-def task_size(total: int, workers: int, largest: int = 100) -> int:
-    """Inputs per task: at least four tasks per worker, at most ``largest`` inputs each."""
+def task_size(total: int, workers: int, largest: int = 250) -> int:
+    """Inputs per task: at least four tasks per worker, at most ``largest`` inputs each.
+
+    A Dask task costs the client (scheduler, comms, gathering its result) about 3 ms of CPU
+    whatever its size: 0.03 ms an article at 100 articles a task, 0.013 at 250; a task of 250
+    articles is a few MB of results and under a second of a worker's time (the last one idles
+    no longer than that)."""
     return max(1, min(largest, -(-total // max(1, 4 * workers))))
