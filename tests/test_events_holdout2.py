@@ -26,8 +26,11 @@ HOLDOUT = ROOT / "tests" / "fixtures" / "events_holdout2"
 GOLD = gold_sets.read_gold(HOLDOUT / "gold.jsonl")
 
 # Floors of the six METRICS (at least), then not_place_hits (at most).
-# floors set by the lead after the first run
-THRESHOLDS = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1000)
+# First run (commit a9707c7, before this session's rules): places P 0.947 R 0.871 res 0.975, 3 traps;
+# events R 0.80 P 0.677 type 0.825. Floors: the merged round's figures, floored to two decimals minus
+# 0.01. No rule was tuned on this set (places_holdout2's diff found three regressions, fixed in b03353c
+# with sentences of our own).
+THRESHOLDS = (0.94, 0.85, 0.96, 0.79, 0.66, 0.81, 2)
 
 
 @pytest.fixture(scope="module")

@@ -26,22 +26,24 @@ ROOT = Path(__file__).resolve().parent.parent
 SET = ROOT / "tests" / "fixtures" / "places_holdout2"
 
 # group: (precision, recall, f1, resolution, max_traps). "all" is the whole set.
-# floors set by the lead after the first run
+# First run (commit a9707c7): P 0.923 R 0.827 F1 0.872 res 0.974, 3 traps. Floors: the merged round's
+# figures floored to two decimals minus 0.01 (its diff against the first run found three regressions of
+# the round, fixed in b03353c with sentences of our own; no rule was tuned on this set).
 FLOORS: dict[str, tuple[float, float, float, float, int]] = {
-    "all": (0.0, 0.0, 0.0, 0.0, 1000),
-    "iq": (0.0, 0.0, 0.0, 0.0, 1000),  # Iraqi Kurdistan, Turkish strikes (1)
-    "tw": (0.0, 0.0, 0.0, 0.0, 1000),  # Taiwan Strait, Kinmen, Matsu (1)
-    "mx": (0.0, 0.0, 0.0, 0.0, 1000),  # Mexico's cartels and the US border (1)
-    "rs": (0.0, 0.0, 0.0, 0.0, 1000),  # Serbia's protests, the Balkans (1)
-    "ke": (0.0, 0.0, 0.0, 0.0, 1000),  # Kenya, al-Shabaab, Somalia border (1)
-    "bn": (0.0, 0.0, 0.0, 0.0, 1000),  # Rakhine, the Naf, Cox's Bazar (1)
-    "tk": (0.0, 0.0, 0.0, 0.0, 1000),  # Thailand-Cambodia border, July 2025 (1)
-    "tg": (0.0, 0.0, 0.0, 0.0, 1000),  # Ethiopia-Eritrea, Assab, Tigray (1)
-    "wb": (0.0, 0.0, 0.0, 0.0, 1000),  # West Bank camps and East Jerusalem (1)
-    "sm": (0.0, 0.0, 0.0, 0.0, 1000),  # Sumy and Kursk oblasts (1)
-    "bs": (0.0, 0.0, 0.0, 0.0, 1000),  # Black Sea, Novorossiysk, the Danube ports (1)
-    "bf": (0.0, 0.0, 0.0, 0.0, 1000),  # Burkina Faso and Mali, JNIM (1)
-    "jk": (0.0, 0.0, 0.0, 0.0, 1000),  # India-Pakistan, Kashmir and Punjab (1)
+    "all": (0.91, 0.81, 0.86, 0.96, 3),
+    "iq": (0.91, 0.85, 0.88, 0.99, 0),  # Iraqi Kurdistan, Turkish strikes (1)
+    "tw": (0.95, 0.88, 0.91, 0.93, 1),  # Taiwan Strait, Kinmen, Matsu (1)
+    "mx": (0.94, 0.91, 0.92, 0.99, 1),  # Mexico's cartels and the US border (1)
+    "rs": (0.99, 0.76, 0.86, 0.92, 0),  # Serbia's protests, the Balkans (1)
+    "ke": (0.87, 0.78, 0.82, 0.99, 0),  # Kenya, al-Shabaab, Somalia border (1)
+    "bn": (0.90, 0.76, 0.83, 0.99, 0),  # Rakhine, the Naf, Cox's Bazar (1)
+    "tk": (0.82, 0.74, 0.78, 0.99, 0),  # Thailand-Cambodia border, July 2025 (1)
+    "tg": (0.92, 0.78, 0.84, 0.92, 0),  # Ethiopia-Eritrea, Assab, Tigray (1)
+    "wb": (0.91, 0.70, 0.79, 0.99, 0),  # West Bank camps and East Jerusalem (1)
+    "sm": (0.92, 0.89, 0.91, 0.99, 0),  # Sumy and Kursk oblasts (1)
+    "bs": (0.91, 0.76, 0.83, 0.93, 0),  # Black Sea, Novorossiysk, the Danube ports (1)
+    "bf": (0.95, 0.89, 0.92, 0.99, 0),  # Burkina Faso and Mali, JNIM (1)
+    "jk": (0.89, 0.86, 0.88, 0.94, 1),  # India-Pakistan, Kashmir and Punjab (1)
 }
 
 
