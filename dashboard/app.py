@@ -24,7 +24,7 @@ from streamlit_folium import st_folium
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dashboard import add as add_page
-from dashboard import data, feed
+from dashboard import archive, data, feed
 from dashboard import places as places_page
 from dashboard import review as review_ui
 from dashboard.i18n import (
@@ -39,16 +39,19 @@ from dashboard.i18n import (
 from dashboard.mapview import (
     STYLE,
     MapData,
-    build_map,
+    base_map,
     event_bounds,
     event_id_from_popup,
     event_popup,
+    js_data,
+    map_update,
     prepare_map_data,
     write_popups,
 )
 from events.pipeline import Extractor
 from gazetteer import Gazetteer, GazetteerMissing
 from store import export
+from store import view as store_view
 from store.acled import ACLED_EXPORT_COLUMNS, acled_frame
 from store.db import EventStore
 
@@ -140,22 +143,54 @@ def map_data(version: tuple, store_path: str, lang: str) -> tuple[MapData, str, 
     return prepared, url, extents, places_url
 
 
+@dataclasses.dataclass
+class Choices:
+    """What the filters offer: from the frames, or from the store's indexes (archive mode)."""
+
+    bounds: dict[bool, tuple[dt.date, dt.date]]  # with background events or not → the slider's range
+    sub_types: dict[str, list[str]]  # event type → its sub-event types
+    actors: list[str]  # most frequent first
+    countries: list[str]  # by their name in the language
+    most: int  # the most fatalities of one event (at least 1)
+
+    def sub_options(self, types: list[str]) -> list[str]:
+        chosen = types or list(self.sub_types)
+        return sorted({sub for t_ in chosen for sub in self.sub_types.get(t_, [])})
+
+
 @st.cache_resource(show_spinner=False, max_entries=8)
-def filter_options(version: tuple, store_path: str, lang: str) -> tuple[list[str], list[str], int]:
-    """The actors (most frequent first), the countries (by their name in ``lang``) and the most
-    fatalities of one event: once per data version, not on every rerun."""
+def filter_options(version: tuple, store_path: str, lang: str) -> Choices:
+    """The filters' choices from the frames: once per data version, not on every rerun."""
     events, _, _ = load_frames(version, store_path)
     countries = sorted(
         events["country"].dropna().unique(), key=lambda c: data.country_name(c, lang).casefold()
     )
-    return data.actor_options(events), countries, max(1, data.max_fatalities(events))
+    subs = events.dropna(subset=["sub_event_type"]).groupby("event_type")["sub_event_type"].unique()
+    return Choices(
+        {flag: data.date_bounds(events, flag) for flag in (False, True)},
+        {k: sorted(v) for k, v in subs.items()},
+        data.actor_options(events),
+        countries,
+        max(1, data.max_fatalities(events)),
+    )
 
 
-def sidebar(events: pd.DataFrame, lang: str, version: tuple) -> tuple[data.Filters, bool]:
+@st.cache_resource(show_spinner=False, max_entries=8)
+def archive_options(version: tuple, store_path: str, lang: str) -> Choices:
+    """The filters' choices from the store's indexes (archive mode): once per data version."""
+    with EventStore(store_path) as store:
+        found = archive.options(store)
+    countries = sorted(found["countries"], key=lambda c: data.country_name(c, lang).casefold())
+    dates = found["dates"]
+    bounds = {False: dates["news"] if dates["news"][0] else dates["all"], True: dates["all"]}
+    return Choices(bounds, found["types"], found["actors"], countries, max(1, found["fatalities"]))
+
+
+def sidebar(choices: Choices, lang: str) -> tuple[data.Filters, bool]:
     """The filters (their state restored from the URL first: :func:`dashboard.feed.restore_from_url`)."""
     st.sidebar.header(t("filters", lang))
     background = st.sidebar.checkbox(t("background", lang), value=False, key="background")
-    low, high = data.date_bounds(events, background)
+    low, high = choices.bounds[background]
     if low == high:
         high = low + dt.timedelta(days=1)
     feed.clamp_range("dates", "_url_dates", low, high)
@@ -173,8 +208,7 @@ def sidebar(events: pd.DataFrame, lang: str, version: tuple) -> tuple[data.Filte
         placeholder=t("choose", lang),
         select_all=False,
     )
-    subs = events if not types else events[events["event_type"].isin(types)]
-    sub_options = sorted(subs["sub_event_type"].dropna().unique())
+    sub_options = choices.sub_options(types)
     feed.keep_valid("sub_types", sub_options)
     sub_types = st.sidebar.multiselect(
         t("sub_event_types", lang),
@@ -184,7 +218,7 @@ def sidebar(events: pd.DataFrame, lang: str, version: tuple) -> tuple[data.Filte
         placeholder=t("choose", lang),
         select_all=False,
     )
-    actor_options, country_options, most = filter_options(version, str(data.STORE), lang)
+    actor_options, country_options, most = choices.actors, choices.countries, choices.most
     feed.keep_valid("actors", actor_options)
     actors = st.sidebar.multiselect(
         t("actors", lang), actor_options, key="actors", placeholder=t("choose", lang), select_all=False
@@ -296,7 +330,13 @@ def timeline(period: pd.DataFrame, filters: data.Filters, version: tuple, lang: 
     freq = data.timeline_freq(low, high)
     st.markdown(f"**{t('timeline_bin', lang, bin=t('bin_' + freq, lang))}**")
     others = dataclasses.replace(filters, dates=None)
-    spec = copy.deepcopy(timeline_spec(version, repr(others), freq, lang, period))
+    spec = timeline_spec(version, repr(others), freq, lang, period)
+    draw_timeline(spec, filters)
+
+
+def draw_timeline(spec: dict, filters: data.Filters) -> None:
+    """The timeline's chart with the slider's range marked (a copy of the cached spec)."""
+    spec = copy.deepcopy(spec)
     if filters.dates:
         # the range's last day is whole: the mark ends where the next day begins
         start = pd.Timestamp(filters.dates[0]).isoformat()
@@ -312,7 +352,11 @@ WINDOW = "dd_window"  # the named dataset of the slider's range in the timeline'
 def timeline_spec(version: tuple, filters_key: str, freq: str, lang: str, _period: pd.DataFrame) -> dict:
     """The timeline's Vega-Lite spec for one data version, filters (but the dates) and language
     (``_period``: the events those give, not hashed: the key says what they are)."""
-    counts = data.timeline_counts(_period, freq)
+    return timeline_chart(data.timeline_counts(_period, freq), freq, lang)
+
+
+def timeline_chart(counts: pd.DataFrame, freq: str, lang: str) -> dict:
+    """The Vega-Lite spec of :func:`dashboard.data.timeline_counts`'s counts."""
     counts["label"] = [event_type_label(v, lang) for v in counts["event_type"]]
     colours = alt.Scale(
         domain=[event_type_label(k, lang) for k in STYLE], range=[colour for colour, _ in STYLE.values()]
@@ -436,24 +480,24 @@ def map_tab(
     st.caption(t("events_shown", lang, n=len(shown), total=int((~events["background"]).sum())))
     left, right = st.columns([3, 2])
     with left:
+        notice = st.empty()  # always there: the map keeps its place in the page (and its frame)
         if shown.empty:
-            st.info(t("no_events", lang))
-        fmap = build_map(
+            notice.info(t("no_events", lang))
+        # The map stays in its frame (its script is the same until the data, the language or
+        # the tiles change); a filter or slider change sends only the update (the shown markers).
+        update = map_update(
             prepared.events_js(shown["event_id"]),
             prepared.places_js(shown_places),
-            popups_url,
             shown_extents,
-            lang,
-            online,
             bounds=event_bounds(shown),
             selected=st.session_state.get("selected_event"),
-            places_url=places_url,
         )
         state = st_folium(
-            fmap,
+            base_map(popups_url, lang, online, places_url),
             height=560,
             use_container_width=True,
             returned_objects=["last_object_clicked_popup"],
+            feature_group_to_add=update,
             key="event_map",
         )
         # A marker click: only when it is a new one (the component keeps reporting the last).
@@ -484,7 +528,11 @@ def acled_rows(version: tuple) -> pd.DataFrame:
 
 
 def table_tab(shown: pd.DataFrame, version: tuple, lang: str) -> None:
-    rows = acled_rows(version).loc[shown.index]
+    event_table(acled_rows(version).loc[shown.index], lang)
+
+
+def event_table(rows: pd.DataFrame, lang: str) -> None:
+    """The events in ACLED's columns, with their downloads."""
     st.dataframe(
         localized_cells(rows[list(TABLE_COLUMNS)], lang),
         hide_index=True,
@@ -538,8 +586,10 @@ def main() -> None:
     with open_store() as store:
         data.ensure_samples(store, extractor)
         version = data_version(store)
+    if store_is_archive(version, str(data.STORE)):
+        return archive_main(version, lang)
     events, places, unresolved = load_frames(version, str(data.STORE))
-    filters, online = sidebar(events, lang, version)
+    filters, online = sidebar(filter_options(version, str(data.STORE), lang), lang)
     filters.rejected = review_ui.show_rejected(lang)
     st.session_state["_date_bounds"] = data.date_bounds(events, filters.background)
     shown = data.apply_filters(events, filters)
@@ -555,6 +605,151 @@ def main() -> None:
         add_page.add_tab(lang, resources, open_store)
     with tab_places:
         places_page.places_tab(unresolved, lang, resources, _reextract)
+    st.caption(t("credits", lang))
+    feed.write_url(url_params(filters, lang))
+
+
+# ----------------------------------------------------------------------------- archive mode
+# Past archive.ARCHIVE_EVENTS stored events: no frame of every event; the store answers each
+# question (dashboard/archive.py), the map asks for its view (bounds and zoom it returns).
+
+ARCHIVE_UNRESOLVED = 5_000  # the places page's names in archive mode (the first, by name)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def store_is_archive(version: tuple, store_path: str) -> bool:
+    with EventStore(store_path) as store:
+        return archive.is_archive(store)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def archive_total(version: tuple, store_path: str, key: str, _q: object) -> int:
+    """Incidents of a query (``key``: its repr), once per data version."""
+    with EventStore(store_path) as store:
+        return store_view.total(store, _q)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def archive_page(version: tuple, store_path: str, key: str, _q: object, limit: int) -> pd.DataFrame:
+    """The latest ``limit`` incidents of a query (``key``: its repr): the feed's page, the table's rows."""
+    with EventStore(store_path) as store:
+        return archive.feed_frame(store, _q, limit)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def archive_timeline_spec(
+    version: tuple, store_path: str, key: str, freq: str, lang: str, _q: object
+) -> dict:
+    with EventStore(store_path) as store:
+        return timeline_chart(archive.timeline_counts(store, _q, freq), freq, lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def archive_day_range(version: tuple, store_path: str, key: str, _q: object) -> tuple | None:
+    with EventStore(store_path) as store:
+        return archive.day_range(store, _q)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def archive_unresolved(version: tuple, store_path: str) -> pd.DataFrame:
+    with EventStore(store_path) as store:
+        return data.unresolved_frame(store, limit=ARCHIVE_UNRESOLVED)
+
+
+def map_view_asked() -> tuple[dict | None, float]:
+    """The bounds and zoom the map last returned (None, 3: the world, before it has)."""
+    state = st.session_state.get("event_map") or {}
+    bounds, zoom = state.get("bounds") or {}, state.get("zoom")
+    south_west, north_east = bounds.get("_southWest") or {}, bounds.get("_northEast") or {}
+    corners = (south_west.get("lat"), south_west.get("lng"), north_east.get("lat"), north_east.get("lng"))
+    if any(not isinstance(c, int | float) for c in corners):
+        return None, 3.0
+    south, west, north, east = (float(c) for c in corners)
+    return {"south": south, "west": west, "north": north, "east": east}, float(zoom or 3)
+
+
+def archive_map_tab(filters: data.Filters, version: tuple, lang: str, online: bool) -> None:
+    """The map tab on an archive: the map's view from the store (markers, or counts per cell when
+    it holds too many), the feed's latest page, the detail panel of the selected event and the
+    timeline, each from SQL."""
+    store_path = str(data.STORE)
+    q = archive.query(filters)
+    everything = archive.query(data.Filters())
+    n = archive_total(version, store_path, repr(q), q)
+    total = archive_total(version, store_path, repr(everything), everything)
+    st.caption(t("events_shown", lang, n=n, total=total))
+    selected = st.session_state.get("selected_event")
+    left, right = st.columns([3, 2])
+    with left:
+        notice = st.empty()
+        if not n:
+            notice.info(t("no_events", lang))
+        bounds, zoom = map_view_asked()
+        with open_store() as store:
+            rows, cells, _ = archive.map_rows(store, archive.query(filters, bounds=bounds), zoom, lang)
+            popup = archive.popup_html(store, selected, lang) if selected else None
+        popups = {selected: popup} if selected and popup else None
+        update = map_update(js_data(rows), "[]", {}, selected=selected, cells=cells, popups=popups)
+        state = st_folium(
+            base_map("", lang, online, ""),
+            height=560,
+            use_container_width=True,
+            returned_objects=["last_object_clicked_popup", "bounds", "zoom"],
+            feature_group_to_add=update,
+            key="event_map",
+        )
+        clicked = event_id_from_popup((state or {}).get("last_object_clicked_popup"))
+        if clicked and clicked != st.session_state.get("_map_clicked"):
+            st.session_state["_map_clicked"] = clicked
+            st.session_state["selected_event"] = clicked
+            st.rerun()  # the feed, the detail panel and the popup follow the click
+    with right:
+        page = archive_page(version, store_path, repr(q), q, feed.FEED_ROWS)
+        if n > len(page):
+            st.caption(t("feed_more", lang, n=len(page), total=n))
+        feed.event_feed(page, lang)
+    if selected:
+        with open_store() as store:
+            events, places = archive.article_frames(store, selected)
+    else:
+        events, places = page.head(0), pd.DataFrame()
+    detail_panel(selected, events, places, lang)
+    feed.page_script(selected)
+    others = dataclasses.replace(filters, dates=None)
+    q_all = archive.query(others)
+    span = archive_day_range(version, store_path, repr(q_all), q_all)
+    if span is None:
+        st.markdown(f"**{t('timeline', lang)}**")
+    else:
+        low, high = span
+        if filters.dates:
+            low, high = min(low, filters.dates[0]), max(high, filters.dates[1])
+        freq = data.timeline_freq(low, high)
+        st.markdown(f"**{t('timeline_bin', lang, bin=t('bin_' + freq, lang))}**")
+        draw_timeline(archive_timeline_spec(version, store_path, repr(q_all), freq, lang, q_all), filters)
+    undated_list(version, lang)
+
+
+def archive_main(version: tuple, lang: str) -> None:
+    """The page on an archive (see :mod:`dashboard.archive`)."""
+    choices = archive_options(version, str(data.STORE), lang)
+    filters, online = sidebar(choices, lang)
+    filters.rejected = review_ui.show_rejected(lang)
+    st.session_state["_date_bounds"] = choices.bounds[filters.background]
+    tab_map, tab_table, tab_add, tab_places = st.tabs(
+        [t("tab_map", lang), t("tab_table", lang), t("tab_add", lang), t("tab_places", lang)]
+    )
+    with tab_map:
+        archive_map_tab(filters, version, lang, online)
+    with tab_table:
+        q = archive.query(filters)
+        page = archive_page(version, str(data.STORE), repr(q), q, archive.TABLE_ROWS)
+        st.caption(t("archive_table", lang, n=len(page)))
+        event_table(acled_frame(page, resources()[0]).set_index(page.index), lang)
+    with tab_add:
+        add_page.add_tab(lang, resources, open_store)
+    with tab_places:
+        places_page.places_tab(archive_unresolved(version, str(data.STORE)), lang, resources, _reextract)
     st.caption(t("credits", lang))
     feed.write_url(url_params(filters, lang))
 
