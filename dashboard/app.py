@@ -622,10 +622,19 @@ def store_is_archive(version: tuple, store_path: str) -> bool:
         return archive.is_archive(store)
 
 
+@st.cache_resource(show_spinner=False, max_entries=2)
+def archive_summary(version: tuple, store_path: str) -> pd.DataFrame:
+    """Incidents per month, type, country, precision and coarse cell (:func:`dashboard.archive.summary`)."""
+    with EventStore(store_path) as store:
+        return archive.summary(store)
+
+
 @st.cache_resource(show_spinner=False, max_entries=64)
 def archive_total(version: tuple, store_path: str, key: str, _q: object) -> int:
     """Incidents of a query (``key``: its repr), once per data version."""
     with EventStore(store_path) as store:
+        if archive.summarizable(_q):
+            return archive.summary_total(store, archive_summary(version, store_path), _q)
         return store_view.total(store, _q)
 
 
@@ -640,14 +649,27 @@ def archive_page(version: tuple, store_path: str, key: str, _q: object, limit: i
 def archive_timeline_spec(
     version: tuple, store_path: str, key: str, freq: str, lang: str, _q: object
 ) -> dict:
+    if freq in ("M", "Y") and archive.summarizable(_q):
+        counts = archive.summary_timeline(archive_summary(version, store_path), _q, freq)
+    else:
+        with EventStore(store_path) as store:
+            counts = archive.timeline_counts(store, _q, freq)
+    return timeline_chart(counts, freq, lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def archive_view(version: tuple, store_path: str, key: str, zoom: float, lang: str, _q: object) -> tuple:
+    """The map's markers or cells of a view (``key``: its query's repr): a rerun that moves
+    neither the map nor the filters (a click, the feed) asks nothing of the store."""
     with EventStore(store_path) as store:
-        return timeline_chart(archive.timeline_counts(store, _q, freq), freq, lang)
+        rows, cells, _ = archive.map_rows(store, _q, zoom, lang, archive_summary(version, store_path))
+    return rows, cells
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def archive_day_range(version: tuple, store_path: str, key: str, _q: object) -> tuple | None:
     with EventStore(store_path) as store:
-        return archive.day_range(store, _q)
+        return archive.first_and_last(store, _q, archive_summary(version, store_path))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -668,6 +690,33 @@ def map_view_asked() -> tuple[dict | None, float]:
     return {"south": south, "west": west, "north": north, "east": east}, float(zoom or 3)
 
 
+@st.fragment
+def archive_map(filters: data.Filters, version: tuple, lang: str, online: bool, selected: str | None) -> None:
+    """The archive's map, a fragment: a pan or a zoom (the bounds and zoom the map returns)
+    reruns only this, which asks the store for the new view; a marker click reruns the page."""
+    store_path = str(data.STORE)
+    bounds, zoom = map_view_asked()
+    in_view = archive.query(filters, bounds=bounds)
+    rows, cells = archive_view(version, store_path, repr(in_view), zoom, lang, in_view)
+    with open_store() as store:
+        popup = archive.popup_html(store, selected, lang) if selected else None
+    popups = {selected: popup} if selected and popup else None
+    update = map_update(js_data(rows), "[]", {}, selected=selected, cells=cells, popups=popups)
+    state = st_folium(
+        base_map("", lang, online, ""),
+        height=560,
+        use_container_width=True,
+        returned_objects=["last_object_clicked_popup", "bounds", "zoom"],
+        feature_group_to_add=update,
+        key="event_map",
+    )
+    clicked = event_id_from_popup((state or {}).get("last_object_clicked_popup"))
+    if clicked and clicked != st.session_state.get("_map_clicked"):
+        st.session_state["_map_clicked"] = clicked
+        st.session_state["selected_event"] = clicked
+        st.rerun()  # the feed, the detail panel and the popup follow the click
+
+
 def archive_map_tab(filters: data.Filters, version: tuple, lang: str, online: bool) -> None:
     """The map tab on an archive: the map's view from the store (markers, or counts per cell when
     it holds too many), the feed's latest page, the detail panel of the selected event and the
@@ -684,25 +733,7 @@ def archive_map_tab(filters: data.Filters, version: tuple, lang: str, online: bo
         notice = st.empty()
         if not n:
             notice.info(t("no_events", lang))
-        bounds, zoom = map_view_asked()
-        with open_store() as store:
-            rows, cells, _ = archive.map_rows(store, archive.query(filters, bounds=bounds), zoom, lang)
-            popup = archive.popup_html(store, selected, lang) if selected else None
-        popups = {selected: popup} if selected and popup else None
-        update = map_update(js_data(rows), "[]", {}, selected=selected, cells=cells, popups=popups)
-        state = st_folium(
-            base_map("", lang, online, ""),
-            height=560,
-            use_container_width=True,
-            returned_objects=["last_object_clicked_popup", "bounds", "zoom"],
-            feature_group_to_add=update,
-            key="event_map",
-        )
-        clicked = event_id_from_popup((state or {}).get("last_object_clicked_popup"))
-        if clicked and clicked != st.session_state.get("_map_clicked"):
-            st.session_state["_map_clicked"] = clicked
-            st.session_state["selected_event"] = clicked
-            st.rerun()  # the feed, the detail panel and the popup follow the click
+        archive_map(filters, version, lang, online, selected)
     with right:
         page = archive_page(version, store_path, repr(q), q, feed.FEED_ROWS)
         if n > len(page):

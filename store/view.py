@@ -89,6 +89,9 @@ class ViewQuery:
     sub_event_types: tuple[str, ...] = ()  # ACLED sub-event types only
     actors: tuple[str, ...] = ()  # actor1 or actor2
     fatalities: tuple[int, int] | None = None  # lowest, highest (inclusive); no figure counts as 0
+    # The dates bound the event's first day only, not its whole span (event_date..date_end): a
+    # range the date index answers (an event that began before it is not in it).
+    starts: bool = False
 
     def boxes(self) -> list[ViewQuery]:
         """One query per side of the antimeridian (bounds clamped to the world)."""
@@ -137,7 +140,7 @@ def filters_sql(q: ViewQuery) -> tuple[str, list[Any]]:
     clauses: list[str] = ["1"]
     params: list[Any] = []
     if q.date_from:
-        clauses.append("COALESCE(e.date_end, e.event_date) >= ?")
+        clauses.append("e.event_date >= ?" if q.starts else "COALESCE(e.date_end, e.event_date) >= ?")
         params.append(q.date_from)
     if q.date_to:
         clauses.append("e.event_date <= ?")
