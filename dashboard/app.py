@@ -47,6 +47,7 @@ from dashboard.mapview import (
     map_update,
     prepare_map_data,
     write_popups,
+    write_static,
 )
 from events.pipeline import Extractor
 from gazetteer import Gazetteer, GazetteerMissing
@@ -128,9 +129,9 @@ def undated_list(version: tuple, lang: str) -> None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def map_data(version: tuple, store_path: str, lang: str) -> tuple[MapData, str, dict, str]:
-    """Markers, place circles, the popups file's URL, the extents and the place circles' file URL:
-    once per data version and language."""
+def map_data(version: tuple, store_path: str, lang: str) -> tuple[MapData, str, dict, str, str]:
+    """Markers, place circles, the popups file's URL, the extents, the place circles' file URL
+    and the markers file's URL: once per data version and language."""
     events, places, _ = load_frames(version, store_path)
     gazetteer, _ = resources()
     extents = data.event_extents(events, gazetteer)
@@ -140,7 +141,8 @@ def map_data(version: tuple, store_path: str, lang: str) -> tuple[MapData, str, 
     store_key = hashlib.sha1(str(Path(store_path).resolve()).encode()).hexdigest()[:10]
     url = write_popups(prepared.popups, prefix=f"popups-{store_key}-{lang}")
     places_url = write_popups(prepared.places, prefix=f"places-{store_key}-{lang}")
-    return prepared, url, extents, places_url
+    markers_url = write_static(prepared.rows_file(), prefix=f"markers-{store_key}-{lang}")
+    return prepared, url, extents, places_url, markers_url
 
 
 @dataclasses.dataclass
@@ -474,8 +476,9 @@ def map_tab(
     online: bool,
 ) -> None:
     """Map and feed side by side (stacked at 800 px), then the detail panel and the timeline."""
-    prepared, popups_url, extents, places_url = map_data(version, str(data.STORE), lang)
-    shown_extents = {k: v for k, v in extents.items() if k in set(shown["place_id"])}
+    prepared, popups_url, extents, places_url, markers_url = map_data(version, str(data.STORE), lang)
+    shown_ids = set(shown["place_id"])
+    shown_extents = {k: v for k, v in extents.items() if k in shown_ids}
     shown_places = places.loc[places["article_id"].isin(set(shown["article_id"])), "place_id"].unique()
     st.caption(t("events_shown", lang, n=len(shown), total=int((~events["background"]).sum())))
     left, right = st.columns([3, 2])
@@ -485,15 +488,17 @@ def map_tab(
             notice.info(t("no_events", lang))
         # The map stays in its frame (its script is the same until the data, the language or
         # the tiles change); a filter or slider change sends only the update (the shown markers).
+        # The shown markers by their index in the markers file the map fetched once.
         update = map_update(
-            prepared.events_js(shown["event_id"]),
+            "[]",
             prepared.places_js(shown_places),
             shown_extents,
             bounds=event_bounds(shown),
             selected=st.session_state.get("selected_event"),
+            indexes=prepared.indexes_js(shown["event_id"]),
         )
         state = st_folium(
-            base_map(popups_url, lang, online, places_url),
+            base_map(popups_url, lang, online, places_url, markers_url),
             height=560,
             use_container_width=True,
             returned_objects=["last_object_clicked_popup"],
@@ -699,9 +704,9 @@ def archive_map(filters: data.Filters, version: tuple, lang: str, online: bool, 
     in_view = archive.query(filters, bounds=bounds)
     rows, cells = archive_view(version, store_path, repr(in_view), zoom, lang, in_view)
     with open_store() as store:
-        popup = archive.popup_html(store, selected, lang) if selected else None
-    popups = {selected: popup} if selected and popup else None
-    update = map_update(js_data(rows), "[]", {}, selected=selected, cells=cells, popups=popups)
+        found = archive.popup_html(store, selected, lang) if selected else None
+    popups, focus = ({selected: found[0]}, found[1]) if selected and found else (None, None)
+    update = map_update(js_data(rows), "[]", {}, selected=selected, cells=cells, popups=popups, focus=focus)
     state = st_folium(
         base_map("", lang, online, ""),
         height=560,

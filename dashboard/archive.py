@@ -171,12 +171,16 @@ def map_rows(
     return rows, [], found["total"]
 
 
-def popup_html(store: EventStore, event_id: str, lang: str) -> str | None:
-    """The popup of one clicked event (:func:`store.view.popup`), None when it is not stored."""
+def popup_html(store: EventStore, event_id: str, lang: str) -> tuple[str, list[float] | None] | None:
+    """The popup of one clicked or selected event and its point (None when it is not placed);
+    None when it is not stored."""
     events = incidents_of(store, "e.event_id = ?", [event_id])
     if events.empty:
         return None
-    return event_popup(events.iloc[0], lang)
+    event = events.iloc[0]
+    located = pd.notna(event["latitude"]) and pd.notna(event["longitude"])
+    point = [float(event["latitude"]), float(event["longitude"])] if located else None
+    return event_popup(event, lang), point
 
 
 # --------------------------------------------------------------------------- the summary

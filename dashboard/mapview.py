@@ -296,6 +296,16 @@ class _EventCluster(MarkerCluster):
                 iconCreateFunction: clusterIcon
             });
             cluster.addTo({{ this._parent.get_name() }});
+            // Every marker row of the data version (:func:`write_popups` of MapData.rows), fetched
+            // once: an update then names the shown ones by their index in it.
+            var all = null;
+            window.ddMarkerRows = function () {
+                var url = {{ this.url|tojson }};
+                if (!all) {
+                    all = url ? ddShared(url).then(function (d) { return d || []; }) : Promise.resolve([]);
+                }
+                return all;
+            };
             // Counts per grid cell (a view of more events than markers can show: store.view).
             var cellLayer = L.layerGroup().addTo({{ this._parent.get_name() }});
             window.ddSetEvents = function (rows) {
@@ -341,9 +351,10 @@ class _EventCluster(MarkerCluster):
         """
     )
 
-    def __init__(self, lang: str = "vi"):
+    def __init__(self, lang: str = "vi", url: str = ""):
         super().__init__()
         self._name = "EventCluster"
+        self.url = url
         self.styles = _STYLES_JS
         self.labels = js_data([*(event_type_label(k, lang) for k in STYLE), "?"])
         self.id_prefix = EVENT_ID_PREFIX
@@ -513,12 +524,26 @@ class _View(MacroElement):
                     marker.openPopup();
                 }
             }
-            function select(id, changed) {
+            var pending = null;  // selected where the map had no marker for it: opened when it comes
+            function select(id, changed, focus) {
                 var marker = id && window.ddMarkers && window.ddMarkers[id];
                 if (ring && (!marker || !ring.getLatLng().equals(marker.getLatLng()))) {
                     map.removeLayer(ring); ring = null;
                 }
+                if (!marker && changed && focus) {
+                    // An archive draws only its view: go to the event, its marker comes with the
+                    // view's update (the map returns its new bounds).
+                    try { sessionStorage.setItem({{ this.focus_key|tojson }}, id); } catch (e) {}
+                    pending = id;
+                    map.setView(focus, Math.max(map.getZoom(), 11), {animate: false});
+                    return;
+                }
                 if (!marker) { return; }
+                if (pending === id) {
+                    pending = null;
+                    changed = false;
+                    setTimeout(function () { open(marker); }, 50);
+                }
                 if (!ring) {
                     ring = L.circleMarker(marker.getLatLng(), {radius: 19, color: '#111', weight: 3,
                                                                fill: false, interactive: false}).addTo(map);
@@ -534,8 +559,23 @@ class _View(MacroElement):
                     setTimeout(function () { open(marker); }, 50);
                 }
             }
+            // Updates apply in order; one that names its markers by index (``idx``) waits for
+            // the markers file (fetched once per data version).
+            var queue = Promise.resolve();
             window.ddUpdate = function (p) {
-                window.ddSetEvents(p.rows || []);
+                queue = queue.then(function () {
+                    if (!p.idx) { return apply(p, p.rows || []); }
+                    return window.ddMarkerRows().then(function (all) {
+                        var rows = [];
+                        for (var i = 0; i < p.idx.length; i++) {
+                            if (all[p.idx[i]]) { rows.push(all[p.idx[i]]); }
+                        }
+                        return apply(p, rows);
+                    });
+                }).catch(function (e) { console.error(e); });
+            };
+            function apply(p, rows) {
+                window.ddSetEvents(rows);
                 window.ddSetCells(p.cells || []);
                 ddAddPopups(p.popups);
                 if (window.ddSetPlaces) { window.ddSetPlaces(p.places || []); }
@@ -547,10 +587,10 @@ class _View(MacroElement):
                 }
                 var changed = p.selected !== selected;
                 selected = p.selected;
-                select(selected, changed);
+                select(selected, changed, p.focus);
                 // For tests and the benchmark: how many updates this map has drawn.
                 document.body.dataset.ddUpdates = ++updates;
-            };
+            }
         })({{ this._parent.get_name() }});
         {% endmacro %}
         """
@@ -830,11 +870,24 @@ class MapData:
     events: dict[str, str] = field(default_factory=dict)
     places: dict[str, list] = field(default_factory=dict)
     popups: dict[str, str] = field(default_factory=dict)
+    _index: dict[str, int] = field(default_factory=dict, repr=False)
 
     def events_js(self, event_ids: Iterable[str]) -> str:
         """The JS array of the markers of ``event_ids`` (unknown or unplaced ids are skipped)."""
         rows = self.events
         return "[" + ",".join(rows[i] for i in event_ids if i in rows) + "]"
+
+    def rows_file(self) -> str:
+        """Every marker row as one JSON array, the file the map fetches once (its order is the
+        index :meth:`indexes_js` gives)."""
+        return "[" + ",".join(self.events.values()) + "]"
+
+    def indexes_js(self, event_ids: Iterable[str]) -> str:
+        """The JS array of the indexes of ``event_ids``' markers in :meth:`rows_file`."""
+        if len(self._index) != len(self.events):
+            self._index = {event_id: i for i, event_id in enumerate(self.events)}
+        index = self._index
+        return "[" + ",".join(str(index[i]) for i in event_ids if i in index) + "]"
 
     def places_js(self, place_ids: Iterable[str] | None = None) -> str:
         """The JS array of the ids of the circles of ``place_ids`` (all when None): the rows
@@ -881,7 +934,12 @@ def write_popups(popups: Mapping[str, object], folder: Path = POPUP_DIR, prefix:
 
     The file is named by its content, so browsers may keep it; older files with the same
     ``prefix`` (same store and language) are removed."""
-    text = js_data(popups)
+    return write_static(js_data(popups), folder, prefix)
+
+
+def write_static(text: str, folder: Path = POPUP_DIR, prefix: str = "markers") -> str:
+    """Write JSON text (safe in a script: :func:`js_data`) where Streamlit serves static files,
+    named by its content; returns its URL (see :func:`write_popups`)."""
     name = f"{prefix}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:16]}.json"
     path = folder / name
     if not path.exists():
@@ -895,11 +953,14 @@ def write_popups(popups: Mapping[str, object], folder: Path = POPUP_DIR, prefix:
     return f"{POPUP_URL}/{name}"
 
 
-def base_map(popups_url: str, lang: str, online_tiles: bool = False, places_url: str = "") -> folium.Map:
+def base_map(
+    popups_url: str, lang: str, online_tiles: bool = False, places_url: str = "", markers_url: str = ""
+) -> folium.Map:
     """The map without its data: outlines, labels, legend, layers control and the empty event,
     area and place layers that :func:`map_update` fills. It depends only on the data version
     (the popups' and places' files), the language and the tiles, so streamlit-folium keeps the
-    same frame across filter and slider changes and only evaluates the update."""
+    same frame across filter and slider changes and only evaluates the update. ``markers_url``:
+    the file of every marker row (:meth:`MapData.rows_file`), which updates name by index."""
     max_zoom = _ZOOMS["maxZoom"] if online_tiles else OFFLINE_MAX_ZOOM
     fmap = _local_map(zoom_start=3, location=(35, 45), prefer_canvas=True, maxZoom=max_zoom)
     fmap.get_root().header.add_child(Element(_CSS))
@@ -931,7 +992,7 @@ def base_map(popups_url: str, lang: str, online_tiles: bool = False, places_url:
     labels.add_to(fmap)
 
     event_layer = folium.FeatureGroup(name=t("layer_events", lang))
-    event_layer.add_child(_EventCluster(lang))
+    event_layer.add_child(_EventCluster(lang, markers_url))
     event_layer.add_to(fmap)
 
     fmap.get_root().html.add_child(Element(legend_html(lang)))
@@ -948,6 +1009,8 @@ def map_update(
     selected: str | None = None,
     cells: list[list[float]] | None = None,
     popups: dict[str, str] | None = None,
+    focus: list[float] | None = None,
+    indexes: str | None = None,
 ) -> folium.FeatureGroup:
     """One rerun's data for :func:`base_map`, as the feature group that ``st_folium`` sends
     and evaluates in the kept frame (``feature_group_to_add``): the markers of ``events_js``
@@ -955,11 +1018,16 @@ def map_update(
     count, south, west, north, east); the place circles of ``places_js``; the outlines of
     ``extents``; ``bounds`` fitted when the map has no view yet; the ``selected`` event ringed,
     and zoomed to when it is newly selected; ``popups`` (key → escaped HTML) for the events
-    the popups file does not hold (an archive has none: its clicked event's comes here)."""
+    the popups file does not hold (an archive has none: its clicked event's comes here);
+    ``focus``: the selected event's point, where the map goes when the event is newly selected
+    and not drawn (an archive's feed: the view then asks for its markers); ``indexes``: the
+    shown markers as a JS array of indexes into the markers file (:meth:`MapData.indexes_js`),
+    instead of their rows (``events_js`` then "[]"): a few bytes an event."""
     payload = (
-        '{"rows":' + events_js + ',"places":' + places_js + ',"extents":' + js_data(extents)
-        + ',"fit":' + js_data(bounds) + ',"selected":' + js_data(selected)
-        + ',"cells":' + js_data(cells or []) + ',"popups":' + js_data(popups or {}) + "}"
+        '{"rows":' + events_js + (',"idx":' + indexes if indexes else "") + ',"places":' + places_js
+        + ',"extents":' + js_data(extents) + ',"fit":' + js_data(bounds) + ',"selected":' + js_data(selected)
+        + ',"cells":' + js_data(cells or []) + ',"popups":' + js_data(popups or {})
+        + ',"focus":' + js_data(focus) + "}"
     )  # fmt: skip
     group = folium.FeatureGroup(name="dd-update", control=False)
     group.add_child(_Update(payload))

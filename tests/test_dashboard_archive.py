@@ -75,7 +75,8 @@ def test_crowded_world_is_cells_and_a_small_view_markers(stored: Path) -> None:
         assert all(
             len(r) == 6 and r[4].count(" · ") >= 2 for r in rows
         )  # lat, lon, style, approx, tooltip, id
-        assert archive.popup_html(store, rows[0][5], "en").startswith('<div class="dd-popup">')
+        popup, point = archive.popup_html(store, rows[0][5], "en")
+        assert popup.startswith('<div class="dd-popup">') and point == rows[0][:2]
 
 
 def test_feed_page_and_timeline_from_the_store(stored: Path) -> None:
