@@ -113,11 +113,13 @@ def archive_server(tmp_path_factory: pytest.TempPathFactory, built_db: Path):
         while run.totals["events"] <= ARCHIVE_EVENTS:
             result, text = pool[n % len(pool)]
             group = n // len(pool)
-            lat_shift, lon_shift = (group % 25) * 5.0, ((group // 25) % 60) * 6.0
+            lat_shift, lon_shift = (group % 50) * 2.5, ((group // 50) % 72) * 5.0  # 3,600 spots
             aid = f"{result['article']['id'][:40]}-{n}"
             events = []
             for k, event in enumerate(result["events"]):
                 moved = {**event, "event_id": f"{aid}:{k}"}
+                if group and event.get("place_id"):  # another place: another incident
+                    moved["place_id"] = f"{event['place_id']}#{group}"
                 if event.get("lat") is not None:
                     lat = event["lat"] + lat_shift
                     moved["lat"] = lat - 150 if lat > 80 else lat
@@ -139,7 +141,7 @@ def test_archive_world_shows_cells_and_a_zoom_in_its_events(browser, archive_ser
     assert event_map(page).locator(".dd-marker").count() == 0
     frame = map_frame(page)
     updates = frame.evaluate(UPDATES)
-    frame.evaluate("() => window.map.setView([40.33, 46.93], 11, {animate: false})")  # Terter
+    frame.evaluate("() => { window.map.setView([40.33, 46.93], 12, {animate: false}); }")  # Terter
     frame.wait_for_function(f"() => ({UPDATES})() > {updates}", timeout=TIMEOUT)  # the store's answer
     expect(cells).to_have_count(0, timeout=TIMEOUT)
     tartar = event_map(page).locator(f'{MARKERS}[title*="Tartar"]')
