@@ -1,10 +1,16 @@
 """The folium map: events (clustered, coloured and iconed by type), places, extents, legend.
 
-Markers are made in the browser from a compact data array (:class:`MapData`), and the popups
-come from a file the browser fetches once per data version: a filter change sends only the
-shown markers, so 10,000 events stay fast. Every text that comes from an article is escaped
-here, on the server; the browser assigns it with ``innerHTML`` only inside our markup, and
-sets tooltips as text.
+The map is drawn once per data version, language and tiles (:func:`base_map`), and stays in
+its frame: streamlit-folium keeps a map whose script has not changed and evaluates, at each
+rerun, only the feature group passed as ``feature_group_to_add`` (:func:`map_update`), which
+calls the map's ``ddUpdate``. So a filter or slider change keeps the view, an open popup and a
+click in progress, and costs what changed: the markers' rows (:class:`MapData`) and popups are
+in files the browser fetches once per data version, an update names the shown markers by their
+index, and the browser adds and removes only the difference. On an archive
+(``dashboard/archive.py``) an update carries the view's markers or counts per cell and the
+clicked event's popup instead. Every text that comes from an article is escaped here, on the
+server; the browser assigns it with ``innerHTML`` only inside our markup, and sets tooltips as
+text.
 """
 
 from __future__ import annotations
