@@ -13,7 +13,9 @@ import dataclasses
 import datetime as dt
 import hashlib
 import re
+import sqlite3
 import sys
+import threading
 from pathlib import Path
 
 import altair as alt
@@ -93,6 +95,25 @@ def data_version(store: EventStore) -> tuple:
     the cached frames."""
     articles = store.con.execute("SELECT COUNT(*), MAX(ingested_at) FROM articles").fetchone()
     return (*articles, *store.con.execute("SELECT COUNT(*), MAX(updated_at) FROM review").fetchone())
+
+
+@st.cache_resource
+def _version_watch(store_path: str) -> dict:
+    """A connection kept open on the store, whose ``PRAGMA data_version`` moves on when any other
+    connection commits: the version is read again only then."""
+    con = sqlite3.connect(store_path, check_same_thread=False)
+    return {"con": con, "lock": threading.Lock(), "seen": None, "version": None}
+
+
+def current_version(store: EventStore) -> tuple:
+    """:func:`data_version`, read again only when the store changed (an archive's articles take
+    a tenth of a second to scan, at every rerun)."""
+    watch = _version_watch(str(data.STORE))
+    with watch["lock"]:
+        seen = watch["con"].execute("PRAGMA data_version").fetchone()[0]
+        if watch["version"] is None or seen != watch["seen"]:
+            watch["version"], watch["seen"] = data_version(store), seen
+        return watch["version"]
 
 
 # cache_resource, not cache_data: the frames are large and only read, so no copy per rerun.
@@ -590,7 +611,7 @@ def main() -> None:
         st.stop()
     with open_store() as store:
         data.ensure_samples(store, extractor)
-        version = data_version(store)
+        version = current_version(store)
     if store_is_archive(version, str(data.STORE)):
         return archive_main(version, lang)
     events, places, unresolved = load_frames(version, str(data.STORE))
@@ -778,10 +799,13 @@ def archive_main(version: tuple, lang: str) -> None:
     with tab_map:
         archive_map_tab(filters, version, lang, online)
     with tab_table:
-        q = archive.query(filters)
-        page = archive_page(version, str(data.STORE), repr(q), q, archive.TABLE_ROWS)
-        st.caption(t("archive_table", lang, n=len(page)))
-        event_table(acled_frame(page, resources()[0]).set_index(page.index), lang)
+        # On demand: the ACLED rows of a thousand incidents cost a third of a second, which a
+        # filter change should not pay while the table is not looked at.
+        if st.toggle(t("archive_table_show", lang), key="archive_table"):
+            q = archive.query(filters)
+            page = archive_page(version, str(data.STORE), repr(q), q, archive.TABLE_ROWS)
+            st.caption(t("archive_table", lang, n=len(page)))
+            event_table(acled_frame(page, resources()[0]).set_index(page.index), lang)
     with tab_add:
         add_page.add_tab(lang, resources, open_store)
     with tab_places:

@@ -41,6 +41,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "the timeline. Add the article again with its publication date to map them.",
     ),
     "no_events": ("Không có sự kiện nào khớp bộ lọc.", "No event matches the filters."),
+    "archive_table_show": (
+        "Hiện bảng (kho lưu trữ lớn: chỉ tính khi cần)",
+        "Show the table (a large archive: computed only when asked)",
+    ),
     "archive_table": (
         "Kho lưu trữ lớn: bảng và các tệp tải về gồm {n} sự kiện mới nhất theo bộ lọc "
         "(`python -m store export` xuất toàn bộ).",
