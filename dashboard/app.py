@@ -668,7 +668,7 @@ def archive_total(version: tuple, store_path: str, key: str, _q: object) -> int:
 def archive_page(version: tuple, store_path: str, key: str, _q: object, limit: int) -> pd.DataFrame:
     """The latest ``limit`` incidents of a query (``key``: its repr): the feed's page, the table's rows."""
     with EventStore(store_path) as store:
-        return archive.feed_frame(store, _q, limit)
+        return archive.feed_frame(store, _q, limit, archive_summary(version, store_path))
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)

@@ -117,10 +117,30 @@ def article_frames(store: EventStore, event_id: str) -> tuple[pd.DataFrame, pd.D
     return events, places
 
 
-def feed_frame(store: EventStore, q: store_view.ViewQuery, limit: int) -> pd.DataFrame:
+def feed_frame(
+    store: EventStore, q: store_view.ViewQuery, limit: int, summary: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """The ``limit`` latest incidents of ``q`` (the feed's page, the table's rows)."""
-    # the events that begin in the range: the date index stops the walk at its first day
-    ids = [row["event_id"] for row in store_view.latest(store, replace(q, starts=True), limit)]
+    # the events that begin in the range: the date index stops the walk at its first day, or,
+    # for a rare type, at the first month the summary says holds enough of them
+    q = replace(q, starts=True)
+    if summary is not None and summarizable(q):
+        # counted: the range's months up to its last whole one (a later partial month would
+        # count days after the range, and start the walk too late)
+        lower = q.date_from[:7] if q.date_from else None
+        upper = None
+        if q.date_to:
+            end = dt.date.fromisoformat(q.date_to[:10])
+            upper = _month(end if end == _month_end(end) else end.replace(day=1) - dt.timedelta(days=1))
+        rows = _rows(summary, q, (lower, upper))
+        per_month = rows.groupby("month")["incidents"].sum().sort_index(ascending=False).cumsum()
+        enough = per_month[per_month >= limit]
+        anywhere = _rows(summary, q, (None, None))["month"]
+        if anywhere.empty:  # no event of these filters in any month: nothing to walk the index for
+            return incidents_of(store, "0", [])
+        start = (enough.index[0] if not enough.empty else anywhere.min()) + "-01"
+        q = replace(q, date_from=max(q.date_from or start, start))
+    ids = [row["event_id"] for row in store_view.latest(store, q, limit)]
     if not ids:
         return incidents_of(store, "0", [])
     frame = incidents_of(store, f"e.event_id IN ({','.join('?' * len(ids))})", ids)

@@ -91,3 +91,14 @@ def test_feed_page_and_timeline_from_the_store(stored: Path) -> None:
         low, high = archive.first_and_last(store, q, archive.summary(store))
         assert low <= high and isinstance(low, dt.date)
         assert (low, high) == archive.first_and_last(store, q)
+
+
+@pytest.mark.parametrize("filters", [{}, {"event_types": ("Battles",)}, {"event_types": ("Riots",)}])
+def test_feed_page_bounded_by_the_summary_is_the_same_page(stored: Path, filters: dict) -> None:
+    with EventStore(stored) as store:
+        summary = archive.summary(store)
+        for dates in RANGES:
+            q = ViewQuery(date_from=dates[0], date_to=dates[1], **filters)
+            walked = archive.feed_frame(store, q, 25)
+            bounded = archive.feed_frame(store, q, 25, summary)
+            assert list(bounded["event_id"]) == list(walked["event_id"])
