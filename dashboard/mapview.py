@@ -523,6 +523,10 @@ class _View(MacroElement):
             function open(marker) {
                 var parent = window.ddCluster.getVisibleParent(marker);
                 if (!parent) { return; }
+                // One popup at a time: the map stays, so the last event's may still be open.
+                map.eachLayer(function (layer) {
+                    if (layer instanceof L.Popup && layer !== marker.getPopup()) { map.removeLayer(layer); }
+                });
                 if (parent !== marker && parent.spiderfy) {
                     parent.spiderfy();
                     setTimeout(function () { marker.openPopup(); }, 300);
