@@ -518,15 +518,22 @@ class _View(MacroElement):
                 save();
             }
             map.on('moveend', save);
+            // One popup at a time, whichever opened it (a click, the selection, a spiderfied
+            // cluster's delayed open): the map stays, so the last event's may still be open.
+            // No fade (folium drops a false option): a closed popup would stay in the page for
+            // 200 ms beside the one opening.
+            map._fadeAnimated = false;
+            map.on('popupopen', function (e) {
+                map.eachLayer(function (layer) {
+                    if (layer instanceof L.Popup && layer !== e.popup) { map.removeLayer(layer); }
+                });
+            });
             var ring = null, selected = null, updates = 0;
             // Its popup, when it is in the view; from a cluster of events on one spot, spiderfied.
             function open(marker) {
                 var parent = window.ddCluster.getVisibleParent(marker);
                 if (!parent) { return; }
-                // One popup at a time: the map stays, so the last event's may still be open.
-                map.eachLayer(function (layer) {
-                    if (layer instanceof L.Popup && layer !== marker.getPopup()) { map.removeLayer(layer); }
-                });
+
                 if (parent !== marker && parent.spiderfy) {
                     parent.spiderfy();
                     setTimeout(function () { marker.openPopup(); }, 300);
