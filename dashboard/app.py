@@ -13,7 +13,9 @@ import dataclasses
 import datetime as dt
 import hashlib
 import re
+import sqlite3
 import sys
+import threading
 from pathlib import Path
 
 import altair as alt
@@ -24,7 +26,7 @@ from streamlit_folium import st_folium
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dashboard import add as add_page
-from dashboard import chrome, data, feed
+from dashboard import archive, chrome, data, feed
 from dashboard import places as places_page
 from dashboard import review as review_ui
 from dashboard.i18n import (
@@ -39,16 +41,20 @@ from dashboard.i18n import (
 from dashboard.mapview import (
     STYLE,
     MapData,
-    build_map,
+    base_map,
     event_bounds,
     event_id_from_popup,
     event_popup,
+    js_data,
+    map_update,
     prepare_map_data,
     write_popups,
+    write_static,
 )
 from events.pipeline import Extractor
 from gazetteer import Gazetteer, GazetteerMissing
 from store import export
+from store import view as store_view
 from store.acled import ACLED_EXPORT_COLUMNS, acled_frame
 from store.db import EventStore
 
@@ -95,6 +101,25 @@ def data_version(store: EventStore) -> tuple:
     return (*articles, *store.con.execute("SELECT COUNT(*), MAX(updated_at) FROM review").fetchone())
 
 
+@st.cache_resource
+def _version_watch(store_path: str) -> dict:
+    """A connection kept open on the store, whose ``PRAGMA data_version`` moves on when any other
+    connection commits: the version is read again only then."""
+    con = sqlite3.connect(store_path, check_same_thread=False)
+    return {"con": con, "lock": threading.Lock(), "seen": None, "version": None}
+
+
+def current_version(store: EventStore) -> tuple:
+    """:func:`data_version`, read again only when the store changed (an archive's articles take
+    a tenth of a second to scan, at every rerun)."""
+    watch = _version_watch(str(data.STORE))
+    with watch["lock"]:
+        seen = watch["con"].execute("PRAGMA data_version").fetchone()[0]
+        if watch["version"] is None or seen != watch["seen"]:
+            watch["version"], watch["seen"] = data_version(store), seen
+        return watch["version"]
+
+
 # cache_resource, not cache_data: the frames are large and only read, so no copy per rerun.
 @st.cache_resource(show_spinner=False, max_entries=4)
 def load_frames(version: tuple, store_path: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -130,9 +155,9 @@ def undated_list(version: tuple, lang: str) -> None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def map_data(version: tuple, store_path: str, lang: str) -> tuple[MapData, str, dict, str]:
-    """Markers, place circles, the popups file's URL, the extents and the place circles' file URL:
-    once per data version and language."""
+def map_data(version: tuple, store_path: str, lang: str) -> tuple[MapData, str, dict, str, str]:
+    """Markers, place circles, the popups file's URL, the extents, the place circles' file URL
+    and the markers file's URL: once per data version and language."""
     events, places, _ = load_frames(version, store_path)
     gazetteer, _ = resources()
     extents = data.event_extents(events, gazetteer)
@@ -142,25 +167,58 @@ def map_data(version: tuple, store_path: str, lang: str) -> tuple[MapData, str, 
     store_key = hashlib.sha1(str(Path(store_path).resolve()).encode()).hexdigest()[:10]
     url = write_popups(prepared.popups, prefix=f"popups-{store_key}-{lang}")
     places_url = write_popups(prepared.places, prefix=f"places-{store_key}-{lang}")
-    return prepared, url, extents, places_url
+    markers_url = write_static(prepared.rows_file(), prefix=f"markers-{store_key}-{lang}")
+    return prepared, url, extents, places_url, markers_url
+
+
+@dataclasses.dataclass
+class Choices:
+    """What the filters offer: from the frames, or from the store's indexes (archive mode)."""
+
+    bounds: dict[bool, tuple[dt.date, dt.date]]  # with background events or not → the slider's range
+    sub_types: dict[str, list[str]]  # event type → its sub-event types
+    actors: list[str]  # most frequent first
+    countries: list[str]  # by their name in the language
+    most: int  # the most fatalities of one event (at least 1)
+
+    def sub_options(self, types: list[str]) -> list[str]:
+        chosen = types or list(self.sub_types)
+        return sorted({sub for t_ in chosen for sub in self.sub_types.get(t_, [])})
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def filter_options(version: tuple, store_path: str, lang: str) -> tuple[list[str], list[str], int]:
-    """The actors (most frequent first), the countries (by their name in ``lang``) and the most
-    fatalities of one event: once per data version, not on every rerun."""
+def filter_options(version: tuple, store_path: str, lang: str) -> Choices:
+    """The filters' choices from the frames: once per data version, not on every rerun."""
     events, _, _ = load_frames(version, store_path)
     countries = sorted(
         events["country"].dropna().unique(), key=lambda c: data.country_name(c, lang).casefold()
     )
-    return data.actor_options(events), countries, max(1, data.max_fatalities(events))
+    subs = events.dropna(subset=["sub_event_type"]).groupby("event_type")["sub_event_type"].unique()
+    return Choices(
+        {flag: data.date_bounds(events, flag) for flag in (False, True)},
+        {k: sorted(v) for k, v in subs.items()},
+        data.actor_options(events),
+        countries,
+        max(1, data.max_fatalities(events)),
+    )
 
 
-def sidebar(events: pd.DataFrame, lang: str, version: tuple) -> tuple[data.Filters, bool]:
+@st.cache_resource(show_spinner=False, max_entries=8)
+def archive_options(version: tuple, store_path: str, lang: str) -> Choices:
+    """The filters' choices from the store's indexes (archive mode): once per data version."""
+    with EventStore(store_path) as store:
+        found = archive.options(store)
+    countries = sorted(found["countries"], key=lambda c: data.country_name(c, lang).casefold())
+    dates = found["dates"]
+    bounds = {False: dates["news"] if dates["news"][0] else dates["all"], True: dates["all"]}
+    return Choices(bounds, found["types"], found["actors"], countries, max(1, found["fatalities"]))
+
+
+def sidebar(choices: Choices, lang: str) -> tuple[data.Filters, bool]:
     """The filters (their state restored from the URL first: :func:`dashboard.feed.restore_from_url`)."""
     st.sidebar.header(t("filters", lang), anchor=False)
     background = st.sidebar.checkbox(t("background", lang), value=False, key="background")
-    low, high = data.date_bounds(events, background)
+    low, high = choices.bounds[background]
     if low == high:
         high = low + dt.timedelta(days=1)
     feed.clamp_range("dates", "_url_dates", low, high)
@@ -178,8 +236,7 @@ def sidebar(events: pd.DataFrame, lang: str, version: tuple) -> tuple[data.Filte
         placeholder=t("choose", lang),
         select_all=False,
     )
-    subs = events if not types else events[events["event_type"].isin(types)]
-    sub_options = sorted(subs["sub_event_type"].dropna().unique())
+    sub_options = choices.sub_options(types)
     feed.keep_valid("sub_types", sub_options)
     sub_types = st.sidebar.multiselect(
         t("sub_event_types", lang),
@@ -189,7 +246,7 @@ def sidebar(events: pd.DataFrame, lang: str, version: tuple) -> tuple[data.Filte
         placeholder=t("choose", lang),
         select_all=False,
     )
-    actor_options, country_options, most = filter_options(version, str(data.STORE), lang)
+    actor_options, country_options, most = choices.actors, choices.countries, choices.most
     feed.keep_valid("actors", actor_options)
     actors = st.sidebar.multiselect(
         t("actors", lang), actor_options, key="actors", placeholder=t("choose", lang), select_all=False
@@ -300,13 +357,20 @@ def timeline(period: pd.DataFrame, filters: data.Filters, version: tuple, lang: 
     freq = data.timeline_freq(low, high)
     st.markdown(f"**{t('timeline_bin', lang, bin=t('bin_' + freq, lang))}**")
     others = dataclasses.replace(filters, dates=None)
-    spec = copy.deepcopy(timeline_spec(version, repr(others), freq, lang, period))
+    spec = timeline_spec(version, repr(others), freq, lang, period)
+    draw_timeline(spec, filters, t("timeline_bin", lang, bin=t("bin_" + freq, lang)))
+
+
+def draw_timeline(spec: dict, filters: data.Filters, alt_text: str) -> None:
+    """The timeline's chart with the slider's range marked (a copy of the cached spec);
+    ``alt_text``: what a screen reader says of the chart."""
+    spec = copy.deepcopy(spec)
     if filters.dates:
         # the range's last day is whole: the mark ends where the next day begins
         start = pd.Timestamp(filters.dates[0]).isoformat()
         end = (pd.Timestamp(filters.dates[1]) + pd.Timedelta(days=1)).isoformat()
         spec["datasets"][WINDOW] = [{"a": start, "b": end}]
-    st.vega_lite_chart(spec, width="stretch", alt=t("timeline_bin", lang, bin=t("bin_" + freq, lang)))
+    st.vega_lite_chart(spec, width="stretch", alt=alt_text)
 
 
 WINDOW = "dd_window"  # the named dataset of the slider's range in the timeline's spec
@@ -316,7 +380,11 @@ WINDOW = "dd_window"  # the named dataset of the slider's range in the timeline'
 def timeline_spec(version: tuple, filters_key: str, freq: str, lang: str, _period: pd.DataFrame) -> dict:
     """The timeline's Vega-Lite spec for one data version, filters (but the dates) and language
     (``_period``: the events those give, not hashed: the key says what they are)."""
-    counts = data.timeline_counts(_period, freq)
+    return timeline_chart(data.timeline_counts(_period, freq), freq, lang)
+
+
+def timeline_chart(counts: pd.DataFrame, freq: str, lang: str) -> dict:
+    """The Vega-Lite spec of :func:`dashboard.data.timeline_counts`'s counts."""
     counts["label"] = [event_type_label(v, lang) for v in counts["event_type"]]
     time_format = {"D": "%d/%m/%Y", "W": "%d/%m/%Y", "M": "%m/%Y", "Y": "%Y"}[freq]
     # What a screen reader says of a bar, in the page's language (Vega's own is "start
@@ -471,30 +539,33 @@ def map_tab(
     online: bool,
 ) -> None:
     """Map and feed side by side (stacked at 800 px), then the detail panel and the timeline."""
-    prepared, popups_url, extents, places_url = map_data(version, str(data.STORE), lang)
-    shown_extents = {k: v for k, v in extents.items() if k in set(shown["place_id"])}
+    prepared, popups_url, extents, places_url, markers_url = map_data(version, str(data.STORE), lang)
+    shown_ids = set(shown["place_id"])
+    shown_extents = {k: v for k, v in extents.items() if k in shown_ids}
     shown_places = places.loc[places["article_id"].isin(set(shown["article_id"])), "place_id"].unique()
     st.caption(t("events_shown", lang, n=len(shown), total=int((~events["background"]).sum())))
     left, right = st.columns([3, 2])
     with left:
+        notice = st.empty()  # always there: the map keeps its place in the page (and its frame)
         if shown.empty:
-            st.info(t("no_events", lang))
-        fmap = build_map(
-            prepared.events_js(shown["event_id"]),
+            notice.info(t("no_events", lang))
+        # The map stays in its frame (its script is the same until the data, the language or
+        # the tiles change); a filter or slider change sends only the update (the shown markers).
+        # The shown markers by their index in the markers file the map fetched once.
+        update = map_update(
+            "[]",
             prepared.places_js(shown_places),
-            popups_url,
             shown_extents,
-            lang,
-            online,
             bounds=event_bounds(shown),
             selected=st.session_state.get("selected_event"),
-            places_url=places_url,
+            indexes=prepared.indexes_js(shown["event_id"]),
         )
         state = st_folium(
-            fmap,
+            base_map(popups_url, lang, online, places_url, markers_url),
             height=560,
             use_container_width=True,
             returned_objects=["last_object_clicked_popup"],
+            feature_group_to_add=update,
             key="event_map",
         )
         # A marker click: only when it is a new one (the component keeps reporting the last).
@@ -525,7 +596,11 @@ def acled_rows(version: tuple) -> pd.DataFrame:
 
 
 def table_tab(shown: pd.DataFrame, version: tuple, lang: str) -> None:
-    rows = acled_rows(version).loc[shown.index]
+    event_table(acled_rows(version).loc[shown.index], lang)
+
+
+def event_table(rows: pd.DataFrame, lang: str) -> None:
+    """The events in ACLED's columns, with their downloads."""
     st.dataframe(
         localized_cells(rows[[*TABLE_COLUMNS, "location_vi"]], lang)[list(TABLE_COLUMNS)],
         hide_index=True,
@@ -580,9 +655,11 @@ def main() -> None:
         st.stop()
     with open_store() as store:
         data.ensure_samples(store, extractor)
-        version = data_version(store)
+        version = current_version(store)
+    if store_is_archive(version, str(data.STORE)):
+        return archive_main(version, lang)
     events, places, unresolved = load_frames(version, str(data.STORE))
-    filters, online = sidebar(events, lang, version)
+    filters, online = sidebar(filter_options(version, str(data.STORE), lang), lang)
     filters.rejected = review_ui.show_rejected(lang)
     st.session_state["_date_bounds"] = data.date_bounds(events, filters.background)
     shown = data.apply_filters(events, filters)
@@ -598,6 +675,189 @@ def main() -> None:
         add_page.add_tab(lang, resources, open_store)
     with tab_places:
         places_page.places_tab(unresolved, lang, resources, _reextract)
+    st.caption(t("credits", lang))
+    feed.write_url(url_params(filters, lang))
+
+
+# ----------------------------------------------------------------------------- archive mode
+# Past archive.ARCHIVE_EVENTS stored events: no frame of every event; the store answers each
+# question (dashboard/archive.py), the map asks for its view (bounds and zoom it returns).
+
+ARCHIVE_UNRESOLVED = 5_000  # the places page's names in archive mode (the first, by name)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def store_is_archive(version: tuple, store_path: str) -> bool:
+    with EventStore(store_path) as store:
+        return archive.is_archive(store)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def archive_summary(version: tuple, store_path: str) -> pd.DataFrame:
+    """Incidents per month, type, country, precision and coarse cell (:func:`dashboard.archive.summary`)."""
+    with EventStore(store_path) as store:
+        return archive.summary(store)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def archive_total(version: tuple, store_path: str, key: str, _q: object) -> int:
+    """Incidents of a query (``key``: its repr), once per data version."""
+    with EventStore(store_path) as store:
+        if archive.summarizable(_q):
+            return archive.summary_total(store, archive_summary(version, store_path), _q)
+        return store_view.total(store, _q)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def archive_page(version: tuple, store_path: str, key: str, _q: object, limit: int) -> pd.DataFrame:
+    """The latest ``limit`` incidents of a query (``key``: its repr): the feed's page, the table's rows."""
+    with EventStore(store_path) as store:
+        return archive.feed_frame(store, _q, limit, archive_summary(version, store_path))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def archive_timeline_spec(
+    version: tuple, store_path: str, key: str, freq: str, lang: str, _q: object
+) -> dict:
+    if freq in ("M", "Y") and archive.summarizable(_q):
+        counts = archive.summary_timeline(archive_summary(version, store_path), _q, freq)
+    else:
+        with EventStore(store_path) as store:
+            counts = archive.timeline_counts(store, _q, freq)
+    return timeline_chart(counts, freq, lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def archive_view(version: tuple, store_path: str, key: str, zoom: float, lang: str, _q: object) -> tuple:
+    """The map's markers or cells of a view (``key``: its query's repr): a rerun that moves
+    neither the map nor the filters (a click, the feed) asks nothing of the store."""
+    with EventStore(store_path) as store:
+        rows, cells, _ = archive.map_rows(store, _q, zoom, lang, archive_summary(version, store_path))
+    return rows, cells
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def archive_day_range(version: tuple, store_path: str, key: str, _q: object) -> tuple | None:
+    with EventStore(store_path) as store:
+        return archive.first_and_last(store, _q, archive_summary(version, store_path))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def archive_unresolved(version: tuple, store_path: str) -> pd.DataFrame:
+    with EventStore(store_path) as store:
+        return data.unresolved_frame(store, limit=ARCHIVE_UNRESOLVED)
+
+
+def map_view_asked() -> tuple[dict | None, float]:
+    """The bounds and zoom the map last returned (None, 3: the world, before it has)."""
+    state = st.session_state.get("event_map") or {}
+    bounds, zoom = state.get("bounds") or {}, state.get("zoom")
+    south_west, north_east = bounds.get("_southWest") or {}, bounds.get("_northEast") or {}
+    corners = (south_west.get("lat"), south_west.get("lng"), north_east.get("lat"), north_east.get("lng"))
+    if any(not isinstance(c, int | float) for c in corners):
+        return None, 3.0
+    south, west, north, east = (float(c) for c in corners)
+    return {"south": south, "west": west, "north": north, "east": east}, float(zoom or 3)
+
+
+@st.fragment
+def archive_map(filters: data.Filters, version: tuple, lang: str, online: bool, selected: str | None) -> None:
+    """The archive's map, a fragment: a pan or a zoom (the bounds and zoom the map returns)
+    reruns only this, which asks the store for the new view; a marker click reruns the page."""
+    store_path = str(data.STORE)
+    bounds, zoom = map_view_asked()
+    in_view = archive.query(filters, bounds=bounds)
+    rows, cells = archive_view(version, store_path, repr(in_view), zoom, lang, in_view)
+    with open_store() as store:
+        found = archive.popup_html(store, selected, lang) if selected else None
+    popups, focus = ({selected: found[0]}, found[1]) if selected and found else (None, None)
+    update = map_update(js_data(rows), "[]", {}, selected=selected, cells=cells, popups=popups, focus=focus)
+    state = st_folium(
+        base_map("", lang, online, ""),
+        height=560,
+        use_container_width=True,
+        returned_objects=["last_object_clicked_popup", "bounds", "zoom"],
+        feature_group_to_add=update,
+        key="event_map",
+    )
+    clicked = event_id_from_popup((state or {}).get("last_object_clicked_popup"))
+    if clicked and clicked != st.session_state.get("_map_clicked"):
+        st.session_state["_map_clicked"] = clicked
+        st.session_state["selected_event"] = clicked
+        st.rerun()  # the feed, the detail panel and the popup follow the click
+
+
+def archive_map_tab(filters: data.Filters, version: tuple, lang: str, online: bool) -> None:
+    """The map tab on an archive: the map's view from the store (markers, or counts per cell when
+    it holds too many), the feed's latest page, the detail panel of the selected event and the
+    timeline, each from SQL."""
+    store_path = str(data.STORE)
+    q = archive.query(filters)
+    everything = archive.query(data.Filters())
+    n = archive_total(version, store_path, repr(q), q)
+    total = archive_total(version, store_path, repr(everything), everything)
+    st.caption(t("events_shown", lang, n=n, total=total))
+    selected = st.session_state.get("selected_event")
+    left, right = st.columns([3, 2])
+    with left:
+        notice = st.empty()
+        if not n:
+            notice.info(t("no_events", lang))
+        archive_map(filters, version, lang, online, selected)
+    with right:
+        page = archive_page(version, store_path, repr(q), q, feed.FEED_ROWS)
+        if n > len(page):
+            st.caption(t("feed_more", lang, n=len(page), total=n))
+        feed.event_feed(page, lang)
+    if selected:
+        with open_store() as store:
+            events, places = archive.article_frames(store, selected)
+    else:
+        events, places = page.head(0), pd.DataFrame()
+    detail_panel(selected, events, places, lang)
+    feed.page_script(selected)
+    others = dataclasses.replace(filters, dates=None)
+    q_all = archive.query(others)
+    span = archive_day_range(version, store_path, repr(q_all), q_all)
+    if span is None:
+        st.markdown(f"**{t('timeline', lang)}**")
+    else:
+        low, high = span
+        if filters.dates:
+            low, high = min(low, filters.dates[0]), max(high, filters.dates[1])
+        freq = data.timeline_freq(low, high)
+        st.markdown(f"**{t('timeline_bin', lang, bin=t('bin_' + freq, lang))}**")
+        draw_timeline(
+            archive_timeline_spec(version, store_path, repr(q_all), freq, lang, q_all),
+            filters,
+            t("timeline_bin", lang, bin=t("bin_" + freq, lang)),
+        )
+    undated_list(version, lang)
+
+
+def archive_main(version: tuple, lang: str) -> None:
+    """The page on an archive (see :mod:`dashboard.archive`)."""
+    choices = archive_options(version, str(data.STORE), lang)
+    filters, online = sidebar(choices, lang)
+    filters.rejected = review_ui.show_rejected(lang)
+    st.session_state["_date_bounds"] = choices.bounds[filters.background]
+    tab_map, tab_table, tab_add, tab_places = st.tabs(
+        [t("tab_map", lang), t("tab_table", lang), t("tab_add", lang), t("tab_places", lang)]
+    )
+    with tab_map:
+        archive_map_tab(filters, version, lang, online)
+    with tab_table:
+        # On demand: the ACLED rows of a thousand incidents cost a third of a second, which a
+        # filter change should not pay while the table is not looked at.
+        if st.toggle(t("archive_table_show", lang), key="archive_table"):
+            q = archive.query(filters)
+            page = archive_page(version, str(data.STORE), repr(q), q, archive.TABLE_ROWS)
+            st.caption(t("archive_table", lang, n=len(page)))
+            event_table(acled_frame(page, resources()[0]).set_index(page.index), lang)
+    with tab_add:
+        add_page.add_tab(lang, resources, open_store)
+    with tab_places:
+        places_page.places_tab(archive_unresolved(version, str(data.STORE)), lang, resources, _reextract)
     st.caption(t("credits", lang))
     feed.write_url(url_params(filters, lang))
 

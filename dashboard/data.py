@@ -41,7 +41,7 @@ MAX_ONLINE_LOOKUPS = 20
 
 def ensure_samples(store: EventStore, extractor: Extractor, folder: Path = SAMPLES) -> int:
     """Store the sample corpus when the store has no article yet; returns how many were added."""
-    if store.counts()["articles"]:
+    if store.con.execute("SELECT 1 FROM articles LIMIT 1").fetchone():  # not a count: an archive is large
         return 0
     manifest_path = folder / "manifest.csv"
     manifest = read_manifest(manifest_path) if manifest_path.exists() else None
@@ -110,12 +110,14 @@ def places_frame(store: EventStore) -> pd.DataFrame:
     return frame
 
 
-def unresolved_frame(store: EventStore) -> pd.DataFrame:
+def unresolved_frame(store: EventStore, limit: int | None = None) -> pd.DataFrame:
     """Names after a place cue that the gazetteer lacks, with the text of their sentence
-    (``sentence_text``; at most :data:`MAX_EXCERPT` characters around the name)."""
+    (``sentence_text``; at most :data:`MAX_EXCERPT` characters around the name); the first
+    ``limit`` by name when given (an archive holds too many to list)."""
     frame = pd.read_sql_query(
         'SELECT u.surface, u.start, u."end", u.sentence, u.article_id, a.path, a.title, a.source '
-        "FROM unresolved u JOIN articles a ON a.id = u.article_id ORDER BY u.surface",
+        "FROM unresolved u JOIN articles a ON a.id = u.article_id ORDER BY u.surface"
+        + ("" if limit is None else f" LIMIT {int(limit)}"),
         store.con,
     )
     frame["sentence_start"], frame["sentence_end"] = sentence_spans(store, frame)

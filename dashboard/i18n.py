@@ -41,6 +41,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "the timeline. Add the article again with its publication date to map them.",
     ),
     "no_events": ("Không có sự kiện nào khớp bộ lọc.", "No event matches the filters."),
+    "archive_table_show": (
+        "Hiện bảng (kho lưu trữ lớn: chỉ tính khi cần)",
+        "Show the table (a large archive: computed only when asked)",
+    ),
+    "archive_table": (
+        "Kho lưu trữ lớn: bảng và các tệp tải về gồm {n} sự kiện mới nhất theo bộ lọc "
+        "(`python -m store export` xuất toàn bộ).",
+        "A large archive: the table and its downloads hold the {n} latest events of the filters "
+        "(`python -m store export` writes them all).",
+    ),
     "timeline": ("Dòng thời gian: số sự kiện mỗi ngày", "Timeline: events per day"),
     "layer_events": ("Sự kiện", "Events"),
     "layer_places": ("Địa danh được nhắc đến", "Places mentioned"),

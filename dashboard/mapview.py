@@ -1,10 +1,16 @@
 """The folium map: events (clustered, coloured and iconed by type), places, extents, legend.
 
-Markers are made in the browser from a compact data array (:class:`MapData`), and the popups
-come from a file the browser fetches once per data version: a filter change sends only the
-shown markers, so 10,000 events stay fast. Every text that comes from an article is escaped
-here, on the server; the browser assigns it with ``innerHTML`` only inside our markup, and
-sets tooltips as text.
+The map is drawn once per data version, language and tiles (:func:`base_map`), and stays in
+its frame: streamlit-folium keeps a map whose script has not changed and evaluates, at each
+rerun, only the feature group passed as ``feature_group_to_add`` (:func:`map_update`), which
+calls the map's ``ddUpdate``. So a filter or slider change keeps the view, an open popup and a
+click in progress, and costs what changed: the markers' rows (:class:`MapData`) and popups are
+in files the browser fetches once per data version, an update names the shown markers by their
+index, and the browser adds and removes only the difference. On an archive
+(``dashboard/archive.py``) an update carries the view's markers or counts per cell and the
+clicked event's popup instead. Every text that comes from an article is escaped here, on the
+server; the browser assigns it with ``innerHTML`` only inside our markup, and sets tooltips as
+text.
 """
 
 from __future__ import annotations
@@ -164,11 +170,21 @@ class _Popups(MacroElement):
         var ddPopups = null;
         function ddLoadPopups() {
             if (!ddPopups) {
-                ddPopups = ddShared({{ this.url|tojson }}).then(function (d) { return d || {}; });
+                var url = {{ this.url|tojson }};  // none on an archive: each comes with its click
+                ddPopups = url ? ddShared(url).then(function (d) { return d || {}; }) : Promise.resolve({});
             }
             return ddPopups;
         }
         setTimeout(ddLoadPopups, 1000);
+        // Popups sent with an update (an archive's clicked event): kept, and filled in at once
+        // when their popup is open.
+        var ddExtra = {}, ddFill = {};
+        function ddAddPopups(popups) {
+            Object.keys(popups || {}).forEach(function (key) {
+                ddExtra[key] = popups[key];
+                if (ddFill[key]) { ddFill[key](); }
+            });
+        }
         function ddBindPopup(layer, key, idLine) {
             var content = document.createElement('div');
             if (idLine) {
@@ -180,10 +196,13 @@ class _Popups(MacroElement):
             // Kept 60 px from the map's edges: the close button never sits under the layers
             // control (top right) or the zoom buttons (top left).
             layer.bindPopup(content, {maxWidth: 380, autoPanPadding: [60, 60]});
+            function fill(html) {
+                if (html && layer.isPopupOpen()) { content.innerHTML = html; layer.getPopup().update(); }
+            }
+            ddFill[key] = function () { fill(ddExtra[key]); };
             layer.on('popupopen', function () {
-                ddLoadPopups().then(function (popups) {
-                    if (popups[key]) { content.innerHTML = popups[key]; layer.getPopup().update(); }
-                });
+                if (ddExtra[key]) { fill(ddExtra[key]); return; }
+                ddLoadPopups().then(function (popups) { fill(popups[key]); });
             });
         }
         {% endmacro %}
@@ -202,7 +221,10 @@ class _EventCluster(MarkerCluster):
     One divIcon per style is shared by all markers and ``addLayers`` adds them in one go:
     10,000 markers take a fraction of a second. A cluster is a pie of its events' types (the
     legend's colours, the largest share first) with its count; at the last zoom, markers on
-    one spot spiderfy. The markers are kept by event id (``ddMarkers``) for the selection."""
+    one spot spiderfy. The markers are kept by event id (``ddMarkers``) for the selection.
+
+    The layer starts empty: :class:`_Update` (sent on every rerun, the map itself staying in
+    place) gives it its rows (``ddSetEvents``), or counts per grid cell (``ddSetCells``)."""
 
     default_js = assets.js_links("markerclusterjs")
     default_css = assets.css_links("markerclustercss", "markerclusterdefaultcss")
@@ -213,7 +235,6 @@ class _EventCluster(MarkerCluster):
         var {{ this.get_name() }} = (function () {
             var styles = {{ this.styles }};
             var labels = {{ this.labels }};
-            var rows = {{ this.rows }};
             var icons = {};
             function icon(style, approx) {
                 var key = style + (approx ? 'a' : '');
@@ -254,9 +275,11 @@ class _EventCluster(MarkerCluster):
                 return L.divIcon({html: div, className: 'marker-cluster dd-cluster-icon',
                                   iconSize: L.point(size, size)});
             }
-            var markers = new Array(rows.length), byId = {};
-            for (var i = 0; i < rows.length; i++) {
-                var row = rows[i];
+            // Markers are made once per event and kept (byId); an update adds and removes only
+            // the difference between the events shown and the events asked for (ddSetEvents), so
+            // a slider step of a day moves a few markers, not 10,000.
+            var byId = {}, current = {};
+            function make(row) {
                 var marker = L.marker([row[0], row[1]], {icon: icon(row[2], row[3]), title: row[4],
                                                           ddStyle: row[2], ddId: row[5]});
                 ddBindPopup(marker, row[5], {{ this.id_prefix|tojson }} + row[5]);
@@ -265,8 +288,8 @@ class _EventCluster(MarkerCluster):
                         sessionStorage.setItem({{ this.focus_key|tojson }}, e.target.options.ddId);
                     } catch (err) {}
                 });
-                markers[i] = marker;
                 byId[row[5]] = marker;
+                return marker;
             }
             var cluster = L.markerClusterGroup({
                 showCoverageOnHover: false,
@@ -279,9 +302,55 @@ class _EventCluster(MarkerCluster):
                 maxClusterRadius: function (zoom) { return zoom >= 9 ? 28 : 60; },
                 iconCreateFunction: clusterIcon
             });
-            cluster.addLayers(markers);
             cluster.addTo({{ this._parent.get_name() }});
-            window.ddMarkers = byId;
+            // Every marker row of the data version (:func:`write_popups` of MapData.rows), fetched
+            // once: an update then names the shown ones by their index in it.
+            var all = null;
+            window.ddMarkerRows = function () {
+                var url = {{ this.url|tojson }};
+                if (!all) {
+                    all = url ? ddShared(url).then(function (d) { return d || []; }) : Promise.resolve([]);
+                }
+                return all;
+            };
+            // Counts per grid cell (a view of more events than markers can show: store.view).
+            var cellLayer = L.layerGroup().addTo({{ this._parent.get_name() }});
+            window.ddSetEvents = function (rows) {
+                var wanted = {}, add = [], remove = [];
+                for (var i = 0; i < rows.length; i++) {
+                    var id = rows[i][5];
+                    wanted[id] = byId[id] || make(rows[i]);
+                    if (!current[id]) { add.push(wanted[id]); }
+                }
+                Object.keys(current).forEach(function (id) {
+                    if (!wanted[id]) { remove.push(current[id]); }
+                });
+                if (remove.length) { cluster.removeLayers(remove); }
+                if (add.length) { cluster.addLayers(add); }
+                current = wanted;
+                window.ddMarkers = wanted;
+            };
+            window.ddSetCells = function (cells) {
+                cellLayer.clearLayers();
+                (cells || []).forEach(function (c) {
+                    var n = c[2], size = n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 42 : n < 10000 ? 48 : 56;
+                    var div = document.createElement('div');
+                    div.className = 'dd-cluster dd-cell';
+                    div.style.cssText = 'width:' + size + 'px;height:' + size + 'px;background:#6c757d';
+                    var count = document.createElement('b');
+                    count.textContent = n >= 10000 ? Math.round(n / 1000) + 'k' : n;
+                    div.appendChild(count);
+                    var cell = L.marker([c[0], c[1]], {icon: L.divIcon({html: div,
+                        className: 'marker-cluster dd-cluster-icon', iconSize: L.point(size, size)}),
+                        title: String(n)});
+                    // A click zooms into the cell: its events come as markers when they are few.
+                    cell.on('click', function () {
+                        cell._map.fitBounds([[c[3], c[4]], [c[5], c[6]]], {animate: false});
+                    });
+                    cellLayer.addLayer(cell);
+                });
+            };
+            window.ddMarkers = current;
             window.ddCluster = cluster;
             return cluster;
         })();
@@ -289,10 +358,10 @@ class _EventCluster(MarkerCluster):
         """
     )
 
-    def __init__(self, rows_js: str, lang: str = "vi"):
+    def __init__(self, lang: str = "vi", url: str = ""):
         super().__init__()
         self._name = "EventCluster"
-        self.rows = rows_js
+        self.url = url
         self.styles = _STYLES_JS
         self.labels = js_data([*(event_type_label(k, lang) for k in STYLE), "?"])
         self.id_prefix = EVENT_ID_PREFIX
@@ -421,9 +490,10 @@ class _Admin1(MacroElement):
 
 
 class _View(MacroElement):
-    """The view the user left (sessionStorage), else the fit of ``bounds``; then the selected
-    event, zoomed to and its popup opened when it was not the last one focused (a marker click
-    or the feed); the view is saved at every move. A rerun (filter, slider) keeps the view."""
+    """The view the user left (sessionStorage), else (at the first update) the fit of the
+    events' bounds; the view is saved at every move. Defines ``ddUpdate``, which
+    :class:`_Update` calls on every rerun: the map stays, only its data change, so the view,
+    an open popup and a click in progress survive a filter or slider change."""
 
     _template = Template(
         """
@@ -435,7 +505,7 @@ class _View(MacroElement):
             if (legend && page <= 900) { legend.removeAttribute('open'); }
             var saved = null;
             try { saved = JSON.parse(sessionStorage.getItem({{ this.view_key|tojson }})); } catch (e) {}
-            var fit = {{ this.bounds|tojson }};
+            var placed = false;
             function save() {
                 var c = map.getCenter();
                 try {
@@ -445,65 +515,176 @@ class _View(MacroElement):
             }
             if (saved && typeof saved.zoom === 'number') {
                 map.setView([saved.lat, saved.lng], saved.zoom, {animate: false});
-            } else if (fit) {
-                map.fitBounds(fit, {maxZoom: 8, animate: false});
+                placed = true;
+                save();
             }
-            save();
             map.on('moveend', save);
-            var selected = {{ this.selected|tojson }};
-            var marker = selected && window.ddMarkers && window.ddMarkers[selected];
-            if (!marker) { return; }
-            L.circleMarker(marker.getLatLng(), {radius: 19, color: '#111', weight: 3, fill: false,
-                                                interactive: false}).addTo(map);
-            var focused = null;
-            try { focused = sessionStorage.getItem({{ this.focus_key|tojson }}); } catch (e) {}
+            // One popup at a time, whichever opened it (a click, the selection, a spiderfied
+            // cluster's delayed open): the map stays, so the last event's may still be open.
+            // No fade (folium drops a false option): a closed popup would stay in the page for
+            // 200 ms beside the one opening.
+            map._fadeAnimated = false;
+            map.on('popupopen', function (e) {
+                map.eachLayer(function (layer) {
+                    if (layer instanceof L.Popup && layer !== e.popup) { map.removeLayer(layer); }
+                });
+            });
+            var ring = null, selected = null, updates = 0;
             // Its popup, when it is in the view; from a cluster of events on one spot, spiderfied.
-            function open() {
+            function open(marker) {
                 var parent = window.ddCluster.getVisibleParent(marker);
                 if (!parent) { return; }
+
                 if (parent !== marker && parent.spiderfy) {
                     parent.spiderfy();
                     setTimeout(function () { marker.openPopup(); }, 300);
-                } else {
+                } else if (!marker.isPopupOpen()) {
                     marker.openPopup();
                 }
             }
-            if (focused !== selected) {  // newly selected (the feed, the URL): go to it
-                try { sessionStorage.setItem({{ this.focus_key|tojson }}, selected); } catch (e) {}
-                map.once('moveend', function () { setTimeout(open, 50); });
-                map.setView(marker.getLatLng(), Math.max(map.getZoom(), 9), {animate: false});
-            } else {
-                setTimeout(open, 50);
+            var pending = null;  // selected where the map had no marker for it: opened when it comes
+            function select(id, changed, focus) {
+                var marker = id && window.ddMarkers && window.ddMarkers[id];
+                if (ring && (!marker || !ring.getLatLng().equals(marker.getLatLng()))) {
+                    map.removeLayer(ring); ring = null;
+                }
+                if (!marker && changed && focus) {
+                    // An archive draws only its view: go to the event, its marker comes with the
+                    // view's update (the map returns its new bounds).
+                    try { sessionStorage.setItem({{ this.focus_key|tojson }}, id); } catch (e) {}
+                    pending = id;
+                    map.setView(focus, Math.max(map.getZoom(), 11), {animate: false});
+                    return;
+                }
+                if (!marker) { return; }
+                if (pending === id) {
+                    pending = null;
+                    changed = false;
+                    setTimeout(function () { open(marker); }, 50);
+                }
+                if (!ring) {
+                    ring = L.circleMarker(marker.getLatLng(), {radius: 19, color: '#111', weight: 3,
+                                                               fill: false, interactive: false}).addTo(map);
+                }
+                if (!changed) { return; }
+                var focused = null;
+                try { focused = sessionStorage.getItem({{ this.focus_key|tojson }}); } catch (e) {}
+                if (focused !== id) {  // newly selected (the feed, the URL): go to it
+                    try { sessionStorage.setItem({{ this.focus_key|tojson }}, id); } catch (e) {}
+                    map.once('moveend', function () { setTimeout(function () { open(marker); }, 50); });
+                    map.setView(marker.getLatLng(), Math.max(map.getZoom(), 9), {animate: false});
+                } else {
+                    setTimeout(function () { open(marker); }, 50);
+                }
+            }
+            // Updates apply in order; one that names its markers by index (``idx``) waits for
+            // the markers file (fetched once per data version).
+            var queue = Promise.resolve();
+            window.ddUpdate = function (p) {
+                queue = queue.then(function () {
+                    if (!p.idx) { return apply(p, p.rows || []); }
+                    return window.ddMarkerRows().then(function (all) {
+                        var rows = [];
+                        for (var i = 0; i < p.idx.length; i++) {
+                            if (all[p.idx[i]]) { rows.push(all[p.idx[i]]); }
+                        }
+                        return apply(p, rows);
+                    });
+                }).catch(function (e) { console.error(e); });
+            };
+            function apply(p, rows) {
+                window.ddSetEvents(rows);
+                window.ddSetCells(p.cells || []);
+                ddAddPopups(p.popups);
+                if (window.ddSetPlaces) { window.ddSetPlaces(p.places || []); }
+                if (window.ddSetAreas) { window.ddSetAreas(p.extents || {}); }
+                if (!placed) {
+                    placed = true;
+                    if (p.fit) { map.fitBounds(p.fit, {maxZoom: 8, animate: false}); }
+                    save();
+                }
+                var changed = p.selected !== selected;
+                selected = p.selected;
+                select(selected, changed, p.focus);
+                // For tests and the benchmark: how many updates this map has drawn.
+                document.body.dataset.ddUpdates = ++updates;
             }
         })({{ this._parent.get_name() }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, bounds: list[list[float]] | None, selected: str | None):
+    def __init__(self):
         super().__init__()
         self._name = "View"
-        self.bounds = bounds
-        self.selected = selected
         self.view_key = VIEW_KEY
         self.focus_key = FOCUS_KEY
 
 
-class _PlaceLayer(MacroElement):
-    """One circle per mentioned place of ``ids``, sized by its mentions (tooltips set as text).
-    The circles' rows are in a file (``url``: :func:`write_popups` of :attr:`MapData.places`)
-    fetched when the layer is first shown: it is off by default."""
+class _Update(MacroElement):
+    """One rerun's data for the map in place (``ddUpdate``, :class:`_View`): the shown events'
+    marker rows or counts per cell, the place circles' ids, the outlines of the regions events
+    are placed in, the first view's bounds and the selected event. Sent as a feature group that
+    streamlit-folium evaluates in the frame it keeps (``st_folium(feature_group_to_add=…)``)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        window.ddUpdate({{ this.payload }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, payload_js: str):
+        super().__init__()
+        self._name = "Update"
+        self.payload = payload_js
+
+
+class _Areas(MacroElement):
+    """The outlines of the regions, seas and borders the shown events are placed in
+    (``ddSetAreas``: replaced at each update)."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
         (function (group) {
-            var ids = {{ this.ids }}, drawn = false;
+            var style = {color: '#c1121f', weight: 2, dashArray: '6 4', fillOpacity: 0.06};
+            window.ddSetAreas = function (extents) {
+                group.clearLayers();
+                Object.keys(extents).forEach(function (id) {
+                    L.geoJSON({type: 'Feature', geometry: extents[id], properties: {}},
+                              {style: style, interactive: false}).addTo(group);
+                });
+            };
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self):
+        super().__init__()
+        self._name = "Areas"
+
+
+class _PlaceLayer(MacroElement):
+    """One circle per mentioned place of the shown events, sized by its mentions (tooltips set
+    as text). The circles' rows are in a file (``url``: :func:`write_popups` of
+    :attr:`MapData.places`) fetched when the layer is first shown: it is off by default. The
+    ids come with each update (``ddSetPlaces``)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (group) {
+            var ids = [], drawn = null;
             function draw() {
-                if (drawn) { return; }
-                drawn = true;
+                var asked = ids;
                 ddShared({{ this.url|tojson }}).then(function (rows) {
+                    if (asked !== ids || !group._map) { return; }
                     rows = rows || {};
+                    group.clearLayers();
+                    drawn = ids;
                     ids.forEach(function (id) {
                         var row = rows[id];
                         if (!row) { return; }
@@ -517,17 +698,20 @@ class _PlaceLayer(MacroElement):
                     });
                 });
             }
-            group.on('add', draw);
-            if (group._map) { draw(); }
+            window.ddSetPlaces = function (next) {
+                if (JSON.stringify(next) === JSON.stringify(ids)) { return; }
+                ids = next;
+                if (group._map) { draw(); }
+            };
+            group.on('add', function () { if (drawn !== ids) { draw(); } });
         })({{ this._parent.get_name() }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, ids_js: str, url: str):
+    def __init__(self, url: str):
         super().__init__()
         self._name = "PlaceLayer"
-        self.ids = ids_js
         self.url = url
 
 
@@ -704,11 +888,24 @@ class MapData:
     events: dict[str, str] = field(default_factory=dict)
     places: dict[str, list] = field(default_factory=dict)
     popups: dict[str, str] = field(default_factory=dict)
+    _index: dict[str, int] = field(default_factory=dict, repr=False)
 
     def events_js(self, event_ids: Iterable[str]) -> str:
         """The JS array of the markers of ``event_ids`` (unknown or unplaced ids are skipped)."""
         rows = self.events
         return "[" + ",".join(rows[i] for i in event_ids if i in rows) + "]"
+
+    def rows_file(self) -> str:
+        """Every marker row as one JSON array, the file the map fetches once (its order is the
+        index :meth:`indexes_js` gives)."""
+        return "[" + ",".join(self.events.values()) + "]"
+
+    def indexes_js(self, event_ids: Iterable[str]) -> str:
+        """The JS array of the indexes of ``event_ids``' markers in :meth:`rows_file`."""
+        if len(self._index) != len(self.events):
+            self._index = {event_id: i for i, event_id in enumerate(self.events)}
+        index = self._index
+        return "[" + ",".join(str(index[i]) for i in event_ids if i in index) + "]"
 
     def places_js(self, place_ids: Iterable[str] | None = None) -> str:
         """The JS array of the ids of the circles of ``place_ids`` (all when None): the rows
@@ -759,7 +956,12 @@ def write_popups(popups: Mapping[str, object], folder: Path = POPUP_DIR, prefix:
 
     The file is named by its content, so browsers may keep it; older files with the same
     ``prefix`` (same store and language) are removed."""
-    text = js_data(popups)
+    return write_static(js_data(popups), folder, prefix)
+
+
+def write_static(text: str, folder: Path = POPUP_DIR, prefix: str = "markers") -> str:
+    """Write JSON text (safe in a script: :func:`js_data`) where Streamlit serves static files,
+    named by its content; returns its URL (see :func:`write_popups`)."""
     name = f"{prefix}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:16]}.json"
     path = folder / name
     if not path.exists():
@@ -773,21 +975,14 @@ def write_popups(popups: Mapping[str, object], folder: Path = POPUP_DIR, prefix:
     return f"{POPUP_URL}/{name}"
 
 
-def build_map(
-    events_js: str,
-    places_js: str,
-    popups_url: str,
-    extents: dict[str, dict],
-    lang: str,
-    online_tiles: bool = False,
-    bounds: list[list[float]] | None = None,
-    selected: str | None = None,
-    places_url: str = "",
+def base_map(
+    popups_url: str, lang: str, online_tiles: bool = False, places_url: str = "", markers_url: str = ""
 ) -> folium.Map:
-    """The event map from :class:`MapData` pieces; ``extents`` maps place ids to GeoJSON
-    geometries of the regions and borders that events are placed in. The first view fits
-    ``bounds`` (:func:`event_bounds`); later ones keep the user's (:class:`_View`); the
-    ``selected`` event is ringed, and zoomed to when it is newly selected."""
+    """The map without its data: outlines, labels, legend, layers control and the empty event,
+    area and place layers that :func:`map_update` fills. It depends only on the data version
+    (the popups' and places' files), the language and the tiles, so streamlit-folium keeps the
+    same frame across filter and slider changes and only evaluates the update. ``markers_url``:
+    the file of every marker row (:meth:`MapData.rows_file`), which updates name by index."""
     max_zoom = _ZOOMS["maxZoom"] if online_tiles else OFFLINE_MAX_ZOOM
     fmap = _local_map(zoom_start=3, location=(35, 45), prefer_canvas=True, maxZoom=max_zoom)
     fmap.get_root().header.add_child(Element(_CSS))
@@ -806,22 +1001,12 @@ def build_map(
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(fmap)
 
     areas = folium.FeatureGroup(name=t("layer_areas", lang))
-    for place_id, geometry in extents.items():
-        folium.GeoJson(
-            {"type": "Feature", "geometry": geometry, "properties": {}},
-            style_function=lambda _f: {
-                "color": "#c1121f",
-                "weight": 2,
-                "dashArray": "6 4",
-                "fillOpacity": 0.06,
-            },
-            name=place_id,
-        ).add_to(areas)
+    areas.add_child(_Areas())
     areas.add_to(fmap)
 
     # Off until asked: at 10,000 events the circles would bury the clusters.
     place_layer = folium.FeatureGroup(name=t("layer_places", lang), show=False)
-    place_layer.add_child(_PlaceLayer(places_js, places_url))
+    place_layer.add_child(_PlaceLayer(places_url))
     place_layer.add_to(fmap)
 
     labels = folium.FeatureGroup(name=t("layer_labels", lang))
@@ -829,13 +1014,65 @@ def build_map(
     labels.add_to(fmap)
 
     event_layer = folium.FeatureGroup(name=t("layer_events", lang))
-    event_layer.add_child(_EventCluster(events_js, lang))
+    event_layer.add_child(_EventCluster(lang, markers_url))
     event_layer.add_to(fmap)
 
     fmap.get_root().html.add_child(Element(legend_html(lang)))
     folium.LayerControl(collapsed=True).add_to(fmap)
-    fmap.add_child(_View(bounds, selected))
+    fmap.add_child(_View())
     fmap.add_child(MapWords(lang))  # Leaflet's own titles in the page's language
+    return fmap
+
+
+def map_update(
+    events_js: str,
+    places_js: str,
+    extents: dict[str, dict],
+    bounds: list[list[float]] | None = None,
+    selected: str | None = None,
+    cells: list[list[float]] | None = None,
+    popups: dict[str, str] | None = None,
+    focus: list[float] | None = None,
+    indexes: str | None = None,
+) -> folium.FeatureGroup:
+    """One rerun's data for :func:`base_map`, as the feature group that ``st_folium`` sends
+    and evaluates in the kept frame (``feature_group_to_add``): the markers of ``events_js``
+    (:meth:`MapData.events_js`) or, for a view of too many events, ``cells`` (rows of lat, lon,
+    count, south, west, north, east); the place circles of ``places_js``; the outlines of
+    ``extents``; ``bounds`` fitted when the map has no view yet; the ``selected`` event ringed,
+    and zoomed to when it is newly selected; ``popups`` (key → escaped HTML) for the events
+    the popups file does not hold (an archive has none: its clicked event's comes here);
+    ``focus``: the selected event's point, where the map goes when the event is newly selected
+    and not drawn (an archive's feed: the view then asks for its markers); ``indexes``: the
+    shown markers as a JS array of indexes into the markers file (:meth:`MapData.indexes_js`),
+    instead of their rows (``events_js`` then "[]"): a few bytes an event."""
+    payload = (
+        '{"rows":' + events_js + (',"idx":' + indexes if indexes else "") + ',"places":' + places_js
+        + ',"extents":' + js_data(extents) + ',"fit":' + js_data(bounds) + ',"selected":' + js_data(selected)
+        + ',"cells":' + js_data(cells or []) + ',"popups":' + js_data(popups or {})
+        + ',"focus":' + js_data(focus) + "}"
+    )  # fmt: skip
+    group = folium.FeatureGroup(name="dd-update", control=False)
+    group.add_child(_Update(payload))
+    return group
+
+
+def build_map(
+    events_js: str,
+    places_js: str,
+    popups_url: str,
+    extents: dict[str, dict],
+    lang: str,
+    online_tiles: bool = False,
+    bounds: list[list[float]] | None = None,
+    selected: str | None = None,
+    places_url: str = "",
+) -> folium.Map:
+    """The whole map in one page (:func:`base_map` with its :func:`map_update`), as a file or a
+    test renders it; the dashboard sends the two apart. ``extents`` maps place ids to GeoJSON
+    geometries of the regions and borders that events are placed in."""
+    fmap = base_map(popups_url, lang, online_tiles, places_url)
+    fmap.add_child(map_update(events_js, places_js, extents, bounds, selected))
     return fmap
 
 

@@ -85,7 +85,13 @@ class ViewQuery:
     countries: tuple[str, ...] = ()
     precisions: tuple[int, ...] = ()  # geo_precision values
     background: bool = False  # historical (background) events too
-    text: str | None = None  # in the sentence or the place as written (case-insensitive)
+    text: str | None = None  # in the sentence, the place or the actors (case-insensitive)
+    sub_event_types: tuple[str, ...] = ()  # ACLED sub-event types only
+    actors: tuple[str, ...] = ()  # actor1 or actor2
+    fatalities: tuple[int, int] | None = None  # lowest, highest (inclusive); no figure counts as 0
+    # The dates bound the event's first day only, not its whole span (event_date..date_end): a
+    # range the date index answers (an event that began before it is not in it).
+    starts: bool = False
 
     def boxes(self) -> list[ViewQuery]:
         """One query per side of the antimeridian (bounds clamped to the world)."""
@@ -124,8 +130,17 @@ def _where(q: ViewQuery) -> tuple[str, list[Any]]:
         q.west,
         q.east,
     ]
+    where, more = filters_sql(q)
+    return " AND ".join([*clauses, where]), params + more
+
+
+def filters_sql(q: ViewQuery) -> tuple[str, list[Any]]:
+    """The checks of ``q``'s dates and filters on the events aliased ``e`` (not its bounds): for
+    the questions that are not about a view (counts, the feed, the timeline)."""
+    clauses: list[str] = ["1"]
+    params: list[Any] = []
     if q.date_from:
-        clauses.append("COALESCE(e.date_end, e.event_date) >= ?")
+        clauses.append("e.event_date >= ?" if q.starts else "COALESCE(e.date_end, e.event_date) >= ?")
         params.append(q.date_from)
     if q.date_to:
         clauses.append("e.event_date <= ?")
@@ -142,10 +157,21 @@ def _where(q: ViewQuery) -> tuple[str, list[Any]]:
         params += list(q.precisions)
     if not q.background:
         clauses.append("NOT COALESCE(e.background, 0)")
+    if q.sub_event_types:
+        clauses.append(f"e.sub_event_type IN ({','.join('?' * len(q.sub_event_types))})")
+        params += list(q.sub_event_types)
+    if q.actors:
+        marks = ",".join("?" * len(q.actors))
+        clauses.append(f"(e.actor1 IN ({marks}) OR e.actor2 IN ({marks}))")
+        params += [*q.actors, *q.actors]
+    if q.fatalities is not None:
+        clauses.append("COALESCE(e.fatalities, 0) BETWEEN ? AND ?")
+        params += [int(q.fatalities[0]), int(q.fatalities[1])]
     if q.text:
         pattern = "%" + q.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        clauses.append("(e.notes LIKE ? ESCAPE '\\' OR e.place_surface LIKE ? ESCAPE '\\')")
-        params += [pattern, pattern]
+        columns = ("notes", "place_surface", "location", "actor1", "actor2")
+        clauses.append("(" + " OR ".join(f"e.{c} LIKE ? ESCAPE '\\'" for c in columns) + ")")
+        params += [pattern] * len(columns)
     return " AND ".join(clauses), params
 
 
@@ -228,6 +254,78 @@ def view(store: EventStore, q: ViewQuery, zoom: float, max_markers: int = MAX_MA
             return {"kind": "markers", "total": len(found), "items": found}
     items = cells(store, q, zoom)
     return {"kind": "cells", "total": sum(c["count"] for c in items), "items": items}
+
+
+def total(store: EventStore, q: ViewQuery) -> int:
+    """Incidents that pass ``q``'s dates and filters anywhere (located or not; bounds ignored)."""
+    where, params = filters_sql(q)
+    sql = f"SELECT COUNT(DISTINCT e.incident) FROM events e WHERE {where}"
+    return store.con.execute(sql, params).fetchone()[0]
+
+
+def latest(store: EventStore, q: ViewQuery, limit: int) -> list[dict]:
+    """The ``limit`` latest incidents that pass ``q``'s dates and filters (bounds ignored), newest
+    first, as rows of the events table (each incident's first report): the feed's page, read
+    from the date index instead of grouping every incident."""
+    where, params = filters_sql(q)
+    out: dict[str, dict] = {}
+    # An incident's reports share its day: a few times ``limit`` rows hold ``limit`` incidents.
+    sql = (f"SELECT e.*, (SELECT COUNT(DISTINCT r.article_id) FROM events r WHERE r.incident = e.incident) "
+           f"AS n_reports FROM events e WHERE {where} AND e.event_date IS NOT NULL "
+           f"ORDER BY e.event_date DESC, e.event_id LIMIT ?")  # fmt: skip
+    cursor = store.con.execute(sql, [*params, REPORTS_PER_INCIDENT * limit])
+    names = [d[0] for d in cursor.description]
+    for row in cursor:
+        event = dict(zip(names, row, strict=True))
+        out.setdefault(event["incident"] or event["event_id"], event)
+        if len(out) >= limit:
+            break
+    return list(out.values())
+
+
+def day_counts(store: EventStore, q: ViewQuery) -> list[tuple[str, str, int, int]]:
+    """Incidents and fatalities per day and event type that pass ``q``'s dates and filters
+    (bounds ignored): ``(day, event_type, incidents, fatalities)``, for the timeline."""
+    where, params = filters_sql(q)
+    sql = (f"SELECT substr(e.event_date, 1, 10) AS day, e.event_type, COUNT(DISTINCT e.incident), "
+           f"SUM(COALESCE(e.fatalities, 0)) FROM events e WHERE {where} AND e.event_date IS NOT NULL "
+           f"GROUP BY day, e.event_type")  # fmt: skip
+    return [tuple(row) for row in store.con.execute(sql, params)]
+
+
+def options(store: EventStore, actors: int = 500) -> dict:
+    """What the filters offer: ``dates`` (first and last day of the news, and of every event),
+    ``types`` (each event type's sub-event types), ``countries``, the ``actors`` most often
+    named (at most ``actors``) and the most ``fatalities`` of one event."""
+    con = store.con
+    news = con.execute(
+        "SELECT MIN(substr(event_date, 1, 10)), MAX(substr(event_date, 1, 10)) FROM events "
+        "WHERE event_date IS NOT NULL AND NOT COALESCE(background, 0)"
+    ).fetchone()
+    every = con.execute(
+        "SELECT MIN(substr(event_date, 1, 10)), MAX(substr(event_date, 1, 10)) FROM events "
+        "WHERE event_date IS NOT NULL"
+    ).fetchone()
+    types: dict[str, list[str]] = {}
+    for event_type, sub in con.execute(
+        "SELECT DISTINCT event_type, sub_event_type FROM events WHERE event_type IS NOT NULL ORDER BY 1, 2"
+    ):
+        types.setdefault(event_type, []).extend([sub] if sub else [])
+    countries = [r[0] for r in con.execute("SELECT DISTINCT country FROM events WHERE country IS NOT NULL")]
+    named = con.execute(
+        "SELECT actor, COUNT(*) AS n FROM (SELECT actor1 AS actor FROM events UNION ALL "
+        "SELECT actor2 FROM events) WHERE actor IS NOT NULL AND trim(actor) != '' "
+        "GROUP BY actor ORDER BY n DESC, actor LIMIT ?",
+        [actors],
+    ).fetchall()
+    most = con.execute("SELECT MAX(fatalities) FROM events").fetchone()[0]
+    return {
+        "dates": {"news": tuple(news), "all": tuple(every)},
+        "types": types,
+        "countries": countries,
+        "actors": [a for a, _ in named],
+        "fatalities": int(most or 0),
+    }
 
 
 def popup(store: EventStore, event_id: str) -> dict | None:
