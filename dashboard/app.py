@@ -807,7 +807,8 @@ def archive_map_tab(filters: data.Filters, version: tuple, lang: str, online: bo
     with right:
         page = archive_page(version, store_path, repr(q), q, feed.FEED_ROWS)
         if n > len(page):
-            st.caption(t("feed_more", lang, n=len(page), total=n))
+            last, total = feed.count_text(len(page), lang), feed.count_text(n, lang)
+            st.caption(t("feed_page", lang, first=1, last=last, total=total))
         feed.event_feed(page, lang)
     if selected:
         with open_store() as store:
