@@ -1,6 +1,6 @@
-"""Checks shared by the tests of the hand-annotated sets in tests/fixtures/ (places_dev,
-places_holdout, events_dev, events_holdout): reading a gold file, scoring a place set against
-its floors, and what a gold record must keep true of its own article."""
+"""Checks shared by the tests of the hand-annotated sets in tests/fixtures/ (the place sets,
+events_dev, events_holdout, events_holdout2): reading a gold file, scoring a set against its
+floors, and what a gold record must keep true of its own article."""
 
 from __future__ import annotations
 
@@ -31,6 +31,26 @@ def check_place_floors(score: dict, floors: tuple[float, float, float, float, in
     assert score["place_recall"] >= recall, score
     assert score["place_f1"] >= f1, score
     assert score["resolution_acc"] >= resolution, score
+    assert score["not_place_hits"] <= max_traps, score
+
+
+# What an event set's floors are of: these six (at least), then not_place_hits (at most).
+EVENT_METRICS = (
+    "place_precision",
+    "place_recall",
+    "resolution_acc",
+    "event_recall",
+    "event_precision",
+    "event_type_acc",
+)
+
+
+def check_event_floors(score: dict, thresholds: tuple) -> None:
+    """Every metric of :data:`EVENT_METRICS` at least its floor, the trap hits at most the last."""
+    assert score["missing_articles"] == 0
+    *floors, max_traps = thresholds
+    low = {m: (score[m], f) for m, f in zip(EVENT_METRICS, floors, strict=True) if not score[m] >= f}
+    assert not low, f"below the floor (got, floor): {low}"
     assert score["not_place_hits"] <= max_traps, score
 
 
