@@ -398,7 +398,6 @@ def find_mentions(
     mentions: list[Mention] = []
     unresolved: list[Mention] = []
     weighed = 0  # known names looked at, kept or not
-    budget = limit if limit is not None else -1
     for run in joined_runs(text, capital_runs(text, tokens), known):
         if limit is not None and (weighed >= limit or len(unresolved) >= limit):
             break
@@ -529,7 +528,7 @@ def find_mentions(
         longer_name_end = -1
         for n, (i, j) in enumerate(matches):
             weighed += 1
-            if weighed == budget:
+            if weighed == limit:
                 break  # (one endless run of would-be names: the cap holds inside it too)
             start, end = run[i].start, run[j - 1].end
             if blocked and _inside(blocked, start, end):

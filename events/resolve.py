@@ -326,7 +326,6 @@ class Resolver:
             order += [i for i, a in enumerate(is_area) if a and not regions[i]]
             order += [i for i, a in enumerate(is_area) if not a]
         areas: dict[int, list[Candidate]] = {}
-        area_cues: dict[int, set[str | None]] = {}  # the cues the areas of a sentence are named with
         holders: dict[int, list[Mention]] = {}  # the area mentions of a sentence
         rerank_best, acceptable = self.gazetteer.rerank_best, self._acceptable
         for index in order:  # (one loop, inlined: this runs for every mention)
@@ -337,12 +336,14 @@ class Resolver:
                 if area:
                     every = candidates
                     candidates, near = _within(candidates, area)
+                    held = holders[mention.sentence]
                     if (
                         candidates is every
                         and mention.cue
-                        and mention.cue
-                        not in area_cues[mention.sentence]  # (not a list's: "các huyện A, B và C")
-                        and any(_holds(mention, h) for h in holders[mention.sentence])
+                        # not one of a list with its areas ("các huyện A, B và C"), and an area
+                        # named as holding it ("huyện X, tỉnh Y")
+                        and all(h.cue != mention.cue for h in held)
+                        and any(_holds(mention, h) for h in held)
                         and not any(self._own_name(mention, c) for c in every)
                     ):
                         # "huyện Taechon, tỉnh Bắc Pyongan": not Boryeong (once Taechon) outside
@@ -389,7 +390,6 @@ class Resolver:
             chosen[index] = ResolvedPlace(mention, best, self._precision(mention, best), best.score)
             if is_area[index] and best.kind != "country":
                 areas.setdefault(mention.sentence, []).append(best)
-                area_cues.setdefault(mention.sentence, set()).add(mention.cue)
                 holders.setdefault(mention.sentence, []).append(mention)
         resolved = [p for p in chosen if p is not None]
         self._regions_of_towns(resolved)
