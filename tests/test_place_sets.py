@@ -9,7 +9,8 @@ whole set and once for each conflict (the gold split by file prefix). The sets:
   annotated before the extractor first ran on it (first run P 0.895 R 0.779 F1 0.833), tuned on
   since;
 - ``places_holdout2`` (13 articles): written and annotated before any run, never tuned on: the
-  honest estimate of unseen text. Do not tune the matcher on its articles.
+  honest estimate of unseen text. Do not tune the matcher on its articles;
+- ``places_holdout3`` (12 articles, conflicts no other set holds): the same, written later.
 
 Floors are what the extractor reaches, floored to two decimals minus 0.01; ``max_traps`` is the
 count of gold ``not_places`` output as places. Raise floors (lower ceilings) as it improves.
@@ -89,6 +90,23 @@ FLOORS: dict[str, dict[str, tuple[float, float, float, float, int]]] = {
         "bs": (0.91, 0.76, 0.83, 0.93, 0),  # Black Sea, Novorossiysk, the Danube ports (1)
         "bf": (0.95, 0.89, 0.92, 0.99, 0),  # Burkina Faso and Mali, JNIM (1)
         "jk": (0.89, 0.86, 0.88, 0.94, 1),  # India-Pakistan, Kashmir and Punjab (1)
+    },
+    # Written and annotated before any run (only the gazetteer's lookup was used); never tuned on.
+    # Floors set by the lead after the first run: until then 0.0, and any number of trap hits.
+    "places_holdout3": {
+        "all": (0.0, 0.0, 0.0, 0.0, 999),
+        "cm": (0.0, 0.0, 0.0, 0.0, 999),  # Cameroon, the Anglophone regions and the Far North (1)
+        "td": (0.0, 0.0, 0.0, 0.0, 999),  # Chad, N'Djamena, the Sudan border, Lake Chad (1)
+        "ss": (0.0, 0.0, 0.0, 0.0, 999),  # South Sudan, Nasir, Upper Nile, Juba (1)
+        "vg": (0.0, 0.0, 0.0, 0.0, 999),  # Venezuela-Guyana, Essequibo, the Cuyuni (1)
+        "ec": (0.0, 0.0, 0.0, 0.0, 999),  # Ecuador's gangs, Guayaquil, January 2024 (1)
+        "pe": (0.0, 0.0, 0.0, 0.0, 999),  # Peru's protests, Lima, Puno, October 2025 (1)
+        "ip": (0.0, 0.0, 0.0, 0.0, 999),  # Iran's protests, Zahedan, Kurdistan, 2022 (1)
+        "jo": (0.0, 0.0, 0.0, 0.0, 999),  # Jordan-Syria border, Tower 22, al-Tanf (1)
+        "mn": (0.0, 0.0, 0.0, 0.0, 999),  # India, Manipur, Jiribam, Moreh (1)
+        "lk": (0.0, 0.0, 0.0, 0.0, 999),  # Sri Lanka's protests of July 2022 (1)
+        "id": (0.0, 0.0, 0.0, 0.0, 999),  # Indonesia, Papua highlands, Nduga (1)
+        "tv": (0.0, 0.0, 0.0, 0.0, 999),  # Armenia-Azerbaijan border, Tavush and Gazakh (1)
     },
 }
 CASES = [(name, group) for name, floors in FLOORS.items() for group in floors]
