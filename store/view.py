@@ -70,6 +70,119 @@ CELLS_PER_TILE = 4  # a cell is a quarter of a 256-pixel map tile wide (64 pixel
 _MARKER = ("event_id", "event_date", "event_type", "sub_event_type", "geo_precision", "location", "latitude",
            "longitude")  # fmt: skip
 
+# ------------------------------------------------------------------ the per-day counts
+# Counting a million events takes SQLite a second whatever the index; the counts a filter or
+# slider change asks (the total, the world's cells, the timeline) come from incidents per day,
+# event type, sub-event type, country, precision, background flag and cell of a coarse grid
+# (zoom AGG_ZOOM: 2.8°), kept by triggers as the events change (an insert, a delete, an update
+# is one upsert of its group), refilled whole after a bulk load. An incident counts once, in
+# the group of its first report (lowest rowid): a trigger that removes that report moves the
+# count to the next one ("promote"), an insert of an earlier one takes it ("demote"). A key
+# column is never NULL ('' or -1 stand for none: SQLite's unique keys let NULLs repeat).
+AGG_TABLE = "view_days"
+AGG_ZOOM = 5
+AGG_KEYS = ("day", "event_type", "sub_event_type", "country", "geo_precision", "background", "ci", "cj")
+AGG_SCHEMA = (
+    f"CREATE TABLE IF NOT EXISTS {AGG_TABLE} (day TEXT NOT NULL, event_type TEXT NOT NULL, "
+    "sub_event_type TEXT NOT NULL, country TEXT NOT NULL, geo_precision INTEGER NOT NULL, "
+    "background INTEGER NOT NULL, ci INTEGER NOT NULL, cj INTEGER NOT NULL, incidents INTEGER NOT NULL, "
+    "reports INTEGER NOT NULL, fatalities INTEGER NOT NULL, lat_sum REAL NOT NULL, lon_sum REAL NOT NULL, "
+    f"located INTEGER NOT NULL, PRIMARY KEY ({', '.join(AGG_KEYS)})) WITHOUT ROWID;"
+)
+
+
+def _agg_keys(r: str) -> str:
+    """The group of the event aliased ``r`` (:data:`AGG_KEYS`), as SQL expressions."""
+    size = repr(360.0 / (2**AGG_ZOOM * CELLS_PER_TILE))
+    located = _LOCATED.format(r=r)
+    return (
+        f"substr({r}.event_date, 1, 10), COALESCE({r}.event_type, ''), COALESCE({r}.sub_event_type, ''), "
+        f"COALESCE({r}.country, ''), COALESCE({r}.geo_precision, -1), COALESCE({r}.background, 0) != 0, "
+        f"CASE WHEN {located} THEN CAST(({r}.latitude + 90) / {size} AS INTEGER) ELSE -1 END, "
+        f"CASE WHEN {located} THEN CAST(({r}.longitude + 180) / {size} AS INTEGER) ELSE -1 END"
+    )
+
+
+def _agg_values(r: str) -> str:
+    """An event's reports, fatalities, point sums and located flag (after its incidents count)."""
+    located = _LOCATED.format(r=r)
+    return (
+        f"1, COALESCE({r}.fatalities, 0), CASE WHEN {located} THEN {r}.latitude ELSE 0 END, "
+        f"CASE WHEN {located} THEN {r}.longitude ELSE 0 END, {located}"
+    )
+
+
+def _first(r: str) -> str:
+    """Whether the event aliased ``r`` is its incident's first report (no lower rowid shares it)."""
+    return (
+        f"({r}.incident IS NULL OR NOT EXISTS (SELECT 1 FROM events x WHERE x.incident = {r}.incident "
+        f"AND x.rowid < {r}.rowid))"
+    )
+
+
+_KEY_TUPLE = f"({', '.join(AGG_KEYS)})"
+
+
+def _agg_add(r: str) -> str:
+    updates = ", ".join(
+        f"{c} = {c} + excluded.{c}"
+        for c in ("incidents", "reports", "fatalities", "lat_sum", "lon_sum", "located")
+    )
+    return (
+        f"INSERT INTO {AGG_TABLE} SELECT {_agg_keys(r)}, {_first(r)}, {_agg_values(r)} "
+        f"WHERE {r}.event_date IS NOT NULL ON CONFLICT DO UPDATE SET {updates};"
+    )
+
+
+def _agg_remove(r: str) -> str:
+    located = _LOCATED.format(r=r)
+    return (
+        f"UPDATE {AGG_TABLE} SET incidents = incidents - {_first(r)}, reports = reports - 1, "
+        f"fatalities = fatalities - COALESCE({r}.fatalities, 0), "
+        f"lat_sum = lat_sum - CASE WHEN {located} THEN {r}.latitude ELSE 0 END, "
+        f"lon_sum = lon_sum - CASE WHEN {located} THEN {r}.longitude ELSE 0 END, "
+        f"located = located - ({located}) "
+        f"WHERE {r}.event_date IS NOT NULL AND {_KEY_TUPLE} = ({_agg_keys(r)}); "
+        f"DELETE FROM {AGG_TABLE} WHERE {r}.event_date IS NOT NULL AND reports <= 0 "
+        f"AND {_KEY_TUPLE} = ({_agg_keys(r)});"
+    )
+
+
+def _agg_move(r: str, step: str, condition: str = "1") -> str:
+    """The incident of ``r`` changed its first report: ``step`` ("+ 1": ``r`` left and the next
+    report is first now; "- 1": ``r`` came before the one that was first) on that other report's
+    group, when its rowid is above ``r``'s."""
+    return (
+        f"UPDATE {AGG_TABLE} SET incidents = incidents {step} WHERE {condition} AND {_KEY_TUPLE} = "
+        f"(SELECT {_agg_keys('f')} FROM events f WHERE f.rowid = (SELECT MIN(y.rowid) FROM events y "
+        f"WHERE y.incident = {r}.incident AND y.rowid != {r}.rowid) AND f.rowid > {r}.rowid);"
+    )
+
+
+_AGG_COLUMNS = (
+    "event_date, event_type, sub_event_type, country, geo_precision, background, latitude, longitude, "
+)
+_MOVED = "old.incident IS NOT new.incident"  # an update: the first reports change only then
+AGG_TRIGGERS = {
+    "view_days_insert": "CREATE TRIGGER IF NOT EXISTS view_days_insert AFTER INSERT ON events "
+    f"BEGIN {_agg_add('new')} {_agg_move('new', '- 1')} END;",
+    "view_days_delete": "CREATE TRIGGER IF NOT EXISTS view_days_delete AFTER DELETE ON events "
+    f"BEGIN {_agg_remove('old')} {_agg_move('old', '+ 1')} END;",
+    "view_days_update": "CREATE TRIGGER IF NOT EXISTS view_days_update AFTER UPDATE OF "
+    f"{_AGG_COLUMNS}fatalities, incident ON events "
+    f"BEGIN {_agg_remove('old')} {_agg_move('old', '+ 1', _MOVED)} {_agg_add('new')} "
+    f"{_agg_move('new', '- 1', _MOVED)} END;",
+}
+_AGG_SELECT = (
+    f"SELECT {_agg_keys('e')}, SUM(e.incident IS NULL OR e.rowid = f.first), COUNT(*), "
+    f"SUM(COALESCE(e.fatalities, 0)), SUM(CASE WHEN {_LOCATED.format(r='e')} THEN e.latitude ELSE 0 END), "
+    f"SUM(CASE WHEN {_LOCATED.format(r='e')} THEN e.longitude ELSE 0 END), SUM({_LOCATED.format(r='e')}) "
+    "FROM events e LEFT JOIN (SELECT incident, MIN(rowid) AS first FROM events WHERE incident IS NOT NULL "
+    "GROUP BY incident) f ON f.incident = e.incident WHERE e.event_date IS NOT NULL "
+    "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8"
+)
+AGG_FILL = f"DELETE FROM {AGG_TABLE}; INSERT INTO {AGG_TABLE} {_AGG_SELECT};"
+
 
 @dataclass(frozen=True)
 class ViewQuery:
@@ -130,8 +243,37 @@ def _where(q: ViewQuery) -> tuple[str, list[Any]]:
         q.west,
         q.east,
     ]
+    if q.starts and q.date_from is not None:  # the first day in the range: the tree's day0 too
+        clauses.append("g.day0 >= ?")
+        params.append(day0 - 1)
     where, more = filters_sql(q)
     return " AND ".join([*clauses, where]), params + more
+
+
+# What each list filter of a query matches, in both modes of the dashboard (this module's SQL,
+# the archive's summary, dashboard.data's frames): an event passes when one of the columns
+# holds one of the chosen values. The event-type filter takes sub-event types too (the store's
+# ``events_frame`` and the export's ``--type`` do), so a link naming "Armed clash" as a type finds it.
+FILTER_COLUMNS: dict[str, tuple[str, ...]] = {
+    "event_types": ("event_type", "sub_event_type"),
+    "sub_event_types": ("sub_event_type",),
+    "countries": ("country",),
+    "precisions": ("geo_precision",),
+    "actors": ("actor1", "actor2"),
+}
+# The filters the per-day counts hold (besides dates and the background flag).
+AGG_FILTERS = ("event_types", "sub_event_types", "countries", "precisions")
+
+
+def _list_filters(q: ViewQuery, alias: str, names: tuple[str, ...]) -> tuple[list[str], list[Any]]:
+    clauses, params = [], []
+    for name in names:
+        chosen = list(getattr(q, name))
+        if chosen:
+            marks = ",".join("?" * len(chosen))
+            clauses.append("(" + " OR ".join(f"{alias}.{c} IN ({marks})" for c in FILTER_COLUMNS[name]) + ")")
+            params += chosen * len(FILTER_COLUMNS[name])
+    return clauses, params
 
 
 def filters_sql(q: ViewQuery) -> tuple[str, list[Any]]:
@@ -145,25 +287,11 @@ def filters_sql(q: ViewQuery) -> tuple[str, list[Any]]:
     if q.date_to:
         clauses.append("e.event_date <= ?")
         params.append(q.date_to)
-    if q.event_types:
-        marks = ",".join("?" * len(q.event_types))
-        clauses.append(f"(e.event_type IN ({marks}) OR e.sub_event_type IN ({marks}))")
-        params += [*q.event_types, *q.event_types]
-    if q.countries:
-        clauses.append(f"e.country IN ({','.join('?' * len(q.countries))})")
-        params += list(q.countries)
-    if q.precisions:
-        clauses.append(f"e.geo_precision IN ({','.join('?' * len(q.precisions))})")
-        params += list(q.precisions)
+    more, values = _list_filters(q, "e", tuple(FILTER_COLUMNS))
+    clauses += more
+    params += values
     if not q.background:
         clauses.append("NOT COALESCE(e.background, 0)")
-    if q.sub_event_types:
-        clauses.append(f"e.sub_event_type IN ({','.join('?' * len(q.sub_event_types))})")
-        params += list(q.sub_event_types)
-    if q.actors:
-        marks = ",".join("?" * len(q.actors))
-        clauses.append(f"(e.actor1 IN ({marks}) OR e.actor2 IN ({marks}))")
-        params += [*q.actors, *q.actors]
     if q.fatalities is not None:
         clauses.append("COALESCE(e.fatalities, 0) BETWEEN ? AND ?")
         params += [int(q.fatalities[0]), int(q.fatalities[1])]
@@ -173,6 +301,66 @@ def filters_sql(q: ViewQuery) -> tuple[str, list[Any]]:
         clauses.append("(" + " OR ".join(f"e.{c} LIKE ? ESCAPE '\\'" for c in columns) + ")")
         params += [pattern] * len(columns)
     return " AND ".join(clauses), params
+
+
+def aggregable(q: ViewQuery) -> bool:
+    """Whether the per-day counts hold what ``q`` filters on (its dates bound the first day)."""
+    return not (q.actors or q.fatalities is not None or q.text)
+
+
+def agg_filters_sql(q: ViewQuery, alias: str = "a") -> tuple[str, list[Any]]:
+    """:func:`filters_sql` on the per-day counts aliased ``alias`` (dates: the first day)."""
+    clauses: list[str] = ["1"]
+    params: list[Any] = []
+    if q.date_from:
+        clauses.append(f"{alias}.day >= ?")
+        params.append(q.date_from[:10])
+    if q.date_to:
+        clauses.append(f"{alias}.day <= ?")
+        params.append(q.date_to[:10])
+    more, values = _list_filters(q, alias, AGG_FILTERS)
+    if not q.background:
+        more.append(f"NOT {alias}.background")
+    return " AND ".join(clauses + more), params + values
+
+
+def agg_total(store: EventStore, q: ViewQuery) -> int:
+    """:func:`total` (dates bound the first day) from the per-day counts."""
+    where, params = agg_filters_sql(q)
+    return store.con.execute(
+        f"SELECT COALESCE(SUM(a.incidents), 0) FROM {AGG_TABLE} a WHERE {where}", params
+    ).fetchone()[0]
+
+
+def agg_cells(store: EventStore, q: ViewQuery) -> list[tuple[int, int, int, int, float, float]]:
+    """Incidents per coarse cell (zoom :data:`AGG_ZOOM`) of ``q`` anywhere, from the per-day counts:
+    ``(i, j, incidents, located reports, latitude sum, longitude sum)``."""
+    where, params = agg_filters_sql(q)
+    sql = (f"SELECT a.ci, a.cj, SUM(a.incidents), SUM(a.located), SUM(a.lat_sum), SUM(a.lon_sum) "
+           f"FROM {AGG_TABLE} a WHERE {where} AND a.located > 0 GROUP BY a.ci, a.cj")  # fmt: skip
+    return [tuple(row) for row in store.con.execute(sql, params)]
+
+
+def agg_day_counts(store: EventStore, q: ViewQuery) -> list[tuple[str, str, int, int]]:
+    """:func:`day_counts` (dates bound the first day) from the per-day counts."""
+    where, params = agg_filters_sql(q)
+    sql = (f"SELECT a.day, a.event_type, SUM(a.incidents), SUM(a.fatalities) FROM {AGG_TABLE} a "
+           f"WHERE {where} GROUP BY a.day, a.event_type")  # fmt: skip
+    return [tuple(row) for row in store.con.execute(sql, params)]
+
+
+def agg_first_and_last(store: EventStore, q: ViewQuery) -> tuple[str, str] | None:
+    """The first and last day of ``q``'s events (dates bound the first day), from the per-day
+    counts (their key is ordered by day: a walk from each end)."""
+    where, params = agg_filters_sql(q)
+    days = []
+    for order in ("ASC", "DESC"):
+        sql = f"SELECT a.day FROM {AGG_TABLE} a WHERE {where} ORDER BY a.day {order} LIMIT 1"
+        row = store.con.execute(sql, params).fetchone()
+        if row is None:
+            return None
+        days.append(row[0])
+    return days[0], days[1]
 
 
 def _days(iso: str) -> float:
@@ -283,6 +471,20 @@ def latest(store: EventStore, q: ViewQuery, limit: int) -> list[dict]:
     return list(out.values())
 
 
+def latest_ids(store: EventStore, q: ViewQuery, limit: int) -> list[str]:
+    """The event ids of :func:`latest`'s rows (each incident's first report, newest first), read
+    from the date index without the rows or their reports' counts: what the feed's page asks."""
+    where, params = filters_sql(q)
+    sql = (f"SELECT e.event_id, COALESCE(e.incident, e.event_id) FROM events e WHERE {where} "
+           f"AND e.event_date IS NOT NULL ORDER BY e.event_date DESC, e.event_id LIMIT ?")  # fmt: skip
+    out: dict[str, str] = {}
+    for event_id, incident in store.con.execute(sql, [*params, REPORTS_PER_INCIDENT * limit]):
+        out.setdefault(incident, event_id)
+        if len(out) >= limit:
+            break
+    return list(out.values())
+
+
 def day_counts(store: EventStore, q: ViewQuery) -> list[tuple[str, str, int, int]]:
     """Incidents and fatalities per day and event type that pass ``q``'s dates and filters
     (bounds ignored): ``(day, event_type, incidents, fatalities)``, for the timeline."""
@@ -350,24 +552,33 @@ def popup(store: EventStore, event_id: str) -> dict | None:
     return {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in row.items()}
 
 
-def ensure_index(con: sqlite3.Connection) -> bool:
-    """Create the view index and its triggers when missing, filling it from the stored events
-    (one transaction); True when it was (re)built. A store whose triggers were dropped (a bulk
-    load cut short) is rebuilt whole: rows may have been written without them."""
+# The parts of the view index: (table, its schema, its triggers, the statements that fill it).
+_PARTS = (
+    (GEO_TABLE, GEO_SCHEMA, GEO_TRIGGERS, GEO_FILL),
+    (AGG_TABLE, AGG_SCHEMA, AGG_TRIGGERS, AGG_FILL),
+)
+
+
+def _missing(con: sqlite3.Connection) -> list[tuple[str, str, dict[str, str], str]]:
     names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")}
-    if GEO_TABLE in names and set(GEO_TRIGGERS) <= names:
+    return [part for part in _PARTS if part[0] not in names or not set(part[2]) <= names]
+
+
+def ensure_index(con: sqlite3.Connection) -> bool:
+    """Create the view index (the R*Tree, the per-day counts) and its triggers when missing,
+    filling each missing part from the stored events (one transaction); True when something was
+    (re)built. A part whose triggers were dropped (a bulk load cut short) is rebuilt whole: rows
+    may have been written without them."""
+    if not _missing(con):
         return False
     con.execute("BEGIN IMMEDIATE")
     try:
-        names = {
-            r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")
-        }
-        if GEO_TABLE not in names or not set(GEO_TRIGGERS) <= names:
-            con.execute(GEO_SCHEMA)
-            for statement in GEO_FILL.split(";"):
+        for _, schema, triggers, fill in _missing(con):
+            con.execute(schema)
+            for statement in fill.split(";"):
                 if statement.strip():
                     con.execute(statement)
-            for trigger in GEO_TRIGGERS.values():
+            for trigger in triggers.values():
                 con.execute(trigger)
         con.execute("COMMIT")
     except BaseException:
@@ -377,10 +588,11 @@ def ensure_index(con: sqlite3.Connection) -> bool:
 
 
 def index_problems(con: sqlite3.Connection) -> list[str]:
-    """What is wrong with the view index: [] when it holds exactly the located events."""
-    names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")}
-    if GEO_TABLE not in names or not set(GEO_TRIGGERS) <= names:
+    """What is wrong with the view index: [] when the R*Tree holds exactly the located events
+    and the per-day counts are those of the events."""
+    if _missing(con):
         return ["view index: missing (it is built when the store is next opened)"]
+    problems = []
     located = con.execute(f"SELECT COUNT(*) FROM events WHERE {_LOCATED.format(r='events')}").fetchone()[0]
     indexed = con.execute(
         f"SELECT COUNT(*) FROM {GEO_TABLE} g JOIN events e ON e.rowid = g.id "
@@ -388,12 +600,27 @@ def index_problems(con: sqlite3.Connection) -> list[str]:
         "AND g.lon0 <= e.longitude AND e.longitude <= g.lon1"
     ).fetchone()[0]
     total = con.execute(f"SELECT COUNT(*) FROM {GEO_TABLE}").fetchone()[0]
-    if located == indexed == total:
-        return []
-    return [f"view index: {total} entries ({indexed} matching their event) for {located} located events"]
+    if not located == indexed == total:
+        problems.append(
+            f"view index: {total} entries ({indexed} matching their event) for {located} located events"
+        )
+    # the counts (the point sums are floats, added and taken away: compared to a millionth)
+    keys = ", ".join(AGG_KEYS)
+    exact = f"{keys}, incidents, reports, fatalities, located"
+    want = (
+        f"WITH want ({keys}, incidents, reports, fatalities, lat_sum, lon_sum, located) AS ({_AGG_SELECT}) "
+    )
+    wrong = 0
+    for left, right in (("want", AGG_TABLE), (AGG_TABLE, "want")):
+        sql = f"{want}SELECT COUNT(*) FROM (SELECT {exact} FROM {left} EXCEPT SELECT {exact} FROM {right})"
+        wrong += con.execute(sql).fetchone()[0]
+    if wrong:
+        problems.append(f"view counts: {wrong} groups differ from the events' counts")
+    return problems
 
 
 def drop_index_triggers(con: sqlite3.Connection) -> None:
     """For a bulk load: stop maintaining the view index row by row (:func:`ensure_index` rebuilds it)."""
-    for name in GEO_TRIGGERS:
-        con.execute(f"DROP TRIGGER IF EXISTS {name}")
+    for _, _, triggers, _ in _PARTS:
+        for name in triggers:
+            con.execute(f"DROP TRIGGER IF EXISTS {name}")
