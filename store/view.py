@@ -31,6 +31,8 @@ import sqlite3
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from gazetteer.textnorm import fold
+
 if TYPE_CHECKING:
     from store.db import EventStore
 
@@ -62,6 +64,69 @@ GEO_FILL = (
     f"DELETE FROM {GEO_TABLE}; INSERT INTO {GEO_TABLE} SELECT {_GEO_VALUES.format(r='events')} "
     f"FROM events WHERE {_LOCATED.format(r='events')};"
 )
+
+# ------------------------------------------------------------------ the search index
+# The search box matches a substring of an event's sentence, places and actors, ignoring case
+# and accents ("kharkiv" finds "Kharkiv", "khac cop" finds "Khác-cốp"'s words): the same
+# :func:`search_key` forms the dashboard's frames search. In the store: an FTS5 table of trigrams
+# (contentless: the keys are not kept, only their index) of each event's key, kept by triggers
+# that call :func:`search_key` (registered on the store's connection as ``diadanh_search_key``).
+# A key of three characters or more is a phrase of trigrams: exactly its substrings.
+SEARCH_TABLE = "view_search"
+SEARCH_COLUMNS = ("notes", "location", "location_vi", "place_surface", "actor1", "actor2")
+SEARCH_SCHEMA = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH_TABLE} USING fts5(key, content='', tokenize='trigram');"
+)
+
+
+def search_key(text: str) -> str:
+    """Case- and accent-insensitive form of a text: "Pháo kích" and "phao kich" give "phao kich"."""
+    return " ".join(fold(text).casefold().split())
+
+
+def _event_key(*values: object) -> str:
+    """An event's searchable text (:data:`SEARCH_COLUMNS`, joined as the frames join them) as a key."""
+    return search_key(" | ".join("" if v is None else str(v) for v in values))
+
+
+def register_functions(con: sqlite3.Connection) -> None:
+    """The SQL functions the view index's triggers call (every connection that writes events)."""
+    con.create_function("diadanh_search_key", len(SEARCH_COLUMNS), _event_key, deterministic=True)
+
+
+def _search_key_sql(r: str) -> str:
+    return f"diadanh_search_key({', '.join(f'{r}.{c}' for c in SEARCH_COLUMNS)})"
+
+
+SEARCH_TRIGGERS = {
+    "view_search_insert": "CREATE TRIGGER IF NOT EXISTS view_search_insert AFTER INSERT ON events BEGIN "
+    f"INSERT INTO {SEARCH_TABLE} (rowid, key) VALUES (new.rowid, {_search_key_sql('new')}); END;",
+    "view_search_delete": "CREATE TRIGGER IF NOT EXISTS view_search_delete AFTER DELETE ON events BEGIN "
+    f"INSERT INTO {SEARCH_TABLE} ({SEARCH_TABLE}, rowid, key) VALUES ('delete', old.rowid, "
+    f"{_search_key_sql('old')}); END;",
+    "view_search_update": "CREATE TRIGGER IF NOT EXISTS view_search_update AFTER UPDATE OF "
+    f"{', '.join(SEARCH_COLUMNS)} ON events BEGIN "
+    f"INSERT INTO {SEARCH_TABLE} ({SEARCH_TABLE}, rowid, key) VALUES ('delete', old.rowid, "
+    f"{_search_key_sql('old')}); INSERT INTO {SEARCH_TABLE} (rowid, key) VALUES (new.rowid, "
+    f"{_search_key_sql('new')}); END;",
+}
+SEARCH_FILL = (
+    f"INSERT INTO {SEARCH_TABLE} ({SEARCH_TABLE}) VALUES ('delete-all'); "
+    f"INSERT INTO {SEARCH_TABLE} (rowid, key) SELECT rowid, {_search_key_sql('events')} FROM events;"
+)
+SEARCH_MIN = 3  # a shorter key has no trigram: matched by a scan of the events (case only)
+
+
+def _search_sql(text: str) -> tuple[str, list[Any]]:
+    """The check that the event aliased ``e`` holds ``text`` (case and accents ignored)."""
+    key = search_key(text)
+    if len(key) >= SEARCH_MIN:
+        phrase = '"' + key.replace('"', '""') + '"'
+        return f"e.rowid IN (SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?)", [phrase]
+    pattern = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    clause = "(" + " OR ".join(f"e.{c} LIKE ? ESCAPE '\\'" for c in SEARCH_COLUMNS) + ")"
+    return clause, [pattern] * len(SEARCH_COLUMNS)
+
 
 MAX_MARKERS = 1000  # more incidents than this in a view: counts per cell
 REPORTS_PER_INCIDENT = 4  # beyond this many reports a marker, a view is drawn as cells unseen
@@ -198,7 +263,7 @@ class ViewQuery:
     countries: tuple[str, ...] = ()
     precisions: tuple[int, ...] = ()  # geo_precision values
     background: bool = False  # historical (background) events too
-    text: str | None = None  # in the sentence, the place or the actors (case-insensitive)
+    text: str | None = None  # in the sentence, the places or the actors (case and accents ignored)
     sub_event_types: tuple[str, ...] = ()  # ACLED sub-event types only
     actors: tuple[str, ...] = ()  # actor1 or actor2
     fatalities: tuple[int, int] | None = None  # lowest, highest (inclusive); no figure counts as 0
@@ -295,11 +360,10 @@ def filters_sql(q: ViewQuery) -> tuple[str, list[Any]]:
     if q.fatalities is not None:
         clauses.append("COALESCE(e.fatalities, 0) BETWEEN ? AND ?")
         params += [int(q.fatalities[0]), int(q.fatalities[1])]
-    if q.text:
-        pattern = "%" + q.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        columns = ("notes", "place_surface", "location", "actor1", "actor2")
-        clauses.append("(" + " OR ".join(f"e.{c} LIKE ? ESCAPE '\\'" for c in columns) + ")")
-        params += [pattern] * len(columns)
+    if q.text and search_key(q.text):
+        clause, values = _search_sql(q.text)
+        clauses.append(clause)
+        params += values
     return " AND ".join(clauses), params
 
 
@@ -556,6 +620,7 @@ def popup(store: EventStore, event_id: str) -> dict | None:
 _PARTS = (
     (GEO_TABLE, GEO_SCHEMA, GEO_TRIGGERS, GEO_FILL),
     (AGG_TABLE, AGG_SCHEMA, AGG_TRIGGERS, AGG_FILL),
+    (SEARCH_TABLE, SEARCH_SCHEMA, SEARCH_TRIGGERS, SEARCH_FILL),
 )
 
 
@@ -568,7 +633,8 @@ def ensure_index(con: sqlite3.Connection) -> bool:
     """Create the view index (the R*Tree, the per-day counts) and its triggers when missing,
     filling each missing part from the stored events (one transaction); True when something was
     (re)built. A part whose triggers were dropped (a bulk load cut short) is rebuilt whole: rows
-    may have been written without them."""
+    may have been written without them. Registers the triggers' SQL functions on ``con`` first."""
+    register_functions(con)
     if not _missing(con):
         return False
     con.execute("BEGIN IMMEDIATE")
