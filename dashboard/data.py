@@ -76,6 +76,15 @@ def search_text(events: pd.DataFrame) -> pd.Series:
     if not columns:
         return pd.Series("", index=events.index)
     joined = columns[0].str.cat(columns[1:], sep=" | ")
+    if "reports" in events:
+        # an incident of several reports: every report's sentence, as the archive's index (one
+        # key per report) finds it
+        several = events["reports"].fillna("").astype(str).str.count('"event_id":') > 1
+        joined = joined.copy()
+        joined[several] = [
+            " | ".join([text, *(str(r.get("sentence") or "") for r in json.loads(reports))])
+            for text, reports in zip(joined[several], events.loc[several, "reports"], strict=True)
+        ]
     return pd.Series([search_key(text) for text in joined], index=events.index, dtype=object)
 
 

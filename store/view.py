@@ -341,6 +341,16 @@ def _list_filters(q: ViewQuery, alias: str, names: tuple[str, ...]) -> tuple[lis
     return clauses, params
 
 
+def _merged_first(column: str) -> str:
+    """The incident's value of ``column`` as :func:`store.incidents.merge` gives it: the first
+    report's (earliest published article, then event id) that has one."""
+    return (
+        f"(SELECT r.{column} FROM events r JOIN articles a ON a.id = r.article_id "
+        f"WHERE r.incident = e.incident AND r.{column} IS NOT NULL "
+        "ORDER BY COALESCE(a.published, ''), r.event_id LIMIT 1)"
+    )
+
+
 def filters_sql(q: ViewQuery) -> tuple[str, list[Any]]:
     """The checks of ``q``'s dates and filters on the events aliased ``e`` (not its bounds): for
     the questions that are not about a view (counts, the feed, the timeline)."""
@@ -352,13 +362,24 @@ def filters_sql(q: ViewQuery) -> tuple[str, list[Any]]:
     if q.date_to:
         clauses.append("e.event_date <= ?")
         params.append(q.date_to)
-    more, values = _list_filters(q, "e", tuple(FILTER_COLUMNS))
+    more, values = _list_filters(q, "e", AGG_FILTERS)
     clauses += more
     params += values
     if not q.background:
         clauses.append("NOT COALESCE(e.background, 0)")
-    if q.fatalities is not None:
-        clauses.append("COALESCE(e.fatalities, 0) BETWEEN ? AND ?")
+    if q.actors:  # the incident's actors, as its row gives them (store.incidents.merge): the first
+        # report's that names one; a report that names it passes when it is that one
+        marks = ",".join("?" * len(q.actors))
+        sides = [
+            f"(e.{c} IN ({marks}) AND {_merged_first(c)} IN ({marks}))" for c in FILTER_COLUMNS["actors"]
+        ]
+        clauses.append("(" + " OR ".join(sides) + ")")
+        params += [*q.actors, *q.actors] * len(sides)
+    if q.fatalities is not None:  # the incident's figure: its reports' lowest (ACLED's rule, as merged)
+        clauses.append(
+            "COALESCE((SELECT MIN(r.fatalities) FROM events r WHERE r.incident = e.incident), "
+            "e.fatalities, 0) BETWEEN ? AND ?"
+        )
         params += [int(q.fatalities[0]), int(q.fatalities[1])]
     if q.text and search_key(q.text):
         clause, values = _search_sql(q.text)
@@ -509,9 +530,10 @@ def view(store: EventStore, q: ViewQuery, zoom: float, max_markers: int = MAX_MA
 
 
 def total(store: EventStore, q: ViewQuery) -> int:
-    """Incidents that pass ``q``'s dates and filters anywhere (located or not; bounds ignored)."""
+    """Incidents that pass ``q``'s dates and filters anywhere (located or not; bounds ignored),
+    dated (as the map, the feed and the frames: an undated event is listed apart)."""
     where, params = filters_sql(q)
-    sql = f"SELECT COUNT(DISTINCT e.incident) FROM events e WHERE {where}"
+    sql = f"SELECT COUNT(DISTINCT e.incident) FROM events e WHERE {where} AND e.event_date IS NOT NULL"
     return store.con.execute(sql, params).fetchone()[0]
 
 
