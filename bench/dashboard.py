@@ -94,11 +94,16 @@ class QuestionTimes:
 
     def _wrap(self, name: str, call: Callable) -> Callable:
         def timed(*args: object, **kwargs: object) -> object:
-            start = time.perf_counter()
+            if self.depth:  # inside another question: counted there
+                return call(*args, **kwargs)
+            self.depth += 1
+            start, cpu = time.perf_counter(), time.process_time()
             try:
                 return call(*args, **kwargs)
             finally:
+                self.depth -= 1
                 self.current[name] = self.current.get(name, 0.0) + time.perf_counter() - start
+                self.current[f"{name} CPU"] = self.current.get(f"{name} CPU", 0.0) + time.process_time() - cpu
 
         return timed
 
@@ -107,12 +112,19 @@ class QuestionTimes:
         self.current = {}
 
     def table(self, label: str) -> str:
-        """p50 / max ms of each question over the runs (a run that did not ask it: 0)."""
-        lines = [f"  {label}: the archive's questions, ms p50 / max over {len(self.runs)} changes"]
+        """p50 / max ms of each question over the runs (a run that did not ask it: 0), wall clock
+        and CPU time of this process; a question asked inside another counts in the outer one."""
+        lines = [
+            f"  {label}: the archive's questions over {len(self.runs)} changes, ms p50 / max, wall (CPU)"
+        ]
         for name in QUESTIONS:
             times = [run.get(name, 0.0) * 1000 for run in self.runs]
+            cpu = [run.get(f"{name} CPU", 0.0) * 1000 for run in self.runs]
             if any(times):
-                lines.append(f"    {name:18}{statistics.median(times):>8.0f} /{max(times):>6.0f}")
+                lines.append(
+                    f"    {name:18}{statistics.median(times):>8.0f} /{max(times):>6.0f}"
+                    f"   ({statistics.median(cpu):.0f} /{max(cpu):>4.0f})"
+                )
         return "\n".join(lines)
 
 

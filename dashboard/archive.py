@@ -12,12 +12,14 @@ it, the app switches to the questions of this module, all answered by SQLite fro
 - the detail panel and the table: the incidents of an article or of the feed's page, with the
   analyst's decisions applied (:func:`incidents_of`).
 
-What the archive mode does not do (yet): the search matches case but not accents ("phao kich"
-does not find "pháo kích": SQL ``LIKE``), a review edit that moves or retypes an event shows on
-the map and in the counts with its extracted values (the detail panel and table show the
-edited ones), an event's end date does not fill the timeline's later bins, and the table and
-its downloads hold the latest :data:`TABLE_ROWS` incidents of the filters (``python -m store
-export`` writes them all).
+The filters mean what they mean on the frames (``store.view.FILTER_COLUMNS``, an event's first
+day in the date range, the search's keys ignoring case and accents: ``store.view.search_key``).
+What the archive mode does not do (yet): a rejected event still shows on the map, in the counts
+and in the feed, and a review edit that moves or retypes an event shows there with its extracted
+values (the detail panel and table show the edited ones); an event's end date does not fill the
+timeline's later bins; a search of one or two characters matches case but not accents (shorter
+than a trigram of the search index: SQL ``LIKE``); and the table and its downloads hold the
+latest :data:`TABLE_ROWS` incidents of the filters (``python -m store export`` writes them all).
 """
 
 from __future__ import annotations

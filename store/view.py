@@ -67,15 +67,24 @@ GEO_FILL = (
 
 # ------------------------------------------------------------------ the search index
 # The search box matches a substring of an event's sentence, places and actors, ignoring case
-# and accents ("kharkiv" finds "Kharkiv", "khac cop" finds "Khác-cốp"'s words): the same
-# :func:`search_key` forms the dashboard's frames search. In the store: an FTS5 table of trigrams
-# (contentless: the keys are not kept, only their index) of each event's key, kept by triggers
-# that call :func:`search_key` (registered on the store's connection as ``diadanh_search_key``).
-# A key of three characters or more is a phrase of trigrams: exactly its substrings.
+# and accents ("kharkiv" finds "Kharkiv", "tertẻ" finds "Terter"): the same :func:`search_key`
+# forms the dashboard's frames search. In the store: an FTS5 table of trigrams (contentless:
+# the keys are not kept, only their index) of each event's key; a key of three characters or
+# more is a phrase of trigrams, so a match is exactly a substring. FTS5 writes its pending terms
+# out at every savepoint (each article of a batch is one): indexing an event inside the writer's
+# savepoint costs several times what one statement per batch does. So triggers only queue the
+# change (an inserted event's rowid in ``view_search_pending``; a deleted or edited indexed
+# event's rowid and key in ``view_search_gone``) and :func:`sync_search` applies the queues in
+# two statements when the batch commits (``EventStore.flush``, or a single article's
+# transaction) and when a store is opened (what a crash left queued).
 SEARCH_TABLE = "view_search"
+SEARCH_PENDING = "view_search_pending"
+SEARCH_GONE = "view_search_gone"
 SEARCH_COLUMNS = ("notes", "location", "location_vi", "place_surface", "actor1", "actor2")
 SEARCH_SCHEMA = (
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH_TABLE} USING fts5(key, content='', tokenize='trigram');"
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH_TABLE} USING fts5(key, content='', tokenize='trigram'); "
+    f"CREATE TABLE IF NOT EXISTS {SEARCH_PENDING} (id INTEGER PRIMARY KEY); "
+    f"CREATE TABLE IF NOT EXISTS {SEARCH_GONE} (id INTEGER PRIMARY KEY, key TEXT NOT NULL);"
 )
 
 
@@ -98,22 +107,57 @@ def _search_key_sql(r: str) -> str:
     return f"diadanh_search_key({', '.join(f'{r}.{c}' for c in SEARCH_COLUMNS)})"
 
 
+_UNINDEX = (  # the event ``old`` is to leave the index, where it is in it (not queued to enter it)
+    f"INSERT OR IGNORE INTO {SEARCH_GONE} (id, key) SELECT old.rowid, {_search_key_sql('old')} "
+    f"WHERE NOT EXISTS (SELECT 1 FROM {SEARCH_PENDING} WHERE id = old.rowid); "
+)
 SEARCH_TRIGGERS = {
-    "view_search_insert": "CREATE TRIGGER IF NOT EXISTS view_search_insert AFTER INSERT ON events BEGIN "
-    f"INSERT INTO {SEARCH_TABLE} (rowid, key) VALUES (new.rowid, {_search_key_sql('new')}); END;",
-    "view_search_delete": "CREATE TRIGGER IF NOT EXISTS view_search_delete AFTER DELETE ON events BEGIN "
-    f"INSERT INTO {SEARCH_TABLE} ({SEARCH_TABLE}, rowid, key) VALUES ('delete', old.rowid, "
-    f"{_search_key_sql('old')}); END;",
-    "view_search_update": "CREATE TRIGGER IF NOT EXISTS view_search_update AFTER UPDATE OF "
-    f"{', '.join(SEARCH_COLUMNS)} ON events BEGIN "
-    f"INSERT INTO {SEARCH_TABLE} ({SEARCH_TABLE}, rowid, key) VALUES ('delete', old.rowid, "
-    f"{_search_key_sql('old')}); INSERT INTO {SEARCH_TABLE} (rowid, key) VALUES (new.rowid, "
-    f"{_search_key_sql('new')}); END;",
+    "view_search_queue": "CREATE TRIGGER IF NOT EXISTS view_search_queue AFTER INSERT ON events BEGIN "
+    f"INSERT OR IGNORE INTO {SEARCH_PENDING} (id) VALUES (new.rowid); END;",
+    "view_search_unqueue": "CREATE TRIGGER IF NOT EXISTS view_search_unqueue AFTER DELETE ON events BEGIN "
+    f"{_UNINDEX}DELETE FROM {SEARCH_PENDING} WHERE id = old.rowid; END;",
+    "view_search_requeue": "CREATE TRIGGER IF NOT EXISTS view_search_requeue AFTER UPDATE OF "
+    f"{', '.join(SEARCH_COLUMNS)} ON events BEGIN {_UNINDEX}"
+    f"INSERT OR IGNORE INTO {SEARCH_PENDING} (id) VALUES (new.rowid); END;",
 }
 SEARCH_FILL = (
+    f"DELETE FROM {SEARCH_PENDING}; DELETE FROM {SEARCH_GONE}; "
     f"INSERT INTO {SEARCH_TABLE} ({SEARCH_TABLE}) VALUES ('delete-all'); "
     f"INSERT INTO {SEARCH_TABLE} (rowid, key) SELECT rowid, {_search_key_sql('events')} FROM events;"
 )
+_SEARCH_SYNC = (
+    f"INSERT INTO {SEARCH_TABLE} ({SEARCH_TABLE}, rowid, key) SELECT 'delete', id, key FROM {SEARCH_GONE}; "
+    f"DELETE FROM {SEARCH_GONE}; "
+    f"INSERT INTO {SEARCH_TABLE} (rowid, key) SELECT e.rowid, {_search_key_sql('e')} FROM {SEARCH_PENDING} p "
+    f"JOIN events e ON e.rowid = p.id; DELETE FROM {SEARCH_PENDING};"
+)
+
+
+def sync_search(con: sqlite3.Connection) -> int:
+    """Apply the search index's queues (in the open transaction, else in one of its own); how
+    many changes were."""
+    queued = f"SELECT 1 FROM {SEARCH_PENDING} UNION ALL SELECT 1 FROM {SEARCH_GONE} LIMIT 1"
+    if con.execute(queued).fetchone() is None:
+        return 0
+    own = not con.in_transaction
+    if own:
+        con.execute("BEGIN IMMEDIATE")
+    try:
+        n = con.execute(
+            f"SELECT (SELECT COUNT(*) FROM {SEARCH_PENDING}) + (SELECT COUNT(*) FROM {SEARCH_GONE})"
+        ).fetchone()[0]
+        for statement in _SEARCH_SYNC.split(";"):
+            if statement.strip():
+                con.execute(statement)
+        if own:
+            con.execute("COMMIT")
+    except BaseException:
+        if own:
+            con.execute("ROLLBACK")
+        raise
+    return n
+
+
 SEARCH_MIN = 3  # a shorter key has no trigram: matched by a scan of the events (case only)
 
 
@@ -652,18 +696,26 @@ def _missing(con: sqlite3.Connection) -> list[tuple[str, str, dict[str, str], st
 
 
 def ensure_index(con: sqlite3.Connection) -> bool:
-    """Create the view index (the R*Tree, the per-day counts) and its triggers when missing,
-    filling each missing part from the stored events (one transaction); True when something was
-    (re)built. A part whose triggers were dropped (a bulk load cut short) is rebuilt whole: rows
-    may have been written without them. Registers the triggers' SQL functions on ``con`` first."""
+    """Create the view index (the R*Tree, the per-day counts, the search index) and its triggers
+    when missing, filling each missing part from the stored events (one transaction); True when
+    something was (re)built. A part whose triggers were dropped (a bulk load cut short) or named
+    otherwise (an earlier version's) is rebuilt whole: rows may have been written without them.
+    Registers the triggers' SQL functions on ``con`` first, and indexes the queued events for
+    the search (:func:`sync_search`)."""
     register_functions(con)
     if not _missing(con):
+        sync_search(con)
         return False
     con.execute("BEGIN IMMEDIATE")
     try:
-        for _, schema, triggers, fill in _missing(con):
-            con.execute(schema)
-            for statement in fill.split(";"):
+        for table, schema, triggers, fill in _missing(con):
+            stale = con.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'"
+            )
+            for (name,) in stale.fetchall():
+                if name.startswith(f"{table}_") and name not in triggers:
+                    con.execute(f'DROP TRIGGER "{name}"')
+            for statement in f"{schema}{fill}".split(";"):
                 if statement.strip():
                     con.execute(statement)
             for trigger in triggers.values():

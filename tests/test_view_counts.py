@@ -40,6 +40,15 @@ def _counts_are_the_events(store: EventStore) -> None:
         assert sum(n for _, _, n, _ in days) == view.total(store, q)
         located = sum(n for _, _, n, *_ in view.agg_cells(store, q))
         assert located == view.count(store, q), q
+    # the search index holds every event's key, as the events hold them now
+    key = f"diadanh_search_key({', '.join(view.SEARCH_COLUMNS)})"
+    for word in ("terter", "armenia", "azerbaijan", "nagorno-karabakh"):
+        scan = store.con.execute(
+            "SELECT COUNT(DISTINCT incident) FROM events "
+            f"WHERE event_date IS NOT NULL AND instr({key}, ?) > 0",
+            (word,),
+        ).fetchone()[0]
+        assert view.total(store, ViewQuery(text=word.upper(), background=True)) == scan, word
 
 
 def test_per_day_counts_follow_articles_added_replaced_removed_and_reviewed(
@@ -68,6 +77,20 @@ def test_per_day_counts_follow_articles_added_replaced_removed_and_reviewed(
             store.con, rows[1:2], {"event_type": "Protests", "sub_event_type": "Peaceful protest"}
         )
         review.merge_events(store.con, rows[1:3])
+        _counts_are_the_events(store)
+
+
+def test_the_index_follows_a_batch_of_replacements(results: list, tmp_path: Path) -> None:
+    db = tmp_path / "events.sqlite"
+    with EventStore(db) as store:
+        for result, text in results[:30]:
+            store.add(result, text)
+        store.batching(articles=7, seconds=60)  # savepoints inside batches: the search's queues
+        for result, text in results[10:40]:
+            store.add(result, text, replace=True)
+        store.add({**results[12][0], "events": []}, results[12][1], replace=True)
+        assert store.con.in_transaction  # an open batch: its events are queued
+        store.flush()
         _counts_are_the_events(store)
 
 
