@@ -12,6 +12,14 @@ tree stores 32-bit floats rounded outwards, so every query re-checks the exact c
 event it joins. Triggers keep the tree in step with ``events`` (``store.db``); a bulk load into
 an empty store fills it once at the end, as it does the other secondary indexes.
 
+Beside the tree, two more parts kept the same way: the per-day counts (``view_days``: incidents,
+reports, fatalities and point sums per day, type, sub-event type, country, precision, background
+flag and coarse cell), which answer the counts, the world's cells and the timeline of a filter
+or slider change without reading the events (:func:`agg_total`, :func:`agg_cells`,
+:func:`agg_day_counts`); and the search index (``view_search``: FTS5 trigrams of each event's
+:func:`search_key`), so that a search ignores case and accents as the dashboard's frames do.
+What each filter matches is :data:`FILTER_COLUMNS`, shared with ``dashboard.data``.
+
 Usage (``store`` is a :class:`store.db.EventStore`)::
 
     q = ViewQuery(south=39.0, west=45.0, north=41.0, east=48.0, date_from="2020-09-27",
