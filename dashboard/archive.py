@@ -14,9 +14,10 @@ it, the app switches to the questions of this module, all answered by SQLite fro
 
 The filters mean what they mean on the frames (``store.view.FILTER_COLUMNS``, an event's first
 day in the date range, the search's keys ignoring case and accents: ``store.view.search_key``).
-What the archive mode does not do (yet): a rejected event still shows on the map, in the counts
-and in the feed, and a review edit that moves or retypes an event shows there with its extracted
-values (the detail panel and table show the edited ones); an event's end date does not fill the
+A rejected report is hidden unless asked, as on the frames (``store.view.hide``). What the
+archive mode does not do (yet): a review edit that moves or retypes an event, or a merge of
+incidents, shows on the map and in the counts with the extracted values (the detail panel, feed
+and table show the edited ones); an event's end date does not fill the
 timeline's later bins; a search of one or two characters matches case but not accents (shorter
 than a trigram of the search index: SQL ``LIKE``); and the table and its downloads hold the
 latest :data:`TABLE_ROWS` incidents of the filters (``python -m store export`` writes them all).
@@ -79,6 +80,7 @@ def query(filters: data.Filters, dates: bool = True, bounds: dict | None = None)
         background=filters.background,
         text=filters.query.strip() or None,
         starts=True,  # the dates bound an event's first day, as dashboard.data.apply_filters does
+        rejected=filters.rejected,
     )
 
 
@@ -148,6 +150,8 @@ def feed_frame(
     if not ids:
         return incidents_of(store, "0", [])
     frame = incidents_of(store, f"e.event_id IN ({','.join('?' * len(ids))})", ids)
+    if not q.rejected:  # a rejected report of a shown incident: its own row now, hidden
+        frame = frame[frame["review_status"] != "rejected"]
     return frame.sort_values(["event_date", "event_id"], ascending=[False, True]).reset_index(drop=True)
 
 
@@ -228,14 +232,29 @@ _KEYS = ("month", "event_type", "sub_event_type", "country", "geo_precision", "b
 
 def summary(store: EventStore) -> pd.DataFrame:
     """Incidents (and reports, fatalities, the sums of their points) per group of :data:`_KEYS`,
-    from the store's per-day counts (:data:`store.view.AGG_TABLE`)."""
+    from the store's per-day counts (:data:`store.view.AGG_TABLE`); with the differences the
+    rejected reports make (rows whose ``delta`` is "hidden" or "shown": :func:`store.view.agg_source`)."""
     keys = ", ".join(_KEYS[1:])
+    sums = (
+        "SUM(incidents) AS incidents, SUM(reports) AS reports, SUM(fatalities) AS fatalities, "
+        "SUM(lat_sum) AS lat_sum, SUM(lon_sum) AS lon_sum, SUM(located) AS located"
+    )
     frame = pd.read_sql_query(
-        f"SELECT substr(day, 1, 7) AS month, {keys}, SUM(incidents) AS incidents, SUM(reports) AS reports, "
-        "SUM(fatalities) AS fatalities, SUM(lat_sum) AS lat_sum, SUM(lon_sum) AS lon_sum, "
-        f"SUM(located) AS located FROM {store_view.AGG_TABLE} GROUP BY 1, {keys}",
+        f"SELECT substr(day, 1, 7) AS month, {keys}, {sums} FROM {store_view.AGG_TABLE} GROUP BY 1, {keys}",
         store.con,
     )
+    frame["delta"] = ""
+    hidden = store_view.hidden_rowids(store)
+    for shown in (False, True) if hidden else ():
+        with_sql, _, params = store_view.agg_source(store_view.ViewQuery(hidden=hidden, rejected=shown))
+        delta = pd.read_sql_query(
+            f"{with_sql}SELECT substr(day, 1, 7) AS month, {keys}, {sums} FROM hidden_delta "
+            f"GROUP BY 1, {keys}",
+            store.con,
+            params=params,
+        )
+        delta["delta"] = "shown" if shown else "hidden"
+        frame = pd.concat([frame, delta], ignore_index=True)
     frame["background"] = frame["background"].astype(bool)
     return frame
 
@@ -288,6 +307,8 @@ def _rows(
             keep &= matched
     if not q.background:
         keep &= ~summary["background"]
+    if "delta" in summary:  # the differences the rejected reports make, hidden or shown
+        keep &= summary["delta"].isin(["", "shown" if q.rejected else "hidden"])
     return summary[keep]
 
 
@@ -306,7 +327,7 @@ def summary_cells(store: EventStore, summary: pd.DataFrame, q: store_view.ViewQu
     out: dict[tuple[int, int], list[float]] = {}  # (i, j) -> incidents, reports, lat sum, lon sum
     if months is not None:
         rows = _rows(summary, q, months)
-        rows = rows[rows["located"] > 0]
+        rows = rows[rows["located"] != 0]  # a difference the rejected reports make is negative
         lat, lon = rows["lat_sum"] / rows["located"], rows["lon_sum"] / rows["located"]
         inside = pd.Series(False, index=rows.index)
         for box in q.boxes():
@@ -330,7 +351,7 @@ def summary_cells(store: EventStore, summary: pd.DataFrame, q: store_view.ViewQu
             cell[3] += lon_sum
     items = []
     for (i, j), (n, reports, la, lo) in out.items():
-        if not n or not reports:
+        if n <= 0 or reports <= 0:
             continue
         items.append({"count": int(n), "reports": int(reports), "lat": la / reports, "lon": lo / reports,
                       "south": i * size - 90, "west": j * size - 180, "north": min(90.0, (i + 1) * size - 90),

@@ -322,6 +322,8 @@ class ViewQuery:
     # The dates bound the event's first day only, not its whole span (event_date..date_end): a
     # range the date index answers (an event that began before it is not in it).
     starts: bool = False
+    rejected: bool = False  # the reports an analyst rejected too (the review layer); else hidden
+    hidden: tuple[int, ...] = ()  # the rowids of the rejected reports (:func:`hide` fills it)
 
     def boxes(self) -> list[ViewQuery]:
         """One query per side of the antimeridian (bounds clamped to the world)."""
@@ -403,6 +405,15 @@ def _merged_first(column: str) -> str:
     )
 
 
+def _incident(q: ViewQuery) -> str:
+    """The incident of the event aliased ``e``: a rejected report that ``q`` shows is one of its
+    own (the review layer takes it out of its incident)."""
+    if not (q.rejected and q.hidden):
+        return "e.incident"
+    rowids = ",".join(str(int(r)) for r in q.hidden)
+    return f"(CASE WHEN e.rowid IN ({rowids}) THEN 'rejected:' || e.rowid ELSE e.incident END)"
+
+
 def filters_sql(q: ViewQuery) -> tuple[str, list[Any]]:
     """The checks of ``q``'s dates and filters on the events aliased ``e`` (not its bounds): for
     the questions that are not about a view (counts, the feed, the timeline)."""
@@ -419,6 +430,9 @@ def filters_sql(q: ViewQuery) -> tuple[str, list[Any]]:
     params += values
     if not q.background:
         clauses.append("NOT COALESCE(e.background, 0)")
+    if q.hidden and not q.rejected:
+        clauses.append(f"e.rowid NOT IN ({','.join('?' * len(q.hidden))})")
+        params += list(q.hidden)
     if q.actors:  # the incident's actors, as its row gives them (store.incidents.merge): the first
         # report's that names one; a report that names it passes when it is that one
         marks = ",".join("?" * len(q.actors))
@@ -461,42 +475,157 @@ def agg_filters_sql(q: ViewQuery, alias: str = "a") -> tuple[str, list[Any]]:
     return " AND ".join(clauses + more), params + values
 
 
+# ------------------------------------------------------------------ rejected reports
+# The dashboard hides the reports an analyst rejected unless asked (dashboard.data.apply_filters
+# on the frames: a rejected report leaves its incident). The review layer matches decisions to
+# events in Python (store.review.match), so the hidden reports are found per question from the
+# decisions (few) and their articles' events, and taken out: from the events by rowid, from the
+# per-day counts by the difference their incidents make (each incident's groups as counted, and
+# as counted without the hidden reports: the next report may be its first now).
+
+
+def hidden_rowids(store: EventStore) -> tuple[int, ...]:
+    """The rowids of the events matched to a rejecting decision (:mod:`store.review`)."""
+    from store import review
+
+    decisions = review.load(store.con)
+    articles = sorted({d.key[0] for d in decisions if d.verdict == "rejected"})
+    if not articles:
+        return ()
+    decisions = [d for d in decisions if d.key[0] in set(articles)]
+    cursor = store.con.execute(
+        f"SELECT rowid AS _rowid, * FROM events WHERE article_id IN ({','.join('?' * len(articles))})",
+        articles,
+    )
+    names = [d[0] for d in cursor.description]
+    events = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    matched = review.match(events, decisions)
+    return tuple(sorted(events[i]["_rowid"] for i, d in matched.items() if d.status == "rejected"))
+
+
+def hide(store: EventStore, q: ViewQuery) -> ViewQuery:
+    """``q`` with the rowids of the rejected reports: hidden, or when ``q`` shows them, each an
+    incident of its own."""
+    if q.hidden:
+        return q
+    found = hidden_rowids(store)
+    return replace(q, hidden=found) if found else q
+
+
+def agg_source(q: ViewQuery) -> tuple[str, str, list[Any]]:
+    """(a WITH clause, the per-day counts' source, its parameters): the table itself, or beside
+    it the differences ``q``'s rejected reports make (rows of ``hidden_delta``): taken out, or,
+    when ``q`` shows them, each its own incident (as the review layer makes it)."""
+    if not q.hidden:
+        return "", AGG_TABLE, []
+    marks = ",".join("?" * len(q.hidden))
+    columns = "incidents, reports, fatalities, lat_sum, lon_sum, located"
+    located = _LOCATED.format(r="r")
+
+    def rows(first: str, sign: str, where: str) -> str:
+        return (
+            f"SELECT {_agg_keys('r')}, {sign}(r.incident IS NULL OR r.rowid = f.first), {sign}1, "
+            f"{sign}COALESCE(r.fatalities, 0), {sign}(CASE WHEN {located} THEN r.latitude ELSE 0 END), "
+            f"{sign}(CASE WHEN {located} THEN r.longitude ELSE 0 END), {sign}({located}) "
+            f"FROM events r LEFT JOIN {first} f ON f.incident = r.incident "
+            f"WHERE r.rowid IN (SELECT id FROM touched) AND r.event_date IS NOT NULL{where}"
+        )
+
+    with_sql = (
+        f"WITH hidden_incidents AS (SELECT DISTINCT incident FROM events WHERE rowid IN ({marks}) "
+        "AND incident IS NOT NULL), "
+        "touched (id) AS (SELECT rowid FROM events WHERE incident IN (SELECT incident FROM hidden_incidents) "
+        f"UNION SELECT rowid FROM events WHERE rowid IN ({marks})), "
+        "first_all AS (SELECT incident, MIN(rowid) AS first FROM events "
+        "WHERE incident IN (SELECT incident FROM hidden_incidents) GROUP BY incident), "
+        "first_shown AS (SELECT incident, MIN(rowid) AS first FROM events "
+        f"WHERE incident IN (SELECT incident FROM hidden_incidents) AND rowid NOT IN ({marks}) "
+        "GROUP BY incident), "
+        f"hidden_delta ({', '.join(AGG_KEYS)}, {columns}) AS ("
+        f"{rows('first_all', '-', '')} UNION ALL "
+        f"{rows('first_shown', '', f' AND r.rowid NOT IN ({marks})')}"
+        + (  # shown: each rejected report back, as an incident of its own
+            f" UNION ALL SELECT {_agg_keys('r')}, 1, {_agg_values('r')} FROM events r "
+            f"WHERE r.event_date IS NOT NULL AND r.rowid IN ({marks})"
+            if q.rejected
+            else ""
+        )
+        + ") "
+    )
+    params = [*q.hidden] * (5 if q.rejected else 4)
+    source = f"(SELECT * FROM {AGG_TABLE} UNION ALL SELECT * FROM hidden_delta)"
+    return with_sql, source, params
+
+
+def _agg_rows(store: EventStore, q: ViewQuery, keys: str, sums: str, having: str = "") -> list[tuple]:
+    """``SELECT keys, sums ... GROUP BY keys`` over the per-day counts that pass ``q``, with the
+    differences of its rejected reports added (queried apart: the table's own query keeps its
+    plan), groups summed in Python; ``having`` keeps the groups whose first sum is above 0."""
+    q = hide(store, q)
+    where, params = agg_filters_sql(q)
+    group = f" GROUP BY {keys}" if keys else ""
+    select = f"{keys}, {sums}" if keys else sums
+    rows = store.con.execute(f"SELECT {select} FROM {AGG_TABLE} a WHERE {where}{group}", params).fetchall()
+    with_sql, _, first = agg_source(q)
+    if with_sql:
+        width = len(keys.split(",")) if keys else 0
+        merged: dict[tuple, list] = {tuple(r[:width]): list(r[width:]) for r in rows}
+        sql = f"{with_sql}SELECT {select} FROM hidden_delta a WHERE {where}{group}"
+        for row in store.con.execute(sql, first + params):
+            found = merged.setdefault(tuple(row[:width]), [0] * (len(row) - width))
+            for k, value in enumerate(row[width:]):
+                found[k] = (found[k] or 0) + (value or 0)
+        rows = [(*key, *values) for key, values in merged.items()]
+    if having:
+        width = len(keys.split(",")) if keys else 0
+        rows = [r for r in rows if (r[width] or 0) > 0]
+    return rows
+
+
 def agg_total(store: EventStore, q: ViewQuery) -> int:
     """:func:`total` (dates bound the first day) from the per-day counts."""
-    where, params = agg_filters_sql(q)
-    return store.con.execute(
-        f"SELECT COALESCE(SUM(a.incidents), 0) FROM {AGG_TABLE} a WHERE {where}", params
-    ).fetchone()[0]
+    rows = _agg_rows(store, q, "", "SUM(a.incidents)")
+    return int(sum(r[0] or 0 for r in rows))
 
 
 def agg_cells(store: EventStore, q: ViewQuery) -> list[tuple[int, int, int, int, float, float]]:
     """Incidents per coarse cell (zoom :data:`AGG_ZOOM`) of ``q`` anywhere, from the per-day counts:
     ``(i, j, incidents, located reports, latitude sum, longitude sum)``."""
-    where, params = agg_filters_sql(q)
-    sql = (f"SELECT a.ci, a.cj, SUM(a.incidents), SUM(a.located), SUM(a.lat_sum), SUM(a.lon_sum) "
-           f"FROM {AGG_TABLE} a WHERE {where} AND a.located > 0 GROUP BY a.ci, a.cj")  # fmt: skip
-    return [tuple(row) for row in store.con.execute(sql, params)]
+    sums = "SUM(a.located), SUM(a.incidents), SUM(a.lat_sum), SUM(a.lon_sum)"
+    rows = _agg_rows(store, q, "a.ci, a.cj", sums, having="located")
+    return [(i, j, n, located, la, lo) for i, j, located, n, la, lo in rows if i >= 0]
 
 
 def agg_day_counts(store: EventStore, q: ViewQuery) -> list[tuple[str, str, int, int]]:
     """:func:`day_counts` (dates bound the first day) from the per-day counts."""
-    where, params = agg_filters_sql(q)
-    sql = (f"SELECT a.day, a.event_type, SUM(a.incidents), SUM(a.fatalities) FROM {AGG_TABLE} a "
-           f"WHERE {where} GROUP BY a.day, a.event_type")  # fmt: skip
-    return [tuple(row) for row in store.con.execute(sql, params)]
+    rows = _agg_rows(
+        store, q, "a.day, a.event_type", "SUM(a.reports), SUM(a.incidents), SUM(a.fatalities)", "reports"
+    )
+    return [(day, event_type, n, deaths) for day, event_type, _, n, deaths in rows]
 
 
 def agg_first_and_last(store: EventStore, q: ViewQuery) -> tuple[str, str] | None:
     """The first and last day of ``q``'s events (dates bound the first day), from the per-day
-    counts (their key is ordered by day: a walk from each end)."""
+    counts (their key is ordered by day: a walk from each end; a day the rejected reports
+    empty is passed over)."""
+    q = hide(store, q)
     where, params = agg_filters_sql(q)
     days = []
-    for order in ("ASC", "DESC"):
-        sql = f"SELECT a.day FROM {AGG_TABLE} a WHERE {where} ORDER BY a.day {order} LIMIT 1"
-        row = store.con.execute(sql, params).fetchone()
-        if row is None:
-            return None
-        days.append(row[0])
+    for order, step in (("ASC", ">"), ("DESC", "<")):
+        bound: list[Any] = []
+        while True:
+            more = f" AND a.day {step} ?" if bound else ""
+            sql = f"SELECT a.day FROM {AGG_TABLE} a WHERE {where}{more} ORDER BY a.day {order} LIMIT 1"
+            row = store.con.execute(sql, params + bound).fetchone()
+            if row is None:
+                return None
+            if (
+                not q.hidden
+                or _agg_rows(store, replace(q, date_from=row[0], date_to=row[0]), "", "SUM(a.reports)")[0][0]
+            ):
+                days.append(row[0])
+                break
+            bound = [row[0]]
     return days[0], days[1]
 
 
@@ -511,11 +640,12 @@ _FROM = f"FROM {GEO_TABLE} g JOIN events e ON e.rowid = g.id"
 
 def count(store: EventStore, q: ViewQuery) -> int:
     """Incidents in the view."""
+    q = hide(store, q)
     total = 0
     for box in q.boxes():
         where, params = _where(box)
         total += store.con.execute(
-            f"SELECT COUNT(DISTINCT e.incident) {_FROM} WHERE {where}", params
+            f"SELECT COUNT(DISTINCT {_incident(q)}) {_FROM} WHERE {where}", params
         ).fetchone()[0]
     return total
 
@@ -524,13 +654,14 @@ def markers(store: EventStore, q: ViewQuery, limit: int = MAX_MARKERS) -> list[d
     """The incidents in the view, one marker each (its first event by id), at most ``limit``:
     ``id`` (for :func:`popup`), date, type, sub-event type, precision, place, lat, lon and
     ``n_reports``."""
+    q = hide(store, q)
     columns = ", ".join(f"e.{c}" for c in _MARKER)
     out: list[dict] = []
     for box in q.boxes():
         where, params = _where(box)
         # SQLite: with MIN(), the bare columns come from the row that holds the minimum
         sql = (f"SELECT MIN(e.event_id), {columns}, COUNT(DISTINCT e.article_id) {_FROM} "
-               f"WHERE {where} GROUP BY e.incident LIMIT ?")  # fmt: skip
+               f"WHERE {where} GROUP BY {_incident(q)} LIMIT ?")  # fmt: skip
         for row in store.con.execute(sql, [*params, limit - len(out)]):
             marker = dict(zip(("id", *_MARKER[1:]), row[:1] + row[2:-1], strict=True))
             marker["n_reports"] = row[-1]
@@ -548,13 +679,15 @@ def cell_size(zoom: float) -> float:
 def cells(store: EventStore, q: ViewQuery, zoom: float) -> list[dict]:
     """Incidents per grid cell of the view: ``count``, the cell's bounds, and the mean point
     of its events (where to draw the count), in a grid aligned on -90/-180 at any view."""
+    q = hide(store, q)
     size = cell_size(zoom)
     out: dict[tuple[int, int], dict] = {}
     for box in q.boxes():
         where, params = _where(box)
         sql = (f"SELECT CAST((e.latitude + 90) / ? AS INTEGER) AS i, "
-               f"CAST((e.longitude + 180) / ? AS INTEGER) AS j, COUNT(DISTINCT e.incident), AVG(e.latitude), "
-               f"AVG(e.longitude), COUNT(*) {_FROM} WHERE {where} GROUP BY i, j")  # fmt: skip
+               f"CAST((e.longitude + 180) / ? AS INTEGER) AS j, COUNT(DISTINCT {_incident(q)}), "
+               f"AVG(e.latitude), AVG(e.longitude), COUNT(*) {_FROM} "
+               f"WHERE {where} GROUP BY i, j")  # fmt: skip
         for i, j, n, lat, lon, reports in store.con.execute(sql, [size, size, *params]):
             out[(i, j)] = {"count": n, "reports": reports, "lat": lat, "lon": lon, "south": i * size - 90,
                            "west": j * size - 180, "north": min(90.0, (i + 1) * size - 90),
@@ -565,6 +698,7 @@ def cells(store: EventStore, q: ViewQuery, zoom: float) -> list[dict]:
 def view(store: EventStore, q: ViewQuery, zoom: float, max_markers: int = MAX_MARKERS) -> dict:
     """What the map draws for a view: its incidents as markers when there are at most
     ``max_markers``, else counts per cell. ``{"kind", "total", "items"}``."""
+    q = hide(store, q)
     # Reports bound incidents from above: few reports, markers; many more, cells, without grouping
     # a large view by incident first.
     reports = 0
@@ -584,8 +718,9 @@ def view(store: EventStore, q: ViewQuery, zoom: float, max_markers: int = MAX_MA
 def total(store: EventStore, q: ViewQuery) -> int:
     """Incidents that pass ``q``'s dates and filters anywhere (located or not; bounds ignored),
     dated (as the map, the feed and the frames: an undated event is listed apart)."""
+    q = hide(store, q)
     where, params = filters_sql(q)
-    sql = f"SELECT COUNT(DISTINCT e.incident) FROM events e WHERE {where} AND e.event_date IS NOT NULL"
+    sql = f"SELECT COUNT(DISTINCT {_incident(q)}) FROM events e WHERE {where} AND e.event_date IS NOT NULL"
     return store.con.execute(sql, params).fetchone()[0]
 
 
@@ -593,6 +728,7 @@ def latest(store: EventStore, q: ViewQuery, limit: int) -> list[dict]:
     """The ``limit`` latest incidents that pass ``q``'s dates and filters (bounds ignored), newest
     first, as rows of the events table (each incident's first report): the feed's page, read
     from the date index instead of grouping every incident."""
+    q = hide(store, q)
     where, params = filters_sql(q)
     out: dict[str, dict] = {}
     # An incident's reports share its day: a few times ``limit`` rows hold ``limit`` incidents.
@@ -612,8 +748,9 @@ def latest(store: EventStore, q: ViewQuery, limit: int) -> list[dict]:
 def latest_ids(store: EventStore, q: ViewQuery, limit: int) -> list[str]:
     """The event ids of :func:`latest`'s rows (each incident's first report, newest first), read
     from the date index without the rows or their reports' counts: what the feed's page asks."""
+    q = hide(store, q)
     where, params = filters_sql(q)
-    sql = (f"SELECT e.event_id, COALESCE(e.incident, e.event_id) FROM events e WHERE {where} "
+    sql = (f"SELECT e.event_id, COALESCE({_incident(q)}, e.event_id) FROM events e WHERE {where} "
            f"AND e.event_date IS NOT NULL ORDER BY e.event_date DESC, e.event_id LIMIT ?")  # fmt: skip
     out: dict[str, str] = {}
     for event_id, incident in store.con.execute(sql, [*params, REPORTS_PER_INCIDENT * limit]):
@@ -626,8 +763,9 @@ def latest_ids(store: EventStore, q: ViewQuery, limit: int) -> list[str]:
 def day_counts(store: EventStore, q: ViewQuery) -> list[tuple[str, str, int, int]]:
     """Incidents and fatalities per day and event type that pass ``q``'s dates and filters
     (bounds ignored): ``(day, event_type, incidents, fatalities)``, for the timeline."""
+    q = hide(store, q)
     where, params = filters_sql(q)
-    sql = (f"SELECT substr(e.event_date, 1, 10) AS day, e.event_type, COUNT(DISTINCT e.incident), "
+    sql = (f"SELECT substr(e.event_date, 1, 10) AS day, e.event_type, COUNT(DISTINCT {_incident(q)}), "
            f"SUM(COALESCE(e.fatalities, 0)) FROM events e WHERE {where} AND e.event_date IS NOT NULL "
            f"GROUP BY day, e.event_type")  # fmt: skip
     return [tuple(row) for row in store.con.execute(sql, params)]

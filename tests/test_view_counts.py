@@ -225,3 +225,53 @@ def test_a_search_finds_an_incident_by_any_of_its_reports_in_both_modes(stored: 
         q = archive.query(data.Filters(query=found, background=True))
         assert row["event_id"] in set(archive.feed_frame(store, q, 10_000)["event_id"])
         assert view.total(store, q) == len(shown)
+
+
+@pytest.fixture(scope="module")
+def reviewed(stored: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The stored events with rejections: one report of an incident of several, and a whole
+    incident of one report."""
+    import shutil
+
+    db = tmp_path_factory.mktemp("reviewed") / "events.sqlite"
+    shutil.copy(stored, db)
+    with EventStore(db) as store:
+        con = store.con
+        (shared,) = con.execute(
+            "SELECT incident FROM events WHERE event_date IS NOT NULL GROUP BY incident "
+            "HAVING COUNT(*) > 1 ORDER BY incident LIMIT 1"
+        ).fetchone()
+        (alone,) = con.execute(
+            "SELECT incident FROM events WHERE event_date IS NOT NULL AND NOT background GROUP BY incident "
+            "HAVING COUNT(*) = 1 ORDER BY incident LIMIT 1"
+        ).fetchone()
+        first = con.execute("SELECT MIN(event_id) FROM events WHERE incident = ?", (shared,)).fetchone()[0]
+        ids = [
+            first,
+            *(r[0] for r in con.execute("SELECT event_id FROM events WHERE incident = ?", (alone,))),
+        ]
+        review.set_verdict(con, store.reports_of(ids), "rejected")
+        assert len(view.hidden_rowids(store)) == 2
+    return db
+
+
+@pytest.mark.parametrize("shown", [False, True])
+@pytest.mark.parametrize("filters", FILTERS[:8], ids=repr)
+def test_rejected_reports_are_hidden_in_both_modes(
+    reviewed: Path, filters: data.Filters, shown: bool
+) -> None:
+    filters = replace(filters, rejected=shown)
+    with EventStore(reviewed) as store:
+        frames = data.apply_filters(data.events_frame(store), filters)
+        q = archive.query(filters)
+        summary = archive.summary(store)
+        page = archive.feed_frame(store, q, 10_000, summary)
+        assert sorted(page["event_id"]) == sorted(frames["event_id"])
+        assert view.total(store, q) == archive.summary_total(store, summary, q) == len(frames)
+        assert view.agg_total(store, q) == len(frames)
+        days = view.agg_day_counts(store, q)
+        assert sum(n for _, _, n, _ in days) == len(frames)
+        located = frames["latitude"].notna().sum()
+        assert sum(n for _, _, n, *_ in view.agg_cells(store, q)) == view.count(store, q) == located
+        cells = archive.summary_cells(store, summary, q, zoom=2)
+        assert cells["total"] == located
