@@ -74,11 +74,66 @@ def build_store(path: Path, events: int, seed: int) -> tuple[int, float]:
     return have, time.perf_counter() - start
 
 
+# The store's questions of the archive mode, timed one by one inside the app's runs (the app
+# calls them through the module, so a wrapper sees each call): which one a slow change waits on.
+QUESTIONS = ("summary", "summary_total", "feed_frame", "map_rows", "first_and_last", "summary_timeline",
+             "timeline_counts", "incidents_of")  # fmt: skip
+
+
+class QuestionTimes:
+    """Seconds spent in each of :data:`QUESTIONS` (``dashboard.archive``) during each app run."""
+
+    def __init__(self) -> None:
+        from dashboard import archive
+
+        self.runs: list[dict[str, float]] = []
+        self.current: dict[str, float] = {}
+        self.depth = 0
+        for name in QUESTIONS:
+            setattr(archive, name, self._wrap(name, getattr(archive, name)))
+
+    def _wrap(self, name: str, call: Callable) -> Callable:
+        def timed(*args: object, **kwargs: object) -> object:
+            if self.depth:  # inside another question: counted there
+                return call(*args, **kwargs)
+            self.depth += 1
+            start, cpu = time.perf_counter(), time.process_time()
+            try:
+                return call(*args, **kwargs)
+            finally:
+                self.depth -= 1
+                self.current[name] = self.current.get(name, 0.0) + time.perf_counter() - start
+                self.current[f"{name} CPU"] = self.current.get(f"{name} CPU", 0.0) + time.process_time() - cpu
+
+        return timed
+
+    def next_run(self) -> None:
+        self.runs.append(self.current)
+        self.current = {}
+
+    def table(self, label: str) -> str:
+        """p50 / max ms of each question over the runs (a run that did not ask it: 0), wall clock
+        and CPU time of this process; a question asked inside another counts in the outer one."""
+        lines = [
+            f"  {label}: the archive's questions over {len(self.runs)} changes, ms p50 / max, wall (CPU)"
+        ]
+        for name in QUESTIONS:
+            times = [run.get(name, 0.0) * 1000 for run in self.runs]
+            cpu = [run.get(f"{name} CPU", 0.0) * 1000 for run in self.runs]
+            if any(times):
+                lines.append(
+                    f"    {name:18}{statistics.median(times):>8.0f} /{max(times):>6.0f}"
+                    f"   ({statistics.median(cpu):.0f} /{max(cpu):>4.0f})"
+                )
+        return "\n".join(lines)
+
+
 def server_times(store: Path, changes: int) -> dict[str, float]:
     """First run, a rerun, and slider changes of the app script, in seconds (AppTest)."""
     from streamlit.testing.v1 import AppTest
 
     data.STORE = store
+    questions = QuestionTimes()
     at = AppTest.from_file(APP, default_timeout=600)
     start = time.perf_counter()
     at.run()
@@ -96,19 +151,25 @@ def server_times(store: Path, changes: int) -> dict[str, float]:
         a = low + dt.timedelta(days=rng.randrange(max(1, span // 2)))
         b = a + dt.timedelta(days=rng.randrange(1, max(2, span // 2)))
         at.slider(key="dates").set_value((a, min(b, high)))
+        questions.current = {}
         start, start_cpu = time.perf_counter(), time.process_time()
         at.run()
         slider.append(time.perf_counter() - start)
         cpu.append(time.process_time() - start_cpu)
+        questions.next_run()
+    slider_questions, questions.runs = questions.table("slider"), []
     slider_p50, slider_max = statistics.median(slider), max(slider)
     kinds = ["Battles", "Explosions/Remote violence", "Violence against civilians", "Protests"]
     types = []
     for i in range(changes):
         at.multiselect(key="types").set_value(kinds[: 1 + i % len(kinds)] if i % 2 == 0 else [])
+        questions.current = {}
         start, start_cpu = time.perf_counter(), time.process_time()
         at.run()
         types.append(time.perf_counter() - start)
         cpu.append(time.process_time() - start_cpu)
+        questions.next_run()
+    print(slider_questions + "\n" + questions.table("event-type filter"), flush=True)
     if at.exception:
         raise RuntimeError(at.exception)
     return {
@@ -455,7 +516,15 @@ def archive_main(args: argparse.Namespace) -> None:
     rows = []
     for label, store in ((f"synthetic ({n_base:,} events)", base), (f"archive ({n_big:,} events)", big)):
         server = server_times(store, args.changes)
-        browser = browser_times(store, args.loads, args.changes)
+        print(
+            f"  {label}: server " + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in server.items()), flush=True
+        )
+        try:
+            browser = browser_times(store, args.loads, args.changes)
+        except Exception as exc:  # a browser step that times out: the server's figures stay
+            print(f"  {label}: the browser's measures failed: {type(exc).__name__}: {exc}"[:400], flush=True)
+            keys = ("load_p50", "load_max", "change_p50", "change_max", "zoom_p50", "zoom_max", "peak_mb")
+            browser = dict.fromkeys(keys, float("nan"))
         rows.append((label, server, browser))
         _table(rows[-1:])
     _table(rows)

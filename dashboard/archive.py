@@ -12,12 +12,15 @@ it, the app switches to the questions of this module, all answered by SQLite fro
 - the detail panel and the table: the incidents of an article or of the feed's page, with the
   analyst's decisions applied (:func:`incidents_of`).
 
-What the archive mode does not do (yet): the search matches case but not accents ("phao kich"
-does not find "pháo kích": SQL ``LIKE``), a review edit that moves or retypes an event shows on
-the map and in the counts with its extracted values (the detail panel and table show the
-edited ones), an event's end date does not fill the timeline's later bins, and the table and
-its downloads hold the latest :data:`TABLE_ROWS` incidents of the filters (``python -m store
-export`` writes them all).
+The filters mean what they mean on the frames (``store.view.FILTER_COLUMNS``, an event's first
+day in the date range, the search's keys ignoring case and accents: ``store.view.search_key``).
+A rejected report is hidden unless asked, as on the frames (``store.view.hide``). What the
+archive mode does not do (yet): a review edit that moves or retypes an event, or a merge of
+incidents, shows on the map and in the counts with the extracted values (the detail panel, feed
+and table show the edited ones); an event's end date does not fill the
+timeline's later bins; a search of one or two characters matches case but not accents (shorter
+than a trigram of the search index: SQL ``LIKE``); and the table and its downloads hold the
+latest :data:`TABLE_ROWS` incidents of the filters (``python -m store export`` writes them all).
 """
 
 from __future__ import annotations
@@ -76,6 +79,8 @@ def query(filters: data.Filters, dates: bool = True, bounds: dict | None = None)
         fatalities=filters.fatalities,
         background=filters.background,
         text=filters.query.strip() or None,
+        starts=True,  # the dates bound an event's first day, as dashboard.data.apply_filters does
+        rejected=filters.rejected,
     )
 
 
@@ -90,6 +95,7 @@ def incidents_of(store: EventStore, where: str, params: list) -> pd.DataFrame:
         "ORDER BY e.event_date, e.event_id",
         store.con,
         params=params,
+        dtype=object,  # merge reads every value of every row: plain objects, not Arrow strings (3x faster)
     )
     frame = review.apply(frame, review.load(store.con, set(frame["article_id"])))
     frame = merge(frame)
@@ -140,17 +146,21 @@ def feed_frame(
             return incidents_of(store, "0", [])
         start = (enough.index[0] if not enough.empty else anywhere.min()) + "-01"
         q = replace(q, date_from=max(q.date_from or start, start))
-    ids = [row["event_id"] for row in store_view.latest(store, q, limit)]
+    ids = store_view.latest_ids(store, q, limit)
     if not ids:
         return incidents_of(store, "0", [])
     frame = incidents_of(store, f"e.event_id IN ({','.join('?' * len(ids))})", ids)
+    if not q.rejected:  # a rejected report of a shown incident: its own row now, hidden
+        frame = frame[frame["review_status"] != "rejected"]
     return frame.sort_values(["event_date", "event_id"], ascending=[False, True]).reset_index(drop=True)
 
 
 def timeline_counts(store: EventStore, q: store_view.ViewQuery, freq: str) -> pd.DataFrame:
     """Incidents and fatalities per bin (``freq``: D, W, M or Y) and event type, as
-    :func:`dashboard.data.timeline_counts` gives them, from the store's counts per day."""
-    rows = store_view.day_counts(store, q)
+    :func:`dashboard.data.timeline_counts` gives them, from the store's counts per day (the
+    per-day counts the triggers keep, when they hold ``q``'s filters)."""
+    aggregated = store_view.aggregable(q)
+    rows = store_view.agg_day_counts(store, q) if aggregated else store_view.day_counts(store, q)
     columns = ["start", "event_type", "events", "fatalities"]
     if not rows:
         return pd.DataFrame(columns=columns)
@@ -205,41 +215,53 @@ def popup_html(store: EventStore, event_id: str, lang: str) -> tuple[str, list[f
 
 # --------------------------------------------------------------------------- the summary
 # Counting a million events takes SQLite over a second, whatever the index: the counts the
-# page asks at every filter change (the total, the world's cells, the timeline by month) come
-# from a summary made once per data version: incidents per month, type, sub-event type,
-# country, precision, background flag and cell of a coarse grid (zoom SUMMARY_ZOOM: 2.8°).
-# A date range is its whole months from the summary plus its partial months at both ends
-# from the events (the date index: a month or two of rows). Filters the summary does not
-# hold (actors, fatalities, search) ask the events. An incident counts in the group of its first
-# report: with filters, one whose first report does not pass them and another does (another
-# type, precision or cell) is not counted, where the events' count has it (a few in a thousand).
+# page asks at every filter change (the total, the world's cells, the timeline) come from the
+# store's per-day counts (store.view.AGG_TABLE: incidents per day, type, sub-event type,
+# country, precision, background flag and cell of a coarse grid, zoom SUMMARY_ZOOM: 2.8°, kept
+# by triggers as events come and go), and from their months, read once per data version into
+# a frame (the summary). A date range is its whole months from the summary plus its partial
+# months at both ends from the per-day counts (their key starts with the day: a range scan).
+# Filters the counts do not hold (actors, fatalities, search) ask the events. An incident
+# counts in the group of its first report: with filters, one whose first report does not pass
+# them and another does (another type, precision or cell) is not counted, where the events'
+# count has it (a few in a thousand).
 
-SUMMARY_ZOOM = 5
+SUMMARY_ZOOM = store_view.AGG_ZOOM
 _KEYS = ("month", "event_type", "sub_event_type", "country", "geo_precision", "background", "ci", "cj")
 
 
 def summary(store: EventStore) -> pd.DataFrame:
-    """Incidents (and reports, fatalities, the sums of their points) per group of :data:`_KEYS`."""
-    size = store_view.cell_size(SUMMARY_ZOOM)
-    frame = pd.read_sql_query(
-        "SELECT substr(event_date, 1, 7) AS month, event_type, sub_event_type, country, geo_precision, "
-        "COALESCE(background, 0) AS background, CAST((latitude + 90) / ? AS INTEGER) AS ci, "
-        "CAST((longitude + 180) / ? AS INTEGER) AS cj, "
-        # an incident counts once, in the group of its first report
-        "SUM(rowid IN (SELECT MIN(rowid) FROM events GROUP BY COALESCE(incident, rowid))) AS incidents, "
-        "COUNT(*) AS reports, SUM(COALESCE(fatalities, 0)) AS fatalities, SUM(latitude) AS lat_sum, "
-        "SUM(longitude) AS lon_sum, COUNT(latitude) AS located FROM events WHERE event_date IS NOT NULL "
-        "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
-        store.con,
-        params=[size, size],
+    """Incidents (and reports, fatalities, the sums of their points) per group of :data:`_KEYS`,
+    from the store's per-day counts (:data:`store.view.AGG_TABLE`); with the differences the
+    rejected reports make (rows whose ``delta`` is "hidden" or "shown": :func:`store.view.agg_source`)."""
+    keys = ", ".join(_KEYS[1:])
+    sums = (
+        "SUM(incidents) AS incidents, SUM(reports) AS reports, SUM(fatalities) AS fatalities, "
+        "SUM(lat_sum) AS lat_sum, SUM(lon_sum) AS lon_sum, SUM(located) AS located"
     )
+    frame = pd.read_sql_query(
+        f"SELECT substr(day, 1, 7) AS month, {keys}, {sums} FROM {store_view.AGG_TABLE} GROUP BY 1, {keys}",
+        store.con,
+    )
+    frame["delta"] = ""
+    hidden = store_view.hidden_rowids(store)
+    for shown in (False, True) if hidden else ():
+        with_sql, _, params = store_view.agg_source(store_view.ViewQuery(hidden=hidden, rejected=shown))
+        delta = pd.read_sql_query(
+            f"{with_sql}SELECT substr(day, 1, 7) AS month, {keys}, {sums} FROM hidden_delta "
+            f"GROUP BY 1, {keys}",
+            store.con,
+            params=params,
+        )
+        delta["delta"] = "shown" if shown else "hidden"
+        frame = pd.concat([frame, delta], ignore_index=True)
     frame["background"] = frame["background"].astype(bool)
     return frame
 
 
 def summarizable(q: store_view.ViewQuery) -> bool:
     """Whether the summary holds what ``q`` filters on."""
-    return not (q.actors or q.fatalities is not None or q.text)
+    return store_view.aggregable(q)
 
 
 def _month(day: dt.date) -> str:
@@ -277,16 +299,16 @@ def _rows(
         keep &= summary["month"] >= months[0]
     if months[1]:
         keep &= summary["month"] <= months[1]
-    if q.event_types:
-        keep &= summary["event_type"].isin(q.event_types) | summary["sub_event_type"].isin(q.event_types)
-    if q.sub_event_types:
-        keep &= summary["sub_event_type"].isin(q.sub_event_types)
-    if q.countries:
-        keep &= summary["country"].isin(q.countries)
-    if q.precisions:
-        keep &= summary["geo_precision"].isin(q.precisions)
+    for name in store_view.AGG_FILTERS:
+        if chosen := list(getattr(q, name)):
+            matched = pd.Series(False, index=summary.index)
+            for column in store_view.FILTER_COLUMNS[name]:
+                matched |= summary[column].isin(chosen)
+            keep &= matched
     if not q.background:
         keep &= ~summary["background"]
+    if "delta" in summary:  # the differences the rejected reports make, hidden or shown
+        keep &= summary["delta"].isin(["", "shown" if q.rejected else "hidden"])
     return summary[keep]
 
 
@@ -294,7 +316,7 @@ def summary_total(store: EventStore, summary: pd.DataFrame, q: store_view.ViewQu
     """:func:`store.view.total` from the summary and the ends of the range."""
     months, edges = split(q)
     n = 0 if months is None else int(_rows(summary, q, months)["incidents"].sum())
-    return n + sum(store_view.total(store, edge) for edge in edges)
+    return n + sum(store_view.agg_total(store, edge) for edge in edges)
 
 
 def summary_cells(store: EventStore, summary: pd.DataFrame, q: store_view.ViewQuery, zoom: float) -> dict:
@@ -305,7 +327,7 @@ def summary_cells(store: EventStore, summary: pd.DataFrame, q: store_view.ViewQu
     out: dict[tuple[int, int], list[float]] = {}  # (i, j) -> incidents, reports, lat sum, lon sum
     if months is not None:
         rows = _rows(summary, q, months)
-        rows = rows[rows["located"] > 0]
+        rows = rows[rows["located"] != 0]  # a difference the rejected reports make is negative
         lat, lon = rows["lat_sum"] / rows["located"], rows["lon_sum"] / rows["located"]
         inside = pd.Series(False, index=rows.index)
         for box in q.boxes():
@@ -317,17 +339,19 @@ def summary_cells(store: EventStore, summary: pd.DataFrame, q: store_view.ViewQu
         )  # fmt: skip
         for (i, j), g in keys.groupby(["i", "j"]):
             out[(int(i), int(j))] = [g["n"].sum(), g["r"].sum(), g["la"].sum(), g["lo"].sum()]
-    for edge in edges:
-        for c in store_view.cells(store, edge, zoom):
-            key = (round((c["south"] + 90) / size), round((c["west"] + 180) / size))
-            cell = out.setdefault(key, [0, 0, 0.0, 0.0])
-            cell[0] += c["count"]
-            cell[1] += c["reports"]
-            cell[2] += c["lat"] * c["reports"]
-            cell[3] += c["lon"] * c["reports"]
+    for edge in edges:  # the days of the partial months, from the per-day counts' coarse cells
+        for _, _, n, located, lat_sum, lon_sum in store_view.agg_cells(store, edge):
+            lat, lon = lat_sum / located, lon_sum / located
+            if not any(b.south <= lat <= b.north and b.west <= lon <= b.east for b in q.boxes()):
+                continue
+            cell = out.setdefault((int((lat + 90) // size), int((lon + 180) // size)), [0, 0, 0.0, 0.0])
+            cell[0] += n
+            cell[1] += located
+            cell[2] += lat_sum
+            cell[3] += lon_sum
     items = []
     for (i, j), (n, reports, la, lo) in out.items():
-        if not n or not reports:
+        if n <= 0 or reports <= 0:
             continue
         items.append({"count": int(n), "reports": int(reports), "lat": la / reports, "lon": lo / reports,
                       "south": i * size - 90, "west": j * size - 180, "north": min(90.0, (i + 1) * size - 90),
@@ -358,7 +382,11 @@ def first_and_last(
     store: EventStore, q: store_view.ViewQuery, summary: pd.DataFrame | None = None
 ) -> tuple[dt.date, dt.date] | None:
     """The first and last day of ``q``'s events, read from the date index's two ends (inside
-    the first and last month the ``summary`` gives, when it can answer)."""
+    the first and last month the ``summary`` gives, when it can answer), or from the ends of
+    the per-day counts when they hold ``q``'s filters."""
+    if store_view.aggregable(q):
+        found = store_view.agg_first_and_last(store, replace(q, starts=True))
+        return None if found is None else (dt.date.fromisoformat(found[0]), dt.date.fromisoformat(found[1]))
     if summary is not None and summarizable(q) and not (q.date_from or q.date_to):
         months = _rows(summary, q, (None, None))["month"]
         if months.empty:

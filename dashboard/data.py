@@ -25,7 +25,7 @@ from events.reader import article_from_text, read_article, read_manifest
 from events.sentences import split_sentences
 from gazetteer import DEFAULT_USER_DB, Gazetteer, InvalidPlace
 from gazetteer.geocoder import LocalGazetteer, OnlineLookupFailed
-from gazetteer.textnorm import fold
+from store import view as store_view
 from store.db import EventStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,13 +63,10 @@ def events_frame(store: EventStore) -> pd.DataFrame:
     return frame
 
 
-# What the search box looks in: the sentence, the place (canonical, Vietnamese, as written), the actors.
-SEARCH_COLUMNS = ("notes", "location", "location_vi", "place_surface", "actor1", "actor2")
-
-
-def search_key(text: str) -> str:
-    """Case- and accent-insensitive form of a text: "Pháo kích" and "phao kich" give "phao kich"."""
-    return " ".join(fold(text).casefold().split())
+# What the search box looks in: the sentence, the place (canonical, Vietnamese, as written), the
+# actors; and how it compares: one definition for both modes (the archive's index keeps the same keys).
+SEARCH_COLUMNS = store_view.SEARCH_COLUMNS
+search_key = store_view.search_key
 
 
 def search_text(events: pd.DataFrame) -> pd.Series:
@@ -79,6 +76,15 @@ def search_text(events: pd.DataFrame) -> pd.Series:
     if not columns:
         return pd.Series("", index=events.index)
     joined = columns[0].str.cat(columns[1:], sep=" | ")
+    if "reports" in events:
+        # an incident of several reports: every report's sentence, as the archive's index (one
+        # key per report) finds it
+        several = events["reports"].fillna("").astype(str).str.count('"event_id":') > 1
+        joined = joined.copy()
+        joined[several] = [
+            " | ".join([text, *(str(r.get("sentence") or "") for r in json.loads(reports))])
+            for text, reports in zip(joined[several], events.loc[several, "reports"], strict=True)
+        ]
     return pd.Series([search_key(text) for text in joined], index=events.index, dtype=object)
 
 
@@ -254,16 +260,12 @@ def apply_filters(events: pd.DataFrame, filters: Filters, dates: bool = True) ->
     if dates and filters.dates is not None:
         start, end = filters.dates
         keep &= (events["date"] >= start) & (events["date"] <= end)
-    if filters.event_types:
-        keep &= events["event_type"].isin(filters.event_types)
-    if filters.sub_event_types:
-        keep &= events["sub_event_type"].isin(filters.sub_event_types)
-    if filters.countries:
-        keep &= events["country"].isin(filters.countries)
-    if filters.precisions:
-        keep &= events["geo_precision"].isin(filters.precisions)
-    if filters.actors:
-        keep &= events["actor1"].isin(filters.actors) | events["actor2"].isin(filters.actors)
+    for name, columns in store_view.FILTER_COLUMNS.items():  # the same definition as the archive's SQL
+        if chosen := list(getattr(filters, name)):
+            matched = pd.Series(False, index=events.index)
+            for column in columns:
+                matched |= events[column].isin(chosen)
+            keep &= matched
     if filters.fatalities is not None:
         low, high = filters.fatalities
         deaths = pd.to_numeric(events["fatalities"], errors="coerce").fillna(0)

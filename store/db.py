@@ -193,6 +193,7 @@ class EventStore:
     def flush(self) -> None:
         """Commit the open batch, if any."""
         if self.con.in_transaction:
+            view.sync_search(self.con)  # the batch's events into the search index, past its savepoints
             self.con.execute("COMMIT")
         self._batch_count = 0
 
@@ -205,6 +206,7 @@ class EventStore:
             con.execute("BEGIN IMMEDIATE")
             try:
                 yield
+                view.sync_search(con)
                 con.execute("COMMIT")
             except BaseException:
                 con.execute("ROLLBACK")

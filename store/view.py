@@ -12,6 +12,14 @@ tree stores 32-bit floats rounded outwards, so every query re-checks the exact c
 event it joins. Triggers keep the tree in step with ``events`` (``store.db``); a bulk load into
 an empty store fills it once at the end, as it does the other secondary indexes.
 
+Beside the tree, two more parts kept the same way: the per-day counts (``view_days``: incidents,
+reports, fatalities and point sums per day, type, sub-event type, country, precision, background
+flag and coarse cell), which answer the counts, the world's cells and the timeline of a filter
+or slider change without reading the events (:func:`agg_total`, :func:`agg_cells`,
+:func:`agg_day_counts`); and the search index (``view_search``: FTS5 trigrams of each event's
+:func:`search_key`), so that a search ignores case and accents as the dashboard's frames do.
+What each filter matches is :data:`FILTER_COLUMNS`, shared with ``dashboard.data``.
+
 Usage (``store`` is a :class:`store.db.EventStore`)::
 
     q = ViewQuery(south=39.0, west=45.0, north=41.0, east=48.0, date_from="2020-09-27",
@@ -30,6 +38,8 @@ import math
 import sqlite3
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
+
+from gazetteer.textnorm import fold
 
 if TYPE_CHECKING:
     from store.db import EventStore
@@ -63,12 +73,232 @@ GEO_FILL = (
     f"FROM events WHERE {_LOCATED.format(r='events')};"
 )
 
+# ------------------------------------------------------------------ the search index
+# The search box matches a substring of an event's sentence, places and actors, ignoring case
+# and accents ("kharkiv" finds "Kharkiv", "tertẻ" finds "Terter"): the same :func:`search_key`
+# forms the dashboard's frames search. In the store: an FTS5 table of trigrams (contentless:
+# the keys are not kept, only their index) of each event's key; a key of three characters or
+# more is a phrase of trigrams, so a match is exactly a substring. FTS5 writes its pending terms
+# out at every savepoint (each article of a batch is one): indexing an event inside the writer's
+# savepoint costs several times what one statement per batch does. So triggers only queue the
+# change (an inserted event's rowid in ``view_search_pending``; a deleted or edited indexed
+# event's rowid and key in ``view_search_gone``) and :func:`sync_search` applies the queues in
+# two statements when the batch commits (``EventStore.flush``, or a single article's
+# transaction) and when a store is opened (what a crash left queued).
+SEARCH_TABLE = "view_search"
+SEARCH_PENDING = "view_search_pending"
+SEARCH_GONE = "view_search_gone"
+SEARCH_COLUMNS = ("notes", "location", "location_vi", "place_surface", "actor1", "actor2")
+SEARCH_SCHEMA = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH_TABLE} USING fts5(key, content='', tokenize='trigram'); "
+    f"CREATE TABLE IF NOT EXISTS {SEARCH_PENDING} (id INTEGER PRIMARY KEY); "
+    f"CREATE TABLE IF NOT EXISTS {SEARCH_GONE} (id INTEGER PRIMARY KEY, key TEXT NOT NULL);"
+)
+
+
+def search_key(text: str) -> str:
+    """Case- and accent-insensitive form of a text: "Pháo kích" and "phao kich" give "phao kich"."""
+    return " ".join(fold(text).casefold().split())
+
+
+def _event_key(*values: object) -> str:
+    """An event's searchable text (:data:`SEARCH_COLUMNS`, joined as the frames join them) as a key."""
+    return search_key(" | ".join("" if v is None else str(v) for v in values))
+
+
+def register_functions(con: sqlite3.Connection) -> None:
+    """The SQL functions the view index's triggers call (every connection that writes events)."""
+    con.create_function("diadanh_search_key", len(SEARCH_COLUMNS), _event_key, deterministic=True)
+
+
+def _search_key_sql(r: str) -> str:
+    return f"diadanh_search_key({', '.join(f'{r}.{c}' for c in SEARCH_COLUMNS)})"
+
+
+_UNINDEX = (  # the event ``old`` is to leave the index, where it is in it (not queued to enter it)
+    f"INSERT OR IGNORE INTO {SEARCH_GONE} (id, key) SELECT old.rowid, {_search_key_sql('old')} "
+    f"WHERE NOT EXISTS (SELECT 1 FROM {SEARCH_PENDING} WHERE id = old.rowid); "
+)
+SEARCH_TRIGGERS = {
+    "view_search_queue": "CREATE TRIGGER IF NOT EXISTS view_search_queue AFTER INSERT ON events BEGIN "
+    f"INSERT OR IGNORE INTO {SEARCH_PENDING} (id) VALUES (new.rowid); END;",
+    "view_search_unqueue": "CREATE TRIGGER IF NOT EXISTS view_search_unqueue AFTER DELETE ON events BEGIN "
+    f"{_UNINDEX}DELETE FROM {SEARCH_PENDING} WHERE id = old.rowid; END;",
+    "view_search_requeue": "CREATE TRIGGER IF NOT EXISTS view_search_requeue AFTER UPDATE OF "
+    f"{', '.join(SEARCH_COLUMNS)} ON events BEGIN {_UNINDEX}"
+    f"INSERT OR IGNORE INTO {SEARCH_PENDING} (id) VALUES (new.rowid); END;",
+}
+SEARCH_FILL = (
+    f"DELETE FROM {SEARCH_PENDING}; DELETE FROM {SEARCH_GONE}; "
+    f"INSERT INTO {SEARCH_TABLE} ({SEARCH_TABLE}) VALUES ('delete-all'); "
+    f"INSERT INTO {SEARCH_TABLE} (rowid, key) SELECT rowid, {_search_key_sql('events')} FROM events;"
+)
+_SEARCH_SYNC = (
+    f"INSERT INTO {SEARCH_TABLE} ({SEARCH_TABLE}, rowid, key) SELECT 'delete', id, key FROM {SEARCH_GONE}; "
+    f"DELETE FROM {SEARCH_GONE}; "
+    f"INSERT INTO {SEARCH_TABLE} (rowid, key) SELECT e.rowid, {_search_key_sql('e')} FROM {SEARCH_PENDING} p "
+    f"JOIN events e ON e.rowid = p.id; DELETE FROM {SEARCH_PENDING};"
+)
+
+
+def sync_search(con: sqlite3.Connection) -> int:
+    """Apply the search index's queues (in the open transaction, else in one of its own); how
+    many changes were."""
+    queued = f"SELECT 1 FROM {SEARCH_PENDING} UNION ALL SELECT 1 FROM {SEARCH_GONE} LIMIT 1"
+    if con.execute(queued).fetchone() is None:
+        return 0
+    own = not con.in_transaction
+    if own:
+        con.execute("BEGIN IMMEDIATE")
+    try:
+        n = con.execute(
+            f"SELECT (SELECT COUNT(*) FROM {SEARCH_PENDING}) + (SELECT COUNT(*) FROM {SEARCH_GONE})"
+        ).fetchone()[0]
+        for statement in _SEARCH_SYNC.split(";"):
+            if statement.strip():
+                con.execute(statement)
+        if own:
+            con.execute("COMMIT")
+    except BaseException:
+        if own:
+            con.execute("ROLLBACK")
+        raise
+    return n
+
+
+SEARCH_MIN = 3  # a shorter key has no trigram: matched by a scan of the events (case only)
+
+
+def _search_sql(text: str) -> tuple[str, list[Any]]:
+    """The check that the event aliased ``e`` holds ``text`` (case and accents ignored)."""
+    key = search_key(text)
+    if len(key) >= SEARCH_MIN:
+        phrase = '"' + key.replace('"', '""') + '"'
+        return f"e.rowid IN (SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?)", [phrase]
+    pattern = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    clause = "(" + " OR ".join(f"e.{c} LIKE ? ESCAPE '\\'" for c in SEARCH_COLUMNS) + ")"
+    return clause, [pattern] * len(SEARCH_COLUMNS)
+
+
 MAX_MARKERS = 1000  # more incidents than this in a view: counts per cell
 REPORTS_PER_INCIDENT = 4  # beyond this many reports a marker, a view is drawn as cells unseen
 CELLS_PER_TILE = 4  # a cell is a quarter of a 256-pixel map tile wide (64 pixels) at any zoom
 # What a marker carries (the popup is fetched on click): the incident's first report's fields.
 _MARKER = ("event_id", "event_date", "event_type", "sub_event_type", "geo_precision", "location", "latitude",
            "longitude")  # fmt: skip
+
+# ------------------------------------------------------------------ the per-day counts
+# Counting a million events takes SQLite a second whatever the index; the counts a filter or
+# slider change asks (the total, the world's cells, the timeline) come from incidents per day,
+# event type, sub-event type, country, precision, background flag and cell of a coarse grid
+# (zoom AGG_ZOOM: 2.8°), kept by triggers as the events change (an insert, a delete, an update
+# is one upsert of its group), refilled whole after a bulk load. An incident counts once, in
+# the group of its first report (lowest rowid): a trigger that removes that report moves the
+# count to the next one ("promote"), an insert of an earlier one takes it ("demote"). A key
+# column is never NULL ('' or -1 stand for none: SQLite's unique keys let NULLs repeat).
+AGG_TABLE = "view_days"
+AGG_ZOOM = 5
+AGG_KEYS = ("day", "event_type", "sub_event_type", "country", "geo_precision", "background", "ci", "cj")
+AGG_SCHEMA = (
+    f"CREATE TABLE IF NOT EXISTS {AGG_TABLE} (day TEXT NOT NULL, event_type TEXT NOT NULL, "
+    "sub_event_type TEXT NOT NULL, country TEXT NOT NULL, geo_precision INTEGER NOT NULL, "
+    "background INTEGER NOT NULL, ci INTEGER NOT NULL, cj INTEGER NOT NULL, incidents INTEGER NOT NULL, "
+    "reports INTEGER NOT NULL, fatalities INTEGER NOT NULL, lat_sum REAL NOT NULL, lon_sum REAL NOT NULL, "
+    f"located INTEGER NOT NULL, PRIMARY KEY ({', '.join(AGG_KEYS)})) WITHOUT ROWID;"
+)
+
+
+def _agg_keys(r: str) -> str:
+    """The group of the event aliased ``r`` (:data:`AGG_KEYS`), as SQL expressions."""
+    size = repr(360.0 / (2**AGG_ZOOM * CELLS_PER_TILE))
+    located = _LOCATED.format(r=r)
+    return (
+        f"substr({r}.event_date, 1, 10), COALESCE({r}.event_type, ''), COALESCE({r}.sub_event_type, ''), "
+        f"COALESCE({r}.country, ''), COALESCE({r}.geo_precision, -1), COALESCE({r}.background, 0) != 0, "
+        f"CASE WHEN {located} THEN CAST(({r}.latitude + 90) / {size} AS INTEGER) ELSE -1 END, "
+        f"CASE WHEN {located} THEN CAST(({r}.longitude + 180) / {size} AS INTEGER) ELSE -1 END"
+    )
+
+
+def _agg_values(r: str) -> str:
+    """An event's reports, fatalities, point sums and located flag (after its incidents count)."""
+    located = _LOCATED.format(r=r)
+    return (
+        f"1, COALESCE({r}.fatalities, 0), CASE WHEN {located} THEN {r}.latitude ELSE 0 END, "
+        f"CASE WHEN {located} THEN {r}.longitude ELSE 0 END, {located}"
+    )
+
+
+def _first(r: str) -> str:
+    """Whether the event aliased ``r`` is its incident's first report (no lower rowid shares it)."""
+    return (
+        f"({r}.incident IS NULL OR NOT EXISTS (SELECT 1 FROM events x WHERE x.incident = {r}.incident "
+        f"AND x.rowid < {r}.rowid))"
+    )
+
+
+_KEY_TUPLE = f"({', '.join(AGG_KEYS)})"
+
+
+def _agg_add(r: str) -> str:
+    updates = ", ".join(
+        f"{c} = {c} + excluded.{c}"
+        for c in ("incidents", "reports", "fatalities", "lat_sum", "lon_sum", "located")
+    )
+    return (
+        f"INSERT INTO {AGG_TABLE} SELECT {_agg_keys(r)}, {_first(r)}, {_agg_values(r)} "
+        f"WHERE {r}.event_date IS NOT NULL ON CONFLICT DO UPDATE SET {updates};"
+    )
+
+
+def _agg_remove(r: str) -> str:
+    located = _LOCATED.format(r=r)
+    return (
+        f"UPDATE {AGG_TABLE} SET incidents = incidents - {_first(r)}, reports = reports - 1, "
+        f"fatalities = fatalities - COALESCE({r}.fatalities, 0), "
+        f"lat_sum = lat_sum - CASE WHEN {located} THEN {r}.latitude ELSE 0 END, "
+        f"lon_sum = lon_sum - CASE WHEN {located} THEN {r}.longitude ELSE 0 END, "
+        f"located = located - ({located}) "
+        f"WHERE {r}.event_date IS NOT NULL AND {_KEY_TUPLE} = ({_agg_keys(r)}); "
+        f"DELETE FROM {AGG_TABLE} WHERE {r}.event_date IS NOT NULL AND reports <= 0 "
+        f"AND {_KEY_TUPLE} = ({_agg_keys(r)});"
+    )
+
+
+def _agg_move(r: str, step: str, condition: str = "1") -> str:
+    """The incident of ``r`` changed its first report: ``step`` ("+ 1": ``r`` left and the next
+    report is first now; "- 1": ``r`` came before the one that was first) on that other report's
+    group, when its rowid is above ``r``'s."""
+    return (
+        f"UPDATE {AGG_TABLE} SET incidents = incidents {step} WHERE {condition} AND {_KEY_TUPLE} = "
+        f"(SELECT {_agg_keys('f')} FROM events f WHERE f.rowid = (SELECT MIN(y.rowid) FROM events y "
+        f"WHERE y.incident = {r}.incident AND y.rowid != {r}.rowid) AND f.rowid > {r}.rowid);"
+    )
+
+
+_AGG_COLUMNS = (
+    "event_date, event_type, sub_event_type, country, geo_precision, background, latitude, longitude, "
+)
+_MOVED = "old.incident IS NOT new.incident"  # an update: the first reports change only then
+AGG_TRIGGERS = {
+    "view_days_insert": "CREATE TRIGGER IF NOT EXISTS view_days_insert AFTER INSERT ON events "
+    f"BEGIN {_agg_add('new')} {_agg_move('new', '- 1')} END;",
+    "view_days_delete": "CREATE TRIGGER IF NOT EXISTS view_days_delete AFTER DELETE ON events "
+    f"BEGIN {_agg_remove('old')} {_agg_move('old', '+ 1')} END;",
+    "view_days_update": "CREATE TRIGGER IF NOT EXISTS view_days_update AFTER UPDATE OF "
+    f"{_AGG_COLUMNS}fatalities, incident ON events "
+    f"BEGIN {_agg_remove('old')} {_agg_move('old', '+ 1', _MOVED)} {_agg_add('new')} "
+    f"{_agg_move('new', '- 1', _MOVED)} END;",
+}
+_AGG_SELECT = (
+    f"SELECT {_agg_keys('e')}, SUM(e.incident IS NULL OR e.rowid = f.first), COUNT(*), "
+    f"SUM(COALESCE(e.fatalities, 0)), SUM(CASE WHEN {_LOCATED.format(r='e')} THEN e.latitude ELSE 0 END), "
+    f"SUM(CASE WHEN {_LOCATED.format(r='e')} THEN e.longitude ELSE 0 END), SUM({_LOCATED.format(r='e')}) "
+    "FROM events e LEFT JOIN (SELECT incident, MIN(rowid) AS first FROM events WHERE incident IS NOT NULL "
+    "GROUP BY incident) f ON f.incident = e.incident WHERE e.event_date IS NOT NULL "
+    "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8"
+)
+AGG_FILL = f"DELETE FROM {AGG_TABLE}; INSERT INTO {AGG_TABLE} {_AGG_SELECT};"
 
 
 @dataclass(frozen=True)
@@ -85,13 +315,15 @@ class ViewQuery:
     countries: tuple[str, ...] = ()
     precisions: tuple[int, ...] = ()  # geo_precision values
     background: bool = False  # historical (background) events too
-    text: str | None = None  # in the sentence, the place or the actors (case-insensitive)
+    text: str | None = None  # in the sentence, the places or the actors (case and accents ignored)
     sub_event_types: tuple[str, ...] = ()  # ACLED sub-event types only
     actors: tuple[str, ...] = ()  # actor1 or actor2
     fatalities: tuple[int, int] | None = None  # lowest, highest (inclusive); no figure counts as 0
     # The dates bound the event's first day only, not its whole span (event_date..date_end): a
     # range the date index answers (an event that began before it is not in it).
     starts: bool = False
+    rejected: bool = False  # the reports an analyst rejected too (the review layer); else hidden
+    hidden: tuple[int, ...] = ()  # the rowids of the rejected reports (:func:`hide` fills it)
 
     def boxes(self) -> list[ViewQuery]:
         """One query per side of the antimeridian (bounds clamped to the world)."""
@@ -130,8 +362,56 @@ def _where(q: ViewQuery) -> tuple[str, list[Any]]:
         q.west,
         q.east,
     ]
+    if q.starts and q.date_from is not None:  # the first day in the range: the tree's day0 too
+        clauses.append("g.day0 >= ?")
+        params.append(day0 - 1)
     where, more = filters_sql(q)
     return " AND ".join([*clauses, where]), params + more
+
+
+# What each list filter of a query matches, in both modes of the dashboard (this module's SQL,
+# the archive's summary, dashboard.data's frames): an event passes when one of the columns
+# holds one of the chosen values. The event-type filter takes sub-event types too (the store's
+# ``events_frame`` and the export's ``--type`` do), so a link naming "Armed clash" as a type finds it.
+FILTER_COLUMNS: dict[str, tuple[str, ...]] = {
+    "event_types": ("event_type", "sub_event_type"),
+    "sub_event_types": ("sub_event_type",),
+    "countries": ("country",),
+    "precisions": ("geo_precision",),
+    "actors": ("actor1", "actor2"),
+}
+# The filters the per-day counts hold (besides dates and the background flag).
+AGG_FILTERS = ("event_types", "sub_event_types", "countries", "precisions")
+
+
+def _list_filters(q: ViewQuery, alias: str, names: tuple[str, ...]) -> tuple[list[str], list[Any]]:
+    clauses, params = [], []
+    for name in names:
+        chosen = list(getattr(q, name))
+        if chosen:
+            marks = ",".join("?" * len(chosen))
+            clauses.append("(" + " OR ".join(f"{alias}.{c} IN ({marks})" for c in FILTER_COLUMNS[name]) + ")")
+            params += chosen * len(FILTER_COLUMNS[name])
+    return clauses, params
+
+
+def _merged_first(column: str) -> str:
+    """The incident's value of ``column`` as :func:`store.incidents.merge` gives it: the first
+    report's (earliest published article, then event id) that has one."""
+    return (
+        f"(SELECT r.{column} FROM events r JOIN articles a ON a.id = r.article_id "
+        f"WHERE r.incident = e.incident AND r.{column} IS NOT NULL "
+        "ORDER BY COALESCE(a.published, ''), r.event_id LIMIT 1)"
+    )
+
+
+def _incident(q: ViewQuery) -> str:
+    """The incident of the event aliased ``e``: a rejected report that ``q`` shows is one of its
+    own (the review layer takes it out of its incident)."""
+    if not (q.rejected and q.hidden):
+        return "e.incident"
+    rowids = ",".join(str(int(r)) for r in q.hidden)
+    return f"(CASE WHEN e.rowid IN ({rowids}) THEN 'rejected:' || e.rowid ELSE e.incident END)"
 
 
 def filters_sql(q: ViewQuery) -> tuple[str, list[Any]]:
@@ -145,34 +425,208 @@ def filters_sql(q: ViewQuery) -> tuple[str, list[Any]]:
     if q.date_to:
         clauses.append("e.event_date <= ?")
         params.append(q.date_to)
-    if q.event_types:
-        marks = ",".join("?" * len(q.event_types))
-        clauses.append(f"(e.event_type IN ({marks}) OR e.sub_event_type IN ({marks}))")
-        params += [*q.event_types, *q.event_types]
-    if q.countries:
-        clauses.append(f"e.country IN ({','.join('?' * len(q.countries))})")
-        params += list(q.countries)
-    if q.precisions:
-        clauses.append(f"e.geo_precision IN ({','.join('?' * len(q.precisions))})")
-        params += list(q.precisions)
+    more, values = _list_filters(q, "e", AGG_FILTERS)
+    clauses += more
+    params += values
     if not q.background:
         clauses.append("NOT COALESCE(e.background, 0)")
-    if q.sub_event_types:
-        clauses.append(f"e.sub_event_type IN ({','.join('?' * len(q.sub_event_types))})")
-        params += list(q.sub_event_types)
-    if q.actors:
+    if q.hidden and not q.rejected:
+        clauses.append(f"e.rowid NOT IN ({','.join('?' * len(q.hidden))})")
+        params += list(q.hidden)
+    if q.actors:  # the incident's actors, as its row gives them (store.incidents.merge): the first
+        # report's that names one; a report that names it passes when it is that one
         marks = ",".join("?" * len(q.actors))
-        clauses.append(f"(e.actor1 IN ({marks}) OR e.actor2 IN ({marks}))")
-        params += [*q.actors, *q.actors]
-    if q.fatalities is not None:
-        clauses.append("COALESCE(e.fatalities, 0) BETWEEN ? AND ?")
+        sides = [
+            f"(e.{c} IN ({marks}) AND {_merged_first(c)} IN ({marks}))" for c in FILTER_COLUMNS["actors"]
+        ]
+        clauses.append("(" + " OR ".join(sides) + ")")
+        params += [*q.actors, *q.actors] * len(sides)
+    if q.fatalities is not None:  # the incident's figure: its reports' lowest (ACLED's rule, as merged)
+        clauses.append(
+            "COALESCE((SELECT MIN(r.fatalities) FROM events r WHERE r.incident = e.incident), "
+            "e.fatalities, 0) BETWEEN ? AND ?"
+        )
         params += [int(q.fatalities[0]), int(q.fatalities[1])]
-    if q.text:
-        pattern = "%" + q.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        columns = ("notes", "place_surface", "location", "actor1", "actor2")
-        clauses.append("(" + " OR ".join(f"e.{c} LIKE ? ESCAPE '\\'" for c in columns) + ")")
-        params += [pattern] * len(columns)
+    if q.text and search_key(q.text):
+        clause, values = _search_sql(q.text)
+        clauses.append(clause)
+        params += values
     return " AND ".join(clauses), params
+
+
+def aggregable(q: ViewQuery) -> bool:
+    """Whether the per-day counts hold what ``q`` filters on (its dates bound the first day)."""
+    return not (q.actors or q.fatalities is not None or q.text)
+
+
+def agg_filters_sql(q: ViewQuery, alias: str = "a") -> tuple[str, list[Any]]:
+    """:func:`filters_sql` on the per-day counts aliased ``alias`` (dates: the first day)."""
+    clauses: list[str] = ["1"]
+    params: list[Any] = []
+    if q.date_from:
+        clauses.append(f"{alias}.day >= ?")
+        params.append(q.date_from[:10])
+    if q.date_to:
+        clauses.append(f"{alias}.day <= ?")
+        params.append(q.date_to[:10])
+    more, values = _list_filters(q, alias, AGG_FILTERS)
+    if not q.background:
+        more.append(f"NOT {alias}.background")
+    return " AND ".join(clauses + more), params + values
+
+
+# ------------------------------------------------------------------ rejected reports
+# The dashboard hides the reports an analyst rejected unless asked (dashboard.data.apply_filters
+# on the frames: a rejected report leaves its incident). The review layer matches decisions to
+# events in Python (store.review.match), so the hidden reports are found per question from the
+# decisions (few) and their articles' events, and taken out: from the events by rowid, from the
+# per-day counts by the difference their incidents make (each incident's groups as counted, and
+# as counted without the hidden reports: the next report may be its first now).
+
+
+def hidden_rowids(store: EventStore) -> tuple[int, ...]:
+    """The rowids of the events matched to a rejecting decision (:mod:`store.review`)."""
+    from store import review
+
+    decisions = review.load(store.con)
+    articles = sorted({d.key[0] for d in decisions if d.verdict == "rejected"})
+    if not articles:
+        return ()
+    decisions = [d for d in decisions if d.key[0] in set(articles)]
+    cursor = store.con.execute(
+        f"SELECT rowid AS _rowid, * FROM events WHERE article_id IN ({','.join('?' * len(articles))})",
+        articles,
+    )
+    names = [d[0] for d in cursor.description]
+    events = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    matched = review.match(events, decisions)
+    return tuple(sorted(events[i]["_rowid"] for i, d in matched.items() if d.status == "rejected"))
+
+
+def hide(store: EventStore, q: ViewQuery) -> ViewQuery:
+    """``q`` with the rowids of the rejected reports: hidden, or when ``q`` shows them, each an
+    incident of its own."""
+    if q.hidden:
+        return q
+    found = hidden_rowids(store)
+    return replace(q, hidden=found) if found else q
+
+
+def agg_source(q: ViewQuery) -> tuple[str, str, list[Any]]:
+    """(a WITH clause, the per-day counts' source, its parameters): the table itself, or beside
+    it the differences ``q``'s rejected reports make (rows of ``hidden_delta``): taken out, or,
+    when ``q`` shows them, each its own incident (as the review layer makes it)."""
+    if not q.hidden:
+        return "", AGG_TABLE, []
+    marks = ",".join("?" * len(q.hidden))
+    columns = "incidents, reports, fatalities, lat_sum, lon_sum, located"
+    located = _LOCATED.format(r="r")
+
+    def rows(first: str, sign: str, where: str) -> str:
+        return (
+            f"SELECT {_agg_keys('r')}, {sign}(r.incident IS NULL OR r.rowid = f.first), {sign}1, "
+            f"{sign}COALESCE(r.fatalities, 0), {sign}(CASE WHEN {located} THEN r.latitude ELSE 0 END), "
+            f"{sign}(CASE WHEN {located} THEN r.longitude ELSE 0 END), {sign}({located}) "
+            f"FROM events r LEFT JOIN {first} f ON f.incident = r.incident "
+            f"WHERE r.rowid IN (SELECT id FROM touched) AND r.event_date IS NOT NULL{where}"
+        )
+
+    with_sql = (
+        f"WITH hidden_incidents AS (SELECT DISTINCT incident FROM events WHERE rowid IN ({marks}) "
+        "AND incident IS NOT NULL), "
+        "touched (id) AS (SELECT rowid FROM events WHERE incident IN (SELECT incident FROM hidden_incidents) "
+        f"UNION SELECT rowid FROM events WHERE rowid IN ({marks})), "
+        "first_all AS (SELECT incident, MIN(rowid) AS first FROM events "
+        "WHERE incident IN (SELECT incident FROM hidden_incidents) GROUP BY incident), "
+        "first_shown AS (SELECT incident, MIN(rowid) AS first FROM events "
+        f"WHERE incident IN (SELECT incident FROM hidden_incidents) AND rowid NOT IN ({marks}) "
+        "GROUP BY incident), "
+        f"hidden_delta ({', '.join(AGG_KEYS)}, {columns}) AS ("
+        f"{rows('first_all', '-', '')} UNION ALL "
+        f"{rows('first_shown', '', f' AND r.rowid NOT IN ({marks})')}"
+        + (  # shown: each rejected report back, as an incident of its own
+            f" UNION ALL SELECT {_agg_keys('r')}, 1, {_agg_values('r')} FROM events r "
+            f"WHERE r.event_date IS NOT NULL AND r.rowid IN ({marks})"
+            if q.rejected
+            else ""
+        )
+        + ") "
+    )
+    params = [*q.hidden] * (5 if q.rejected else 4)
+    source = f"(SELECT * FROM {AGG_TABLE} UNION ALL SELECT * FROM hidden_delta)"
+    return with_sql, source, params
+
+
+def _agg_rows(store: EventStore, q: ViewQuery, keys: str, sums: str, having: str = "") -> list[tuple]:
+    """``SELECT keys, sums ... GROUP BY keys`` over the per-day counts that pass ``q``, with the
+    differences of its rejected reports added (queried apart: the table's own query keeps its
+    plan), groups summed in Python; ``having`` keeps the groups whose first sum is above 0."""
+    q = hide(store, q)
+    where, params = agg_filters_sql(q)
+    group = f" GROUP BY {keys}" if keys else ""
+    select = f"{keys}, {sums}" if keys else sums
+    rows = store.con.execute(f"SELECT {select} FROM {AGG_TABLE} a WHERE {where}{group}", params).fetchall()
+    with_sql, _, first = agg_source(q)
+    if with_sql:
+        width = len(keys.split(",")) if keys else 0
+        merged: dict[tuple, list] = {tuple(r[:width]): list(r[width:]) for r in rows}
+        sql = f"{with_sql}SELECT {select} FROM hidden_delta a WHERE {where}{group}"
+        for row in store.con.execute(sql, first + params):
+            found = merged.setdefault(tuple(row[:width]), [0] * (len(row) - width))
+            for k, value in enumerate(row[width:]):
+                found[k] = (found[k] or 0) + (value or 0)
+        rows = [(*key, *values) for key, values in merged.items()]
+    if having:
+        width = len(keys.split(",")) if keys else 0
+        rows = [r for r in rows if (r[width] or 0) > 0]
+    return rows
+
+
+def agg_total(store: EventStore, q: ViewQuery) -> int:
+    """:func:`total` (dates bound the first day) from the per-day counts."""
+    rows = _agg_rows(store, q, "", "SUM(a.incidents)")
+    return int(sum(r[0] or 0 for r in rows))
+
+
+def agg_cells(store: EventStore, q: ViewQuery) -> list[tuple[int, int, int, int, float, float]]:
+    """Incidents per coarse cell (zoom :data:`AGG_ZOOM`) of ``q`` anywhere, from the per-day counts:
+    ``(i, j, incidents, located reports, latitude sum, longitude sum)``."""
+    sums = "SUM(a.located), SUM(a.incidents), SUM(a.lat_sum), SUM(a.lon_sum)"
+    rows = _agg_rows(store, q, "a.ci, a.cj", sums, having="located")
+    return [(i, j, n, located, la, lo) for i, j, located, n, la, lo in rows if i >= 0]
+
+
+def agg_day_counts(store: EventStore, q: ViewQuery) -> list[tuple[str, str, int, int]]:
+    """:func:`day_counts` (dates bound the first day) from the per-day counts."""
+    rows = _agg_rows(
+        store, q, "a.day, a.event_type", "SUM(a.reports), SUM(a.incidents), SUM(a.fatalities)", "reports"
+    )
+    return [(day, event_type, n, deaths) for day, event_type, _, n, deaths in rows]
+
+
+def agg_first_and_last(store: EventStore, q: ViewQuery) -> tuple[str, str] | None:
+    """The first and last day of ``q``'s events (dates bound the first day), from the per-day
+    counts (their key is ordered by day: a walk from each end; a day the rejected reports
+    empty is passed over)."""
+    q = hide(store, q)
+    where, params = agg_filters_sql(q)
+    days = []
+    for order, step in (("ASC", ">"), ("DESC", "<")):
+        bound: list[Any] = []
+        while True:
+            more = f" AND a.day {step} ?" if bound else ""
+            sql = f"SELECT a.day FROM {AGG_TABLE} a WHERE {where}{more} ORDER BY a.day {order} LIMIT 1"
+            row = store.con.execute(sql, params + bound).fetchone()
+            if row is None:
+                return None
+            if (
+                not q.hidden
+                or _agg_rows(store, replace(q, date_from=row[0], date_to=row[0]), "", "SUM(a.reports)")[0][0]
+            ):
+                days.append(row[0])
+                break
+            bound = [row[0]]
+    return days[0], days[1]
 
 
 def _days(iso: str) -> float:
@@ -186,11 +640,12 @@ _FROM = f"FROM {GEO_TABLE} g JOIN events e ON e.rowid = g.id"
 
 def count(store: EventStore, q: ViewQuery) -> int:
     """Incidents in the view."""
+    q = hide(store, q)
     total = 0
     for box in q.boxes():
         where, params = _where(box)
         total += store.con.execute(
-            f"SELECT COUNT(DISTINCT e.incident) {_FROM} WHERE {where}", params
+            f"SELECT COUNT(DISTINCT {_incident(q)}) {_FROM} WHERE {where}", params
         ).fetchone()[0]
     return total
 
@@ -199,13 +654,14 @@ def markers(store: EventStore, q: ViewQuery, limit: int = MAX_MARKERS) -> list[d
     """The incidents in the view, one marker each (its first event by id), at most ``limit``:
     ``id`` (for :func:`popup`), date, type, sub-event type, precision, place, lat, lon and
     ``n_reports``."""
+    q = hide(store, q)
     columns = ", ".join(f"e.{c}" for c in _MARKER)
     out: list[dict] = []
     for box in q.boxes():
         where, params = _where(box)
         # SQLite: with MIN(), the bare columns come from the row that holds the minimum
         sql = (f"SELECT MIN(e.event_id), {columns}, COUNT(DISTINCT e.article_id) {_FROM} "
-               f"WHERE {where} GROUP BY e.incident LIMIT ?")  # fmt: skip
+               f"WHERE {where} GROUP BY {_incident(q)} LIMIT ?")  # fmt: skip
         for row in store.con.execute(sql, [*params, limit - len(out)]):
             marker = dict(zip(("id", *_MARKER[1:]), row[:1] + row[2:-1], strict=True))
             marker["n_reports"] = row[-1]
@@ -223,13 +679,15 @@ def cell_size(zoom: float) -> float:
 def cells(store: EventStore, q: ViewQuery, zoom: float) -> list[dict]:
     """Incidents per grid cell of the view: ``count``, the cell's bounds, and the mean point
     of its events (where to draw the count), in a grid aligned on -90/-180 at any view."""
+    q = hide(store, q)
     size = cell_size(zoom)
     out: dict[tuple[int, int], dict] = {}
     for box in q.boxes():
         where, params = _where(box)
         sql = (f"SELECT CAST((e.latitude + 90) / ? AS INTEGER) AS i, "
-               f"CAST((e.longitude + 180) / ? AS INTEGER) AS j, COUNT(DISTINCT e.incident), AVG(e.latitude), "
-               f"AVG(e.longitude), COUNT(*) {_FROM} WHERE {where} GROUP BY i, j")  # fmt: skip
+               f"CAST((e.longitude + 180) / ? AS INTEGER) AS j, COUNT(DISTINCT {_incident(q)}), "
+               f"AVG(e.latitude), AVG(e.longitude), COUNT(*) {_FROM} "
+               f"WHERE {where} GROUP BY i, j")  # fmt: skip
         for i, j, n, lat, lon, reports in store.con.execute(sql, [size, size, *params]):
             out[(i, j)] = {"count": n, "reports": reports, "lat": lat, "lon": lon, "south": i * size - 90,
                            "west": j * size - 180, "north": min(90.0, (i + 1) * size - 90),
@@ -240,6 +698,7 @@ def cells(store: EventStore, q: ViewQuery, zoom: float) -> list[dict]:
 def view(store: EventStore, q: ViewQuery, zoom: float, max_markers: int = MAX_MARKERS) -> dict:
     """What the map draws for a view: its incidents as markers when there are at most
     ``max_markers``, else counts per cell. ``{"kind", "total", "items"}``."""
+    q = hide(store, q)
     # Reports bound incidents from above: few reports, markers; many more, cells, without grouping
     # a large view by incident first.
     reports = 0
@@ -257,9 +716,11 @@ def view(store: EventStore, q: ViewQuery, zoom: float, max_markers: int = MAX_MA
 
 
 def total(store: EventStore, q: ViewQuery) -> int:
-    """Incidents that pass ``q``'s dates and filters anywhere (located or not; bounds ignored)."""
+    """Incidents that pass ``q``'s dates and filters anywhere (located or not; bounds ignored),
+    dated (as the map, the feed and the frames: an undated event is listed apart)."""
+    q = hide(store, q)
     where, params = filters_sql(q)
-    sql = f"SELECT COUNT(DISTINCT e.incident) FROM events e WHERE {where}"
+    sql = f"SELECT COUNT(DISTINCT {_incident(q)}) FROM events e WHERE {where} AND e.event_date IS NOT NULL"
     return store.con.execute(sql, params).fetchone()[0]
 
 
@@ -267,6 +728,7 @@ def latest(store: EventStore, q: ViewQuery, limit: int) -> list[dict]:
     """The ``limit`` latest incidents that pass ``q``'s dates and filters (bounds ignored), newest
     first, as rows of the events table (each incident's first report): the feed's page, read
     from the date index instead of grouping every incident."""
+    q = hide(store, q)
     where, params = filters_sql(q)
     out: dict[str, dict] = {}
     # An incident's reports share its day: a few times ``limit`` rows hold ``limit`` incidents.
@@ -283,11 +745,27 @@ def latest(store: EventStore, q: ViewQuery, limit: int) -> list[dict]:
     return list(out.values())
 
 
+def latest_ids(store: EventStore, q: ViewQuery, limit: int) -> list[str]:
+    """The event ids of :func:`latest`'s rows (each incident's first report, newest first), read
+    from the date index without the rows or their reports' counts: what the feed's page asks."""
+    q = hide(store, q)
+    where, params = filters_sql(q)
+    sql = (f"SELECT e.event_id, COALESCE({_incident(q)}, e.event_id) FROM events e WHERE {where} "
+           f"AND e.event_date IS NOT NULL ORDER BY e.event_date DESC, e.event_id LIMIT ?")  # fmt: skip
+    out: dict[str, str] = {}
+    for event_id, incident in store.con.execute(sql, [*params, REPORTS_PER_INCIDENT * limit]):
+        out.setdefault(incident, event_id)
+        if len(out) >= limit:
+            break
+    return list(out.values())
+
+
 def day_counts(store: EventStore, q: ViewQuery) -> list[tuple[str, str, int, int]]:
     """Incidents and fatalities per day and event type that pass ``q``'s dates and filters
     (bounds ignored): ``(day, event_type, incidents, fatalities)``, for the timeline."""
+    q = hide(store, q)
     where, params = filters_sql(q)
-    sql = (f"SELECT substr(e.event_date, 1, 10) AS day, e.event_type, COUNT(DISTINCT e.incident), "
+    sql = (f"SELECT substr(e.event_date, 1, 10) AS day, e.event_type, COUNT(DISTINCT {_incident(q)}), "
            f"SUM(COALESCE(e.fatalities, 0)) FROM events e WHERE {where} AND e.event_date IS NOT NULL "
            f"GROUP BY day, e.event_type")  # fmt: skip
     return [tuple(row) for row in store.con.execute(sql, params)]
@@ -350,24 +828,43 @@ def popup(store: EventStore, event_id: str) -> dict | None:
     return {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in row.items()}
 
 
-def ensure_index(con: sqlite3.Connection) -> bool:
-    """Create the view index and its triggers when missing, filling it from the stored events
-    (one transaction); True when it was (re)built. A store whose triggers were dropped (a bulk
-    load cut short) is rebuilt whole: rows may have been written without them."""
+# The parts of the view index: (table, its schema, its triggers, the statements that fill it).
+_PARTS = (
+    (GEO_TABLE, GEO_SCHEMA, GEO_TRIGGERS, GEO_FILL),
+    (AGG_TABLE, AGG_SCHEMA, AGG_TRIGGERS, AGG_FILL),
+    (SEARCH_TABLE, SEARCH_SCHEMA, SEARCH_TRIGGERS, SEARCH_FILL),
+)
+
+
+def _missing(con: sqlite3.Connection) -> list[tuple[str, str, dict[str, str], str]]:
     names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")}
-    if GEO_TABLE in names and set(GEO_TRIGGERS) <= names:
+    return [part for part in _PARTS if part[0] not in names or not set(part[2]) <= names]
+
+
+def ensure_index(con: sqlite3.Connection) -> bool:
+    """Create the view index (the R*Tree, the per-day counts, the search index) and its triggers
+    when missing, filling each missing part from the stored events (one transaction); True when
+    something was (re)built. A part whose triggers were dropped (a bulk load cut short) or named
+    otherwise (an earlier version's) is rebuilt whole: rows may have been written without them.
+    Registers the triggers' SQL functions on ``con`` first, and indexes the queued events for
+    the search (:func:`sync_search`)."""
+    register_functions(con)
+    if not _missing(con):
+        sync_search(con)
         return False
     con.execute("BEGIN IMMEDIATE")
     try:
-        names = {
-            r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")
-        }
-        if GEO_TABLE not in names or not set(GEO_TRIGGERS) <= names:
-            con.execute(GEO_SCHEMA)
-            for statement in GEO_FILL.split(";"):
+        for table, schema, triggers, fill in _missing(con):
+            stale = con.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'"
+            )
+            for (name,) in stale.fetchall():
+                if name.startswith(f"{table}_") and name not in triggers:
+                    con.execute(f'DROP TRIGGER "{name}"')
+            for statement in f"{schema}{fill}".split(";"):
                 if statement.strip():
                     con.execute(statement)
-            for trigger in GEO_TRIGGERS.values():
+            for trigger in triggers.values():
                 con.execute(trigger)
         con.execute("COMMIT")
     except BaseException:
@@ -377,10 +874,11 @@ def ensure_index(con: sqlite3.Connection) -> bool:
 
 
 def index_problems(con: sqlite3.Connection) -> list[str]:
-    """What is wrong with the view index: [] when it holds exactly the located events."""
-    names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")}
-    if GEO_TABLE not in names or not set(GEO_TRIGGERS) <= names:
+    """What is wrong with the view index: [] when the R*Tree holds exactly the located events
+    and the per-day counts are those of the events."""
+    if _missing(con):
         return ["view index: missing (it is built when the store is next opened)"]
+    problems = []
     located = con.execute(f"SELECT COUNT(*) FROM events WHERE {_LOCATED.format(r='events')}").fetchone()[0]
     indexed = con.execute(
         f"SELECT COUNT(*) FROM {GEO_TABLE} g JOIN events e ON e.rowid = g.id "
@@ -388,12 +886,27 @@ def index_problems(con: sqlite3.Connection) -> list[str]:
         "AND g.lon0 <= e.longitude AND e.longitude <= g.lon1"
     ).fetchone()[0]
     total = con.execute(f"SELECT COUNT(*) FROM {GEO_TABLE}").fetchone()[0]
-    if located == indexed == total:
-        return []
-    return [f"view index: {total} entries ({indexed} matching their event) for {located} located events"]
+    if not located == indexed == total:
+        problems.append(
+            f"view index: {total} entries ({indexed} matching their event) for {located} located events"
+        )
+    # the counts (the point sums are floats, added and taken away: compared to a millionth)
+    keys = ", ".join(AGG_KEYS)
+    exact = f"{keys}, incidents, reports, fatalities, located"
+    want = (
+        f"WITH want ({keys}, incidents, reports, fatalities, lat_sum, lon_sum, located) AS ({_AGG_SELECT}) "
+    )
+    wrong = 0
+    for left, right in (("want", AGG_TABLE), (AGG_TABLE, "want")):
+        sql = f"{want}SELECT COUNT(*) FROM (SELECT {exact} FROM {left} EXCEPT SELECT {exact} FROM {right})"
+        wrong += con.execute(sql).fetchone()[0]
+    if wrong:
+        problems.append(f"view counts: {wrong} groups differ from the events' counts")
+    return problems
 
 
 def drop_index_triggers(con: sqlite3.Connection) -> None:
     """For a bulk load: stop maintaining the view index row by row (:func:`ensure_index` rebuilds it)."""
-    for name in GEO_TRIGGERS:
-        con.execute(f"DROP TRIGGER IF EXISTS {name}")
+    for _, _, triggers, _ in _PARTS:
+        for name in triggers:
+            con.execute(f"DROP TRIGGER IF EXISTS {name}")
