@@ -414,7 +414,7 @@ def find_mentions(
         matches = None  # (the run's known names, when read before any cue changed the run)
         if not words:
             matches = _longest_matches(run, known)
-            if not matches:
+            if not matches and _list_cue(text, first, mentions, unresolved) is None:
                 continue  # (most runs: no cue before it and no known name in it, nothing to read)
         if bylines and len(run) <= 4 and _BYLINE_AFTER.match(text, run[-1].end):
             continue  # "Vũ Anh (Theo RT)": the writer's name
@@ -443,15 +443,9 @@ def find_mentions(
         cue = before_cue = _place_cue(words) if words else None
         if cue is None and (mentions or unresolved):
             # "hai tỉnh Buri Ram và Surin", "các làng A, B và C": the cue heads the whole list
-            last = mentions[-1] if mentions else unresolved[-1]
-            if unresolved and unresolved[-1].end > last.end:
-                last = unresolved[-1]
-            if (
-                last.cue in _LIST_CUES
-                and last.sentence == first.sentence
-                and _LIST_JOINT.fullmatch(text, last.end, first.start)
-            ):
-                cue = before_cue = last.cue
+            listed = _list_cue(text, first, mentions, unresolved)
+            if listed is not None:
+                cue = before_cue = listed
         # (a locative is never part of a name: "ở Nga" is not looked up as one)
         named_with_cue, key = _named_with_cue(run, cue, known) if cue in _PLACE_CUE_SET else (0, "")
         if 0 < named_with_cue < len(run):
@@ -603,6 +597,24 @@ _LIST_CUES = frozenset(
     {*lexicon.ADMIN_CUES, "thị trấn", "thành phố", "làng", "ngôi làng", "xã", "thôn", "bản", "thị xã"}
 ) - {"miền", "vùng", "khu vực"}
 _LIST_JOINT = re.compile(r"\s*(?:,|,?\s+(?:và|hoặc|cùng với))\s+")
+
+
+def _list_cue(text: str, first: Token, mentions: list[Mention], unresolved: list[Mention]) -> str | None:
+    """The cue of the list the name continues ("các thị trấn Minbya, Maungdaw và Kyauktaw": a name
+    the gazetteer lacks or knows), or None: the last name found ends right before it, a comma or
+    "và" apart, in the same sentence, and has a cue a list shares."""
+    if not (mentions or unresolved):
+        return None
+    last = mentions[-1] if mentions else unresolved[-1]
+    if unresolved and unresolved[-1].end > last.end:
+        last = unresolved[-1]
+    if (
+        last.cue in _LIST_CUES
+        and last.sentence == first.sentence
+        and _LIST_JOINT.fullmatch(text, last.end, first.start)
+    ):
+        return last.cue
+    return None
 
 
 def _common_noun_start(text: str, run: list[Token]) -> bool:

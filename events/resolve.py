@@ -10,6 +10,7 @@ in news text such a match is almost always a person ("Donald") or a word.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
@@ -22,7 +23,7 @@ from events.phrases import Phrases
 from gazetteer import Candidate, Gazetteer
 from gazetteer.cues import split_cue
 from gazetteer.store import haversine_km
-from gazetteer.textnorm import fold, name_key, search_keys
+from gazetteer.textnorm import fold, looks_vietnamese, name_key, search_keys
 
 STRONG_KINDS = frozenset(
     {"country", "region", "admin1", "admin2", "border-area", "river", "other", "sea", "ocean", "gulf",
@@ -574,6 +575,13 @@ class Resolver:
         unspaced form too), not by one of its alternate names."""
         return _is_own_name(mention.surface, mention.key, place.name, place.name_vi)
 
+    def place_in_holders(
+        self, text: str, unresolved: list[Mention], places: list[ResolvedPlace]
+    ) -> tuple[list[ResolvedPlace], list[Mention]]:
+        """``place_in_holders`` with the gazetteer's land borders (a holder beside the article's
+        countries stands)."""
+        return place_in_holders(text, unresolved, places, self._beside)
+
     def _beside(self, country: str | None, other: str | None) -> bool:
         """Whether two countries share a land border (the gazetteer's ``border:`` places)."""
         if country is None or other is None or country == other:
@@ -670,3 +678,95 @@ def _not_dwarfed(candidates: list[Candidate], known: Candidate) -> list[Candidat
     floor = (known.population or 0) / DWARFED
     kept = [c for c in candidates if c.kind not in POPULATED or (c.population or 0) >= floor]
     return kept or candidates  # (an area may have left only small towns: they stand)
+
+
+# ACLED's fallback for a cued name the gazetteer lacks: the area or town its sentence names as
+# holding it ("làng Don Ao và Krisana, huyện Kantharalak", "thị trấn Rathedaung của bang
+# Rakhine", "khu vực Al-Mawasi ở thành phố Khan Younis", "vùng ngoại ô Dahiyeh của thủ đô
+# Beirut"). The holder follows the name (or the list the name is one of), joined by a comma and
+# its cue, or by a word of belonging or place and an optional cue; a country is too coarse to
+# hold it (the name stays unresolved), and a place merely beside it ("tiếp giáp tỉnh Buri Ram",
+# "giữa tỉnh Surin và …") holds nothing.
+# (a province is too coarse as well: its centre is often 100 km and more from the village, a
+# point that would be wrong on the map; there the name stays unresolved and its event falls back)
+HOLDER_KINDS = frozenset({"admin2", "city", "town", "village"})
+_HOLDER_CUES = "|".join(
+    re.escape(c) for c in sorted({*lexicon.ADMIN_CUES, *lexicon.SETTLEMENT_CUES}, key=len, reverse=True)
+)
+_HOLDER_LINK = re.compile(
+    rf"\s*,\s+(?:{_HOLDER_CUES})\s+"
+    rf"|,?\s+(?:thuộc|của|ở|tại|trong|gần)"
+    rf"(?:\s+(?:phía|miền|ngoại ô)(?:\s+(?:bắc|nam|đông|tây))?(?:\s+của)?)?"
+    rf"(?:\s+(?:{_HOLDER_CUES}))?\s+"
+)
+
+
+def place_in_holders(
+    text: str,
+    unresolved: list[Mention],
+    places: list[ResolvedPlace],
+    beside: Callable[[str | None, str | None], bool] | None = None,
+) -> tuple[list[ResolvedPlace], list[Mention]]:
+    """The unresolved cued names whose sentence names the area or town holding them, placed there
+    (ACLED geo_precision 2: the event happened in or near it), and the names left unresolved."""
+    if not unresolved or not places:
+        return [], unresolved
+    lower = text.lower()
+    ordered = sorted(places, key=lambda p: p.mention.start)
+    # (a holder in a country the article never names, nor one beside those, is itself in doubt:
+    # "Palma" of Spain in an article on Mozambique places nothing)
+    named = {p.place.country for p in places if p.place.kind == "country"}
+
+    def in_region(country: str | None) -> bool:
+        if not named or country in named:
+            return True
+        return beside is not None and any(beside(c, country) for c in named)
+
+    starts = [p.mention.start for p in ordered]
+    placed: list[ResolvedPlace] = []
+    left: list[Mention] = []
+    group: list[Mention] = []
+    for index, mention in enumerate(unresolved):
+        group.append(mention)
+        following = unresolved[index + 1] if index + 1 < len(unresolved) else None
+        if (
+            following is not None
+            and following.sentence == mention.sentence
+            and _LIST_JOINT.fullmatch(text, mention.end, following.start)
+        ):
+            continue  # "hai làng Don Ao và Krisana, huyện …": the list shares its holder
+        end = mention.end
+        at = bisect_left(starts, end)
+        while (
+            at < len(ordered)
+            and ordered[at].mention.sentence == mention.sentence
+            and _LIST_JOINT.fullmatch(text, end, ordered[at].mention.start)
+        ):  # "các thị trấn Minbya, Maungdaw, Mrauk-U và Kyauktaw của bang Rakhine": known ones
+            end = ordered[at].mention.end  # of the list too, then its holder
+            at += 1
+        holder = ordered[at] if at < len(ordered) else None
+        if (
+            holder is not None
+            and holder.place.kind in HOLDER_KINDS
+            and in_region(holder.place.country)
+            and holder.mention.sentence == mention.sentence
+            and _HOLDER_LINK.fullmatch(lower, end, holder.mention.start)
+        ):
+            for member in group:
+                member.unresolved_reason = None
+                cue = member.cue
+                if (cue in FEATURE_HEADS or looks_vietnamese(member.surface)) and lower.startswith(
+                    f"{cue} ", member.start - len(cue) - 1
+                ):
+                    # "đồng cỏ Baisaran", "nhà tù Munzenze": a work's head is part of its name, as
+                    # is the head of a name translated into Vietnamese words ("khu Phố Cổ")
+                    member.start -= len(cue) + 1
+                    member.surface = text[member.start : member.end]
+                placed.append(ResolvedPlace(member, holder.place, 2, holder.score))
+        else:
+            left.extend(group)
+        group = []
+    return placed, left
+
+
+_LIST_JOINT = re.compile(r"\s*(?:,|,?\s+(?:và|hoặc|cùng với))\s+")
