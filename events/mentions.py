@@ -415,6 +415,7 @@ def find_mentions(
         if not words:
             matches = _longest_matches(run, known)
             if not matches and _list_cue(text, first, mentions, unresolved) is None:
+                _add_with_head(text, lower, sentence_start, run, known, blocked, mentions)
                 continue  # (most runs: no cue before it and no known name in it, nothing to read)
         if bylines and len(run) <= 4 and _BYLINE_AFTER.match(text, run[-1].end):
             continue  # "Vũ Anh (Theo RT)": the writer's name
@@ -488,6 +489,7 @@ def find_mentions(
             matches = _longest_matches(run, known)
         cued = cue in _PLACE_CUE_SET
         if not (matches or cued):
+            _add_with_head(text, lower, sentence_start, run, known, blocked, mentions)
             continue  # (most runs: a capitalised first word, a person)
         if words and (_organisation_cue(words) or _AGREEMENTS.ending_words(words) is not None):
             continue  # "Nhóm Minsk", "Thỏa thuận Minsk": a body's or a treaty's name
@@ -597,6 +599,49 @@ _LIST_CUES = frozenset(
     {*lexicon.ADMIN_CUES, "thị trấn", "thành phố", "làng", "ngôi làng", "xã", "thôn", "bản", "thị xã"}
 ) - {"miền", "vùng", "khu vực"}
 _LIST_JOINT = re.compile(r"\s*(?:,|,?\s+(?:và|hoặc|cùng với))\s+")
+
+
+_HEAD_WORDS = 4  # lower-case words of a head ("nhà máy điện hạt nhân")
+
+
+def _known_with_head(
+    lower: str, since: int, run: list[Token], known: frozenset[str] | set[str]
+) -> tuple[int, str] | None:
+    """Where the longest head of lower-case words right before the run starts, with the key of
+    head and run together, when the gazetteer knows that whole name as written (no accent-free
+    fallback: "bà Hằng" is a woman, not Ba Hàng); else None. A head of one word is a cue's or
+    a title's, read elsewhere."""
+    start = run[0].start
+    preceding = lower[since:start]
+    if preceding[-1:] != " ":
+        return None
+    words = preceding.split()[-_HEAD_WORDS:]
+    name = " ".join(t.key for t in run)
+    for size in range(len(words), 1, -1):
+        head = words[-size:]
+        if not all(w.isalpha() and w.islower() for w in head):
+            continue
+        key = f"{name_key(' '.join(head))} {name}"
+        if key in known:
+            return start - len(" ".join(head)) - 1, key
+    return None
+
+
+def _add_with_head(
+    text: str,
+    lower: str,
+    sentence_start: int,
+    run: list[Token],
+    known: frozenset[str] | set[str],
+    blocked: list[tuple[int, int]],
+    mentions: list[Mention],
+) -> None:
+    """ "cơ sở hạt nhân Fordow": a name the gazetteer holds with its lower-case head only (a work
+    named after a village it lacks), the head no cue: the mention, head and all."""
+    headed = _known_with_head(lower, max(sentence_start, run[0].start - 40), run, known)
+    if headed is not None and not (blocked and _inside(blocked, headed[0], run[-1].end)):
+        start, end = headed[0], run[-1].end
+        mentions.append(Mention(text[start:end], start, end, run[0].sentence, headed[1]))
 
 
 def _list_cue(text: str, first: Token, mentions: list[Mention], unresolved: list[Mention]) -> str | None:

@@ -97,6 +97,7 @@ WATER_AND_LAND_HEADS = frozenset(
 )
 # Cues whose kind is the whole meaning: with no candidate of it, the name is not a town of the
 # same name ("vịnh Aden" is not Aden, "cầu Crimea" not Crimea, "châu Phi" not a town "Phi").
+CAPITAL_CUES = frozenset({"thủ đô", "thủ phủ"})
 STRICT_CUES = frozenset(
     {"biển", "vùng biển", "eo biển", "eo", "vịnh", "sông", "hồ", *SHOAL_HEADS, "châu", "cầu", "cây cầu",
      "nhà máy", "nhà máy điện", "nhà máy điện hạt nhân", "thủy điện"}
@@ -220,11 +221,13 @@ def geo_precision(candidate: Candidate) -> int:
 
 
 def is_strong(candidate: Candidate) -> bool:
-    """A place the press names without a cue: countries, regions, curated and big cities."""
+    """A place the press names without a cue: countries, regions, curated and big cities, and
+    places with a Vietnamese name of their own (an exonym: "Bắc Kinh"); a Vietnamese hamlet's
+    name is its own name, no sign of fame ("Vương" of "Vương quốc Rakhine" is no village)."""
     return (
         candidate.kind in STRONG_KINDS
         or candidate.id.startswith(("curated:", "user:"))
-        or bool(candidate.name_vi)
+        or (bool(candidate.name_vi) and candidate.name_vi != candidate.name)
         or (candidate.population or 0) >= WELL_KNOWN_POPULATION
     )
 
@@ -620,6 +623,12 @@ _DIRECTION_WORDS = frozenset(
 def _of_cue_kind(candidates: list[Candidate], cue: str) -> list[Candidate]:
     """The candidates of the kinds the cue names; with none, all of them, or none at all after a
     cue whose kind is its whole meaning ("vịnh Aden" is no town)."""
+    if cue in CAPITAL_CUES:
+        # "thủ đô Nga", "thủ đô Ukraine": the capital of a country names the country (its capital
+        # is not named): the country, not a hamlet of its name somewhere
+        countries = [c for c in candidates if c.kind == "country"]
+        if countries:
+            return countries
     kinds = CUE_KINDS[cue]
     chosen = [c for c in candidates if c.kind in kinds]
     if chosen or cue in STRICT_CUES:

@@ -1188,3 +1188,32 @@ def test_a_placed_works_head_is_part_of_its_name(extract) -> None:
     # "nhà tù Kakwangura": a work named after no place, its head part of its name as written
     out = extract("Tù nhân trốn khỏi nhà tù Kakwangura ở thành phố Butembo, miền đông CHDC Congo.")
     assert place(out, "nhà tù Kakwangura")["geo_precision"] == 2, out["places"]
+
+
+def test_a_name_known_only_with_its_lower_case_head_is_found_whole(fresh_gaz: Gazetteer) -> None:
+    # what lookup finds, the extractor finds: a work stored with its head only ("cơ sở hạt nhân
+    # X"), its bare name no place's, the head no cue of the extractor's
+    fresh_gaz.add_place("Varzaneqel Enrichment Site", "landmark", 35.1, 50.6, country="IR",
+                        aliases=["cơ sở hạt nhân Varzaneqel"])  # fmt: skip
+    out = run(fresh_gaz, "Máy bay Israel ném bom cơ sở hạt nhân Varzaneqel ở miền trung Iran.")
+    assert place(out, "cơ sở hạt nhân Varzaneqel")["name"] == "Varzaneqel Enrichment Site", out["places"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("UAV của Ukraine tấn công thủ đô Nga trong đêm, khiến hai sân bay phải đóng cửa.", "Nga", "RU"),
+        ("Còi báo động vang lên khắp thủ đô Ukraine từ rạng sáng.", "Ukraine", "UA"),
+    ],
+)
+def test_the_capital_of_a_country_names_the_country(extract, text: str, surface: str, country: str) -> None:
+    # "thủ đô Nga": the capital's cue before a country's name is its owner's, not a hamlet's
+    out = extract(text)
+    assert place(out, surface)["country"] == country and surface not in unresolved(out), out
+
+
+def test_a_vietnamese_hamlets_own_name_is_no_fame(extract) -> None:
+    # "Vương quốc" (kingdom): "Vương" is also a hamlet of Vietnam whose Vietnamese name is its own
+    # name, no exonym the press would use: it needs the article's region like any small place
+    out = extract("Mrauk U từng là kinh đô của Vương quốc Arakan, nay thuộc bang Rakhine của Myanmar.")
+    assert all(p["country"] != "VN" for p in out["places"]), out["places"]
