@@ -332,8 +332,19 @@ class Resolver:
         areas: dict[int, list[Candidate]] = {}
         holders: dict[int, list[Mention]] = {}  # the area mentions of a sentence
         rerank_best, acceptable = self.gazetteer.rerank_best, self._acceptable
+        # the well-known town each sentence names: a province's name shared by several countries
+        # ("tỉnh Punjab, gần thành phố Lahore") is the one holding it
+        # (the nearest in the text; not when the sentence names its country: "bang Punjab của Ấn Độ")
+        towns: dict[int, list[tuple[int, Candidate]]] = {}
+        if any(is_area):
+            for (m, c), area in zip(first, is_area, strict=True):
+                if not area and c[0].kind in POPULATED and (c[0].population or 0) >= WELL_KNOWN_POPULATION:
+                    towns.setdefault(m.sentence, []).append((m.start, c[0]))
         for index in order:  # (one loop, inlined: this runs for every mention)
             mention, candidates = first[index]
+            if towns and is_area[index] and mention.sentence in towns and mention.end not in owners:
+                near_town = min(towns[mention.sentence], key=lambda t: abs(t[0] - mention.start))[1]
+                candidates = _holding(candidates, near_town)
             best, near = candidates[0], focus
             if areas and best.kind != "country" and (not is_area[index] or best.kind in POPULATED):
                 area = areas.get(mention.sentence)
@@ -634,6 +645,20 @@ def _of_cue_kind(candidates: list[Candidate], cue: str) -> list[Candidate]:
     if chosen or cue in STRICT_CUES:
         return chosen
     return candidates
+
+
+def _holding(candidates: list[Candidate], town: Candidate) -> list[Candidate]:
+    """Of an area's namesakes in several countries, those holding the town (its first-level
+    division, else its extent), else those of its country; all of them when none is."""
+    if all(c.country == candidates[0].country for c in candidates):
+        return candidates
+    inside = [
+        c
+        for c in candidates
+        if c.country == town.country
+        and ((c.admin1 and c.admin1 == town.admin1) or c.contains(town.lat, town.lon))
+    ]
+    return inside or [c for c in candidates if c.country == town.country] or candidates
 
 
 def _within(

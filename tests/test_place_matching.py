@@ -1217,3 +1217,36 @@ def test_a_vietnamese_hamlets_own_name_is_no_fame(extract) -> None:
     # name, no exonym the press would use: it needs the article's region like any small place
     out = extract("Mrauk U từng là kinh đô của Vương quốc Arakan, nay thuộc bang Rakhine của Myanmar.")
     assert all(p["country"] != "VN" for p in out["places"]), out["places"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # both countries named in the sentence: the town named with the province decides
+        (
+            "Pakistan cáo buộc Ấn Độ bắn tên lửa vào tỉnh Punjab, gần thành phố Lahore, làm 3 người chết.",
+            "PK",
+        ),
+        ("Ấn Độ nói pháo binh Pakistan nhắm vào bang Punjab, gần thành phố Amritsar, trong đêm.", "IN"),
+    ],
+)
+def test_a_province_shared_by_two_countries_is_the_one_holding_the_town_named_with_it(
+    extract, text: str, country: str
+) -> None:
+    assert place(extract(text), "Punjab")["country"] == country
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "kind"),
+    [
+        # Iraq's autonomous region (curated: Natural Earth splits it into its governorates)
+        ("UAV Thổ Nhĩ Kỳ không kích các vị trí của PKK ở vùng Kurdistan của Iraq.", "IQ", "region"),
+        # Iran's province of the same name, after a province's cue
+        ("Lực lượng an ninh Iran bắt giữ 7 người ở tỉnh Kurdistan, gần thành phố Sanandaj.", "IR", "admin1"),
+    ],
+)
+def test_kurdistan_goes_to_the_country_the_sentence_gives(
+    extract, text: str, country: str, kind: str
+) -> None:
+    found = place(extract(text), "Kurdistan")
+    assert (found["country"], found["kind"]) == (country, kind), found
