@@ -320,7 +320,9 @@ class Resolver:
         works: list[str] = []  # names of works placed nowhere ("đền Preah Vihear")
         # the province or district a sentence names ("làng X ở tỉnh Donetsk") decides among the
         # homonyms of the other places of that sentence: those are resolved first
-        is_area = [m.cue in REGION_CUES or c[0].kind in _AREA_KINDS for m, c in first]
+        # (a region of a bounded extent counts: "thành phố Seversk tại Donbass" is Siversk in
+        # Ukraine, not Seversk in Siberia; a macro-region, wider, says too little)
+        is_area = [m.cue in REGION_CUES or c[0].kind in _AREA_KINDS or _small_region(c[0]) for m, c in first]
         order: Iterable[int] = range(len(first))
         if any(is_area):
             # a province before the town that stands for a district in it ("huyện Taechon, tỉnh
@@ -647,18 +649,31 @@ def _of_cue_kind(candidates: list[Candidate], cue: str) -> list[Candidate]:
     return candidates
 
 
+REGION_SPAN = 8.0  # degrees: the widest region that holds the towns named with it (Donbas: ~4)
+
+
+def _small_region(place: Candidate) -> bool:
+    """A region whose extent is known and small enough to tell a town's namesakes apart."""
+    if place.kind != "region" or place.bbox is None:
+        return False
+    west, south, east, north = place.bbox
+    return 0 < east - west <= REGION_SPAN and 0 < north - south <= REGION_SPAN
+
+
 def _holding(candidates: list[Candidate], town: Candidate) -> list[Candidate]:
-    """Of an area's namesakes in several countries, those holding the town (its first-level
-    division, else its extent), else those of its country; all of them when none is."""
+    """Of an area's namesakes in several countries, the areas holding the town (its first-level
+    division, else its extent); all of them when none does (a town abroad named in the same
+    sentence, "Washington", says nothing of where "Kashmir" is)."""
     if all(c.country == candidates[0].country for c in candidates):
         return candidates
     inside = [
         c
         for c in candidates
-        if c.country == town.country
+        if c.kind in _ADMIN
+        and c.country == town.country
         and ((c.admin1 and c.admin1 == town.admin1) or c.contains(town.lat, town.lon))
     ]
-    return inside or [c for c in candidates if c.country == town.country] or candidates
+    return inside or candidates
 
 
 def _within(

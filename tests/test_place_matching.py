@@ -1250,3 +1250,21 @@ def test_kurdistan_goes_to_the_country_the_sentence_gives(
 ) -> None:
     found = place(extract(text), "Kurdistan")
     assert (found["country"], found["kind"]) == (country, kind), found
+
+
+def test_a_town_named_with_a_region_is_the_namesake_inside_it(extract) -> None:
+    # "Seversk" is a city in Siberia and an old name of Siversk in Donbas: the region named with it
+    # in the sentence holds one of them
+    out = extract(
+        "Nga tuyên bố đã kiểm soát hoàn toàn thành phố Seversk tại Donbass sau nhiều tuần giao tranh."
+    )
+    assert place(out, "Seversk")["country"] == "UA", out["places"]
+
+
+def test_a_town_abroad_in_the_sentence_does_not_move_a_region_there(extract) -> None:
+    # "Washington" (a well-known town) in the same sentence holds no "Kashmir": not Cashmere, USA
+    out = extract(
+        "Ấn Độ và Pakistan ngừng bắn. Dù Washington làm trung gian, tranh chấp Kashmir vẫn là "
+        "điểm nóng của Nam Á."
+    )
+    assert place(out, "Kashmir")["country"] != "US", out["places"]
