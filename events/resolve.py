@@ -739,6 +739,7 @@ def _not_dwarfed(candidates: list[Candidate], known: Candidate) -> list[Candidat
 # (a province is too coarse as well: its centre is often 100 km and more from the village, a
 # point that would be wrong on the map; there the name stays unresolved and its event falls back)
 HOLDER_KINDS = frozenset({"admin2", "city", "town", "village"})
+URBAN_CUES = frozenset({"quận", "phường", "khu phố"})  # a city's parts
 _HOLDER_CUES = "|".join(
     re.escape(c) for c in sorted({*lexicon.ADMIN_CUES, *lexicon.SETTLEMENT_CUES}, key=len, reverse=True)
 )
@@ -794,13 +795,25 @@ def place_in_holders(
             end = ordered[at].mention.end  # of the list too, then its holder
             at += 1
         holder = ordered[at] if at < len(ordered) else None
-        if (
+        if not (
             holder is not None
             and holder.place.kind in HOLDER_KINDS
             and in_region(holder.place.country)
             and holder.mention.sentence == mention.sentence
             and _HOLDER_LINK.fullmatch(lower, end, holder.mention.start)
         ):
+            holder = None
+            if group[0].cue in URBAN_CUES:
+                # "… tại Kiev. Một tòa nhà ở quận Solomyansky bốc cháy": a city's district, the
+                # city named last, in its sentence or the one before
+                before = bisect_left(starts, group[0].start) - 1
+                while before >= 0 and ordered[before].mention.sentence >= group[0].sentence - 1:
+                    if ordered[before].place.kind == "city":
+                        if in_region(ordered[before].place.country):
+                            holder = ordered[before]
+                        break
+                    before -= 1
+        if holder is not None:
             for member in group:
                 member.unresolved_reason = None
                 cue = member.cue

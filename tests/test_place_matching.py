@@ -1268,3 +1268,23 @@ def test_a_town_abroad_in_the_sentence_does_not_move_a_region_there(extract) -> 
         "điểm nóng của Nam Á."
     )
     assert place(out, "Kashmir")["country"] != "US", out["places"]
+
+
+def test_a_citys_district_the_gazetteer_lacks_is_placed_at_the_city_named_just_before(extract) -> None:
+    # "quận X": a part of the city the text has just named, in its sentence or the one before
+    out = extract(
+        "UAV tấn công Kiev trong đêm. Một tòa chung cư ở quận Solomyansky bốc cháy, còn các quận "
+        "Desnyansky và Shevchenkivsky bị mất điện."
+    )
+    kyiv = place(out, "Kiev")
+    for name in ("Solomyansky", "Desnyansky", "Shevchenkivsky"):
+        assert (place(out, name)["lat"], place(out, name)["geo_precision"]) == (kyiv["lat"], 2), out
+
+
+def test_a_district_far_from_any_city_named_stays_unresolved(extract) -> None:
+    # no city in its sentence or the one before: "quận Bajaur" is no part of a city named earlier
+    out = extract(
+        "Giao tranh nổ ra ở Peshawar. Quân đội Pakistan cho biết thêm. Xe bom phát nổ tại quận Bajaur, "
+        "tây bắc Pakistan."
+    )
+    assert "Bajaur" in unresolved(out), out
