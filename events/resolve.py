@@ -773,6 +773,7 @@ def place_in_holders(
         return beside is not None and any(beside(c, country) for c in named)
 
     starts = [p.mention.start for p in ordered]
+    times = Counter(p.place.id for p in places)
     placed: list[ResolvedPlace] = []
     left: list[Mention] = []
     group: list[Mention] = []
@@ -808,8 +809,14 @@ def place_in_holders(
                 # city named last, in its sentence or the one before
                 before = bisect_left(starts, group[0].start) - 1
                 while before >= 0 and ordered[before].mention.sentence >= group[0].sentence - 1:
-                    if ordered[before].place.kind == "city":
-                        if in_region(ordered[before].place.country):
+                    city = ordered[before].place
+                    if city.kind == "city":
+                        # (a city the article is about, named again, or in the same sentence:
+                        # "quận" also names a rural district, "quận Shangla" is no part of
+                        # Bannu, named once in the sentence before)
+                        if in_region(city.country) and (
+                            ordered[before].mention.sentence == group[0].sentence or times[city.id] > 1
+                        ):
                             holder = ordered[before]
                         break
                     before -= 1

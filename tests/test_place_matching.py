@@ -1271,9 +1271,11 @@ def test_a_town_abroad_in_the_sentence_does_not_move_a_region_there(extract) -> 
 
 
 def test_a_citys_district_the_gazetteer_lacks_is_placed_at_the_city_named_just_before(extract) -> None:
-    # "quận X": a part of the city the text has just named, in its sentence or the one before
+    # "quận X": a part of the city the text is about (named again) and has just named, in its
+    # sentence or the one before
     out = extract(
-        "UAV tấn công Kiev trong đêm. Một tòa chung cư ở quận Solomyansky bốc cháy, còn các quận "
+        "UAV tấn công Kiev trong đêm, chính quyền Kiev cho biết. Một tòa chung cư ở quận Solomyansky "
+        "bốc cháy, còn các quận "
         "Desnyansky và Shevchenkivsky bị mất điện."
     )
     kyiv = place(out, "Kiev")
@@ -1288,3 +1290,12 @@ def test_a_district_far_from_any_city_named_stays_unresolved(extract) -> None:
         "tây bắc Pakistan."
     )
     assert "Bajaur" in unresolved(out), out
+
+
+def test_a_rural_district_is_no_part_of_the_small_town_named_before_it(extract) -> None:
+    # "quận" also names a rural district (Pakistan's): after a town of 50,000 it is not the town's
+    out = extract(
+        "Một quả bom phát nổ tại thị trấn Bannu, Pakistan. Ở một khu vực khác, ba cảnh sát thiệt mạng "
+        "tại quận Shangla."
+    )
+    assert "Shangla" in unresolved(out), out
