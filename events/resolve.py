@@ -383,7 +383,13 @@ class Resolver:
                 if local:
                     best = rerank_best(local, country_weights=article_weights, near=near)
             if not acceptable(mention, best, countries, near, beside, main):
-                if mention.cue in SETTLEMENT_CUES or mention.cue in REGION_CUES:
+                if (
+                    mention.cue in SETTLEMENT_CUES
+                    or mention.cue in REGION_CUES
+                    or mention.cue in FEATURE_HEADS
+                ):
+                    # (a work's name too: "Bệnh viện Nasser" is no town abroad; unresolved, or
+                    # placed at the town its sentence names as holding it)
                     self._drop(mention)
                 continue
             headed = mention.headed

@@ -1299,3 +1299,10 @@ def test_a_rural_district_is_no_part_of_the_small_town_named_before_it(extract) 
         "tại quận Shangla."
     )
     assert "Shangla" in unresolved(out), out
+
+
+def test_a_works_name_that_is_only_a_far_towns_other_name_is_unresolved_not_dropped(extract) -> None:
+    # "Tirah" is an other name of towns in Israel: after "thung lũng" in an article on Pakistan
+    # it is no place of theirs, and goes to unresolved rather than silently away
+    out = extract("Máy bay ném bom xuống thung lũng Tirah ở tây bắc Pakistan, gần biên giới Afghanistan.")
+    assert "Tirah" in unresolved(out) and "Tirah" not in surfaces(out), out
