@@ -244,6 +244,7 @@ class Resolver:
         # the cued names of the last article whose only places of that name lie outside its
         # region ("làng Pansi" in Burkina Faso: Pasni is in Pakistan): unresolved, not away
         self.dropped: list[Mention] = []
+        self._towns: dict[str, list[tuple[str, str]]] = {}  # country -> its towns' spelling keys
 
     def lookup(self, key: str) -> list[Candidate]:
         """Every candidate of a name, without context (cached: names repeat across articles)."""
@@ -601,8 +602,55 @@ class Resolver:
         self, text: str, unresolved: list[Mention], places: list[ResolvedPlace]
     ) -> tuple[list[ResolvedPlace], list[Mention]]:
         """``place_in_holders`` with the gazetteer's land borders (a holder beside the article's
-        countries stands)."""
+        countries stands), after the towns written with another spelling (``spelled_like``)."""
+        if unresolved and places:
+            unresolved, found = list(unresolved), []
+            countries = {p.place.country for p in places if p.place.kind == "country" and p.place.country}
+            for mention in list(unresolved):
+                if mention.cue in SPELLING_CUES and mention.unresolved_reason == "not in gazetteer":
+                    town = self.spelled_like(mention.key, countries)
+                    if town is not None:
+                        mention.unresolved_reason = None
+                        unresolved.remove(mention)
+                        found.append(ResolvedPlace(mention, town, geo_precision(town), SPELLING_SCORE))
+            placed, left = place_in_holders(text, unresolved, places + found, self._beside)
+            return found + placed, left
         return place_in_holders(text, unresolved, places, self._beside)
+
+    def spelled_like(self, key: str, countries: Iterable[str]) -> Candidate | None:
+        """The one town of the article's countries whose own name is written one letter apart
+        (two for long names) from a cued name the gazetteer lacks: the press's spelling of it
+        ("thị trấn Kyaukphyu" is Kyaukpyu, "Laukkaing" Laukkai, "Toungup" Taungup). None when no
+        town or several are that close, or the name is short (a short name is one letter from
+        many)."""
+        word = _spelling_key(key)
+        if len(word) < SPELLING_MIN:
+            return None
+        limit = 1 if len(word) < SPELLING_LONG else 2
+        found: set[str] = set()
+        for country in sorted(countries):
+            for place_id, name in self._settlements(country):
+                if (
+                    name[:1] == word[:1]
+                    and abs(len(name) - len(word)) <= limit
+                    and _edits_within(name, word, limit)
+                ):
+                    found.add(place_id)
+                    if len(found) > 1:
+                        return None
+        return self.gazetteer.get(found.pop()) if found else None
+
+    def _settlements(self, country: str) -> list[tuple[str, str]]:
+        """(id, spelling key of its own name) of a country's towns (cached per country)."""
+        towns = self._towns.get(country)
+        if towns is None:
+            if len(self._towns) >= 64:
+                self._towns.clear()
+            towns = self._towns[country] = [
+                (place_id, _spelling_key(name_key(name)))
+                for place_id, name in self.gazetteer.settlements_of(country)
+            ]
+        return towns
 
     def _beside(self, country: str | None, other: str | None) -> bool:
         """Whether two countries share a land border (the gazetteer's ``border:`` places)."""
@@ -653,6 +701,34 @@ def _of_cue_kind(candidates: list[Candidate], cue: str) -> list[Candidate]:
     if chosen or cue in STRICT_CUES:
         return chosen
     return candidates
+
+
+# A cued settlement the gazetteer lacks, written by the press one letter from a town's own name
+SPELLING_CUES = frozenset(c for c, kinds in CUE_KINDS.items() if kinds & POPULATED)
+SPELLING_MIN = 6  # letters: shorter names are one letter from too many towns
+SPELLING_LONG = 9  # letters: from here two edits are allowed
+SPELLING_SCORE = 0.5
+
+
+def _spelling_key(key: str) -> str:
+    """A name's letters only, accent-free ("Mrauk-U" → "mrauku")."""
+    return "".join(ch for ch in fold(key) if ch.isalnum())
+
+
+def _edits_within(a: str, b: str, limit: int) -> bool:
+    """Whether the Levenshtein distance of two words is at most ``limit`` (stops as soon as a
+    row of the table exceeds it)."""
+    if a == b:
+        return True
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
 
 
 REGION_SPAN = 8.0  # degrees: the widest region that holds the towns named with it (Donbas: ~4)

@@ -426,6 +426,16 @@ class Gazetteer:
             self._built_places[place_id] = found
         return found
 
+    def settlements_of(self, country: str) -> list[tuple[str, str]]:
+        """(id, own name) of every built town, city and village of a country with people counted
+        (the places a spelling variant may stand for: ``events.resolve``)."""
+        sql = (
+            "SELECT id, name FROM places WHERE country = ?1 AND kind IN ('city','town','village') "
+            "AND population > 0"
+        )
+        with self._lock:
+            return list(self._con.execute(sql, (country.upper(),)))
+
     # -- reverse ----------------------------------------------------------------------
 
     def reverse(self, lat: float, lon: float, max_km: float = 50.0) -> dict:

@@ -1306,3 +1306,26 @@ def test_a_works_name_that_is_only_a_far_towns_other_name_is_unresolved_not_drop
     # it is no place of theirs, and goes to unresolved rather than silently away
     out = extract("Máy bay ném bom xuống thung lũng Tirah ở tây bắc Pakistan, gần biên giới Afghanistan.")
     assert "Tirah" in unresolved(out) and "Tirah" not in surfaces(out), out
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        # the press's spelling, one or two letters from the town's own name in GeoNames
+        ("Quân đội Arakan bao vây thị trấn Kyaukphyu, cảng nước sâu của Myanmar.", "Kyaukphyu", "Kyaukpyu"),
+        ("Phiến quân chiếm thị trấn Laukkaing sát biên giới Trung Quốc, Myanmar.", "Laukkaing", "Laukkai"),
+        ("Giao tranh lan tới thị trấn Toungup ở miền tây Myanmar.", "Toungup", "Taungup"),
+    ],
+)  # fmt: skip
+def test_a_cued_town_spelled_otherwise_is_the_town_of_the_articles_country(
+    extract, text: str, surface: str, name: str
+) -> None:
+    found = place(extract(text), surface)
+    assert (found["name"], found["country"], found["geo_precision"]) == (name, "MM", 1), found
+
+
+def test_a_short_or_ambiguous_spelling_is_no_town(gaz: Gazetteer) -> None:
+    resolver = Extractor(gaz).resolver
+    assert resolver.spelled_like("kyaukphyu", {"MM"}).name == "Kyaukpyu"
+    assert resolver.spelled_like("kyaukphyu", {"TH"}) is None  # (only the article's countries)
+    assert resolver.spelled_like("mawa", {"MM"}) is None  # four letters: one from too many
