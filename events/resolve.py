@@ -244,7 +244,8 @@ class Resolver:
         # the cued names of the last article whose only places of that name lie outside its
         # region ("làng Pansi" in Burkina Faso: Pasni is in Pakistan): unresolved, not away
         self.dropped: list[Mention] = []
-        self._towns: dict[str, list[tuple[str, str]]] = {}  # country -> its towns' spelling keys
+        self._towns: dict[tuple[str, str], dict[int, list[tuple[str, str]]]] = {}  # (spelled_like)
+        self._spelled: dict[tuple[str, tuple[str, ...]], Candidate | None] = {}
 
     def lookup(self, key: str) -> list[Candidate]:
         """Every candidate of a name, without context (cached: names repeat across articles)."""
@@ -605,7 +606,8 @@ class Resolver:
         countries stands), after the towns written with another spelling (``spelled_like``)."""
         if unresolved and places:
             unresolved, found = list(unresolved), []
-            countries = {p.place.country for p in places if p.place.kind == "country" and p.place.country}
+            # (the countries the article is about: named at least half as often as the most named)
+            countries = _main_countries(Counter(p.place.country for p in places if p.place.kind == "country"))
             for mention in list(unresolved):
                 if mention.cue in SPELLING_CUES and mention.unresolved_reason == "not in gazetteer":
                     town = self.spelled_like(mention.key, countries)
@@ -622,34 +624,39 @@ class Resolver:
         (two for long names) from a cued name the gazetteer lacks: the press's spelling of it
         ("thị trấn Kyaukphyu" is Kyaukpyu, "Laukkaing" Laukkai, "Toungup" Taungup). None when no
         town or several are that close, or the name is short (a short name is one letter from
-        many)."""
+        many). (Cached by name and countries: the same names come back.)"""
         word = _spelling_key(key)
         if len(word) < SPELLING_MIN:
             return None
+        ask = (word, tuple(sorted(countries)))
+        if ask in self._spelled:
+            return self._spelled[ask]
         limit = 1 if len(word) < SPELLING_LONG else 2
         found: set[str] = set()
-        for country in sorted(countries):
-            for place_id, name in self._settlements(country):
-                if (
-                    name[:1] == word[:1]
-                    and abs(len(name) - len(word)) <= limit
-                    and _edits_within(name, word, limit)
-                ):
-                    found.add(place_id)
-                    if len(found) > 1:
-                        return None
-        return self.gazetteer.get(found.pop()) if found else None
+        for country in ask[1]:
+            towns = self._settlements(country, word[0])
+            for size in range(len(word) - limit, len(word) + limit + 1):
+                for place_id, name in towns.get(size, ()):
+                    if _edits_within(name, word, limit):
+                        found.add(place_id)
+        town = self.gazetteer.get(found.pop()) if len(found) == 1 else None
+        if len(self._spelled) >= 10_000:
+            self._spelled.clear()
+        self._spelled[ask] = town
+        return town
 
-    def _settlements(self, country: str) -> list[tuple[str, str]]:
-        """(id, spelling key of its own name) of a country's towns (cached per country)."""
-        towns = self._towns.get(country)
+    def _settlements(self, country: str, letter: str) -> dict[int, list[tuple[str, str]]]:
+        """A country's towns whose name starts with the letter, as (id, spelling key of the own
+        name) by length (read the first time, then cached)."""
+        towns = self._towns.get((country, letter))
         if towns is None:
-            if len(self._towns) >= 64:
+            if len(self._towns) >= 5_000:
                 self._towns.clear()
-            towns = self._towns[country] = [
-                (place_id, _spelling_key(name_key(name)))
-                for place_id, name in self.gazetteer.settlements_of(country)
-            ]
+            towns = self._towns[(country, letter)] = {}
+            for place_id, name in self.gazetteer.settlements_of(country, letter):
+                word = _spelling_key(name_key(name))
+                if word[:1] == letter:
+                    towns.setdefault(len(word), []).append((place_id, word))
         return towns
 
     def _beside(self, country: str | None, other: str | None) -> bool:
