@@ -415,7 +415,6 @@ def find_mentions(
         if not words:
             matches = _longest_matches(run, known)
             if not matches and _list_cue(text, first, mentions, unresolved) is None:
-                _add_with_head(text, lower, sentence_start, run, known, blocked, mentions)
                 continue  # (most runs: no cue before it and no known name in it, nothing to read)
         if bylines and len(run) <= 4 and _BYLINE_AFTER.match(text, run[-1].end):
             continue  # "Vũ Anh (Theo RT)": the writer's name
@@ -612,16 +611,15 @@ def _known_with_head(
     fallback: "bà Hằng" is a woman, not Ba Hàng); else None. A head of one word is a cue's or
     a title's, read elsewhere."""
     start = run[0].start
-    preceding = lower[since:start]
-    if preceding[-1:] != " ":
-        return None
-    words = preceding.split()[-_HEAD_WORDS:]
+    if lower[start - 1 : start] != " " or not lower[start - 2 : start - 1].isalpha():
+        return None  # (most runs: after punctuation, or at the text's start)
+    words = lower[since:start].split()[-_HEAD_WORDS:]
     name = " ".join(t.key for t in run)
     for size in range(len(words), 1, -1):
         head = words[-size:]
-        if not all(w.isalpha() and w.islower() for w in head):
+        if not all(w.isalpha() for w in head):
             continue
-        key = f"{name_key(' '.join(head))} {name}"
+        key = f"{' '.join(head)} {name}"  # (the text's lower case is already a key's form)
         if key in known:
             return start - len(" ".join(head)) - 1, key
     return None
