@@ -414,7 +414,7 @@ def find_mentions(
         matches = None  # (the run's known names, when read before any cue changed the run)
         if not words:
             matches = _longest_matches(run, known)
-            if not matches:
+            if not matches and _list_cue(text, first, mentions, unresolved) is None:
                 continue  # (most runs: no cue before it and no known name in it, nothing to read)
         if bylines and len(run) <= 4 and _BYLINE_AFTER.match(text, run[-1].end):
             continue  # "Vũ Anh (Theo RT)": the writer's name
@@ -443,15 +443,9 @@ def find_mentions(
         cue = before_cue = _place_cue(words) if words else None
         if cue is None and (mentions or unresolved):
             # "hai tỉnh Buri Ram và Surin", "các làng A, B và C": the cue heads the whole list
-            last = mentions[-1] if mentions else unresolved[-1]
-            if unresolved and unresolved[-1].end > last.end:
-                last = unresolved[-1]
-            if (
-                last.cue in _LIST_CUES
-                and last.sentence == first.sentence
-                and _LIST_JOINT.fullmatch(text, last.end, first.start)
-            ):
-                cue = before_cue = last.cue
+            listed = _list_cue(text, first, mentions, unresolved)
+            if listed is not None:
+                cue = before_cue = listed
         # (a locative is never part of a name: "ở Nga" is not looked up as one)
         named_with_cue, key = _named_with_cue(run, cue, known) if cue in _PLACE_CUE_SET else (0, "")
         if 0 < named_with_cue < len(run):
@@ -494,6 +488,7 @@ def find_mentions(
             matches = _longest_matches(run, known)
         cued = cue in _PLACE_CUE_SET
         if not (matches or cued):
+            _add_with_head(text, lower, sentence_start, run, known, blocked, mentions)
             continue  # (most runs: a capitalised first word, a person)
         if words and (_organisation_cue(words) or _AGREEMENTS.ending_words(words) is not None):
             continue  # "Nhóm Minsk", "Thỏa thuận Minsk": a body's or a treaty's name
@@ -603,6 +598,66 @@ _LIST_CUES = frozenset(
     {*lexicon.ADMIN_CUES, "thị trấn", "thành phố", "làng", "ngôi làng", "xã", "thôn", "bản", "thị xã"}
 ) - {"miền", "vùng", "khu vực"}
 _LIST_JOINT = re.compile(r"\s*(?:,|,?\s+(?:và|hoặc|cùng với))\s+")
+
+
+_HEAD_WORDS = 4  # lower-case words of a head ("nhà máy điện hạt nhân")
+
+
+def _known_with_head(
+    lower: str, since: int, run: list[Token], known: frozenset[str] | set[str]
+) -> tuple[int, str] | None:
+    """Where the longest head of lower-case words right before the run starts, with the key of
+    head and run together, when the gazetteer knows that whole name as written (no accent-free
+    fallback: "bà Hằng" is a woman, not Ba Hàng); else None. A head of one word is a cue's or
+    a title's, read elsewhere."""
+    start = run[0].start
+    if lower[start - 1 : start] != " " or not lower[start - 2 : start - 1].isalpha():
+        return None  # (most runs: after punctuation, or at the text's start)
+    words = lower[since:start].split()[-_HEAD_WORDS:]
+    name = " ".join(t.key for t in run)
+    for size in range(len(words), 1, -1):
+        head = words[-size:]
+        if not all(w.isalpha() for w in head):
+            continue
+        key = f"{' '.join(head)} {name}"  # (the text's lower case is already a key's form)
+        if key in known:
+            return start - len(" ".join(head)) - 1, key
+    return None
+
+
+def _add_with_head(
+    text: str,
+    lower: str,
+    sentence_start: int,
+    run: list[Token],
+    known: frozenset[str] | set[str],
+    blocked: list[tuple[int, int]],
+    mentions: list[Mention],
+) -> None:
+    """ "cơ sở hạt nhân Fordow": a name the gazetteer holds with its lower-case head only (a work
+    named after a village it lacks), the head no cue: the mention, head and all."""
+    headed = _known_with_head(lower, max(sentence_start, run[0].start - 40), run, known)
+    if headed is not None and not (blocked and _inside(blocked, headed[0], run[-1].end)):
+        start, end = headed[0], run[-1].end
+        mentions.append(Mention(text[start:end], start, end, run[0].sentence, headed[1]))
+
+
+def _list_cue(text: str, first: Token, mentions: list[Mention], unresolved: list[Mention]) -> str | None:
+    """The cue of the list the name continues ("các thị trấn Minbya, Maungdaw và Kyauktaw": a name
+    the gazetteer lacks or knows), or None: the last name found ends right before it, a comma or
+    "và" apart, in the same sentence, and has a cue a list shares."""
+    if not (mentions or unresolved):
+        return None
+    last = mentions[-1] if mentions else unresolved[-1]
+    if unresolved and unresolved[-1].end > last.end:
+        last = unresolved[-1]
+    if (
+        last.cue in _LIST_CUES
+        and last.sentence == first.sentence
+        and _LIST_JOINT.fullmatch(text, last.end, first.start)
+    ):
+        return last.cue
+    return None
 
 
 def _common_noun_start(text: str, run: list[Token]) -> bool:

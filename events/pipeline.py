@@ -295,6 +295,8 @@ class Extractor:
             unresolved = sorted([*unresolved, *self.resolver.dropped], key=lambda u: u.start)
         focus_point = (focus.lat, focus.lon) if focus else None
         places += resolve_border_phrases(text, places, focus_point, self.gazetteer)
+        placed, unresolved = self.resolver.place_in_holders(text, unresolved, places)  # ACLED's fallback
+        places += placed
         places.sort(key=lambda p: (p.mention.start, -p.mention.end))
         if len(places) > MAX_PLACES:
             warnings.append(_capped(len(places), "place mentions", MAX_PLACES))

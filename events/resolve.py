@@ -10,6 +10,7 @@ in news text such a match is almost always a person ("Donald") or a word.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
@@ -22,7 +23,7 @@ from events.phrases import Phrases
 from gazetteer import Candidate, Gazetteer
 from gazetteer.cues import split_cue
 from gazetteer.store import haversine_km
-from gazetteer.textnorm import fold, name_key, search_keys
+from gazetteer.textnorm import fold, looks_vietnamese, name_key, search_keys
 
 STRONG_KINDS = frozenset(
     {"country", "region", "admin1", "admin2", "border-area", "river", "other", "sea", "ocean", "gulf",
@@ -96,6 +97,7 @@ WATER_AND_LAND_HEADS = frozenset(
 )
 # Cues whose kind is the whole meaning: with no candidate of it, the name is not a town of the
 # same name ("vịnh Aden" is not Aden, "cầu Crimea" not Crimea, "châu Phi" not a town "Phi").
+CAPITAL_CUES = frozenset({"thủ đô", "thủ phủ"})
 STRICT_CUES = frozenset(
     {"biển", "vùng biển", "eo biển", "eo", "vịnh", "sông", "hồ", *SHOAL_HEADS, "châu", "cầu", "cây cầu",
      "nhà máy", "nhà máy điện", "nhà máy điện hạt nhân", "thủy điện"}
@@ -219,11 +221,13 @@ def geo_precision(candidate: Candidate) -> int:
 
 
 def is_strong(candidate: Candidate) -> bool:
-    """A place the press names without a cue: countries, regions, curated and big cities."""
+    """A place the press names without a cue: countries, regions, curated and big cities, and
+    places with a Vietnamese name of their own (an exonym: "Bắc Kinh"); a Vietnamese hamlet's
+    name is its own name, no sign of fame ("Vương" of "Vương quốc Rakhine" is no village)."""
     return (
         candidate.kind in STRONG_KINDS
         or candidate.id.startswith(("curated:", "user:"))
-        or bool(candidate.name_vi)
+        or (bool(candidate.name_vi) and candidate.name_vi != candidate.name)
         or (candidate.population or 0) >= WELL_KNOWN_POPULATION
     )
 
@@ -240,6 +244,8 @@ class Resolver:
         # the cued names of the last article whose only places of that name lie outside its
         # region ("làng Pansi" in Burkina Faso: Pasni is in Pakistan): unresolved, not away
         self.dropped: list[Mention] = []
+        self._towns: dict[tuple[str, str], dict[int, list[tuple[str, str]]]] = {}  # (spelled_like)
+        self._spelled: dict[tuple[str, tuple[str, ...]], Candidate | None] = {}
 
     def lookup(self, key: str) -> list[Candidate]:
         """Every candidate of a name, without context (cached: names repeat across articles)."""
@@ -316,7 +322,9 @@ class Resolver:
         works: list[str] = []  # names of works placed nowhere ("đền Preah Vihear")
         # the province or district a sentence names ("làng X ở tỉnh Donetsk") decides among the
         # homonyms of the other places of that sentence: those are resolved first
-        is_area = [m.cue in REGION_CUES or c[0].kind in _AREA_KINDS for m, c in first]
+        # (a region of a bounded extent counts: "thành phố Seversk tại Donbass" is Siversk in
+        # Ukraine, not Seversk in Siberia; a macro-region, wider, says too little)
+        is_area = [m.cue in REGION_CUES or c[0].kind in _AREA_KINDS or _small_region(c[0]) for m, c in first]
         order: Iterable[int] = range(len(first))
         if any(is_area):
             # a province before the town that stands for a district in it ("huyện Taechon, tỉnh
@@ -328,8 +336,19 @@ class Resolver:
         areas: dict[int, list[Candidate]] = {}
         holders: dict[int, list[Mention]] = {}  # the area mentions of a sentence
         rerank_best, acceptable = self.gazetteer.rerank_best, self._acceptable
+        # the well-known town each sentence names: a province's name shared by several countries
+        # ("tỉnh Punjab, gần thành phố Lahore") is the one holding it
+        # (the nearest in the text; not when the sentence names its country: "bang Punjab của Ấn Độ")
+        towns: dict[int, list[tuple[int, Candidate]]] = {}
+        if any(is_area):
+            for (m, c), area in zip(first, is_area, strict=True):
+                if not area and c[0].kind in POPULATED and (c[0].population or 0) >= WELL_KNOWN_POPULATION:
+                    towns.setdefault(m.sentence, []).append((m.start, c[0]))
         for index in order:  # (one loop, inlined: this runs for every mention)
             mention, candidates = first[index]
+            if towns and is_area[index] and mention.sentence in towns and mention.end not in owners:
+                near_town = min(towns[mention.sentence], key=lambda t: abs(t[0] - mention.start))[1]
+                candidates = _holding(candidates, near_town)
             best, near = candidates[0], focus
             if areas and best.kind != "country" and (not is_area[index] or best.kind in POPULATED):
                 area = areas.get(mention.sentence)
@@ -366,7 +385,13 @@ class Resolver:
                 if local:
                     best = rerank_best(local, country_weights=article_weights, near=near)
             if not acceptable(mention, best, countries, near, beside, main):
-                if mention.cue in SETTLEMENT_CUES or mention.cue in REGION_CUES:
+                if (
+                    mention.cue in SETTLEMENT_CUES
+                    or mention.cue in REGION_CUES
+                    or mention.cue in FEATURE_HEADS
+                ):
+                    # (a work's name too: "Bệnh viện Nasser" is no town abroad; unresolved, or
+                    # placed at the town its sentence names as holding it)
                     self._drop(mention)
                 continue
             headed = mention.headed
@@ -574,6 +599,66 @@ class Resolver:
         unspaced form too), not by one of its alternate names."""
         return _is_own_name(mention.surface, mention.key, place.name, place.name_vi)
 
+    def place_in_holders(
+        self, text: str, unresolved: list[Mention], places: list[ResolvedPlace]
+    ) -> tuple[list[ResolvedPlace], list[Mention]]:
+        """``place_in_holders`` with the gazetteer's land borders (a holder beside the article's
+        countries stands), after the towns written with another spelling (``spelled_like``)."""
+        if unresolved and places:
+            unresolved, found = list(unresolved), []
+            # (the countries the article is about: named at least half as often as the most named)
+            countries = _main_countries(Counter(p.place.country for p in places if p.place.kind == "country"))
+            for mention in list(unresolved):
+                if mention.cue in SPELLING_CUES and mention.unresolved_reason == "not in gazetteer":
+                    town = self.spelled_like(mention.key, countries)
+                    if town is not None:
+                        mention.unresolved_reason = None
+                        unresolved.remove(mention)
+                        found.append(ResolvedPlace(mention, town, geo_precision(town), SPELLING_SCORE))
+            placed, left = place_in_holders(text, unresolved, places + found, self._beside)
+            return found + placed, left
+        return place_in_holders(text, unresolved, places, self._beside)
+
+    def spelled_like(self, key: str, countries: Iterable[str]) -> Candidate | None:
+        """The one town of the article's countries whose own name is written one letter apart
+        (two for long names) from a cued name the gazetteer lacks: the press's spelling of it
+        ("thị trấn Kyaukphyu" is Kyaukpyu, "Laukkaing" Laukkai, "Toungup" Taungup). None when no
+        town or several are that close, or the name is short (a short name is one letter from
+        many). (Cached by name and countries: the same names come back.)"""
+        word = _spelling_key(key)
+        if len(word) < SPELLING_MIN:
+            return None
+        ask = (word, tuple(sorted(countries)))
+        if ask in self._spelled:
+            return self._spelled[ask]
+        limit = 1 if len(word) < SPELLING_LONG else 2
+        found: set[str] = set()
+        for country in ask[1]:
+            towns = self._settlements(country, word[0])
+            for size in range(len(word) - limit, len(word) + limit + 1):
+                for place_id, name in towns.get(size, ()):
+                    if _edits_within(name, word, limit):
+                        found.add(place_id)
+        town = self.gazetteer.get(found.pop()) if len(found) == 1 else None
+        if len(self._spelled) >= 10_000:
+            self._spelled.clear()
+        self._spelled[ask] = town
+        return town
+
+    def _settlements(self, country: str, letter: str) -> dict[int, list[tuple[str, str]]]:
+        """A country's towns whose name starts with the letter, as (id, spelling key of the own
+        name) by length (read the first time, then cached)."""
+        towns = self._towns.get((country, letter))
+        if towns is None:
+            if len(self._towns) >= 5_000:
+                self._towns.clear()
+            towns = self._towns[(country, letter)] = {}
+            for place_id, name in self.gazetteer.settlements_of(country, letter):
+                word = _spelling_key(name_key(name))
+                if word[:1] == letter:
+                    towns.setdefault(len(word), []).append((place_id, word))
+        return towns
+
     def _beside(self, country: str | None, other: str | None) -> bool:
         """Whether two countries share a land border (the gazetteer's ``border:`` places)."""
         if country is None or other is None or country == other:
@@ -612,11 +697,72 @@ _DIRECTION_WORDS = frozenset(
 def _of_cue_kind(candidates: list[Candidate], cue: str) -> list[Candidate]:
     """The candidates of the kinds the cue names; with none, all of them, or none at all after a
     cue whose kind is its whole meaning ("vịnh Aden" is no town)."""
+    if cue in CAPITAL_CUES:
+        # "thủ đô Nga", "thủ đô Ukraine": the capital of a country names the country (its capital
+        # is not named): the country, not a hamlet of its name somewhere
+        countries = [c for c in candidates if c.kind == "country"]
+        if countries:
+            return countries
     kinds = CUE_KINDS[cue]
     chosen = [c for c in candidates if c.kind in kinds]
     if chosen or cue in STRICT_CUES:
         return chosen
     return candidates
+
+
+# A cued settlement the gazetteer lacks, written by the press one letter from a town's own name
+SPELLING_CUES = frozenset(c for c, kinds in CUE_KINDS.items() if kinds & POPULATED)
+SPELLING_MIN = 6  # letters: shorter names are one letter from too many towns
+SPELLING_LONG = 9  # letters: from here two edits are allowed
+SPELLING_SCORE = 0.5
+
+
+def _spelling_key(key: str) -> str:
+    """A name's letters only, accent-free ("Mrauk-U" → "mrauku")."""
+    return "".join(ch for ch in fold(key) if ch.isalnum())
+
+
+def _edits_within(a: str, b: str, limit: int) -> bool:
+    """Whether the Levenshtein distance of two words is at most ``limit`` (stops as soon as a
+    row of the table exceeds it)."""
+    if a == b:
+        return True
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
+
+
+REGION_SPAN = 8.0  # degrees: the widest region that holds the towns named with it (Donbas: ~4)
+
+
+def _small_region(place: Candidate) -> bool:
+    """A region whose extent is known and small enough to tell a town's namesakes apart."""
+    if place.kind != "region" or place.bbox is None:
+        return False
+    west, south, east, north = place.bbox
+    return 0 < east - west <= REGION_SPAN and 0 < north - south <= REGION_SPAN
+
+
+def _holding(candidates: list[Candidate], town: Candidate) -> list[Candidate]:
+    """Of an area's namesakes in several countries, the areas holding the town (its first-level
+    division, else its extent); all of them when none does (a town abroad named in the same
+    sentence, "Washington", says nothing of where "Kashmir" is)."""
+    if all(c.country == candidates[0].country for c in candidates):
+        return candidates
+    inside = [
+        c
+        for c in candidates
+        if c.kind in _ADMIN
+        and c.country == town.country
+        and ((c.admin1 and c.admin1 == town.admin1) or c.contains(town.lat, town.lon))
+    ]
+    return inside or candidates
 
 
 def _within(
@@ -670,3 +816,115 @@ def _not_dwarfed(candidates: list[Candidate], known: Candidate) -> list[Candidat
     floor = (known.population or 0) / DWARFED
     kept = [c for c in candidates if c.kind not in POPULATED or (c.population or 0) >= floor]
     return kept or candidates  # (an area may have left only small towns: they stand)
+
+
+# ACLED's fallback for a cued name the gazetteer lacks: the area or town its sentence names as
+# holding it ("làng Don Ao và Krisana, huyện Kantharalak", "thị trấn Rathedaung của bang
+# Rakhine", "khu vực Al-Mawasi ở thành phố Khan Younis", "vùng ngoại ô Dahiyeh của thủ đô
+# Beirut"). The holder follows the name (or the list the name is one of), joined by a comma and
+# its cue, or by a word of belonging or place and an optional cue; a country is too coarse to
+# hold it (the name stays unresolved), and a place merely beside it ("tiếp giáp tỉnh Buri Ram",
+# "giữa tỉnh Surin và …") holds nothing.
+# (a province is too coarse as well: its centre is often 100 km and more from the village, a
+# point that would be wrong on the map; there the name stays unresolved and its event falls back)
+HOLDER_KINDS = frozenset({"admin2", "city", "town", "village"})
+URBAN_CUES = frozenset({"quận", "phường", "khu phố"})  # a city's parts
+_HOLDER_CUES = "|".join(
+    re.escape(c) for c in sorted({*lexicon.ADMIN_CUES, *lexicon.SETTLEMENT_CUES}, key=len, reverse=True)
+)
+_HOLDER_LINK = re.compile(
+    rf"\s*,\s+(?:{_HOLDER_CUES})\s+"
+    rf"|,?\s+(?:thuộc|của|ở|tại|trong|gần)"
+    rf"(?:\s+(?:phía|miền|ngoại ô)(?:\s+(?:bắc|nam|đông|tây))?(?:\s+của)?)?"
+    rf"(?:\s+(?:{_HOLDER_CUES}))?\s+"
+)
+
+
+def place_in_holders(
+    text: str,
+    unresolved: list[Mention],
+    places: list[ResolvedPlace],
+    beside: Callable[[str | None, str | None], bool] | None = None,
+) -> tuple[list[ResolvedPlace], list[Mention]]:
+    """The unresolved cued names whose sentence names the area or town holding them, placed there
+    (ACLED geo_precision 2: the event happened in or near it), and the names left unresolved."""
+    if not unresolved or not places:
+        return [], unresolved
+    lower = text.lower()
+    ordered = sorted(places, key=lambda p: p.mention.start)
+    # (a holder in a country the article never names, nor one beside those, is itself in doubt:
+    # "Palma" of Spain in an article on Mozambique places nothing)
+    named = {p.place.country for p in places if p.place.kind == "country"}
+
+    def in_region(country: str | None) -> bool:
+        if not named or country in named:
+            return True
+        return beside is not None and any(beside(c, country) for c in named)
+
+    starts = [p.mention.start for p in ordered]
+    times = Counter(p.place.id for p in places)
+    placed: list[ResolvedPlace] = []
+    left: list[Mention] = []
+    group: list[Mention] = []
+    for index, mention in enumerate(unresolved):
+        group.append(mention)
+        following = unresolved[index + 1] if index + 1 < len(unresolved) else None
+        if (
+            following is not None
+            and following.sentence == mention.sentence
+            and _LIST_JOINT.fullmatch(text, mention.end, following.start)
+        ):
+            continue  # "hai làng Don Ao và Krisana, huyện …": the list shares its holder
+        end = mention.end
+        at = bisect_left(starts, end)
+        while (
+            at < len(ordered)
+            and ordered[at].mention.sentence == mention.sentence
+            and _LIST_JOINT.fullmatch(text, end, ordered[at].mention.start)
+        ):  # "các thị trấn Minbya, Maungdaw, Mrauk-U và Kyauktaw của bang Rakhine": known ones
+            end = ordered[at].mention.end  # of the list too, then its holder
+            at += 1
+        holder = ordered[at] if at < len(ordered) else None
+        if not (
+            holder is not None
+            and holder.place.kind in HOLDER_KINDS
+            and in_region(holder.place.country)
+            and holder.mention.sentence == mention.sentence
+            and _HOLDER_LINK.fullmatch(lower, end, holder.mention.start)
+        ):
+            holder = None
+            if group[0].cue in URBAN_CUES:
+                # "… tại Kiev. Một tòa nhà ở quận Solomyansky bốc cháy": a city's district, the
+                # city named last, in its sentence or the one before
+                before = bisect_left(starts, group[0].start) - 1
+                while before >= 0 and ordered[before].mention.sentence >= group[0].sentence - 1:
+                    city = ordered[before].place
+                    if city.kind == "city":
+                        # (a city the article is about, named again, or in the same sentence:
+                        # "quận" also names a rural district, "quận Shangla" is no part of
+                        # Bannu, named once in the sentence before)
+                        if in_region(city.country) and (
+                            ordered[before].mention.sentence == group[0].sentence or times[city.id] > 1
+                        ):
+                            holder = ordered[before]
+                        break
+                    before -= 1
+        if holder is not None:
+            for member in group:
+                member.unresolved_reason = None
+                cue = member.cue
+                if (cue in FEATURE_HEADS or looks_vietnamese(member.surface)) and lower.startswith(
+                    f"{cue} ", member.start - len(cue) - 1
+                ):
+                    # "đồng cỏ Baisaran", "nhà tù Munzenze": a work's head is part of its name, as
+                    # is the head of a name translated into Vietnamese words ("khu Phố Cổ")
+                    member.start -= len(cue) + 1
+                    member.surface = text[member.start : member.end]
+                placed.append(ResolvedPlace(member, holder.place, 2, holder.score))
+        else:
+            left.extend(group)
+        group = []
+    return placed, left
+
+
+_LIST_JOINT = re.compile(r"\s*(?:,|,?\s+(?:và|hoặc|cùng với))\s+")

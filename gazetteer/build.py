@@ -604,6 +604,7 @@ def build(db_path: Path, log=print, min_population: int = sources.CITY_MIN_POPUL
     )
     con.execute("CREATE INDEX places_grid ON places(CAST(lat AS INTEGER), CAST(lon AS INTEGER))")
     con.execute("CREATE INDEX places_kind ON places(kind)")
+    con.execute("CREATE INDEX places_country ON places(country, kind)")  # a country's towns
     counts = dict(con.execute("SELECT kind, COUNT(*) FROM places GROUP BY kind").fetchall())
     n_names = con.execute("SELECT COUNT(*) FROM names").fetchone()[0]
     meta = {

@@ -426,6 +426,18 @@ class Gazetteer:
             self._built_places[place_id] = found
         return found
 
+    def settlements_of(self, country: str, letter: str) -> list[tuple[str, str]]:
+        """(id, own name) of the built towns, cities and villages of a country with people counted
+        whose name starts with the letter (or with a letter outside ASCII: "Ḩudaydah"), the
+        places a spelling variant may stand for (``events.resolve``)."""
+        sql = (
+            "SELECT id, name FROM places WHERE country = ?1 AND kind IN ('city','town','village') "
+            "AND population > 0 AND (name LIKE ?2 OR unicode(name) > 127)"
+        )
+        pattern = letter.replace("%", "").replace("_", "")[:1] + "%"
+        with self._lock:
+            return list(self._con.execute(sql, (country.upper(), pattern)))
+
     # -- reverse ----------------------------------------------------------------------
 
     def reverse(self, lat: float, lon: float, max_km: float = 50.0) -> dict:
