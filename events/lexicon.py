@@ -398,7 +398,10 @@ ARMED_PERSONS = (
 # Who protests and who polices a protest (events.clauses.in_protest).
 PROTESTERS = r"người biểu tình|đoàn người biểu tình|đám đông|người tuần hành|người phản đối"
 POLICE = r"cảnh sát|lực lượng an ninh|lực lượng chống bạo động|cảnh sát chống bạo động|an ninh|quân đội"
-INTERVENTION_WORDS = r"vòi rồng|hơi cay|đạn cao su|giải tán"
+INTERVENTION_WORDS = (
+    r"vòi rồng|pháo nước|hơi cay|khói cay|lựu đạn cay|lựu đạn choáng|đạn cao su|dùi cui|giải tán"
+    r"|bắt giữ|bắt giam|tạm giữ|bị bắt"
+)
 
 # Factuality (issue 11): word classes that make a cue in their clause something other than an
 # occurrence the text reports. Each is a regex alternation over lower-case text, matched as whole

@@ -841,7 +841,8 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
             event["date"], event["date_end"] = record["date"], record["date_end"]
             event["time_precision"] = record["time_precision"]
             event_how["own_date"] = True
-    return _intercepted(_riots_over_protests(_summed_up(events, made)))
+    own = {id(event): how["own_date"] for event, how in made}
+    return _intercepted(_riots_over_protests(_bare_attacks_told(_summed_up(events, made), own), own))
 
 
 _BARE_ATTACKS = frozenset({"tấn công", "tập kích", "tiến công"})
@@ -908,6 +909,86 @@ def _summed_up(events: list[dict], made: list[tuple[dict, dict]]) -> list[dict]:
     return [event for event in events if id(event) not in gone]
 
 
+_BARE_HEAD = re.compile(r"(?:(?:các|những|một|hai)\s+)?(?:(?:cuộc|vụ|đợt|trận)\s+)?")
+
+
+def _bare(event: dict) -> bool:
+    """Whether every mention of a clash names only an attack ("tấn công", "cuộc tập kích"),
+    no means and no fighting: the verb any strike is told with."""
+    return (
+        event["event_type"] == lexicon.BATTLES
+        and event["sub_event_type"] == "Armed clash"
+        and all(
+            (m["cue"] or "").lower()[_BARE_HEAD.match((m["cue"] or "").lower()).end() :] in _BARE_ATTACKS
+            for m in event["mentions"]
+        )
+    )
+
+
+_ARMED_SUBJECT = re.compile(rf"(?<!\w)(?:{lexicon.ARMED_SUBJECTS})(?!\w)")
+
+
+def _unnamed_attacker(event: dict) -> bool:
+    """Whether a mention of the event names an attacker no actor stands for ("phiến quân tấn công
+    …"): someone the strike's actor may not be."""
+    return event["actor1"] is None and any(
+        _ARMED_SUBJECT.search(m["text"].lower(), 0, max(0, m["text"].find(m["cue"] or "")))
+        for m in event["mentions"]
+    )
+
+
+def _bare_attacks_told(events: list[dict], own: dict[int, bool]) -> list[dict]:
+    """A clash told only with a bare attack verb ("Nga tung đòn tấn công dữ dội", "Vụ tấn công
+    khiến ít nhất 8 người thiệt mạng") at the place and on the day of a strike the article tells
+    with its means (missiles, drones, shelling), or of its interception, is that strike told again
+    (ACLED codes it once, with its means): it joins it. Its day may be a day off when it has none
+    of its own (a lede dated by the article over a night's strike). Another attacker keeps it apart."""
+    strikes = [
+        e
+        for e in events
+        if (e["event_type"] == lexicon.REMOTE or e["sub_event_type"] == "Disrupted weapons use")
+        and e["place_id"] is not None
+        and e["date"] is not None
+    ]
+    if not strikes:
+        return events
+    kept = []
+    for event in events:
+        target = None
+        placed = event["place_id"] is not None and event["date"] is not None
+        if placed and _bare(event) and not _unnamed_attacker(event):
+            day = dt.date.fromisoformat(event["date"])
+            for strike in strikes:
+                if strike["place_id"] != event["place_id"] or strike["background"] != event["background"]:
+                    continue
+                apart = abs((dt.date.fromisoformat(strike["date"]) - day).days)
+                if apart > (0 if own.get(id(event), True) else 1):
+                    continue
+                intercepted = strike["sub_event_type"] == "Disrupted weapons use"
+                if not _actors_agree(strike, event) or (
+                    not intercepted
+                    and None not in (strike["actor1"], event["actor1"])
+                    and strike["actor1"] != event["actor1"]
+                ):
+                    continue
+                target = strike
+                break
+        if target is None:
+            kept.append(event)
+            continue
+        target["mentions"] = sorted(target["mentions"] + event["mentions"], key=lambda m: m["start"])
+        if target["sub_event_type"] != "Disrupted weapons use":
+            for field, other_side in (("actor1", "actor2"), ("actor2", "actor1")):
+                value = event[field]
+                if target[field] is None and value is not None and value != target[other_side]:
+                    target[field] = value
+        if target["claimed_by"] is None:
+            target["claimed_by"] = event["claimed_by"]
+        figures = [f for f in (target["fatalities"], event["fatalities"]) if f is not None]
+        target["fatalities"] = min(figures) if figures else None
+    return kept
+
+
 def _intercepted(events: list[dict]) -> list[dict]:
     """A launch told with its interception in one sentence, with no toll ("Houthi phóng một tên lửa
     về phía Israel; quân đội Israel thông báo đã đánh chặn tên lửa"), is one event: the disrupted
@@ -934,25 +1015,80 @@ def _intercepted(events: list[dict]) -> list[dict]:
     return kept
 
 
-def _riots_over_protests(events: list[dict]) -> list[dict]:
-    """A peaceful protest at the place and on the day of a riot is that demonstration, turned violent
-    (ACLED codes it once, as the riot): "Các cuộc biểu tình cũng diễn ra tại Pokhara và Itahari, nơi
-    2 người chết trong đụng độ với cảnh sát" is a protest at Pokhara and a riot at Itahari."""
-    riots = {
-        (e["place_id"], e["date"], e["background"]): e
+# one demonstration told several ways, the type ACLED codes it with first: the crowd's violence, then
+# the police's force, then any intervention, then none
+_DEMONSTRATION_RANK = {
+    "Violent demonstration": 4,
+    "Excessive force against protesters": 3,
+    "Protest with intervention": 2,
+    "Peaceful protest": 1,
+}
+
+
+def _riots_over_protests(events: list[dict], own: dict[int, bool] | None = None) -> list[dict]:
+    """One demonstration per place and day (ACLED codes it once, as the gravest of what it became):
+    a peaceful protest at the place and on the day of a riot is that demonstration turned violent,
+    the police's tear gas or force on it its intervention ("Các cuộc biểu tình cũng diễn ra tại
+    Pokhara và Itahari, nơi 2 người chết trong đụng độ với cảnh sát" is a protest at Pokhara and a
+    riot at Itahari). A mention placed by no word of its own (a sentence carrying on the
+    demonstration) is at the place of the same name; burning by no named actor on the day and at
+    the place of a riot is the rioters'. ``own``: whether each event's day is its own (by ``id``);
+    one that has none (the article's day) may be the demonstration of the day before."""
+    demos = [
+        e
         for e in events
-        if e["event_type"] == lexicon.RIOTS and e["place_id"] is not None and e["date"] is not None
-    }
-    if not riots:
+        if e["sub_event_type"] in _DEMONSTRATION_RANK and e["place_id"] is not None and e["date"] is not None
+    ]
+    looted = any(e["sub_event_type"] == "Looting/property destruction" for e in events)
+    if len(demos) < 2 and not (demos and looted):
         return events
-    kept = []
+
+    def same_place(one: dict, other: dict) -> bool:
+        if one["place_id"] == other["place_id"]:
+            return True
+        placed_by_words = one["place_surface"] is not None and other["place_surface"] is not None
+        same_name = one["location"] == other["location"] and one["country"] == other["country"]
+        return not placed_by_words and same_name
+
+    order = {id(e): i for i, e in enumerate(events)}
+    by_day: dict[tuple, list[dict]] = {}
+    for demo in demos:
+        by_day.setdefault((demo["date"], demo["background"]), []).append(demo)
+    dated = own or {}
+    gone: set[int] = set()
     for event in events:
-        riot = riots.get((event["place_id"], event["date"], event["background"]))
-        if riot is None or event["sub_event_type"] != "Peaceful protest":
-            kept.append(event)
+        looting = (
+            event["sub_event_type"] == "Looting/property destruction"
+            and event["actor1"] is None
+            and event["place_id"] is not None
+        )
+        if event["sub_event_type"] not in _DEMONSTRATION_RANK and not looting:
             continue
-        riot["mentions"] = sorted(riot["mentions"] + event["mentions"], key=lambda m: m["start"])
-    return kept
+        rank = 0 if looting else _DEMONSTRATION_RANK[event["sub_event_type"]]
+        best = None
+        days = [event["date"]]
+        if not dated.get(id(event), True) and event["date"] is not None:
+            days.append(iso(dt.date.fromisoformat(event["date"]) - dt.timedelta(days=1)))
+        for other in (o for day in days for o in by_day.get((day, event["background"]), ())):
+            if other is event or id(other) in gone or not same_place(event, other):
+                continue
+            other_rank = _DEMONSTRATION_RANK[other["sub_event_type"]]
+            if looting and other["event_type"] != lexicon.RIOTS:
+                continue
+            # the graver one keeps it (of two alike, the one told first)
+            graver = other_rank > rank or (other_rank == rank and order[id(other)] < order[id(event)])
+            if graver and (best is None or other_rank > _DEMONSTRATION_RANK[best["sub_event_type"]]):
+                best = other
+        if best is None:
+            continue
+        gone.add(id(event))
+        best["mentions"] = sorted(best["mentions"] + event["mentions"], key=lambda m: m["start"])
+        for field in ("actor1", "actor2", "claimed_by"):
+            if best[field] is None and event[field] is not None:
+                best[field] = event[field]
+        figures = [f for f in (best["fatalities"], event["fatalities"]) if f is not None]
+        best["fatalities"] = min(figures) if figures else None
+    return [e for e in events if id(e) not in gone]
 
 
 _LOCATION_FIELDS = (

@@ -708,3 +708,77 @@ def test_what_demonstrators_burn_and_smash_is_their_riot(extract, who: str) -> N
         "một đồn cảnh sát."
     )
     assert kinds(out) == [("Riots", "Violent demonstration")]
+
+
+# --------------------------------------------------------------------------- one incident, told twice
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lede's bare attack over the strike told with its means
+        "Nga mở đợt tấn công dữ dội vào thành phố Dnipro rạng sáng 9/6. Chính quyền Ukraine cho biết Nga đã "
+        "phóng hàng chục tên lửa hành trình nhằm vào thành phố Dnipro trong đêm.",
+        # the toll told with the bare noun after the strike
+        "Israel không kích một khu dân cư ở thành phố Khan Younis hôm 9/6. Vụ tấn công khiến ít nhất 7 người "
+        "thiệt mạng, giới chức y tế cho biết.",
+        # the bare attack told of a night whose interception the next sentence tells
+        "Ukraine tập kích thành phố Kursk trong đêm 8/6. Lực lượng phòng không Nga cho biết đã bắn hạ 40 UAV "
+        "trên bầu trời thành phố Kursk.",
+    ],
+)
+def test_a_bare_attack_at_the_place_and_day_of_a_strike_is_that_strike(extract, text: str) -> None:
+    out = extract(text)
+    assert len(out["events"]) == 1, kinds(out)
+    assert out["events"][0]["event_type"] in (REMOTE, "Strategic developments")
+    assert len(out["events"][0]["mentions"]) == 2
+
+
+@pytest.mark.parametrize(
+    "attacker", ["lực lượng Ukraine đã tấn công binh sĩ Nga", "phiến quân tấn công một đồn cảnh sát"]
+)
+def test_a_bare_attack_by_another_attacker_stays_its_own(extract, attacker: str) -> None:
+    text = f"Nga phóng tên lửa vào thành phố Kharkiv hôm 9/6. Cùng ngày, {attacker} ở thành phố Kharkiv."
+    out = extract(text)
+    assert len(out["events"]) == 2, kinds(out)
+
+
+def test_the_fatal_toll_told_with_the_bare_noun_goes_to_the_strike(extract) -> None:
+    out = extract(
+        "Israel không kích một khu dân cư ở thành phố Khan Younis hôm 9/6. Vụ tấn công khiến ít nhất 7 người "
+        "thiệt mạng, giới chức y tế cho biết."
+    )
+    assert [e["fatalities"] for e in out["events"]] == [7]
+
+
+# --------------------------------------------------------------------------- protests the police break up
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cảnh sát bắn hơi cay vào hàng nghìn người biểu tình tại thủ đô Nairobi hôm 8/6.",
+        "Người dân xuống đường biểu tình ở thủ đô Lima hôm 8/6, cảnh sát dùng vòi rồng giải tán đám đông.",
+        "Hàng trăm sinh viên tuần hành tại thủ đô Dhaka hôm 8/6 và nhiều người đã bị bắt.",
+    ],
+)
+def test_a_protest_the_police_break_up_is_a_protest_with_intervention(extract, text: str) -> None:
+    assert kinds(extract(text)) == [("Protests", "Protest with intervention")]
+
+
+def test_one_demonstration_told_three_ways_is_one_event_of_its_gravest_kind(extract) -> None:
+    out = extract(
+        "Hàng nghìn người biểu tình tụ tập tại thủ đô Nairobi hôm 8/6 để phản đối dự luật thuế. "
+        "Một số người biểu tình ném đá và đụng độ với cảnh sát chống bạo động ở thủ đô Nairobi. "
+        "Cảnh sát sau đó dùng dùi cui tấn công những người biểu tình, khiến nhiều người bị thương."
+    )
+    assert kinds(out) == [("Riots", "Violent demonstration")]
+    assert len(out["events"][0]["mentions"]) == 3
+
+
+def test_protests_in_two_cities_stay_two(extract) -> None:
+    out = extract(
+        "Hàng nghìn người biểu tình tại thủ đô Nairobi hôm 8/6. Cùng ngày, cảnh sát bắn hơi cay giải tán "
+        "người biểu tình ở thành phố Mombasa."
+    )
+    assert sorted(where(out)) == ["Mombasa", "Nairobi"]
