@@ -253,12 +253,35 @@ _ROUTE_END = re.compile(r"(?:nối|nối liền|kết nối|chạy từ|dẫn t�
 _TITLES = Phrases(lexicon.PERSON_TITLES)
 
 
+# where a strike or a force came from ("phóng 139 UAV từ các hướng Kursk, Orel và Bryansk", "bay từ
+# bán đảo Crimea"): its origin, not where it struck; the members of a list after it too
+_ORIGIN = re.compile(
+    r"(?<!\w)(?:từ|xuất phát từ|cất cánh từ)(?:\s+(?:các|những|nhiều))?"
+    r"(?:\s+(?:hướng|phía|khu vực|vùng|lãnh thổ|bán đảo|căn cứ|sân bay|tỉnh|thành phố))?\s*:?\s*"
+    r"(?:[A-ZĐÀ-Ỹ][^\s,.;:]*(?:\s+[A-ZĐÀ-Ỹ][^\s,.;:]*)*\s*(?:,|\svà|\shoặc)\s*)*$"
+)
+_ORIGIN_REACH = 120  # characters looked back at: a list of a few names
+
+
+def origin(text: str, p: ResolvedPlace) -> bool:
+    """Whether the place is where a strike or a force came from (:data:`_ORIGIN`)."""
+    if not p.mention.preceding.rstrip().endswith(_ORIGIN_ENDS):
+        return False  # (the cheap test first: most places follow none of these)
+    return _ORIGIN.search(text, max(0, p.mention.start - _ORIGIN_REACH), p.mention.start) is not None
+
+
+_ORIGIN_ENDS = ("từ", "hướng", "phía", ":", ",", "và", "hoặc", "khu vực", "vùng", "lãnh thổ", "bán đảo",
+                "căn cứ", "sân bay", "tỉnh", "thành phố")  # fmt: skip
+
+
 def aside(text: str, p: ResolvedPlace) -> bool:
     """Whether a (non-country) place is named aside from the event: a speaker's seat, the place of
-    an official's title, or a route's end."""
+    an official's title, a route's end, or a strike's origin."""
     if p.place.kind == "country":
         return False
     if _ROUTE_END.search(p.mention.preceding[-12:]) or _TITLES.ending(p.mention.preceding) is not None:
+        return True
+    if origin(text, p):
         return True
     return bool(_CLAIM.match(_lowered(text), p.mention.end, p.mention.end + 40))
 

@@ -782,3 +782,23 @@ def test_protests_in_two_cities_stay_two(extract) -> None:
         "người biểu tình ở thành phố Mombasa."
     )
     assert sorted(where(out)) == ["Mombasa", "Nairobi"]
+
+
+# --------------------------------------------------------------------------- where a strike came from
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Không quân Ukraine cho biết Nga đã phóng 80 UAV vào Ukraine trong đêm 8/6 từ các hướng Kursk, "
+        "Bryansk và Millerovo.",
+        "Nga phóng 12 tên lửa hành trình vào Ukraine hôm 8/6, xuất phát từ khu vực Rostov.",
+    ],
+)
+def test_the_places_a_strike_came_from_are_not_where_it_struck(extract, text: str) -> None:
+    assert where(extract(text)) == ["Ukraine"]
+
+
+def test_a_strike_on_a_town_named_beside_its_origin_is_at_the_town(extract) -> None:
+    out = extract("Nga phóng UAV từ tỉnh Kursk tấn công thành phố Sumy hôm 8/6.")
+    assert where(out) == ["Sumy"]
