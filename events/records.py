@@ -87,6 +87,9 @@ class DateRef:
     date_end: str | None
     precision: int
     own: bool = True  # read from the event's sentence (False: the article's reference date)
+    # the day of the report, not of the incident ("ngày 8/12 đưa tin … đã đụng độ"): the incident is
+    # on it or before it, so a mention giving its own day tells the same incident
+    reported: bool = False
 
 
 def parse_number(text: str) -> int | None:
@@ -779,8 +782,28 @@ def _actors_agree(event: dict, mention: dict) -> bool:
     return len(ours | theirs) <= 2 or min(len(ours), len(theirs)) <= 1
 
 
-def _dates_agree(event: dict, mention: dict, event_own: bool, mention_own: bool) -> bool:
-    return event["date"] == mention["date"] or not (event_own and mention_own)
+_REPORT_LAG = 3  # days a report may come after the incident it tells
+
+
+def _dates_agree(
+    event: dict,
+    mention: dict,
+    event_own: bool,
+    mention_own: bool,
+    reported: tuple[bool, bool] = (False, False),
+) -> bool:
+    """The same day, or one side undated. A side dated by its report ("ngày 8/12 đưa tin … đã
+    đụng độ", ``reported``) tells an incident of that day or of the few days before it."""
+    if event["date"] == mention["date"]:
+        return True
+    other_own = mention_own if reported[0] else event_own
+    if (reported[0] or reported[1]) and other_own:
+        report, other = (event, mention) if reported[0] else (mention, event)
+        if None in (report["date"], other["date"]) or len(report["date"]) != 10 or len(other["date"]) != 10:
+            return False  # (a month told beside a report: no day of it is known to be near)
+        lag = (dt.date.fromisoformat(report["date"]) - dt.date.fromisoformat(other["date"])).days
+        return 0 <= lag <= _REPORT_LAG
+    return not (event_own and mention_own)
 
 
 def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
@@ -812,9 +835,10 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
                     may_join = retells(record, text, how["cue_end"])
                 if not may_join:
                     continue
-            if not _dates_agree(event, record, event_how["own_date"], how["own_date"]) or not _actors_agree(
-                event, record
-            ):
+            reported = (event_how.get("reported", False), how.get("reported", False))
+            if not _dates_agree(
+                event, record, event_how["own_date"], how["own_date"], reported
+            ) or not _actors_agree(event, record):
                 continue
             if joined is None or (event["date"] == record["date"] and joined[0]["date"] != record["date"]):
                 joined = (event, event_how)
@@ -856,14 +880,16 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
         event["mentions"].append(how["mention"])
         event["mentions"].sort(key=lambda m: m["start"])
         for field in ("actor1", "actor2", "claimed_by", "location_written"):
-            if event[field] is None and record[field] is not None:
+            other_side = {"actor1": "actor2", "actor2": "actor1"}.get(field)
+            both_sides = other_side is not None and record[field] == event[other_side]
+            if event[field] is None and record[field] is not None and not both_sides:
                 event[field] = record[field]
         figures = [f for f in (event["fatalities"], record["fatalities"]) if f is not None]
         event["fatalities"] = min(figures) if figures else None
         if how["own_date"] and not event_how["own_date"]:
             event["date"], event["date_end"] = record["date"], record["date_end"]
             event["time_precision"] = record["time_precision"]
-            event_how["own_date"] = True
+            event_how["own_date"], event_how["reported"] = True, False
     own = {id(event): how["own_date"] for event, how in made}
     return _intercepted(_riots_over_protests(_bare_attacks_told(_summed_up(events, made), own), own))
 

@@ -802,3 +802,51 @@ def test_the_places_a_strike_came_from_are_not_where_it_struck(extract, text: st
 def test_a_strike_on_a_town_named_beside_its_origin_is_at_the_town(extract) -> None:
     out = extract("Nga phóng UAV từ tỉnh Kursk tấn công thành phố Sumy hôm 8/6.")
     assert where(out) == ["Sumy"]
+
+
+# ------------------------------------------------------------------- the day of a report, the day before
+
+
+def test_a_date_of_the_report_gives_way_to_the_incidents_own_day(extract) -> None:
+    out = extract(
+        "Truyền thông địa phương ngày 9/6 đưa tin binh sĩ hai nước đã đụng độ ở tỉnh Preah Vihear. Quân đội "
+        "cho biết cuộc đụng độ ở tỉnh Preah Vihear diễn ra lúc 14 giờ ngày 8/6 và kéo dài 30 phút."
+    )
+    assert [e["date"] for e in out["events"]] == ["2025-06-08"]
+
+
+def test_a_report_does_not_join_an_incident_weeks_before_it(extract) -> None:
+    out = extract(
+        "Tổ chức Mạng lưới Bác sĩ ngày 9/6 cho biết RSF đã pháo kích trại tị nạn Abu Shouk gần thành phố El "
+        "Fasher. Trước đó, ngày 20/5, RSF cũng pháo kích thành phố El Fasher."
+    )
+    assert sorted(e["date"] for e in out["events"]) == ["2025-05-20", "2025-06-09"]
+
+
+@pytest.mark.parametrize(("count", "day"), [("một", "2025-06-07"), ("hai", "2025-06-06")])
+def test_the_incident_of_a_sau_khi_clause_is_the_days_before(extract, count: str, day: str) -> None:
+    out = extract(
+        f"UAV tấn công một xe khách gần thành phố El Obeid hôm 8/6, làm 9 người chết. Vụ việc xảy ra chỉ "
+        f"{count} ngày sau khi một đoàn xe cứu trợ bị UAV tấn công gần thành phố Kosti."
+    )
+    assert sorted((e["location"], e["date"]) for e in out["events"]) == [
+        ("El Obeid", "2025-06-08"),
+        ("Kosti", day),
+    ]
+
+
+def test_the_incident_told_before_a_truoc_khi_clause_keeps_its_day(extract) -> None:
+    out = extract(
+        "Nga phóng tên lửa vào thành phố Odesa hôm 8/6. Cuộc tấn công bằng tên lửa ở thành phố Odesa diễn ra "
+        "hai ngày trước khi hai bên nối lại đàm phán."
+    )
+    assert [e["date"] for e in out["events"]] == ["2025-06-08"]
+
+
+def test_a_month_the_clause_writes_dates_it_not_a_vague_before_that(extract) -> None:
+    out = extract(
+        "Ukraine tập kích nhà máy lọc dầu ở thành phố Ryazan hôm 9/6. Một cuộc tấn công bằng UAV trước đó đã "
+        "buộc nhà máy ở thành phố Ryazan ngừng hoạt động hồi đầu tháng 4."
+    )
+    dates = sorted(e["date"] for e in out["events"])
+    assert dates[0].startswith("2025-04") and dates[1] == "2025-06-09"
