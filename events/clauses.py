@@ -268,6 +268,11 @@ def by_means(text: str, start: int, cue: Cue, end: int | None = None, lower: str
     return cue
 
 
+# an agreement already in force, that a clause breaks, keeps to or acts under: not news of its own
+_AGREEMENT_IN_FORCE = re.compile(
+    r"(?<!\w)(?:vi phạm|phá vỡ|phá hoại|tuân thủ|duy trì|theo|khuôn khổ|bất chấp|trong thời gian)"
+    r"\s+(?:(?:các|những|một|cả)\s+)?$"
+)
 _PROTEST_SETTING = re.compile(rf"(?<!\w)(?:{lexicon.PROTEST_SETTING})(?!\w)")
 _INTERVENTION = re.compile(rf"(?<!\w)(?:{lexicon.INTERVENTION_WORDS})(?!\w)")
 
@@ -572,6 +577,12 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
             lower, clause_start - start, clause_end - start, best.start - start
         ):
             why = None  # "Hamas lên án cuộc không kích … hôm 3/6, khiến 20 người chết": it happened
+        if (
+            why is None
+            and best.sub_event_type == "Agreement"
+            and _AGREEMENT_IN_FORCE.search(lower, max(0, best.start - start - 30), best.start - start)
+        ):
+            why = "in force"  # "vi phạm thỏa thuận ngừng bắn", "theo lệnh ngừng bắn": one made before
         if why == "despite":
             best = Cue(best.start, best.end, best.event_type, best.sub_event_type, lexicon.HISTORY_ONLY)
         elif why is not None:

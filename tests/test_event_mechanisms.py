@@ -850,3 +850,47 @@ def test_a_month_the_clause_writes_dates_it_not_a_vague_before_that(extract) -> 
     )
     dates = sorted(e["date"] for e in out["events"])
     assert dates[0].startswith("2025-04") and dates[1] == "2025-06-09"
+
+
+# --------------------------------------------------------------------------- a capital for its state
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bangkok cáo buộc Phnom Penh nã pháo vào tỉnh Surin hôm 8/6, khiến hai binh sĩ Thái Lan bị thương.",
+        "Moskva ngày 8/6 tuyên bố quân đội Nga đã pháo kích thành phố Kupiansk.",
+        "Tổng thống Mỹ ngày 8/6 kêu gọi chấm dứt cuộc xung đột giữa Moskva và Kiev, sau khi Nga không kích "
+        "thành phố Kharkiv hôm 7/6.",
+    ],
+)
+def test_a_capital_that_speaks_accuses_or_is_a_party_is_no_place_of_the_event(extract, text: str) -> None:
+    assert not {"Bangkok", "Phnom Penh", "Moscow", "Kyiv"} & set(where(extract(text)))
+
+
+def test_a_capital_struck_stays_the_place(extract) -> None:
+    assert where(extract("Nga phóng tên lửa tấn công Kiev rạng sáng 8/6.")) == ["Kyiv"]
+
+
+# --------------------------------------------------------------------------- an agreement in force
+
+
+@pytest.mark.parametrize("verb", ["vi phạm", "phá vỡ"])
+def test_an_agreement_broken_is_no_agreement_but_the_fire_is_news(extract, verb: str) -> None:
+    out = extract(
+        f"Thái Lan cáo buộc Campuchia {verb} thỏa thuận ngừng bắn khi nã cối vào tỉnh Surin hôm 8/6."
+    )
+    assert kinds(out) == [(REMOTE, SHELLING)]
+
+
+def test_a_ceasefire_is_no_stopping_of_what_the_clause_tells(extract) -> None:
+    # "ngừng bắn" is a noun (a ceasefire), not "ngừng" (to stop) governing the shelling after it
+    out = extract(
+        "Quân đội Thái Lan cáo buộc Campuchia phớt lờ lệnh ngừng bắn và nã pháo vào tỉnh Surin hôm 8/6."
+    )
+    assert kinds(out) == [(REMOTE, SHELLING)]
+
+
+@pytest.mark.parametrize("weapon", ["cối", "rocket", "tên lửa"])
+def test_na_with_a_weapon_is_a_shelling(extract, weapon: str) -> None:
+    assert kinds(extract(f"Campuchia nã {weapon} vào tỉnh Surin hôm 8/6.")) == [(REMOTE, SHELLING)]
