@@ -253,7 +253,9 @@ HISTORY_ONLY = 1  # the priority of cues that make only background events (see t
 
 EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
     (
-        r"bắn (?:hạ|rơi|chặn) (?:\S+ ){0,3}?(?:tên lửa|rocket|rốc[ -]?két|uav|drone|máy bay không người lái"
+        # a count of the launched ("bắn hạ 563 trong số 598 UAV") between the verb and the weapon
+        r"bắn (?:hạ|rơi|chặn) (?:\S+ ){0,3}?(?:trong (?:tổng )?số \S+ )?"
+        r"(?:tên lửa|rocket|rốc[ -]?két|uav|drone|máy bay không người lái"
         r"|thiết bị bay|quả đạn|đạn)|đánh chặn|bắn chặn"
         # by air defence ("các đơn vị phòng không bắn hạ hoặc chế áp 546 UAV", "hai chiếc bị lực lượng
         # phòng không bắn hạ"): a shot-down aircraft with a crew stays a clash

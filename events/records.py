@@ -937,7 +937,8 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
             event["time_precision"] = record["time_precision"]
             event_how["own_date"], event_how["reported"] = True, False
     own = {id(event): how["own_date"] for event, how in made}
-    return _intercepted(_riots_over_protests(_bare_attacks_told(_summed_up(events, made), own), own))
+    told = _riots_over_protests(_bare_attacks_told(_summed_up(events, made), own), own)
+    return _interceptions_of_strikes(_intercepted(told), own)
 
 
 _BARE_ATTACKS = frozenset({"tấn công", "tập kích", "tiến công"})
@@ -1004,6 +1005,7 @@ def _summed_up(events: list[dict], made: list[tuple[dict, dict]]) -> list[dict]:
     return [event for event in events if id(event) not in gone]
 
 
+_DAMAGE = frozenset({"phá hủy", "hư hại", "san phẳng", "phá hoại"})  # what a strike did, told after it
 _BARE_HEAD = re.compile(r"(?:(?:các|những|một|hai)\s+)?(?:(?:cuộc|vụ|đợt|trận)\s+)?")
 
 
@@ -1014,7 +1016,8 @@ def _bare(event: dict) -> bool:
         event["event_type"] == lexicon.BATTLES
         and event["sub_event_type"] == "Armed clash"
         and all(
-            (m["cue"] or "").lower()[_BARE_HEAD.match((m["cue"] or "").lower()).end() :] in _BARE_ATTACKS
+            (m["cue"] or "").lower()[_BARE_HEAD.match((m["cue"] or "").lower()).end() :]
+            in _BARE_ATTACKS | _DAMAGE
             for m in event["mentions"]
         )
     )
@@ -1082,6 +1085,58 @@ def _bare_attacks_told(events: list[dict], own: dict[int, bool]) -> list[dict]:
         figures = [f for f in (target["fatalities"], event["fatalities"]) if f is not None]
         target["fatalities"] = min(figures) if figures else None
     return kept
+
+
+def _interceptions_of_strikes(events: list[dict], own: dict[int, bool]) -> list[dict]:
+    """Interceptions told at a country only ("lực lượng phòng không Ukraine đã đánh chặn các mục
+    tiêu trên không") on the day of a strike on a place of that country are that strike's
+    (ACLED codes the strike): they join the strike of another attacker than the interceptor. A
+    strike with no day of its own (the article's) may be the night's told the day before."""
+    strikes = [
+        e
+        for e in events
+        if e["event_type"] == lexicon.REMOTE and e["date"] is not None and e["country"] is not None
+    ]
+    if not strikes:
+        return events
+    kept = []
+    for event in events:
+        target = None
+        if (
+            event["sub_event_type"] == "Disrupted weapons use"
+            and event["geo_precision"] == 3
+            and event["place_surface"] in (None, event["location"])
+            and event["country"] is not None
+        ):
+            # (the interceptor defends its country: the strike's other side, or no side named)
+            target = next(
+                (
+                    s
+                    for s in strikes
+                    if (
+                        s["date"] == event["date"]
+                        or (not own.get(id(s), True) and _next_day(event["date"], s["date"]))
+                    )
+                    and s["country"] == event["country"]
+                    and s["background"] == event["background"]
+                    and s["actor1"] not in (event["actor1"],)
+                ),
+                None,
+            )
+        if target is None:
+            kept.append(event)
+            continue
+        target["mentions"] = sorted(target["mentions"] + event["mentions"], key=lambda m: m["start"])
+        if target["claimed_by"] is None:
+            target["claimed_by"] = event["claimed_by"]
+    return kept
+
+
+def _next_day(day: str | None, other: str | None) -> bool:
+    """Whether ``other`` is the day after ``day`` (both ISO days)."""
+    if day is None or other is None or len(day) != 10 or len(other) != 10:
+        return False
+    return dt.date.fromisoformat(other) - dt.date.fromisoformat(day) == dt.timedelta(days=1)
 
 
 def _intercepted(events: list[dict]) -> list[dict]:

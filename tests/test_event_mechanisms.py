@@ -894,3 +894,28 @@ def test_a_ceasefire_is_no_stopping_of_what_the_clause_tells(extract) -> None:
 @pytest.mark.parametrize("weapon", ["cối", "rocket", "tên lửa"])
 def test_na_with_a_weapon_is_a_shelling(extract, weapon: str) -> None:
     assert kinds(extract(f"Campuchia nã {weapon} vào tỉnh Surin hôm 8/6.")) == [(REMOTE, SHELLING)]
+
+
+# --------------------------------------------------------------------------- interceptions of a strike
+
+
+def test_a_count_of_the_launched_is_still_an_interception(extract) -> None:
+    out = extract("Không quân Ukraine cho biết đã bắn hạ 70 trong số 85 UAV Nga phóng vào Ukraine đêm 8/6.")
+    assert kinds(out) == [("Strategic developments", "Disrupted weapons use")]
+
+
+def test_interceptions_told_at_the_country_join_the_strike_on_its_town(extract) -> None:
+    out = extract(
+        "Nga phóng tên lửa hành trình tấn công thành phố Lviv rạng sáng 8/6, làm 3 người bị thương. Lực "
+        "lượng phòng không Ukraine cho biết đã đánh chặn phần lớn các mục tiêu trên không trong đêm 8/6."
+    )
+    assert kinds(out) == [(REMOTE, SHELLING)]
+    assert len(out["events"][0]["mentions"]) == 2
+
+
+def test_interceptions_over_another_region_stay_their_own(extract) -> None:
+    out = extract(
+        "Nga phóng tên lửa hành trình tấn công thành phố Lviv rạng sáng 8/6. Cùng ngày, lực lượng "
+        "phòng không Nga bắn hạ 20 UAV trên bầu trời tỉnh Belgorod."
+    )
+    assert len(out["events"]) == 2, kinds(out)
