@@ -866,6 +866,7 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
     same: dict[tuple, list[tuple[dict, dict]]] = {}  # earlier events by type, place, background
     broad: list[tuple[dict, dict]] = []  # earlier events told at a country only
     made: list[tuple[dict, dict]] = []  # the events made so far, in text order
+    lone: list[tuple[dict, dict]] = []  # headlines of strikes that joined no event
     ordered = [c for c in candidates if not c[1]["support"]] + [c for c in candidates if c[1]["support"]]
     for record, how in ordered:
         key = (record["event_type"], record["sub_event_type"], record["place_id"], record["background"])
@@ -913,6 +914,12 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
         if joined is None and not how["support"]:
             joined = _broad_and_narrow(record, how, broad, same, at_place, made)
         if joined is None:
+            if (
+                how["support"]
+                and how["mention"]["role"] == "headline"
+                and record["event_type"] == lexicon.REMOTE
+            ):
+                lone.append((record, how))  # (a caption shows one scene, maybe of another strike)
             if not how["support"]:
                 record["mentions"] = [how["mention"]]
                 if how.get("country_level") or how.get("focus_only"):
@@ -936,6 +943,7 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
             event["date"], event["date_end"] = record["date"], record["date_end"]
             event["time_precision"] = record["time_precision"]
             event_how["own_date"], event_how["reported"] = True, False
+    _means_from_headlines(events, lone)
     own = {id(event): how["own_date"] for event, how in made}
     told = _riots_over_protests(_bare_attacks_told(_summed_up(events, made), own), own)
     return _interceptions_of_strikes(_intercepted(told), own)
@@ -1033,6 +1041,27 @@ def _unnamed_attacker(event: dict) -> bool:
         _ARMED_SUBJECT.search(m["text"].lower(), 0, max(0, m["text"].find(m["cue"] or "")))
         for m in event["mentions"]
     )
+
+
+def _means_from_headlines(events: list[dict], lone: list[tuple[dict, dict]]) -> None:
+    """A headline that tells a strike with its means ("Tấn công bằng UAV tại Sudan, ít
+    nhất 50 người thiệt mạng") over a body that tells it only as an attack ("Cuộc tấn công của RSF
+    xảy ra hôm 4/12, tại thị trấn Kalogi"): the body's one bare attack in that country is that
+    strike (its type from the headline, which joins it). Two such attacks: which one is unknown."""
+    for record, how in lone:
+        bare = [
+            e
+            for e in events
+            if _bare(e)
+            and not e["background"]
+            and e["country"] is not None
+            and e["country"] == record["country"]
+        ]
+        if len(bare) != 1:
+            continue
+        event = bare[0]
+        event["event_type"], event["sub_event_type"] = record["event_type"], record["sub_event_type"]
+        event["mentions"] = sorted([*event["mentions"], how["mention"]], key=lambda m: m["start"])
 
 
 def _bare_attacks_told(events: list[dict], own: dict[int, bool]) -> list[dict]:

@@ -919,3 +919,24 @@ def test_interceptions_over_another_region_stay_their_own(extract) -> None:
         "phòng không Nga bắn hạ 20 UAV trên bầu trời tỉnh Belgorod."
     )
     assert len(out["events"]) == 2, kinds(out)
+
+
+# --------------------------------------------------------------------------- the means in the headline
+
+
+def test_a_headline_gives_its_means_to_the_one_bare_attack_of_the_body(extract) -> None:
+    out = extract(
+        "Tấn công bằng UAV ở Sudan, ít nhất 20 người thiệt mạng\n\n"
+        "Cuộc tấn công của RSF xảy ra hôm 8/6 tại thị trấn Kadugli, bang Nam Kordofan, giới chức y tế "
+        "cho biết."
+    )
+    assert kinds(out) == [(REMOTE, AIR)]
+
+
+def test_a_headline_does_not_guess_between_two_bare_attacks(extract) -> None:
+    out = extract(
+        "Tấn công bằng UAV ở Sudan, ít nhất 20 người thiệt mạng\n\n"
+        "Cuộc tấn công của RSF xảy ra hôm 8/6 tại thị trấn Kadugli. Cùng ngày, quân đội Sudan tấn công "
+        "các vị trí của RSF ở thành phố El Obeid."
+    )
+    assert ("Battles", "Armed clash") in kinds(out)
