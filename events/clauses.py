@@ -577,6 +577,8 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
             lower, clause_start - start, clause_end - start, best.start - start
         ):
             why = None  # "Hamas lên án cuộc không kích … hôm 3/6, khiến 20 người chết": it happened
+        if why is None and lower.endswith(lexicon.ALERT_BEFORE, 0, best.start - start):
+            why = "alert"  # "còi báo động không kích vang lên khắp Ukraine": a warning, no strike
         if (
             why is None
             and best.sub_event_type == "Agreement"

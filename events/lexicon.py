@@ -279,7 +279,11 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         CIVILIANS, "Attack", 10,
     ),
     (
-        r"không kích|oanh tạc|ném bom|thả bom|tấn công (?:bằng )?(?:đường )?không quân|tập kích (?:bằng )?"
+        # a bomb thrown by hand is no air strike ("ném bom xăng", "ném bom khói": a crowd's, see the
+        # protests)
+        r"không kích|oanh tạc"
+        r"|ném bom(?! (?:xăng|khói|lửa|cháy|tự chế|cay|sơn)(?!\w))|thả bom"
+        r"|tấn công (?:bằng )?(?:đường )?không quân|tập kích (?:bằng )?"
         r"(?:uav|máy bay không người lái)"
         rf"|uav .{{0,60}}?{DRONE_HITS}|máy bay không người lái .{{0,60}}?{DRONE_HITS}"
         rf"|drone .{{0,60}}?{DRONE_HITS}"
@@ -446,7 +450,7 @@ NOT_REPORTED = {
         r"|báo cáo))"
         r"|lý do|nguyên nhân"
         r"|sau(?= (?:các|những|cuộc|vụ|đợt|loạt|nhiều|hơn|mấy|hàng))"
-        r"|tình hình|chấm dứt|ngừng(?! bắn)|kết thúc|giải quyết|tránh|ngăn ngừa|hậu quả|bối cảnh"
+        r"|tình hình|chấm dứt|ngừng(?! bắn)|kết thúc|giải quyết|tránh|ngăn ngừa|hậu quả|bối cảnh|làn sóng"
         r"|kể từ khi|từ khi"
         r"|một trong những|một trong các"  # a comparison: "Đây là một trong những đợt tấn công … nhất"
         # the incident just told, compared: "Đây là vụ tấn công đẫm máu nhất …", "Đây là lần thứ hai …"
@@ -491,6 +495,10 @@ WEAPON_BEFORE = r"(?:bệ|giàn|hệ thống|xe)\s+$"
 SAME_DAY = r"cùng ngày|cùng đêm|cùng lúc|cũng trong ngày|trong cùng ngày|cùng thời điểm|cùng hôm"
 DAY_BEFORE = r"trước đó một ngày|một ngày trước đó|một ngày trước"
 DAY_AFTER = r"ngày hôm sau|hôm sau|một ngày sau|ngày tiếp theo"
+
+# An alert named by what it warns of ("còi báo động không kích vang lên", "cảnh báo tên lửa"): the
+# cue right after one of these is no event (events.clauses.event_clauses).
+ALERT_BEFORE = ("báo động ", "cảnh báo ", "còi ")
 
 # Cues that name fighting in general ("giao tranh", "cuộc tấn công"): a mention made only of one
 # (no figures, no place of its own) retells an incident told nearby rather than a new one.

@@ -940,3 +940,30 @@ def test_a_headline_does_not_guess_between_two_bare_attacks(extract) -> None:
         "các vị trí của RSF ở thành phố El Obeid."
     )
     assert ("Battles", "Armed clash") in kinds(out)
+
+
+# --------------------------------------------------------------------------- alerts, thrown bombs, waves
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Còi báo động không kích vang lên khắp Ukraine trong đêm 8/6.",
+        "Chính quyền phát cảnh báo không kích tại tỉnh Kharkiv tối 8/6.",
+    ],
+)
+def test_an_air_raid_alert_is_no_strike(extract, text: str) -> None:
+    assert extract(text)["events"] == []
+
+
+@pytest.mark.parametrize("bomb", ["bom xăng", "bom khói"])
+def test_a_bomb_thrown_by_hand_is_no_air_strike(extract, bomb: str) -> None:
+    out = extract(f"Hàng trăm người bạo động ném {bomb} vào đồn cảnh sát ở thủ đô Santiago hôm 8/6.")
+    assert AIR not in [sub for _, sub in kinds(out)]
+
+
+def test_a_wave_of_protests_is_a_topic_not_a_protest(extract) -> None:
+    out = extract(
+        "Trước đó, ngày 7/6, làn sóng biểu tình phản đối dự luật vẫn tiếp diễn tại thủ đô Santiago."
+    )
+    assert out["events"] == []
