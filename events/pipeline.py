@@ -559,6 +559,8 @@ class Extractor:
                 i = bisect_left(starts, clause.start, lo, hi)  # the nearest before it
                 if i > lo:
                     chosen = dates[i - 1]
+                    # "… hôm qua (17/8) cho biết, RSF đã pháo kích …": the day of the report before it
+                    reported = _REPORTED_ON.match(text, chosen.end, clause.start) is not None
                 else:
                     for s, e in spans:  # in the clauses merged into it
                         i = bisect_left(starts, s, lo, hi)

@@ -877,7 +877,12 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
             # the same toll told again is the same incident ("Israel không kích Dải Gaza khiến 12 người
             # chết" in the lede and "… vụ không kích đã khiến 12 người thiệt mạng" in the body)
             same_toll = record["fatalities"] is not None and record["fatalities"] == event["fatalities"]
-            if not (how["support"] or (how["specific"] and event_how["specific"]) or same_toll):
+            # a lede dated by its report and placed by no word of its own ("Mạng lưới Bác sĩ hôm qua (17/8)
+            # cho biết RSF đã pháo kích một trại tị nạn …") is the incident the body then dates and places
+            # (a toll of its own that differs, "thêm hai binh sĩ thiệt mạng", is news of its own)
+            tolls = {f for f in (record["fatalities"], event["fatalities"]) if f is not None}
+            lede = len(tolls) <= 1 and any(h.get("reported") and not h["specific"] for h in (how, event_how))
+            if not (how["support"] or (how["specific"] and event_how["specific"]) or same_toll or lede):
                 if may_join is None:
                     may_join = retells(record, text, how["cue_end"])
                 if not may_join:

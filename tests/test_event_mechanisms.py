@@ -967,3 +967,20 @@ def test_a_wave_of_protests_is_a_topic_not_a_protest(extract) -> None:
         "Trước đó, ngày 7/6, làn sóng biểu tình phản đối dự luật vẫn tiếp diễn tại thủ đô Santiago."
     )
     assert out["events"] == []
+
+
+def test_a_lede_dated_by_its_report_is_the_strike_the_body_goes_on_about(extract) -> None:
+    out = extract(
+        "Tổ chức y tế địa phương hôm qua (9/6) cho biết, RSF đã pháo kích một trại tị nạn, khiến ít nhất 12 "
+        "người thiệt mạng. Theo tổ chức này, vụ pháo kích xảy ra hôm 8/6 tại trại Zamzam gần thành phố El "
+        "Fasher."
+    )
+    assert len(out["events"]) == 1, kinds(out)
+
+
+def test_a_report_of_more_dead_is_news_of_its_own(extract) -> None:
+    out = extract(
+        "Campuchia nã pháo vào một chốt biên phòng ở tỉnh Sa Kaeo lúc 21 giờ ngày 8/6, làm một binh sĩ thiệt "
+        "mạng. Quân đội Thái Lan sáng nay cho biết thêm hai binh sĩ thiệt mạng vì đạn cối từ phía Campuchia."
+    )
+    assert len(out["events"]) == 2, kinds(out)
