@@ -554,13 +554,17 @@ class Extractor:
                     if later < hi:
                         chosen = dates[later]
                     else:
-                        reported = True  # (none: the incident is on the report's day or before)
+                        reported = chosen.precision == 1  # (none: the incident is on that day or before)
             else:
                 i = bisect_left(starts, clause.start, lo, hi)  # the nearest before it
                 if i > lo:
                     chosen = dates[i - 1]
                     # "… hôm qua (17/8) cho biết, RSF đã pháo kích …": the day of the report before it
-                    reported = _REPORTED_ON.match(text, chosen.end, clause.start) is not None
+                    # (a day the text names: "trước đó cho biết" tells when it was said, not a day)
+                    reported = (
+                        chosen.precision == 1
+                        and _REPORTED_ON.match(text, chosen.end, clause.start) is not None
+                    )
                 else:
                     for s, e in spans:  # in the clauses merged into it
                         i = bisect_left(starts, s, lo, hi)
