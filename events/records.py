@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
@@ -951,7 +952,7 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
     _means_from_headlines(events, lone)
     own = {id(event): how["own_date"] for event, how in made}
     told = _riots_over_protests(_bare_attacks_told(_summed_up(events, made), own), own)
-    return _interceptions_of_strikes(_intercepted(told), own)
+    return _claimed_at_home(_interceptions_of_strikes(_intercepted(told), own))
 
 
 _BARE_ATTACKS = frozenset({"tấn công", "tập kích", "tiến công"})
@@ -1164,6 +1165,66 @@ def _interceptions_of_strikes(events: list[dict], own: dict[int, bool]) -> list[
         if target["claimed_by"] is None:
             target["claimed_by"] = event["claimed_by"]
     return kept
+
+
+@functools.cache
+def _english_names() -> dict[str, str]:
+    """Each country's English name (CLDR, through babel): {ISO code: name}, as claims are labelled."""
+    from babel import Locale  # (read once, when an article first has two sides' claims)
+
+    return dict(Locale("en").territories)
+
+
+_FACING_KM = 250  # two provinces facing each other across a border: their points this near at most
+
+
+def _claimed_at_home(events: list[dict]) -> list[dict]:
+    """One side's account of an incident the article has told at the other side's place: the other
+    side claims it on the same day between the same two sides, placed in the claimant's own country
+    near the first ("Quân khu 2 cho biết cuộc đụng độ diễn ra ở tỉnh Si Sa Ket …"; "Bộ Quốc phòng
+    Campuchia cáo buộc Thái Lan nổ súng trước, bắn vào lực lượng Campuchia tại tỉnh Preah Vihear"):
+    each accuses the other at home, and it is one clash (ACLED codes it once, with both claims)."""
+    # (a clash: both sides fire in it; strikes across the border are each side's own, "Ấn Độ không kích
+    # Muzaffarabad" after "Pakistan pháo kích Poonch")
+    sides = [e for e in events if e["event_type"] == lexicon.BATTLES and e["country"]]
+    if len({e["country"] for e in sides}) < 2:
+        return events
+    names = _english_names()
+    gone: set[int] = set()
+    for event in sides:
+        claim = event["claimed_by"] or ""
+        home = names.get(event["country"], "")
+        named = {a for a in (event["actor1"], event["actor2"]) if a}
+        if not (home and claim.startswith(home)) or not named or event["lat"] is None:
+            continue
+        for first in sides:
+            if first is event or id(first) in gone or first["country"] == event["country"]:
+                continue
+            pair = {a for a in (first["actor1"], first["actor2"]) if a}
+            if (
+                first["date"] != event["date"]
+                or first["background"] != event["background"]
+                or len(pair) != 2
+                or not named <= pair
+                or (first["claimed_by"] or "").startswith(home)
+                or first["lat"] is None
+                or _km(first["lat"], first["lon"], event["lat"], event["lon"]) > _FACING_KM
+            ):
+                continue
+            gone.add(id(event))
+            first["mentions"] = sorted(first["mentions"] + event["mentions"], key=lambda m: m["start"])
+            break
+    return [e for e in events if id(e) not in gone]
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    d = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 12_742 * math.asin(min(1.0, math.sqrt(d)))
 
 
 def _next_day(day: str | None, other: str | None) -> bool:

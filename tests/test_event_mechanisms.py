@@ -984,3 +984,23 @@ def test_a_report_of_more_dead_is_news_of_its_own(extract) -> None:
         "mạng. Quân đội Thái Lan sáng nay cho biết thêm hai binh sĩ thiệt mạng vì đạn cối từ phía Campuchia."
     )
     assert len(out["events"]) == 2, kinds(out)
+
+
+# --------------------------------------------------------------------------- each side's account of one clash
+
+
+def test_each_side_placing_one_clash_at_home_is_one_clash(extract) -> None:
+    out = extract(
+        "Quân đội Thái Lan cho biết binh sĩ hai nước đã đụng độ ở tỉnh Si Sa Ket lúc 14 giờ ngày 8/6, làm "
+        "hai binh sĩ Thái Lan bị thương. Bộ Quốc phòng Campuchia cáo buộc binh sĩ Thái Lan nổ súng trước vào "
+        "lực lượng Campuchia tại tỉnh Preah Vihear ngày 8/6."
+    )
+    assert [e["event_type"] for e in out["events"]] == ["Battles"], where(out)
+
+
+def test_strikes_each_side_makes_across_the_border_stay_two(extract) -> None:
+    out = extract(
+        "Pakistan cho biết Ấn Độ đã không kích thành phố Muzaffarabad hôm 8/6. Cùng ngày, quân đội Ấn Độ cáo "
+        "buộc Pakistan pháo kích thị trấn Poonch."
+    )
+    assert len(out["events"]) == 2, where(out)
