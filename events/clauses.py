@@ -528,8 +528,11 @@ def attacks_in_general(lower: str, at: int, cue_end: int, clause_end: int) -> bo
 # ngừng bắn có hiệu lực, 420 người đã thiệt mạng") tells a running total of the dead, not an incident
 # (lexicon.NOT_REPORTED["total"]).
 _OPENS_WITH_TOTAL = re.compile(
-    r"(?:[^\s,;.]+(?:\s+[^\s,;.]+){0,2},\s*)?(?:kể từ|tính từ|tính chung từ)\s+"
-    r"(?:đầu|ngày|tháng|năm|cuối|khi|hôm)(?!\w)"
+    r"(?:[^\s,;.]+(?:\s+[^\s,;.]+){0,2},\s*)?(?:(?:kể từ|tính từ|tính chung từ)\s+"
+    r"(?:đầu|ngày|tháng|năm|cuối|khi|hôm)"
+    # as of a day: "Tính đến ngày 8/6, …", "Cho đến nay, …"
+    r"|(?:tính đến|tính tới|cho đến|cho tới)\s+(?:nay|ngày|hôm|thời điểm|cuối|hết|tháng|năm)"
+    r"|(?:đến|tới) nay)(?!\w)"
 )
 
 

@@ -458,7 +458,11 @@ NOT_REPORTED = {
     ),
     # a running total over a span, not one incident: "kể từ đầu tháng này, 15 tay súng đã thiệt mạng",
     # "nâng tổng số người chết lên 30" (the incidents it adds up are told on their own)
-    "total": r"kể từ(?= đầu| ngày| tháng| năm| cuối| hôm)|tính từ|nâng tổng số|lũy kế|cộng dồn",
+    # as of a day ("Tính đến ngày 8/6, giao tranh đã khiến 40.000 người chết", "cho đến nay"): a tally
+    "total": (
+        r"kể từ(?= đầu| ngày| tháng| năm| cuối| hôm)|tính từ|nâng tổng số|lũy kế|cộng dồn"
+        r"|tính đến|tính tới|cho đến nay|cho tới nay|đến nay|tới nay"
+    ),
     # what something happens in spite of: "bất chấp lệnh giới nghiêm", "bất chấp thỏa thuận ngừng bắn
     # đạt được năm 1994" (a state of things, told again: background when dated in the past, else nothing)
     "despite": r"bất chấp",

@@ -1004,3 +1004,22 @@ def test_strikes_each_side_makes_across_the_border_stay_two(extract) -> None:
         "buộc Pakistan pháo kích thị trấn Poonch."
     )
     assert len(out["events"]) == 2, where(out)
+
+
+# --------------------------------------------------------------------------- as-of tallies
+
+
+@pytest.mark.parametrize(
+    "opening", ["Tính đến ngày 8/6", "Tính đến nay", "Cho đến nay", "Tính tới thời điểm này"]
+)
+def test_a_tally_as_of_a_day_is_no_incident(extract, opening: str) -> None:
+    out = extract(f"{opening}, các cuộc không kích của Israel đã làm hơn 50.000 người chết ở Dải Gaza.")
+    assert out["events"] == []
+
+
+def test_the_incident_before_an_as_of_tally_keeps_its_toll(extract) -> None:
+    out = extract(
+        "Nga pháo kích thành phố Kherson hôm 8/6, làm 3 người chết. Tính đến ngày 8/6, các cuộc tấn công của "
+        "Nga đã khiến 500 người chết ở thành phố Kherson."
+    )
+    assert [(e["location"], e["fatalities"]) for e in out["events"]] == [("Kherson", 3)]
