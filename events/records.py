@@ -133,17 +133,21 @@ _STATE_VERBS = (
     rf"{lexicon.CLAIM_VERBS}|tố|yêu cầu|kêu gọi|cảnh báo|phản đối|bác bỏ|lên án|chỉ trích|phủ nhận|đề nghị"
     r"|đáp trả|trả đũa|đe dọa|vi phạm"
 )
+# the verbs of an attacker: a capital as their subject is its state ("Moskva tấn công thành phố Kharkiv");
+# "Kyiv bị tấn công" (a passive) keeps Kyiv the place struck
+_STRIKE_VERBS = r"tấn công|tập kích|không kích|pháo kích|oanh tạc|phóng|bắn|nã|điều|triển khai"
 _CAPITAL_SPEAKS = re.compile(
     r"\s*(?:(?:đã|cũng|từng|vừa|luôn|nhiều lần|liên tục|nhiều|hôm nay|hôm qua|(?:hôm|ngày) [\d/.]+)\s+){0,3}"
-    rf"(?:{_STATE_VERBS})(?!\w)"
+    rf"(?:{_STATE_VERBS}|{_STRIKE_VERBS})(?!\w)"
 )
 _CAPITAL_ADDRESSED = re.compile(rf"(?:(?:{_STATE_VERBS})|giữa|đàm phán với|với|và)\s+(?:chính quyền\s+)?$")
 
 
 def capital_as_state(text: str, place: ResolvedPlace, before: ResolvedPlace | None = None) -> bool:
     """Whether a capital with no place cue stands for its state (:data:`_STATE_VERBS`): it speaks,
-    accuses or is accused, or is a party "giữa … và …" (``before``: the place named just before it,
-    for "và"). "Nga tấn công Kyiv" keeps Kyiv a place: a target is where."""
+    accuses or is accused, strikes (the subject of :data:`_STRIKE_VERBS`), or is a party "giữa … và …"
+    (``before``: the place named just before it, for "và"). "Nga tấn công Kyiv" keeps Kyiv a place:
+    a target is where."""
     m = place.mention
     if m.cue not in (None, "giữa") or place.place.kind not in ("city", "town") or place.place.country is None:
         return False

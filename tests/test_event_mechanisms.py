@@ -868,8 +868,16 @@ def test_a_capital_that_speaks_accuses_or_is_a_party_is_no_place_of_the_event(ex
     assert not {"Bangkok", "Phnom Penh", "Moscow", "Kyiv"} & set(where(extract(text)))
 
 
-def test_a_capital_struck_stays_the_place(extract) -> None:
-    assert where(extract("Nga phóng tên lửa tấn công Kiev rạng sáng 8/6.")) == ["Kyiv"]
+@pytest.mark.parametrize(
+    "text",
+    ["Nga phóng tên lửa tấn công Kiev rạng sáng 8/6.", "Kiev bị tấn công bằng tên lửa rạng sáng 8/6."],
+)
+def test_a_capital_struck_stays_the_place(extract, text: str) -> None:
+    assert where(extract(text)) == ["Kyiv"]
+
+
+def test_a_capital_that_strikes_is_no_place_of_the_strike(extract) -> None:
+    assert where(extract("Moskva tấn công thành phố Kharkiv bằng tên lửa hôm 8/6.")) == ["Kharkiv"]
 
 
 # --------------------------------------------------------------------------- an agreement in force
