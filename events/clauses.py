@@ -268,14 +268,28 @@ def by_means(text: str, start: int, cue: Cue, end: int | None = None, lower: str
     return cue
 
 
+# an agreement already in force, that a clause breaks, keeps to or acts under: not news of its own
+_AGREEMENT_IN_FORCE = re.compile(
+    r"(?<!\w)(?:vi phạm|phá vỡ|phá hoại|tuân thủ|duy trì|theo|khuôn khổ|bất chấp|trong thời gian)"
+    r"\s+(?:(?:các|những|một|cả)\s+)?$"
+)
 _PROTEST_SETTING = re.compile(rf"(?<!\w)(?:{lexicon.PROTEST_SETTING})(?!\w)")
 _INTERVENTION = re.compile(rf"(?<!\w)(?:{lexicon.INTERVENTION_WORDS})(?!\w)")
 
 
-def with_intervention(cue: Cue, lower: str, clause_start: int, clause_end: int, start: int) -> Cue:
+def with_intervention(
+    cue: Cue, lower: str, clause_start: int, clause_end: int, start: int, intervened: bool | None = None
+) -> Cue:
     """An arrest or a dispersal (water cannon, tear gas) in a sentence that tells a protest is the
     protest with the intervention (ACLED), not a strategic development of its own. ``lower``: the
-    sentence lower-cased from ``start`` on."""
+    sentence lower-cased from ``start`` on; ``intervened``: whether it holds an intervention word,
+    when the caller knows."""
+    if cue.event_type == lexicon.PROTESTS and cue.sub_event_type == "Peaceful protest":
+        # "Cảnh sát bắn hơi cay vào những người biểu tình", "Người dân biểu tình trở lại, cảnh sát
+        # bắn hơi cay giải tán": the protest the police broke up, wherever in the sentence
+        if _INTERVENTION.search(lower) is not None if intervened is None else intervened:
+            return Cue(cue.start, cue.end, lexicon.PROTESTS, "Protest with intervention", cue.priority)
+        return cue
     if cue.event_type != lexicon.STRATEGIC:
         return cue
     if cue.sub_event_type not in lexicon.INTERVENTION_SUBS and not _INTERVENTION.search(
@@ -514,8 +528,11 @@ def attacks_in_general(lower: str, at: int, cue_end: int, clause_end: int) -> bo
 # ngừng bắn có hiệu lực, 420 người đã thiệt mạng") tells a running total of the dead, not an incident
 # (lexicon.NOT_REPORTED["total"]).
 _OPENS_WITH_TOTAL = re.compile(
-    r"(?:[^\s,;.]+(?:\s+[^\s,;.]+){0,2},\s*)?(?:kể từ|tính từ|tính chung từ)\s+"
-    r"(?:đầu|ngày|tháng|năm|cuối|khi|hôm)(?!\w)"
+    r"(?:[^\s,;.]+(?:\s+[^\s,;.]+){0,2},\s*)?(?:(?:kể từ|tính từ|tính chung từ)\s+"
+    r"(?:đầu|ngày|tháng|năm|cuối|khi|hôm)"
+    # as of a day: "Tính đến ngày 8/6, …", "Cho đến nay, …"
+    r"|(?:tính đến|tính tới|cho đến|cho tới)\s+(?:nay|ngày|hôm|thời điểm|cuối|hết|tháng|năm)"
+    r"|(?:đến|tới) nay)(?!\w)"
 )
 
 
@@ -535,6 +552,7 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
     merged: dict[tuple, Clause] = {}
     previous: Clause | None = None
     setting: bool | None = None  # whether the sentence tells a protest (read when first needed)
+    intervened: bool | None = None  # whether it holds a police intervention (read when first needed)
     # a habit or an intent told before a list ("thường kiểm soát các tuyến đường và quấy nhiễu người
     # dân bằng bạo lực, bắt cóc, …", "sẽ cấm sự can thiệp nước ngoài, các hoạt động bạo loạn …"):
     # the items after its commas are what it governs, up to a conjunction or a semicolon
@@ -562,6 +580,14 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
             lower, clause_start - start, clause_end - start, best.start - start
         ):
             why = None  # "Hamas lên án cuộc không kích … hôm 3/6, khiến 20 người chết": it happened
+        if why is None and lower.endswith(lexicon.ALERT_BEFORE, 0, best.start - start):
+            why = "alert"  # "còi báo động không kích vang lên khắp Ukraine": a warning, no strike
+        if (
+            why is None
+            and best.sub_event_type == "Agreement"
+            and _AGREEMENT_IN_FORCE.search(lower, max(0, best.start - start - 30), best.start - start)
+        ):
+            why = "in force"  # "vi phạm thỏa thuận ngừng bắn", "theo lệnh ngừng bắn": one made before
         if why == "despite":
             best = Cue(best.start, best.end, best.event_type, best.sub_event_type, lexicon.HISTORY_ONLY)
         elif why is not None:
@@ -583,7 +609,9 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
             previous.spans.append((clause_start, clause_end))
             continue
         best = by_means(text, start, best, clause_end, lower)
-        best = with_intervention(best, lower, clause_start, clause_end, start)
+        if intervened is None and best.sub_event_type == "Peaceful protest":
+            intervened = _INTERVENTION.search(lower) is not None  # (once a sentence, as the setting)
+        best = with_intervention(best, lower, clause_start, clause_end, start, intervened)
         best = by_armed_men(best, lower, clause_start, start)
         best = by_victim(best, lower, clause_start, clause_end, start)
         best = protesters_act(best, cues, lower, clause_end, start, starts)

@@ -253,7 +253,9 @@ HISTORY_ONLY = 1  # the priority of cues that make only background events (see t
 
 EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
     (
-        r"bắn (?:hạ|rơi|chặn) (?:\S+ ){0,3}?(?:tên lửa|rocket|rốc[ -]?két|uav|drone|máy bay không người lái"
+        # a count of the launched ("bắn hạ 563 trong số 598 UAV") between the verb and the weapon
+        r"bắn (?:hạ|rơi|chặn) (?:\S+ ){0,3}?(?:trong (?:tổng )?số \S+ )?"
+        r"(?:tên lửa|rocket|rốc[ -]?két|uav|drone|máy bay không người lái"
         r"|thiết bị bay|quả đạn|đạn)|đánh chặn|bắn chặn"
         # by air defence ("các đơn vị phòng không bắn hạ hoặc chế áp 546 UAV", "hai chiếc bị lực lượng
         # phòng không bắn hạ"): a shot-down aircraft with a crew stays a clash
@@ -277,7 +279,11 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         CIVILIANS, "Attack", 10,
     ),
     (
-        r"không kích|oanh tạc|ném bom|thả bom|tấn công (?:bằng )?(?:đường )?không quân|tập kích (?:bằng )?"
+        # a bomb thrown by hand is no air strike ("ném bom xăng", "ném bom khói": a crowd's, see the
+        # protests)
+        r"không kích|oanh tạc"
+        r"|ném bom(?! (?:xăng|khói|lửa|cháy|tự chế|cay|sơn)(?!\w))|thả bom"
+        r"|tấn công (?:bằng )?(?:đường )?không quân|tập kích (?:bằng )?"
         r"(?:uav|máy bay không người lái)"
         rf"|uav .{{0,60}}?{DRONE_HITS}|máy bay không người lái .{{0,60}}?{DRONE_HITS}"
         rf"|drone .{{0,60}}?{DRONE_HITS}"
@@ -287,7 +293,8 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         REMOTE, "Air/drone strike", 10,
     ),
     (
-        r"pháo kích|nã pháo|bắn pháo|pháo binh .{0,40}?(?:bắn|nã)|nã (?:\S+ ){0,3}?(?:đạn|loạt|quả)|bắn phá"
+        r"pháo kích|nã pháo|bắn pháo|pháo binh .{0,40}?(?:bắn|nã)|bắn phá"
+        r"|nã (?:\S+ ){0,3}?(?:đạn|loạt|quả|cối|rocket|rốc[ -]?két|tên lửa)(?!\w)"
         r"|đạn cối|súng cối"
         r"|tên lửa .{0,70}?(?:bắn|rơi|tấn công|tập kích|trúng|đánh trúng|dội|lao vào|đâm vào|va vào)"
         r"|rocket .{0,50}?(?:rơi|trúng|dội)|rốc[ -]?két .{0,50}?(?:rơi|trúng|dội)"
@@ -398,7 +405,10 @@ ARMED_PERSONS = (
 # Who protests and who polices a protest (events.clauses.in_protest).
 PROTESTERS = r"người biểu tình|đoàn người biểu tình|đám đông|người tuần hành|người phản đối"
 POLICE = r"cảnh sát|lực lượng an ninh|lực lượng chống bạo động|cảnh sát chống bạo động|an ninh|quân đội"
-INTERVENTION_WORDS = r"vòi rồng|hơi cay|đạn cao su|giải tán"
+INTERVENTION_WORDS = (
+    r"vòi rồng|pháo nước|hơi cay|khói cay|lựu đạn cay|lựu đạn choáng|đạn cao su|dùi cui|giải tán"
+    r"|bắt giữ|bắt giam|tạm giữ|bị bắt"
+)
 
 # Factuality (issue 11): word classes that make a cue in their clause something other than an
 # occurrence the text reports. Each is a regex alternation over lower-case text, matched as whole
@@ -440,7 +450,7 @@ NOT_REPORTED = {
         r"|báo cáo))"
         r"|lý do|nguyên nhân"
         r"|sau(?= (?:các|những|cuộc|vụ|đợt|loạt|nhiều|hơn|mấy|hàng))"
-        r"|tình hình|chấm dứt|ngừng|kết thúc|giải quyết|tránh|ngăn ngừa|hậu quả|bối cảnh"
+        r"|tình hình|chấm dứt|ngừng(?! bắn)|kết thúc|giải quyết|tránh|ngăn ngừa|hậu quả|bối cảnh|làn sóng"
         r"|kể từ khi|từ khi"
         r"|một trong những|một trong các"  # a comparison: "Đây là một trong những đợt tấn công … nhất"
         # the incident just told, compared: "Đây là vụ tấn công đẫm máu nhất …", "Đây là lần thứ hai …"
@@ -448,7 +458,11 @@ NOT_REPORTED = {
     ),
     # a running total over a span, not one incident: "kể từ đầu tháng này, 15 tay súng đã thiệt mạng",
     # "nâng tổng số người chết lên 30" (the incidents it adds up are told on their own)
-    "total": r"kể từ(?= đầu| ngày| tháng| năm| cuối| hôm)|tính từ|nâng tổng số|lũy kế|cộng dồn",
+    # as of a day ("Tính đến ngày 8/6, giao tranh đã khiến 40.000 người chết", "cho đến nay"): a tally
+    "total": (
+        r"kể từ(?= đầu| ngày| tháng| năm| cuối| hôm)|tính từ|nâng tổng số|lũy kế|cộng dồn"
+        r"|tính đến|tính tới|cho đến nay|cho tới nay|đến nay|tới nay"
+    ),
     # what something happens in spite of: "bất chấp lệnh giới nghiêm", "bất chấp thỏa thuận ngừng bắn
     # đạt được năm 1994" (a state of things, told again: background when dated in the past, else nothing)
     "despite": r"bất chấp",
@@ -485,6 +499,10 @@ WEAPON_BEFORE = r"(?:bệ|giàn|hệ thống|xe)\s+$"
 SAME_DAY = r"cùng ngày|cùng đêm|cùng lúc|cũng trong ngày|trong cùng ngày|cùng thời điểm|cùng hôm"
 DAY_BEFORE = r"trước đó một ngày|một ngày trước đó|một ngày trước"
 DAY_AFTER = r"ngày hôm sau|hôm sau|một ngày sau|ngày tiếp theo"
+
+# An alert named by what it warns of ("còi báo động không kích vang lên", "cảnh báo tên lửa"): the
+# cue right after one of these is no event (events.clauses.event_clauses).
+ALERT_BEFORE = ("báo động ", "cảnh báo ", "còi ")
 
 # Cues that name fighting in general ("giao tranh", "cuộc tấn công"): a mention made only of one
 # (no figures, no place of its own) retells an incident told nearby rather than a new one.

@@ -24,6 +24,7 @@ from events.records import (
     SentencePlaces,
     aside,
     at_place,
+    capital_as_state,
     coordinated,
     event_record,
     event_span,
@@ -58,9 +59,13 @@ TOO_MANY_EVENTS = Message(
 
 # "Cùng ngày", "Trước đó một ngày", "Ngày hôm sau": a date by reference to the one told before
 _ANAPHOR = re.compile(
-    rf"(?P<same>{lexicon.SAME_DAY})(?!\w)|(?P<before>{lexicon.DAY_BEFORE})(?!\w)|(?P<after>{lexicon.DAY_AFTER})(?!\w)",
+    # "(chỉ) một ngày sau khi …" first: the incident of the "sau khi" clause is the earlier one
+    r"(?P<since>(?:một|hai|ba|bốn|năm|\d{1,2}) ngày sau khi)(?!\w)"
+    r"|(?P<until>(?:một|hai|ba|bốn|năm|\d{1,2}) ngày trước khi)(?!\w)"
+    rf"|(?P<same>{lexicon.SAME_DAY})(?!\w)|(?P<before>{lexicon.DAY_BEFORE})(?!\w)|(?P<after>{lexicon.DAY_AFTER})(?!\w)",
     re.IGNORECASE,
 )
+_COUNTED_DAYS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5}
 _SHIFT = {"before": -1, "after": 1}
 _ANAPHOR_REACH = 60  # the reference opens its sentence
 # a word every _ANAPHOR phrase holds: most sentences hold none, and need no regex search
@@ -215,16 +220,19 @@ def _names_a_town(
     )
 
 
-def _anaphoric(kind: str, told: DateRef, when: DateRef) -> DateRef | None:
+def _anaphoric(kind: str, told: DateRef, when: DateRef, days: int = 1) -> DateRef | None:
     """The date a sentence gives by reference (``kind`` of ``_ANAPHOR``) to the one told before
     it: "Cùng ngày" (the same day, unless the sentence has a date of its own), "Trước đó một
     ngày" (the day before: "trước đó" is not read against the publication date then), "Ngày
-    hôm sau" (the day after)."""
+    hôm sau" (the day after). "Vụ việc xảy ra một ngày sau khi đoàn xe … bị tấn công": the
+    incident of the "sau khi" clause (``since``) is ``days`` before the one told, that of a
+    "trước khi" clause (``until``) ``days`` after; the caller gives these kinds only to such clauses."""
     if kind == "same":
         return None if when.own else DateRef(told.date, None, told.precision)
     if told.precision != 1 or told.date is None or len(told.date) != 10:
         return None
-    day = dt.date.fromisoformat(told.date) + dt.timedelta(days=_SHIFT[kind])
+    shift = {"since": -days, "until": days}.get(kind, _SHIFT.get(kind, 0))
+    day = dt.date.fromisoformat(told.date) + dt.timedelta(days=shift)
     return DateRef(day.isoformat(), None, 1)
 
 
@@ -306,6 +314,9 @@ class Extractor:
             del unresolved[MAX_UNRESOLVED:]
         event_places = places + _capitals_again(text, places, sentences)  # (the output's places stay as read)
         event_places.sort(key=lambda p: (p.mention.start, -p.mention.end))
+        for before, p in zip([None, *event_places], event_places, strict=False):
+            if capital_as_state(text, p, before):
+                p.mention.actor = True  # "Bangkok cáo buộc Phnom Penh …": who, not where
         undated = not article.published
         if article.published:
             published, precision = parse_published(article.published)
@@ -360,6 +371,12 @@ class Extractor:
             opening = text[sentence[0] : min(sentence[1], sentence[0] + _ANAPHOR_REACH)].lower()
             m = _ANAPHOR.search(opening) if _ANAPHOR_HINT.search(opening) else None
             anaphor = m.lastgroup if m is not None else None
+            # "… N ngày sau khi / trước khi …": the count, and where the clause it shifts begins
+            counted, shifted_from = 1, None
+            if anaphor in ("since", "until") and m is not None:
+                word = m.group().split()[0].lower()
+                counted = int(word) if word.isdigit() else _COUNTED_DAYS[word]
+                shifted_from = sentence[0] + m.end()
             # the places a sentence's events may use are those of the sentence
             near = SentencePlaces(
                 event_places[bisect_left(event_starts, sentence[0]) : bisect_left(event_starts, sentence[1])]
@@ -381,7 +398,10 @@ class Extractor:
                     if isinstance(previous, DateRef):
                         when = previous  # "Hôm 9/10, … ở Kabul. Chính quyền Taliban cáo buộc …": that day
                 if anaphor is not None and told is not None:
-                    by_reference = _anaphoric(anaphor, told, when)
+                    kind = anaphor
+                    if shifted_from is not None and (clause.cue_start or clause.start) < shifted_from:
+                        kind = "same"  # "Cuộc không kích xảy ra hai ngày trước khi …": the incident told
+                    by_reference = _anaphoric(kind, told, when, counted)
                     if by_reference is not None:
                         when = by_reference  # "Cùng ngày, …"
                         if by_reference.date is not None and roles[index] == "body":
@@ -441,7 +461,8 @@ class Extractor:
                     "support": roles[index] != "body",
                     "cue_end": cue_end,
                     "specific": record["place_surface"] is not None and record["geo_precision"] <= 2,
-                    "own_date": when.own,
+                    "own_date": when.own and not when.reported,
+                    "reported": when.reported,
                     "continues": continues,
                     "country_level": not continues and here is not None and here.place.kind in _BROAD_KINDS,
                     # placed at the article's focus only, for want of a place of its own
@@ -514,12 +535,19 @@ class Extractor:
         if starts is None:
             starts = [d.start for d in dates]
         lo, hi = bisect_left(starts, sentence[0]), bisect_left(starts, sentence[1])  # the sentence's
-        chosen = None
+        chosen, reported = None, False
         if lo < hi:
             spans = clause.spans or [(clause.start, clause.end)]
             i = bisect_left(starts, spans[0][0], lo, hi)  # its own
             if i < hi and starts[i] < spans[0][1]:
                 chosen = dates[i]
+                if chosen.relative and chosen.precision > 1:
+                    # "một cuộc tấn công trước đó … hồi đầu tháng 8": the date the clause writes,
+                    # not the vague "before that" read against the publication day
+                    written = next(
+                        (d for d in dates[i + 1 : hi] if d.start < spans[0][1] and not d.relative), None
+                    )
+                    chosen = written or chosen
                 cue = clause.cue_start
                 if cue is not None and cue > chosen.end and _REPORTED_ON.match(text, chosen.end, cue):
                     # "ngày 16/11 xác nhận vụ đấu súng … vào tối 13/11": the first dates the report;
@@ -527,10 +555,18 @@ class Extractor:
                     later = bisect_left(starts, cue, i + 1, hi)
                     if later < hi:
                         chosen = dates[later]
+                    else:
+                        reported = chosen.precision == 1  # (none: the incident is on that day or before)
             else:
                 i = bisect_left(starts, clause.start, lo, hi)  # the nearest before it
                 if i > lo:
                     chosen = dates[i - 1]
+                    # "… hôm qua (17/8) cho biết, RSF đã pháo kích …": the day of the report before it
+                    # (a day the text names: "trước đó cho biết" tells when it was said, not a day)
+                    reported = (
+                        chosen.precision == 1
+                        and _REPORTED_ON.match(text, chosen.end, clause.start) is not None
+                    )
                 else:
                     for s, e in spans:  # in the clauses merged into it
                         i = bisect_left(starts, s, lo, hi)
@@ -550,7 +586,7 @@ class Extractor:
             and (chosen.opens_range or _UNTIL.search(text, max(0, later.start - 24), later.start))
         ):
             end = later.date  # "từ ngày 27/9 … sáng 28/9", "Tháng 2/1988 … kéo dài đến năm 1994"
-        return DateRef(_iso(chosen.date), _iso(end) if end else None, chosen.precision)
+        return DateRef(_iso(chosen.date), _iso(end) if end else None, chosen.precision, reported=reported)
 
 
 def _capped(found: int, what: str, cap: int, done: str = "kept") -> str:

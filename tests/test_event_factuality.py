@@ -487,7 +487,7 @@ def test_gunmen_attacking_is_an_event(extract) -> None:
         ),
         (
             "Cảnh sát dùng hơi cay giải tán hàng trăm người biểu tình ở thủ đô Yerevan tối 20/9.",
-            ("Protests", "Peaceful protest"),
+            ("Protests", "Protest with intervention"),
         ),
         # an arrest with no protest told stays an arrest
         ("Cảnh sát hôm 29/6 bắt giữ 10 người tại thành phố Nablus.", ("Strategic developments", "Arrests")),

@@ -708,3 +708,326 @@ def test_what_demonstrators_burn_and_smash_is_their_riot(extract, who: str) -> N
         "một đồn cảnh sát."
     )
     assert kinds(out) == [("Riots", "Violent demonstration")]
+
+
+# --------------------------------------------------------------------------- one incident, told twice
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lede's bare attack over the strike told with its means
+        "Nga mở đợt tấn công dữ dội vào thành phố Dnipro rạng sáng 9/6. Chính quyền Ukraine cho biết Nga đã "
+        "phóng hàng chục tên lửa hành trình nhằm vào thành phố Dnipro trong đêm.",
+        # the toll told with the bare noun after the strike
+        "Israel không kích một khu dân cư ở thành phố Khan Younis hôm 9/6. Vụ tấn công khiến ít nhất 7 người "
+        "thiệt mạng, giới chức y tế cho biết.",
+        # the bare attack told of a night whose interception the next sentence tells
+        "Ukraine tập kích thành phố Kursk trong đêm 8/6. Lực lượng phòng không Nga cho biết đã bắn hạ 40 UAV "
+        "trên bầu trời thành phố Kursk.",
+    ],
+)
+def test_a_bare_attack_at_the_place_and_day_of_a_strike_is_that_strike(extract, text: str) -> None:
+    out = extract(text)
+    assert len(out["events"]) == 1, kinds(out)
+    assert out["events"][0]["event_type"] in (REMOTE, "Strategic developments")
+    assert len(out["events"][0]["mentions"]) == 2
+
+
+@pytest.mark.parametrize(
+    "attacker", ["lực lượng Ukraine đã tấn công binh sĩ Nga", "phiến quân tấn công một đồn cảnh sát"]
+)
+def test_a_bare_attack_by_another_attacker_stays_its_own(extract, attacker: str) -> None:
+    text = f"Nga phóng tên lửa vào thành phố Kharkiv hôm 9/6. Cùng ngày, {attacker} ở thành phố Kharkiv."
+    out = extract(text)
+    assert len(out["events"]) == 2, kinds(out)
+
+
+def test_the_fatal_toll_told_with_the_bare_noun_goes_to_the_strike(extract) -> None:
+    out = extract(
+        "Israel không kích một khu dân cư ở thành phố Khan Younis hôm 9/6. Vụ tấn công khiến ít nhất 7 người "
+        "thiệt mạng, giới chức y tế cho biết."
+    )
+    assert [e["fatalities"] for e in out["events"]] == [7]
+
+
+# --------------------------------------------------------------------------- protests the police break up
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cảnh sát bắn hơi cay vào hàng nghìn người biểu tình tại thủ đô Nairobi hôm 8/6.",
+        "Người dân xuống đường biểu tình ở thủ đô Lima hôm 8/6, cảnh sát dùng vòi rồng giải tán đám đông.",
+        "Hàng trăm sinh viên tuần hành tại thủ đô Dhaka hôm 8/6 và nhiều người đã bị bắt.",
+    ],
+)
+def test_a_protest_the_police_break_up_is_a_protest_with_intervention(extract, text: str) -> None:
+    assert kinds(extract(text)) == [("Protests", "Protest with intervention")]
+
+
+def test_one_demonstration_told_three_ways_is_one_event_of_its_gravest_kind(extract) -> None:
+    out = extract(
+        "Hàng nghìn người biểu tình tụ tập tại thủ đô Nairobi hôm 8/6 để phản đối dự luật thuế. "
+        "Một số người biểu tình ném đá và đụng độ với cảnh sát chống bạo động ở thủ đô Nairobi. "
+        "Cảnh sát sau đó dùng dùi cui tấn công những người biểu tình, khiến nhiều người bị thương."
+    )
+    assert kinds(out) == [("Riots", "Violent demonstration")]
+    assert len(out["events"][0]["mentions"]) == 3
+
+
+def test_protests_in_two_cities_stay_two(extract) -> None:
+    out = extract(
+        "Hàng nghìn người biểu tình tại thủ đô Nairobi hôm 8/6. Cùng ngày, cảnh sát bắn hơi cay giải tán "
+        "người biểu tình ở thành phố Mombasa."
+    )
+    assert sorted(where(out)) == ["Mombasa", "Nairobi"]
+
+
+# --------------------------------------------------------------------------- where a strike came from
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Không quân Ukraine cho biết Nga đã phóng 80 UAV vào Ukraine trong đêm 8/6 từ các hướng Kursk, "
+        "Bryansk và Millerovo.",
+        "Nga phóng 12 tên lửa hành trình vào Ukraine hôm 8/6, xuất phát từ khu vực Rostov.",
+    ],
+)
+def test_the_places_a_strike_came_from_are_not_where_it_struck(extract, text: str) -> None:
+    assert where(extract(text)) == ["Ukraine"]
+
+
+def test_a_strike_on_a_town_named_beside_its_origin_is_at_the_town(extract) -> None:
+    out = extract("Nga phóng UAV từ tỉnh Kursk tấn công thành phố Sumy hôm 8/6.")
+    assert where(out) == ["Sumy"]
+
+
+# ------------------------------------------------------------------- the day of a report, the day before
+
+
+def test_a_date_of_the_report_gives_way_to_the_incidents_own_day(extract) -> None:
+    out = extract(
+        "Truyền thông địa phương ngày 9/6 đưa tin binh sĩ hai nước đã đụng độ ở tỉnh Preah Vihear. Quân đội "
+        "cho biết cuộc đụng độ ở tỉnh Preah Vihear diễn ra lúc 14 giờ ngày 8/6 và kéo dài 30 phút."
+    )
+    assert [e["date"] for e in out["events"]] == ["2025-06-08"]
+
+
+def test_a_report_does_not_join_an_incident_weeks_before_it(extract) -> None:
+    out = extract(
+        "Tổ chức Mạng lưới Bác sĩ ngày 9/6 cho biết RSF đã pháo kích trại tị nạn Abu Shouk gần thành phố El "
+        "Fasher. Trước đó, ngày 20/5, RSF cũng pháo kích thành phố El Fasher."
+    )
+    assert sorted(e["date"] for e in out["events"]) == ["2025-05-20", "2025-06-09"]
+
+
+@pytest.mark.parametrize(("count", "day"), [("một", "2025-06-07"), ("hai", "2025-06-06")])
+def test_the_incident_of_a_sau_khi_clause_is_the_days_before(extract, count: str, day: str) -> None:
+    out = extract(
+        f"UAV tấn công một xe khách gần thành phố El Obeid hôm 8/6, làm 9 người chết. Vụ việc xảy ra chỉ "
+        f"{count} ngày sau khi một đoàn xe cứu trợ bị UAV tấn công gần thành phố Kosti."
+    )
+    assert sorted((e["location"], e["date"]) for e in out["events"]) == [
+        ("El Obeid", "2025-06-08"),
+        ("Kosti", day),
+    ]
+
+
+def test_the_incident_told_before_a_truoc_khi_clause_keeps_its_day(extract) -> None:
+    out = extract(
+        "Nga phóng tên lửa vào thành phố Odesa hôm 8/6. Cuộc tấn công bằng tên lửa ở thành phố Odesa diễn ra "
+        "hai ngày trước khi hai bên nối lại đàm phán."
+    )
+    assert [e["date"] for e in out["events"]] == ["2025-06-08"]
+
+
+def test_a_month_the_clause_writes_dates_it_not_a_vague_before_that(extract) -> None:
+    out = extract(
+        "Ukraine tập kích nhà máy lọc dầu ở thành phố Ryazan hôm 9/6. Một cuộc tấn công bằng UAV trước đó đã "
+        "buộc nhà máy ở thành phố Ryazan ngừng hoạt động hồi đầu tháng 4."
+    )
+    dates = sorted(e["date"] for e in out["events"])
+    assert dates[0].startswith("2025-04") and dates[1] == "2025-06-09"
+
+
+# --------------------------------------------------------------------------- a capital for its state
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bangkok cáo buộc Phnom Penh nã pháo vào tỉnh Surin hôm 8/6, khiến hai binh sĩ Thái Lan bị thương.",
+        "Moskva ngày 8/6 tuyên bố quân đội Nga đã pháo kích thành phố Kupiansk.",
+        "Tổng thống Mỹ ngày 8/6 kêu gọi chấm dứt cuộc xung đột giữa Moskva và Kiev, sau khi Nga không kích "
+        "thành phố Kharkiv hôm 7/6.",
+    ],
+)
+def test_a_capital_that_speaks_accuses_or_is_a_party_is_no_place_of_the_event(extract, text: str) -> None:
+    assert not {"Bangkok", "Phnom Penh", "Moscow", "Kyiv"} & set(where(extract(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nga phóng tên lửa tấn công Kiev rạng sáng 8/6.", "Kiev bị tấn công bằng tên lửa rạng sáng 8/6."],
+)
+def test_a_capital_struck_stays_the_place(extract, text: str) -> None:
+    assert where(extract(text)) == ["Kyiv"]
+
+
+def test_a_capital_that_strikes_is_no_place_of_the_strike(extract) -> None:
+    assert where(extract("Moskva tấn công thành phố Kharkiv bằng tên lửa hôm 8/6.")) == ["Kharkiv"]
+
+
+# --------------------------------------------------------------------------- an agreement in force
+
+
+@pytest.mark.parametrize("verb", ["vi phạm", "phá vỡ"])
+def test_an_agreement_broken_is_no_agreement_but_the_fire_is_news(extract, verb: str) -> None:
+    out = extract(
+        f"Thái Lan cáo buộc Campuchia {verb} thỏa thuận ngừng bắn khi nã cối vào tỉnh Surin hôm 8/6."
+    )
+    assert kinds(out) == [(REMOTE, SHELLING)]
+
+
+def test_a_ceasefire_is_no_stopping_of_what_the_clause_tells(extract) -> None:
+    # "ngừng bắn" is a noun (a ceasefire), not "ngừng" (to stop) governing the shelling after it
+    out = extract(
+        "Quân đội Thái Lan cáo buộc Campuchia phớt lờ lệnh ngừng bắn và nã pháo vào tỉnh Surin hôm 8/6."
+    )
+    assert kinds(out) == [(REMOTE, SHELLING)]
+
+
+@pytest.mark.parametrize("weapon", ["cối", "rocket", "tên lửa"])
+def test_na_with_a_weapon_is_a_shelling(extract, weapon: str) -> None:
+    assert kinds(extract(f"Campuchia nã {weapon} vào tỉnh Surin hôm 8/6.")) == [(REMOTE, SHELLING)]
+
+
+# --------------------------------------------------------------------------- interceptions of a strike
+
+
+def test_a_count_of_the_launched_is_still_an_interception(extract) -> None:
+    out = extract("Không quân Ukraine cho biết đã bắn hạ 70 trong số 85 UAV Nga phóng vào Ukraine đêm 8/6.")
+    assert kinds(out) == [("Strategic developments", "Disrupted weapons use")]
+
+
+def test_interceptions_told_at_the_country_join_the_strike_on_its_town(extract) -> None:
+    out = extract(
+        "Nga phóng tên lửa hành trình tấn công thành phố Lviv rạng sáng 8/6, làm 3 người bị thương. Lực "
+        "lượng phòng không Ukraine cho biết đã đánh chặn phần lớn các mục tiêu trên không trong đêm 8/6."
+    )
+    assert kinds(out) == [(REMOTE, SHELLING)]
+    assert len(out["events"][0]["mentions"]) == 2
+
+
+def test_interceptions_over_another_region_stay_their_own(extract) -> None:
+    out = extract(
+        "Nga phóng tên lửa hành trình tấn công thành phố Lviv rạng sáng 8/6. Cùng ngày, lực lượng "
+        "phòng không Nga bắn hạ 20 UAV trên bầu trời tỉnh Belgorod."
+    )
+    assert len(out["events"]) == 2, kinds(out)
+
+
+# --------------------------------------------------------------------------- the means in the headline
+
+
+def test_a_headline_gives_its_means_to_the_one_bare_attack_of_the_body(extract) -> None:
+    out = extract(
+        "Tấn công bằng UAV ở Sudan, ít nhất 20 người thiệt mạng\n\n"
+        "Cuộc tấn công của RSF xảy ra hôm 8/6 tại thị trấn Kadugli, bang Nam Kordofan, giới chức y tế "
+        "cho biết."
+    )
+    assert kinds(out) == [(REMOTE, AIR)]
+
+
+def test_a_headline_does_not_guess_between_two_bare_attacks(extract) -> None:
+    out = extract(
+        "Tấn công bằng UAV ở Sudan, ít nhất 20 người thiệt mạng\n\n"
+        "Cuộc tấn công của RSF xảy ra hôm 8/6 tại thị trấn Kadugli. Cùng ngày, quân đội Sudan tấn công "
+        "các vị trí của RSF ở thành phố El Obeid."
+    )
+    assert ("Battles", "Armed clash") in kinds(out)
+
+
+# --------------------------------------------------------------------------- alerts, thrown bombs, waves
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Còi báo động không kích vang lên khắp Ukraine trong đêm 8/6.",
+        "Chính quyền phát cảnh báo không kích tại tỉnh Kharkiv tối 8/6.",
+    ],
+)
+def test_an_air_raid_alert_is_no_strike(extract, text: str) -> None:
+    assert extract(text)["events"] == []
+
+
+@pytest.mark.parametrize("bomb", ["bom xăng", "bom khói"])
+def test_a_bomb_thrown_by_hand_is_no_air_strike(extract, bomb: str) -> None:
+    out = extract(f"Hàng trăm người bạo động ném {bomb} vào đồn cảnh sát ở thủ đô Santiago hôm 8/6.")
+    assert AIR not in [sub for _, sub in kinds(out)]
+
+
+def test_a_wave_of_protests_is_a_topic_not_a_protest(extract) -> None:
+    out = extract(
+        "Trước đó, ngày 7/6, làn sóng biểu tình phản đối dự luật vẫn tiếp diễn tại thủ đô Santiago."
+    )
+    assert out["events"] == []
+
+
+def test_a_lede_dated_by_its_report_is_the_strike_the_body_goes_on_about(extract) -> None:
+    out = extract(
+        "Tổ chức y tế địa phương hôm qua (9/6) cho biết, RSF đã pháo kích một trại tị nạn, khiến ít nhất 12 "
+        "người thiệt mạng. Theo tổ chức này, vụ pháo kích xảy ra hôm 8/6 tại trại Zamzam gần thành phố El "
+        "Fasher."
+    )
+    assert len(out["events"]) == 1, kinds(out)
+
+
+def test_a_report_of_more_dead_is_news_of_its_own(extract) -> None:
+    out = extract(
+        "Campuchia nã pháo vào một chốt biên phòng ở tỉnh Sa Kaeo lúc 21 giờ ngày 8/6, làm một binh sĩ thiệt "
+        "mạng. Quân đội Thái Lan sáng nay cho biết thêm hai binh sĩ thiệt mạng vì đạn cối từ phía Campuchia."
+    )
+    assert len(out["events"]) == 2, kinds(out)
+
+
+# --------------------------------------------------------------------------- each side's account of one clash
+
+
+def test_each_side_placing_one_clash_at_home_is_one_clash(extract) -> None:
+    out = extract(
+        "Quân đội Thái Lan cho biết binh sĩ hai nước đã đụng độ ở tỉnh Si Sa Ket lúc 14 giờ ngày 8/6, làm "
+        "hai binh sĩ Thái Lan bị thương. Bộ Quốc phòng Campuchia cáo buộc binh sĩ Thái Lan nổ súng trước vào "
+        "lực lượng Campuchia tại tỉnh Preah Vihear ngày 8/6."
+    )
+    assert [e["event_type"] for e in out["events"]] == ["Battles"], where(out)
+
+
+def test_strikes_each_side_makes_across_the_border_stay_two(extract) -> None:
+    out = extract(
+        "Pakistan cho biết Ấn Độ đã không kích thành phố Muzaffarabad hôm 8/6. Cùng ngày, quân đội Ấn Độ cáo "
+        "buộc Pakistan pháo kích thị trấn Poonch."
+    )
+    assert len(out["events"]) == 2, where(out)
+
+
+# --------------------------------------------------------------------------- as-of tallies
+
+
+@pytest.mark.parametrize(
+    "opening", ["Tính đến ngày 8/6", "Tính đến nay", "Cho đến nay", "Tính tới thời điểm này"]
+)
+def test_a_tally_as_of_a_day_is_no_incident(extract, opening: str) -> None:
+    out = extract(f"{opening}, các cuộc không kích của Israel đã làm hơn 50.000 người chết ở Dải Gaza.")
+    assert out["events"] == []
+
+
+def test_the_incident_before_an_as_of_tally_keeps_its_toll(extract) -> None:
+    out = extract(
+        "Nga pháo kích thành phố Kherson hôm 8/6, làm 3 người chết. Tính đến ngày 8/6, các cuộc tấn công của "
+        "Nga đã khiến 500 người chết ở thành phố Kherson."
+    )
+    assert [(e["location"], e["fatalities"]) for e in out["events"]] == [("Kherson", 3)]

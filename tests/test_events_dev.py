@@ -24,7 +24,9 @@ GOLD = gold_sets.read_gold(DEV / "gold.jsonl")
 
 # Floors per group: the six gold_sets.EVENT_METRICS (at least), then not_place_hits (at most).
 THRESHOLDS: dict[str, tuple[float, float, float, float, float, float, int]] = {
-    "all": (0.97, 0.93, 0.96, 0.89, 0.87, 0.89, 1),  # events 137 gold / 146 predicted
+    # precision 0.87 -> 0.89 (events4): a bare attack told beside its strike, interceptions and
+    # reported ledes join the incident they tell
+    "all": (0.97, 0.93, 0.96, 0.89, 0.89, 0.89, 1),  # events 137 gold / 144 predicted
     # drc precision 0.77 -> 0.76 (events3): the Kinshasa demonstrators' looting ("…, cướp phá một số tòa
     # nhà") is now part of their riot, as ACLED codes it; as an event of its own it had matched, by
     # type and country only, the optional "cắt quan hệ ngoại giao" (a country-level development)
@@ -32,7 +34,8 @@ THRESHOLDS: dict[str, tuple[float, float, float, float, float, float, int]] = {
     "gaza": (0.94, 0.93, 0.96, 0.99, 0.99, 0.87, 0),  # events 17 gold / 17 predicted
     "karabakh": (0.99, 0.95, 0.99, 0.99, 0.99, 0.92, 0),  # events 15 gold / 15 predicted
     "myanmar": (0.95, 0.87, 0.95, 0.79, 0.80, 0.86, 1),  # events 10 gold / 11 predicted
-    "redsea": (0.97, 0.92, 0.99, 0.90, 0.72, 0.80, 0),  # events 12 gold / 15 predicted
+    # redsea precision 0.72 -> 0.91 (events4)
+    "redsea": (0.97, 0.92, 0.99, 0.90, 0.91, 0.80, 0),  # events 12 gold / 13 predicted
     "sahel": (0.99, 0.90, 0.91, 0.86, 0.76, 0.99, 0),  # events 8 gold / 9 predicted
     "scs": (0.97, 0.97, 0.92, 0.59, 0.59, 0.65, 0),  # events 5 gold / 5 predicted
     "sudan": (0.95, 0.82, 0.99, 0.99, 0.99, 0.91, 0),  # events 14 gold / 15 predicted
