@@ -83,7 +83,7 @@ def test_rejected_and_edited_events_stay_so_after_a_reingest(browser, server) ->
     expect(event_map(page).locator(f'{MARKERS}[title*="Tartar"]')).to_have_count(0, timeout=TIMEOUT)
 
     # Edit the air strike: 4 killed (the article gives no figure).
-    search(page, "không quân", 1)
+    search(page, "tấn công bằng không quân", 1)  # "Không quân" alone is also the downed jets
     popup = open_marker(page, AIR_STRIKE)
     expect(status(page)).to_have_attribute("data-status", "unreviewed", timeout=TIMEOUT)
     page.get_by_text("Sửa sự kiện").click()
@@ -122,7 +122,7 @@ def test_rejected_and_edited_events_stay_so_after_a_reingest(browser, server) ->
     expect(page.get_by_text(re.compile(r"^1 sự kiện đang hiển thị"))).to_be_visible(timeout=TIMEOUT)
     open_marker(page, "Tartar")
     expect(status(page)).to_have_attribute("data-status", "rejected", timeout=TIMEOUT)
-    search(page, "không quân", 1)
+    search(page, "tấn công bằng không quân", 1)  # "Không quân" alone is also the downed jets
     popup = open_marker(page, AIR_STRIKE)
     expect(popup).to_contain_text("Thương vong (chết): 4", timeout=TIMEOUT)  # still edited
     expect(popup).to_contain_text("Thẩm định: đã sửa")
