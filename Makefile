@@ -82,4 +82,4 @@ bench: setup-dev gazetteer
 	$(BIN)/python bench/gazetteer.py
 
 clean:
-	rm -rf $(VENV) var node_modules gazetteer/node_modules dashboard/static/vendor
+	rm -rf $(VENV) var build node_modules gazetteer/node_modules dashboard/static/vendor
