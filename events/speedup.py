@@ -22,8 +22,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = Path(os.environ.get("DIADANH_COMPILED_DIR") or ROOT / "build" / "compiled")
-# The modules whose compiled copy pays (CPU time on bench/extract.py, see README). A module that
-# reads a file next to itself through ``__file__`` cannot be one: the copy lives in BUILD.
+# The modules of the pipeline's own time (pure Python, bench/extract.py's corpus, cProfile: mentions
+# 22 %, records 12 %, clauses 9 %, resolve 8 %, pipeline 6 %, dates 4 %, sentences, phrases 2 %,
+# borders 1 %; reader: the CLI's reading). Compiled, an article costs 11 % fewer instructions
+# (callgrind) and 10-20 % less CPU time. Data tables (lexicon) gain nothing. A module that reads a
+# file next to itself through ``__file__`` cannot be one: the copy lives in BUILD.
 MODULES = (
     "events.clauses",
     "events.dates",
@@ -40,6 +43,7 @@ SUFFIX = importlib.machinery.EXTENSION_SUFFIXES[0]
 
 
 def source_of(name: str) -> Path:
+    """The ``.py`` file of a module of the repository."""
     return ROOT.joinpath(*name.split(".")).with_suffix(".py")
 
 
@@ -51,7 +55,9 @@ def compiled_path(name: str, source: bytes) -> Path:
 class _Finder(importlib.abc.MetaPathFinder):
     """Finds the compiled copy of a module of :data:`MODULES` built from its current source."""
 
-    def find_spec(self, fullname: str, path: object = None, target: object = None):
+    def find_spec(
+        self, fullname: str, path: object = None, target: object = None
+    ) -> importlib.machinery.ModuleSpec | None:
         if fullname not in MODULES:
             return None
         try:
