@@ -20,8 +20,8 @@ from events.speedup import BUILD, MODULES, ROOT, SUFFIX, compiled_path, source_o
 # ``set`` parameter given a ``frozenset`` must not raise); functions keep Python's introspection.
 _DIRECTIVES = "language_level=3,binding=True,annotation_typing=False"
 # Cython's type inference is quick on most modules and runs for many minutes on a few (a long
-# function of many branches): past this it is turned off for that module.
-_INFERENCE_SECONDS = 60
+# function of many branches; 1-2 s elsewhere): past this it is turned off for that module.
+_INFERENCE_SECONDS = 20
 
 
 def _run(step: list[str], timeout: float | None = None) -> str | None:
