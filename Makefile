@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: run test setup setup-dev gazetteer assets chromium lint bench clean
+.PHONY: run test setup setup-dev compile gazetteer assets chromium lint bench clean
 
 run: setup gazetteer assets
 	$(BIN)/streamlit run dashboard/app.py
@@ -15,8 +15,13 @@ test: setup-dev gazetteer assets chromium
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
-setup: $(VENV)/.runtime
-setup-dev: $(VENV)/.dev
+setup: $(VENV)/.runtime compile
+setup-dev: $(VENV)/.dev compile
+
+# The pipeline's modules compiled with Cython into build/compiled/ (events/speedup.py): only what
+# is missing or stale is rebuilt; a failure prints a warning and extraction runs as pure Python.
+compile: $(VENV)/.runtime
+	$(BIN)/python -m events.compile
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -77,4 +82,4 @@ bench: setup-dev gazetteer
 	$(BIN)/python bench/gazetteer.py
 
 clean:
-	rm -rf $(VENV) var node_modules gazetteer/node_modules dashboard/static/vendor
+	rm -rf $(VENV) var build node_modules gazetteer/node_modules dashboard/static/vendor

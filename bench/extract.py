@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from events import speedup  # noqa: E402
 from events.pipeline import Extractor  # noqa: E402
 from events.reader import article_from_text  # noqa: E402
 from events.sentences import split_sentences  # noqa: E402
@@ -116,6 +117,7 @@ def main() -> None:
     rows = [
         ("articles", f"{len(texts):,} ({chars / len(texts):,.0f} characters on average)"),
         ("setup (open gazetteer, load name keys)", f"{setup:.2f} s"),
+        ("compiled modules (make compile)", f"{len(speedup.loaded())} of {len(speedup.MODULES)}"),
         ("throughput, one core", f"{len(texts) / total:,.0f} articles/s (target ≥ 500)"),
         ("throughput, CPU time", f"{len(texts) / cpu:,.0f} articles/s"),
         ("per article p50 / p99", f"{statistics.median(per_article) * 1e3:.2f} / {p99 * 1e3:.2f} ms"),
