@@ -20,6 +20,7 @@ import datetime
 import json
 import sqlite3
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from events.output import ACLED_COLUMNS, event_row
-from store import review, view
+from store import incidents, review, view
 from store.incidents import incident_key, merge
 
 PLACE_FIELDS = ("surface", "start", "end", "sentence", "place_id", "name", "name_vi", "kind", "country",
@@ -66,7 +67,6 @@ CREATE TABLE IF NOT EXISTS events (
 SECONDARY_INDEXES = {
     "events_date": "events(event_date)",
     "events_article": "events(article_id)",
-    "events_incident": "events(incident)",
     "places_place": "places(place_id)",
     "files_article": "files(article_id)",
 }
@@ -75,6 +75,23 @@ _COUNT_COLUMNS = ("n_places", "n_unresolved", "n_events")
 ARTICLE_COLUMNS = ("id", "path", "title", "source", "url", "language", "published", "published_precision",
                    "text", "warnings", "ingested_at", *_COUNT_COLUMNS)  # fmt: skip
 SCHEMA_RETRIES = 50
+# The signatures of each bucket's stored events, counted (store.incidents: what links an event
+# depends on). Created with the events' incident index, which linking reads while it writes (so
+# a bulk load keeps it); a store without this table is linked whole when opened.
+INCIDENT_SCHEMA = """
+CREATE TABLE incident_actors (
+    bucket TEXT NOT NULL, actor1 TEXT NOT NULL, actor2 TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (bucket, actor1, actor2)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS events_incident ON events(incident);
+"""
+_ACTORS_OF = (
+    "SELECT bucket, actor1, actor2 FROM incident_actors WHERE bucket IN (SELECT value FROM json_each(?))"
+)
+_COUNT_UP = (
+    "INSERT INTO incident_actors VALUES (?,?,?,?) "
+    "ON CONFLICT (bucket, actor1, actor2) DO UPDATE SET n = n + excluded.n"
+)
 _EVENT_COLUMNS = ", ".join(f'"{c}"' for c in (*ACLED_COLUMNS, "incident"))
 _INSERT_EVENT = f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES ({','.join('?' * (len(ACLED_COLUMNS) + 1))})"
 _ROW_COLUMNS = tuple(c for c in ARTICLE_COLUMNS if c != "ingested_at")  # ArticleRows.article
@@ -84,6 +101,7 @@ _INSERT_ARTICLE = (
 )
 _place_values = itemgetter(*PLACE_FIELDS)
 _event_values = itemgetter(*ACLED_COLUMNS)
+_ACTOR1, _ACTOR2 = ACLED_COLUMNS.index("actor1"), ACLED_COLUMNS.index("actor2")
 # The writer's page cache (KiB, negative = size): the indexes of a store of a million articles are
 # far larger than SQLite's 2 MB default, and every insert touches a leaf of each.
 WRITER_CACHE_KIB = 64 * 1024
@@ -101,7 +119,7 @@ class ArticleRows:
     article: tuple  # the articles row without ingested_at (set when stored)
     places: list[tuple]
     unresolved: list[tuple]
-    events: list[tuple]
+    events: list[tuple]  # the events row, its last column the event's bucket (linked when stored)
 
 
 def article_rows(result: dict, text: str) -> ArticleRows:
@@ -269,25 +287,165 @@ class EventStore:
             raise
 
     def _link_incidents(self) -> None:
-        """A store written before incidents existed: key its events once (one transaction)."""
-        if "incident" in {row[1] for row in self.con.execute("PRAGMA table_info(events)")}:
+        """A store written before incidents were linked by actors (or at all): link its events
+        once, in one write transaction that looks again (two processes opening it at once)."""
+
+        def linked() -> bool:
+            sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'incident_actors'"
+            columns = {row[1] for row in self.con.execute("PRAGMA table_info(events)")}
+            return "incident" in columns and self.con.execute(sql).fetchone() is not None
+
+        if linked():
             self.con.execute("CREATE INDEX IF NOT EXISTS events_incident ON events(incident)")
             return
         self.con.execute("BEGIN IMMEDIATE")
         try:
-            if "incident" not in {row[1] for row in self.con.execute("PRAGMA table_info(events)")}:
-                self.con.execute("ALTER TABLE events ADD COLUMN incident TEXT")
-                cursor = self.con.execute("SELECT * FROM events")
-                names = [d[0] for d in cursor.description]
-                keys = [
-                    (incident_key(dict(zip(names, row, strict=True))), row[0]) for row in cursor.fetchall()
-                ]
-                self.con.executemany("UPDATE events SET incident = ? WHERE event_id = ?", keys)
-            self.con.execute("CREATE INDEX IF NOT EXISTS events_incident ON events(incident)")
+            if not linked():
+                if "incident" not in {row[1] for row in self.con.execute("PRAGMA table_info(events)")}:
+                    self.con.execute("ALTER TABLE events ADD COLUMN incident TEXT")
+                self.con.execute("DROP TABLE IF EXISTS incident_actors")
+                for statement in INCIDENT_SCHEMA.split(";"):
+                    if statement.strip():
+                        self.con.execute(statement)
+                self._link_all()
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
+
+    def _link_all(self) -> None:
+        """Count every bucket's signatures and store every event's incident (one pass)."""
+        stored, fresh, counts = self._incidents_from_scratch()
+        self.con.execute("DELETE FROM incident_actors")
+        rows = [(*k, n) for k, n in counts.items()]
+        self.con.executemany("INSERT INTO incident_actors VALUES (?,?,?,?)", rows)
+        self.con.executemany(
+            "UPDATE events SET incident = ? WHERE event_id = ?",
+            [(label, event_id) for event_id, label in fresh.items() if stored[event_id] != label],
+        )
+
+    def _incidents_from_scratch(
+        self,
+    ) -> tuple[dict[str, str | None], dict[str, str], Counter[tuple[str, str, str]]]:
+        """Every event's stored and due incident, and every bucket's signature counts, from the
+        events alone."""
+        cursor = self.con.execute("SELECT * FROM events")
+        names = [d[0] for d in cursor.description]
+        stored: dict[str, str | None] = {}
+        buckets: dict[str, dict[str, list[tuple[str, incidents.Signature]]]] = {}
+        counts: Counter[tuple[str, str, str]] = Counter()
+        fresh: dict[str, str] = {}
+        for values in cursor:
+            row = dict(zip(names, values, strict=True))
+            stored[row["event_id"]] = row["incident"]
+            bucket = incident_key(row)
+            if bucket.startswith(incidents.UNLINKED):
+                fresh[row["event_id"]] = bucket
+                continue
+            actors = incidents.signature(row["actor1"], row["actor2"])
+            counts[(bucket, *actors)] += 1
+            buckets.setdefault(bucket, {}).setdefault(row["article_id"], []).append((row["event_id"], actors))
+        signatures: dict[str, set[incidents.Signature]] = {}
+        for bucket, a1, a2 in counts:
+            signatures.setdefault(bucket, set()).add((a1, a2))
+        for bucket, articles in buckets.items():
+            for events in articles.values():
+                linked = incidents.link(bucket, signatures[bucket], events)
+                fresh.update(zip((e for e, _ in events), linked, strict=True))
+        return stored, fresh, counts
+
+    def _linked(self, events: list[tuple]) -> list[tuple]:
+        """An article's event rows (their last column the bucket) with their incidents, the
+        buckets' counts updated and the bucket's other events linked again where the article
+        changes what links them (:mod:`store.incidents`). In the article's transaction."""
+        con = self.con
+        mine: dict[str, list[tuple[str, incidents.Signature]]] = {}
+        for row in events:
+            bucket = row[-1]
+            if not bucket.startswith(incidents.UNLINKED):
+                mine.setdefault(bucket, []).append((row[0], incidents.signature(row[_ACTOR1], row[_ACTOR2])))
+        if not mine:
+            return events
+        before: dict[str, set[incidents.Signature]] = {}
+        for bucket, a1, a2 in con.execute(_ACTORS_OF, (json.dumps(list(mine)),)):
+            before.setdefault(bucket, set()).add((a1, a2))
+        counts = Counter((bucket, *actors) for bucket, items in mine.items() for _, actors in items)
+        con.executemany(_COUNT_UP, [(*k, n) for k, n in counts.items()])
+        labels: dict[str, str] = {}
+        for bucket, items in mine.items():
+            had = before.get(bucket, set())
+            now = had | {actors for _, actors in items}
+            if had and now != had:  # a new signature: the other events' links may change
+                self._relink(bucket, now)
+            labels.update(zip((e for e, _ in items), incidents.link(bucket, now, items), strict=True))
+        return [(*row[:-1], labels[row[0]]) if row[0] in labels else row for row in events]
+
+    def _relink(self, bucket: str, signatures: set[incidents.Signature]) -> None:
+        """Store again the incidents of a bucket's stored events, its signatures being these."""
+        con = self.con
+        cursor = con.execute(
+            "SELECT * FROM events WHERE incident >= ? AND incident < ?", incidents.bucket_range(bucket)
+        )
+        names = [d[0] for d in cursor.description]
+        articles: dict[str, list[tuple[str, incidents.Signature]]] = {}
+        stored: dict[str, str] = {}
+        for values in cursor.fetchall():
+            row = dict(zip(names, values, strict=True))
+            if incident_key(row) != bucket:
+                continue
+            stored[row["event_id"]] = row["incident"]
+            actors = incidents.signature(row["actor1"], row["actor2"])
+            articles.setdefault(row["article_id"], []).append((row["event_id"], actors))
+        changed = []
+        for events in articles.values():
+            for (event_id, _), now in zip(events, incidents.link(bucket, signatures, events), strict=True):
+                if stored[event_id] != now:
+                    changed.append((now, event_id))
+        con.executemany("UPDATE events SET incident = ? WHERE event_id = ?", changed)
+
+    def _unlink(self, article_id: str) -> None:
+        """Delete an article and its events, its buckets' counts updated and their other events
+        linked again where its going changes what links them. In the caller's transaction."""
+        con = self.con
+        cursor = con.execute("SELECT * FROM events WHERE article_id = ?", (article_id,))
+        names = [d[0] for d in cursor.description]
+        counts: Counter[tuple[str, str, str]] = Counter()
+        for values in cursor.fetchall():
+            row = dict(zip(names, values, strict=True))
+            bucket = incident_key(row)
+            if not bucket.startswith(incidents.UNLINKED):
+                counts[(bucket, *incidents.signature(row["actor1"], row["actor2"]))] += 1
+        con.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
+        con.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        if not counts:
+            return
+        con.executemany(
+            "UPDATE incident_actors SET n = n - ? WHERE bucket = ? AND actor1 = ? AND actor2 = ?",
+            [(n, *k) for k, n in counts.items()],
+        )
+        buckets = json.dumps(sorted({k[0] for k in counts}))
+        among = "n <= 0 AND bucket IN (SELECT value FROM json_each(?))"
+        found = con.execute(f"SELECT bucket FROM incident_actors WHERE {among}", (buckets,))
+        emptied = {bucket for (bucket,) in found}
+        if not emptied:
+            return
+        con.execute(f"DELETE FROM incident_actors WHERE {among}", (buckets,))
+        left: dict[str, set[incidents.Signature]] = {}
+        for bucket, a1, a2 in con.execute(_ACTORS_OF, (json.dumps(sorted(emptied)),)):
+            left.setdefault(bucket, set()).add((a1, a2))
+        for bucket in sorted(emptied):
+            if bucket in left:
+                self._relink(bucket, left[bucket])
+
+    def remove(self, article_id: str) -> bool:
+        """Remove an article, its records and its inputs' rows; its incidents are linked again.
+        False when it is not stored."""
+        with self._unit():
+            if not self.has(article_id):
+                return False
+            self.con.execute("DELETE FROM files WHERE article_id = ?", (article_id,))
+            self._unlink(article_id)
+        return True
 
     def close(self) -> None:
         """Commit the open batch (whole articles only) and close."""
@@ -337,8 +495,7 @@ class EventStore:
         if row and row[0] != article_id:
             old = row[0]
             if con.execute("SELECT 1 FROM files WHERE article_id = ? LIMIT 1", (old,)).fetchone() is None:
-                con.execute("DELETE FROM events WHERE article_id = ?", (old,))
-                con.execute("DELETE FROM articles WHERE id = ?", (old,))
+                self._unlink(old)
 
     def add(
         self,
@@ -390,12 +547,11 @@ class EventStore:
                     if file_key is not None and digest is not None:
                         self._link(file_key, digest, aid)
                     return False
-                con.execute("DELETE FROM events WHERE article_id = ?", (aid,))
-                con.execute("DELETE FROM articles WHERE id = ?", (aid,))
+                self._unlink(aid)
             con.execute(_INSERT_ARTICLE, (*rows.article, _now()))
             con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows.places)
             con.executemany("INSERT INTO unresolved VALUES (?,?,?,?,?,?,?)", rows.unresolved)
-            con.executemany(_INSERT_EVENT, rows.events)
+            con.executemany(_INSERT_EVENT, self._linked(rows.events))
             if title or outlet or url:  # what a user typed, over the article's own metadata
                 con.execute(
                     "UPDATE articles SET title = COALESCE(?, title), outlet = ?, url = COALESCE(?, url) "
@@ -410,7 +566,8 @@ class EventStore:
         """What is wrong with the store, from one snapshot: [] when it is consistent.
 
         SQLite's integrity and foreign-key checks, then every article against its recorded
-        number of places, unresolved names and events, and events or inputs without an article.
+        number of places, unresolved names and events, every event's incident against the one
+        linking them all again gives, and events or inputs without an article.
         """
         con = self.con
         con.execute("BEGIN")
@@ -431,6 +588,18 @@ class EventStore:
                     "SELECT event_id, article_id FROM events "
                     "WHERE article_id NOT IN (SELECT id FROM articles)"
                 )
+            ]
+            stored, fresh, counts = self._incidents_from_scratch()
+            problems += [
+                f"event {event_id}: incident {stored[event_id]!r}, due {due!r}"
+                for event_id, due in fresh.items()
+                if stored[event_id] != due
+            ]
+            have = {(b, a1, a2): n for b, a1, a2, n in con.execute("SELECT * FROM incident_actors")}
+            problems += [
+                f"incident_actors {'/'.join(k)}: {have.get(k, 0)} counted, {counts.get(k, 0)} due"
+                for k in sorted(have.keys() | counts.keys())
+                if have.get(k, 0) != counts.get(k, 0)
             ]
             problems += [
                 f"input {r[0]}: no article {r[1]}"
