@@ -61,12 +61,16 @@ CREATE TABLE IF NOT EXISTS events (
     {", ".join(f'"{c}"' for c in ACLED_COLUMNS)}, incident TEXT,
     PRIMARY KEY (event_id)
 );
+CREATE TABLE IF NOT EXISTS incident_stale (bucket TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 # Indexes no write needs (the writer finds rows by primary key): an ingest into an empty store
 # drops them and builds them once at the end, which halves the writer's CPU (bench/scale.py).
+# Linking reads a bucket's events by their incident when an article changes what links them;
+# while that index is dropped the bucket is marked (incident_stale) and linked after the build.
 SECONDARY_INDEXES = {
     "events_date": "events(event_date)",
     "events_article": "events(article_id)",
+    "events_incident": "events(incident)",
     "places_place": "places(place_id)",
     "files_article": "files(article_id)",
 }
@@ -76,14 +80,12 @@ ARTICLE_COLUMNS = ("id", "path", "title", "source", "url", "language", "publishe
                    "text", "warnings", "ingested_at", *_COUNT_COLUMNS)  # fmt: skip
 SCHEMA_RETRIES = 50
 # The signatures of each bucket's stored events, counted (store.incidents: what links an event
-# depends on). Created with the events' incident index, which linking reads while it writes (so
-# a bulk load keeps it); a store without this table is linked whole when opened.
+# depends on); a store without this table is linked whole when opened.
 INCIDENT_SCHEMA = """
 CREATE TABLE incident_actors (
     bucket TEXT NOT NULL, actor1 TEXT NOT NULL, actor2 TEXT NOT NULL, n INTEGER NOT NULL,
     PRIMARY KEY (bucket, actor1, actor2)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS events_incident ON events(incident);
+) WITHOUT ROWID
 """
 _ACTORS_OF = (
     "SELECT bucket, actor1, actor2 FROM incident_actors WHERE bucket IN (SELECT value FROM json_each(?))"
@@ -166,6 +168,7 @@ class EventStore:
         self._batch_count = 0
         self._batch_started = 0.0
         self._deferred = False
+        self._link_later = False  # the incident index is dropped: changed buckets are marked
 
     def batching(self, articles: int = 500, seconds: float = 0.1) -> None:
         """Group the articles :meth:`add` stores into transactions of at most ``articles``
@@ -194,6 +197,7 @@ class EventStore:
         stored = self.con.execute("SELECT MAX(rowid) FROM articles").fetchone()[0]
         if stored is None:
             self.con.executescript("".join(f"DROP INDEX IF EXISTS {name};" for name in SECONDARY_INDEXES))
+            self._link_later = True
         elif adding < VIEW_REBUILD_SHARE * stored:
             return False
         view.drop_index_triggers(self.con)
@@ -205,8 +209,29 @@ class EventStore:
         self.flush()
         if self._deferred:
             self.con.executescript(_CREATE_INDEXES)
+            self._link_later = False
+            self._link_stale()
             view.ensure_index(self.con)
             self._deferred = False
+
+    def _link_stale(self) -> None:
+        """Link again the buckets marked while the incident index was dropped (one transaction)."""
+        if self.con.execute("SELECT 1 FROM incident_stale LIMIT 1").fetchone() is None:
+            return
+        self.con.execute("BEGIN IMMEDIATE")
+        try:
+            stale = [bucket for (bucket,) in self.con.execute("SELECT bucket FROM incident_stale")]
+            signatures: dict[str, set[incidents.Signature]] = {}
+            for bucket, a1, a2 in self.con.execute(_ACTORS_OF, (json.dumps(stale),)):
+                signatures.setdefault(bucket, set()).add((a1, a2))
+            for bucket in stale:
+                if bucket in signatures:
+                    self._relink(bucket, signatures[bucket])
+            self.con.execute("DELETE FROM incident_stale")
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
 
     def flush(self) -> None:
         """Commit the open batch, if any."""
@@ -257,6 +282,7 @@ class EventStore:
                 self._link_incidents()
                 review.setup(self.con)
                 self.con.executescript(_CREATE_INDEXES)  # also those a bulk load cut short left out
+                self._link_stale()
                 view.ensure_index(self.con)
                 return
             except sqlite3.OperationalError as exc:
@@ -296,7 +322,6 @@ class EventStore:
             return "incident" in columns and self.con.execute(sql).fetchone() is not None
 
         if linked():
-            self.con.execute("CREATE INDEX IF NOT EXISTS events_incident ON events(incident)")
             return
         self.con.execute("BEGIN IMMEDIATE")
         try:
@@ -304,9 +329,7 @@ class EventStore:
                 if "incident" not in {row[1] for row in self.con.execute("PRAGMA table_info(events)")}:
                     self.con.execute("ALTER TABLE events ADD COLUMN incident TEXT")
                 self.con.execute("DROP TABLE IF EXISTS incident_actors")
-                for statement in INCIDENT_SCHEMA.split(";"):
-                    if statement.strip():
-                        self.con.execute(statement)
+                self.con.execute(INCIDENT_SCHEMA)
                 self._link_all()
             self.con.execute("COMMIT")
         except BaseException:
@@ -376,7 +399,7 @@ class EventStore:
             had = before.get(bucket, set())
             now = had | {actors for _, actors in items}
             if had and now != had:  # a new signature: the other events' links may change
-                self._relink(bucket, now)
+                self._relink_later(bucket, now)
             labels.update(zip((e for e, _ in items), incidents.link(bucket, now, items), strict=True))
         return [(*row[:-1], labels[row[0]]) if row[0] in labels else row for row in events]
 
@@ -435,7 +458,14 @@ class EventStore:
             left.setdefault(bucket, set()).add((a1, a2))
         for bucket in sorted(emptied):
             if bucket in left:
-                self._relink(bucket, left[bucket])
+                self._relink_later(bucket, left[bucket])
+
+    def _relink_later(self, bucket: str, signatures: set[incidents.Signature]) -> None:
+        """:meth:`_relink` now, or (the incident index dropped by a bulk load) after the build."""
+        if self._link_later:
+            self.con.execute("INSERT OR IGNORE INTO incident_stale VALUES (?)", (bucket,))
+        else:
+            self._relink(bucket, signatures)
 
     def remove(self, article_id: str) -> bool:
         """Remove an article, its records and its inputs' rows; its incidents are linked again.

@@ -66,6 +66,10 @@ def incident_key(row: Mapping[str, object]) -> str:
 
 
 def _actor(value: object) -> str:
+    if value is None or value == "":
+        return ""
+    if type(value) is str:
+        return " ".join(value.split())
     return "" if _blank(value) else " ".join(str(value).split())
 
 
@@ -94,23 +98,30 @@ def covers(t: Signature, s: Signature) -> bool:
     return (not s[0] or s[0] == t[0]) and (not s[1] or s[1] == t[1])
 
 
-def named(signatures: Iterable[Signature]) -> list[Signature]:
-    """The bucket's named incidents: the signatures no other one covers (sorted)."""
-    found = set(signatures)
-    return sorted(t for t in found if not any(u != t and covers(u, t) for u in found))
+def _target(own: Signature, signatures: Iterable[Signature]) -> Signature:
+    """The signature of the incident an event joins: the one named incident that covers it,
+    else its own (the named incidents that cover it are the maximal ones of those covering it)."""
+    if own[0] and own[1]:  # names both sides: nothing else covers it
+        return own
+    over = [t for t in signatures if t != own and covers(t, own)]
+    if len(over) > 1:
+        over = [t for t in over if not any(u != t and covers(u, t) for u in over)]
+    return over[0] if len(over) == 1 else own
 
 
 def link(bucket: str, signatures: Iterable[Signature], events: Sequence[tuple[str, Signature]]) -> list[str]:
     """The stored incidents of one article's events ``(event_id, signature)`` of one bucket,
     given every signature stored in the bucket (this article's included); in ``events``'s order."""
-    tops = named(signatures)
+    if len(events) == 1:
+        return [label(bucket, _target(events[0][1], signatures))]
     order = sorted(range(len(events)), key=lambda i: (-sum(map(bool, events[i][1])), events[i][0]))
     claimed: set[Signature] = set()
     out = [""] * len(events)
     for i in order:
         event_id, own = events[i]
-        over = [t for t in tops if covers(t, own)]
-        target = over[0] if len(over) == 1 and over[0] not in claimed else own
+        target = _target(own, signatures)
+        if target in claimed:
+            target = own
         if target in claimed:
             out[i] = label(bucket, own, alone=event_id)
             continue

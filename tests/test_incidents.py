@@ -294,3 +294,26 @@ def test_a_store_linked_without_actors_is_linked_again_when_opened(tmp_path: Pat
     with EventStore(tmp_path / "events.sqlite") as store:
         assert _groups(store) == {frozenset({"a:0"}), frozenset({"b:0"})}
         assert store.check() == []
+
+
+def test_a_bulk_load_links_as_article_by_article_also_after_a_crash(tmp_path: Path) -> None:
+    """A bulk load into an empty store drops the incident index: the buckets whose links change
+    are marked and linked when the indexes are built, or when a store a crash left is opened."""
+    with _stored(tmp_path, *LINKING_SET, name="one-by-one.sqlite") as store:
+        want = _groups(store)
+    for crash in (False, True):
+        store = EventStore(tmp_path / f"bulk-{crash}.sqlite")
+        store.batching(articles=3)
+        assert store.defer_indexes(adding=len(LINKING_SET))
+        for result in LINKING_SET:
+            assert store.add(result, f"text of {result['article']['id']}")
+        if crash:  # committed batches, no index build: as a killed ingest leaves the store
+            store.flush()
+            assert store.con.execute("SELECT COUNT(*) FROM incident_stale").fetchone()[0] > 0
+            store.con.close()
+        else:
+            store.close()
+        with EventStore(tmp_path / f"bulk-{crash}.sqlite") as store:
+            assert store.check() == []
+            assert _groups(store) == want
+            assert store.con.execute("SELECT COUNT(*) FROM incident_stale").fetchone()[0] == 0
