@@ -94,6 +94,12 @@ _COUNT_UP = (
     "INSERT INTO incident_actors VALUES (?,?,?,?) "
     "ON CONFLICT (bucket, actor1, actor2) DO UPDATE SET n = n + excluded.n"
 )
+# what linking reads of a bucket's events: the bucket's fields, the article, the actors
+_BUCKET_EVENTS = (
+    "SELECT event_id, article_id, actor1, actor2, incident, event_date, time_precision, background, "
+    "place_id, latitude, longitude, sub_event_type, event_type FROM events "
+    "WHERE incident >= ? AND incident < ?"
+)
 _EVENT_COLUMNS = ", ".join(f'"{c}"' for c in (*ACLED_COLUMNS, "incident"))
 _INSERT_EVENT = f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES ({','.join('?' * (len(ACLED_COLUMNS) + 1))})"
 _ROW_COLUMNS = tuple(c for c in ARTICLE_COLUMNS if c != "ingested_at")  # ArticleRows.article
@@ -383,38 +389,43 @@ class EventStore:
         changes what links them (:mod:`store.incidents`). In the article's transaction."""
         con = self.con
         mine: dict[str, list[tuple[str, incidents.Signature]]] = {}
-        for row in events:
+        at: dict[str, list[int]] = {}
+        counts: dict[tuple[str, str, str], int] = {}
+        signature, unlinked = incidents.signature, incidents.UNLINKED
+        for i, row in enumerate(events):
             bucket = row[-1]
-            if not bucket.startswith(incidents.UNLINKED):
-                mine.setdefault(bucket, []).append((row[0], incidents.signature(row[_ACTOR1], row[_ACTOR2])))
+            if not bucket.startswith(unlinked):
+                actors = signature(row[_ACTOR1], row[_ACTOR2])
+                mine.setdefault(bucket, []).append((row[0], actors))
+                at.setdefault(bucket, []).append(i)
+                key = (bucket, *actors)
+                counts[key] = counts.get(key, 0) + 1
         if not mine:
             return events
         before: dict[str, set[incidents.Signature]] = {}
         for bucket, a1, a2 in con.execute(_ACTORS_OF, (json.dumps(list(mine)),)):
             before.setdefault(bucket, set()).add((a1, a2))
-        counts = Counter((bucket, *actors) for bucket, items in mine.items() for _, actors in items)
         con.executemany(_COUNT_UP, [(*k, n) for k, n in counts.items()])
-        labels: dict[str, str] = {}
+        out = list(events)
         for bucket, items in mine.items():
             had = before.get(bucket, set())
             now = had | {actors for _, actors in items}
-            if had and now != had:  # a new signature: the other events' links may change
+            if had and incidents.changes(had, now - had):  # the other events' links may change
                 self._relink_later(bucket, now)
-            labels.update(zip((e for e, _ in items), incidents.link(bucket, now, items), strict=True))
-        return [(*row[:-1], labels[row[0]]) if row[0] in labels else row for row in events]
+            for i, label in zip(at[bucket], incidents.link(bucket, now, items), strict=True):
+                out[i] = (*events[i][:-1], label)
+        return out
 
     def _relink(self, bucket: str, signatures: set[incidents.Signature]) -> None:
         """Store again the incidents of a bucket's stored events, its signatures being these."""
         con = self.con
-        cursor = con.execute(
-            "SELECT * FROM events WHERE incident >= ? AND incident < ?", incidents.bucket_range(bucket)
-        )
+        cursor = con.execute(_BUCKET_EVENTS, incidents.bucket_range(bucket))
         names = [d[0] for d in cursor.description]
         articles: dict[str, list[tuple[str, incidents.Signature]]] = {}
         stored: dict[str, str] = {}
         for values in cursor.fetchall():
             row = dict(zip(names, values, strict=True))
-            if incident_key(row) != bucket:
+            if incident_key(row) != bucket:  # a place id holding "|" (never seen) cannot mix buckets
                 continue
             stored[row["event_id"]] = row["incident"]
             actors = incidents.signature(row["actor1"], row["actor2"])

@@ -98,6 +98,13 @@ def covers(t: Signature, s: Signature) -> bool:
     return (not s[0] or s[0] == t[0]) and (not s[1] or s[1] == t[1])
 
 
+def changes(stored: Iterable[Signature], new: Iterable[Signature]) -> bool:
+    """Whether signatures ``new`` to a bucket (or gone from it) can change the link of an event
+    of ``stored``: only one that names a side or none, and only when one of them covers it."""
+    new = list(new)
+    return any(not (s[0] and s[1]) and any(covers(t, s) for t in new) for s in stored)
+
+
 def _target(own: Signature, signatures: Iterable[Signature]) -> Signature:
     """The signature of the incident an event joins: the one named incident that covers it,
     else its own (the named incidents that cover it are the maximal ones of those covering it)."""
