@@ -10,6 +10,9 @@ each other (busy timeout, ``BEGIN IMMEDIATE``). Each article row carries how man
 unresolved names and events it has, so that :meth:`EventStore.check` can prove that no article
 was stored by halves. The map's view queries use an R*Tree over the events (:mod:`store.view`),
 kept by triggers.
+Each event's ``incident`` is linked as its article is stored or removed (:mod:`store.incidents`:
+its day, place, sub-event type and actors, from the set of actor pairs of its bucket, counted in
+``incident_actors``), in the article's transaction.
 The analyst's decisions are the ``review`` table (:mod:`store.review`), keyed apart from event
 ids so that they survive re-ingest and re-extraction, and applied whenever events are read.
 """
@@ -199,7 +202,9 @@ class EventStore:
         the view index whole costs about 7 µs an event, keeping it row by row about 45 µs:
         ``bench/scale.py``). :meth:`build_indexes` (called by :meth:`close`) builds what was
         dropped; a store a crash left without them gets them when it is next opened (as it does
-        when another process opens it meanwhile). True when something was deferred."""
+        when another process opens it meanwhile). While the incident index is dropped, the buckets
+        whose links an article changes are marked (``incident_stale``) and linked after the build.
+        True when something was deferred."""
         stored = self.con.execute("SELECT MAX(rowid) FROM articles").fetchone()[0]
         if stored is None:
             self.con.executescript("".join(f"DROP INDEX IF EXISTS {name};" for name in SECONDARY_INDEXES))
