@@ -30,7 +30,9 @@ Writer ceiling: the store alone, extraction free. ``--ceiling N`` articles (real
 of a few hundred generated articles, cloned under new ids) are fed to the single writer
 (:class:`store.ingest.Ingest`, as ingest does) in this process, into a fresh store; the
 figure is articles per second of the writer's CPU time and of wall time, the deferred index
-build at the end included; ``--ceiling-per-article`` also times the old per-article commits.
+build at the end included; ``--ceiling-per-article`` also times the old per-article commits,
+``--ceiling-append N`` the same articles appended to a store that holds N already (an archive
+that grows: the indexes are kept and updated row by row).
 """
 
 from __future__ import annotations
@@ -323,24 +325,32 @@ def _clones(pool: list, count: int, shift: bool = False) -> Iterator:
                       result=clone, text=text)  # fmt: skip
 
 
-def writer_ceiling(count: int, pool: list, tmp: Path, per_article: bool = False) -> Ceiling:
+def writer_ceiling(count: int, pool: list, tmp: Path, per_article: bool = False, stored: int = 0) -> Ceiling:
     """The single writer alone: ``count`` extracted articles stored as ingest stores them.
 
     Outcomes are cloned a thousand at a time outside the timed part; timed: :meth:`Ingest.record`
     for each (building the rows, the inserts, the batch commits) and closing (the last commit and
     the deferred index build). ``per_article``: one transaction per article and the indexes kept
-    (the store before batching), for comparison in the same run.
+    (the store before batching), for comparison in the same run. ``stored``: appended to a store
+    that holds this many articles already (filled by the same writer, not timed; every clone a
+    day later each pass through the pool, as an archive grows), so that the indexes are kept.
     """
     import io
 
     from store.db import EventStore
     from store.ingest import Ingest
 
-    db = tmp / f"ceiling-{count}-{per_article}.sqlite"
+    db = tmp / f"ceiling-{count}-{per_article}-{stored}.sqlite"
+    clones = _clones(pool, stored + count, shift=bool(stored))
+    if stored:
+        with EventStore(db) as store:
+            fill = Ingest(store, stored, progress=False, out=io.StringIO())
+            for _, outcome in zip(range(stored), clones, strict=False):
+                fill.record(outcome)
+            fill.close()
     store = EventStore(db)
     run = Ingest(store, count, progress=False, out=io.StringIO(), defer_indexes=not per_article,
                  **({"batch": 1, "batch_seconds": 0.0} if per_article else {}))  # fmt: skip
-    clones = _clones(pool, count)
     wall = cpu = 0.0
     while chunk := [o for _, o in zip(range(BATCH), clones, strict=False)]:
         w, c = time.perf_counter(), time.process_time()
@@ -355,6 +365,8 @@ def writer_ceiling(count: int, pool: list, tmp: Path, per_article: bool = False)
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     label = "per-article commits, indexes kept" if per_article else "batched, indexes deferred"
+    if stored:
+        label = f"batched, appended to {stored:,} articles"
     return Ceiling(label, count, run.totals["events"], wall, cpu, index)
 
 
@@ -408,6 +420,13 @@ def main() -> None:
         action="store_true",
         help="also the writer ceiling with per-article commits, indexes kept",
     )
+    parser.add_argument(
+        "--ceiling-append",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also the writer ceiling appending --ceiling articles to a store of N (indexes kept)",
+    )
     parser.add_argument("--simulate-cores", type=int, metavar="K", help="run on a simulated machine "
                         "of K worker cores + 1 client core, each a capped share of a real core")  # fmt: skip
     parser.add_argument("--core-share", type=float, help="the simulated core's share of a real core "
@@ -437,8 +456,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="diadanh-scale-") as tmp:
         if args.ceiling:
             pool = _pool(300, args.seed)
-            for per_article in (False, True) if args.ceiling_per_article else (False,):
-                ceilings.append(c := writer_ceiling(args.ceiling, pool, Path(tmp), per_article))
+            for per_article, stored in [
+                (False, 0),
+                *([(True, 0)] if args.ceiling_per_article else []),
+                *([(False, args.ceiling_append)] if args.ceiling_append else []),
+            ]:
+                ceilings.append(c := writer_ceiling(args.ceiling, pool, Path(tmp), per_article, stored))
                 print(f"  writer ceiling ({c.label}): {c.articles / c.cpu:,.0f} articles/CPU s",
                       file=sys.stderr, flush=True)  # fmt: skip
             del pool

@@ -10,6 +10,9 @@ each other (busy timeout, ``BEGIN IMMEDIATE``). Each article row carries how man
 unresolved names and events it has, so that :meth:`EventStore.check` can prove that no article
 was stored by halves. The map's view queries use an R*Tree over the events (:mod:`store.view`),
 kept by triggers.
+Each event's ``incident`` is linked as its article is stored or removed (:mod:`store.incidents`:
+its day, place, sub-event type and actors, from the set of actor pairs of its bucket, counted in
+``incident_actors``), in the article's transaction.
 The analyst's decisions are the ``review`` table (:mod:`store.review`), keyed apart from event
 ids so that they survive re-ingest and re-extraction, and applied whenever events are read.
 """
@@ -20,6 +23,7 @@ import datetime
 import json
 import sqlite3
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -29,7 +33,7 @@ from pathlib import Path
 import pandas as pd
 
 from events.output import ACLED_COLUMNS, event_row
-from store import review, view
+from store import incidents, review, view
 from store.incidents import incident_key, merge
 
 PLACE_FIELDS = ("surface", "start", "end", "sentence", "place_id", "name", "name_vi", "kind", "country",
@@ -60,9 +64,12 @@ CREATE TABLE IF NOT EXISTS events (
     {", ".join(f'"{c}"' for c in ACLED_COLUMNS)}, incident TEXT,
     PRIMARY KEY (event_id)
 );
+CREATE TABLE IF NOT EXISTS incident_stale (bucket TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 # Indexes no write needs (the writer finds rows by primary key): an ingest into an empty store
 # drops them and builds them once at the end, which halves the writer's CPU (bench/scale.py).
+# Linking reads a bucket's events by their incident when an article changes what links them;
+# while that index is dropped the bucket is marked (incident_stale) and linked after the build.
 SECONDARY_INDEXES = {
     "events_date": "events(event_date)",
     "events_article": "events(article_id)",
@@ -75,6 +82,27 @@ _COUNT_COLUMNS = ("n_places", "n_unresolved", "n_events")
 ARTICLE_COLUMNS = ("id", "path", "title", "source", "url", "language", "published", "published_precision",
                    "text", "warnings", "ingested_at", *_COUNT_COLUMNS)  # fmt: skip
 SCHEMA_RETRIES = 50
+# The signatures of each bucket's stored events, counted (store.incidents: what links an event
+# depends on); a store without this table is linked whole when opened.
+INCIDENT_SCHEMA = """
+CREATE TABLE incident_actors (
+    bucket TEXT NOT NULL, actor1 TEXT NOT NULL, actor2 TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (bucket, actor1, actor2)
+) WITHOUT ROWID
+"""
+_ACTORS_OF = (
+    "SELECT bucket, actor1, actor2 FROM incident_actors WHERE bucket IN (SELECT value FROM json_each(?))"
+)
+_COUNT_UP = (
+    "INSERT INTO incident_actors VALUES (?,?,?,?) "
+    "ON CONFLICT (bucket, actor1, actor2) DO UPDATE SET n = n + excluded.n"
+)
+# what linking reads of a bucket's events: the bucket's fields, the article, the actors
+_BUCKET_EVENTS = (
+    "SELECT event_id, article_id, actor1, actor2, incident, event_date, time_precision, background, "
+    "place_id, latitude, longitude, sub_event_type, event_type FROM events "
+    "WHERE incident >= ? AND incident < ?"
+)
 _EVENT_COLUMNS = ", ".join(f'"{c}"' for c in (*ACLED_COLUMNS, "incident"))
 _INSERT_EVENT = f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES ({','.join('?' * (len(ACLED_COLUMNS) + 1))})"
 _ROW_COLUMNS = tuple(c for c in ARTICLE_COLUMNS if c != "ingested_at")  # ArticleRows.article
@@ -84,6 +112,7 @@ _INSERT_ARTICLE = (
 )
 _place_values = itemgetter(*PLACE_FIELDS)
 _event_values = itemgetter(*ACLED_COLUMNS)
+_ACTOR1, _ACTOR2 = ACLED_COLUMNS.index("actor1"), ACLED_COLUMNS.index("actor2")
 # The writer's page cache (KiB, negative = size): the indexes of a store of a million articles are
 # far larger than SQLite's 2 MB default, and every insert touches a leaf of each.
 WRITER_CACHE_KIB = 64 * 1024
@@ -101,7 +130,7 @@ class ArticleRows:
     article: tuple  # the articles row without ingested_at (set when stored)
     places: list[tuple]
     unresolved: list[tuple]
-    events: list[tuple]
+    events: list[tuple]  # the events row, its last column the event's bucket (linked when stored)
 
 
 def article_rows(result: dict, text: str) -> ArticleRows:
@@ -148,6 +177,7 @@ class EventStore:
         self._batch_count = 0
         self._batch_started = 0.0
         self._deferred = False
+        self._link_later = False  # the incident index is dropped: changed buckets are marked
 
     def batching(self, articles: int = 500, seconds: float = 0.1) -> None:
         """Group the articles :meth:`add` stores into transactions of at most ``articles``
@@ -172,10 +202,13 @@ class EventStore:
         the view index whole costs about 7 µs an event, keeping it row by row about 45 µs:
         ``bench/scale.py``). :meth:`build_indexes` (called by :meth:`close`) builds what was
         dropped; a store a crash left without them gets them when it is next opened (as it does
-        when another process opens it meanwhile). True when something was deferred."""
+        when another process opens it meanwhile). While the incident index is dropped, the buckets
+        whose links an article changes are marked (``incident_stale``) and linked after the build.
+        True when something was deferred."""
         stored = self.con.execute("SELECT MAX(rowid) FROM articles").fetchone()[0]
         if stored is None:
             self.con.executescript("".join(f"DROP INDEX IF EXISTS {name};" for name in SECONDARY_INDEXES))
+            self._link_later = True
         elif adding < VIEW_REBUILD_SHARE * stored:
             return False
         view.drop_index_triggers(self.con)
@@ -187,8 +220,29 @@ class EventStore:
         self.flush()
         if self._deferred:
             self.con.executescript(_CREATE_INDEXES)
+            self._link_later = False
+            self._link_stale()
             view.ensure_index(self.con)
             self._deferred = False
+
+    def _link_stale(self) -> None:
+        """Link again the buckets marked while the incident index was dropped (one transaction)."""
+        if self.con.execute("SELECT 1 FROM incident_stale LIMIT 1").fetchone() is None:
+            return
+        self.con.execute("BEGIN IMMEDIATE")
+        try:
+            stale = [bucket for (bucket,) in self.con.execute("SELECT bucket FROM incident_stale")]
+            signatures: dict[str, set[incidents.Signature]] = {}
+            for bucket, a1, a2 in self.con.execute(_ACTORS_OF, (json.dumps(stale),)):
+                signatures.setdefault(bucket, set()).add((a1, a2))
+            for bucket in stale:
+                if bucket in signatures:
+                    self._relink(bucket, signatures[bucket])
+            self.con.execute("DELETE FROM incident_stale")
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
 
     def flush(self) -> None:
         """Commit the open batch, if any."""
@@ -241,6 +295,7 @@ class EventStore:
                 self._link_incidents()
                 review.setup(self.con)
                 self.con.executescript(_CREATE_INDEXES)  # also those a bulk load cut short left out
+                self._link_stale()
                 view.ensure_index(self.con)
                 return
             except sqlite3.OperationalError as exc:
@@ -271,25 +326,174 @@ class EventStore:
             raise
 
     def _link_incidents(self) -> None:
-        """A store written before incidents existed: key its events once (one transaction)."""
-        if "incident" in {row[1] for row in self.con.execute("PRAGMA table_info(events)")}:
-            self.con.execute("CREATE INDEX IF NOT EXISTS events_incident ON events(incident)")
+        """A store written before incidents were linked by actors (or at all): link its events
+        once, in one write transaction that looks again (two processes opening it at once)."""
+
+        def linked() -> bool:
+            sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'incident_actors'"
+            columns = {row[1] for row in self.con.execute("PRAGMA table_info(events)")}
+            return "incident" in columns and self.con.execute(sql).fetchone() is not None
+
+        if linked():
             return
         self.con.execute("BEGIN IMMEDIATE")
         try:
-            if "incident" not in {row[1] for row in self.con.execute("PRAGMA table_info(events)")}:
-                self.con.execute("ALTER TABLE events ADD COLUMN incident TEXT")
-                cursor = self.con.execute("SELECT * FROM events")
-                names = [d[0] for d in cursor.description]
-                keys = [
-                    (incident_key(dict(zip(names, row, strict=True))), row[0]) for row in cursor.fetchall()
-                ]
-                self.con.executemany("UPDATE events SET incident = ? WHERE event_id = ?", keys)
-            self.con.execute("CREATE INDEX IF NOT EXISTS events_incident ON events(incident)")
+            if not linked():
+                if "incident" not in {row[1] for row in self.con.execute("PRAGMA table_info(events)")}:
+                    self.con.execute("ALTER TABLE events ADD COLUMN incident TEXT")
+                self.con.execute("DROP TABLE IF EXISTS incident_actors")
+                self.con.execute(INCIDENT_SCHEMA)
+                self._link_all()
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
+
+    def _link_all(self) -> None:
+        """Count every bucket's signatures and store every event's incident (one pass)."""
+        stored, fresh, counts = self._incidents_from_scratch()
+        self.con.execute("DELETE FROM incident_actors")
+        rows = [(*k, n) for k, n in counts.items()]
+        self.con.executemany("INSERT INTO incident_actors VALUES (?,?,?,?)", rows)
+        self.con.executemany(
+            "UPDATE events SET incident = ? WHERE event_id = ?",
+            [(label, event_id) for event_id, label in fresh.items() if stored[event_id] != label],
+        )
+
+    def _incidents_from_scratch(
+        self,
+    ) -> tuple[dict[str, str | None], dict[str, str], Counter[tuple[str, str, str]]]:
+        """Every event's stored and due incident, and every bucket's signature counts, from the
+        events alone."""
+        cursor = self.con.execute("SELECT * FROM events")
+        names = [d[0] for d in cursor.description]
+        stored: dict[str, str | None] = {}
+        buckets: dict[str, dict[str, list[tuple[str, incidents.Signature]]]] = {}
+        counts: Counter[tuple[str, str, str]] = Counter()
+        fresh: dict[str, str] = {}
+        for values in cursor:
+            row = dict(zip(names, values, strict=True))
+            stored[row["event_id"]] = row["incident"]
+            bucket = incident_key(row)
+            if bucket.startswith(incidents.UNLINKED):
+                fresh[row["event_id"]] = bucket
+                continue
+            actors = incidents.signature(row["actor1"], row["actor2"])
+            counts[(bucket, *actors)] += 1
+            buckets.setdefault(bucket, {}).setdefault(row["article_id"], []).append((row["event_id"], actors))
+        signatures: dict[str, set[incidents.Signature]] = {}
+        for bucket, a1, a2 in counts:
+            signatures.setdefault(bucket, set()).add((a1, a2))
+        for bucket, articles in buckets.items():
+            for events in articles.values():
+                linked = incidents.link(bucket, signatures[bucket], events)
+                fresh.update(zip((e for e, _ in events), linked, strict=True))
+        return stored, fresh, counts
+
+    def _linked(self, events: list[tuple]) -> list[tuple]:
+        """An article's event rows (their last column the bucket) with their incidents, the
+        buckets' counts updated and the bucket's other events linked again where the article
+        changes what links them (:mod:`store.incidents`). In the article's transaction."""
+        con = self.con
+        mine: dict[str, list[tuple[str, incidents.Signature]]] = {}
+        at: dict[str, list[int]] = {}
+        counts: dict[tuple[str, str, str], int] = {}
+        signature, unlinked = incidents.signature, incidents.UNLINKED
+        for i, row in enumerate(events):
+            bucket = row[-1]
+            if not bucket.startswith(unlinked):
+                actors = signature(row[_ACTOR1], row[_ACTOR2])
+                mine.setdefault(bucket, []).append((row[0], actors))
+                at.setdefault(bucket, []).append(i)
+                key = (bucket, *actors)
+                counts[key] = counts.get(key, 0) + 1
+        if not mine:
+            return events
+        before: dict[str, set[incidents.Signature]] = {}
+        for bucket, a1, a2 in con.execute(_ACTORS_OF, (json.dumps(list(mine)),)):
+            before.setdefault(bucket, set()).add((a1, a2))
+        con.executemany(_COUNT_UP, [(*k, n) for k, n in counts.items()])
+        out = list(events)
+        for bucket, items in mine.items():
+            had = before.get(bucket, set())
+            now = had | {actors for _, actors in items}
+            if had and incidents.changes(had, now - had):  # the other events' links may change
+                self._relink_later(bucket, now)
+            for i, label in zip(at[bucket], incidents.link(bucket, now, items), strict=True):
+                out[i] = (*events[i][:-1], label)
+        return out
+
+    def _relink(self, bucket: str, signatures: set[incidents.Signature]) -> None:
+        """Store again the incidents of a bucket's stored events, its signatures being these."""
+        con = self.con
+        cursor = con.execute(_BUCKET_EVENTS, incidents.bucket_range(bucket))
+        names = [d[0] for d in cursor.description]
+        articles: dict[str, list[tuple[str, incidents.Signature]]] = {}
+        stored: dict[str, str] = {}
+        for values in cursor.fetchall():
+            row = dict(zip(names, values, strict=True))
+            if incident_key(row) != bucket:  # a place id holding "|" (never seen) cannot mix buckets
+                continue
+            stored[row["event_id"]] = row["incident"]
+            actors = incidents.signature(row["actor1"], row["actor2"])
+            articles.setdefault(row["article_id"], []).append((row["event_id"], actors))
+        changed = []
+        for events in articles.values():
+            for (event_id, _), now in zip(events, incidents.link(bucket, signatures, events), strict=True):
+                if stored[event_id] != now:
+                    changed.append((now, event_id))
+        con.executemany("UPDATE events SET incident = ? WHERE event_id = ?", changed)
+
+    def _unlink(self, article_id: str) -> None:
+        """Delete an article and its events, its buckets' counts updated and their other events
+        linked again where its going changes what links them. In the caller's transaction."""
+        con = self.con
+        cursor = con.execute("SELECT * FROM events WHERE article_id = ?", (article_id,))
+        names = [d[0] for d in cursor.description]
+        counts: Counter[tuple[str, str, str]] = Counter()
+        for values in cursor.fetchall():
+            row = dict(zip(names, values, strict=True))
+            bucket = incident_key(row)
+            if not bucket.startswith(incidents.UNLINKED):
+                counts[(bucket, *incidents.signature(row["actor1"], row["actor2"]))] += 1
+        con.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
+        con.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        if not counts:
+            return
+        con.executemany(
+            "UPDATE incident_actors SET n = n - ? WHERE bucket = ? AND actor1 = ? AND actor2 = ?",
+            [(n, *k) for k, n in counts.items()],
+        )
+        buckets = json.dumps(sorted({k[0] for k in counts}))
+        among = "n <= 0 AND bucket IN (SELECT value FROM json_each(?))"
+        found = con.execute(f"SELECT bucket FROM incident_actors WHERE {among}", (buckets,))
+        emptied = {bucket for (bucket,) in found}
+        if not emptied:
+            return
+        con.execute(f"DELETE FROM incident_actors WHERE {among}", (buckets,))
+        left: dict[str, set[incidents.Signature]] = {}
+        for bucket, a1, a2 in con.execute(_ACTORS_OF, (json.dumps(sorted(emptied)),)):
+            left.setdefault(bucket, set()).add((a1, a2))
+        for bucket in sorted(emptied):
+            if bucket in left:
+                self._relink_later(bucket, left[bucket])
+
+    def _relink_later(self, bucket: str, signatures: set[incidents.Signature]) -> None:
+        """:meth:`_relink` now, or (the incident index dropped by a bulk load) after the build."""
+        if self._link_later:
+            self.con.execute("INSERT OR IGNORE INTO incident_stale VALUES (?)", (bucket,))
+        else:
+            self._relink(bucket, signatures)
+
+    def remove(self, article_id: str) -> bool:
+        """Remove an article, its records and its inputs' rows; its incidents are linked again.
+        False when it is not stored."""
+        with self._unit():
+            if not self.has(article_id):
+                return False
+            self.con.execute("DELETE FROM files WHERE article_id = ?", (article_id,))
+            self._unlink(article_id)
+        return True
 
     def close(self) -> None:
         """Commit the open batch (whole articles only) and close."""
@@ -339,8 +543,7 @@ class EventStore:
         if row and row[0] != article_id:
             old = row[0]
             if con.execute("SELECT 1 FROM files WHERE article_id = ? LIMIT 1", (old,)).fetchone() is None:
-                con.execute("DELETE FROM events WHERE article_id = ?", (old,))
-                con.execute("DELETE FROM articles WHERE id = ?", (old,))
+                self._unlink(old)
 
     def add(
         self,
@@ -392,12 +595,11 @@ class EventStore:
                     if file_key is not None and digest is not None:
                         self._link(file_key, digest, aid)
                     return False
-                con.execute("DELETE FROM events WHERE article_id = ?", (aid,))
-                con.execute("DELETE FROM articles WHERE id = ?", (aid,))
+                self._unlink(aid)
             con.execute(_INSERT_ARTICLE, (*rows.article, _now()))
             con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows.places)
             con.executemany("INSERT INTO unresolved VALUES (?,?,?,?,?,?,?)", rows.unresolved)
-            con.executemany(_INSERT_EVENT, rows.events)
+            con.executemany(_INSERT_EVENT, self._linked(rows.events))
             if title or outlet or url:  # what a user typed, over the article's own metadata
                 con.execute(
                     "UPDATE articles SET title = COALESCE(?, title), outlet = ?, url = COALESCE(?, url) "
@@ -412,7 +614,8 @@ class EventStore:
         """What is wrong with the store, from one snapshot: [] when it is consistent.
 
         SQLite's integrity and foreign-key checks, then every article against its recorded
-        number of places, unresolved names and events, and events or inputs without an article.
+        number of places, unresolved names and events, every event's incident against the one
+        linking them all again gives, and events or inputs without an article.
         """
         con = self.con
         con.execute("BEGIN")
@@ -433,6 +636,18 @@ class EventStore:
                     "SELECT event_id, article_id FROM events "
                     "WHERE article_id NOT IN (SELECT id FROM articles)"
                 )
+            ]
+            stored, fresh, counts = self._incidents_from_scratch()
+            problems += [
+                f"event {event_id}: incident {stored[event_id]!r}, due {due!r}"
+                for event_id, due in fresh.items()
+                if stored[event_id] != due
+            ]
+            have = {(b, a1, a2): n for b, a1, a2, n in con.execute("SELECT * FROM incident_actors")}
+            problems += [
+                f"incident_actors {'/'.join(k)}: {have.get(k, 0)} counted, {counts.get(k, 0)} due"
+                for k in sorted(have.keys() | counts.keys())
+                if have.get(k, 0) != counts.get(k, 0)
             ]
             problems += [
                 f"input {r[0]}: no article {r[1]}"

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from store.incidents import incident_key
+from store.incidents import incident_key, label, signature
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS review (
@@ -371,7 +371,7 @@ def apply(frame: pd.DataFrame, decisions: list[Decision]) -> pd.DataFrame:
             else:
                 event[name] = value
         if decision.edits:
-            event["incident"] = incident_key(event)
+            event["incident"] = label(incident_key(event), signature(event["actor1"], event["actor2"]))
         if decision.merge_group and status[i] != "rejected":
             group = f"merge:{decision.merge_group}"
             union.join(event["incident"], group)
