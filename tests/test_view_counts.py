@@ -31,8 +31,9 @@ QUERIES = [
 
 
 def _counts_are_the_events(store: EventStore) -> None:
-    """The per-day counts answer what the events answer, for every query of :data:`QUERIES`."""
-    assert store.check() == []
+    """The per-day counts answer what the events answer, for every query of :data:`QUERIES` (the
+    tests below set incidents by hand: the view index is checked, not the links)."""
+    assert view.index_problems(store.con) == []
     for q in QUERIES:
         q = replace(q, starts=True)
         assert view.agg_total(store, q) == view.total(store, q), q
@@ -97,7 +98,7 @@ def test_the_index_follows_a_batch_of_replacements(results: list, tmp_path: Path
 def test_per_day_counts_follow_updates_and_an_incidents_first_report(results: list, tmp_path: Path) -> None:
     db = tmp_path / "events.sqlite"
     with EventStore(db) as store:
-        for result, text in results[:30]:
+        for result, text in results:  # all 60: enough to share two incidents (linked by actors too)
             store.add(result, text)
         shared = store.con.execute(
             "SELECT incident FROM events GROUP BY incident HAVING COUNT(*) > 1 ORDER BY incident LIMIT 2"
