@@ -220,13 +220,23 @@ def _agg_keys(r: str) -> str:
     )
 
 
-def _agg_values(r: str) -> str:
-    """An event's reports, fatalities, point sums and located flag (after its incidents count)."""
+def _agg_terms(r: str) -> list[tuple[str, str]]:
+    """What the event aliased ``r`` adds to its group, column by column (after its incidents
+    count): its report, fatalities, point sums and located flag. Added by the insert trigger,
+    taken away by the delete trigger, summed by the fill: one definition for the three."""
     located = _LOCATED.format(r=r)
-    return (
-        f"1, COALESCE({r}.fatalities, 0), CASE WHEN {located} THEN {r}.latitude ELSE 0 END, "
-        f"CASE WHEN {located} THEN {r}.longitude ELSE 0 END, {located}"
-    )
+    return [
+        ("reports", "1"),
+        ("fatalities", f"COALESCE({r}.fatalities, 0)"),
+        ("lat_sum", f"CASE WHEN {located} THEN {r}.latitude ELSE 0 END"),
+        ("lon_sum", f"CASE WHEN {located} THEN {r}.longitude ELSE 0 END"),
+        ("located", located),
+    ]
+
+
+def _agg_values(r: str) -> str:
+    """:func:`_agg_terms`' values, as a SELECT list."""
+    return ", ".join(expr for _, expr in _agg_terms(r))
 
 
 def _first(r: str) -> str:
@@ -241,10 +251,8 @@ _KEY_TUPLE = f"({', '.join(AGG_KEYS)})"
 
 
 def _agg_add(r: str) -> str:
-    updates = ", ".join(
-        f"{c} = {c} + excluded.{c}"
-        for c in ("incidents", "reports", "fatalities", "lat_sum", "lon_sum", "located")
-    )
+    columns = ["incidents", *(c for c, _ in _agg_terms(r))]
+    updates = ", ".join(f"{c} = {c} + excluded.{c}" for c in columns)
     return (
         f"INSERT INTO {AGG_TABLE} SELECT {_agg_keys(r)}, {_first(r)}, {_agg_values(r)} "
         f"WHERE {r}.event_date IS NOT NULL ON CONFLICT DO UPDATE SET {updates};"
@@ -252,13 +260,9 @@ def _agg_add(r: str) -> str:
 
 
 def _agg_remove(r: str) -> str:
-    located = _LOCATED.format(r=r)
+    terms = ", ".join(f"{c} = {c} - ({expr})" for c, expr in _agg_terms(r))
     return (
-        f"UPDATE {AGG_TABLE} SET incidents = incidents - {_first(r)}, reports = reports - 1, "
-        f"fatalities = fatalities - COALESCE({r}.fatalities, 0), "
-        f"lat_sum = lat_sum - CASE WHEN {located} THEN {r}.latitude ELSE 0 END, "
-        f"lon_sum = lon_sum - CASE WHEN {located} THEN {r}.longitude ELSE 0 END, "
-        f"located = located - ({located}) "
+        f"UPDATE {AGG_TABLE} SET incidents = incidents - {_first(r)}, {terms} "
         f"WHERE {r}.event_date IS NOT NULL AND {_KEY_TUPLE} = ({_agg_keys(r)}); "
         f"DELETE FROM {AGG_TABLE} WHERE {r}.event_date IS NOT NULL AND reports <= 0 "
         f"AND {_KEY_TUPLE} = ({_agg_keys(r)});"
@@ -291,9 +295,8 @@ AGG_TRIGGERS = {
     f"{_agg_move('new', '- 1', _MOVED)} END;",
 }
 _AGG_SELECT = (
-    f"SELECT {_agg_keys('e')}, SUM(e.incident IS NULL OR e.rowid = f.first), COUNT(*), "
-    f"SUM(COALESCE(e.fatalities, 0)), SUM(CASE WHEN {_LOCATED.format(r='e')} THEN e.latitude ELSE 0 END), "
-    f"SUM(CASE WHEN {_LOCATED.format(r='e')} THEN e.longitude ELSE 0 END), SUM({_LOCATED.format(r='e')}) "
+    f"SELECT {_agg_keys('e')}, SUM(e.incident IS NULL OR e.rowid = f.first), "
+    f"{', '.join(f'SUM({expr})' for _, expr in _agg_terms('e'))} "
     "FROM events e LEFT JOIN (SELECT incident, MIN(rowid) AS first FROM events WHERE incident IS NOT NULL "
     "GROUP BY incident) f ON f.incident = e.incident WHERE e.event_date IS NOT NULL "
     "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8"
@@ -519,14 +522,13 @@ def agg_source(q: ViewQuery) -> tuple[str, str, list[Any]]:
     if not q.hidden:
         return "", AGG_TABLE, []
     marks = ",".join("?" * len(q.hidden))
-    columns = "incidents, reports, fatalities, lat_sum, lon_sum, located"
-    located = _LOCATED.format(r="r")
+    terms = _agg_terms("r")
+    columns = ", ".join(["incidents", *(c for c, _ in terms)])
 
     def rows(first: str, sign: str, where: str) -> str:
+        values = ", ".join(f"{sign}({expr})" for _, expr in terms)
         return (
-            f"SELECT {_agg_keys('r')}, {sign}(r.incident IS NULL OR r.rowid = f.first), {sign}1, "
-            f"{sign}COALESCE(r.fatalities, 0), {sign}(CASE WHEN {located} THEN r.latitude ELSE 0 END), "
-            f"{sign}(CASE WHEN {located} THEN r.longitude ELSE 0 END), {sign}({located}) "
+            f"SELECT {_agg_keys('r')}, {sign}(r.incident IS NULL OR r.rowid = f.first), {values} "
             f"FROM events r LEFT JOIN {first} f ON f.incident = r.incident "
             f"WHERE r.rowid IN (SELECT id FROM touched) AND r.event_date IS NOT NULL{where}"
         )
