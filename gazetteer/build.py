@@ -558,6 +558,13 @@ def collect(min_population: int = sources.CITY_MIN_POPULATION) -> list[PlaceReco
         *sources.read_airports(),
     ]:
         records[place.id] = place
+    try:
+        for place in sources.read_cued_places():
+            if place.id in records:
+                raise BuildError(f"{sources.CUED_PLACES.name}: {place.id} is already a place")
+            records[place.id] = place
+    except (ValueError, KeyError) as exc:
+        raise BuildError(str(exc)) from exc
     apply_curated(records, borders)
     return list(records.values())
 

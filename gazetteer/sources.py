@@ -418,3 +418,84 @@ def read_airports() -> Iterator[PlaceRecord]:
                 names=[name, *cued],
                 checked_names={name, *cued},
             )
+
+
+# Places found only after their cue (gazetteer/data/cued.csv): second-level districts, rivers,
+# lakes, mountains, islands, deserts, plateaus and works named after a place. Their names collide
+# with Vietnamese words and with towns ("Bakhmut" the raion and the town, "Niger" the river and
+# the country), so the name alone is never stored: only "huyện Bakhmut", "sông Niger", the English
+# full name and the row's Vietnamese name. The seat of a district keeps the bare name.
+CUED_PLACES = DATA_DIR / "cued.csv"
+
+
+@dataclass(frozen=True, slots=True)
+class CuedType:
+    """What a row's ``type`` makes of it: its kind, the Vietnamese heads written before its name
+    (the first is the one shown), and its English name patterns."""
+
+    kind: str
+    heads: tuple[str, ...]
+    english: tuple[str, ...] = ()
+
+
+CUED_TYPES: dict[str, CuedType] = {
+    # "khu vực X" is left out: beside a town of the same name it means the town's surroundings
+    "district": CuedType("admin2", ("huyện", "quận", "hạt"), ("{} District", "{} Raion", "{} Township")),
+    "river": CuedType("river", ("sông", "dòng sông", "con sông"), ("{} River", "River {}")),
+    "lake": CuedType("other", ("hồ", "hồ chứa", "hồ nước"), ("Lake {}", "{} Lake", "{} Reservoir")),
+    "mountains": CuedType("region", ("dãy núi", "vùng núi", "núi", "dãy"), ("{} Mountains", "{} Range")),
+    "mountain": CuedType("other", ("núi", "đỉnh núi", "ngọn núi", "đỉnh"), ("Mount {}",)),
+    "island": CuedType("island", ("đảo", "hòn đảo", "hòn"), ("{} Island",)),
+    "islands": CuedType("island", ("quần đảo", "đảo"), ("{} Islands", "{} Archipelago")),
+    "desert": CuedType("region", ("sa mạc", "hoang mạc"), ("{} Desert",)),
+    "plateau": CuedType("region", ("cao nguyên",), ("{} Plateau",)),
+    "crossing": CuedType("landmark", ("cửa khẩu", "cửa khẩu biên giới", "trạm kiểm soát"), ("{} crossing",)),
+    "prison": CuedType("landmark", ("nhà tù", "trại giam", "nhà giam"), ("{} Prison",)),
+    "square": CuedType("landmark", ("quảng trường",), ("{} Square",)),
+    "base": CuedType("landmark", ("căn cứ", "căn cứ quân sự", "căn cứ hải quân"), ("{} Base",)),
+    "temple": CuedType("landmark", ("đền", "ngôi đền", "khu đền"), ("{} Temple",)),
+    "dam": CuedType("landmark", ("đập", "đập thủy điện", "nhà máy thủy điện"), ("{} Dam",)),
+    "port": CuedType(
+        "landmark", ("cảng", "hải cảng", "bến cảng", "cảng nước sâu"), ("Port of {}", "{} Port")
+    ),
+    "hospital": CuedType("landmark", ("bệnh viện", "bệnh viện nhi"), ("{} Hospital",)),
+    "corridor": CuedType("region", ("hành lang", "tuyến hành lang"), ("{} Corridor",)),
+    "zone": CuedType(
+        "admin2", ("vùng tự trị", "khu tự trị", "vùng tự quản", "khu tự quản"), ("{} Self-Administered Zone",)
+    ),
+    "kibbutz": CuedType("village", ("kibbutz", "khu định cư kibbutz", "cộng đồng kibbutz"), ("Kibbutz {}",)),
+    "camp": CuedType("landmark", ("trại tị nạn", "trại di tản", "trại"), ("{} camp",)),
+}
+
+
+def read_cued_places(path: Path | None = None) -> Iterator[PlaceRecord]:
+    """The rows of ``cued.csv`` (see ``gazetteer/data/README.md``) as places whose names all
+    carry a head: ``core`` is the name after it ("Bakhmut", "Orontes|Asi"), never stored alone;
+    ``aliases`` are whole names stored as written ("Biển Chết")."""
+    for row in read_curated_places(path or CUED_PLACES):
+        kind = CUED_TYPES.get(row.get("type", ""))
+        cores = [c.strip() for c in row.get("core", "").split("|") if c.strip()]
+        if kind is None or not cores or not row.get("source") or not row.get("id", "").startswith("curated:"):
+            raise ValueError(
+                f"{CUED_PLACES.name} line {row['_line']}: needs a known type, a core name, a source "
+                f"and a curated: id"
+            )
+        cued = [f"{head} {core}" for core in cores for head in kind.heads]
+        english = [pattern.format(core) for core in cores for pattern in kind.english]
+        name_vi = row.get("name_vi") or cued[0]
+        name = row.get("name") or english[0]
+        aliases = [a.strip() for a in row.get("aliases", "").split("|") if a.strip()]
+        names = list(dict.fromkeys([name, name_vi, *cued, *english, *aliases]))
+        yield PlaceRecord(
+            id=row["id"],
+            name=name,
+            name_vi=name_vi,
+            kind=kind.kind,
+            country=row.get("country") or None,
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            source=row["source"],
+            names=names,
+            checked_names=set(names),
+            curated=True,
+        )
