@@ -396,12 +396,15 @@ class Resolver:
                 continue
             headed = mention.headed
             if headed is not None and (
-                headed[2] or mention.cue in WATER_AND_LAND_HEADS or not self._named_alone(mention, best)
+                headed[2]
+                or mention.cue in WATER_AND_LAND_HEADS
+                or (mention.cue not in REGION_CUES and not self._named_alone(mention, best))
             ):
                 # "biển Đen": "Đen" alone is no name of the Black Sea; a sea's, strait's, river's,
                 # lake's, island's or peninsula's lower-case head is part of its name as written
                 # ("eo biển Hormuz", "sông Euphrates", "quần đảo Trường Sa"); a region's cue is not
-                # ("vùng Sagaing" is "Sagaing"), unless the writer capitalised it ("Cao nguyên Golan")
+                # ("vùng Sagaing" is "Sagaing", "huyện Kantharalak" "Kantharalak" though only "huyện
+                # Kantharalak" names the district), unless the writer capitalised it ("Cao nguyên Golan")
                 mention.extra["bare"] = mention.surface
                 mention.start, mention.surface = headed[0], headed[1]
             elif mention.cued is not None and mention.cue in FEATURE_HEADS and best.kind != "country":
