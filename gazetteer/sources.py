@@ -485,7 +485,9 @@ def read_cued_places(path: Path | None = None) -> Iterator[PlaceRecord]:
         name_vi = row.get("name_vi") or cued[0]
         name = row.get("name") or english[0]
         aliases = [a.strip() for a in row.get("aliases", "").split("|") if a.strip()]
-        names = list(dict.fromkeys([name, name_vi, *cued, *english, *aliases]))
+        bare = {core.casefold() for core in cores}  # ("Sahara", "Nir Oz": shown, never looked up)
+        named = [n for n in (name, name_vi) if n.casefold() not in bare]
+        names = list(dict.fromkeys([*named, *cued, *english, *aliases]))
         yield PlaceRecord(
             id=row["id"],
             name=name,
