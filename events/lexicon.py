@@ -25,6 +25,7 @@ NAME_HEADS = (
     "châu", "dải", "bờ", "bãi", "bãi cạn", "bãi đá", "đá", "rạn san hô", "cầu", "cây cầu", "nhà máy",
     "nhà máy điện", "nhà máy điện hạt nhân", "đập", "thủy điện", "hồ", "mũi", "kênh đào", "eo",
     "cửa biển", "khu tự trị", "vùng tự trị", "khu hành chính", "tỉnh bang", "tiểu bang", "oblast",
+    "dãy núi", "vùng núi",
     "vùng lãnh thổ", "đặc khu", "khu bảo tồn", "đèo", "đường hầm", "vùng biển", "hải cảng", "đường",
     "cộng hòa", "cộng hoà", "sân bay quốc tế", "sân bay quân sự", "phi trường", "căn cứ không quân",
     "căn cứ quân sự", "căn cứ hải quân",

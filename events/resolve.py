@@ -797,8 +797,9 @@ def _read_with_cues(resolved: list[ResolvedPlace], works: Iterable[str] = ()) ->
     name alone is the mention (a bare "Donetsk" beside "tỉnh Donetsk" is no sign of two)."""
     places: dict[str, set[str]] = {name: {"work"} for name in works}
     for p in resolved:
-        if p.place.kind == "landmark":
+        if p.place.kind == "landmark" and p.mention.cue not in FEATURE_HEADS:
             continue  # "sân bay Port Sudan": a work named after the city gives its name no second place
+        # (a temple, a crossing known or not does: "đền Preah Vihear" beside "tỉnh Preah Vihear")
         bare = p.mention.extra.get("bare") if p.mention.extra else None
         if bare is None and p.mention.cued is None and p.place.kind != "country":
             # a name found whole with its capitalised head ("Dải Gaza" beside "thành phố Gaza")

@@ -559,14 +559,34 @@ def collect(min_population: int = sources.CITY_MIN_POPULATION) -> list[PlaceReco
     ]:
         records[place.id] = place
     try:
-        for place in sources.read_cued_places():
-            if place.id in records:
-                raise BuildError(f"{sources.CUED_PLACES.name}: {place.id} is already a place")
-            records[place.id] = place
+        cued = list(sources.read_cued_places())
     except (ValueError, KeyError) as exc:
         raise BuildError(str(exc)) from exc
+    _drop_town_shared(cued, records)
+    for place in cued:
+        if place.id in records:
+            raise BuildError(f"{sources.CUED_PLACES.name}: {place.id} is already a place")
+        records[place.id] = place
     apply_curated(records, borders)
     return list(records.values())
+
+
+def _drop_town_shared(cued: list[PlaceRecord], records: dict[str, PlaceRecord]) -> None:
+    """Drop a cued place's ``town_shared`` names whose core a settlement of its country bears
+    (accents aside): "núi Sinjar" stays the town's cue, "dãy núi Sinjar" names the range."""
+    wanted = {(p.country, fold(name_key(core))) for p in cued for core in p.town_shared.values()}
+    countries = {country for country, _ in wanted}
+    taken = {
+        (r.country, fold(name_key(n)))
+        for r in records.values()
+        if r.kind in ("city", "town", "village") and r.country in countries
+        for n in r.names or [r.name]
+    } & wanted
+    for place in cued:
+        for name, core in place.town_shared.items():
+            if (place.country, fold(name_key(core))) in taken:
+                place.names.remove(name)
+                place.checked_names.discard(name)
 
 
 def build(db_path: Path, log=print, min_population: int = sources.CITY_MIN_POPULATION) -> dict[str, float]:

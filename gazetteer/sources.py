@@ -127,6 +127,9 @@ class PlaceRecord:
     weak_names: set[str] = field(default_factory=set)  # codes, abbreviations, Vietnamese syllables
     checked_names: set[str] = field(default_factory=set)  # curated, CLDR, Natural Earth
     curated: bool = False  # a row of gazetteer/data/places.csv made or amended it
+    # cued names that stand only where no settlement of the country bears their core name
+    # (name → core): "núi Sinjar" is also said of the town's mountain, which keeps it
+    town_shared: dict[str, str] = field(default_factory=dict)
 
 
 def city_kind(population: int) -> str:
@@ -436,6 +439,8 @@ class CuedType:
     kind: str
     heads: tuple[str, ...]
     english: tuple[str, ...] = ()
+    # heads that name the feature only when no settlement of its country has the same name
+    town_heads: tuple[str, ...] = ()
 
 
 CUED_TYPES: dict[str, CuedType] = {
@@ -443,7 +448,9 @@ CUED_TYPES: dict[str, CuedType] = {
     "district": CuedType("admin2", ("huyện", "quận", "hạt"), ("{} District", "{} Raion", "{} Township")),
     "river": CuedType("river", ("sông", "dòng sông", "con sông"), ("{} River", "River {}")),
     "lake": CuedType("other", ("hồ", "hồ chứa", "hồ nước"), ("Lake {}", "{} Lake", "{} Reservoir")),
-    "mountains": CuedType("region", ("dãy núi", "vùng núi", "núi", "dãy"), ("{} Mountains", "{} Range")),
+    "mountains": CuedType(
+        "region", ("dãy núi", "vùng núi", "núi", "dãy"), ("{} Mountains", "{} Range"), ("núi", "dãy")
+    ),
     "mountain": CuedType("other", ("núi", "đỉnh núi", "ngọn núi", "đỉnh"), ("Mount {}",)),
     "island": CuedType("island", ("đảo", "hòn đảo", "hòn"), ("{} Island",)),
     "islands": CuedType("island", ("quần đảo", "đảo"), ("{} Islands", "{} Archipelago")),
@@ -488,6 +495,7 @@ def read_cued_places(path: Path | None = None) -> Iterator[PlaceRecord]:
         bare = {core.casefold() for core in cores}  # ("Sahara", "Nir Oz": shown, never looked up)
         named = [n for n in (name, name_vi) if n.casefold() not in bare]
         names = list(dict.fromkeys([*named, *cued, *english, *aliases]))
+        shared = {f"{head} {core}": core for core in cores for head in kind.town_heads}
         yield PlaceRecord(
             id=row["id"],
             name=name,
@@ -500,4 +508,5 @@ def read_cued_places(path: Path | None = None) -> Iterator[PlaceRecord]:
             names=names,
             checked_names=set(names),
             curated=True,
+            town_shared=shared,
         )
