@@ -574,16 +574,17 @@ def collect(min_population: int = sources.CITY_MIN_POPULATION) -> list[PlaceReco
 def _drop_town_shared(cued: list[PlaceRecord], records: dict[str, PlaceRecord]) -> None:
     """Drop a cued place's ``town_shared`` names whose core a settlement of its country bears
     (accents aside): "núi Sinjar" stays the town's cue, "dãy núi Sinjar" names the range."""
-    wanted = {(p.country, fold(name_key(core))) for p in cued for core in p.town_shared.values()}
+    wanted = {(p.country, fold(name_key(core))) for p in cued for core in (p.town_shared or {}).values()}
     countries = {country for country, _ in wanted}
-    taken = {
+    keys = (
         (r.country, fold(name_key(n)))
         for r in records.values()
         if r.kind in ("city", "town", "village") and r.country in countries
         for n in r.names or [r.name]
-    } & wanted
+    )
+    taken = {key for key in keys if key in wanted}
     for place in cued:
-        for name, core in place.town_shared.items():
+        for name, core in (place.town_shared or {}).items():
             if (place.country, fold(name_key(core))) in taken:
                 place.names.remove(name)
                 place.checked_names.discard(name)
