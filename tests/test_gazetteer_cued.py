@@ -131,3 +131,11 @@ def test_works_named_after_a_place(extract: Callable[[str], dict]) -> None:
     assert out["cửa khẩu Bab al-Hawa"][1] == "landmark"
     assert out["quảng trường Umayyad"] == ("Umayyad Square", "landmark")
     assert out["trại Zamzam"][0] == "Zamzam camp"
+
+
+def test_a_range_named_like_a_town_needs_its_range_head(extract: Callable[[str], dict]) -> None:
+    """ "núi Sinjar" stays the town's cue (a settlement of Iraq is Sinjar); "dãy núi Qandil" is
+    the range, read with its whole head."""
+    out = found(extract("Người Yazidi chạy lên núi Sinjar. Phiến quân PKK rút về dãy núi Qandil ở Iraq."))
+    assert out["Sinjar"][1] in ("town", "city")
+    assert out["dãy núi Qandil"] == ("Qandil Mountains", "region")
