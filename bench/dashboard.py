@@ -130,8 +130,14 @@ class QuestionTimes:
 
 def server_times(store: Path, changes: int) -> dict[str, float]:
     """First run, a rerun, and slider changes of the app script, in seconds (AppTest)."""
-    from streamlit.testing.v1 import AppTest
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import AppTest, local_script_runner
 
+    # The server compiles the script once (its ScriptCache); AppTest makes a new cache at every
+    # run, so each run would pay the compile of app.py with Streamlit's magic (about 100 ms of
+    # CPU at every change, which no user waits for): one cache for every run, as the server's.
+    shared = ScriptCache()
+    local_script_runner.ScriptCache = lambda: shared
     data.STORE = store
     questions = QuestionTimes()
     at = AppTest.from_file(APP, default_timeout=600)

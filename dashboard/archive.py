@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import time
 from dataclasses import replace
 
 import pandas as pd
@@ -43,6 +44,9 @@ from store.incidents import merge
 # 0.2 GB and 3 s to load, and grow with the store).
 ARCHIVE_EVENTS = 50_000
 TABLE_ROWS = 1_000
+# The feed's page on an archive: its latest incidents (each of a filter or slider change's pages
+# is read and merged anew: 400 cost about 70 ms of CPU at a million events, 100 a quarter of it).
+FEED_ROWS = 100
 
 
 def is_archive(store: EventStore, limit: int = ARCHIVE_EVENTS) -> bool:
@@ -84,10 +88,11 @@ def query(filters: data.Filters, dates: bool = True, bounds: dict | None = None)
     )
 
 
-def incidents_of(store: EventStore, where: str, params: list) -> pd.DataFrame:
+def incidents_of(store: EventStore, where: str, params: list, search_text: bool = True) -> pd.DataFrame:
     """The incidents whose reports match ``where`` (on the events aliased ``e``), one row each
     as :func:`dashboard.data.events_frame` gives them: every report of each, the analyst's
-    decisions applied, ``date`` and ``search_text`` added. For a few incidents, not the store."""
+    decisions applied, ``date`` and (unless ``search_text`` is False: the feed does not search)
+    ``search_text`` added. For a few incidents, not the store."""
     frame = pd.read_sql_query(
         "SELECT e.*, a.title AS article_title, a.published AS article_published, "
         "a.ingested_at AS article_ingested_at FROM events e JOIN articles a ON a.id = e.article_id "
@@ -103,7 +108,8 @@ def incidents_of(store: EventStore, where: str, params: list) -> pd.DataFrame:
     frame["background"] = frame["background"].astype(bool)
     frame = frame[frame["event_date"].notna()].reset_index(drop=True)
     frame["date"] = frame["event_date"].dt.date
-    frame["search_text"] = data.search_text(frame)
+    if search_text:
+        frame["search_text"] = data.search_text(frame)
     return frame
 
 
@@ -124,9 +130,14 @@ def article_frames(store: EventStore, event_id: str) -> tuple[pd.DataFrame, pd.D
 
 
 def feed_frame(
-    store: EventStore, q: store_view.ViewQuery, limit: int, summary: pd.DataFrame | None = None
+    store: EventStore,
+    q: store_view.ViewQuery,
+    limit: int,
+    summary: pd.DataFrame | None = None,
+    search_text: bool = True,
 ) -> pd.DataFrame:
-    """The ``limit`` latest incidents of ``q`` (the feed's page, the table's rows)."""
+    """The ``limit`` latest incidents of ``q`` (the feed's page, the table's rows), with their
+    ``search_text`` unless told not to (:func:`incidents_of`)."""
     # the events that begin in the range: the date index stops the walk at its first day, or,
     # for a rare type, at the first month the summary says holds enough of them
     q = replace(q, starts=True)
@@ -143,13 +154,13 @@ def feed_frame(
         enough = per_month[per_month >= limit]
         anywhere = _rows(summary, q, (None, None))["month"]
         if anywhere.empty:  # no event of these filters in any month: nothing to walk the index for
-            return incidents_of(store, "0", [])
+            return incidents_of(store, "0", [], search_text)
         start = (enough.index[0] if not enough.empty else anywhere.min()) + "-01"
         q = replace(q, date_from=max(q.date_from or start, start))
     ids = store_view.latest_ids(store, q, limit)
     if not ids:
-        return incidents_of(store, "0", [])
-    frame = incidents_of(store, f"e.event_id IN ({','.join('?' * len(ids))})", ids)
+        return incidents_of(store, "0", [], search_text)
+    frame = incidents_of(store, f"e.event_id IN ({','.join('?' * len(ids))})", ids, search_text)
     if not q.rejected:  # a rejected report of a shown incident: its own row now, hidden
         frame = frame[frame["review_status"] != "rejected"]
     return frame.sort_values(["event_date", "event_id"], ascending=[False, True]).reset_index(drop=True)
@@ -179,6 +190,15 @@ def map_rows(
     (lat, lon, style, approximate, tooltip, id), or counts per cell (lat, lon, count, south,
     west, north, east); and the incidents in the view. At zoom :data:`SUMMARY_ZOOM` or less
     the cells come from the ``summary`` (:func:`summary`) where it can answer."""
+    rows, cells, total, _ = map_view(store, q, zoom, lang, summary)
+    return rows, cells, total
+
+
+def map_view(
+    store: EventStore, q: store_view.ViewQuery, zoom: float, lang: str, summary: pd.DataFrame | None = None
+) -> tuple[list[list], list[list], int, bool]:
+    """:func:`map_rows`, and whether the markers are only the view's latest incidents (a
+    crowded view zoomed in: :data:`store.view.DETAIL_ZOOM`)."""
     found = None
     if summary is not None and zoom <= SUMMARY_ZOOM and summarizable(q):
         found = summary_cells(store, summary, q, zoom)
@@ -189,7 +209,7 @@ def map_rows(
             [c["lat"], c["lon"], c["count"], c["south"], c["west"], c["north"], c["east"]]
             for c in found["items"]
         ]
-        return [], cells, found["total"]
+        return [], cells, found["total"], False
     rows = []
     for m in found["items"]:
         day = (m["event_date"] or "")[:10]
@@ -198,7 +218,7 @@ def map_rows(
         style = STYLE_INDEX.get(m["event_type"], len(STYLE))
         approximate = int(m["geo_precision"] or 1) > 1
         rows.append([float(m["latitude"]), float(m["longitude"]), style, approximate, tooltip, m["id"]])
-    return rows, [], found["total"]
+    return rows, [], found["total"], bool(found.get("latest"))
 
 
 def popup_html(store: EventStore, event_id: str, lang: str) -> tuple[str, list[float] | None] | None:
@@ -230,25 +250,36 @@ SUMMARY_ZOOM = store_view.AGG_ZOOM
 _KEYS = ("month", "event_type", "sub_event_type", "country", "geo_precision", "background", "ci", "cj")
 
 
-def summary(store: EventStore) -> pd.DataFrame:
+def summary(store: EventStore, days: bool = False, pause: float = 0.0) -> pd.DataFrame:
     """Incidents (and reports, fatalities, the sums of their points) per group of :data:`_KEYS`,
     from the store's per-day counts (:data:`store.view.AGG_TABLE`); with the differences the
-    rejected reports make (rows whose ``delta`` is "hidden" or "shown": :func:`store.view.agg_source`)."""
-    keys = ", ".join(_KEYS[1:])
-    sums = (
-        "SUM(incidents) AS incidents, SUM(reports) AS reports, SUM(fatalities) AS fatalities, "
-        "SUM(lat_sum) AS lat_sum, SUM(lon_sum) AS lon_sum, SUM(located) AS located"
-    )
-    frame = pd.read_sql_query(
-        f"SELECT substr(day, 1, 7) AS month, {keys}, {sums} FROM {store_view.AGG_TABLE} GROUP BY 1, {keys}",
+    rejected reports make (rows whose ``delta`` is "hidden" or "shown": :func:`store.view.agg_source`).
+    ``days``: per day instead of month (the ``month`` column holds the day) and without the
+    cells: the timeline's days and weeks for any filter the counts hold, without a scan of the
+    per-day counts at each filter change (their GROUP BY takes a quarter of a second at a
+    million events), nor their points. ``pause``: seconds to sleep after each chunk of rows
+    read, for a reader in a thread beside the app's reruns (it leaves them the interpreter)."""
+    keys = ", ".join(_KEYS[1:] if not days else _KEYS[1:-2])
+    period = 10 if days else 7
+    sums = "SUM(incidents) AS incidents, SUM(reports) AS reports, SUM(fatalities) AS fatalities"
+    if not days:
+        sums += ", SUM(lat_sum) AS lat_sum, SUM(lon_sum) AS lon_sum, SUM(located) AS located"
+    chunks = []
+    for chunk in pd.read_sql_query(
+        f"SELECT substr(day, 1, {period}) AS month, {keys}, {sums} FROM {store_view.AGG_TABLE} "
+        f"GROUP BY 1, {keys}",
         store.con,
-    )
+        chunksize=20_000,
+    ):
+        chunks.append(chunk)
+        time.sleep(pause)
+    frame = pd.concat(chunks, ignore_index=True)
     frame["delta"] = ""
     hidden = store_view.hidden_rowids(store)
     for shown in (False, True) if hidden else ():
         with_sql, _, params = store_view.agg_source(store_view.ViewQuery(hidden=hidden, rejected=shown))
         delta = pd.read_sql_query(
-            f"{with_sql}SELECT substr(day, 1, 7) AS month, {keys}, {sums} FROM hidden_delta "
+            f"{with_sql}SELECT substr(day, 1, {period}) AS month, {keys}, {sums} FROM hidden_delta "
             f"GROUP BY 1, {keys}",
             store.con,
             params=params,
@@ -256,6 +287,8 @@ def summary(store: EventStore) -> pd.DataFrame:
         delta["delta"] = "shown" if shown else "hidden"
         frame = pd.concat([frame, delta], ignore_index=True)
     frame["background"] = frame["background"].astype(bool)
+    for column in ("event_type", "sub_event_type", "country", "delta"):  # masks of codes, not strings
+        frame[column] = frame[column].astype("category")
     return frame
 
 
@@ -363,15 +396,21 @@ def summary_cells(store: EventStore, summary: pd.DataFrame, q: store_view.ViewQu
 
 
 def summary_timeline(summary: pd.DataFrame, q: store_view.ViewQuery, freq: str) -> pd.DataFrame:
-    """:func:`timeline_counts` by month or year (``freq`` M or Y) from the summary (``q``
-    without dates)."""
+    """:func:`timeline_counts` from the summary (``q`` without dates): by month or year
+    (``freq`` M or Y) from the months' summary, by any bin from the days' (``summary(days=True)``)."""
     rows = _rows(summary, q, (None, None))
     columns = ["start", "event_type", "events", "fatalities"]
     if rows.empty:
         return pd.DataFrame(columns=columns)
+    # summed per month or day and type first: a few thousand dates to read, not every group's
+    grouped = rows.groupby(["month", "event_type"], observed=True, as_index=False)
+    per = grouped[["incidents", "reports", "fatalities"]].sum()
+    per = per[per["reports"] > 0]  # as store.view.agg_day_counts: a day the rejected reports empty
+    first = per["month"].astype(str)
+    start = pd.to_datetime(first.where(first.str.len() > 7, first + "-01"))
     frame = pd.DataFrame(
-        {"period": pd.to_datetime(rows["month"] + "-01").dt.to_period(freq), "event_type": rows["event_type"],
-         "events": rows["incidents"], "fatalities": rows["fatalities"]}
+        {"period": start.dt.to_period(freq), "event_type": per["event_type"].astype(str),
+         "events": per["incidents"], "fatalities": per["fatalities"]}
     )  # fmt: skip
     counts = frame.groupby(["period", "event_type"], as_index=False)[["events", "fatalities"]].sum()
     counts["start"] = counts["period"].dt.start_time

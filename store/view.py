@@ -181,6 +181,11 @@ def _search_sql(text: str) -> tuple[str, list[Any]]:
 
 
 MAX_MARKERS = 1000  # more incidents than this in a view: counts per cell
+# From this zoom on (a town and its surroundings: a cell would be 9 km wide) a view always shows
+# individual events: its latest MAX_MARKERS incidents when it holds more. Cells would not break
+# up by zooming further where the events share a few points (a town's hundreds of incidents
+# over a year, told at its centre), and the map stops at zoom 12 offline.
+DETAIL_ZOOM = 10
 REPORTS_PER_INCIDENT = 4  # beyond this many reports a marker, a view is drawn as cells unseen
 CELLS_PER_TILE = 4  # a cell is a quarter of a 256-pixel map tile wide (64 pixels) at any zoom
 # What a marker carries (the popup is fetched on click): the incident's first report's fields.
@@ -697,9 +702,52 @@ def cells(store: EventStore, q: ViewQuery, zoom: float) -> list[dict]:
     return list(out.values())
 
 
+def latest_markers(store: EventStore, q: ViewQuery, limit: int = MAX_MARKERS) -> list[dict]:
+    """The ``limit`` latest incidents in the view (by their first report's date, newest first),
+    as :func:`markers` gives them. Read from the R*Tree over a window of the range's last days
+    that doubles until it holds ``limit`` incidents (or the whole range): a crowded view costs
+    about twice the rows of its latest ``limit`` incidents, not a walk of all its events."""
+    q = hide(store, q)
+    columns = ", ".join(f"e.{c}" for c in _MARKER)
+
+    def grouped(window: ViewQuery) -> list[dict]:
+        found: list[dict] = []
+        for box in window.boxes():
+            where, params = _where(box)
+            sql = (f"SELECT MIN(e.event_id), {columns}, COUNT(DISTINCT e.article_id) {_FROM} "
+                   f"WHERE {where} GROUP BY {_incident(window)}")  # fmt: skip
+            for row in store.con.execute(sql, params):
+                marker = dict(zip(("id", *_MARKER[1:]), row[:1] + row[2:-1], strict=True))
+                marker["n_reports"] = row[-1]
+                found.append(marker)
+        found.sort(key=lambda m: (m["event_date"] or "", m["id"]), reverse=True)
+        return found[:limit]
+
+    low, high = store.con.execute(
+        "SELECT (SELECT MIN(event_date) FROM events), (SELECT MAX(event_date) FROM events)"
+    ).fetchone()  # two ends of the date index
+    if high is None:
+        return []
+    last, first = _days(q.date_to or high), _days(q.date_from or low)
+    width = 8.0
+    while last - width > first:
+        found = grouped(replace(q, date_from=_day_iso(last - width), starts=True))
+        if len(found) >= limit:
+            return found
+        width *= 2
+    return grouped(q)
+
+
+def _day_iso(days: float) -> str:
+    import datetime
+
+    return (datetime.date(1970, 1, 1) + datetime.timedelta(days=int(days))).isoformat()
+
+
 def view(store: EventStore, q: ViewQuery, zoom: float, max_markers: int = MAX_MARKERS) -> dict:
     """What the map draws for a view: its incidents as markers when there are at most
-    ``max_markers``, else counts per cell. ``{"kind", "total", "items"}``."""
+    ``max_markers``, else counts per cell, except from :data:`DETAIL_ZOOM` on: its latest
+    ``max_markers`` incidents (``"latest": True``). ``{"kind", "total", "items"}``."""
     q = hide(store, q)
     # Reports bound incidents from above: few reports, markers; many more, cells, without grouping
     # a large view by incident first.
@@ -713,6 +761,9 @@ def view(store: EventStore, q: ViewQuery, zoom: float, max_markers: int = MAX_MA
         found = markers(store, q, max_markers + 1)
         if len(found) <= max_markers:
             return {"kind": "markers", "total": len(found), "items": found}
+    if zoom >= DETAIL_ZOOM:
+        found = latest_markers(store, q, max_markers)
+        return {"kind": "markers", "total": len(found), "items": found, "latest": True}
     items = cells(store, q, zoom)
     return {"kind": "cells", "total": sum(c["count"] for c in items), "items": items}
 
