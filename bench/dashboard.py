@@ -76,7 +76,7 @@ def build_store(path: Path, events: int, seed: int) -> tuple[int, float]:
 
 # The store's questions of the archive mode, timed one by one inside the app's runs (the app
 # calls them through the module, so a wrapper sees each call): which one a slow change waits on.
-QUESTIONS = ("summary", "summary_total", "feed_frame", "map_rows", "first_and_last", "summary_timeline",
+QUESTIONS = ("summary", "summary_total", "feed_frame", "map_view", "first_and_last", "summary_timeline",
              "timeline_counts", "incidents_of")  # fmt: skip
 
 

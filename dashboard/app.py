@@ -719,19 +719,12 @@ def archive_summary(version: tuple, store_path: str) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def archive_day_summary(version: tuple, store_path: str) -> dict:
-    """Incidents per day, type, country and precision (:func:`dashboard.archive.summary`, by day):
-    the timeline's days and weeks for any filter. Read in a thread (two seconds at a million
-    events, which the first page should not wait for): ``{"frame": None}`` until it is in, and
-    the timeline asks the per-day counts meanwhile."""
-    box: dict = {"frame": None}
-
-    def read() -> None:
-        with EventStore(store_path) as store:
-            box["frame"] = archive.summary(store, days=True, pause=0.02)
-
-    threading.Thread(target=read, name="diadanh-day-summary", daemon=True).start()
-    return box
+def archive_day_summary(version: tuple, store_path: str) -> pd.DataFrame:
+    """Incidents per day, type and sub-event type (:func:`dashboard.archive.summary`, by day):
+    the timeline's days and weeks, for the first page (it costs what one timeline from the
+    per-day counts did) and every type filter after it."""
+    with EventStore(store_path) as store:
+        return archive.summary(store, days=True)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -754,9 +747,8 @@ def archive_page(version: tuple, store_path: str, key: str, _q: object, limit: i
 def archive_timeline_spec(
     version: tuple, store_path: str, key: str, freq: str, lang: str, _q: object
 ) -> dict:
-    days = archive_day_summary(version, store_path)["frame"] if freq in ("D", "W") else None
-    if archive.summarizable(_q) and (freq in ("M", "Y") or days is not None):
-        by = archive_summary(version, store_path) if days is None else days
+    by = (archive_summary if freq in ("M", "Y") else archive_day_summary)(version, store_path)
+    if archive.summary_covers(by, _q):
         counts = archive.summary_timeline(by, _q, freq)
     else:
         with EventStore(store_path) as store:

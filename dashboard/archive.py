@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import time
 from dataclasses import replace
 
 import pandas as pd
@@ -250,30 +249,24 @@ SUMMARY_ZOOM = store_view.AGG_ZOOM
 _KEYS = ("month", "event_type", "sub_event_type", "country", "geo_precision", "background", "ci", "cj")
 
 
-def summary(store: EventStore, days: bool = False, pause: float = 0.0) -> pd.DataFrame:
+def summary(store: EventStore, days: bool = False) -> pd.DataFrame:
     """Incidents (and reports, fatalities, the sums of their points) per group of :data:`_KEYS`,
     from the store's per-day counts (:data:`store.view.AGG_TABLE`); with the differences the
     rejected reports make (rows whose ``delta`` is "hidden" or "shown": :func:`store.view.agg_source`).
-    ``days``: per day instead of month (the ``month`` column holds the day) and without the
-    cells: the timeline's days and weeks for any filter the counts hold, without a scan of the
-    per-day counts at each filter change (their GROUP BY takes a quarter of a second at a
-    million events), nor their points. ``pause``: seconds to sleep after each chunk of rows
-    read, for a reader in a thread beside the app's reruns (it leaves them the interpreter)."""
-    keys = ", ".join(_KEYS[1:] if not days else _KEYS[1:-2])
+    ``days``: incidents, reports and fatalities per day (the ``month`` column holds the day),
+    type, sub-event type and background flag only (:data:`_DAY_KEYS`): the timeline's days and
+    weeks for the type filters without a scan of the per-day counts at each change (their
+    GROUP BY takes a quarter of a second at a million events); a few thousand rows a year."""
+    keys = ", ".join(_DAY_KEYS if days else _KEYS[1:])
     period = 10 if days else 7
     sums = "SUM(incidents) AS incidents, SUM(reports) AS reports, SUM(fatalities) AS fatalities"
     if not days:
         sums += ", SUM(lat_sum) AS lat_sum, SUM(lon_sum) AS lon_sum, SUM(located) AS located"
-    chunks = []
-    for chunk in pd.read_sql_query(
+    frame = pd.read_sql_query(
         f"SELECT substr(day, 1, {period}) AS month, {keys}, {sums} FROM {store_view.AGG_TABLE} "
         f"GROUP BY 1, {keys}",
         store.con,
-        chunksize=20_000,
-    ):
-        chunks.append(chunk)
-        time.sleep(pause)
-    frame = pd.concat(chunks, ignore_index=True)
+    )
     frame["delta"] = ""
     hidden = store_view.hidden_rowids(store)
     for shown in (False, True) if hidden else ():
@@ -288,8 +281,24 @@ def summary(store: EventStore, days: bool = False, pause: float = 0.0) -> pd.Dat
         frame = pd.concat([frame, delta], ignore_index=True)
     frame["background"] = frame["background"].astype(bool)
     for column in ("event_type", "sub_event_type", "country", "delta"):  # masks of codes, not strings
-        frame[column] = frame[column].astype("category")
+        if column in frame:
+            frame[column] = frame[column].astype("category")
     return frame
+
+
+_DAY_KEYS = ("event_type", "sub_event_type", "background")
+
+
+def summary_covers(summary: pd.DataFrame, q: store_view.ViewQuery) -> bool:
+    """Whether ``summary`` holds what ``q`` filters on (the days' summary holds no country nor
+    precision)."""
+    if not summarizable(q):
+        return False
+    return all(
+        set(store_view.FILTER_COLUMNS[name]) <= set(summary.columns)
+        for name in store_view.AGG_FILTERS
+        if getattr(q, name)
+    )
 
 
 def summarizable(q: store_view.ViewQuery) -> bool:
