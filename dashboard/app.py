@@ -737,10 +737,61 @@ def archive_total(version: tuple, store_path: str, key: str, _q: object) -> int:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def archive_page(version: tuple, store_path: str, key: str, _q: object, limit: int) -> pd.DataFrame:
-    """The latest ``limit`` incidents of a query (``key``: its repr): the feed's page, the table's rows."""
+def archive_page(
+    version: tuple,
+    store_path: str,
+    key: str,
+    _q: object,
+    limit: int,
+    after: tuple | None = None,
+    offset: int = 0,
+    _skip: frozenset = frozenset(),
+) -> pd.DataFrame:
+    """The latest ``limit`` incidents of a query (``key``: its repr): the feed's page, the table's
+    rows; a later page of the feed from the cursor ``after`` (:func:`dashboard.archive.feed_frame`)."""
     with EventStore(store_path) as store:
-        return archive.feed_frame(store, _q, limit, archive_summary(version, store_path), search_text=False)
+        summary = archive_summary(version, store_path)
+        return archive.feed_frame(store, _q, limit, summary, False, after, _skip, offset)
+
+
+def archive_feed_page(q: object, version: tuple, lang: str, total: int) -> pd.DataFrame:
+    """The archive feed's page now (the first after a filter change), with its caption and its
+    newer and older buttons: each older page read from where the one before stopped (a cursor
+    on the date index, not an offset into every incident of the filters)."""
+    state, signature = st.session_state, repr(q)
+    if state.get("_archive_feed_signature") != signature:
+        state["_archive_feed_signature"] = signature
+        state["_archive_feed_pages"] = [(None, frozenset())]  # each page's cursor and incidents to pass
+        state["archive_feed_page"] = 0
+    pages = state["_archive_feed_pages"]
+    number = min(max(0, int(state.get("archive_feed_page", 0))), len(pages) - 1)
+    after, skip = pages[number]
+    rows = archive.FEED_ROWS
+    page = archive_page(version, str(data.STORE), signature, q, rows, after, number * rows, skip)
+    state["_archive_feed_next"] = (page.attrs.get("next"), frozenset(page.attrs.get("incidents", [])))
+    first, last = number * rows + 1, number * rows + len(page)
+    if number or page.attrs.get("next") is not None:
+        shown = {"first": feed.count_text(first, lang), "last": feed.count_text(last, lang)}
+        st.caption(t("feed_page", lang, total=feed.count_text(max(total, last), lang), **shown))
+        newer, older = st.container(key="dd_row_archive_feed").columns(2)
+        newer.button(t("feed_newer", lang), key="archive_newer", on_click=_archive_turn, args=(-1,),
+                     disabled=number == 0, width="stretch")  # fmt: skip
+        older.button(t("feed_older", lang), key="archive_older", on_click=_archive_turn, args=(1,),
+                     disabled=page.attrs.get("next") is None, width="stretch")  # fmt: skip
+    return page
+
+
+def _archive_turn(step: int) -> None:
+    """The feed's newer or older page (a callback: the older one's cursor is the shown page's end)."""
+    state = st.session_state
+    number = int(state.get("archive_feed_page", 0)) + step
+    pages = state.get("_archive_feed_pages") or [(None, frozenset())]
+    if step > 0 and number >= len(pages):
+        cursor, skip = state.get("_archive_feed_next") or (None, frozenset())
+        if cursor is None:
+            return
+        pages.append((cursor, pages[-1][1] | skip))  # the incidents of every page before: passed over
+    state["archive_feed_page"] = max(0, min(number, len(pages) - 1))
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -829,10 +880,7 @@ def archive_map_tab(filters: data.Filters, version: tuple, lang: str, online: bo
             notice.info(t("no_events", lang))
         archive_map(filters, version, lang, online, selected)
     with right:
-        page = archive_page(version, store_path, repr(q), q, archive.FEED_ROWS)
-        if n > len(page):
-            last, total = feed.count_text(len(page), lang), feed.count_text(n, lang)
-            st.caption(t("feed_page", lang, first=1, last=last, total=total))
+        page = archive_feed_page(q, version, lang, n)
         feed.event_feed(page, lang)
     if selected:
         with open_store() as store:

@@ -134,9 +134,15 @@ def feed_frame(
     limit: int,
     summary: pd.DataFrame | None = None,
     search_text: bool = True,
+    after: tuple[str, str] | None = None,
+    skip: frozenset[str] = frozenset(),
+    offset: int = 0,
 ) -> pd.DataFrame:
     """The ``limit`` latest incidents of ``q`` (the feed's page, the table's rows), with their
-    ``search_text`` unless told not to (:func:`incidents_of`)."""
+    ``search_text`` unless told not to (:func:`incidents_of`). A later page: from the cursor
+    ``after``, past the ``skip`` incidents, ``offset`` incidents after the first
+    (:func:`store.view.latest_page`). The frame's ``attrs`` hold the next page's cursor
+    (``next``, None at the end) and the page's incident keys (``incidents``)."""
     # the events that begin in the range: the date index stops the walk at its first day, or,
     # for a rare type, at the first month the summary says holds enough of them
     q = replace(q, starts=True)
@@ -150,19 +156,21 @@ def feed_frame(
             upper = _month(end if end == _month_end(end) else end.replace(day=1) - dt.timedelta(days=1))
         rows = _rows(summary, q, (lower, upper))
         per_month = rows.groupby("month")["incidents"].sum().sort_index(ascending=False).cumsum()
-        enough = per_month[per_month >= limit]
+        enough = per_month[per_month >= offset + limit]
         anywhere = _rows(summary, q, (None, None))["month"]
         if anywhere.empty:  # no event of these filters in any month: nothing to walk the index for
             return incidents_of(store, "0", [], search_text)
         start = (enough.index[0] if not enough.empty else anywhere.min()) + "-01"
         q = replace(q, date_from=max(q.date_from or start, start))
-    ids = store_view.latest_ids(store, q, limit)
+    ids, cursor, keys = store_view.latest_page(store, q, limit, after, skip)
     if not ids:
         return incidents_of(store, "0", [], search_text)
     frame = incidents_of(store, f"e.event_id IN ({','.join('?' * len(ids))})", ids, search_text)
     if not q.rejected:  # a rejected report of a shown incident: its own row now, hidden
         frame = frame[frame["review_status"] != "rejected"]
-    return frame.sort_values(["event_date", "event_id"], ascending=[False, True]).reset_index(drop=True)
+    frame = frame.sort_values(["event_date", "event_id"], ascending=[False, True]).reset_index(drop=True)
+    frame.attrs.update(next=cursor, incidents=keys)
+    return frame
 
 
 def timeline_counts(store: EventStore, q: store_view.ViewQuery, freq: str) -> pd.DataFrame:

@@ -801,16 +801,41 @@ def latest(store: EventStore, q: ViewQuery, limit: int) -> list[dict]:
 def latest_ids(store: EventStore, q: ViewQuery, limit: int) -> list[str]:
     """The event ids of :func:`latest`'s rows (each incident's first report, newest first), read
     from the date index without the rows or their reports' counts: what the feed's page asks."""
+    return latest_page(store, q, limit)[0]
+
+
+def latest_page(
+    store: EventStore,
+    q: ViewQuery,
+    limit: int,
+    after: tuple[str, str] | None = None,
+    skip: frozenset[str] = frozenset(),
+) -> tuple[list[str], tuple[str, str] | None, list[str]]:
+    """A page of :func:`latest_ids` (keyset pagination on the date index): the ids of the
+    ``limit`` latest incidents whose first report walked comes after the cursor ``after`` (the
+    ``(event_date, event_id)`` where the page before stopped; None: the newest), passing over the
+    incidents in ``skip`` (the page before's: an incident's reports share its day, so one may
+    straddle the cursor). Returns the ids, the next page's cursor (None when the walk ended)
+    and the page's incident keys."""
     q = hide(store, q)
     where, params = filters_sql(q)
-    sql = (f"SELECT e.event_id, COALESCE({_incident(q)}, e.event_id) FROM events e WHERE {where} "
-           f"AND e.event_date IS NOT NULL ORDER BY e.event_date DESC, e.event_id LIMIT ?")  # fmt: skip
+    if after is not None:  # a range of the date index from the cursor, then its ties by id
+        where += " AND e.event_date <= ? AND (e.event_date < ? OR e.event_id > ?)"
+        params = [*params, after[0], after[0], after[1]]
+    sql = (f"SELECT e.event_id, COALESCE({_incident(q)}, e.event_id), e.event_date FROM events e "
+           f"WHERE {where} AND e.event_date IS NOT NULL "
+           "ORDER BY e.event_date DESC, e.event_id LIMIT ?")  # fmt: skip
+    rows = REPORTS_PER_INCIDENT * limit
     out: dict[str, str] = {}
-    for event_id, incident in store.con.execute(sql, [*params, REPORTS_PER_INCIDENT * limit]):
+    walked, last = 0, None
+    for event_id, incident, day in store.con.execute(sql, [*params, rows]):
+        walked, last = walked + 1, (day, event_id)
+        if incident in skip:
+            continue
         out.setdefault(incident, event_id)
         if len(out) >= limit:
-            break
-    return list(out.values())
+            return list(out.values()), last, list(out)
+    return list(out.values()), (last if walked >= rows else None), list(out)
 
 
 def day_counts(store: EventStore, q: ViewQuery) -> list[tuple[str, str, int, int]]:

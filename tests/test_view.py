@@ -219,3 +219,22 @@ def test_a_crowded_view_from_the_detail_zoom_shows_its_latest_incidents(stored: 
             assert view.latest_markers(store, q, limit=len(every) + 5) == sorted(
                 every, key=lambda m: (m["event_date"], m["id"]), reverse=True
             )
+
+
+def test_the_feeds_pages_by_cursor_are_its_latest_incidents_in_turn(stored: Path) -> None:
+    """Keyset pages of the feed (issue 13: each page read from the cursor where the one before
+    stopped, not by ranking every incident) list what one walk lists, once each, in order."""
+    with EventStore(stored) as store:
+        for q in (ViewQuery(), ViewQuery(event_types=("Battles",)),
+                  ViewQuery(date_from="2020-09-10", date_to="2020-10-20", starts=True)):  # fmt: skip
+            whole = view.latest_ids(store, q, 10_000)
+            assert len(whole) > 14
+            paged, after, skip = [], None, frozenset()
+            while True:
+                ids, after, keys = view.latest_page(store, q, 7, after, skip)
+                assert len(ids) <= 7
+                paged += ids
+                skip = skip | frozenset(keys)
+                if after is None:
+                    break
+            assert paged == whole
