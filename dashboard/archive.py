@@ -6,9 +6,12 @@ it, the app switches to the questions of this module, all answered by SQLite fro
 (``store/view.py``: the R*Tree for the map's view, the date index for the feed):
 
 - the filters' choices (dates, types, countries, actors, most fatalities): :func:`options`;
-- the count shown and the feed's page (the latest incidents, LIMIT): :func:`feed_frame`;
-- the timeline: incidents and fatalities per day and type (GROUP BY): :func:`timeline_counts`;
-- the map: the view's markers or counts per cell (:func:`map_rows`), the clicked event's popup;
+- the count shown and the feed's pages (the latest incidents, LIMIT; an older page from the
+  cursor where the one before stopped): :func:`feed_frame`;
+- the timeline: incidents and fatalities per day and type, from the summaries
+  (:func:`summary_timeline`) or the per-day counts (GROUP BY): :func:`timeline_counts`;
+- the map: the view's markers or counts per cell (:func:`map_view`; from zoom
+  ``store.view.DETAIL_ZOOM`` markers only, a crowded view's latest), the clicked event's popup;
 - the detail panel and the table: the incidents of an article or of the feed's page, with the
   analyst's decisions applied (:func:`incidents_of`).
 
