@@ -850,6 +850,9 @@ def archive_map(filters: data.Filters, version: tuple, lang: str, online: bool, 
     rows, cells, latest = archive_view(version, store_path, repr(in_view), zoom, lang, in_view)
     with open_store() as store:
         found = archive.popup_html(store, selected, lang) if selected else None
+        if found and not cells and selected not in {row[5] for row in rows}:
+            extra = archive.marker_row(store, selected, lang)  # older than a crowded view's latest
+            rows = rows + ([extra] if extra else [])
     popups, focus = ({selected: found[0]}, found[1]) if selected and found else (None, None)
     update = map_update(js_data(rows), "[]", {}, selected=selected, cells=cells, popups=popups, focus=focus)
     state = kept_map(("", lang, online, "", ""), update, ["last_object_clicked_popup", "bounds", "zoom"])

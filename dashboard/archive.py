@@ -220,15 +220,33 @@ def map_view(
             for c in found["items"]
         ]
         return [], cells, found["total"], False
-    rows = []
-    for m in found["items"]:
-        day = (m["event_date"] or "")[:10]
-        shown = dt.date.fromisoformat(day).strftime("%d/%m/%Y") if day else ""
-        tooltip = f"{shown} · {m['location'] or ''} · {sub_event_label(m['sub_event_type'], lang)}"
-        style = STYLE_INDEX.get(m["event_type"], len(STYLE))
-        approximate = int(m["geo_precision"] or 1) > 1
-        rows.append([float(m["latitude"]), float(m["longitude"]), style, approximate, tooltip, m["id"]])
+    rows = [_marker_row(m, lang) for m in found["items"]]
     return rows, [], found["total"], bool(found.get("latest"))
+
+
+def _marker_row(m: dict, lang: str) -> list:
+    day = (m["event_date"] or "")[:10]
+    shown = dt.date.fromisoformat(day).strftime("%d/%m/%Y") if day else ""
+    tooltip = f"{shown} · {m['location'] or ''} · {sub_event_label(m['sub_event_type'], lang)}"
+    style = STYLE_INDEX.get(m["event_type"], len(STYLE))
+    approximate = int(m["geo_precision"] or 1) > 1
+    return [float(m["latitude"]), float(m["longitude"]), style, approximate, tooltip, m["id"]]
+
+
+def marker_row(store: EventStore, event_id: str, lang: str) -> list | None:
+    """The marker row of one event (as :func:`map_view` gives them), None when it is not stored
+    or not placed: the selected event drawn beside a view that does not hold it (a crowded
+    view's latest incidents, from the detail zoom on, may be newer than it)."""
+    columns = ", ".join(("event_id", *store_view.MARKER_FIELDS[1:]))
+    row = store.con.execute(
+        f"SELECT {columns} FROM events WHERE event_id = ? AND latitude IS NOT NULL AND longitude IS NOT NULL",
+        [event_id],
+    ).fetchone()
+    return (
+        None
+        if row is None
+        else _marker_row(dict(zip(("id", *store_view.MARKER_FIELDS[1:]), row, strict=True)), lang)
+    )
 
 
 def popup_html(store: EventStore, event_id: str, lang: str) -> tuple[str, list[float] | None] | None:

@@ -191,6 +191,7 @@ CELLS_PER_TILE = 4  # a cell is a quarter of a 256-pixel map tile wide (64 pixel
 # What a marker carries (the popup is fetched on click): the incident's first report's fields.
 _MARKER = ("event_id", "event_date", "event_type", "sub_event_type", "geo_precision", "location", "latitude",
            "longitude")  # fmt: skip
+MARKER_FIELDS = _MARKER
 
 # ------------------------------------------------------------------ the per-day counts
 # Counting a million events takes SQLite a second whatever the index; the counts a filter or

@@ -128,3 +128,16 @@ def test_timeline_from_the_days_summary_is_the_stores(stored: Path, freq: str, f
     assert len(got) and got[[*key, "events", "fatalities"]].astype(str).equals(
         want[[*key, "events", "fatalities"]].astype(str)
     )
+
+
+def test_the_selected_events_marker_is_the_one_its_view_draws(stored: Path) -> None:
+    """A selected event that a crowded view's latest incidents leave out is drawn beside them
+    with the marker its view would give it."""
+    with EventStore(stored) as store:
+        one = store.con.execute(
+            "SELECT latitude, longitude FROM events WHERE latitude IS NOT NULL AND NOT background LIMIT 1"
+        ).fetchone()
+        near = ViewQuery(south=one[0] - 0.05, north=one[0] + 0.05, west=one[1] - 0.05, east=one[1] + 0.05)
+        rows, _, _ = archive.map_rows(store, near, 12, "vi", archive.summary(store))
+        assert rows and all(archive.marker_row(store, row[5], "vi") == row for row in rows)
+        assert archive.marker_row(store, "no such event", "vi") is None
