@@ -437,7 +437,8 @@ def view_main(args: argparse.Namespace) -> None:
     print(
         "\n× N: p50 at N events / p50 at 10,000. A view is drawn as markers (its incidents) when it holds at"
     )
-    print("most 1,000 incidents, else as counts per grid cell (store.view.view).")
+    print("most 1,000 incidents, else as counts per grid cell, and from zoom 10 on as its latest 1,000")
+    print("incidents (store.view.view, store.view.DETAIL_ZOOM).")
 
 
 def main() -> None:
