@@ -8,10 +8,10 @@ sample articles of ``articles/``.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import datetime as dt
 import hashlib
+import json
 import re
 import sqlite3
 import sys
@@ -21,7 +21,7 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
+from streamlit import dataframe_util
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -38,10 +38,10 @@ from dashboard.i18n import (
     sub_event_label,
     t,
 )
+from dashboard.keptmap import kept_map
 from dashboard.mapview import (
     STYLE,
     MapData,
-    base_map,
     event_bounds,
     event_id_from_popup,
     event_popup,
@@ -364,7 +364,9 @@ def timeline(period: pd.DataFrame, filters: data.Filters, version: tuple, lang: 
 def draw_timeline(spec: dict, filters: data.Filters, alt_text: str) -> None:
     """The timeline's chart with the slider's range marked (a copy of the cached spec);
     ``alt_text``: what a screen reader says of the chart."""
-    spec = copy.deepcopy(spec)
+    # A copy of the spec's top level and datasets only: the window is the one part that
+    # changes (a deep copy of a year's bins cost more than the rest of the timeline's rerun).
+    spec = {**spec, "datasets": dict(spec["datasets"])}
     if filters.dates:
         # the range's last day is whole: the mark ends where the next day begins
         start = pd.Timestamp(filters.dates[0]).isoformat()
@@ -383,19 +385,42 @@ def timeline_spec(version: tuple, filters_key: str, freq: str, lang: str, _perio
     return timeline_chart(data.timeline_counts(_period, freq), freq, lang)
 
 
+TIMELINE_DATA = "dd_counts"  # the named dataset of the timeline's bins
+
+
 def timeline_chart(counts: pd.DataFrame, freq: str, lang: str) -> dict:
-    """The Vega-Lite spec of :func:`dashboard.data.timeline_counts`'s counts."""
-    counts["label"] = [event_type_label(v, lang) for v in counts["event_type"]]
-    time_format = {"D": "%d/%m/%Y", "W": "%d/%m/%Y", "M": "%m/%Y", "Y": "%Y"}[freq]
+    """The Vega-Lite spec of :func:`dashboard.data.timeline_counts`'s counts: the chart's shape
+    (:func:`_timeline_shape`, made once per bin and language) with the bins as its data."""
+    time_format = _TIME_FORMATS[freq]
+    labels = [event_type_label(v, lang) for v in counts["event_type"]]
     # What a screen reader says of a bar, in the page's language (Vega's own is "start
     # (year-month-date): …; label: …", field names and English).
-    counts["aria"] = [
+    aria = [
         f"{label}, {pd.Timestamp(start).strftime(time_format)}: {t('chart_events', lang)} {n}, "
         f"{t('chart_fatalities', lang)} {dead}"
         for label, start, n, dead in zip(
-            counts["label"], counts["start"], counts["events"], counts["fatalities"], strict=True
+            labels, counts["start"], counts["events"], counts["fatalities"], strict=True
         )
     ]
+    bins = pd.DataFrame(
+        {"start": pd.to_datetime(counts["start"]).dt.strftime("%Y-%m-%dT%H:%M:%S"), "label": labels,
+         "events": counts["events"].astype(int), "fatalities": counts["fatalities"].astype(int), "aria": aria}
+    )  # fmt: skip
+    spec = json.loads(_timeline_shape(freq, lang))
+    # The bins as Arrow bytes once (Streamlit would convert them again at every rerun).
+    spec["datasets"] = {TIMELINE_DATA: dataframe_util.convert_anything_to_arrow_bytes(bins), WINDOW: []}
+    return spec
+
+
+_TIME_FORMATS = {"D": "%d/%m/%Y", "W": "%d/%m/%Y", "M": "%m/%Y", "Y": "%Y"}
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _timeline_shape(freq: str, lang: str) -> str:
+    """The timeline's spec without its data (JSON): bars of :data:`TIMELINE_DATA` by bin and
+    type, fatalities below, the slider's window (:data:`WINDOW`) behind both. Altair builds
+    and validates it once per bin and language; a new filter only brings new bins."""
+    time_format = _TIME_FORMATS[freq]
     colours = alt.Scale(
         domain=[event_type_label(k, lang) for k in STYLE], range=[colour for colour, _ in STYLE.values()]
     )
@@ -422,7 +447,7 @@ def timeline_chart(counts: pd.DataFrame, freq: str, lang: str) -> dict:
     described = alt.Description("aria:N")
     window = alt.Chart(alt.NamedData(WINDOW)).mark_rect(color="#fab005", opacity=0.18, aria=False)
     window = window.encode(x="a:T", x2="b:T")
-    bars = alt.Chart(counts).mark_bar()
+    bars = alt.Chart(alt.NamedData(TIMELINE_DATA)).mark_bar()
     events_chart = alt.layer(
         window,
         bars.encode(
@@ -435,8 +460,7 @@ def timeline_chart(counts: pd.DataFrame, freq: str, lang: str) -> dict:
             description=described,
         ),
     ).properties(height=150)
-    dead = counts[counts["fatalities"] > 0]
-    dead_bars = alt.Chart(dead if not dead.empty else counts.head(0)).mark_bar()
+    dead_bars = alt.Chart(alt.NamedData(TIMELINE_DATA)).transform_filter("datum.fatalities > 0").mark_bar()
     dead_chart = alt.layer(
         window,
         dead_bars.encode(
@@ -452,8 +476,8 @@ def timeline_chart(counts: pd.DataFrame, freq: str, lang: str) -> dict:
         ),
     ).properties(height=100)
     spec = alt.vconcat(events_chart, dead_chart).resolve_scale(x="shared").to_dict()
-    spec.setdefault("datasets", {})[WINDOW] = []
-    return spec
+    spec.pop("datasets", None)
+    return json.dumps(spec)
 
 
 def _step(direction: int) -> None:
@@ -560,13 +584,8 @@ def map_tab(
             selected=st.session_state.get("selected_event"),
             indexes=prepared.indexes_js(shown["event_id"]),
         )
-        state = st_folium(
-            base_map(popups_url, lang, online, places_url, markers_url),
-            height=560,
-            use_container_width=True,
-            returned_objects=["last_object_clicked_popup"],
-            feature_group_to_add=update,
-            key="event_map",
+        state = kept_map(
+            (popups_url, lang, online, places_url, markers_url), update, ["last_object_clicked_popup"]
         )
         # A marker click: only when it is a new one (the component keeps reporting the last).
         clicked = event_id_from_popup((state or {}).get("last_object_clicked_popup"))
@@ -699,6 +718,15 @@ def archive_summary(version: tuple, store_path: str) -> pd.DataFrame:
         return archive.summary(store)
 
 
+@st.cache_resource(show_spinner=False, max_entries=2)
+def archive_day_summary(version: tuple, store_path: str) -> pd.DataFrame:
+    """Incidents per day, type and sub-event type (:func:`dashboard.archive.summary`, by day):
+    the timeline's days and weeks, for the first page (it costs what one timeline from the
+    per-day counts did) and every type filter after it."""
+    with EventStore(store_path) as store:
+        return archive.summary(store, days=True)
+
+
 @st.cache_resource(show_spinner=False, max_entries=64)
 def archive_total(version: tuple, store_path: str, key: str, _q: object) -> int:
     """Incidents of a query (``key``: its repr), once per data version."""
@@ -709,18 +737,70 @@ def archive_total(version: tuple, store_path: str, key: str, _q: object) -> int:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def archive_page(version: tuple, store_path: str, key: str, _q: object, limit: int) -> pd.DataFrame:
-    """The latest ``limit`` incidents of a query (``key``: its repr): the feed's page, the table's rows."""
+def archive_page(
+    version: tuple,
+    store_path: str,
+    key: str,
+    _q: object,
+    limit: int,
+    after: tuple | None = None,
+    offset: int = 0,
+    _skip: frozenset = frozenset(),
+) -> pd.DataFrame:
+    """The latest ``limit`` incidents of a query (``key``: its repr): the feed's page, the table's
+    rows; a later page of the feed from the cursor ``after`` (:func:`dashboard.archive.feed_frame`)."""
     with EventStore(store_path) as store:
-        return archive.feed_frame(store, _q, limit, archive_summary(version, store_path))
+        summary = archive_summary(version, store_path)
+        return archive.feed_frame(store, _q, limit, summary, False, after, _skip, offset)
+
+
+def archive_feed_page(q: object, version: tuple, lang: str, total: int) -> pd.DataFrame:
+    """The archive feed's page now (the first after a filter change), with its caption and its
+    newer and older buttons: each older page read from where the one before stopped (a cursor
+    on the date index, not an offset into every incident of the filters)."""
+    state, signature = st.session_state, repr(q)
+    if state.get("_archive_feed_signature") != signature:
+        state["_archive_feed_signature"] = signature
+        state["_archive_feed_pages"] = [(None, frozenset())]  # each page's cursor and incidents to pass
+        state["archive_feed_page"] = 0
+    pages = state["_archive_feed_pages"]
+    number = min(max(0, int(state.get("archive_feed_page", 0))), len(pages) - 1)
+    after, skip = pages[number]
+    rows = archive.FEED_ROWS
+    page = archive_page(version, str(data.STORE), signature, q, rows, after, number * rows, skip)
+    state["_archive_feed_next"] = (page.attrs.get("next"), frozenset(page.attrs.get("incidents", [])))
+    first, last = number * rows + 1, number * rows + len(page)
+    if number or page.attrs.get("next") is not None:
+        shown = {"first": feed.count_text(first, lang), "last": feed.count_text(last, lang)}
+        st.caption(t("feed_page", lang, total=feed.count_text(max(total, last), lang), **shown))
+        newer, older = st.container(key="dd_row_archive_feed").columns(2)
+        newer.button(t("feed_newer", lang), key="archive_newer", on_click=_archive_turn, args=(-1,),
+                     disabled=number == 0, width="stretch")  # fmt: skip
+        older.button(t("feed_older", lang), key="archive_older", on_click=_archive_turn, args=(1,),
+                     disabled=page.attrs.get("next") is None, width="stretch")  # fmt: skip
+    return page
+
+
+def _archive_turn(step: int) -> None:
+    """The feed's newer or older page (a callback: the older one's cursor is the shown page's end)."""
+    state = st.session_state
+    number = int(state.get("archive_feed_page", 0)) + step
+    pages = state.get("_archive_feed_pages") or [(None, frozenset())]
+    if step > 0 and number >= len(pages):
+        cursor, skip = state.get("_archive_feed_next") or (None, frozenset())
+        if cursor is None:
+            return
+        pages.append((cursor, pages[-1][1] | skip))  # the incidents of every page before: passed over
+    state["archive_feed_page"] = max(0, min(number, len(pages) - 1))
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def archive_timeline_spec(
     version: tuple, store_path: str, key: str, freq: str, lang: str, _q: object
 ) -> dict:
-    if freq in ("M", "Y") and archive.summarizable(_q):
-        counts = archive.summary_timeline(archive_summary(version, store_path), _q, freq)
+    by = (archive_summary if freq in ("M", "Y") else archive_day_summary)(version, store_path)
+    if archive.summary_covers(by, _q):
+        counts = archive.summary_timeline(by, _q, freq)
     else:
         with EventStore(store_path) as store:
             counts = archive.timeline_counts(store, _q, freq)
@@ -732,8 +812,8 @@ def archive_view(version: tuple, store_path: str, key: str, zoom: float, lang: s
     """The map's markers or cells of a view (``key``: its query's repr): a rerun that moves
     neither the map nor the filters (a click, the feed) asks nothing of the store."""
     with EventStore(store_path) as store:
-        rows, cells, _ = archive.map_rows(store, _q, zoom, lang, archive_summary(version, store_path))
-    return rows, cells
+        rows, cells, _, latest = archive.map_view(store, _q, zoom, lang, archive_summary(version, store_path))
+    return rows, cells, latest
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -767,19 +847,17 @@ def archive_map(filters: data.Filters, version: tuple, lang: str, online: bool, 
     store_path = str(data.STORE)
     bounds, zoom = map_view_asked()
     in_view = archive.query(filters, bounds=bounds)
-    rows, cells = archive_view(version, store_path, repr(in_view), zoom, lang, in_view)
+    rows, cells, latest = archive_view(version, store_path, repr(in_view), zoom, lang, in_view)
     with open_store() as store:
         found = archive.popup_html(store, selected, lang) if selected else None
+        if found and not cells and selected not in {row[5] for row in rows}:
+            extra = archive.marker_row(store, selected, lang)  # older than a crowded view's latest
+            rows = rows + ([extra] if extra else [])
     popups, focus = ({selected: found[0]}, found[1]) if selected and found else (None, None)
     update = map_update(js_data(rows), "[]", {}, selected=selected, cells=cells, popups=popups, focus=focus)
-    state = st_folium(
-        base_map("", lang, online, ""),
-        height=560,
-        use_container_width=True,
-        returned_objects=["last_object_clicked_popup", "bounds", "zoom"],
-        feature_group_to_add=update,
-        key="event_map",
-    )
+    state = kept_map(("", lang, online, "", ""), update, ["last_object_clicked_popup", "bounds", "zoom"])
+    if latest:  # a crowded view zoomed in: its latest incidents (store.view.DETAIL_ZOOM)
+        st.caption(t("map_latest", lang, n=feed.count_text(len(rows), lang)))
     clicked = event_id_from_popup((state or {}).get("last_object_clicked_popup"))
     if clicked and clicked != st.session_state.get("_map_clicked"):
         st.session_state["_map_clicked"] = clicked
@@ -805,10 +883,7 @@ def archive_map_tab(filters: data.Filters, version: tuple, lang: str, online: bo
             notice.info(t("no_events", lang))
         archive_map(filters, version, lang, online, selected)
     with right:
-        page = archive_page(version, store_path, repr(q), q, feed.FEED_ROWS)
-        if n > len(page):
-            last, total = feed.count_text(len(page), lang), feed.count_text(n, lang)
-            st.caption(t("feed_page", lang, first=1, last=last, total=total))
+        page = archive_feed_page(q, version, lang, n)
         feed.event_feed(page, lang)
     if selected:
         with open_store() as store:
@@ -842,23 +917,31 @@ def archive_main(version: tuple, lang: str) -> None:
     filters, online = sidebar(choices, lang)
     filters.rejected = review_ui.show_rejected(lang)
     st.session_state["_date_bounds"] = choices.bounds[filters.background]
+    # Only the open tab runs (a tab switch reruns the page): the places tab's thousands of
+    # names and the forms cost a filter change nothing while the map is looked at. The map tab
+    # always runs, so that its frame (and the view the analyst left) stays in the page.
     tab_map, tab_table, tab_add, tab_places = st.tabs(
-        [t("tab_map", lang), t("tab_table", lang), t("tab_add", lang), t("tab_places", lang)]
+        [t("tab_map", lang), t("tab_table", lang), t("tab_add", lang), t("tab_places", lang)],
+        key="archive_tab",
+        on_change="rerun",
     )
     with tab_map:
         archive_map_tab(filters, version, lang, online)
-    with tab_table:
-        # On demand: the ACLED rows of a thousand incidents cost a third of a second, which a
-        # filter change should not pay while the table is not looked at.
-        if st.toggle(t("archive_table_show", lang), key="archive_table"):
-            q = archive.query(filters)
-            page = archive_page(version, str(data.STORE), repr(q), q, archive.TABLE_ROWS)
-            st.caption(t("archive_table", lang, n=len(page)))
-            event_table(acled_frame(page, resources()[0]).set_index(page.index), lang)
-    with tab_add:
-        add_page.add_tab(lang, resources, open_store)
-    with tab_places:
-        places_page.places_tab(archive_unresolved(version, str(data.STORE)), lang, resources, _reextract)
+    if tab_table.open:
+        with tab_table:
+            # On demand: the ACLED rows of a thousand incidents cost a third of a second, which a
+            # filter change should not pay while the table is not looked at.
+            if st.toggle(t("archive_table_show", lang), key="archive_table"):
+                q = archive.query(filters)
+                page = archive_page(version, str(data.STORE), repr(q), q, archive.TABLE_ROWS)
+                st.caption(t("archive_table", lang, n=len(page)))
+                event_table(acled_frame(page, resources()[0]).set_index(page.index), lang)
+    if tab_add.open:
+        with tab_add:
+            add_page.add_tab(lang, resources, open_store)
+    if tab_places.open:
+        with tab_places:
+            places_page.places_tab(archive_unresolved(version, str(data.STORE)), lang, resources, _reextract)
     st.caption(t("credits", lang))
     feed.write_url(url_params(filters, lang))
 

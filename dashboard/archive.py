@@ -6,9 +6,12 @@ it, the app switches to the questions of this module, all answered by SQLite fro
 (``store/view.py``: the R*Tree for the map's view, the date index for the feed):
 
 - the filters' choices (dates, types, countries, actors, most fatalities): :func:`options`;
-- the count shown and the feed's page (the latest incidents, LIMIT): :func:`feed_frame`;
-- the timeline: incidents and fatalities per day and type (GROUP BY): :func:`timeline_counts`;
-- the map: the view's markers or counts per cell (:func:`map_rows`), the clicked event's popup;
+- the count shown and the feed's pages (the latest incidents, LIMIT; an older page from the
+  cursor where the one before stopped): :func:`feed_frame`;
+- the timeline: incidents and fatalities per day and type, from the summaries
+  (:func:`summary_timeline`) or the per-day counts (GROUP BY): :func:`timeline_counts`;
+- the map: the view's markers or counts per cell (:func:`map_view`; from zoom
+  ``store.view.DETAIL_ZOOM`` markers only, a crowded view's latest), the clicked event's popup;
 - the detail panel and the table: the incidents of an article or of the feed's page, with the
   analyst's decisions applied (:func:`incidents_of`).
 
@@ -43,6 +46,9 @@ from store.incidents import merge
 # 0.2 GB and 3 s to load, and grow with the store).
 ARCHIVE_EVENTS = 50_000
 TABLE_ROWS = 1_000
+# The feed's page on an archive: its latest incidents (each of a filter or slider change's pages
+# is read and merged anew: 400 cost about 70 ms of CPU at a million events, 100 a quarter of it).
+FEED_ROWS = 100
 
 
 def is_archive(store: EventStore, limit: int = ARCHIVE_EVENTS) -> bool:
@@ -84,10 +90,11 @@ def query(filters: data.Filters, dates: bool = True, bounds: dict | None = None)
     )
 
 
-def incidents_of(store: EventStore, where: str, params: list) -> pd.DataFrame:
+def incidents_of(store: EventStore, where: str, params: list, search_text: bool = True) -> pd.DataFrame:
     """The incidents whose reports match ``where`` (on the events aliased ``e``), one row each
     as :func:`dashboard.data.events_frame` gives them: every report of each, the analyst's
-    decisions applied, ``date`` and ``search_text`` added. For a few incidents, not the store."""
+    decisions applied, ``date`` and (unless ``search_text`` is False: the feed does not search)
+    ``search_text`` added. For a few incidents, not the store."""
     frame = pd.read_sql_query(
         "SELECT e.*, a.title AS article_title, a.published AS article_published, "
         "a.ingested_at AS article_ingested_at FROM events e JOIN articles a ON a.id = e.article_id "
@@ -103,7 +110,8 @@ def incidents_of(store: EventStore, where: str, params: list) -> pd.DataFrame:
     frame["background"] = frame["background"].astype(bool)
     frame = frame[frame["event_date"].notna()].reset_index(drop=True)
     frame["date"] = frame["event_date"].dt.date
-    frame["search_text"] = data.search_text(frame)
+    if search_text:
+        frame["search_text"] = data.search_text(frame)
     return frame
 
 
@@ -124,9 +132,20 @@ def article_frames(store: EventStore, event_id: str) -> tuple[pd.DataFrame, pd.D
 
 
 def feed_frame(
-    store: EventStore, q: store_view.ViewQuery, limit: int, summary: pd.DataFrame | None = None
+    store: EventStore,
+    q: store_view.ViewQuery,
+    limit: int,
+    summary: pd.DataFrame | None = None,
+    search_text: bool = True,
+    after: tuple[str, str] | None = None,
+    skip: frozenset[str] = frozenset(),
+    offset: int = 0,
 ) -> pd.DataFrame:
-    """The ``limit`` latest incidents of ``q`` (the feed's page, the table's rows)."""
+    """The ``limit`` latest incidents of ``q`` (the feed's page, the table's rows), with their
+    ``search_text`` unless told not to (:func:`incidents_of`). A later page: from the cursor
+    ``after``, past the ``skip`` incidents, ``offset`` incidents after the first
+    (:func:`store.view.latest_page`). The frame's ``attrs`` hold the next page's cursor
+    (``next``, None at the end) and the page's incident keys (``incidents``)."""
     # the events that begin in the range: the date index stops the walk at its first day, or,
     # for a rare type, at the first month the summary says holds enough of them
     q = replace(q, starts=True)
@@ -140,19 +159,21 @@ def feed_frame(
             upper = _month(end if end == _month_end(end) else end.replace(day=1) - dt.timedelta(days=1))
         rows = _rows(summary, q, (lower, upper))
         per_month = rows.groupby("month")["incidents"].sum().sort_index(ascending=False).cumsum()
-        enough = per_month[per_month >= limit]
+        enough = per_month[per_month >= offset + limit]
         anywhere = _rows(summary, q, (None, None))["month"]
         if anywhere.empty:  # no event of these filters in any month: nothing to walk the index for
-            return incidents_of(store, "0", [])
+            return incidents_of(store, "0", [], search_text)
         start = (enough.index[0] if not enough.empty else anywhere.min()) + "-01"
         q = replace(q, date_from=max(q.date_from or start, start))
-    ids = store_view.latest_ids(store, q, limit)
+    ids, cursor, keys = store_view.latest_page(store, q, limit, after, skip)
     if not ids:
-        return incidents_of(store, "0", [])
-    frame = incidents_of(store, f"e.event_id IN ({','.join('?' * len(ids))})", ids)
+        return incidents_of(store, "0", [], search_text)
+    frame = incidents_of(store, f"e.event_id IN ({','.join('?' * len(ids))})", ids, search_text)
     if not q.rejected:  # a rejected report of a shown incident: its own row now, hidden
         frame = frame[frame["review_status"] != "rejected"]
-    return frame.sort_values(["event_date", "event_id"], ascending=[False, True]).reset_index(drop=True)
+    frame = frame.sort_values(["event_date", "event_id"], ascending=[False, True]).reset_index(drop=True)
+    frame.attrs.update(next=cursor, incidents=keys)
+    return frame
 
 
 def timeline_counts(store: EventStore, q: store_view.ViewQuery, freq: str) -> pd.DataFrame:
@@ -179,6 +200,15 @@ def map_rows(
     (lat, lon, style, approximate, tooltip, id), or counts per cell (lat, lon, count, south,
     west, north, east); and the incidents in the view. At zoom :data:`SUMMARY_ZOOM` or less
     the cells come from the ``summary`` (:func:`summary`) where it can answer."""
+    rows, cells, total, _ = map_view(store, q, zoom, lang, summary)
+    return rows, cells, total
+
+
+def map_view(
+    store: EventStore, q: store_view.ViewQuery, zoom: float, lang: str, summary: pd.DataFrame | None = None
+) -> tuple[list[list], list[list], int, bool]:
+    """:func:`map_rows`, and whether the markers are only the view's latest incidents (a
+    crowded view zoomed in: :data:`store.view.DETAIL_ZOOM`)."""
     found = None
     if summary is not None and zoom <= SUMMARY_ZOOM and summarizable(q):
         found = summary_cells(store, summary, q, zoom)
@@ -189,16 +219,34 @@ def map_rows(
             [c["lat"], c["lon"], c["count"], c["south"], c["west"], c["north"], c["east"]]
             for c in found["items"]
         ]
-        return [], cells, found["total"]
-    rows = []
-    for m in found["items"]:
-        day = (m["event_date"] or "")[:10]
-        shown = dt.date.fromisoformat(day).strftime("%d/%m/%Y") if day else ""
-        tooltip = f"{shown} · {m['location'] or ''} · {sub_event_label(m['sub_event_type'], lang)}"
-        style = STYLE_INDEX.get(m["event_type"], len(STYLE))
-        approximate = int(m["geo_precision"] or 1) > 1
-        rows.append([float(m["latitude"]), float(m["longitude"]), style, approximate, tooltip, m["id"]])
-    return rows, [], found["total"]
+        return [], cells, found["total"], False
+    rows = [_marker_row(m, lang) for m in found["items"]]
+    return rows, [], found["total"], bool(found.get("latest"))
+
+
+def _marker_row(m: dict, lang: str) -> list:
+    day = (m["event_date"] or "")[:10]
+    shown = dt.date.fromisoformat(day).strftime("%d/%m/%Y") if day else ""
+    tooltip = f"{shown} · {m['location'] or ''} · {sub_event_label(m['sub_event_type'], lang)}"
+    style = STYLE_INDEX.get(m["event_type"], len(STYLE))
+    approximate = int(m["geo_precision"] or 1) > 1
+    return [float(m["latitude"]), float(m["longitude"]), style, approximate, tooltip, m["id"]]
+
+
+def marker_row(store: EventStore, event_id: str, lang: str) -> list | None:
+    """The marker row of one event (as :func:`map_view` gives them), None when it is not stored
+    or not placed: the selected event drawn beside a view that does not hold it (a crowded
+    view's latest incidents, from the detail zoom on, may be newer than it)."""
+    columns = ", ".join(("event_id", *store_view.MARKER_FIELDS[1:]))
+    row = store.con.execute(
+        f"SELECT {columns} FROM events WHERE event_id = ? AND latitude IS NOT NULL AND longitude IS NOT NULL",
+        [event_id],
+    ).fetchone()
+    return (
+        None
+        if row is None
+        else _marker_row(dict(zip(("id", *store_view.MARKER_FIELDS[1:]), row, strict=True)), lang)
+    )
 
 
 def popup_html(store: EventStore, event_id: str, lang: str) -> tuple[str, list[float] | None] | None:
@@ -230,17 +278,22 @@ SUMMARY_ZOOM = store_view.AGG_ZOOM
 _KEYS = ("month", "event_type", "sub_event_type", "country", "geo_precision", "background", "ci", "cj")
 
 
-def summary(store: EventStore) -> pd.DataFrame:
+def summary(store: EventStore, days: bool = False) -> pd.DataFrame:
     """Incidents (and reports, fatalities, the sums of their points) per group of :data:`_KEYS`,
     from the store's per-day counts (:data:`store.view.AGG_TABLE`); with the differences the
-    rejected reports make (rows whose ``delta`` is "hidden" or "shown": :func:`store.view.agg_source`)."""
-    keys = ", ".join(_KEYS[1:])
-    sums = (
-        "SUM(incidents) AS incidents, SUM(reports) AS reports, SUM(fatalities) AS fatalities, "
-        "SUM(lat_sum) AS lat_sum, SUM(lon_sum) AS lon_sum, SUM(located) AS located"
-    )
+    rejected reports make (rows whose ``delta`` is "hidden" or "shown": :func:`store.view.agg_source`).
+    ``days``: incidents, reports and fatalities per day (the ``month`` column holds the day),
+    type, sub-event type and background flag only (:data:`_DAY_KEYS`): the timeline's days and
+    weeks for the type filters without a scan of the per-day counts at each change (their
+    GROUP BY takes a quarter of a second at a million events); a few thousand rows a year."""
+    keys = ", ".join(_DAY_KEYS if days else _KEYS[1:])
+    period = 10 if days else 7
+    sums = "SUM(incidents) AS incidents, SUM(reports) AS reports, SUM(fatalities) AS fatalities"
+    if not days:
+        sums += ", SUM(lat_sum) AS lat_sum, SUM(lon_sum) AS lon_sum, SUM(located) AS located"
     frame = pd.read_sql_query(
-        f"SELECT substr(day, 1, 7) AS month, {keys}, {sums} FROM {store_view.AGG_TABLE} GROUP BY 1, {keys}",
+        f"SELECT substr(day, 1, {period}) AS month, {keys}, {sums} FROM {store_view.AGG_TABLE} "
+        f"GROUP BY 1, {keys}",
         store.con,
     )
     frame["delta"] = ""
@@ -248,7 +301,7 @@ def summary(store: EventStore) -> pd.DataFrame:
     for shown in (False, True) if hidden else ():
         with_sql, _, params = store_view.agg_source(store_view.ViewQuery(hidden=hidden, rejected=shown))
         delta = pd.read_sql_query(
-            f"{with_sql}SELECT substr(day, 1, 7) AS month, {keys}, {sums} FROM hidden_delta "
+            f"{with_sql}SELECT substr(day, 1, {period}) AS month, {keys}, {sums} FROM hidden_delta "
             f"GROUP BY 1, {keys}",
             store.con,
             params=params,
@@ -256,7 +309,25 @@ def summary(store: EventStore) -> pd.DataFrame:
         delta["delta"] = "shown" if shown else "hidden"
         frame = pd.concat([frame, delta], ignore_index=True)
     frame["background"] = frame["background"].astype(bool)
+    for column in ("event_type", "sub_event_type", "country", "delta"):  # masks of codes, not strings
+        if column in frame:
+            frame[column] = frame[column].astype("category")
     return frame
+
+
+_DAY_KEYS = ("event_type", "sub_event_type", "background")
+
+
+def summary_covers(summary: pd.DataFrame, q: store_view.ViewQuery) -> bool:
+    """Whether ``summary`` holds what ``q`` filters on (the days' summary holds no country nor
+    precision)."""
+    if not summarizable(q):
+        return False
+    return all(
+        set(store_view.FILTER_COLUMNS[name]) <= set(summary.columns)
+        for name in store_view.AGG_FILTERS
+        if getattr(q, name)
+    )
 
 
 def summarizable(q: store_view.ViewQuery) -> bool:
@@ -363,15 +434,21 @@ def summary_cells(store: EventStore, summary: pd.DataFrame, q: store_view.ViewQu
 
 
 def summary_timeline(summary: pd.DataFrame, q: store_view.ViewQuery, freq: str) -> pd.DataFrame:
-    """:func:`timeline_counts` by month or year (``freq`` M or Y) from the summary (``q``
-    without dates)."""
+    """:func:`timeline_counts` from the summary (``q`` without dates): by month or year
+    (``freq`` M or Y) from the months' summary, by any bin from the days' (``summary(days=True)``)."""
     rows = _rows(summary, q, (None, None))
     columns = ["start", "event_type", "events", "fatalities"]
     if rows.empty:
         return pd.DataFrame(columns=columns)
+    # summed per month or day and type first: a few thousand dates to read, not every group's
+    grouped = rows.groupby(["month", "event_type"], observed=True, as_index=False)
+    per = grouped[["incidents", "reports", "fatalities"]].sum()
+    per = per[per["reports"] > 0]  # as store.view.agg_day_counts: a day the rejected reports empty
+    first = per["month"].astype(str)
+    start = pd.to_datetime(first.where(first.str.len() > 7, first + "-01"))
     frame = pd.DataFrame(
-        {"period": pd.to_datetime(rows["month"] + "-01").dt.to_period(freq), "event_type": rows["event_type"],
-         "events": rows["incidents"], "fatalities": rows["fatalities"]}
+        {"period": start.dt.to_period(freq), "event_type": per["event_type"].astype(str),
+         "events": per["incidents"], "fatalities": per["fatalities"]}
     )  # fmt: skip
     counts = frame.groupby(["period", "event_type"], as_index=False)[["events", "fatalities"]].sum()
     counts["start"] = counts["period"].dt.start_time

@@ -260,6 +260,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Sự kiện {first}–{last} trên {total}, mới nhất trước (thu hẹp bộ lọc để ít hơn).",
         "Events {first}–{last} of {total}, newest first (narrow the filters for fewer).",
     ),
+    "map_latest": (
+        "Bản đồ hiện {n} sự kiện mới nhất trong khung nhìn này (thu hẹp khoảng ngày để xem sự kiện cũ hơn).",
+        "The map shows the {n} latest events in this view (narrow the dates to see older ones).",
+    ),
     "feed_newer": ("‹ Mới hơn", "‹ Newer"),
     "feed_older": ("Cũ hơn ›", "Older ›"),
     "feed_dead": ("{n} chết", "{n} dead"),

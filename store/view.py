@@ -181,11 +181,17 @@ def _search_sql(text: str) -> tuple[str, list[Any]]:
 
 
 MAX_MARKERS = 1000  # more incidents than this in a view: counts per cell
+# From this zoom on (a town and its surroundings: a cell would be 9 km wide) a view always shows
+# individual events: its latest MAX_MARKERS incidents when it holds more. Cells would not break
+# up by zooming further where the events share a few points (a town's hundreds of incidents
+# over a year, told at its centre), and the map stops at zoom 12 offline.
+DETAIL_ZOOM = 10
 REPORTS_PER_INCIDENT = 4  # beyond this many reports a marker, a view is drawn as cells unseen
 CELLS_PER_TILE = 4  # a cell is a quarter of a 256-pixel map tile wide (64 pixels) at any zoom
 # What a marker carries (the popup is fetched on click): the incident's first report's fields.
 _MARKER = ("event_id", "event_date", "event_type", "sub_event_type", "geo_precision", "location", "latitude",
            "longitude")  # fmt: skip
+MARKER_FIELDS = _MARKER
 
 # ------------------------------------------------------------------ the per-day counts
 # Counting a million events takes SQLite a second whatever the index; the counts a filter or
@@ -697,9 +703,52 @@ def cells(store: EventStore, q: ViewQuery, zoom: float) -> list[dict]:
     return list(out.values())
 
 
+def latest_markers(store: EventStore, q: ViewQuery, limit: int = MAX_MARKERS) -> list[dict]:
+    """The ``limit`` latest incidents in the view (by their first report's date, newest first),
+    as :func:`markers` gives them. Read from the R*Tree over a window of the range's last days
+    that doubles until it holds ``limit`` incidents (or the whole range): a crowded view costs
+    about twice the rows of its latest ``limit`` incidents, not a walk of all its events."""
+    q = hide(store, q)
+    columns = ", ".join(f"e.{c}" for c in _MARKER)
+
+    def grouped(window: ViewQuery) -> list[dict]:
+        found: list[dict] = []
+        for box in window.boxes():
+            where, params = _where(box)
+            sql = (f"SELECT MIN(e.event_id), {columns}, COUNT(DISTINCT e.article_id) {_FROM} "
+                   f"WHERE {where} GROUP BY {_incident(window)}")  # fmt: skip
+            for row in store.con.execute(sql, params):
+                marker = dict(zip(("id", *_MARKER[1:]), row[:1] + row[2:-1], strict=True))
+                marker["n_reports"] = row[-1]
+                found.append(marker)
+        found.sort(key=lambda m: (m["event_date"] or "", m["id"]), reverse=True)
+        return found[:limit]
+
+    low, high = store.con.execute(
+        "SELECT (SELECT MIN(event_date) FROM events), (SELECT MAX(event_date) FROM events)"
+    ).fetchone()  # two ends of the date index
+    if high is None:
+        return []
+    last, first = _days(q.date_to or high), _days(q.date_from or low)
+    width = 8.0
+    while last - width > first:
+        found = grouped(replace(q, date_from=_day_iso(last - width), starts=True))
+        if len(found) >= limit:
+            return found
+        width *= 2
+    return grouped(q)
+
+
+def _day_iso(days: float) -> str:
+    import datetime
+
+    return (datetime.date(1970, 1, 1) + datetime.timedelta(days=int(days))).isoformat()
+
+
 def view(store: EventStore, q: ViewQuery, zoom: float, max_markers: int = MAX_MARKERS) -> dict:
     """What the map draws for a view: its incidents as markers when there are at most
-    ``max_markers``, else counts per cell. ``{"kind", "total", "items"}``."""
+    ``max_markers``, else counts per cell, except from :data:`DETAIL_ZOOM` on: its latest
+    ``max_markers`` incidents (``"latest": True``). ``{"kind", "total", "items"}``."""
     q = hide(store, q)
     # Reports bound incidents from above: few reports, markers; many more, cells, without grouping
     # a large view by incident first.
@@ -713,6 +762,9 @@ def view(store: EventStore, q: ViewQuery, zoom: float, max_markers: int = MAX_MA
         found = markers(store, q, max_markers + 1)
         if len(found) <= max_markers:
             return {"kind": "markers", "total": len(found), "items": found}
+    if zoom >= DETAIL_ZOOM:
+        found = latest_markers(store, q, max_markers)
+        return {"kind": "markers", "total": len(found), "items": found, "latest": True}
     items = cells(store, q, zoom)
     return {"kind": "cells", "total": sum(c["count"] for c in items), "items": items}
 
@@ -750,16 +802,41 @@ def latest(store: EventStore, q: ViewQuery, limit: int) -> list[dict]:
 def latest_ids(store: EventStore, q: ViewQuery, limit: int) -> list[str]:
     """The event ids of :func:`latest`'s rows (each incident's first report, newest first), read
     from the date index without the rows or their reports' counts: what the feed's page asks."""
+    return latest_page(store, q, limit)[0]
+
+
+def latest_page(
+    store: EventStore,
+    q: ViewQuery,
+    limit: int,
+    after: tuple[str, str] | None = None,
+    skip: frozenset[str] = frozenset(),
+) -> tuple[list[str], tuple[str, str] | None, list[str]]:
+    """A page of :func:`latest_ids` (keyset pagination on the date index): the ids of the
+    ``limit`` latest incidents whose first report walked comes after the cursor ``after`` (the
+    ``(event_date, event_id)`` where the page before stopped; None: the newest), passing over the
+    incidents in ``skip`` (the page before's: an incident's reports share its day, so one may
+    straddle the cursor). Returns the ids, the next page's cursor (None when the walk ended)
+    and the page's incident keys."""
     q = hide(store, q)
     where, params = filters_sql(q)
-    sql = (f"SELECT e.event_id, COALESCE({_incident(q)}, e.event_id) FROM events e WHERE {where} "
-           f"AND e.event_date IS NOT NULL ORDER BY e.event_date DESC, e.event_id LIMIT ?")  # fmt: skip
+    if after is not None:  # a range of the date index from the cursor, then its ties by id
+        where += " AND e.event_date <= ? AND (e.event_date < ? OR e.event_id > ?)"
+        params = [*params, after[0], after[0], after[1]]
+    sql = (f"SELECT e.event_id, COALESCE({_incident(q)}, e.event_id), e.event_date FROM events e "
+           f"WHERE {where} AND e.event_date IS NOT NULL "
+           "ORDER BY e.event_date DESC, e.event_id LIMIT ?")  # fmt: skip
+    rows = REPORTS_PER_INCIDENT * limit
     out: dict[str, str] = {}
-    for event_id, incident in store.con.execute(sql, [*params, REPORTS_PER_INCIDENT * limit]):
+    walked, last = 0, None
+    for event_id, incident, day in store.con.execute(sql, [*params, rows]):
+        walked, last = walked + 1, (day, event_id)
+        if incident in skip:
+            continue
         out.setdefault(incident, event_id)
         if len(out) >= limit:
-            break
-    return list(out.values())
+            return list(out.values()), last, list(out)
+    return list(out.values()), (last if walked >= rows else None), list(out)
 
 
 def day_counts(store: EventStore, q: ViewQuery) -> list[tuple[str, str, int, int]]:

@@ -102,3 +102,42 @@ def test_feed_page_bounded_by_the_summary_is_the_same_page(stored: Path, filters
             walked = archive.feed_frame(store, q, 25)
             bounded = archive.feed_frame(store, q, 25, summary)
             assert list(bounded["event_id"]) == list(walked["event_id"])
+
+
+TYPE_FILTERS = [{}, {"event_types": ("Battles",)}, {"event_types": ("Armed clash", "Protests")},
+                {"sub_event_types": ("Armed clash",)}, {"background": True}]  # fmt: skip
+
+
+@pytest.mark.parametrize("freq", ["D", "W", "M"])
+@pytest.mark.parametrize("filters", TYPE_FILTERS)
+def test_timeline_from_the_days_summary_is_the_stores(stored: Path, freq: str, filters: dict) -> None:
+    """The timeline's days and weeks from the per-day summary (read once per data version) are
+    what the per-day counts give for the same filters (issue 13: no scan at each filter change);
+    it holds no country nor precision (those ask the per-day counts)."""
+    with EventStore(stored) as store:
+        q = ViewQuery(**filters)
+        days = archive.summary(store, days=True)
+        assert archive.summary_covers(days, q)
+        assert not archive.summary_covers(days, replace(q, countries=("UA",)))
+        assert archive.summary_covers(archive.summary(store), replace(q, countries=("UA",)))
+        want = archive.timeline_counts(store, q, freq)
+        got = archive.summary_timeline(days, q, freq)
+    key = ["start", "event_type"]
+    want = want.sort_values(key).reset_index(drop=True)
+    got = got.sort_values(key).reset_index(drop=True)
+    assert len(got) and got[[*key, "events", "fatalities"]].astype(str).equals(
+        want[[*key, "events", "fatalities"]].astype(str)
+    )
+
+
+def test_the_selected_events_marker_is_the_one_its_view_draws(stored: Path) -> None:
+    """A selected event that a crowded view's latest incidents leave out is drawn beside them
+    with the marker its view would give it."""
+    with EventStore(stored) as store:
+        one = store.con.execute(
+            "SELECT latitude, longitude FROM events WHERE latitude IS NOT NULL AND NOT background LIMIT 1"
+        ).fetchone()
+        near = ViewQuery(south=one[0] - 0.05, north=one[0] + 0.05, west=one[1] - 0.05, east=one[1] + 0.05)
+        rows, _, _ = archive.map_rows(store, near, 12, "vi", archive.summary(store))
+        assert rows and all(archive.marker_row(store, row[5], "vi") == row for row in rows)
+        assert archive.marker_row(store, "no such event", "vi") is None

@@ -201,3 +201,40 @@ def test_a_large_append_rebuilds_the_view_index_once(results: list, tmp_path: Pa
             view.count(store, ViewQuery(background=True))
             == _scan(db, ViewQuery(background=True))["incident"].nunique()
         )
+
+
+def test_a_crowded_view_from_the_detail_zoom_shows_its_latest_incidents(stored: Path) -> None:
+    """Zoomed in on a town (issue 13): its events, never cells that zooming cannot break up: the
+    latest ``max_markers`` incidents when it holds more, newest first by their first report."""
+    with EventStore(stored) as store:
+        for q in (ViewQuery(), ViewQuery(date_from="2020-09-10", date_to="2020-10-20", starts=True)):
+            every = view.markers(store, q, limit=100_000)
+            assert len(every) > 10
+            coarse = view.view(store, q, zoom=view.DETAIL_ZOOM - 1, max_markers=10)
+            assert coarse["kind"] == "cells"
+            near = view.view(store, q, zoom=view.DETAIL_ZOOM, max_markers=10)
+            assert near["kind"] == "markers" and near["latest"] and len(near["items"]) == 10
+            newest = sorted(every, key=lambda m: (m["event_date"], m["id"]), reverse=True)[:10]
+            assert [m["id"] for m in near["items"]] == [m["id"] for m in newest]
+            assert view.latest_markers(store, q, limit=len(every) + 5) == sorted(
+                every, key=lambda m: (m["event_date"], m["id"]), reverse=True
+            )
+
+
+def test_the_feeds_pages_by_cursor_are_its_latest_incidents_in_turn(stored: Path) -> None:
+    """Keyset pages of the feed (issue 13: each page read from the cursor where the one before
+    stopped, not by ranking every incident) list what one walk lists, once each, in order."""
+    with EventStore(stored) as store:
+        for q in (ViewQuery(), ViewQuery(event_types=("Battles",)),
+                  ViewQuery(date_from="2020-09-10", date_to="2020-10-20", starts=True)):  # fmt: skip
+            whole = view.latest_ids(store, q, 10_000)
+            assert len(whole) > 14
+            paged, after, skip = [], None, frozenset()
+            while True:
+                ids, after, keys = view.latest_page(store, q, 7, after, skip)
+                assert len(ids) <= 7
+                paged += ids
+                skip = skip | frozenset(keys)
+                if after is None:
+                    break
+            assert paged == whole
