@@ -28,8 +28,8 @@ BUILD = Path(os.environ.get("DIADANH_COMPILED_DIR") or ROOT / "build" / "compile
 # (callgrind) and 10-20 % less CPU time. Data tables (lexicon) gain nothing. A module that reads a
 # file next to itself through ``__file__`` still finds it: a compiled copy's ``__file__`` is its
 # source (:class:`_Loader`). The gazetteer's lookup, ranking and keys (gazetteer.store, textnorm,
-# cues) run inside every article's resolution: 13 % of the compiled pipeline's samples (perf) were
-# theirs while they ran as Python.
+# cues) run inside every article's resolution (lookups and ranking: about 11 % of extraction's
+# time while they ran as Python); compiled, an article costs 0.9 % fewer instructions.
 MODULES = (
     "events.clauses",
     "events.dates",
