@@ -174,6 +174,12 @@ class Cue(NamedTuple):
     priority: int
 
 
+# (a Cue made as its NamedTuple __new__ makes it, without that interpreted function's frame)
+_tuple_new = tuple.__new__
+if Cue._fields != ("start", "end", "event_type", "sub_event_type", "priority"):
+    raise RuntimeError("Cue's fields changed: update _find_cues")
+
+
 def find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[int]]:
     """Event cues of the sentence text[start:end] (as each pattern's finditer), and where a word of
     the factuality classes may start (article offsets)."""
@@ -210,7 +216,8 @@ def _find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[tuple[i
                 reached = m.end()  # "bệ phóng tên lửa": a launcher, not a launch
             elif m:
                 reached = m.end()
-                cues.append(Cue(start + position, start + reached, event_type, sub_type, priority))
+                found_cue = (start + position, start + reached, event_type, sub_type, priority)
+                cues.append(_tuple_new(Cue, found_cue))
     return cues, markers, may_cut, lower
 
 

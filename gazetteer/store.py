@@ -127,13 +127,59 @@ if tuple(f.name for f in fields(Candidate)) != _CANDIDATE_FIELDS:
     raise RuntimeError("Candidate's fields changed: update _CANDIDATE_FIELDS and _with_score")
 
 
+# A candidate is made by setting its slots through their descriptors: the frozen dataclass's
+# __init__ runs as interpreted Python and sets each field through object.__setattr__ (twice the
+# cost; ranking makes one per row and per reranked candidate)
+_NEW = object.__new__
+(
+    _SET_ID, _SET_NAME, _SET_NAME_VI, _SET_KIND, _SET_COUNTRY, _SET_ADMIN1, _SET_LAT, _SET_LON,
+    _SET_POPULATION, _SET_BBOX, _SET_SOURCE, _SET_SCORE, _SET_MATCHED, _SET_WEAK, _SET_LOADER,
+) = (getattr(Candidate, f).__set__ for f in _CANDIDATE_FIELDS)  # fmt: skip
+
+
+def _new_candidate(
+    place_id: str, name: str, name_vi: str | None, kind: str, country: str | None, admin1: str | None,
+    lat: float, lon: float, population: int | None, bbox: tuple | None, source: str, score: float,
+    matched: str, weak: bool, geometry_loader: object,
+) -> Candidate:  # fmt: skip
+    """``Candidate(…)`` with every field given, in the order of _CANDIDATE_FIELDS."""
+    c = _NEW(Candidate)
+    _SET_ID(c, place_id)
+    _SET_NAME(c, name)
+    _SET_NAME_VI(c, name_vi)
+    _SET_KIND(c, kind)
+    _SET_COUNTRY(c, country)
+    _SET_ADMIN1(c, admin1)
+    _SET_LAT(c, lat)
+    _SET_LON(c, lon)
+    _SET_POPULATION(c, population)
+    _SET_BBOX(c, bbox)
+    _SET_SOURCE(c, source)
+    _SET_SCORE(c, score)
+    _SET_MATCHED(c, matched)
+    _SET_WEAK(c, weak)
+    _SET_LOADER(c, geometry_loader)
+    return c
+
+
 def _with_score(c: Candidate, score: float) -> Candidate:
     """``dataclasses.replace(c, score=score)`` without its generic walk over the fields (several
     times faster; ranking makes one per candidate)."""
-    return Candidate(
+    return _new_candidate(
         c.id, c.name, c.name_vi, c.kind, c.country, c.admin1, c.lat, c.lon, c.population, c.bbox, c.source,
         score, c.matched, c.weak, c.geometry_loader,
     )  # fmt: skip
+
+
+def _upper_keys(weights: dict[str, float] | None) -> dict[str, float]:
+    """The weights by upper-case country code; the caller's dict itself when its codes are upper
+    case already (as the extractor gives them, for every mention: no copy)."""
+    if not weights:
+        return {}
+    for code in weights:
+        if not code.isupper():
+            return {c.upper(): w for c, w in weights.items()}
+    return weights
 
 
 class GazetteerMissing(RuntimeError):
@@ -387,7 +433,7 @@ class Gazetteer:
         near: tuple[float, float] | None = None,
     ) -> Candidate | None:
         """The first of :meth:`rerank` (None for no candidates), without copying the others."""
-        weights = {c.upper(): w for c, w in (country_weights or {}).items()}
+        weights = _upper_keys(country_weights)  # (read only)
         best, best_key = None, None
         for c in candidates:
             score = c.score + _hint_bonus(c.id, c.country, c.lat, c.lon, weights, near)
@@ -514,7 +560,7 @@ class Gazetteer:
     ) -> Candidate:
         west = row[_WEST]
         # positional, in the order of _CANDIDATE_FIELDS (checked above): twice as fast as by keyword
-        return Candidate(
+        return _new_candidate(
             row[_ID], row[_NAME], row[_NAME_VI], row[_KIND], row[_COUNTRY], row[_ADMIN1], row[_LAT],
             row[_LON], row[_POP], (west, row[_SOUTH], row[_EAST], row[_NORTH]) if west is not None else None,
             row[_SOURCE], row[_PRIOR] if score is None else score, matched, weak, self.geometry_json,

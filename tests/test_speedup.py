@@ -71,3 +71,21 @@ def test_a_failed_compile_warns_in_one_line_and_fails_nothing(tmp_path: Path) ->
     assert len(done.stderr.strip().splitlines()) == 1
     assert not list(build.glob(f"*{speedup.SUFFIX}"))
     assert extract(build)[0] == []
+
+
+def test_a_compiled_module_reads_beside_its_source(tmp_path: Path) -> None:
+    # a compiled copy's __file__ is its .py file, set before its code runs: a module that finds
+    # files through Path(__file__) (gazetteer.store: the default gazetteer's path) can be compiled
+    build = tmp_path / "compiled"
+    done = run(["-m", "events.compile", "gazetteer.cues"], build)
+    assert done.returncode == 0 and "compiled 1 module(s)" in done.stdout, done.stderr
+    show = (
+        "import json, events, gazetteer.cues as m; from events import speedup; "
+        "print(json.dumps([speedup.loaded(), m.__file__, m.__spec__.origin]))"
+    )
+    done = run(["-c", show], build)
+    assert done.returncode == 0, done.stderr
+    loaded, file, origin = json.loads(done.stdout)
+    assert loaded == ["gazetteer.cues"]
+    assert file == str(ROOT / "gazetteer" / "cues.py")
+    assert origin.startswith(str(build)) and origin.endswith(speedup.SUFFIX)
