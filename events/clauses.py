@@ -61,6 +61,11 @@ def _leading_literals(pattern: str) -> tuple[str, ...]:
 _CUES = [(re.compile(p), t, s, prio) for p, t, s, prio in lexicon.EVENT_CUES]
 _NOT_REPORTED_AFTER = re.compile(rf"\s*(?:[^\s,;.]+\s+){{0,4}}?(?:{lexicon.NOT_REPORTED_AFTER})(?!\w)")
 _NEGATED_BEFORE = re.compile(lexicon.NEGATED_BEFORE)
+# A picture as the evidence of what it shows: "Video … cho thấy các cuộc không kích nhắm vào thị trấn
+# Talbiseh", "công bố video cáo buộc hải cảnh … phun vòi rồng": the occurrence is reported (a picture
+# of a moment, "cho thấy khoảnh khắc UAV tấn công", is still a picture: its own word is a marker too)
+_SHOWS = re.compile(rf"(?<!\w)(?:{lexicon.MEDIA_SHOWS})(?!\w)")
+_MEDIA = list(lexicon.NOT_REPORTED).index("media")
 _DURATION_BEFORE = re.compile(lexicon.DURATION_BEFORE)
 _RESULTS = lexicon.RESULT_CUES
 BATTLES = lexicon.BATTLES
@@ -424,7 +429,9 @@ def not_reported(
         words = _MARKER_WORDS.get(lower[position : position + size])
         m = words.match(lower, position, at) if words is not None else None
         if m is not None:
-            return _CLASSES[int(m.lastgroup[1 : m.lastgroup.index("_")])]  # type: ignore[index]
+            found = int(m.lastgroup[1 : m.lastgroup.index("_")])  # type: ignore[index]
+            if found != _MEDIA or not _SHOWS.search(lower, m.end(), at):
+                return _CLASSES[found]
         near = near or position >= at - 30
         index += 1
     window = max(begin, at - 30)

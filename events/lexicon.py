@@ -469,6 +469,9 @@ NOT_REPORTED = {
     # pictures of the violence: "công bố video các cuộc tấn công", "hình ảnh UAV tấn công"
     "media": r"video|clip|hình ảnh|đoạn phim|bức ảnh|ảnh chụp|khoảnh khắc|cảnh quay",
 }
+# What a picture does when it is the evidence of an occurrence the clause reports ("video … cho thấy
+# các cuộc không kích nhắm vào …"): after one of these, a media word no longer rules the cue out.
+MEDIA_SHOWS = r"cho thấy|ghi lại|ghi nhận|cáo buộc"
 # Right after the cue: "giao tranh có thể lan rộng", "cuộc tấn công sẽ", "giao tranh hay không".
 NOT_REPORTED_AFTER = (
     r"có thể|sẽ|có nguy cơ|có khả năng|hay không|chăng|không\?|gần như hằng ngày|gần như hàng ngày|hằng ngày"
@@ -541,7 +544,14 @@ ACTOR_NOUNS = (
     "phát ngôn viên", "quân", "xe tăng", "máy bay", "thiết bị bay không người lái", "trực thăng", "đối với",
     "với", "của", "cùng", "và", "nguồn tin tại", "giới chức", "người dân", "công dân", "ngoại trưởng",
     "bộ trưởng", "đại sứ", "lãnh đạo", "quốc hội", "nhà chức trách", "chính quyền",
+    # a state's forces at sea ("tàu hải cảnh Trung Quốc phun vòi rồng"): who acts, not where
+    "hải cảnh", "cảnh sát biển", "tuần duyên", "lực lượng bảo vệ bờ biển", "bảo vệ bờ biển", "dân quân biển",
 )  # fmt: skip
+
+# The cues of a confrontation (at sea) between a state's forces and another's vessel: it happens where
+# the vessels are, never at the country of who acts (unlike a declaration: events.records.event_record).
+CONFRONTATION_CUES = ("đâm vào", "đâm va", "phun vòi rồng", "bắn vòi rồng", "xịt vòi rồng", "chiếm giữ",
+                      "đổ bộ lên")  # fmt: skip
 
 # Casualty nouns and the verbs that make them fatalities.
 CASUALTY_NOUNS = (

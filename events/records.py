@@ -395,6 +395,17 @@ _COORDINATION = re.compile(
 _OWN_TARGET = re.compile(
     rf"\s*,?\s*(?:và|cùng|cùng với)\s+(?:[^\s,.;]+\s+){{1,6}}?(?:ở|tại|vào|nhằm vào)\s+{_LIST_CUE}"
 )
+# a member's larger place in brackets ("ở các TP Pokrovsk (Donetsk) và Huliaipole (Zaporizhzhia)"):
+# passed over, and the gap from the member to the next one read without it
+_BRACKET_AFTER = re.compile(r"\s*\([^()]{0,60}\)")
+
+
+def _bracketed(text: str, p: ResolvedPlace) -> bool:
+    """Whether the place's mention is alone in brackets ("(Donetsk)")."""
+    before = text[max(0, p.mention.start - 3) : p.mention.start].rstrip()
+    return before.endswith("(") and text[p.mention.end : p.mention.end + 3].lstrip().startswith(")")
+
+
 # between a member and the larger place it lies in, passed over: "Bahawalpur thuộc tỉnh Punjab và …"
 _ENCLOSING = re.compile(
     r"\s*,?\s*(?:thuộc|ở|tại)\s+(?:(?:tỉnh|bang|vùng|miền|khu vực)\s+)?"
@@ -440,6 +451,12 @@ def coordinated(text: str, where: ResolvedPlace, places: SentencePlaces) -> list
             if step > 0 and _rank(other) > rank and _ENCLOSING.fullmatch(text, gap[0], gap[1]):
                 i, edge = i + step, other  # "Bahawalpur thuộc tỉnh Punjab": where it lies, passed over
                 continue
+            if _bracketed(text, other):
+                i += step  # "Pokrovsk (Donetsk)": a gloss of the member (where it lies), passed over
+                continue
+            bracket = _BRACKET_AFTER.match(text, gap[0], gap[1])
+            if bracket is not None:
+                gap = (bracket.end(), gap[1])
             if not _COORDINATION.fullmatch(text, gap[0], gap[1]):
                 break
             if other.place.kind == "country" and other.mention.cue not in _PART_CUES:
@@ -742,7 +759,8 @@ def event_record(
     the events of a sentence, not a copy each).
     """
     places = _sentence_places(places)
-    if clause.event_type == lexicon.STRATEGIC:
+    confronts = (clause.cue or "").lower().startswith(lexicon.CONFRONTATION_CUES)
+    if clause.event_type == lexicon.STRATEGIC and not confronts:
         # a declaration or a statement happens where its author is, unless it names a town or
         # a region for it ("ban bố thiết quân luật ở thị trấn Lashio")
         chosen = choose_location(clause, sentence, places, text)

@@ -1031,3 +1031,56 @@ def test_the_incident_before_an_as_of_tally_keeps_its_toll(extract) -> None:
         "Nga đã khiến 500 người chết ở thành phố Kherson."
     )
     assert [(e["location"], e["fatalities"]) for e in out["events"]] == [("Kherson", 3)]
+
+
+# --------------------------------------------------------------------------- events5: real articles judged
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a video as the evidence of what it shows, in the body: the strikes are reported
+        (
+            "Đoạn video do một kênh địa phương đăng tải cho thấy các cuộc không kích nhắm vào thị trấn "
+            "Talbiseh hôm 6/12.",
+            "Tallbīsah",
+        ),
+        ("Hình ảnh vệ tinh ghi lại cảnh quân đội pháo kích thị trấn Rastan hôm 6/12.", "Ar Rastan"),
+        (
+            "Hải quân nước này hôm 23/3 công bố video cáo buộc tàu hải cảnh phun vòi rồng vào một tàu tiếp tế "
+            "gần bãi Cỏ Mây.",
+            "Second Thomas Shoal",
+        ),
+    ],
+)
+def test_a_picture_told_as_evidence_reports_the_incident(extract, text: str, place: str) -> None:
+    assert where(extract(text)) == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Video: Khoảnh khắc UAV tấn công thị trấn Talbiseh.",
+        "Đoạn video cho thấy khoảnh khắc UAV tấn công thị trấn Talbiseh hôm 6/12.",
+        "Quân đội công bố video các cuộc không kích vào thị trấn Talbiseh hôm 6/12.",
+    ],
+)
+def test_a_picture_of_the_incident_is_still_no_event(extract, text: str) -> None:
+    assert extract(text)["events"] == []
+
+
+@pytest.mark.parametrize("force", ["hải cảnh", "cảnh sát biển", "lực lượng bảo vệ bờ biển", "tuần duyên"])
+def test_a_coast_guard_names_its_state_as_actor_not_as_place(extract, force: str) -> None:
+    out = extract(
+        f"Philippines cáo buộc tàu {force} Trung Quốc phun vòi rồng vào tàu tiếp tế gần bãi Cỏ Mây hôm 8/6. "
+        f"Đoạn video cho thấy hai tàu của {force} Trung Quốc liên tục phun vòi rồng vào con tàu."
+    )
+    assert where(out) == ["Second Thomas Shoal"], [e["mentions"] for e in out["events"]]
+
+
+def test_a_list_of_towns_glossed_with_their_provinces_gives_one_event_each(extract) -> None:
+    out = extract(
+        "Bộ Tổng tham mưu Ukraine cho biết ngày 8/6 giao tranh ác liệt nhất diễn ra ở các thành phố Pokrovsk "
+        "(Donetsk) và Huliaipole (Zaporizhzhia)."
+    )
+    assert sorted(where(out)) == ["Hulyaypole", "Pokrovsk"]
