@@ -67,6 +67,11 @@ _NEGATED_BEFORE = re.compile(lexicon.NEGATED_BEFORE)
 _SHOWS = re.compile(rf"(?<!\w)(?:{lexicon.MEDIA_SHOWS})(?!\w)")
 _MEDIA = list(lexicon.NOT_REPORTED).index("media")
 _DURATION_BEFORE = re.compile(lexicon.DURATION_BEFORE)
+# A tally of incidents right before the cue, aimed nowhere: "đã có 172 cuộc giao tranh xảy ra", "thực
+# hiện 3.038 cuộc pháo kích" (a day's or a war's count; "hàng chục cuộc không kích nhằm vào các kho vũ
+# khí gần Damascus" is one incident, told where it struck)
+_TALLY_BEFORE = re.compile(r"(?<![\w.,])(?:\d{2,}|\d{1,3}(?:[.,]\d{3})+)\s+(?:vụ|cuộc|đợt|trận|lần)\s+$")
+_AIMED = re.compile(r"(?<!\w)(?:ở|tại|vào|nhằm vào|nhắm vào|gần|xuống|trên)\s")
 _RESULTS = lexicon.RESULT_CUES
 BATTLES = lexicon.BATTLES
 _VIOLENT = frozenset({lexicon.BATTLES, lexicon.REMOTE, lexicon.CIVILIANS})
@@ -441,6 +446,8 @@ def not_reported(
         lower, window, at
     ):
         return "total"
+    if _TALLY_BEFORE.search(lower, window, at) and not _AIMED.search(lower, cue.end - base, end - base):
+        return "total"
     after, limit = cue.end - base, min(end, cue.end + 40) - base
     index = bisect_left(markers, (after, 0), index)
     if index < count and markers[index][0] < limit and _NOT_REPORTED_AFTER.match(lower, after, limit):
@@ -512,7 +519,7 @@ def condemned_incident(lower: str, clause_start: int, clause_end: int, at: int) 
     return _INCIDENT_OWN.search(lower, at, min(len(lower), clause_end + 80)) is not None
 
 
-_SERIES_BEFORE = re.compile(r"(?<!\w)(?:hàng loạt|một loạt|nhiều|vô số)\s+(?:vụ|cuộc|đợt|trận)\s+$")
+_SERIES_BEFORE = re.compile(r"(?<!\w)(?:hàng loạt|một loạt|loạt|nhiều|vô số)\s+(?:vụ|cuộc|đợt|trận)\s+$")
 _PLURAL_BEFORE = re.compile(r"(?<!\w)(?:các|những)\s+(?:vụ|cuộc|đợt|trận)\s+$")
 # a purpose right after the noun ("các cuộc tấn công của họ nhằm ủng hộ …"), not a target ("nhằm vào")
 _PURPOSE_AFTER = re.compile(

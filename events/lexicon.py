@@ -322,7 +322,10 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         r"thảm sát|hành quyết|sát hại (?:dân thường|thường dân)"
         r"|tấn công (?:vào )?(?:một |các |những |nhiều )?"
         r"(?:dân thường|thường dân|người dân|dân làng|ngư dân|người biểu tình|nhà thờ|thánh đường|trường học"
-        r"|bệnh viện|khu chợ|chợ|trại tị nạn|khu dân cư|nhà dân|xe buýt|ngôi làng|làng)",
+        r"|bệnh viện|khu chợ|chợ|trại tị nạn|khu dân cư|nhà dân|xe buýt|ngôi làng|làng)"
+        # aimed at them, a word or two after the verb: "vụ tấn công bất ngờ nhằm vào ba ngôi làng"
+        r"|tấn công (?:\S+ ){0,2}?(?:nhằm vào|nhắm vào) (?:một |các |những |nhiều |hai |ba |bốn |năm |\d+ )?"
+        r"(?:dân thường|thường dân|người dân|dân làng|ngôi làng|làng|khu dân cư|trại tị nạn|nhà thờ|chợ)",
         CIVILIANS, "Attack", 8,
     ),
     (r"bắt cóc|bắt làm con tin|bắt đi (?:một|hai|ba|\d+|nhiều|những|các)", CIVILIANS,
@@ -443,6 +446,8 @@ NOT_REPORTED = {
     "habit": (
         r"thường xuyên|hằng ngày|hàng ngày|mỗi ngày|mỗi đêm|mỗi khi|thường(?<!dân thường)(?! dân)|nhiều lần"
         r"|hiếm khi|ít khi"
+        r"|chủ yếu(?= (?:tiến hành|thực hiện|mở|dùng|sử dụng|tấn công|tập kích|không kích|pháo kích"
+        r"|bắn|phóng))"
     ),
     # the violence as a topic: "về các cuộc đụng độ", "lý do khiến cuộc giao tranh", "chấm dứt xung đột"
     "topic": (
@@ -455,6 +460,9 @@ NOT_REPORTED = {
         r"|một trong những|một trong các"  # a comparison: "Đây là một trong những đợt tấn công … nhất"
         # the incident just told, compared: "Đây là vụ tấn công đẫm máu nhất …", "Đây là lần thứ hai …"
         r"|đây là(?= (?:vụ|cuộc|đợt|trận|lần|một) )|đó là(?= (?:vụ|cuộc|đợt|trận|lần|một) )"
+        # judged so: "Đây được coi là cuộc tấn công tên lửa dữ dội nhất …", "Đó được xem là vụ …"
+        r"|đây (?:có thể )?được (?:coi|xem|cho|đánh giá|mô tả) là(?= (?:vụ|cuộc|đợt|trận|lần|một) )"
+        r"|đó (?:có thể )?được (?:coi|xem|cho|đánh giá|mô tả) là(?= (?:vụ|cuộc|đợt|trận|lần|một) )"
     ),
     # a running total over a span, not one incident: "kể từ đầu tháng này, 15 tay súng đã thiệt mạng",
     # "nâng tổng số người chết lên 30" (the incidents it adds up are told on their own)

@@ -633,7 +633,12 @@ def actors(
     first other country of the clause.
     """
     places = _sentence_places(places)
-    countries = [p for p in places.in_spans(clause.spans) if p.place.kind == "country"]
+    # (a neighbour is no side: "ba ngôi làng ở khu vực Tillaberi, giáp giới với Mali")
+    countries = [
+        p
+        for p in places.in_spans(clause.spans)
+        if p.place.kind == "country" and not p.mention.preceding.endswith(_NEIGHBOUR)
+    ]
     cue = clause.cue_start if clause.cue_start is not None else clause.start
     cue_end = cue + len(clause.cue or "")
     claimant_at = claimant[1] if claimant else None
@@ -723,7 +728,9 @@ _TIED = re.compile(
 )
 
 
-_NEIGHBOUR = ("biên giới ", "giáp ", "sát ", "láng giềng ")
+_NEIGHBOUR = (
+    "biên giới ", "giáp ", "sát ", "láng giềng ", "giáp với ", "biên giới với ", "sát với ", "giáp giới với ",
+)  # fmt: skip
 
 
 def tied_place(text: str, written: Mention, places: SentencePlaces) -> ResolvedPlace | None:
@@ -771,6 +778,12 @@ def event_record(
     written = written_place(clause, unresolved) if unresolved else None
     if written is not None:
         where = tied_place(text, written, places) or where
+        if (
+            where is not None
+            and where.place.kind == "country"
+            and where.mention.preceding.endswith(_NEIGHBOUR)
+        ):
+            where = None  # "thị trấn X nằm trong khu vực biên giới giáp với Trung Quốc": not in China
         if where is None:
             # tied to no named place: its country, the one the sentence names, not the article's
             # focus (a capital, another country's town); a neighbour ("giáp biên giới Bangladesh")

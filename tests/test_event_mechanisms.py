@@ -1047,8 +1047,8 @@ def test_the_incident_before_an_as_of_tally_keeps_its_toll(extract) -> None:
         ),
         ("Hình ảnh vệ tinh ghi lại cảnh quân đội pháo kích thị trấn Rastan hôm 6/12.", "Ar Rastan"),
         (
-            "Hải quân nước này hôm 23/3 công bố video cáo buộc tàu hải cảnh phun vòi rồng vào một tàu tiếp tế "
-            "gần bãi Cỏ Mây.",
+            "Hải quân nước này hôm 23/3 công bố video cáo buộc tàu hải cảnh phun vòi rồng vào một tàu "
+            "tiếp tế gần bãi Cỏ Mây.",
             "Second Thomas Shoal",
         ),
     ],
@@ -1073,7 +1073,7 @@ def test_a_picture_of_the_incident_is_still_no_event(extract, text: str) -> None
 def test_a_coast_guard_names_its_state_as_actor_not_as_place(extract, force: str) -> None:
     out = extract(
         f"Philippines cáo buộc tàu {force} Trung Quốc phun vòi rồng vào tàu tiếp tế gần bãi Cỏ Mây hôm 8/6. "
-        f"Đoạn video cho thấy hai tàu của {force} Trung Quốc liên tục phun vòi rồng vào con tàu."
+        f"Hai tàu của {force} Trung Quốc liên tục phun vòi rồng vào con tàu."
     )
     assert where(out) == ["Second Thomas Shoal"], [e["mentions"] for e in out["events"]]
 
@@ -1084,3 +1084,60 @@ def test_a_list_of_towns_glossed_with_their_provinces_gives_one_event_each(extra
         "(Donetsk) và Huliaipole (Zaporizhzhia)."
     )
     assert sorted(where(out)) == ["Hulyaypole", "Pokrovsk"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a day's tally told with no target of its own
+        "Bộ Tổng tham mưu cho biết trong ngày 8/6 đã có 165 cuộc giao tranh xảy ra.",
+        '"Hôm nay, đối phương đã thực hiện 24 cuộc không kích và 2.950 cuộc pháo kích", Bộ Tổng tham mưu '
+        "Ukraine cho biết.",
+        # a series as a topic
+        "Chiến sự Nga - Ukraine tiếp tục leo thang với loạt vụ không kích được báo cáo từ hai bên.",
+    ],
+)
+def test_tallies_and_series_are_no_incident(extract, text: str) -> None:
+    assert extract(text)["events"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a judgement of the incident just told, not another one
+        "Đây được coi là cuộc tấn công tên lửa dữ dội nhất của Hezbollah vào Israel trong nhiều ngày qua.",
+        # what a group mostly does: a habit
+        "Trước đó, nhóm vũ trang này chủ yếu tiến hành các đợt tập kích nhỏ lẻ vào Israel.",
+    ],
+)
+def test_a_judgement_or_a_habit_after_a_strike_adds_no_incident(extract, text: str) -> None:
+    out = extract(
+        "Lực lượng Phòng vệ Israel cho biết Hezbollah đã phóng khoảng 55 quả rocket vào miền Bắc Israel hôm "
+        f"8/6. {text}"
+    )
+    assert len(out["events"]) == 1, [e["mentions"] for e in out["events"]]
+
+
+def test_a_count_of_strikes_aimed_at_a_place_is_still_one_incident(extract) -> None:
+    # (a guard of the tally rule above: passed before it too)
+    out = extract(
+        "Ngày 8/6, Israel tiến hành 20 cuộc không kích nhằm vào các kho vũ khí gần thủ đô Damascus."
+    )
+    assert where(out) == ["Damascus"]
+
+
+def test_a_neighbour_country_is_neither_side_nor_place(extract) -> None:
+    out = extract(
+        "Ngày 8/6, giới chức Niger cho biết 11 người đã thiệt mạng trong vụ tấn công nhằm vào ba ngôi làng ở "
+        "khu vực Tillaberi, miền Tây Niger, giáp giới với Mali."
+    )
+    assert [(e["location"], e["actor2"]) for e in out["events"]] == [("Tillabéri", None)]
+
+
+@pytest.mark.parametrize(
+    "attack",
+    ["vụ tấn công bất ngờ nhằm vào ba ngôi làng", "cuộc tấn công đêm qua nhắm vào các làng"],
+)
+def test_an_attack_aimed_at_villages_is_violence_against_civilians(extract, attack: str) -> None:
+    out = extract(f"Ngày 8/6, ít nhất 20 người đã thiệt mạng trong {attack} ở khu vực Tillaberi.")
+    assert kinds(out) == [("Violence against civilians", "Attack")]
