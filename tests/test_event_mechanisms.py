@@ -1141,3 +1141,25 @@ def test_a_neighbour_country_is_neither_side_nor_place(extract) -> None:
 def test_an_attack_aimed_at_villages_is_violence_against_civilians(extract, attack: str) -> None:
     out = extract(f"Ngày 8/6, ít nhất 20 người đã thiệt mạng trong {attack} ở khu vực Tillaberi.")
     assert kinds(out) == [("Violence against civilians", "Attack")]
+
+
+@pytest.mark.parametrize(
+    "recap",
+    [
+        "Trước đó, lực lượng này đã chiếm được hai thị trấn Paletwa và Buthidaung.",
+        "Hai bên đã ký kết ba thỏa thuận ngừng bắn trong thời gian gần đây nhưng đều đổ vỡ.",
+        "Gần đây, nhóm này đã tấn công thị trấn Kyauktaw.",
+    ],
+)
+def test_a_recap_with_no_day_of_its_own_is_background(extract, recap: str) -> None:
+    out = extract(f"Quân đội Arakan chiếm căn cứ quân sự ở thị trấn Mrauk-U hôm 8/6. {recap}")
+    assert [e["location"] for e in out["events"] if not e["background"]] == ["Mrauk U"], out["events"]
+
+
+def test_an_earlier_incident_with_its_own_day_is_news(extract) -> None:
+    # (a guard of the recap rule: passed before it too)
+    out = extract(
+        "Quân đội Arakan chiếm căn cứ quân sự ở thị trấn Mrauk-U hôm 8/6. Trước đó, hôm 6/6, lực lượng này đã "
+        "tấn công thị trấn Kyauktaw."
+    )
+    assert sorted(e["location"] for e in out["events"] if not e["background"]) == ["Kyauktaw", "Mrauk U"]
