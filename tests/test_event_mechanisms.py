@@ -1159,7 +1159,7 @@ def test_a_recap_with_no_day_of_its_own_is_background(extract, recap: str) -> No
 def test_an_earlier_incident_with_its_own_day_is_news(extract) -> None:
     # (a guard of the recap rule: passed before it too)
     out = extract(
-        "Quân đội Arakan chiếm căn cứ quân sự ở thị trấn Mrauk-U hôm 8/6. Trước đó, hôm 6/6, lực lượng này đã "
-        "tấn công thị trấn Kyauktaw."
+        "Quân đội Arakan chiếm căn cứ quân sự ở thị trấn Mrauk-U hôm 8/6. Trước đó, hôm 6/6, lực lượng này "
+        "đã tấn công thị trấn Kyauktaw."
     )
     assert sorted(e["location"] for e in out["events"] if not e["background"]) == ["Kyauktaw", "Mrauk U"]
