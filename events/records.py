@@ -637,7 +637,7 @@ def actors(
     countries = [
         p
         for p in places.in_spans(clause.spans)
-        if p.place.kind == "country" and not p.mention.preceding.endswith(_NEIGHBOUR)
+        if p.place.kind == "country" and not p.mention.preceding.endswith(_NOT_A_SIDE)
     ]
     cue = clause.cue_start if clause.cue_start is not None else clause.start
     cue_end = cue + len(clause.cue or "")
@@ -728,6 +728,9 @@ _TIED = re.compile(
 )
 
 
+# a neighbour named only to say where ("Tillaberi, giáp giới với Mali", "Rafah, sát biên giới với Ai
+# Cập"): no side of the event ("tranh chấp biên giới với Campuchia" names a side)
+_NOT_A_SIDE = ("giáp giới với ", "giáp với ", "sát biên giới với ", "gần biên giới với ", "láng giềng ")
 _NEIGHBOUR = (
     "biên giới ", "giáp ", "sát ", "láng giềng ", "giáp với ", "biên giới với ", "sát với ", "giáp giới với ",
 )  # fmt: skip
