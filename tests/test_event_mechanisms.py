@@ -1162,3 +1162,15 @@ def test_an_earlier_incident_with_its_own_day_is_news(extract) -> None:
         "đã tấn công thị trấn Kyauktaw."
     )
     assert sorted(e["location"] for e in out["events"] if not e["background"]) == ["Kyauktaw", "Mrauk U"]
+
+
+def test_a_bare_attack_typed_by_its_headline_joins_the_strike_at_its_town(extract) -> None:
+    out = extract(
+        "Những đợt không kích mới của Israel khiến ít nhất 5 người thiệt mạng\n\n"
+        "Theo bệnh viện Nasser tại thành phố Khan Younis, miền Nam Gaza, 5 người đã thiệt mạng trong các "
+        "cuộc tấn công vào rạng sáng cùng ngày. Trong số các nạn nhân có hai trẻ em thiệt mạng khi một ngôi "
+        "nhà ở phía Đông Khan Younis bị trúng không kích.\n\n"
+        'Nhiều người dân lo ngại chiến sự có thể quay lại. "Tiếng pháo kích và tiếng nổ ở phía Đông Gaza đêm '
+        'qua rất đáng sợ" - anh Samir, 40 tuổi, sống tại khu Shujaiya, thành phố Gaza, kể lại.'
+    )
+    assert where(out).count("Khān Yūnis") == 1, where(out)
