@@ -324,7 +324,7 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         r"(?:dân thường|thường dân|người dân|dân làng|ngư dân|người biểu tình|nhà thờ|thánh đường|trường học"
         r"|bệnh viện|khu chợ|chợ|trại tị nạn|khu dân cư|nhà dân|xe buýt|ngôi làng|làng)"
         # aimed at them, a word or two after the verb: "vụ tấn công bất ngờ nhằm vào ba ngôi làng"
-        r"|tấn công (?:\S+ ){0,2}?(?:nhằm vào|nhắm vào) (?:một |các |những |nhiều |hai |ba |bốn |năm |\d+ )?"
+        r"|tấn công (?:\S+ ){0,6}?(?:nhằm vào|nhắm vào) (?:một |các |những |nhiều |hai |ba |bốn |năm |\d+ )?"
         r"(?:dân thường|thường dân|người dân|dân làng|ngôi làng|làng|khu dân cư|trại tị nạn|nhà thờ|chợ)",
         CIVILIANS, "Attack", 8,
     ),

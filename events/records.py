@@ -1066,7 +1066,7 @@ def _summed_up(events: list[dict], made: list[tuple[dict, dict]]) -> list[dict]:
                 or other is event
                 or (
                     other["event_type"] != event["event_type"]
-                    and not (bare and other["event_type"] == lexicon.REMOTE)
+                    and not (bare and other["event_type"] in (lexicon.REMOTE, lexicon.CIVILIANS))
                 )
                 or other["country"] != event["country"]
                 or (other["date"] != event["date"] and how["own_date"])  # (undated: the article's day)

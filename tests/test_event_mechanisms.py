@@ -1174,3 +1174,12 @@ def test_a_bare_attack_typed_by_its_headline_joins_the_strike_at_its_town(extrac
         'qua rất đáng sợ" - anh Samir, 40 tuổi, sống tại khu Shujaiya, thành phố Gaza, kể lại.'
     )
     assert where(out).count("Khān Yūnis") == 1, where(out)
+
+
+def test_a_headline_attack_at_the_country_sums_up_the_attack_on_villages(extract) -> None:
+    out = extract(
+        "Nhóm vũ trang tấn công tại Niger, ít nhất 9 người thiệt mạng\n\n"
+        "Ngày 8/6, giới chức Niger cho biết ít nhất 9 người đã thiệt mạng trong vụ tấn công bất ngờ một ngày "
+        "trước đó nhằm vào hai ngôi làng ở khu vực Tillaberi, miền Tây nước này."
+    )
+    assert kinds(out) == [("Violence against civilians", "Attack")], where(out)
