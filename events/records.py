@@ -271,9 +271,29 @@ _TOWARDS = tuple(
 _WHERE_CLAUSE = re.compile(r"\s*nơi\s")
 
 
+def _home_of_group(p: ResolvedPlace) -> bool:
+    """Whether the place only says where an armed group named right before it is based ("lực lượng
+    Houthi ở Yemen đã phóng một quả tên lửa … trên Biển Đỏ", "Hezbollah ở Lebanon"): who, not where."""
+    preceding = p.mention.preceding
+    cue = next((c for c in ("ở ", "tại ") if preceding.endswith(c)), None)
+    if cue is None:
+        return False
+    head = preceding[: -len(cue)].rstrip()
+    for last, (size, _) in _GROUP_NAMES.iter(head):
+        # the group as the one who acts, not what is aimed at or owned ("các mục tiêu của Hamas ở Gaza")
+        if last == len(head) - 1:
+            return not head[: last + 1 - size].rstrip().endswith(_GROUP_AS_OBJECT)
+    return False
+
+
+_GROUP_AS_OBJECT = ("của", "vào", "nhằm vào", "nhắm vào", "chống", "chống lại", "với", "tiêu diệt")
+
+
 def _located(p: ResolvedPlace) -> bool:
     """A place the text puts an event at: a border area, or not an actor and cued or not a country."""
     kind = p.place.kind
+    if _home_of_group(p):
+        return False
     if kind == "border-area":
         return True
     # "xung đột giữa Israel và Iran", "giao tranh giữa Thái Lan và Campuchia": countries "between"
@@ -637,7 +657,9 @@ def actors(
     countries = [
         p
         for p in places.in_spans(clause.spans)
-        if p.place.kind == "country" and not p.mention.preceding.endswith(_NOT_A_SIDE)
+        if p.place.kind == "country"
+        and not p.mention.preceding.endswith(_NOT_A_SIDE)
+        and not _home_of_group(p)
     ]
     cue = clause.cue_start if clause.cue_start is not None else clause.start
     cue_end = cue + len(clause.cue or "")
@@ -993,6 +1015,14 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
     return _joined_once_typed(_claimed_at_home(_interceptions_of_strikes(_intercepted(told), own)))
 
 
+def _tolls_agree(event: dict, other: dict) -> bool:
+    """Two tolls one incident may have: at a named town, any (the body tells part of the toll: "hai trẻ
+    em thiệt mạng khi một ngôi nhà … bị trúng không kích"); told at a country only, the same one."""
+    if all(e["place_surface"] is not None and e["geo_precision"] <= 2 for e in (event, other)):
+        return True
+    return None in (event["fatalities"], other["fatalities"]) or event["fatalities"] == other["fatalities"]
+
+
 def _joined_once_typed(events: list[dict]) -> list[dict]:
     """Two events that became alike only once one was typed by a later pass (a bare attack given the
     means of its headline: "Những đợt không kích mới … khiến 4 người thiệt mạng" over "4 người đã thiệt
@@ -1008,10 +1038,15 @@ def _joined_once_typed(events: list[dict]) -> list[dict]:
             event["background"],
             event["date"],
         )
-        named = event["place_surface"] is not None and event["geo_precision"] <= 2
+        # (ACLED's unit: one event a day, place, type and pair of actors; a written place of its own, a
+        # village the gazetteer lacks, is a place apart)
+        named = event["location_written"] is None
         target = None
         if named and event["place_id"] is not None and event["date"] is not None:
-            target = next((e for e in by_key.get(key, ()) if _actors_agree(e, event)), None)
+            # (a toll of its own that differs is news of its own when told at no town, as in incidents())
+            target = next(
+                (e for e in by_key.get(key, ()) if _actors_agree(e, event) and _tolls_agree(e, event)), None
+            )
         if target is None:
             kept.append(event)
             if named:

@@ -1183,3 +1183,27 @@ def test_a_headline_attack_at_the_country_sums_up_the_attack_on_villages(extract
         "trước đó nhằm vào hai ngôi làng ở khu vực Tillaberi, miền Tây nước này."
     )
     assert kinds(out) == [("Violence against civilians", "Attack")], where(out)
+
+
+def test_where_an_armed_group_is_based_is_not_where_it_strikes(extract) -> None:
+    out = extract(
+        "Hôm 8/6, lực lượng Houthi ở Yemen đã phóng một quả tên lửa tấn công một tàu chở hàng trên Biển Đỏ."
+    )
+    assert [(e["location"], e["actor1"]) for e in out["events"]] == [("Red Sea", "Ansar Allah")]
+
+
+def test_a_group_named_as_the_target_keeps_its_place(extract) -> None:
+    # (a guard of the rule above: passed before it too)
+    out = extract(
+        "Israel ra lệnh không kích các mục tiêu của Hamas ở Gaza hôm 8/6, khiến 20 người thiệt mạng."
+    )
+    assert where(out) == ["Gaza"]
+
+
+def test_one_strike_at_sea_told_by_both_sides_is_one_event(extract) -> None:
+    out = extract(
+        "Lực lượng Houthi tuyên bố tên lửa của nhóm đã đánh trúng tàu chở dầu Ocean Star trên Biển Đỏ hôm "
+        "8/6. Tuy nhiên, cơ quan hàng hải của Vương quốc Anh cho biết quả tên lửa của Houthi đã bắn trượt "
+        "con tàu."
+    )
+    assert where(out) == ["Red Sea"], [e["mentions"] for e in out["events"]]
