@@ -1038,9 +1038,12 @@ def _joined_once_typed(events: list[dict]) -> list[dict]:
             event["background"],
             event["date"],
         )
-        # (ACLED's unit: one event a day, place, type and pair of actors; a written place of its own, a
-        # village the gazetteer lacks, is a place apart)
-        named = event["location_written"] is None
+        # (at a named town, or at a sea, which has no country: a region or a country names no place of
+        # the incident, and two claims told there stay two; a written place of its own, a village the
+        # gazetteer lacks, is a place apart)
+        named = event["location_written"] is None and (
+            (event["place_surface"] is not None and event["geo_precision"] <= 2) or event["country"] is None
+        )
         target = None
         if named and event["place_id"] is not None and event["date"] is not None:
             # (a toll of its own that differs is news of its own when told at no town, as in incidents())
