@@ -534,6 +534,8 @@ def claim(
 
 
 # "bị X tấn công": X acts; "cuộc tấn công của X", "các cuộc pháo kích từ phía X": X acts.
+# (not the accused: "quân đội Israel cũng bị cáo buộc đã …")
+_ACCUSES = re.compile(r"\s*(?:[^\s,.;]+\s+){0,3}?(?<!bị )(?:cáo buộc|tố cáo|tố|lên án)(?!\w)")
 _PASSIVE = re.compile(r"(?<!\w)bị\s+(?:(?:quân đội|lực lượng|các lực lượng|quân|phía|pháo binh)\s+)?$")
 _ATTACK_OF_ENDS = ("của", "phía", "từ", "đội", "lượng", "quân")  # what _ATTACK_OF's text ends with
 _ATTACK_OF = re.compile(
@@ -693,6 +695,9 @@ def actors(
         first = before[-1]
     if first is None and claimant_at is not None:
         first = next((p for p in places.at(claimant_at) if p.place.kind == "country"), None)
+        accuses = first is not None and text is not None and event_type in VIOLENT
+        if accuses and _ACCUSES.match(_lowered(text), first.mention.end):  # type: ignore[union-attr]
+            first = None  # "Giới chức Ukraine cáo buộc Nga … phá hủy …": who accuses is not who acts
     if second is None and attacker and first is attacker[0] and claimant_at is not None:
         second = next(  # "Bộ Quốc phòng Armenia cho hay … đã đẩy lùi cuộc tấn công của Azerbaijan"
             (p for p in places.at(claimant_at) if p.place.kind == "country"

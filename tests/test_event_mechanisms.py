@@ -1207,3 +1207,11 @@ def test_one_strike_at_sea_told_by_both_sides_is_one_event(extract) -> None:
         "con tàu."
     )
     assert where(out) == ["Red Sea"], [e["mentions"] for e in out["events"]]
+
+
+def test_who_accuses_is_not_who_destroys(extract) -> None:
+    out = extract(
+        "Giới chức Ukraine cáo buộc Nga đã tấn công thành phố Kharkiv bằng UAV rạng sáng 8/6, khiến 2 người "
+        "thiệt mạng, đồng thời phá hủy một trường học."
+    )
+    assert [(e["sub_event_type"], e["actor1"]) for e in out["events"]] == [(AIR, "Military Forces of Russia")]
