@@ -61,7 +61,17 @@ def _leading_literals(pattern: str) -> tuple[str, ...]:
 _CUES = [(re.compile(p), t, s, prio) for p, t, s, prio in lexicon.EVENT_CUES]
 _NOT_REPORTED_AFTER = re.compile(rf"\s*(?:[^\s,;.]+\s+){{0,4}}?(?:{lexicon.NOT_REPORTED_AFTER})(?!\w)")
 _NEGATED_BEFORE = re.compile(lexicon.NEGATED_BEFORE)
+# A picture as the evidence of what it shows: "Video … cho thấy các cuộc không kích nhắm vào thị trấn
+# Talbiseh", "công bố video cáo buộc hải cảnh … phun vòi rồng": the occurrence is reported (a picture
+# of a moment, "cho thấy khoảnh khắc UAV tấn công", is still a picture: its own word is a marker too)
+_SHOWS = re.compile(rf"(?<!\w)(?:{lexicon.MEDIA_SHOWS})(?!\w)")
+_MEDIA = list(lexicon.NOT_REPORTED).index("media")
 _DURATION_BEFORE = re.compile(lexicon.DURATION_BEFORE)
+# A tally of incidents right before the cue, aimed nowhere: "đã có 172 cuộc giao tranh xảy ra", "thực
+# hiện 3.038 cuộc pháo kích" (a day's or a war's count; "hàng chục cuộc không kích nhằm vào các kho vũ
+# khí gần Damascus" is one incident, told where it struck)
+_TALLY_BEFORE = re.compile(r"(?<![\w.,])(?:\d{2,}|\d{1,3}(?:[.,]\d{3})+)\s+(?:vụ|cuộc|đợt|trận|lần)\s+$")
+_AIMED = re.compile(r"(?<!\w)(?:ở|tại|vào|nhằm vào|nhắm vào|gần|xuống|trên)\s")
 _RESULTS = lexicon.RESULT_CUES
 BATTLES = lexicon.BATTLES
 _VIOLENT = frozenset({lexicon.BATTLES, lexicon.REMOTE, lexicon.CIVILIANS})
@@ -431,7 +441,9 @@ def not_reported(
         words = _MARKER_WORDS.get(lower[position : position + size])
         m = words.match(lower, position, at) if words is not None else None
         if m is not None:
-            return _CLASSES[int(m.lastgroup[1 : m.lastgroup.index("_")])]  # type: ignore[index]
+            found = int(m.lastgroup[1 : m.lastgroup.index("_")])  # type: ignore[index]
+            if found != _MEDIA or not _SHOWS.search(lower, m.end(), at):
+                return _CLASSES[found]
         near = near or position >= at - 30
         index += 1
     window = max(begin, at - 30)
@@ -440,6 +452,8 @@ def not_reported(
     if lower[max(window, at - 8) : at].rstrip().endswith(lexicon.DURATION_UNITS) and _DURATION_BEFORE.search(
         lower, window, at
     ):
+        return "total"
+    if _TALLY_BEFORE.search(lower, window, at) and not _AIMED.search(lower, cue.end - base, end - base):
         return "total"
     after, limit = cue.end - base, min(end, cue.end + 40) - base
     index = bisect_left(markers, (after, 0), index)
@@ -512,7 +526,7 @@ def condemned_incident(lower: str, clause_start: int, clause_end: int, at: int) 
     return _INCIDENT_OWN.search(lower, at, min(len(lower), clause_end + 80)) is not None
 
 
-_SERIES_BEFORE = re.compile(r"(?<!\w)(?:hàng loạt|một loạt|nhiều|vô số)\s+(?:vụ|cuộc|đợt|trận)\s+$")
+_SERIES_BEFORE = re.compile(r"(?<!\w)(?:hàng loạt|một loạt|loạt|nhiều|vô số)\s+(?:vụ|cuộc|đợt|trận)\s+$")
 _PLURAL_BEFORE = re.compile(r"(?<!\w)(?:các|những)\s+(?:vụ|cuộc|đợt|trận)\s+$")
 # a purpose right after the noun ("các cuộc tấn công của họ nhằm ủng hộ …"), not a target ("nhằm vào")
 _PURPOSE_AFTER = re.compile(

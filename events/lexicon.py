@@ -323,7 +323,10 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         r"thảm sát|hành quyết|sát hại (?:dân thường|thường dân)"
         r"|tấn công (?:vào )?(?:một |các |những |nhiều )?"
         r"(?:dân thường|thường dân|người dân|dân làng|ngư dân|người biểu tình|nhà thờ|thánh đường|trường học"
-        r"|bệnh viện|khu chợ|chợ|trại tị nạn|khu dân cư|nhà dân|xe buýt|ngôi làng|làng)",
+        r"|bệnh viện|khu chợ|chợ|trại tị nạn|khu dân cư|nhà dân|xe buýt|ngôi làng|làng)"
+        # aimed at them, a word or two after the verb: "vụ tấn công bất ngờ nhằm vào ba ngôi làng"
+        r"|tấn công (?:\S+ ){0,6}?(?:nhằm vào|nhắm vào) (?:một |các |những |nhiều |hai |ba |bốn |năm |\d+ )?"
+        r"(?:dân thường|thường dân|người dân|dân làng|ngôi làng|làng|khu dân cư|trại tị nạn|nhà thờ|chợ)",
         CIVILIANS, "Attack", 8,
     ),
     (r"bắt cóc|bắt làm con tin|bắt đi (?:một|hai|ba|\d+|nhiều|những|các)", CIVILIANS,
@@ -444,6 +447,8 @@ NOT_REPORTED = {
     "habit": (
         r"thường xuyên|hằng ngày|hàng ngày|mỗi ngày|mỗi đêm|mỗi khi|thường(?<!dân thường)(?! dân)|nhiều lần"
         r"|hiếm khi|ít khi"
+        r"|chủ yếu(?= (?:tiến hành|thực hiện|mở|dùng|sử dụng|tấn công|tập kích|không kích|pháo kích"
+        r"|bắn|phóng))"
     ),
     # the violence as a topic: "về các cuộc đụng độ", "lý do khiến cuộc giao tranh", "chấm dứt xung đột"
     "topic": (
@@ -456,6 +461,9 @@ NOT_REPORTED = {
         r"|một trong những|một trong các"  # a comparison: "Đây là một trong những đợt tấn công … nhất"
         # the incident just told, compared: "Đây là vụ tấn công đẫm máu nhất …", "Đây là lần thứ hai …"
         r"|đây là(?= (?:vụ|cuộc|đợt|trận|lần|một) )|đó là(?= (?:vụ|cuộc|đợt|trận|lần|một) )"
+        # judged so: "Đây được coi là cuộc tấn công tên lửa dữ dội nhất …", "Đó được xem là vụ …"
+        r"|đây (?:có thể )?được (?:coi|xem|cho|đánh giá|mô tả) là(?= (?:vụ|cuộc|đợt|trận|lần|một) )"
+        r"|đó (?:có thể )?được (?:coi|xem|cho|đánh giá|mô tả) là(?= (?:vụ|cuộc|đợt|trận|lần|một) )"
     ),
     # a running total over a span, not one incident: "kể từ đầu tháng này, 15 tay súng đã thiệt mạng",
     # "nâng tổng số người chết lên 30" (the incidents it adds up are told on their own)
@@ -470,6 +478,9 @@ NOT_REPORTED = {
     # pictures of the violence: "công bố video các cuộc tấn công", "hình ảnh UAV tấn công"
     "media": r"video|clip|hình ảnh|đoạn phim|bức ảnh|ảnh chụp|khoảnh khắc|cảnh quay",
 }
+# What a picture does when it is the evidence of an occurrence the clause reports ("video … cho thấy
+# các cuộc không kích nhắm vào …"): after one of these, a media word no longer rules the cue out.
+MEDIA_SHOWS = r"cho thấy|ghi lại|ghi nhận|cáo buộc"
 # Right after the cue: "giao tranh có thể lan rộng", "cuộc tấn công sẽ", "giao tranh hay không".
 NOT_REPORTED_AFTER = (
     r"có thể|sẽ|có nguy cơ|có khả năng|hay không|chăng|không\?|gần như hằng ngày|gần như hàng ngày|hằng ngày"
@@ -542,7 +553,14 @@ ACTOR_NOUNS = (
     "phát ngôn viên", "quân", "xe tăng", "máy bay", "thiết bị bay không người lái", "trực thăng", "đối với",
     "với", "của", "cùng", "và", "nguồn tin tại", "giới chức", "người dân", "công dân", "ngoại trưởng",
     "bộ trưởng", "đại sứ", "lãnh đạo", "quốc hội", "nhà chức trách", "chính quyền",
+    # a state's forces at sea ("tàu hải cảnh Trung Quốc phun vòi rồng"): who acts, not where
+    "hải cảnh", "cảnh sát biển", "tuần duyên", "lực lượng bảo vệ bờ biển", "bảo vệ bờ biển", "dân quân biển",
 )  # fmt: skip
+
+# The cues of a confrontation (at sea) between a state's forces and another's vessel: it happens where
+# the vessels are, never at the country of who acts (unlike a declaration: events.records.event_record).
+CONFRONTATION_CUES = ("đâm vào", "đâm va", "phun vòi rồng", "bắn vòi rồng", "xịt vòi rồng", "chiếm giữ",
+                      "đổ bộ lên")  # fmt: skip
 
 # Casualty nouns and the verbs that make them fatalities.
 CASUALTY_NOUNS = (

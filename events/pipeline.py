@@ -81,6 +81,11 @@ _TOLD_BEFORE = re.compile(r"(?:trong|sau|từ|qua|của)\s+(?:các\s+|những\s+
 # attack just told (a new one is told with its actor or its place: "Nga tấn công …")
 _OPENS_WITH_ATTACK = re.compile(r"(?:(?:các|những)\s+)?(?:cuộc|vụ|đợt|đòn|trận|loạt)\s+")
 
+# A recap of recent incidents with no day of its own ("hai bên đã ký kết 3 thỏa thuận ngừng bắn trong
+# thời gian gần đây", "các vụ tấn công gần đây của Ukraine"): not news of the day (ACLED codes them from
+# the reports of their own days). ("Trước đó, …" alone is no recap: often earlier the same day.)
+_RECENTLY = re.compile(r"(?<!\w)gần đây(?!\w)", re.IGNORECASE)
+
 
 def _told_before(text: str, clause: Clause) -> bool:
     """Whether the clause's cue refers back to an incident ("trong cuộc tấn công", or "Cuộc tấn
@@ -430,6 +435,8 @@ class Extractor:
                 )
                 if clause.attacks_in_general and not when.own and record["fatalities"] is None:
                     continue  # "nhóm đã tiến hành hàng loạt vụ tấn công": a series, a topic
+                if (not when.own or when.precision != 1) and _RECENTLY.search(text, sentence[0], clause.end):
+                    record["background"] = True  # "… trong thời gian gần đây": a recap
                 # (the last incident told, a few sentences back at most, and no other event since)
                 # (a caption's or a headline's candidate in between tells nothing new: not counted)
                 told_last = recent is not None and recent[2] == len(candidates) - told_aside

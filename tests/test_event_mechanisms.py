@@ -1031,3 +1031,187 @@ def test_the_incident_before_an_as_of_tally_keeps_its_toll(extract) -> None:
         "Nga đã khiến 500 người chết ở thành phố Kherson."
     )
     assert [(e["location"], e["fatalities"]) for e in out["events"]] == [("Kherson", 3)]
+
+
+# --------------------------------------------------------------------------- events5: real articles judged
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a video as the evidence of what it shows, in the body: the strikes are reported
+        (
+            "Đoạn video do một kênh địa phương đăng tải cho thấy các cuộc không kích nhắm vào thị trấn "
+            "Talbiseh hôm 6/12.",
+            "Tallbīsah",
+        ),
+        ("Hình ảnh vệ tinh ghi lại cảnh quân đội pháo kích thị trấn Rastan hôm 6/12.", "Ar Rastan"),
+        (
+            "Hải quân nước này hôm 23/3 công bố video cáo buộc tàu hải cảnh phun vòi rồng vào một tàu "
+            "tiếp tế gần bãi Cỏ Mây.",
+            "Second Thomas Shoal",
+        ),
+    ],
+)
+def test_a_picture_told_as_evidence_reports_the_incident(extract, text: str, place: str) -> None:
+    assert where(extract(text)) == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Video: Khoảnh khắc UAV tấn công thị trấn Talbiseh.",
+        "Đoạn video cho thấy khoảnh khắc UAV tấn công thị trấn Talbiseh hôm 6/12.",
+        "Quân đội công bố video các cuộc không kích vào thị trấn Talbiseh hôm 6/12.",
+    ],
+)
+def test_a_picture_of_the_incident_is_still_no_event(extract, text: str) -> None:
+    assert extract(text)["events"] == []
+
+
+@pytest.mark.parametrize("force", ["hải cảnh", "cảnh sát biển", "lực lượng bảo vệ bờ biển", "tuần duyên"])
+def test_a_coast_guard_names_its_state_as_actor_not_as_place(extract, force: str) -> None:
+    out = extract(
+        f"Philippines cáo buộc tàu {force} Trung Quốc phun vòi rồng vào tàu tiếp tế gần bãi Cỏ Mây hôm 8/6. "
+        f"Hai tàu của {force} Trung Quốc liên tục phun vòi rồng vào con tàu."
+    )
+    assert where(out) == ["Second Thomas Shoal"], [e["mentions"] for e in out["events"]]
+
+
+def test_a_list_of_towns_glossed_with_their_provinces_gives_one_event_each(extract) -> None:
+    out = extract(
+        "Bộ Tổng tham mưu Ukraine cho biết ngày 8/6 giao tranh ác liệt nhất diễn ra ở các thành phố Pokrovsk "
+        "(Donetsk) và Huliaipole (Zaporizhzhia)."
+    )
+    assert sorted(where(out)) == ["Hulyaypole", "Pokrovsk"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a day's tally told with no target of its own
+        "Bộ Tổng tham mưu cho biết trong ngày 8/6 đã có 165 cuộc giao tranh xảy ra.",
+        '"Hôm nay, đối phương đã thực hiện 24 cuộc không kích và 2.950 cuộc pháo kích", Bộ Tổng tham mưu '
+        "Ukraine cho biết.",
+        # a series as a topic
+        "Chiến sự Nga - Ukraine tiếp tục leo thang với loạt vụ không kích được báo cáo từ hai bên.",
+    ],
+)
+def test_tallies_and_series_are_no_incident(extract, text: str) -> None:
+    assert extract(text)["events"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a judgement of the incident just told, not another one
+        "Đây được coi là cuộc tấn công tên lửa dữ dội nhất của Hezbollah vào Israel trong nhiều ngày qua.",
+        # what a group mostly does: a habit
+        "Trước đó, nhóm vũ trang này chủ yếu tiến hành các đợt tập kích nhỏ lẻ vào Israel.",
+    ],
+)
+def test_a_judgement_or_a_habit_after_a_strike_adds_no_incident(extract, text: str) -> None:
+    out = extract(
+        "Lực lượng Phòng vệ Israel cho biết Hezbollah đã phóng khoảng 55 quả rocket vào miền Bắc Israel hôm "
+        f"8/6. {text}"
+    )
+    assert len(out["events"]) == 1, [e["mentions"] for e in out["events"]]
+
+
+def test_a_count_of_strikes_aimed_at_a_place_is_still_one_incident(extract) -> None:
+    # (a guard of the tally rule above: passed before it too)
+    out = extract(
+        "Ngày 8/6, Israel tiến hành 20 cuộc không kích nhằm vào các kho vũ khí gần thủ đô Damascus."
+    )
+    assert where(out) == ["Damascus"]
+
+
+def test_a_neighbour_country_is_neither_side_nor_place(extract) -> None:
+    out = extract(
+        "Ngày 8/6, giới chức Niger cho biết 11 người đã thiệt mạng trong vụ tấn công nhằm vào ba ngôi làng ở "
+        "khu vực Tillaberi, miền Tây Niger, giáp giới với Mali."
+    )
+    assert [(e["location"], e["actor2"]) for e in out["events"]] == [("Tillabéri", None)]
+
+
+@pytest.mark.parametrize(
+    "attack",
+    ["vụ tấn công bất ngờ nhằm vào ba ngôi làng", "cuộc tấn công đêm qua nhắm vào các làng"],
+)
+def test_an_attack_aimed_at_villages_is_violence_against_civilians(extract, attack: str) -> None:
+    out = extract(f"Ngày 8/6, ít nhất 20 người đã thiệt mạng trong {attack} ở khu vực Tillaberi.")
+    assert kinds(out) == [("Violence against civilians", "Attack")]
+
+
+@pytest.mark.parametrize(
+    "recap",
+    [
+        "Hai bên đã ký kết ba thỏa thuận ngừng bắn trong thời gian gần đây nhưng đều đổ vỡ.",
+        "Gần đây, nhóm này đã tấn công thị trấn Kyauktaw.",
+    ],
+)
+def test_a_recap_of_recent_incidents_is_background(extract, recap: str) -> None:
+    out = extract(f"Quân đội Arakan chiếm căn cứ quân sự ở thị trấn Mrauk-U hôm 8/6. {recap}")
+    assert [e["location"] for e in out["events"] if not e["background"]] == ["Mrauk U"], out["events"]
+
+
+def test_an_earlier_incident_with_its_own_day_is_news(extract) -> None:
+    # (a guard: "Trước đó, …" with a day of its own is news; passed before the recap rule too)
+    out = extract(
+        "Quân đội Arakan chiếm căn cứ quân sự ở thị trấn Mrauk-U hôm 8/6. Trước đó, hôm 6/6, lực lượng này "
+        "đã tấn công thị trấn Kyauktaw."
+    )
+    assert sorted(e["location"] for e in out["events"] if not e["background"]) == ["Kyauktaw", "Mrauk U"]
+
+
+def test_a_bare_attack_typed_by_its_headline_joins_the_strike_at_its_town(extract) -> None:
+    out = extract(
+        "Những đợt không kích mới của Israel khiến ít nhất 5 người thiệt mạng\n\n"
+        "Theo bệnh viện Nasser tại thành phố Khan Younis, miền Nam Gaza, 5 người đã thiệt mạng trong các "
+        "cuộc tấn công vào rạng sáng cùng ngày. Trong số các nạn nhân có hai trẻ em thiệt mạng khi một ngôi "
+        "nhà ở phía Đông Khan Younis bị trúng không kích.\n\n"
+        'Nhiều người dân lo ngại chiến sự có thể quay lại. "Tiếng pháo kích và tiếng nổ ở phía Đông Gaza đêm '
+        'qua rất đáng sợ" - anh Samir, 40 tuổi, sống tại khu Shujaiya, thành phố Gaza, kể lại.'
+    )
+    assert where(out).count("Khān Yūnis") == 1, where(out)
+
+
+def test_a_headline_attack_at_the_country_sums_up_the_attack_on_villages(extract) -> None:
+    out = extract(
+        "Nhóm vũ trang tấn công tại Niger, ít nhất 9 người thiệt mạng\n\n"
+        "Ngày 8/6, giới chức Niger cho biết ít nhất 9 người đã thiệt mạng trong vụ tấn công bất ngờ một ngày "
+        "trước đó nhằm vào hai ngôi làng ở khu vực Tillaberi, miền Tây nước này."
+    )
+    assert kinds(out) == [("Violence against civilians", "Attack")], where(out)
+
+
+def test_where_an_armed_group_is_based_is_not_where_it_strikes(extract) -> None:
+    out = extract(
+        "Hôm 8/6, lực lượng Houthi ở Yemen đã phóng một quả tên lửa tấn công một tàu chở hàng trên Biển Đỏ."
+    )
+    assert [(e["location"], e["actor1"]) for e in out["events"]] == [("Red Sea", "Ansar Allah")]
+
+
+def test_a_group_named_as_the_target_keeps_its_place(extract) -> None:
+    # (a guard of the rule above: passed before it too)
+    out = extract(
+        "Israel ra lệnh không kích các mục tiêu của Hamas ở Gaza hôm 8/6, khiến 20 người thiệt mạng."
+    )
+    assert where(out) == ["Gaza"]
+
+
+def test_one_strike_at_sea_told_by_both_sides_is_one_event(extract) -> None:
+    out = extract(
+        "Lực lượng Houthi tuyên bố tên lửa của nhóm đã đánh trúng tàu chở dầu Ocean Star trên Biển Đỏ hôm "
+        "8/6. Tuy nhiên, cơ quan hàng hải của Vương quốc Anh cho biết quả tên lửa của Houthi đã bắn trượt "
+        "con tàu."
+    )
+    assert where(out) == ["Red Sea"], [e["mentions"] for e in out["events"]]
+
+
+def test_who_accuses_is_not_who_destroys(extract) -> None:
+    out = extract(
+        "Giới chức Ukraine cáo buộc Nga đã tấn công thành phố Kharkiv bằng UAV rạng sáng 8/6, khiến 2 người "
+        "thiệt mạng, đồng thời phá hủy một trường học."
+    )
+    assert [(e["sub_event_type"], e["actor1"]) for e in out["events"]] == [(AIR, "Military Forces of Russia")]
