@@ -355,6 +355,8 @@ _BODY_BREAKS = frozenset({*lexicon.LOCATIVE_CUES, "của", "và", "với", "cho"
 _ENGLISH_HEADS = lexicon.ENGLISH_BODY_HEADS
 # cues that, with compass words, name a part of a country ("miền Đông", "phía Nam"), unlike the
 # heads of proper names ("biển Đông" is the South China Sea)
+# Capitalised first words of a water's or a land feature's own name ("Biển Tây Philippines")
+_FEATURE_WORDS = frozenset({"biển", "vịnh", "sông", "đảo", "eo", "núi"})  # ("Hồ" is a family name too)
 _PART_CUES = frozenset({"miền", "phía", "vùng", "khu vực", "khu", "mạn", "hướng"})
 _COMPASS = frozenset({"bắc", "nam", "đông", "tây", "trung", "thượng", "hạ"})
 
@@ -455,9 +457,16 @@ def find_mentions(
             ]
             if _name_goes_on(run, 0, named_with_cue, [(0, named_with_cue), *rest], 0, False):
                 named_with_cue, key = 0, ""  # "vùng Viễn Bắc": a longer name, not "vùng Viễn" (Vienna)
-        if cue is None and len(words) > 1 and f"{words[-2]} {words[-1]}" in lexicon.SHORE_COMPOUNDS:
+        if (
+            cue is None
+            and len(words) > 1
+            and f"{words[-2]} {words[-1]}" in lexicon.SHORE_COMPOUNDS
+            and not _known_whole(run, known)
+        ):
             # "ven biển Caspi", "bờ biển Đen": the compound's last syllable still heads a known
-            # name after it; where none is known ("cướp biển Somalia"), the name stands alone
+            # name after it; where none is known ("cướp biển Somalia"), the name stands alone, as
+            # does a name known alone ("bờ biển Philippines" is the country's coast, not the
+            # Philippine Sea; "bờ biển Gaza" the Strip's)
             named_with_cue, key = _named_with_cue(run, words[-1], known)
             if named_with_cue:
                 cue = words[-1]
@@ -496,6 +505,11 @@ def find_mentions(
             continue  # "Nhà nước Hồi giáo (IS) tỉnh Sahel": an armed group's branch, no province
         if len(run) > 1 and not _ENGLISH_HEADS.isdisjoint([t.key for t in run]):
             continue  # "Kyiv Post", "The Moscow Times", "USS Abraham Lincoln": a medium, a ship
+        if matches and matches[0][0] > 1 and run[0].key in _FEATURE_WORDS:
+            # "Biển Tây Philippines", "Vịnh Bắc Bộ Việt Nam": a sea, a gulf, a river named with a
+            # place the gazetteer lacks as one name; the place inside is not what is meant
+            unresolved.append(_unresolved(text, run, run[0].key))
+            continue
         if cued and _unknown_cued_name(run, matches, words, cue):
             if not _common_noun_start(text, run):
                 unresolved.append(_unresolved(text, run, cue))
@@ -571,7 +585,8 @@ def find_mentions(
                 with_cue = _with_head(text, lower, sentence_start, start, end, cue)
                 if with_cue is not None:
                     mentions[-1].cued = with_cue[:2]
-            if body and i == 0:
+            if (body and i == 0) or (i > 1 and heads and _body_name_before(text, run[0].start, start)):
+                # ("Đài Quan Sát Nhân Quyền Syria": the body's head capitalised in the run itself)
                 mentions[-1].in_body_name = True
                 mentions[-1].extra["body_head"] = True  # ("Hội Lưỡi liềm đỏ Palestine": its name's)
             elif text.startswith(" (", end) and _body_acronym(text, run, end):
@@ -806,6 +821,8 @@ def _named_with_cue(run: list[Token], cue: str, known: frozenset[str] | set[str]
             name = " ".join(keys[:j])
             for suffix in _ADMIN_SUFFIXES:
                 if name + suffix in known:
+                    if j < len(run) and not _longest_matches(run[j : j + 1], known):
+                        return 0, ""  # "khu vực Ban Nong Ya Kaew": a longer name, not "Ban Krai"
                     return j, name + suffix
     return 0, ""
 
@@ -882,6 +899,12 @@ def _cue_and_name(run: list[Token], cue: str, known: frozenset[str] | set[str]) 
         if is_known(" ".join(keys[:j]), known):
             return j - 1
     return 0
+
+
+def _known_whole(run: list[Token], known: frozenset[str] | set[str]) -> bool:
+    """Whether the run's first words form a name the gazetteer knows alone."""
+    matches = _longest_matches(run, known)
+    return bool(matches) and matches[0][0] == 0
 
 
 def is_known(key: str, known: frozenset[str] | set[str]) -> bool:

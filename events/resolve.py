@@ -168,6 +168,23 @@ _ACTOR_NOUNS = Phrases(lexicon.ACTOR_NOUNS)
 _FLAGS = "weak" in {f.name for f in fields(Candidate)}  # the gazetteer flags weak names
 _NOUN_HEADS = Phrases((*lexicon.GROUP_HEADS, *lexicon.WEAPON_HEADS, *lexicon.PEOPLE_HEADS))
 _PEOPLE = frozenset(lexicon.PEOPLE_HEADS) - frozenset(lexicon.GROUP_HEADS) - frozenset(lexicon.WEAPON_HEADS)
+# A vessel's name: its noun ("tàu", also spelled "tầu"), up to three words of its type ("chở dầu",
+# "khu trục", "hải cảnh") and up to two words of no Vietnamese ("M/V", "USS", "Chem"): "tàu chở
+# dầu M/V Chem Ranger", "tầu Sierra Madre" are ships, not towns, in the whole article
+_VESSEL_TYPES = (
+    "chở|dầu|hàng|hóa|chất|khu|trục|chiến|sân|bay|ngầm|hải|cảnh|tuần|tra|duyên|hộ|tống|tiếp|tế|cá"
+    "|buôn|công|vụ|đổ|bộ|kéo|cứu|khí|container"
+)
+_VESSEL = re.compile(
+    rf"(?<!\w)(?:t[àầ]u|chiến hạm|khu trục hạm|tuần dương hạm|mẫu hạm)(?: (?:{_VESSEL_TYPES})){{0,3}}"
+    r"((?: [^\s]+){0,2}) $"
+)
+
+
+def _vessel_before(preceding: str) -> bool:
+    """Whether the text before a name ends with a vessel's noun and type: the name is a ship's."""
+    found = _VESSEL.search(preceding)
+    return found is not None and not any(looks_vietnamese(w) for w in found.group(1).split())
 
 
 def is_weak(mention: Mention, candidate: Candidate) -> bool:
@@ -291,7 +308,7 @@ class Resolver:
                     head = _NOUN_HEADS.ending(mention.preceding)  # (one look for both classes)
                     if head in _PEOPLE:
                         continue  # "người Kurd": a people, not a town named Kurd
-                    if head is not None:
+                    if head is not None or _vessel_before(mention.preceding):
                         bodies.add(mention.key)
                 first.append((mention, candidates))
         if bodies:  # "các tay súng Hamas" makes every "Hamas" of the article a group, not Hamm
@@ -363,7 +380,12 @@ class Resolver:
                         # named as holding it ("huyện X, tỉnh Y")
                         and all(h.cue != mention.cue for h in held)
                         and any(_holds(mention, h) for h in held)
-                        and not any(self._own_name(mention, c) for c in every)
+                        and (
+                            not any(self._own_name(mention, c) for c in every)
+                            # "thị trấn Muse thuộc bang Shan": a town of its own name in another
+                            # country than the area holding it is a namesake far away
+                            or {c.country for c in every}.isdisjoint({a.country for a in area})
+                        )
                     ):
                         # "huyện Taechon, tỉnh Bắc Pyongan": not Boryeong (once Taechon) outside
                         # the province the sentence names: a place the gazetteer lacks

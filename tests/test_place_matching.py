@@ -1329,3 +1329,102 @@ def test_a_short_or_ambiguous_spelling_is_no_town(gaz: Gazetteer) -> None:
     assert resolver.spelled_like("kyaukphyu", {"MM"}).name == "Kyaukpyu"
     assert resolver.spelled_like("kyaukphyu", {"TH"}) is None  # (only the article's countries)
     assert resolver.spelled_like("mawa", {"MM"}) is None  # four letters: one from too many
+
+
+# ------------------------------------------------------------------ places5: real-article errors
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a vessel's name after its noun, its type and its prefix, also bare later in the article
+        (
+            "Mỹ cho biết Houthi bắn tên lửa vào tàu chở dầu M/V Chem Ranger ngoài khơi Yemen. "
+            "Chem Ranger là tàu treo cờ Liberia.",
+            "Ranger",
+        ),
+        ("Tàu hàng MV Sea Ranger của Mỹ bị trúng tên lửa ở Biển Đỏ. Sea Ranger vẫn hoạt động.", "Ranger"),
+        # "tầu", the older spelling of "tàu"
+        ("Mỹ và Philippines tiếp tế cho binh sĩ trên tầu Sierra Madre ở bãi Cỏ Mây.", "Sierra Madre"),
+        ("Lính Mỹ lên tầu khu trục USS Sierra Madre ở Biển Đông.", "Sierra Madre"),
+    ],
+)
+def test_a_vessels_name_is_no_place(extract: Callable[[str], dict], text: str, absent: str) -> None:
+    assert absent not in surfaces(extract(text))
+
+
+def test_a_ship_head_does_not_hide_the_place_after_a_locative(extract: Callable[[str], dict]) -> None:
+    out = extract("Một tàu chở hàng bốc cháy gần Hodeidah. Tàu ở Hodeidah bị hư hại.")
+    assert surfaces(out).count("Hodeidah") == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theo Đài Quan Sát Nhân Quyền Syria, 12 người chết ở Idlib.",
+        "Hiệp Hội Chữ Thập Đỏ Syria cho biết 12 người chết ở Idlib.",
+    ],
+)
+def test_a_bodys_name_capitalised_whole_holds_no_country(extract: Callable[[str], dict], text: str) -> None:
+    assert surfaces(extract(text)) == ["Idlib"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Lực lượng Bảo vệ Bờ biển Philippines cho biết tàu Trung Quốc phun vòi rồng.", "PH"),
+        ("Israel phong tỏa bờ biển Gaza từ nhiều năm nay.", "PS"),
+        ("Tàu cá neo đậu dọc bờ biển Somalia.", "SO"),
+    ],
+)
+def test_a_shore_before_a_name_known_alone_is_that_places_coast(
+    extract: Callable[[str], dict], text: str, country: str
+) -> None:
+    out = extract(text)
+    assert not [p for p in out["places"] if p["kind"] == "sea"]
+    assert country in {p["country"] for p in out["places"]}
+
+
+def test_a_shore_still_heads_a_sea_whose_bare_name_is_no_place(extract: Callable[[str], dict]) -> None:
+    assert place(extract("Iran tập trận ở vùng ven biển Caspi."), "biển Caspi")["kind"] == "sea"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dân làng sơ tán khỏi khu vực Ban Nong Ya Kaew ở huyện Khok Sung, tỉnh Sa Kaeo của Thái Lan.",
+        "Pháo rơi xuống khu vực Ban Nong Samet thuộc tỉnh Sa Kaeo, Thái Lan.",
+    ],
+)
+def test_a_divisions_suffix_reading_never_cuts_a_longer_name(
+    extract: Callable[[str], dict], text: str
+) -> None:
+    out = extract(text)
+    assert "Ban" not in surfaces(out)
+    assert [u for u in unresolved(out) if u.startswith("Ban Nong")] or any(
+        p["surface"].startswith("Ban Nong") for p in out["places"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Tàu sân bay Mỹ tuần tra ở Biển Tây Philippines hôm qua.", "Philippines"),
+        ("Ngư dân đánh cá ở Vịnh Bắc Thái Lan bị bắt giữ.", "Thái Lan"),
+    ],
+)
+def test_a_capitalised_feature_name_holding_a_country_is_one_name(
+    extract: Callable[[str], dict], text: str, absent: str
+) -> None:
+    out = extract(text)
+    assert absent not in surfaces(out)
+    assert any(u.endswith(absent) for u in unresolved(out))
+
+
+def test_a_cued_town_of_another_country_than_its_named_holder_is_not_placed(
+    extract: Callable[[str], dict],
+) -> None:
+    out = extract("Quân nổi dậy chiếm thị trấn Muse thuộc bang Shan của Myanmar.")
+    assert "US" not in {p["country"] for p in out["places"]}
+    kept = extract("Giao tranh ác liệt ở thị trấn Lashio thuộc bang Shan.")
+    assert place(kept, "Lashio")["country"] == "MM"
