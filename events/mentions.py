@@ -821,7 +821,11 @@ def _named_with_cue(run: list[Token], cue: str, known: frozenset[str] | set[str]
             name = " ".join(keys[:j])
             for suffix in _ADMIN_SUFFIXES:
                 if name + suffix in known:
-                    if j < len(run) and not _longest_matches(run[j : j + 1], known):
+                    if (
+                        j < len(run)
+                        and not run[j].text.isupper()
+                        and not _longest_matches(run[j : j + 1], known)
+                    ):
                         return 0, ""  # "khu vực Ban Nong Ya Kaew": a longer name, not "Ban Krai"
                     return j, name + suffix
     return 0, ""

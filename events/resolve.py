@@ -177,7 +177,7 @@ _VESSEL_TYPES = (
 )
 _VESSEL = re.compile(
     rf"(?<!\w)(?:t[àầ]u|chiến hạm|khu trục hạm|tuần dương hạm|mẫu hạm)(?: (?:{_VESSEL_TYPES})){{0,3}}"
-    r"((?: [^\s]+){0,2}) $"
+    r"((?: [^\W\d_]+(?:/[^\W\d_]+)?){0,2}) $"  # (words only: "tàu Philippines, Biển Đông" is no ship)
 )
 
 

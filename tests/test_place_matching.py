@@ -1428,3 +1428,13 @@ def test_a_cued_town_of_another_country_than_its_named_holder_is_not_placed(
     assert "US" not in {p["country"] for p in out["places"]}
     kept = extract("Giao tranh ác liệt ở thị trấn Lashio thuộc bang Shan.")
     assert place(kept, "Lashio")["country"] == "MM"
+
+
+def test_a_vessels_noun_before_a_list_holds_no_ship(extract: Callable[[str], dict]) -> None:
+    out = extract("Trung Quốc phun vòi rồng vào tàu Philippines, Biển Đông lại căng thẳng.")
+    assert "Biển Đông" in surfaces(out)
+
+
+def test_a_credit_after_a_divisions_name_keeps_the_division(extract: Callable[[str], dict]) -> None:
+    out = extract("Binh sĩ tuần tra ở thị trấn Lashio thuộc bang Shan AFP")
+    assert place(out, "Shan")["kind"] == "admin1"
