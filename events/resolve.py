@@ -184,7 +184,13 @@ _VESSEL = re.compile(
 def _vessel_before(preceding: str) -> bool:
     """Whether the text before a name ends with a vessel's noun and type: the name is a ship's."""
     found = _VESSEL.search(preceding)
-    return found is not None and not any(looks_vietnamese(w) for w in found.group(1).split())
+    if found is None:
+        return False
+    free = found.group(1).split()
+    if not free:  # only "tầu" alone, the spelling the heads lack: "tàu hải cảnh X" may be a place's
+        return found.group(0).split() == ["tầu"]
+    # a ship's prefix ("M/V", "MV", "USS") or its foreign first word ("Chem") before the name
+    return len(free) <= 2 and all("/" in w or (w.isascii() and len(w) <= 4) for w in free)
 
 
 def is_weak(mention: Mention, candidate: Candidate) -> bool:
@@ -384,7 +390,11 @@ class Resolver:
                             not any(self._own_name(mention, c) for c in every)
                             # "thị trấn Muse thuộc bang Shan": a town of its own name in another
                             # country than the area holding it is a namesake far away
-                            or {c.country for c in every}.isdisjoint({a.country for a in area})
+                            # (unless the article names that country: "huyện Kim Môn, tỉnh Phúc Kiến")
+                            or (
+                                {c.country for c in every}.isdisjoint({a.country for a in area})
+                                and {c.country for c in every}.isdisjoint(countries)
+                            )
                         )
                     ):
                         # "huyện Taechon, tỉnh Bắc Pyongan": not Boryeong (once Taechon) outside
