@@ -640,9 +640,18 @@ class Resolver:
             unresolved, found = list(unresolved), []
             # (the countries the article is about: named at least half as often as the most named)
             countries = _main_countries(Counter(p.place.country for p in places if p.place.kind == "country"))
+            # the first-level regions the article names, by country ("bang Shan"): a town spelled
+            # like the name lies in one of its country's, when the article names any
+            regions: dict[str, set[str | None]] = {}
+            for p in places:
+                if p.place.kind == "admin1":
+                    regions.setdefault(p.place.country or "", set()).add(p.place.admin1)
             for mention in list(unresolved):
                 if mention.cue in SPELLING_CUES and mention.unresolved_reason == "not in gazetteer":
                     town = self.spelled_like(mention.key, countries)
+                    named = regions.get(town.country or "") if town is not None else None
+                    if town is not None and named and None not in named and town.admin1 not in named:
+                        town = None  # "Hpaung Seng" in an article on Shan State: not Hpaung Saing in Sagaing
                     if town is not None:
                         mention.unresolved_reason = None
                         unresolved.remove(mention)

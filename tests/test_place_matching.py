@@ -1438,3 +1438,12 @@ def test_a_vessels_noun_before_a_list_holds_no_ship(extract: Callable[[str], dic
 def test_a_credit_after_a_divisions_name_keeps_the_division(extract: Callable[[str], dict]) -> None:
     out = extract("Binh sĩ tuần tra ở thị trấn Lashio thuộc bang Shan AFP")
     assert place(out, "Shan")["kind"] == "admin1"
+
+
+def test_a_town_spelled_like_the_name_lies_in_a_region_the_article_names(
+    extract: Callable[[str], dict],
+) -> None:
+    out = extract("Quân đội Myanmar mất các thị trấn Hpaung Seng và Hsenwi. Giao tranh lan khắp bang Shan.")
+    assert "Hpaung Seng" not in surfaces(out)  # (Hpaung Saing is in Sagaing, 300 km away)
+    kept = extract("Quân đội Myanmar mất thị trấn Kyaukphyu. Giao tranh lan khắp bang Rakhine.")
+    assert place(kept, "Kyaukphyu")["name"] == "Kyaukpyu"
