@@ -346,7 +346,14 @@ _INSTITUTIONS = lexicon.INSTITUTION_HEADS
 _BODY_REACH = 60
 _SIGNATURE_TAIL = 200
 # (and a treaty's capitalised head: "Hiệp ước Nước sông Indus")
-_BODY_HEADS = (*lexicon.BODY_NAME_HEADS, *(h[:1].upper() + h[1:] for h in lexicon.AGREEMENT_HEADS))
+# (a hospital or a university named after a country or a town, its donor or its seat: "Bệnh viện
+# Phụ sản Saudi" in El Fasher, "Bệnh viện Nhi đồng Kuwait" in Gaza are works, not those places)
+_WORK_HEADS = ("Bệnh viện", "Đại học")
+_BODY_HEADS = (
+    *lexicon.BODY_NAME_HEADS,
+    *_WORK_HEADS,
+    *(h[:1].upper() + h[1:] for h in lexicon.AGREEMENT_HEADS),
+)
 _BODY_HEAD_FINDER = _automaton(_BODY_HEADS)
 _BODY_NAME = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _BODY_HEADS))})((?: [^\W\d_]+){{0,4}}) $")
 # one-word locatives ("Tại", "Ở", "Gần"): capitalised at a sentence's start, never a name's start
@@ -577,9 +584,13 @@ def find_mentions(
                 key = " ".join([t.key for t in run[i:j]])
             sentence_initial = one_word and _starts_sentence(text, run[i], sentence_starts)
             # positional: twice as fast as by keyword, and this is the inner loop
+            # "Ras Isa": a known name right before another continues one longer name too (the
+            # second is dropped above): it stands only where a person's run would (a country)
+            continued = n + 1 < len(matches) and _juxtaposed(text, run, matches, n + 1)
             mentions.append(
                 Mention(surface, start, end, sentence, key, cue, preceding,
-                        unknown and not (i == 0 and office), after_title and n == 0, sentence_initial)
+                        (unknown and not (i == 0 and office)) or continued, after_title and n == 0,
+                        sentence_initial)
             )  # fmt: skip
             if cue in _NAMING_CUES:
                 with_cue = _with_head(text, lower, sentence_start, start, end, cue)

@@ -1447,3 +1447,25 @@ def test_a_town_spelled_like_the_name_lies_in_a_region_the_article_names(
     assert "Hpaung Seng" not in surfaces(out)  # (Hpaung Saing is in Sagaing, 300 km away)
     kept = extract("Quân đội Myanmar mất thị trấn Kyaukphyu. Giao tranh lan khắp bang Rakhine.")
     assert place(kept, "Kyaukphyu")["name"] == "Kyaukpyu"
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a known name right before another known one continues one longer name ("Ras" + "Isa")
+        ("Mỹ và Israel không kích các cảng Hodeidah, Ras Isa và Salif của Yemen.", "Ras"),
+        # a hospital or a university named after a country: a work, not that country
+        ("Hơn 400 người bị bắn chết tại Bệnh viện Phụ sản Saudi ở El Fasher.", "Saudi"),
+        ("Bệnh viện Nhi đồng Kuwait ở Gaza bị hư hại sau cuộc không kích.", "Kuwait"),
+        ("Sinh viên Đại học Quốc gia Ukraine ở Kharkiv sơ tán khỏi ký túc xá.", "Ukraine"),
+    ],
+)
+def test_a_name_inside_a_longer_name_or_a_works_name_is_no_place(
+    extract: Callable[[str], dict], text: str, absent: str
+) -> None:
+    assert absent not in surfaces(extract(text))
+
+
+def test_a_country_before_a_persons_name_stays(extract: Callable[[str], dict]) -> None:
+    out = extract("Tổng thống Ukraine Volodymyr Zelensky thăm Kharkiv và Bệnh viện Al-Shifa ở Gaza.")
+    assert {"Ukraine", "Kharkiv", "Gaza"} <= set(surfaces(out))
