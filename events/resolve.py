@@ -450,8 +450,32 @@ class Resolver:
                 holders.setdefault(mention.sentence, []).append(mention)
         resolved = [p for p in chosen if p is not None]
         self._regions_of_towns(resolved)
+        if any(p.mention.cue in URBAN_CUES for p in resolved):
+            resolved = self._districts_of_cities(resolved)
         _read_with_cues(resolved, works)
         return resolved, focus_place
+
+    def _districts_of_cities(self, resolved: list[ResolvedPlace]) -> list[ResolvedPlace]:
+        """A city's district ("quận Kyivskyi" with Kharkiv named in its sentence or the one
+        before) the gazetteer lacks, not a town of that name far from every such city: dropped,
+        for the city to hold it (``place_in_holders``)."""
+        kept = []
+        for p in resolved:
+            if p.mention.cue in URBAN_CUES and p.place.kind in POPULATED:
+                cities = [
+                    q.place
+                    for q in resolved
+                    if q.place.kind == "city"
+                    and q.place.id != p.place.id
+                    and p.mention.sentence - 1 <= q.mention.sentence <= p.mention.sentence
+                ]
+                if cities and all(
+                    haversine_km(p.place.lat, p.place.lon, c.lat, c.lon) > DISTRICT_KM for c in cities
+                ):
+                    self._drop(p.mention)
+                    continue
+            kept.append(p)
+        return kept
 
     def _named_alone(self, mention: Mention, place: Candidate) -> bool:
         """Whether the name without its head is a name of the place."""
@@ -870,6 +894,7 @@ def _not_dwarfed(candidates: list[Candidate], known: Candidate) -> list[Candidat
 # point that would be wrong on the map; there the name stays unresolved and its event falls back)
 HOLDER_KINDS = frozenset({"admin2", "city", "town", "village"})
 URBAN_CUES = frozenset({"quận", "phường", "khu phố"})  # a city's parts
+DISTRICT_KM = 30.0  # a city's district lies within this of its centre (Kyiv's widest: ~20 km)
 _HOLDER_CUES = "|".join(
     re.escape(c) for c in sorted({*lexicon.ADMIN_CUES, *lexicon.SETTLEMENT_CUES}, key=len, reverse=True)
 )
@@ -950,6 +975,17 @@ def place_in_holders(
                             holder = ordered[before]
                         break
                     before -= 1
+                if holder is None:
+                    # "… ở quận Kyivskyi", Thị trưởng Kharkiv viết: the city named after it in its
+                    # sentence
+                    after = bisect_left(starts, group[-1].end)
+                    while after < len(ordered) and ordered[after].mention.sentence == group[0].sentence:
+                        city = ordered[after].place
+                        if city.kind == "city":
+                            if in_region(city.country):
+                                holder = ordered[after]
+                            break
+                        after += 1
         if holder is not None:
             for member in group:
                 member.unresolved_reason = None

@@ -1469,3 +1469,14 @@ def test_a_name_inside_a_longer_name_or_a_works_name_is_no_place(
 def test_a_country_before_a_persons_name_stays(extract: Callable[[str], dict]) -> None:
     out = extract("Tổng thống Ukraine Volodymyr Zelensky thăm Kharkiv và Bệnh viện Al-Shifa ở Gaza.")
     assert {"Ukraine", "Kharkiv", "Gaza"} <= set(surfaces(out))
+
+
+def test_a_city_district_named_like_a_far_town_goes_to_the_city(extract: Callable[[str], dict]) -> None:
+    out = extract(
+        '"Kẻ thù tấn công khu dân cư ở quận Kyivskyi bằng 12 UAV", Thị trưởng Kharkiv Ihor Terekhov viết.'
+    )
+    district = place(out, "Kyivskyi")
+    assert district["geo_precision"] == 2
+    assert (
+        haversine_km(district["lat"], district["lon"], 49.99, 36.23) < 25
+    )  # Kharkiv, not Poltava's Kyivskyi
