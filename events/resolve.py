@@ -469,8 +469,12 @@ class Resolver:
                     and q.place.id != p.place.id
                     and p.mention.sentence - 1 <= q.mention.sentence <= p.mention.sentence
                 ]
+                # (a rural district named after its seat, "quận Izmail" with Odesa named, lies in
+                # the city's province: only a town of another province is a far namesake)
                 if cities and all(
-                    haversine_km(p.place.lat, p.place.lon, c.lat, c.lon) > DISTRICT_KM for c in cities
+                    haversine_km(p.place.lat, p.place.lon, c.lat, c.lon) > DISTRICT_KM
+                    and (c.country, c.admin1) != (p.place.country, p.place.admin1)
+                    for c in cities
                 ):
                     self._drop(p.mention)
                     continue

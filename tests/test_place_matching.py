@@ -1480,3 +1480,8 @@ def test_a_city_district_named_like_a_far_town_goes_to_the_city(extract: Callabl
     assert (
         haversine_km(district["lat"], district["lon"], 49.99, 36.23) < 25
     )  # Kharkiv, not Poltava's Kyivskyi
+
+
+def test_a_rural_district_named_after_its_seat_stays_at_the_seat(extract: Callable[[str], dict]) -> None:
+    out = extract("Tỉnh trưởng Odessa cho biết thiệt hại ở các khu dân cư thuộc quận Izmail, giáp Romania.")
+    assert place(out, "Izmail")["name"] == "Izmayil"
