@@ -392,7 +392,8 @@ class Resolver:
                             # country than the area holding it is a namesake far away
                             # (unless the article names that country: "huyện Kim Môn, tỉnh Phúc Kiến")
                             or (
-                                {c.country for c in every}.isdisjoint({a.country for a in area})
+                                None not in {c.country for c in every}  # (a river crosses borders)
+                                and {c.country for c in every}.isdisjoint({a.country for a in area})
                                 and {c.country for c in every}.isdisjoint(countries)
                             )
                         )

@@ -1485,3 +1485,8 @@ def test_a_city_district_named_like_a_far_town_goes_to_the_city(extract: Callabl
 def test_a_rural_district_named_after_its_seat_stays_at_the_seat(extract: Callable[[str], dict]) -> None:
     out = extract("Tỉnh trưởng Odessa cho biết thiệt hại ở các khu dân cư thuộc quận Izmail, giáp Romania.")
     assert place(out, "Izmail")["name"] == "Izmayil"
+
+
+def test_a_river_in_the_province_its_sentence_names_stays(extract: Callable[[str], dict]) -> None:
+    out = extract("Đập Tishrin trên sông Euphrates ở tỉnh Aleppo bị UAV tấn công.")
+    assert place(out, "sông Euphrates")["kind"] == "river"
