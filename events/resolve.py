@@ -993,20 +993,33 @@ def place_in_holders(
                         after += 1
         if holder is not None:
             for member in group:
-                member.unresolved_reason = None
-                cue = member.cue
-                if (cue in FEATURE_HEADS or looks_vietnamese(member.surface)) and lower.startswith(
-                    f"{cue} ", member.start - len(cue) - 1
-                ):
-                    # "đồng cỏ Baisaran", "nhà tù Munzenze": a work's head is part of its name, as
-                    # is the head of a name translated into Vietnamese words ("khu Phố Cổ")
-                    member.start -= len(cue) + 1
-                    member.surface = text[member.start : member.end]
-                placed.append(ResolvedPlace(member, holder.place, 2, holder.score))
+                placed.append(_placed_at(text, lower, member, holder))
         else:
             left.extend(group)
         group = []
+    if placed and left:
+        # "chùa Wat Bat Thkao, huyện Chongkal", then "tại chùa Wat Bat Thkao": a name placed by
+        # its sentence's holder is placed there wherever the article names it again
+        first = {p.mention.key: p for p in reversed(placed)}
+        again = [m for m in left if m.key in first]
+        if again:
+            left = [m for m in left if m.key not in first]
+            placed += [_placed_at(text, lower, m, first[m.key]) for m in again]
     return placed, left
+
+
+def _placed_at(text: str, lower: str, member: Mention, holder: ResolvedPlace) -> ResolvedPlace:
+    """An unresolved name placed at its holder (geo_precision 2), with its work's head."""
+    member.unresolved_reason = None
+    cue = member.cue
+    if (cue in FEATURE_HEADS or looks_vietnamese(member.surface)) and lower.startswith(
+        f"{cue} ", member.start - len(cue) - 1
+    ):
+        # "đồng cỏ Baisaran", "nhà tù Munzenze": a work's head is part of its name, as is the head
+        # of a name translated into Vietnamese words ("khu Phố Cổ")
+        member.start -= len(cue) + 1
+        member.surface = text[member.start : member.end]
+    return ResolvedPlace(member, holder.place, 2, holder.score)
 
 
 _LIST_JOINT = re.compile(r"\s*(?:,|,?\s+(?:và|hoặc|cùng với))\s+")

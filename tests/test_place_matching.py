@@ -1490,3 +1490,13 @@ def test_a_rural_district_named_after_its_seat_stays_at_the_seat(extract: Callab
 def test_a_river_in_the_province_its_sentence_names_stays(extract: Callable[[str], dict]) -> None:
     out = extract("Đập Tishrin trên sông Euphrates ở tỉnh Aleppo bị UAV tấn công.")
     assert place(out, "sông Euphrates")["kind"] == "river"
+
+
+def test_a_name_placed_by_its_holder_is_placed_there_again(extract: Callable[[str], dict]) -> None:
+    out = extract(
+        "Người dân trú tại chùa Wat Prey Veng, huyện Chongkal, tỉnh Oddar Meanchey. "
+        "Một em bé ngủ võng tại chùa Wat Prey Veng."
+    )
+    again = [p for p in out["places"] if p["surface"] == "chùa Wat Prey Veng"]
+    assert len(again) == 2 and all(p["geo_precision"] == 2 for p in again)
+    assert "Wat Prey Veng" not in unresolved(out)
