@@ -346,7 +346,14 @@ _INSTITUTIONS = lexicon.INSTITUTION_HEADS
 _BODY_REACH = 60
 _SIGNATURE_TAIL = 200
 # (and a treaty's capitalised head: "Hiệp ước Nước sông Indus")
-_BODY_HEADS = (*lexicon.BODY_NAME_HEADS, *(h[:1].upper() + h[1:] for h in lexicon.AGREEMENT_HEADS))
+# (a hospital or a university named after a country or a town, its donor or its seat: "Bệnh viện
+# Phụ sản Saudi" in El Fasher, "Bệnh viện Nhi đồng Kuwait" in Gaza are works, not those places)
+_WORK_HEADS = ("Bệnh viện", "Đại học")
+_BODY_HEADS = (
+    *lexicon.BODY_NAME_HEADS,
+    *_WORK_HEADS,
+    *(h[:1].upper() + h[1:] for h in lexicon.AGREEMENT_HEADS),
+)
 _BODY_HEAD_FINDER = _automaton(_BODY_HEADS)
 _BODY_NAME = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _BODY_HEADS))})((?: [^\W\d_]+){{0,4}}) $")
 # one-word locatives ("Tại", "Ở", "Gần"): capitalised at a sentence's start, never a name's start
@@ -355,6 +362,8 @@ _BODY_BREAKS = frozenset({*lexicon.LOCATIVE_CUES, "của", "và", "với", "cho"
 _ENGLISH_HEADS = lexicon.ENGLISH_BODY_HEADS
 # cues that, with compass words, name a part of a country ("miền Đông", "phía Nam"), unlike the
 # heads of proper names ("biển Đông" is the South China Sea)
+# Capitalised first words of a water's or a land feature's own name ("Biển Tây Philippines")
+_FEATURE_WORDS = frozenset({"biển", "vịnh", "sông", "đảo", "eo", "núi"})  # ("Hồ" is a family name too)
 _PART_CUES = frozenset({"miền", "phía", "vùng", "khu vực", "khu", "mạn", "hướng"})
 _COMPASS = frozenset({"bắc", "nam", "đông", "tây", "trung", "thượng", "hạ"})
 
@@ -455,9 +464,16 @@ def find_mentions(
             ]
             if _name_goes_on(run, 0, named_with_cue, [(0, named_with_cue), *rest], 0, False):
                 named_with_cue, key = 0, ""  # "vùng Viễn Bắc": a longer name, not "vùng Viễn" (Vienna)
-        if cue is None and len(words) > 1 and f"{words[-2]} {words[-1]}" in lexicon.SHORE_COMPOUNDS:
+        if (
+            cue is None
+            and len(words) > 1
+            and f"{words[-2]} {words[-1]}" in lexicon.SHORE_COMPOUNDS
+            and not _known_whole(run, known)
+        ):
             # "ven biển Caspi", "bờ biển Đen": the compound's last syllable still heads a known
-            # name after it; where none is known ("cướp biển Somalia"), the name stands alone
+            # name after it; where none is known ("cướp biển Somalia"), the name stands alone, as
+            # does a name known alone ("bờ biển Philippines" is the country's coast, not the
+            # Philippine Sea; "bờ biển Gaza" the Strip's)
             named_with_cue, key = _named_with_cue(run, words[-1], known)
             if named_with_cue:
                 cue = words[-1]
@@ -496,6 +512,11 @@ def find_mentions(
             continue  # "Nhà nước Hồi giáo (IS) tỉnh Sahel": an armed group's branch, no province
         if len(run) > 1 and not _ENGLISH_HEADS.isdisjoint([t.key for t in run]):
             continue  # "Kyiv Post", "The Moscow Times", "USS Abraham Lincoln": a medium, a ship
+        if matches and matches[0][0] > 1 and run[0].key in _FEATURE_WORDS:
+            # "Biển Tây Philippines", "Vịnh Bắc Bộ Việt Nam": a sea, a gulf, a river named with a
+            # place the gazetteer lacks as one name; the place inside is not what is meant
+            unresolved.append(_unresolved(text, run, run[0].key))
+            continue
         if cued and _unknown_cued_name(run, matches, words, cue):
             if not _common_noun_start(text, run):
                 unresolved.append(_unresolved(text, run, cue))
@@ -563,15 +584,20 @@ def find_mentions(
                 key = " ".join([t.key for t in run[i:j]])
             sentence_initial = one_word and _starts_sentence(text, run[i], sentence_starts)
             # positional: twice as fast as by keyword, and this is the inner loop
+            # "Ras Isa": a known name right before another continues one longer name too (the
+            # second is dropped above): it stands only where a person's run would (a country)
+            continued = n + 1 < len(matches) and _juxtaposed(text, run, matches, n + 1)
             mentions.append(
                 Mention(surface, start, end, sentence, key, cue, preceding,
-                        unknown and not (i == 0 and office), after_title and n == 0, sentence_initial)
+                        (unknown and not (i == 0 and office)) or continued, after_title and n == 0,
+                        sentence_initial)
             )  # fmt: skip
             if cue in _NAMING_CUES:
                 with_cue = _with_head(text, lower, sentence_start, start, end, cue)
                 if with_cue is not None:
                     mentions[-1].cued = with_cue[:2]
-            if body and i == 0:
+            if (body and i == 0) or (i > 1 and heads and _body_name_before(text, run[0].start, start)):
+                # ("Đài Quan Sát Nhân Quyền Syria": the body's head capitalised in the run itself)
                 mentions[-1].in_body_name = True
                 mentions[-1].extra["body_head"] = True  # ("Hội Lưỡi liềm đỏ Palestine": its name's)
             elif text.startswith(" (", end) and _body_acronym(text, run, end):
@@ -806,6 +832,12 @@ def _named_with_cue(run: list[Token], cue: str, known: frozenset[str] | set[str]
             name = " ".join(keys[:j])
             for suffix in _ADMIN_SUFFIXES:
                 if name + suffix in known:
+                    if (
+                        j < len(run)
+                        and not run[j].text.isupper()
+                        and not _longest_matches(run[j : j + 1], known)
+                    ):
+                        return 0, ""  # "khu vực Ban Nong Ya Kaew": a longer name, not "Ban Krai"
                     return j, name + suffix
     return 0, ""
 
@@ -882,6 +914,12 @@ def _cue_and_name(run: list[Token], cue: str, known: frozenset[str] | set[str]) 
         if is_known(" ".join(keys[:j]), known):
             return j - 1
     return 0
+
+
+def _known_whole(run: list[Token], known: frozenset[str] | set[str]) -> bool:
+    """Whether the run's first words form a name the gazetteer knows alone."""
+    matches = _longest_matches(run, known)
+    return bool(matches) and matches[0][0] == 0
 
 
 def is_known(key: str, known: frozenset[str] | set[str]) -> bool:

@@ -168,6 +168,29 @@ _ACTOR_NOUNS = Phrases(lexicon.ACTOR_NOUNS)
 _FLAGS = "weak" in {f.name for f in fields(Candidate)}  # the gazetteer flags weak names
 _NOUN_HEADS = Phrases((*lexicon.GROUP_HEADS, *lexicon.WEAPON_HEADS, *lexicon.PEOPLE_HEADS))
 _PEOPLE = frozenset(lexicon.PEOPLE_HEADS) - frozenset(lexicon.GROUP_HEADS) - frozenset(lexicon.WEAPON_HEADS)
+# A vessel's name: its noun ("tàu", also spelled "tầu"), up to three words of its type ("chở dầu",
+# "khu trục", "hải cảnh") and up to two words of no Vietnamese ("M/V", "USS", "Chem"): "tàu chở
+# dầu M/V Chem Ranger", "tầu Sierra Madre" are ships, not towns, in the whole article
+_VESSEL_TYPES = (
+    "chở|dầu|hàng|hóa|chất|khu|trục|chiến|sân|bay|ngầm|hải|cảnh|tuần|tra|duyên|hộ|tống|tiếp|tế|cá"
+    "|buôn|công|vụ|đổ|bộ|kéo|cứu|khí|container"
+)
+_VESSEL = re.compile(
+    rf"(?<!\w)(?:t[àầ]u|chiến hạm|khu trục hạm|tuần dương hạm|mẫu hạm)(?: (?:{_VESSEL_TYPES})){{0,3}}"
+    r"((?: [^\W\d_]+(?:/[^\W\d_]+)?){0,2}) $"  # (words only: "tàu Philippines, Biển Đông" is no ship)
+)
+
+
+def _vessel_before(preceding: str) -> bool:
+    """Whether the text before a name ends with a vessel's noun and type: the name is a ship's."""
+    found = _VESSEL.search(preceding)
+    if found is None:
+        return False
+    free = found.group(1).split()
+    if not free:  # only "tầu" alone, the spelling the heads lack: "tàu hải cảnh X" may be a place's
+        return found.group(0).split() == ["tầu"]
+    # a ship's prefix ("M/V", "MV", "USS") or its foreign first word ("Chem") before the name
+    return len(free) <= 2 and all("/" in w or (w.isascii() and len(w) <= 4) for w in free)
 
 
 def is_weak(mention: Mention, candidate: Candidate) -> bool:
@@ -291,7 +314,7 @@ class Resolver:
                     head = _NOUN_HEADS.ending(mention.preceding)  # (one look for both classes)
                     if head in _PEOPLE:
                         continue  # "người Kurd": a people, not a town named Kurd
-                    if head is not None:
+                    if head is not None or _vessel_before(mention.preceding):
                         bodies.add(mention.key)
                 first.append((mention, candidates))
         if bodies:  # "các tay súng Hamas" makes every "Hamas" of the article a group, not Hamm
@@ -363,7 +386,17 @@ class Resolver:
                         # named as holding it ("huyện X, tỉnh Y")
                         and all(h.cue != mention.cue for h in held)
                         and any(_holds(mention, h) for h in held)
-                        and not any(self._own_name(mention, c) for c in every)
+                        and (
+                            not any(self._own_name(mention, c) for c in every)
+                            # "thị trấn Muse thuộc bang Shan": a town of its own name in another
+                            # country than the area holding it is a namesake far away
+                            # (unless the article names that country: "huyện Kim Môn, tỉnh Phúc Kiến")
+                            or (
+                                None not in {c.country for c in every}  # (a river crosses borders)
+                                and {c.country for c in every}.isdisjoint({a.country for a in area})
+                                and {c.country for c in every}.isdisjoint(countries)
+                            )
+                        )
                     ):
                         # "huyện Taechon, tỉnh Bắc Pyongan": not Boryeong (once Taechon) outside
                         # the province the sentence names: a place the gazetteer lacks
@@ -421,8 +454,36 @@ class Resolver:
                 holders.setdefault(mention.sentence, []).append(mention)
         resolved = [p for p in chosen if p is not None]
         self._regions_of_towns(resolved)
+        if any(p.mention.cue in URBAN_CUES for p in resolved):
+            resolved = self._districts_of_cities(resolved)
         _read_with_cues(resolved, works)
         return resolved, focus_place
+
+    def _districts_of_cities(self, resolved: list[ResolvedPlace]) -> list[ResolvedPlace]:
+        """A city's district ("quận Kyivskyi" with Kharkiv named in its sentence or the one
+        before) the gazetteer lacks, not a town of that name far from every such city: dropped,
+        for the city to hold it (``place_in_holders``)."""
+        kept = []
+        for p in resolved:
+            if p.mention.cue in URBAN_CUES and p.place.kind in POPULATED:
+                cities = [
+                    q.place
+                    for q in resolved
+                    if q.place.kind == "city"
+                    and q.place.id != p.place.id
+                    and p.mention.sentence - 1 <= q.mention.sentence <= p.mention.sentence
+                ]
+                # (a rural district named after its seat, "quận Izmail" with Odesa named, lies in
+                # the city's province: only a town of another province is a far namesake)
+                if cities and all(
+                    haversine_km(p.place.lat, p.place.lon, c.lat, c.lon) > DISTRICT_KM
+                    and (c.country, c.admin1) != (p.place.country, p.place.admin1)
+                    for c in cities
+                ):
+                    self._drop(p.mention)
+                    continue
+            kept.append(p)
+        return kept
 
     def _named_alone(self, mention: Mention, place: Candidate) -> bool:
         """Whether the name without its head is a name of the place."""
@@ -611,9 +672,18 @@ class Resolver:
             unresolved, found = list(unresolved), []
             # (the countries the article is about: named at least half as often as the most named)
             countries = _main_countries(Counter(p.place.country for p in places if p.place.kind == "country"))
+            # the first-level regions the article names, by country ("bang Shan"): a town spelled
+            # like the name lies in one of its country's, when the article names any
+            regions: dict[str, set[str | None]] = {}
+            for p in places:
+                if p.place.kind == "admin1":
+                    regions.setdefault(p.place.country or "", set()).add(p.place.admin1)
             for mention in list(unresolved):
                 if mention.cue in SPELLING_CUES and mention.unresolved_reason == "not in gazetteer":
                     town = self.spelled_like(mention.key, countries)
+                    named = regions.get(town.country or "") if town is not None else None
+                    if town is not None and named and None not in named and town.admin1 not in named:
+                        town = None  # "Hpaung Seng" in an article on Shan State: not Hpaung Saing in Sagaing
                     if town is not None:
                         mention.unresolved_reason = None
                         unresolved.remove(mention)
@@ -833,6 +903,7 @@ def _not_dwarfed(candidates: list[Candidate], known: Candidate) -> list[Candidat
 # point that would be wrong on the map; there the name stays unresolved and its event falls back)
 HOLDER_KINDS = frozenset({"admin2", "city", "town", "village"})
 URBAN_CUES = frozenset({"quận", "phường", "khu phố"})  # a city's parts
+DISTRICT_KM = 30.0  # a city's district lies within this of its centre (Kyiv's widest: ~20 km)
 _HOLDER_CUES = "|".join(
     re.escape(c) for c in sorted({*lexicon.ADMIN_CUES, *lexicon.SETTLEMENT_CUES}, key=len, reverse=True)
 )
@@ -913,22 +984,46 @@ def place_in_holders(
                             holder = ordered[before]
                         break
                     before -= 1
+                if holder is None:
+                    # "… ở quận Kyivskyi", Thị trưởng Kharkiv viết: the city named after it in its
+                    # sentence
+                    after = bisect_left(starts, group[-1].end)
+                    while after < len(ordered) and ordered[after].mention.sentence == group[0].sentence:
+                        city = ordered[after].place
+                        if city.kind == "city":
+                            if in_region(city.country):
+                                holder = ordered[after]
+                            break
+                        after += 1
         if holder is not None:
             for member in group:
-                member.unresolved_reason = None
-                cue = member.cue
-                if (cue in FEATURE_HEADS or looks_vietnamese(member.surface)) and lower.startswith(
-                    f"{cue} ", member.start - len(cue) - 1
-                ):
-                    # "đồng cỏ Baisaran", "nhà tù Munzenze": a work's head is part of its name, as
-                    # is the head of a name translated into Vietnamese words ("khu Phố Cổ")
-                    member.start -= len(cue) + 1
-                    member.surface = text[member.start : member.end]
-                placed.append(ResolvedPlace(member, holder.place, 2, holder.score))
+                placed.append(_placed_at(text, lower, member, holder))
         else:
             left.extend(group)
         group = []
+    if placed and left:
+        # "chùa Wat Bat Thkao, huyện Chongkal", then "tại chùa Wat Bat Thkao": a name placed by
+        # its sentence's holder is placed there wherever the article names it again
+        first = {p.mention.key: p for p in reversed(placed)}
+        again = [m for m in left if m.key in first]
+        if again:
+            left = [m for m in left if m.key not in first]
+            placed += [_placed_at(text, lower, m, first[m.key]) for m in again]
     return placed, left
+
+
+def _placed_at(text: str, lower: str, member: Mention, holder: ResolvedPlace) -> ResolvedPlace:
+    """An unresolved name placed at its holder (geo_precision 2), with its work's head."""
+    member.unresolved_reason = None
+    cue = member.cue
+    if (cue in FEATURE_HEADS or looks_vietnamese(member.surface)) and lower.startswith(
+        f"{cue} ", member.start - len(cue) - 1
+    ):
+        # "đồng cỏ Baisaran", "nhà tù Munzenze": a work's head is part of its name, as is the head
+        # of a name translated into Vietnamese words ("khu Phố Cổ")
+        member.start -= len(cue) + 1
+        member.surface = text[member.start : member.end]
+    return ResolvedPlace(member, holder.place, 2, holder.score)
 
 
 _LIST_JOINT = re.compile(r"\s*(?:,|,?\s+(?:và|hoặc|cùng với))\s+")

@@ -1333,3 +1333,174 @@ def test_a_short_or_ambiguous_spelling_is_no_town(gaz: Gazetteer) -> None:
     assert resolver.spelled_like("kyaukphyu", {"MM"}).name == "Kyaukpyu"
     assert resolver.spelled_like("kyaukphyu", {"TH"}) is None  # (only the article's countries)
     assert resolver.spelled_like("mawa", {"MM"}) is None  # four letters: one from too many
+
+
+# ------------------------------------------------------------------ places5: real-article errors
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a vessel's name after its noun, its type and its prefix, also bare later in the article
+        (
+            "Mỹ cho biết Houthi bắn tên lửa vào tàu chở dầu M/V Chem Ranger ngoài khơi Yemen. "
+            "Chem Ranger là tàu treo cờ Liberia.",
+            "Ranger",
+        ),
+        ("Tàu hàng MV Sea Ranger của Mỹ bị trúng tên lửa ở Biển Đỏ. Sea Ranger vẫn hoạt động.", "Ranger"),
+        # "tầu", the older spelling of "tàu"
+        ("Mỹ và Philippines tiếp tế cho binh sĩ trên tầu Sierra Madre ở bãi Cỏ Mây.", "Sierra Madre"),
+        ("Lính Mỹ lên tầu khu trục USS Sierra Madre ở Biển Đông.", "Sierra Madre"),
+    ],
+)
+def test_a_vessels_name_is_no_place(extract: Callable[[str], dict], text: str, absent: str) -> None:
+    assert absent not in surfaces(extract(text))
+
+
+def test_a_ship_head_does_not_hide_the_place_after_a_locative(extract: Callable[[str], dict]) -> None:
+    out = extract("Một tàu chở hàng bốc cháy gần Hodeidah. Tàu ở Hodeidah bị hư hại.")
+    assert surfaces(out).count("Hodeidah") == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theo Đài Quan Sát Nhân Quyền Syria, 12 người chết ở Idlib.",
+        "Hiệp Hội Chữ Thập Đỏ Syria cho biết 12 người chết ở Idlib.",
+    ],
+)
+def test_a_bodys_name_capitalised_whole_holds_no_country(extract: Callable[[str], dict], text: str) -> None:
+    assert surfaces(extract(text)) == ["Idlib"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Lực lượng Bảo vệ Bờ biển Philippines cho biết tàu Trung Quốc phun vòi rồng.", "PH"),
+        ("Israel phong tỏa bờ biển Gaza từ nhiều năm nay.", "PS"),
+        ("Tàu cá neo đậu dọc bờ biển Somalia.", "SO"),
+    ],
+)
+def test_a_shore_before_a_name_known_alone_is_that_places_coast(
+    extract: Callable[[str], dict], text: str, country: str
+) -> None:
+    out = extract(text)
+    assert not [p for p in out["places"] if p["kind"] == "sea"]
+    assert country in {p["country"] for p in out["places"]}
+
+
+def test_a_shore_still_heads_a_sea_whose_bare_name_is_no_place(extract: Callable[[str], dict]) -> None:
+    assert place(extract("Iran tập trận ở vùng ven biển Caspi."), "biển Caspi")["kind"] == "sea"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dân làng sơ tán khỏi khu vực Ban Nong Ya Kaew ở huyện Khok Sung, tỉnh Sa Kaeo của Thái Lan.",
+        "Pháo rơi xuống khu vực Ban Nong Samet thuộc tỉnh Sa Kaeo, Thái Lan.",
+    ],
+)
+def test_a_divisions_suffix_reading_never_cuts_a_longer_name(
+    extract: Callable[[str], dict], text: str
+) -> None:
+    out = extract(text)
+    assert "Ban" not in surfaces(out)
+    assert [u for u in unresolved(out) if u.startswith("Ban Nong")] or any(
+        p["surface"].startswith("Ban Nong") for p in out["places"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Tàu sân bay Mỹ tuần tra ở Biển Tây Philippines hôm qua.", "Philippines"),
+        ("Ngư dân đánh cá ở Vịnh Bắc Thái Lan bị bắt giữ.", "Thái Lan"),
+    ],
+)
+def test_a_capitalised_feature_name_holding_a_country_is_one_name(
+    extract: Callable[[str], dict], text: str, absent: str
+) -> None:
+    out = extract(text)
+    assert absent not in surfaces(out)
+    assert any(u.endswith(absent) for u in unresolved(out))
+
+
+def test_a_cued_town_of_another_country_than_its_named_holder_is_not_placed(
+    extract: Callable[[str], dict],
+) -> None:
+    out = extract("Quân nổi dậy chiếm thị trấn Muse thuộc bang Shan của Myanmar.")
+    assert "US" not in {p["country"] for p in out["places"]}
+    kept = extract("Giao tranh ác liệt ở thị trấn Lashio thuộc bang Shan.")
+    assert place(kept, "Lashio")["country"] == "MM"
+
+
+def test_a_vessels_noun_before_a_list_holds_no_ship(extract: Callable[[str], dict]) -> None:
+    out = extract("Trung Quốc phun vòi rồng vào tàu Philippines, Biển Đông lại căng thẳng.")
+    assert "Biển Đông" in surfaces(out)
+
+
+def test_a_credit_after_a_divisions_name_keeps_the_division(extract: Callable[[str], dict]) -> None:
+    out = extract("Binh sĩ tuần tra ở thị trấn Lashio thuộc bang Shan AFP")
+    assert place(out, "Shan")["kind"] == "admin1"
+
+
+def test_a_town_spelled_like_the_name_lies_in_a_region_the_article_names(
+    extract: Callable[[str], dict],
+) -> None:
+    out = extract("Quân đội Myanmar mất các thị trấn Hpaung Seng và Hsenwi. Giao tranh lan khắp bang Shan.")
+    assert "Hpaung Seng" not in surfaces(out)  # (Hpaung Saing is in Sagaing, 300 km away)
+    kept = extract("Quân đội Myanmar mất thị trấn Kyaukphyu. Giao tranh lan khắp bang Rakhine.")
+    assert place(kept, "Kyaukphyu")["name"] == "Kyaukpyu"
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a known name right before another known one continues one longer name ("Ras" + "Isa")
+        ("Mỹ và Israel không kích các cảng Hodeidah, Ras Isa và Salif của Yemen.", "Ras"),
+        # a hospital or a university named after a country: a work, not that country
+        ("Hơn 400 người bị bắn chết tại Bệnh viện Phụ sản Saudi ở El Fasher.", "Saudi"),
+        ("Bệnh viện Nhi đồng Kuwait ở Gaza bị hư hại sau cuộc không kích.", "Kuwait"),
+        ("Sinh viên Đại học Quốc gia Ukraine ở Kharkiv sơ tán khỏi ký túc xá.", "Ukraine"),
+    ],
+)
+def test_a_name_inside_a_longer_name_or_a_works_name_is_no_place(
+    extract: Callable[[str], dict], text: str, absent: str
+) -> None:
+    assert absent not in surfaces(extract(text))
+
+
+def test_a_country_before_a_persons_name_stays(extract: Callable[[str], dict]) -> None:
+    out = extract("Tổng thống Ukraine Volodymyr Zelensky thăm Kharkiv và Bệnh viện Al-Shifa ở Gaza.")
+    assert {"Ukraine", "Kharkiv", "Gaza"} <= set(surfaces(out))
+
+
+def test_a_city_district_named_like_a_far_town_goes_to_the_city(extract: Callable[[str], dict]) -> None:
+    out = extract(
+        '"Kẻ thù tấn công khu dân cư ở quận Kyivskyi bằng 12 UAV", Thị trưởng Kharkiv Ihor Terekhov viết.'
+    )
+    district = place(out, "Kyivskyi")
+    assert district["geo_precision"] == 2
+    assert (
+        haversine_km(district["lat"], district["lon"], 49.99, 36.23) < 25
+    )  # Kharkiv, not Poltava's Kyivskyi
+
+
+def test_a_rural_district_named_after_its_seat_stays_at_the_seat(extract: Callable[[str], dict]) -> None:
+    out = extract("Tỉnh trưởng Odessa cho biết thiệt hại ở các khu dân cư thuộc quận Izmail, giáp Romania.")
+    assert place(out, "Izmail")["name"] == "Izmayil"
+
+
+def test_a_river_in_the_province_its_sentence_names_stays(extract: Callable[[str], dict]) -> None:
+    out = extract("Đập Tishrin trên sông Euphrates ở tỉnh Aleppo bị UAV tấn công.")
+    assert place(out, "sông Euphrates")["kind"] == "river"
+
+
+def test_a_name_placed_by_its_holder_is_placed_there_again(extract: Callable[[str], dict]) -> None:
+    out = extract(
+        "Người dân trú tại chùa Wat Prey Veng, huyện Chongkal, tỉnh Oddar Meanchey. "
+        "Một em bé ngủ võng tại chùa Wat Prey Veng."
+    )
+    again = [p for p in out["places"] if p["surface"] == "chùa Wat Prey Veng"]
+    assert len(again) == 2 and all(p["geo_precision"] == 2 for p in again)
+    assert "Wat Prey Veng" not in unresolved(out)

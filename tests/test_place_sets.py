@@ -39,7 +39,7 @@ FLOORS: dict[str, dict[str, tuple[float, float, float, float, int]]] = {
         "ua": (0.99, 0.98, 0.98, 0.99, 0),  # Ukraine-Russia (4 articles)
         "gz": (0.97, 0.92, 0.94, 0.99, 0),  # Gaza, Israel, Lebanon, West Bank, Golan (3)
         "ye": (0.99, 0.99, 0.99, 0.99, 0),  # Red Sea, Houthis, Yemen (2)
-        "mm": (0.99, 0.86, 0.92, 0.99, 0),  # Myanmar (2)
+        "mm": (0.99, 0.89, 0.93, 0.99, 0),  # Myanmar (2)
         "sd": (0.99, 0.87, 0.93, 0.99, 0),  # Sudan (2)
         "sl": (0.99, 0.95, 0.96, 0.99, 0),  # Sahel: Mali, Burkina Faso, Niger (1)
         "sy": (0.99, 0.99, 0.99, 0.99, 0),  # Syria (1)
@@ -54,7 +54,7 @@ FLOORS: dict[str, dict[str, tuple[float, float, float, float, int]]] = {
         "in": (0.99, 0.99, 0.99, 0.99, 0),  # India-Pakistan, Kashmir (1)
     },
     "places_holdout": {
-        "all": (0.98, 0.87, 0.92, 0.97, 0),
+        "all": (0.98, 0.88, 0.92, 0.97, 0),
         "ly": (0.99, 0.87, 0.93, 0.99, 0),  # Libya (1)
         "so": (0.99, 0.89, 0.94, 0.93, 0),  # Somalia, al-Shabaab (1)
         "ng": (0.99, 0.79, 0.87, 0.99, 0),  # Nigeria, Lake Chad (1)
@@ -70,28 +70,28 @@ FLOORS: dict[str, dict[str, tuple[float, float, float, float, int]]] = {
         "ku": (0.99, 0.75, 0.85, 0.99, 0),  # Kurdish north-east Syria, Turkey (1)
         "md": (0.99, 0.90, 0.94, 0.99, 0),  # Transnistria, Moldova (1)
         "ua": (0.94, 0.94, 0.94, 0.99, 0),  # Ukraine, written fresh (1)
-        "gz": (0.99, 0.88, 0.93, 0.99, 0),  # Gaza, written fresh (1)
+        "gz": (0.99, 0.91, 0.95, 0.99, 0),  # Gaza, written fresh (1)
     },
     # First run (commit a9707c7): P 0.923 R 0.827 F1 0.872 res 0.974, 3 traps. Floors: the merged round's
     # figures floored to two decimals minus 0.01 (its diff against the first run found three regressions of
     # the round, fixed in b03353c with sentences of our own; no rule was tuned on this set).
     "places_holdout2": {
-        "all": (0.91, 0.82, 0.86, 0.96, 3),
+        "all": (0.94, 0.84, 0.89, 0.96, 2),
         "iq": (0.91, 0.85, 0.88, 0.99, 0),  # Iraqi Kurdistan, Turkish strikes (1)
         "tw": (0.95, 0.88, 0.91, 0.93, 1),  # Taiwan Strait, Kinmen, Matsu (1)
-        "mx": (0.94, 0.91, 0.92, 0.99, 1),  # Mexico's cartels and the US border (1)
+        "mx": (0.99, 0.95, 0.96, 0.99, 0),  # Mexico's cartels and the US border (1)
         "rs": (0.99, 0.76, 0.86, 0.92, 0),  # Serbia's protests, the Balkans (1)
         "ke": (0.87, 0.81, 0.84, 0.99, 0),  # Kenya, al-Shabaab, Somalia border (1)
-        "bn": (0.90, 0.76, 0.83, 0.99, 0),  # Rakhine, the Naf, Cox's Bazar (1)
-        "tk": (0.82, 0.77, 0.80, 0.99, 0),  # Thailand-Cambodia border, July 2025 (1)
-        "tg": (0.92, 0.78, 0.84, 0.92, 0),  # Ethiopia-Eritrea, Assab, Tigray (1)
+        "bn": (0.99, 0.84, 0.91, 0.99, 0),  # Rakhine, the Naf, Cox's Bazar (1)
+        "tk": (0.92, 0.86, 0.89, 0.99, 0),  # Thailand-Cambodia border, July 2025 (1)
+        "tg": (0.95, 0.81, 0.87, 0.93, 0),  # Ethiopia-Eritrea, Assab, Tigray (1)
         # (precision 0.92 → 0.88: one more name placed at the town holding it whose surface the
         # gold does not list; the set stays unseen, so not tuned to)
         "wb": (0.87, 0.70, 0.78, 0.99, 0),  # West Bank camps and East Jerusalem (1)
-        "sm": (0.92, 0.89, 0.91, 0.99, 0),  # Sumy and Kursk oblasts (1)
+        "sm": (0.99, 0.95, 0.97, 0.99, 0),  # Sumy and Kursk oblasts (1)
         "bs": (0.91, 0.76, 0.83, 0.93, 0),  # Black Sea, Novorossiysk, the Danube ports (1)
         "bf": (0.95, 0.89, 0.92, 0.99, 0),  # Burkina Faso and Mali, JNIM (1)
-        "jk": (0.89, 0.86, 0.88, 0.94, 1),  # India-Pakistan, Kashmir and Punjab (1)
+        "jk": (0.92, 0.89, 0.91, 0.94, 1),  # India-Pakistan, Kashmir and Punjab (1)
     },
     # Written and annotated before any run (only the gazetteer's lookup was used); never tuned on.
     # Floors: the first run (main 03ec787, 2026-11-29), floored to 2 decimals minus 0.01.
