@@ -49,8 +49,30 @@ if TYPE_CHECKING:
 _DAY = "julianday({0}) - 2440587.5"
 _NO_DAY = 1e7
 GEO_TABLE = "events_geo"
+# The R*Tree and the per-day counts hold the events up to a mark (``view_marks``: a rowid a
+# part); a writer's batch adds its events past the marks in one statement a part when it commits
+# (:func:`append_view`): a trigger a row costs about three times as much (the R*Tree writes its
+# nodes back at the end of every statement; bench/scale.py, appending). Triggers keep the events
+# up to the mark as they change (a delete, an edit, a rowid used again), so at every commit the
+# index is exact; a reader never sees a batch without its index.
+VIEW_MARKS = "view_marks"
+_MARKS_SCHEMA = (
+    f"CREATE TABLE IF NOT EXISTS {VIEW_MARKS} (part TEXT PRIMARY KEY, upto INTEGER NOT NULL) WITHOUT ROWID;"
+)
+
+
+def _upto(part: str) -> str:
+    return f"(SELECT upto FROM {VIEW_MARKS} WHERE part = '{part}')"
+
+
+def _marked(part: str) -> str:
+    """The statement that sets ``part``'s mark to the last event (after it is filled)."""
+    return f"INSERT OR REPLACE INTO {VIEW_MARKS} SELECT '{part}', COALESCE(MAX(rowid), 0) FROM events;"
+
+
 GEO_SCHEMA = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {GEO_TABLE} USING rtree(id, lat0, lat1, lon0, lon1, day0, day1);"
+    + _MARKS_SCHEMA
 )
 _GEO_VALUES = (
     "{r}.rowid, {r}.latitude, {r}.latitude, {r}.longitude, {r}.longitude, "
@@ -58,20 +80,25 @@ _GEO_VALUES = (
     f"COALESCE({_DAY.format('COALESCE({r}.date_end, {r}.event_date)')}, {_NO_DAY})"
 )
 _LOCATED = "{r}.latitude IS NOT NULL AND {r}.longitude IS NOT NULL"
-GEO_TRIGGERS = {
-    "events_geo_insert": f"CREATE TRIGGER IF NOT EXISTS events_geo_insert AFTER INSERT ON events "
-    f"WHEN {_LOCATED.format(r='new')} "
+_GEO_UPTO = _upto(GEO_TABLE)
+GEO_TRIGGERS = {  # the events up to the mark (named apart from the triggers of every row, before)
+    "events_geo_ins": f"CREATE TRIGGER IF NOT EXISTS events_geo_ins AFTER INSERT ON events "
+    f"WHEN new.rowid <= {_GEO_UPTO} AND {_LOCATED.format(r='new')} "
     f"BEGIN INSERT INTO {GEO_TABLE} VALUES ({_GEO_VALUES.format(r='new')}); END;",
-    "events_geo_delete": "CREATE TRIGGER IF NOT EXISTS events_geo_delete AFTER DELETE ON events "
-    f"BEGIN DELETE FROM {GEO_TABLE} WHERE id = old.rowid; END;",
-    "events_geo_update": "CREATE TRIGGER IF NOT EXISTS events_geo_update "
-    "AFTER UPDATE OF latitude, longitude, event_date, date_end ON events "
+    "events_geo_del": "CREATE TRIGGER IF NOT EXISTS events_geo_del AFTER DELETE ON events "
+    f"WHEN old.rowid <= {_GEO_UPTO} BEGIN DELETE FROM {GEO_TABLE} WHERE id = old.rowid; END;",
+    "events_geo_upd": "CREATE TRIGGER IF NOT EXISTS events_geo_upd "
+    f"AFTER UPDATE OF latitude, longitude, event_date, date_end ON events WHEN old.rowid <= {_GEO_UPTO} "
     f"BEGIN DELETE FROM {GEO_TABLE} WHERE id = old.rowid; INSERT INTO {GEO_TABLE} "
     f"SELECT {_GEO_VALUES.format(r='new')} WHERE {_LOCATED.format(r='new')}; END;",
 }
 GEO_FILL = (
     f"DELETE FROM {GEO_TABLE}; INSERT INTO {GEO_TABLE} SELECT {_GEO_VALUES.format(r='events')} "
-    f"FROM events WHERE {_LOCATED.format(r='events')};"
+    f"FROM events WHERE {_LOCATED.format(r='events')}; {_marked(GEO_TABLE)}"
+)
+_GEO_APPEND = (
+    f"INSERT INTO {GEO_TABLE} SELECT {_GEO_VALUES.format(r='events')} FROM events "
+    f"WHERE events.rowid > ? AND {_LOCATED.format(r='events')}"
 )
 
 # ------------------------------------------------------------------ the search index
@@ -284,7 +311,7 @@ AGG_SCHEMA = (
     "sub_event_type TEXT NOT NULL, country TEXT NOT NULL, geo_precision INTEGER NOT NULL, "
     "background INTEGER NOT NULL, ci INTEGER NOT NULL, cj INTEGER NOT NULL, incidents INTEGER NOT NULL, "
     "reports INTEGER NOT NULL, fatalities INTEGER NOT NULL, lat_sum REAL NOT NULL, lon_sum REAL NOT NULL, "
-    f"located INTEGER NOT NULL, PRIMARY KEY ({', '.join(AGG_KEYS)})) WITHOUT ROWID;"
+    f"located INTEGER NOT NULL, PRIMARY KEY ({', '.join(AGG_KEYS)})) WITHOUT ROWID;" + _MARKS_SCHEMA
 )
 
 
@@ -328,6 +355,10 @@ def _first(r: str) -> str:
 
 
 _KEY_TUPLE = f"({', '.join(AGG_KEYS)})"
+_AGG_UPTO = _upto(AGG_TABLE)
+
+
+_AGG_SUMS = ("incidents", *(c for c, _ in _agg_terms("e")))  # the counted columns
 
 
 def _agg_add(r: str) -> str:
@@ -352,11 +383,12 @@ def _agg_remove(r: str) -> str:
 def _agg_move(r: str, step: str, condition: str = "1") -> str:
     """The incident of ``r`` changed its first report: ``step`` ("+ 1": ``r`` left and the next
     report is first now; "- 1": ``r`` came before the one that was first) on that other report's
-    group, when its rowid is above ``r``'s."""
+    group, when its rowid is above ``r``'s (and up to the mark: the counts hold no other)."""
     return (
         f"UPDATE {AGG_TABLE} SET incidents = incidents {step} WHERE {condition} AND {_KEY_TUPLE} = "
         f"(SELECT {_agg_keys('f')} FROM events f WHERE f.rowid = (SELECT MIN(y.rowid) FROM events y "
-        f"WHERE y.incident = {r}.incident AND y.rowid != {r}.rowid) AND f.rowid > {r}.rowid);"
+        f"WHERE y.incident = {r}.incident AND y.rowid != {r}.rowid AND y.rowid <= {_AGG_UPTO}) "
+        f"AND f.rowid > {r}.rowid);"
     )
 
 
@@ -364,13 +396,13 @@ _AGG_COLUMNS = (
     "event_date, event_type, sub_event_type, country, geo_precision, background, latitude, longitude, "
 )
 _MOVED = "old.incident IS NOT new.incident"  # an update: the first reports change only then
-AGG_TRIGGERS = {
-    "view_days_insert": "CREATE TRIGGER IF NOT EXISTS view_days_insert AFTER INSERT ON events "
-    f"BEGIN {_agg_add('new')} {_agg_move('new', '- 1')} END;",
-    "view_days_delete": "CREATE TRIGGER IF NOT EXISTS view_days_delete AFTER DELETE ON events "
-    f"BEGIN {_agg_remove('old')} {_agg_move('old', '+ 1')} END;",
-    "view_days_update": "CREATE TRIGGER IF NOT EXISTS view_days_update AFTER UPDATE OF "
-    f"{_AGG_COLUMNS}fatalities, incident ON events "
+AGG_TRIGGERS = {  # the events up to the mark (named apart from the triggers of every row, before)
+    "view_days_ins": "CREATE TRIGGER IF NOT EXISTS view_days_ins AFTER INSERT ON events "
+    f"WHEN new.rowid <= {_AGG_UPTO} BEGIN {_agg_add('new')} {_agg_move('new', '- 1')} END;",
+    "view_days_del": "CREATE TRIGGER IF NOT EXISTS view_days_del AFTER DELETE ON events "
+    f"WHEN old.rowid <= {_AGG_UPTO} BEGIN {_agg_remove('old')} {_agg_move('old', '+ 1')} END;",
+    "view_days_upd": "CREATE TRIGGER IF NOT EXISTS view_days_upd AFTER UPDATE OF "
+    f"{_AGG_COLUMNS}fatalities, incident ON events WHEN old.rowid <= {_AGG_UPTO} "
     f"BEGIN {_agg_remove('old')} {_agg_move('old', '+ 1', _MOVED)} {_agg_add('new')} "
     f"{_agg_move('new', '- 1', _MOVED)} END;",
 }
@@ -381,7 +413,36 @@ _AGG_SELECT = (
     "GROUP BY incident) f ON f.incident = e.incident WHERE e.event_date IS NOT NULL "
     "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8"
 )
-AGG_FILL = f"DELETE FROM {AGG_TABLE}; INSERT INTO {AGG_TABLE} {_AGG_SELECT};"
+AGG_FILL = f"DELETE FROM {AGG_TABLE}; INSERT INTO {AGG_TABLE} {_AGG_SELECT}; {_marked(AGG_TABLE)}"
+# The events past the mark into their groups: an incident counts in its first report's (lowest
+# rowid of all: one up to the mark was counted there already).
+_AGG_APPEND = (
+    f"INSERT INTO {AGG_TABLE} SELECT {_agg_keys('e')}, SUM({_first('e')}), "
+    f"{', '.join(f'SUM({expr})' for _, expr in _agg_terms('e'))} FROM events e "
+    "WHERE e.rowid > ? AND e.event_date IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 "
+    f"ON CONFLICT DO UPDATE SET {', '.join(f'{c} = {c} + excluded.{c}' for c in _AGG_SUMS)}"
+)
+
+
+def append_view(con: sqlite3.Connection) -> int:
+    """Add the events past the marks to the R*Tree and the per-day counts (in the writer's open
+    transaction, before it commits); how many events were past them. A part whose triggers a
+    bulk load dropped is left alone (it is rebuilt whole when the load ends, or when the store
+    is next opened); one whose triggers another process made again meanwhile is appended to."""
+    top = con.execute("SELECT MAX(rowid) FROM events").fetchone()[0] or 0
+    live = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    added = 0
+    for part, sql, triggers in (
+        (GEO_TABLE, _GEO_APPEND, GEO_TRIGGERS),
+        (AGG_TABLE, _AGG_APPEND, AGG_TRIGGERS),
+    ):
+        row = con.execute(f"SELECT upto FROM {VIEW_MARKS} WHERE part = ?", (part,)).fetchone()
+        if row is None or top <= row[0] or not set(triggers) <= live:
+            continue
+        con.execute(sql, (row[0],))
+        con.execute(f"UPDATE {VIEW_MARKS} SET upto = ? WHERE part = ?", (top, part))
+        added = max(added, top - row[0])
+    return added
 
 
 @dataclass(frozen=True)
@@ -926,6 +987,7 @@ def _missing(con: sqlite3.Connection) -> list[tuple[str, str, dict[str, str], st
         if part[0] not in names
         or not set(part[2]) <= names
         or (part[0] == SEARCH_TABLE and SEARCH_MARK not in names)
+        or (part[0] != SEARCH_TABLE and VIEW_MARKS not in names)
     ]
 
 
@@ -999,11 +1061,13 @@ def index_problems(con: sqlite3.Connection) -> list[str]:
         wrong += con.execute(sql).fetchone()[0]
     if wrong:
         problems.append(f"view counts: {wrong} groups differ from the events' counts")
-    # the search index: exactly the events up to its mark (their keys are not kept to compare)
+    # the search index: exactly the events up to its mark, but for the changes queued (by a write
+    # outside the store's transactions: applied when it is next opened); keys are not kept to compare
     sql = (
         f"SELECT (SELECT COUNT(*) FROM (SELECT rowid FROM {SEARCH_TABLE} EXCEPT SELECT rowid FROM events "
-        f"WHERE rowid <= {_MARK})), (SELECT COUNT(*) FROM (SELECT rowid FROM events WHERE rowid <= {_MARK} "
-        f"EXCEPT SELECT rowid FROM {SEARCH_TABLE}))"
+        f"WHERE rowid <= {_MARK} EXCEPT SELECT id FROM {SEARCH_GONE})), (SELECT COUNT(*) FROM (SELECT rowid "
+        f"FROM events WHERE rowid <= {_MARK} EXCEPT SELECT rowid FROM {SEARCH_TABLE} EXCEPT SELECT id "
+        f"FROM {SEARCH_PENDING}))"
     )
     extra, lacking = con.execute(sql).fetchone()
     if extra or lacking:
