@@ -129,7 +129,18 @@ def ingest(args: argparse.Namespace, p: argparse.ArgumentParser) -> int:
             return 1
         run.close()
         print(run.summary(args.db), file=sys.stderr)
+        _search_hint(store, args.db)
     return 1 if run.totals["errors"] else 0
+
+
+def _search_hint(store: EventStore, db: Path) -> None:
+    """What a bulk ingest left to the search index (it is lazy: :mod:`store.view`)."""
+    from store import view
+
+    behind = view.search_behind(store.con)
+    if behind:
+        print(f"search index: {behind:,} events not indexed yet (searches read them one by one meanwhile): "
+              f"python -m store index --db {db}", file=sys.stderr)  # fmt: skip
 
 
 def _ingest_local(todo: Plan, options: Options, run: Ingest) -> None:
