@@ -75,3 +75,35 @@ def test_the_view_index_is_exact_at_every_batch_commit(results: list, tmp_path: 
         store.flush()
         assert view.index_problems(con) == []
         assert store.check() == []
+
+
+def test_a_store_of_the_triggers_of_every_row_is_upgraded_when_opened(results: list, tmp_path: Path) -> None:
+    db = tmp_path / "events.sqlite"
+    with EventStore(db) as store:  # made as the code before the marks left a store
+        for result, text in results[:10]:
+            store.add(result, text)
+        con = store.con
+        for name in (*view.GEO_TRIGGERS, *view.AGG_TRIGGERS):
+            con.execute(f"DROP TRIGGER {name}")
+        con.execute(f"DROP TABLE {view.VIEW_MARKS}")
+        located = "new.latitude IS NOT NULL AND new.longitude IS NOT NULL"
+        con.execute(  # its triggers, by their names then (every row inserted, none past a mark)
+            f"CREATE TRIGGER events_geo_insert AFTER INSERT ON events WHEN {located} "
+            f"BEGIN INSERT INTO {view.GEO_TABLE} VALUES ({view._GEO_VALUES.format(r='new')}); END"
+        )
+        days = f"CREATE TRIGGER view_days_insert AFTER INSERT ON events BEGIN {view._agg_add('new')} END"
+        con.execute(days)
+    with EventStore(db) as store:
+        con = store.con
+        names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        assert {"events_geo_insert", "view_days_insert"}.isdisjoint(names)
+        assert set(view.GEO_TRIGGERS) | set(view.AGG_TRIGGERS) <= names
+        top = con.execute("SELECT MAX(rowid) FROM events").fetchone()[0]
+        assert _marks(store) == {view.GEO_TABLE: top, view.AGG_TABLE: top}
+        assert view.index_problems(con) == []
+        store.batching(articles=4, seconds=3600.0)
+        for result, text in results[10:20]:
+            store.add(result, text)
+        store.flush()
+        assert view.index_problems(con) == []
+        assert store.check() == []
