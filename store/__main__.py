@@ -6,7 +6,8 @@ articles, places and events in SQLite, in transactions of whole articles (a batc
 or on Dask (``--engine dask``). ``export`` writes the stored events as CSV, GeoJSON or Parquet,
 one row per incident (the events several articles report are one), in ACLED's columns then
 diadanh's (review status, provenance). ``review`` lists the analyst's decisions. Warnings, progress and
-summaries go to standard error.
+summaries go to standard error. ``index`` indexes for the search the events a bulk ingest
+left out (:mod:`store.view`: the search index is lazy).
 """
 
 from __future__ import annotations
@@ -85,6 +86,8 @@ def parser() -> argparse.ArgumentParser:
         "review", help="list the analyst's decisions (review layer) and what they apply to"
     )
     review.add_argument("--db", type=Path, default=DEFAULT_STORE, help="the SQLite store")
+    index = sub.add_parser("index", help="index for the search the events a bulk ingest left out")
+    index.add_argument("--db", type=Path, default=DEFAULT_STORE, help="the SQLite store")
     return p
 
 
@@ -126,7 +129,18 @@ def ingest(args: argparse.Namespace, p: argparse.ArgumentParser) -> int:
             return 1
         run.close()
         print(run.summary(args.db), file=sys.stderr)
+        _search_hint(store, args.db)
     return 1 if run.totals["errors"] else 0
+
+
+def _search_hint(store: EventStore, db: Path) -> None:
+    """What a bulk ingest left to the search index (it is lazy: :mod:`store.view`)."""
+    from store import view
+
+    behind = view.search_behind(store.con)
+    if behind:
+        print(f"search index: {behind:,} events not indexed yet (searches read them one by one meanwhile): "
+              f"python -m store index --db {db}", file=sys.stderr)  # fmt: skip
 
 
 def _ingest_local(todo: Plan, options: Options, run: Ingest) -> None:
@@ -214,10 +228,29 @@ def review_listing(args: argparse.Namespace, p: argparse.ArgumentParser) -> int:
     return 0
 
 
+def index_search(args: argparse.Namespace, p: argparse.ArgumentParser) -> int:
+    """Catch the search index up (:func:`store.view.catch_up_search`): resumable, batch by batch."""
+    from store import view
+
+    if not args.db.is_file():
+        raise SystemExit(f"error: no store at {args.db}")
+    with EventStore(args.db) as store:
+        behind = view.search_behind(store.con)
+        done = 0
+        while done < behind:
+            step = view.catch_up_search(store.con, seconds=1.0)
+            if not step:
+                break
+            done += step
+            print(f"search index: {done:,} of {behind:,} events indexed", file=sys.stderr, flush=True)
+    print(f"search index: up to date ({done:,} events indexed now)", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     p = parser()
     args = p.parse_args(argv)
-    commands = {"ingest": ingest, "export": export, "review": review_listing}
+    commands = {"ingest": ingest, "export": export, "review": review_listing, "index": index_search}
     return run_command(commands[args.command], args, p)
 
 

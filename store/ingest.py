@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import IO
 
 from events.batch import Outcome
+from store import view
 from store.db import EventStore, article_rows
 
 LISTED = 20  # errors and duplicates named one by one in the summary
@@ -131,7 +132,14 @@ class Ingest:
             self.duplicates.append((outcome.path, stored_path))
 
     def close(self) -> None:
+        """Commit, build the deferred indexes, and index the search for the events stored when
+        they are few (at most one catch-up batch: an everyday ingest is searched from the index
+        at once); a bulk load leaves them to :func:`store.view.catch_up_search` (``python -m
+        store index``, or the archive's first search), which costs a third of the writer."""
         self.store.build_indexes()
+        con = self.store.con
+        if view.search_behind(con, view.SEARCH_BATCH) <= view.SEARCH_BATCH:
+            view.catch_up_search(con)
         self.bar.close()
 
     def summary(self, db: Path | str) -> str:

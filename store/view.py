@@ -36,6 +36,7 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
+import time
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -48,8 +49,30 @@ if TYPE_CHECKING:
 _DAY = "julianday({0}) - 2440587.5"
 _NO_DAY = 1e7
 GEO_TABLE = "events_geo"
+# The R*Tree and the per-day counts hold the events up to a mark (``view_marks``: a rowid a
+# part); a writer's batch adds its events past the marks in one statement a part when it commits
+# (:func:`append_view`): a trigger a row costs about three times as much (the R*Tree writes its
+# nodes back at the end of every statement; bench/scale.py, appending). Triggers keep the events
+# up to the mark as they change (a delete, an edit, a rowid used again), so at every commit the
+# index is exact; a reader never sees a batch without its index.
+VIEW_MARKS = "view_marks"
+_MARKS_SCHEMA = (
+    f"CREATE TABLE IF NOT EXISTS {VIEW_MARKS} (part TEXT PRIMARY KEY, upto INTEGER NOT NULL) WITHOUT ROWID;"
+)
+
+
+def _upto(part: str) -> str:
+    return f"(SELECT upto FROM {VIEW_MARKS} WHERE part = '{part}')"
+
+
+def _marked(part: str) -> str:
+    """The statement that sets ``part``'s mark to the last event (after it is filled)."""
+    return f"INSERT OR REPLACE INTO {VIEW_MARKS} SELECT '{part}', COALESCE(MAX(rowid), 0) FROM events;"
+
+
 GEO_SCHEMA = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {GEO_TABLE} USING rtree(id, lat0, lat1, lon0, lon1, day0, day1);"
+    + _MARKS_SCHEMA
 )
 _GEO_VALUES = (
     "{r}.rowid, {r}.latitude, {r}.latitude, {r}.longitude, {r}.longitude, "
@@ -57,20 +80,25 @@ _GEO_VALUES = (
     f"COALESCE({_DAY.format('COALESCE({r}.date_end, {r}.event_date)')}, {_NO_DAY})"
 )
 _LOCATED = "{r}.latitude IS NOT NULL AND {r}.longitude IS NOT NULL"
-GEO_TRIGGERS = {
-    "events_geo_insert": f"CREATE TRIGGER IF NOT EXISTS events_geo_insert AFTER INSERT ON events "
-    f"WHEN {_LOCATED.format(r='new')} "
+_GEO_UPTO = _upto(GEO_TABLE)
+GEO_TRIGGERS = {  # the events up to the mark (named apart from the triggers of every row, before)
+    "events_geo_ins": f"CREATE TRIGGER IF NOT EXISTS events_geo_ins AFTER INSERT ON events "
+    f"WHEN new.rowid <= {_GEO_UPTO} AND {_LOCATED.format(r='new')} "
     f"BEGIN INSERT INTO {GEO_TABLE} VALUES ({_GEO_VALUES.format(r='new')}); END;",
-    "events_geo_delete": "CREATE TRIGGER IF NOT EXISTS events_geo_delete AFTER DELETE ON events "
-    f"BEGIN DELETE FROM {GEO_TABLE} WHERE id = old.rowid; END;",
-    "events_geo_update": "CREATE TRIGGER IF NOT EXISTS events_geo_update "
-    "AFTER UPDATE OF latitude, longitude, event_date, date_end ON events "
+    "events_geo_del": "CREATE TRIGGER IF NOT EXISTS events_geo_del AFTER DELETE ON events "
+    f"WHEN old.rowid <= {_GEO_UPTO} BEGIN DELETE FROM {GEO_TABLE} WHERE id = old.rowid; END;",
+    "events_geo_upd": "CREATE TRIGGER IF NOT EXISTS events_geo_upd "
+    f"AFTER UPDATE OF latitude, longitude, event_date, date_end ON events WHEN old.rowid <= {_GEO_UPTO} "
     f"BEGIN DELETE FROM {GEO_TABLE} WHERE id = old.rowid; INSERT INTO {GEO_TABLE} "
     f"SELECT {_GEO_VALUES.format(r='new')} WHERE {_LOCATED.format(r='new')}; END;",
 }
 GEO_FILL = (
     f"DELETE FROM {GEO_TABLE}; INSERT INTO {GEO_TABLE} SELECT {_GEO_VALUES.format(r='events')} "
-    f"FROM events WHERE {_LOCATED.format(r='events')};"
+    f"FROM events WHERE {_LOCATED.format(r='events')}; {_marked(GEO_TABLE)}"
+)
+_GEO_APPEND = (
+    f"INSERT INTO {GEO_TABLE} SELECT {_GEO_VALUES.format(r='events')} FROM events "
+    f"WHERE events.rowid > ? AND {_LOCATED.format(r='events')}"
 )
 
 # ------------------------------------------------------------------ the search index
@@ -78,22 +106,33 @@ GEO_FILL = (
 # and accents ("kharkiv" finds "Kharkiv", "tertẻ" finds "Terter"): the same :func:`search_key`
 # forms the dashboard's frames search. In the store: an FTS5 table of trigrams (contentless:
 # the keys are not kept, only their index) of each event's key; a key of three characters or
-# more is a phrase of trigrams, so a match is exactly a substring. FTS5 writes its pending terms
-# out at every savepoint (each article of a batch is one): indexing an event inside the writer's
-# savepoint costs several times what one statement per batch does. So triggers only queue the
-# change (an inserted event's rowid in ``view_search_pending``; a deleted or edited indexed
-# event's rowid and key in ``view_search_gone``) and :func:`sync_search` applies the queues in
-# two statements when the batch commits (``EventStore.flush``, or a single article's
-# transaction) and when a store is opened (what a crash left queued).
+# more is a phrase of trigrams, so a match is exactly a substring.
+# The index is lazy: it holds the events up to a high-water mark (``view_search_mark``: a rowid)
+# and an ingest never indexes what it appends (indexing cost about 27 µs an event, a third of
+# the writer: bench/scale.py). :func:`catch_up_search` indexes the events past the mark, in
+# batches each of its own transaction (resumable: a crash keeps the batches committed), when
+# asked: ``python -m store index``, or the archive's first search. Until then a search reads
+# the events past the mark themselves (their keys made as it reads them: exact, slower), so
+# no search ever misses an event. Changes to the indexed events (rowid up to the mark) are kept
+# as before: triggers queue them (a re-inserted rowid in ``view_search_pending``; a deleted or
+# edited event's rowid and key in ``view_search_gone``; FTS5 writes its pending terms out at
+# every savepoint, so indexing inside the writer's savepoints costs several times one
+# statement per batch) and :func:`sync_search` applies the queues when the batch commits
+# (``EventStore.flush``, or a single article's transaction) and when a store is opened.
 SEARCH_TABLE = "view_search"
 SEARCH_PENDING = "view_search_pending"
 SEARCH_GONE = "view_search_gone"
+SEARCH_MARK = "view_search_mark"
 SEARCH_COLUMNS = ("notes", "location", "location_vi", "place_surface", "actor1", "actor2")
 SEARCH_SCHEMA = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH_TABLE} USING fts5(key, content='', tokenize='trigram'); "
     f"CREATE TABLE IF NOT EXISTS {SEARCH_PENDING} (id INTEGER PRIMARY KEY); "
-    f"CREATE TABLE IF NOT EXISTS {SEARCH_GONE} (id INTEGER PRIMARY KEY, key TEXT NOT NULL);"
+    f"CREATE TABLE IF NOT EXISTS {SEARCH_GONE} (id INTEGER PRIMARY KEY, key TEXT NOT NULL); "
+    f"CREATE TABLE IF NOT EXISTS {SEARCH_MARK} (one INTEGER PRIMARY KEY CHECK (one = 1), "
+    "indexed INTEGER NOT NULL);"
 )
+_MARK = f"(SELECT indexed FROM {SEARCH_MARK})"
+SEARCH_BATCH = 20_000  # events a catch-up transaction indexes
 
 
 def search_key(text: str) -> str:
@@ -107,7 +146,8 @@ def _event_key(*values: object) -> str:
 
 
 def register_functions(con: sqlite3.Connection) -> None:
-    """The SQL functions the view index's triggers call (every connection that writes events)."""
+    """The SQL functions the view index's triggers and a search call (every connection that
+    writes events or searches them)."""
     con.create_function("diadanh_search_key", len(SEARCH_COLUMNS), _event_key, deterministic=True)
 
 
@@ -119,19 +159,20 @@ _UNINDEX = (  # the event ``old`` is to leave the index, where it is in it (not 
     f"INSERT OR IGNORE INTO {SEARCH_GONE} (id, key) SELECT old.rowid, {_search_key_sql('old')} "
     f"WHERE NOT EXISTS (SELECT 1 FROM {SEARCH_PENDING} WHERE id = old.rowid); "
 )
-SEARCH_TRIGGERS = {
-    "view_search_queue": "CREATE TRIGGER IF NOT EXISTS view_search_queue AFTER INSERT ON events BEGIN "
-    f"INSERT OR IGNORE INTO {SEARCH_PENDING} (id) VALUES (new.rowid); END;",
-    "view_search_unqueue": "CREATE TRIGGER IF NOT EXISTS view_search_unqueue AFTER DELETE ON events BEGIN "
-    f"{_UNINDEX}DELETE FROM {SEARCH_PENDING} WHERE id = old.rowid; END;",
-    "view_search_requeue": "CREATE TRIGGER IF NOT EXISTS view_search_requeue AFTER UPDATE OF "
-    f"{', '.join(SEARCH_COLUMNS)} ON events BEGIN {_UNINDEX}"
+SEARCH_TRIGGERS = {  # only the events up to the mark (an insert there: a rowid used again)
+    "view_search_insert": "CREATE TRIGGER IF NOT EXISTS view_search_insert AFTER INSERT ON events "
+    f"WHEN new.rowid <= {_MARK} BEGIN INSERT OR IGNORE INTO {SEARCH_PENDING} (id) VALUES (new.rowid); END;",
+    "view_search_delete": "CREATE TRIGGER IF NOT EXISTS view_search_delete AFTER DELETE ON events "
+    f"WHEN old.rowid <= {_MARK} BEGIN {_UNINDEX}DELETE FROM {SEARCH_PENDING} WHERE id = old.rowid; END;",
+    "view_search_update": "CREATE TRIGGER IF NOT EXISTS view_search_update AFTER UPDATE OF "
+    f"{', '.join(SEARCH_COLUMNS)} ON events WHEN old.rowid <= {_MARK} BEGIN {_UNINDEX}"
     f"INSERT OR IGNORE INTO {SEARCH_PENDING} (id) VALUES (new.rowid); END;",
 }
+# (Re)built: empty, every event past the mark (indexed by the catch-up).
 SEARCH_FILL = (
     f"DELETE FROM {SEARCH_PENDING}; DELETE FROM {SEARCH_GONE}; "
     f"INSERT INTO {SEARCH_TABLE} ({SEARCH_TABLE}) VALUES ('delete-all'); "
-    f"INSERT INTO {SEARCH_TABLE} (rowid, key) SELECT rowid, {_search_key_sql('events')} FROM events;"
+    f"INSERT OR REPLACE INTO {SEARCH_MARK} VALUES (1, 0);"
 )
 _SEARCH_SYNC = (
     f"INSERT INTO {SEARCH_TABLE} ({SEARCH_TABLE}, rowid, key) SELECT 'delete', id, key FROM {SEARCH_GONE}; "
@@ -139,6 +180,15 @@ _SEARCH_SYNC = (
     f"INSERT INTO {SEARCH_TABLE} (rowid, key) SELECT e.rowid, {_search_key_sql('e')} FROM {SEARCH_PENDING} p "
     f"JOIN events e ON e.rowid = p.id; DELETE FROM {SEARCH_PENDING};"
 )
+# The triggers of the index before it was lazy (every event queued): such a store's index holds
+# every event once its queues are applied, so it is kept, its mark the last event.
+_EAGER_TRIGGERS = ("view_search_queue", "view_search_unqueue", "view_search_requeue")
+
+
+def _statements(con: sqlite3.Connection, script: str) -> None:
+    for statement in script.split(";"):
+        if statement.strip():
+            con.execute(statement)
 
 
 def sync_search(con: sqlite3.Connection) -> int:
@@ -154,9 +204,7 @@ def sync_search(con: sqlite3.Connection) -> int:
         n = con.execute(
             f"SELECT (SELECT COUNT(*) FROM {SEARCH_PENDING}) + (SELECT COUNT(*) FROM {SEARCH_GONE})"
         ).fetchone()[0]
-        for statement in _SEARCH_SYNC.split(";"):
-            if statement.strip():
-                con.execute(statement)
+        _statements(con, _SEARCH_SYNC)
         if own:
             con.execute("COMMIT")
     except BaseException:
@@ -166,15 +214,74 @@ def sync_search(con: sqlite3.Connection) -> int:
     return n
 
 
+def search_behind(con: sqlite3.Connection, most: int | None = None) -> int:
+    """How many events the search index does not hold yet (past its mark; counted up to
+    ``most`` + 1 when given): a search reads them one by one until :func:`catch_up_search`
+    has indexed them."""
+    limit = "" if most is None else f" LIMIT {int(most) + 1}"
+    sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM events WHERE rowid > {_MARK}{limit})"
+    return con.execute(sql).fetchone()[0]
+
+
+def catch_up_search(
+    con: sqlite3.Connection, *, batch: int = SEARCH_BATCH, seconds: float | None = None
+) -> int:
+    """Index the events past the search index's mark, ``batch`` at a time, each batch in its
+    own transaction (a crash loses the open batch only; the next call goes on from the mark),
+    for about ``seconds`` when given (one batch at least); how many events it indexed. Concurrent calls and
+    writers wait for each other (each batch reads the mark in its write transaction)."""
+    cols = ", ".join(SEARCH_COLUMNS)
+    done = 0
+    started = time.monotonic()
+    while True:
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            mark = con.execute(_MARK[1:-1]).fetchone()[0]
+            rows = con.execute(
+                f"SELECT rowid, {cols} FROM events WHERE rowid > ? ORDER BY rowid LIMIT ?", (mark, batch)
+            ).fetchall()
+            if rows:
+                con.executemany(
+                    f"INSERT INTO {SEARCH_TABLE} (rowid, key) VALUES (?, ?)",
+                    [(r[0], _event_key(*r[1:])) for r in rows],
+                )
+                con.execute(f"UPDATE {SEARCH_MARK} SET indexed = ?", (rows[-1][0],))
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        done += len(rows)
+        if len(rows) < batch or (seconds is not None and time.monotonic() - started >= seconds):
+            return done
+
+
+def _upgrade_search(con: sqlite3.Connection, names: set[str]) -> None:
+    """A store of the eager search index (every event queued by triggers): its index kept, the
+    queues applied and the mark set to the last event (in the caller's transaction)."""
+    if SEARCH_MARK in names or not set(_EAGER_TRIGGERS) <= names or SEARCH_TABLE not in names:
+        return
+    _statements(con, _SEARCH_SYNC)
+    _statements(con, SEARCH_SCHEMA)
+    con.execute(f"INSERT INTO {SEARCH_MARK} SELECT 1, COALESCE(MAX(rowid), 0) FROM events")
+    for name in _EAGER_TRIGGERS:
+        con.execute(f'DROP TRIGGER "{name}"')
+    for trigger in SEARCH_TRIGGERS.values():
+        con.execute(trigger)
+
+
 SEARCH_MIN = 3  # a shorter key has no trigram: matched by a scan of the events (case only)
 
 
 def _search_sql(text: str) -> tuple[str, list[Any]]:
     """The check that the event aliased ``e`` holds ``text`` (case and accents ignored)."""
     key = search_key(text)
-    if len(key) >= SEARCH_MIN:
+    if len(key) >= SEARCH_MIN:  # the index, and the events past its mark read one by one
         phrase = '"' + key.replace('"', '""') + '"'
-        return f"e.rowid IN (SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?)", [phrase]
+        return (
+            f"e.rowid IN (SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ? UNION ALL "
+            f"SELECT t.rowid FROM events t WHERE t.rowid > {_MARK} AND instr({_search_key_sql('t')}, ?) > 0)",
+            [phrase, key],
+        )
     pattern = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     clause = "(" + " OR ".join(f"e.{c} LIKE ? ESCAPE '\\'" for c in SEARCH_COLUMNS) + ")"
     return clause, [pattern] * len(SEARCH_COLUMNS)
@@ -210,7 +317,7 @@ AGG_SCHEMA = (
     "sub_event_type TEXT NOT NULL, country TEXT NOT NULL, geo_precision INTEGER NOT NULL, "
     "background INTEGER NOT NULL, ci INTEGER NOT NULL, cj INTEGER NOT NULL, incidents INTEGER NOT NULL, "
     "reports INTEGER NOT NULL, fatalities INTEGER NOT NULL, lat_sum REAL NOT NULL, lon_sum REAL NOT NULL, "
-    f"located INTEGER NOT NULL, PRIMARY KEY ({', '.join(AGG_KEYS)})) WITHOUT ROWID;"
+    f"located INTEGER NOT NULL, PRIMARY KEY ({', '.join(AGG_KEYS)})) WITHOUT ROWID;" + _MARKS_SCHEMA
 )
 
 
@@ -254,6 +361,10 @@ def _first(r: str) -> str:
 
 
 _KEY_TUPLE = f"({', '.join(AGG_KEYS)})"
+_AGG_UPTO = _upto(AGG_TABLE)
+
+
+_AGG_SUMS = ("incidents", *(c for c, _ in _agg_terms("e")))  # the counted columns
 
 
 def _agg_add(r: str) -> str:
@@ -278,11 +389,12 @@ def _agg_remove(r: str) -> str:
 def _agg_move(r: str, step: str, condition: str = "1") -> str:
     """The incident of ``r`` changed its first report: ``step`` ("+ 1": ``r`` left and the next
     report is first now; "- 1": ``r`` came before the one that was first) on that other report's
-    group, when its rowid is above ``r``'s."""
+    group, when its rowid is above ``r``'s (and up to the mark: the counts hold no other)."""
     return (
         f"UPDATE {AGG_TABLE} SET incidents = incidents {step} WHERE {condition} AND {_KEY_TUPLE} = "
         f"(SELECT {_agg_keys('f')} FROM events f WHERE f.rowid = (SELECT MIN(y.rowid) FROM events y "
-        f"WHERE y.incident = {r}.incident AND y.rowid != {r}.rowid) AND f.rowid > {r}.rowid);"
+        f"WHERE y.incident = {r}.incident AND y.rowid != {r}.rowid AND y.rowid <= {_AGG_UPTO}) "
+        f"AND f.rowid > {r}.rowid);"
     )
 
 
@@ -290,13 +402,13 @@ _AGG_COLUMNS = (
     "event_date, event_type, sub_event_type, country, geo_precision, background, latitude, longitude, "
 )
 _MOVED = "old.incident IS NOT new.incident"  # an update: the first reports change only then
-AGG_TRIGGERS = {
-    "view_days_insert": "CREATE TRIGGER IF NOT EXISTS view_days_insert AFTER INSERT ON events "
-    f"BEGIN {_agg_add('new')} {_agg_move('new', '- 1')} END;",
-    "view_days_delete": "CREATE TRIGGER IF NOT EXISTS view_days_delete AFTER DELETE ON events "
-    f"BEGIN {_agg_remove('old')} {_agg_move('old', '+ 1')} END;",
-    "view_days_update": "CREATE TRIGGER IF NOT EXISTS view_days_update AFTER UPDATE OF "
-    f"{_AGG_COLUMNS}fatalities, incident ON events "
+AGG_TRIGGERS = {  # the events up to the mark (named apart from the triggers of every row, before)
+    "view_days_ins": "CREATE TRIGGER IF NOT EXISTS view_days_ins AFTER INSERT ON events "
+    f"WHEN new.rowid <= {_AGG_UPTO} BEGIN {_agg_add('new')} {_agg_move('new', '- 1')} END;",
+    "view_days_del": "CREATE TRIGGER IF NOT EXISTS view_days_del AFTER DELETE ON events "
+    f"WHEN old.rowid <= {_AGG_UPTO} BEGIN {_agg_remove('old')} {_agg_move('old', '+ 1')} END;",
+    "view_days_upd": "CREATE TRIGGER IF NOT EXISTS view_days_upd AFTER UPDATE OF "
+    f"{_AGG_COLUMNS}fatalities, incident ON events WHEN old.rowid <= {_AGG_UPTO} "
     f"BEGIN {_agg_remove('old')} {_agg_move('old', '+ 1', _MOVED)} {_agg_add('new')} "
     f"{_agg_move('new', '- 1', _MOVED)} END;",
 }
@@ -307,7 +419,36 @@ _AGG_SELECT = (
     "GROUP BY incident) f ON f.incident = e.incident WHERE e.event_date IS NOT NULL "
     "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8"
 )
-AGG_FILL = f"DELETE FROM {AGG_TABLE}; INSERT INTO {AGG_TABLE} {_AGG_SELECT};"
+AGG_FILL = f"DELETE FROM {AGG_TABLE}; INSERT INTO {AGG_TABLE} {_AGG_SELECT}; {_marked(AGG_TABLE)}"
+# The events past the mark into their groups: an incident counts in its first report's (lowest
+# rowid of all: one up to the mark was counted there already).
+_AGG_APPEND = (
+    f"INSERT INTO {AGG_TABLE} SELECT {_agg_keys('e')}, SUM({_first('e')}), "
+    f"{', '.join(f'SUM({expr})' for _, expr in _agg_terms('e'))} FROM events e "
+    "WHERE e.rowid > ? AND e.event_date IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 "
+    f"ON CONFLICT DO UPDATE SET {', '.join(f'{c} = {c} + excluded.{c}' for c in _AGG_SUMS)}"
+)
+
+
+def append_view(con: sqlite3.Connection) -> int:
+    """Add the events past the marks to the R*Tree and the per-day counts (in the writer's open
+    transaction, before it commits); how many events were past them. A part whose triggers a
+    bulk load dropped is left alone (it is rebuilt whole when the load ends, or when the store
+    is next opened); one whose triggers another process made again meanwhile is appended to."""
+    top = con.execute("SELECT MAX(rowid) FROM events").fetchone()[0] or 0
+    live = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    added = 0
+    for part, sql, triggers in (
+        (GEO_TABLE, _GEO_APPEND, GEO_TRIGGERS),
+        (AGG_TABLE, _AGG_APPEND, AGG_TRIGGERS),
+    ):
+        row = con.execute(f"SELECT upto FROM {VIEW_MARKS} WHERE part = ?", (part,)).fetchone()
+        if row is None or top <= row[0] or not set(triggers) <= live:
+            continue
+        con.execute(sql, (row[0],))
+        con.execute(f"UPDATE {VIEW_MARKS} SET upto = ? WHERE part = ?", (top, part))
+        added = max(added, top - row[0])
+    return added
 
 
 @dataclass(frozen=True)
@@ -917,7 +1058,14 @@ _PARTS = (
 
 def _missing(con: sqlite3.Connection) -> list[tuple[str, str, dict[str, str], str]]:
     names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")}
-    return [part for part in _PARTS if part[0] not in names or not set(part[2]) <= names]
+    return [
+        part
+        for part in _PARTS
+        if part[0] not in names
+        or not set(part[2]) <= names
+        or (part[0] == SEARCH_TABLE and SEARCH_MARK not in names)
+        or (part[0] != SEARCH_TABLE and VIEW_MARKS not in names)
+    ]
 
 
 def ensure_index(con: sqlite3.Connection) -> bool:
@@ -928,6 +1076,15 @@ def ensure_index(con: sqlite3.Connection) -> bool:
     Registers the triggers' SQL functions on ``con`` first, and indexes the queued events for
     the search (:func:`sync_search`)."""
     register_functions(con)
+    names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")}
+    if SEARCH_MARK not in names and set(_EAGER_TRIGGERS) <= names:
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            _upgrade_search(con, {r[0] for r in con.execute("SELECT name FROM sqlite_master")})
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
     if not _missing(con):
         sync_search(con)
         return False
@@ -981,11 +1138,25 @@ def index_problems(con: sqlite3.Connection) -> list[str]:
         wrong += con.execute(sql).fetchone()[0]
     if wrong:
         problems.append(f"view counts: {wrong} groups differ from the events' counts")
+    # the search index: exactly the events up to its mark, but for the changes queued (by a write
+    # outside the store's transactions: applied when it is next opened); keys are not kept to compare
+    sql = (
+        f"SELECT (SELECT COUNT(*) FROM (SELECT rowid FROM {SEARCH_TABLE} EXCEPT SELECT rowid FROM events "
+        f"WHERE rowid <= {_MARK} EXCEPT SELECT id FROM {SEARCH_GONE})), (SELECT COUNT(*) FROM (SELECT rowid "
+        f"FROM events WHERE rowid <= {_MARK} EXCEPT SELECT rowid FROM {SEARCH_TABLE} EXCEPT SELECT id "
+        f"FROM {SEARCH_PENDING}))"
+    )
+    extra, lacking = con.execute(sql).fetchone()
+    if extra or lacking:
+        problems.append(f"search index: {extra} entries of no event, {lacking} indexed events missing")
     return problems
 
 
 def drop_index_triggers(con: sqlite3.Connection) -> None:
-    """For a bulk load: stop maintaining the view index row by row (:func:`ensure_index` rebuilds it)."""
-    for _, _, triggers, _ in _PARTS:
+    """For a bulk load: stop maintaining the view index row by row (:func:`ensure_index` rebuilds it).
+    The search index's triggers stay: an appended event is past its mark, they ignore it."""
+    for table, _, triggers, _ in _PARTS:
+        if table == SEARCH_TABLE:
+            continue
         for name in triggers:
             con.execute(f"DROP TRIGGER IF EXISTS {name}")
