@@ -134,7 +134,7 @@ _MARKER_WORDS = {
 for _literal in _CONJUNCTIONS.split("|"):
     _LITERALS.setdefault(_literal, []).append(_CONJUNCTION_TRIGGER)
 for _literal, _indices in _LITERALS.items():  # (length, pattern indices, whether a marker starts)
-    _patterns = tuple(sorted({i for i in _indices if i != _MARKER_TRIGGER}))
+    _patterns = tuple(sorted(set(_indices) - {_MARKER_TRIGGER}))  # (no comprehension: see below)
     _TRIGGERS.add_word(_literal, (len(_literal), _patterns, _MARKER_TRIGGER in _indices))
 _TRIGGERS.make_automaton()
 
