@@ -506,7 +506,7 @@ class Extractor:
                 elif roles[index] != "body":
                     told_aside += len(candidates) - before_this
                 before_this = len(candidates)
-        events = incidents(candidates, text)
+        events = incidents(candidates, text, {p.place.id: p.place for p in places})
         for ordinal, event in enumerate(events, 1):
             event["event_id"] = f"{article.id}:{ordinal}"
         if undated and any(e["date"] is None for e in events):

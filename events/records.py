@@ -918,7 +918,9 @@ def _dates_agree(
     return not (event_own and mention_own)
 
 
-def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
+def incidents(
+    candidates: list[tuple[dict, dict]], text: str, places: dict[str, Candidate] | None = None
+) -> list[dict]:
     """One event per incident (ACLED's unit): each ``(record, how)`` joins an earlier event of the
     article with the same event and sub-event type, place, day (one side may be undated) and
     actors (none contradicting) when the two can be told to be one incident: the mention comes
@@ -926,7 +928,8 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
     or :func:`retells` an incident (its cue ends at ``how["cue_end"]``), or both are at a named
     place (``how["specific"]``). The event keeps every mention (``mentions``), the first claim and
     date read from the text, the actors any mention names, and the lowest fatality figure
-    (ACLED's conservative rule)."""
+    (ACLED's conservative rule). ``places``: the article's places by id (their kinds and outlines
+    tell a landmark in a town and a town in a region)."""
     events: list[dict] = []
     at_place: dict[tuple, list[tuple[dict, dict]]] = {}  # earlier events by place, background
     same: dict[tuple, list[tuple[dict, dict]]] = {}  # earlier events by type, place, background
@@ -1017,7 +1020,9 @@ def incidents(candidates: list[tuple[dict, dict]], text: str) -> list[dict]:
     _means_from_headlines(events, lone)
     own = {id(event): how["own_date"] for event, how in made}
     told = _riots_over_protests(_bare_attacks_told(_summed_up(events, made), own), own)
-    return _joined_once_typed(_claimed_at_home(_interceptions_of_strikes(_intercepted(told), own)))
+    places = places or {}
+    joined = _joined_once_typed(_claimed_at_home(_interceptions_of_strikes(_intercepted(told), own)), places)
+    return _region_accounts(joined, places)
 
 
 def _tolls_agree(event: dict, other: dict) -> bool:
@@ -1028,11 +1033,13 @@ def _tolls_agree(event: dict, other: dict) -> bool:
     return None in (event["fatalities"], other["fatalities"]) or event["fatalities"] == other["fatalities"]
 
 
-def _joined_once_typed(events: list[dict]) -> list[dict]:
+def _joined_once_typed(events: list[dict], places: dict[str, Candidate]) -> list[dict]:
     """Two events that became alike only once one was typed by a later pass (a bare attack given the
     means of its headline: "Những đợt không kích mới … khiến 4 người thiệt mạng" over "4 người đã thiệt
     mạng trong các cuộc tấn công … tại thành phố Khan Younis") join as :func:`incidents` joins two
-    mentions at a named place: the same type, place, day and actors are one incident."""
+    mentions at a named place: the same type, place, day and actors are one incident. A landmark or
+    quarter a few km from a town ("bệnh viện Saudi" in El Fasher) is that town's place: the two join
+    at the town, where ACLED codes the incident."""
     kept: list[dict] = []
     by_key: dict[tuple, list[dict]] = {}
     for event in events:
@@ -1053,13 +1060,23 @@ def _joined_once_typed(events: list[dict]) -> list[dict]:
         if named and event["place_id"] is not None and event["date"] is not None:
             # (a toll of its own that differs is news of its own when told at no town, as in incidents())
             target = next(
-                (e for e in by_key.get(key, ()) if _actors_agree(e, event) and _tolls_agree(e, event)), None
+                (
+                    e
+                    for e in by_key.get(key[:2] + key[3:], ())
+                    if (e["place_id"] == event["place_id"] or _same_spot(e, event, places))
+                    and _actors_agree(e, event)
+                    and _tolls_agree(e, event)
+                ),
+                None,
             )
         if target is None:
             kept.append(event)
             if named:
-                by_key.setdefault(key, []).append(event)
+                by_key.setdefault(key[:2] + key[3:], []).append(event)
             continue
+        if target["place_id"] != event["place_id"] and _kind(event, places) in _TOWNS:
+            for field in _PLACE_FIELDS:  # (the landmark's incident is coded at its town)
+                target[field] = event[field]
         target["mentions"] = sorted(target["mentions"] + event["mentions"], key=lambda m: m["start"])
         for field, other_side in (("actor1", "actor2"), ("actor2", "actor1"), ("claimed_by", None)):
             value = event[field]
@@ -1068,6 +1085,79 @@ def _joined_once_typed(events: list[dict]) -> list[dict]:
         figures = [f for f in (target["fatalities"], event["fatalities"]) if f is not None]
         target["fatalities"] = min(figures) if figures else None
     return kept
+
+
+_SPOT_KM = 5  # a hospital, a temple or a quarter and the town that holds it: one place of an incident
+_TOWNS = frozenset({"city", "town", "village"})
+_PLACE_FIELDS = (
+    "place_id", "location", "location_vi", "location_written", "place_surface", "place_start",
+    "place_end", "lat", "lon", "geo_precision", "country",
+)  # fmt: skip
+
+
+def _kind(event: dict, places: dict[str, Candidate]) -> str | None:
+    place = places.get(event["place_id"] or "")
+    return place.kind if place is not None else None
+
+
+def _same_spot(event: dict, other: dict, places: dict[str, Candidate]) -> bool:
+    """A town and a landmark or quarter of it, a few km apart: one place of an incident (never two
+    towns, however near)."""
+    kinds = {_kind(event, places), _kind(other, places)}
+    if None in kinds or len(kinds & _TOWNS) != 1 or None in (event["lat"], other["lat"]):
+        return False
+    if event["country"] != other["country"]:
+        return False
+    return _km(event["lat"], event["lon"], other["lat"], other["lon"]) <= _SPOT_KM
+
+
+def _region_accounts(events: list[dict], places: dict[str, Candidate]) -> list[dict]:
+    """An incident told at a first-level region ("nổ súng vào một căn cứ ở tỉnh Surin") on a day the
+    article tells one of its type between the same sides at a place inside that region's outline
+    ("gần đền Ta Muen Thom") is that incident told vaguely: it joins it (ACLED codes it once, at the
+    named place). Only when exactly one such place is told: two incidents there keep it apart."""
+    precise = [e for e in events if e["geo_precision"] == 1 and e["lat"] is not None and e["date"]]
+    if not precise:
+        return events
+    gone: set[int] = set()
+    for event in events:
+        region = places.get(event["place_id"] or "")
+        if region is None or region.kind != "admin1" or event["location_written"] or event["date"] is None:
+            continue
+        held = [
+            e
+            for e in precise
+            if id(e) not in gone
+            and e["date"] == event["date"]
+            and e["background"] == event["background"]
+            and e["sub_event_type"] == event["sub_event_type"]
+            and e["country"] == event["country"]
+            and region.contains(e["lat"], e["lon"])
+            and _actors_agree(e, event)
+        ]
+        if len(held) != 1 or not _inside(region, held[0]["lat"], held[0]["lon"]):
+            continue
+        target = held[0]
+        gone.add(id(event))
+        target["mentions"] = sorted(target["mentions"] + event["mentions"], key=lambda m: m["start"])
+        for field, other_side in (("actor1", "actor2"), ("actor2", "actor1"), ("claimed_by", None)):
+            value = event[field]
+            if target[field] is None and value is not None and value != target.get(other_side or ""):
+                target[field] = value
+        figures = [f for f in (target["fatalities"], event["fatalities"]) if f is not None]
+        target["fatalities"] = min(figures) if figures else None
+    return [e for e in events if id(e) not in gone]
+
+
+def _inside(region: Candidate, lat: float, lon: float) -> bool:
+    """Whether the point lies within the region's outline (its extent when it has none)."""
+    import shapely
+    from shapely.geometry import shape
+
+    geometry = region.geometry
+    if geometry.get("type") not in ("Polygon", "MultiPolygon"):
+        return region.contains(lat, lon)
+    return bool(shape(geometry).covers(shapely.Point(lon, lat)))
 
 
 _BARE_ATTACKS = frozenset({"tấn công", "tập kích", "tiến công"})

@@ -1215,3 +1215,38 @@ def test_who_accuses_is_not_who_destroys(extract) -> None:
         "thiệt mạng, đồng thời phá hủy một trường học."
     )
     assert [(e["sub_event_type"], e["actor1"]) for e in out["events"]] == [(AIR, "Military Forces of Russia")]
+
+
+# ------------------------------------------------------------- one incident, two scales (session 18)
+# Now that the gazetteer knows hospitals, temples and prisons, a sentence told at one of them, or at
+# the province that holds the place of the incident, must not become an incident of its own.
+
+
+def test_a_strike_told_again_at_a_hospital_of_its_town_is_one_strike_at_the_town(extract) -> None:
+    out = extract(
+        "Ngày 9/6, máy bay Israel không kích một khu nhà ở thành phố Khan Younis, miền Nam Dải Gaza, khiến "
+        "ít nhất 7 người thiệt mạng. Các bác sĩ cho biết nhiều người bị thương trong cuộc không kích được "
+        "đưa tới bệnh viện Nasser."
+    )
+    strikes = [e for e in out["events"] if e["sub_event_type"] == "Air/drone strike"]
+    assert [e["location"] for e in strikes] == ["Khān Yūnis"], where(out)
+
+
+def test_a_province_account_of_a_clash_joins_the_clash_at_the_temple_it_holds(extract) -> None:
+    out = extract(
+        "Sáng 9/6, binh sĩ Thái Lan và Campuchia đấu súng gần đền Ta Muen Thom trên biên giới hai nước. "
+        "Quân đội Thái Lan cáo buộc binh sĩ Campuchia nổ súng trước vào một chốt quân sự ở tỉnh Surin."
+    )
+    clashes = [e for e in out["events"] if e["event_type"] == "Battles"]
+    assert [e["location"] for e in clashes] == ["Prasat Ta Muen Thom"], where(out)
+    assert len(clashes[0]["mentions"]) == 2
+
+
+def test_a_province_account_stays_apart_when_the_province_holds_two_clashes(extract) -> None:
+    out = extract(
+        "Sáng 9/6, binh sĩ Thái Lan và Campuchia đấu súng gần đền Ta Muen Thom. Cùng ngày, binh sĩ hai nước "
+        "cũng đấu súng tại thị trấn Phanom Dong Rak. Quân đội Thái Lan cáo buộc binh sĩ Campuchia nổ súng "
+        "vào một chốt quân sự ở tỉnh Surin."
+    )
+    clashes = [e for e in out["events"] if e["event_type"] == "Battles"]
+    assert len(clashes) == 3, where(out)
