@@ -429,6 +429,8 @@ def find_mentions(
             continue  # "Vũ Anh (Theo RT)": the writer's name
         if first.start >= signature:
             continue  # "Anh Thư" alone on the last line: the writer's name
+        if "giờ" in before and _time_zone(before):
+            continue  # "(giờ Hà Nội)", "theo giờ Moskva", "2h sáng giờ Việt Nam": a clock, not a place
         if _ROMANCE_BEFORE.search(text, max(sentence_start, first.start - 40), first.start):
             continue  # "Sur" of "Maguindanao del Sur", "Aragua" of "Tren de Aragua": a longer name's
         longer = _ROMANCE_AFTER.match(text, run[-1].end)
@@ -956,6 +958,21 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     can hold it is the last one starting at or before it, found by bisection)."""
     i = bisect_right(spans, start, key=itemgetter(0)) - 1
     return i >= 0 and end <= spans[i][1]
+
+
+# "giờ" right before a name: the name's clock ("(giờ Hà Nội)", "theo giờ Moskva"), unless "giờ" is
+# a count of hours ("sau 5 giờ, Kyiv …", "hai giờ") or part of a word ("bây giờ", "bao giờ", "mấy giờ")
+_CLOCK = re.compile(r"(?:^|\(|(\S+)\s+)giờ\s+$")
+_NOT_CLOCK = frozenset({"bây", "bao", "mấy", "nhiêu", "vài", "nhiều", *lexicon.NUMBER_WORDS})
+
+
+def _time_zone(preceding: str) -> bool:
+    """Whether a name after ``preceding`` (lower-case text before it) names a time zone."""
+    found = _CLOCK.search(preceding)
+    if found is None:
+        return False
+    word = found.group(1)
+    return word is None or not (word[-1].isdigit() or word in _NOT_CLOCK)
 
 
 def _phrase_words(preceding: str) -> list[str]:

@@ -1504,3 +1504,33 @@ def test_a_name_placed_by_its_holder_is_placed_there_again(extract: Callable[[st
     again = [p for p in out["places"] if p["surface"] == "chùa Wat Prey Veng"]
     assert len(again) == 2 and all(p["geo_precision"] == 2 for p in again)
     assert "Wat Prey Veng" not in unresolved(out)
+
+
+# ------------------------------------------------------------------ a clock is not a place (session 18)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UAV tấn công nhà máy lọc dầu lúc 2h sáng 14/3 (giờ Hà Nội), giới chức địa phương cho biết.",
+        "Thỏa thuận có hiệu lực từ 12h trưa 9/5 theo giờ Moskva.",
+        "Đợt pháo kích kéo dài tới 23h giờ địa phương, tức 3h sáng giờ Việt Nam.",
+    ],
+)
+def test_a_name_after_gio_tells_the_clock_not_a_place(extract, text: str) -> None:
+    assert surfaces(extract(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Bây giờ Nga kiểm soát phần lớn thị trấn.", ["Nga"]),
+        ("Chưa bao giờ Israel công khai nhận trách nhiệm.", ["Israel"]),
+        ("Trong vài giờ Ukraine bắn hạ 40 UAV.", ["Ukraine"]),
+        ("Sau 6 giờ Kyiv dỡ bỏ báo động phòng không.", ["Kyiv"]),
+    ],
+)
+def test_gio_as_a_word_or_a_count_of_hours_leaves_the_name_a_place(
+    extract, text: str, names: list[str]
+) -> None:
+    assert surfaces(extract(text)) == names
