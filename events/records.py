@@ -17,12 +17,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import ahocorasick
+import shapely
+from shapely.geometry import shape
 
 from events import lexicon
 from events.clauses import Clause
 from events.mentions import Mention
 from events.phrases import Phrases, lowered
-from events.resolve import ResolvedPlace, is_actor_mention, rounded_point
+from events.resolve import POPULATED, ResolvedPlace, is_actor_mention, rounded_point
 from gazetteer import Candidate
 
 _NUMBER = (
@@ -1033,6 +1035,18 @@ def _tolls_agree(event: dict, other: dict) -> bool:
     return None in (event["fatalities"], other["fatalities"]) or event["fatalities"] == other["fatalities"]
 
 
+def _absorb(target: dict, event: dict) -> None:
+    """``event`` told again as part of ``target``: its mentions, the actors and claim ``target``
+    lacks (never its other side), and the lower fatality figure (ACLED's conservative rule)."""
+    target["mentions"] = sorted(target["mentions"] + event["mentions"], key=lambda m: m["start"])
+    for field, other_side in (("actor1", "actor2"), ("actor2", "actor1"), ("claimed_by", None)):
+        value = event[field]
+        if target[field] is None and value is not None and value != target.get(other_side or ""):
+            target[field] = value
+    figures = [f for f in (target["fatalities"], event["fatalities"]) if f is not None]
+    target["fatalities"] = min(figures) if figures else None
+
+
 def _joined_once_typed(events: list[dict], places: dict[str, Candidate]) -> list[dict]:
     """Two events that became alike only once one was typed by a later pass (a bare attack given the
     means of its headline: "Những đợt không kích mới … khiến 4 người thiệt mạng" over "4 người đã thiệt
@@ -1043,13 +1057,8 @@ def _joined_once_typed(events: list[dict], places: dict[str, Candidate]) -> list
     kept: list[dict] = []
     by_key: dict[tuple, list[dict]] = {}
     for event in events:
-        key = (
-            event["event_type"],
-            event["sub_event_type"],
-            event["place_id"],
-            event["background"],
-            event["date"],
-        )
+        # (the place is compared apart: the same place, or a town and a landmark of it)
+        key = (event["event_type"], event["sub_event_type"], event["background"], event["date"])
         # (at a named town, or at a sea, which has no country: a region or a country names no place of
         # the incident, and two claims told there stay two; a written place of its own, a village the
         # gazetteer lacks, is a place apart)
@@ -1062,7 +1071,7 @@ def _joined_once_typed(events: list[dict], places: dict[str, Candidate]) -> list
             target = next(
                 (
                     e
-                    for e in by_key.get(key[:2] + key[3:], ())
+                    for e in by_key.get(key, ())
                     if (e["place_id"] == event["place_id"] or _same_spot(e, event, places))
                     and _actors_agree(e, event)
                     and _tolls_agree(e, event)
@@ -1072,23 +1081,16 @@ def _joined_once_typed(events: list[dict], places: dict[str, Candidate]) -> list
         if target is None:
             kept.append(event)
             if named:
-                by_key.setdefault(key[:2] + key[3:], []).append(event)
+                by_key.setdefault(key, []).append(event)
             continue
-        if target["place_id"] != event["place_id"] and _kind(event, places) in _TOWNS:
+        if target["place_id"] != event["place_id"] and _kind(event, places) in POPULATED:
             for field in _PLACE_FIELDS:  # (the landmark's incident is coded at its town)
                 target[field] = event[field]
-        target["mentions"] = sorted(target["mentions"] + event["mentions"], key=lambda m: m["start"])
-        for field, other_side in (("actor1", "actor2"), ("actor2", "actor1"), ("claimed_by", None)):
-            value = event[field]
-            if target[field] is None and value is not None and value != target.get(other_side or ""):
-                target[field] = value
-        figures = [f for f in (target["fatalities"], event["fatalities"]) if f is not None]
-        target["fatalities"] = min(figures) if figures else None
+        _absorb(target, event)
     return kept
 
 
 _SPOT_KM = 5  # a hospital, a temple or a quarter and the town that holds it: one place of an incident
-_TOWNS = frozenset({"city", "town", "village"})
 _PLACE_FIELDS = (
     "place_id", "location", "location_vi", "location_written", "place_surface", "place_start",
     "place_end", "lat", "lon", "geo_precision", "country",
@@ -1104,7 +1106,7 @@ def _same_spot(event: dict, other: dict, places: dict[str, Candidate]) -> bool:
     """A town and a landmark or quarter of it, a few km apart: one place of an incident (never two
     towns, however near)."""
     kinds = {_kind(event, places), _kind(other, places)}
-    if None in kinds or len(kinds & _TOWNS) != 1 or None in (event["lat"], other["lat"]):
+    if None in kinds or len(kinds & POPULATED) != 1 or None in (event["lat"], other["lat"]):
         return False
     if event["country"] != other["country"]:
         return False
@@ -1139,21 +1141,12 @@ def _region_accounts(events: list[dict], places: dict[str, Candidate]) -> list[d
             continue
         target = held[0]
         gone.add(id(event))
-        target["mentions"] = sorted(target["mentions"] + event["mentions"], key=lambda m: m["start"])
-        for field, other_side in (("actor1", "actor2"), ("actor2", "actor1"), ("claimed_by", None)):
-            value = event[field]
-            if target[field] is None and value is not None and value != target.get(other_side or ""):
-                target[field] = value
-        figures = [f for f in (target["fatalities"], event["fatalities"]) if f is not None]
-        target["fatalities"] = min(figures) if figures else None
+        _absorb(target, event)
     return [e for e in events if id(e) not in gone]
 
 
 def _inside(region: Candidate, lat: float, lon: float) -> bool:
     """Whether the point lies within the region's outline (its extent when it has none)."""
-    import shapely
-    from shapely.geometry import shape
-
     geometry = region.geometry
     if geometry.get("type") not in ("Polygon", "MultiPolygon"):
         return region.contains(lat, lon)
@@ -1214,13 +1207,7 @@ def _summed_up(events: list[dict], made: list[tuple[dict, dict]]) -> list[dict]:
         if best is None:
             continue
         gone.add(id(event))
-        best["mentions"] = sorted(best["mentions"] + event["mentions"], key=lambda m: m["start"])
-        for field, other_side in (("actor1", "actor2"), ("actor2", "actor1"), ("claimed_by", None)):
-            value = event[field]
-            if best[field] is None and value is not None and value != best.get(other_side or ""):
-                best[field] = value
-        figures = [f for f in (best["fatalities"], event["fatalities"]) if f is not None]
-        best["fatalities"] = min(figures) if figures else None
+        _absorb(best, event)
     return [event for event in events if id(event) not in gone]
 
 
