@@ -804,19 +804,26 @@ def markers(store: EventStore, q: ViewQuery, limit: int = MAX_MARKERS) -> list[d
     ``id`` (for :func:`popup`), date, type, sub-event type, precision, place, lat, lon and
     ``n_reports``."""
     q = hide(store, q)
-    columns = ", ".join(f"e.{c}" for c in _MARKER)
     out: list[dict] = []
     for box in q.boxes():
-        where, params = _where(box)
-        # SQLite: with MIN(), the bare columns come from the row that holds the minimum
-        sql = (f"SELECT MIN(e.event_id), {columns}, COUNT(DISTINCT e.article_id) {_FROM} "
-               f"WHERE {where} GROUP BY {_incident(q)} LIMIT ?")  # fmt: skip
-        for row in store.con.execute(sql, [*params, limit - len(out)]):
-            marker = dict(zip(("id", *_MARKER[1:]), row[:1] + row[2:-1], strict=True))
-            marker["n_reports"] = row[-1]
-            out.append(marker)
+        out += _box_markers(store, q, box, limit - len(out))
         if len(out) >= limit:
             break
+    return out
+
+
+def _box_markers(store: EventStore, q: ViewQuery, box: ViewQuery, limit: int = -1) -> list[dict]:
+    """One box's incidents as markers (at most ``limit``; -1: all), in SQLite's group order."""
+    where, params = _where(box)
+    columns = ", ".join(f"e.{c}" for c in _MARKER)
+    # SQLite: with MIN(), the bare columns come from the row that holds the minimum
+    sql = (f"SELECT MIN(e.event_id), {columns}, COUNT(DISTINCT e.article_id) {_FROM} "
+           f"WHERE {where} GROUP BY {_incident(q)} LIMIT ?")  # fmt: skip
+    out = []
+    for row in store.con.execute(sql, [*params, limit]):
+        marker = dict(zip(("id", *_MARKER[1:]), row[:1] + row[2:-1], strict=True))
+        marker["n_reports"] = row[-1]
+        out.append(marker)
     return out
 
 
@@ -850,18 +857,9 @@ def latest_markers(store: EventStore, q: ViewQuery, limit: int = MAX_MARKERS) ->
     that doubles until it holds ``limit`` incidents (or the whole range): a crowded view costs
     about twice the rows of its latest ``limit`` incidents, not a walk of all its events."""
     q = hide(store, q)
-    columns = ", ".join(f"e.{c}" for c in _MARKER)
 
     def grouped(window: ViewQuery) -> list[dict]:
-        found: list[dict] = []
-        for box in window.boxes():
-            where, params = _where(box)
-            sql = (f"SELECT MIN(e.event_id), {columns}, COUNT(DISTINCT e.article_id) {_FROM} "
-                   f"WHERE {where} GROUP BY {_incident(window)}")  # fmt: skip
-            for row in store.con.execute(sql, params):
-                marker = dict(zip(("id", *_MARKER[1:]), row[:1] + row[2:-1], strict=True))
-                marker["n_reports"] = row[-1]
-                found.append(marker)
+        found = [m for box in window.boxes() for m in _box_markers(store, window, box)]
         found.sort(key=lambda m: (m["event_date"] or "", m["id"]), reverse=True)
         return found[:limit]
 
