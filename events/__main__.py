@@ -19,6 +19,7 @@ from events import output
 from events.batch import InputError, Options, Plan, plan, run_task
 from events.dates import parse_published
 from events.reader import article_from_error, check_year
+from gazetteer.cli import exit_with
 
 LOCAL_TASK = 256  # inputs per task: files read and extracted in one go
 
@@ -109,18 +110,6 @@ def run_command(command: Callable[[argparse.Namespace, argparse.ArgumentParser],
     except GazetteerMissing as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-
-
-def exit_with(main: Callable[[], int]) -> None:
-    """Exit with ``main()``'s status; a reader that went away (``| head``) or Ctrl-C is no
-    traceback."""
-    try:
-        sys.exit(main())
-    except BrokenPipeError:  # the reader of our output went away (e.g. `| head`)
-        sys.stderr.close()
-        sys.exit(0)
-    except KeyboardInterrupt:
-        sys.exit(130)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from gazetteer.cli import exit_with
 from gazetteer.sources import CITY_MIN_POPULATION, KINDS
 from gazetteer.store import (
     DEFAULT_DB,
@@ -196,4 +197,4 @@ def _run(gaz: Gazetteer, args: argparse.Namespace) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_with(main)

@@ -20,9 +20,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from events.__main__ import LOCAL_TASK, add_input_arguments, exit_with, plan_inputs, run_command
+from events.__main__ import LOCAL_TASK, add_input_arguments, plan_inputs, run_command
 from events.batch import Options, Plan, run_task
 from events.reader import MAX_BYTES
+from gazetteer.cli import exit_with
 from store import export as exporter
 from store import review
 from store.acled import acled_frame

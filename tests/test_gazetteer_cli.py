@@ -177,3 +177,21 @@ def test_curated_files_have_a_source_on_every_row() -> None:
         rows = build_module.sources.read_curated_places(path)
         assert rows, path
         assert all(row["source"] for row in rows), path
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["gazetteer", "lookup", "Terter"],
+        ["events", "extract", "tests/fixtures/seeds/000_5083240e409e3a90.txt", "--published", "2020-10-01"],
+    ],
+)
+def test_a_reader_that_went_away_is_no_traceback(built_db: Path, command: list[str]) -> None:
+    """`python -m gazetteer lookup X | head -1`: the reader closes before we print."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", *command], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    proc.stdout.close()  # before the interpreter has even started: the first print meets a closed pipe
+    _, err = proc.communicate(timeout=120)
+    assert b"Traceback" not in err, err.decode()
+    assert proc.returncode == 0
