@@ -439,6 +439,18 @@ def apply_curated(
             place.name_vi = row["name"]
 
 
+def admin1_code(records: dict[str, PlaceRecord], value: str | None) -> str | None:
+    """A curated row's ``admin1`` as the code its region's towns carry: an ISO 3166-2 code
+    ("UA-14", checked by tests/test_curated_points.py) becomes that Natural Earth region's GeoNames
+    code; any other value is kept as written."""
+    if value and re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,3}", value):
+        region = records.get(f"admin1:{value}")
+        if region is None:
+            raise BuildError(f"no first-level region admin1:{value}")
+        return region.admin1
+    return value
+
+
 def _apply_place_row(records: dict[str, PlaceRecord], borders: dict, row: dict[str, str]) -> None:
     if not row["source"]:
         raise BuildError("every curated row needs a source")
@@ -464,6 +476,7 @@ def _apply_place_row(records: dict[str, PlaceRecord], borders: dict, row: dict[s
     for key in ("name", "name_vi", "kind", "country", "admin1"):
         if row.get(key):
             setattr(place, key, row[key])
+    place.admin1 = admin1_code(records, place.admin1)
     for key, cast in (("lat", float), ("lon", float), ("population", int)):
         if row.get(key):
             setattr(place, key, cast(row[key]))
@@ -566,6 +579,7 @@ def collect(min_population: int = sources.CITY_MIN_POPULATION) -> list[PlaceReco
     for place in cued:
         if place.id in records:
             raise BuildError(f"{sources.CUED_PLACES.name}: {place.id} is already a place")
+        place.admin1 = admin1_code(records, place.admin1)
         records[place.id] = place
     apply_curated(records, borders)
     return list(records.values())

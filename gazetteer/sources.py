@@ -502,6 +502,7 @@ def read_cued_places(path: Path | None = None) -> Iterator[PlaceRecord]:
             name_vi=name_vi,
             kind=kind.kind,
             country=row.get("country") or None,
+            admin1=row.get("admin1") or None,  # its ISO 3166-2 code; the builder stores GeoNames'
             lat=float(row["lat"]),
             lon=float(row["lon"]),
             source=row["source"],
