@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 import re
 
-from events import clauses, dates, mentions, pipeline, reader
+from events import clauses, dates, mentions, pipeline, reader, sentences
 from gazetteer import textnorm
 
 
@@ -83,3 +83,9 @@ def test_byline_and_romance_tests_are_those_of_their_patterns() -> None:
                 assert text.startswith(mentions._ROMANCE_HEADS, end), (text, end)
             if mentions._ROMANCE_BEFORE.search(text, 0, end):
                 assert text.endswith(mentions._ROMANCE_TAILS, 0, end), (text, end)
+
+
+def test_lines_read_with_find_are_the_line_pattern_matches() -> None:
+    alphabet = ["a", "b c", "\n", "\n\n", " ", "\r\n", "\u2028", "\x0b", "\x85", "."]
+    for text in _strings(alphabet, 5000, 8, 6):
+        assert sentences._lines(text) == [m.span() for m in sentences._LINE.finditer(text)], repr(text)
