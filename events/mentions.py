@@ -1013,7 +1013,13 @@ def _starts_sentence(text: str, token: Token, sentence_starts: list[int]) -> boo
     sentence_start = sentence_starts[token.sentence] if sentence_starts else 0
     if sentence_start >= token.start:
         return True
-    dateline = _DATELINE.match(text, sentence_start, token.start)
+    # (a dateline ends with a dash, then spaces, right before the word: most words have none)
+    before = token.start - 1
+    while before > sentence_start and text[before].isspace():
+        before -= 1
+    dateline = None
+    if before < token.start - 1 and text[before] in "-–—":
+        dateline = _DATELINE.match(text, sentence_start, token.start)
     if dateline is not None and dateline.end() == token.start:
         return True  # "(VOV) - Hai tàu chở dầu …", "VOV.VN - Ba người …": the lede starts after its dateline
     if text[sentence_start] not in _OPENING_CHARS:

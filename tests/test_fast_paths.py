@@ -89,3 +89,22 @@ def test_lines_read_with_find_are_the_line_pattern_matches() -> None:
     alphabet = ["a", "b c", "\n", "\n\n", " ", "\r\n", "\u2028", "\x0b", "\x85", "."]
     for text in _strings(alphabet, 5000, 8, 6):
         assert sentences._lines(text) == [m.span() for m in sentences._LINE.finditer(text)], repr(text)
+
+
+def test_recently_is_found_only_where_its_lower_case_is() -> None:
+    # every character the case-blind "gần đây" meets is one whose lower case is the pattern's
+    every = "".join(chr(x) for x in range(0x110000) if not 0xD800 <= x < 0xE000)
+    for c in set("gần đây"):
+        assert {x.lower() for x in re.findall(re.escape(c), every, re.IGNORECASE)} == {c}, c
+
+
+def test_dateline_needs_a_dash_then_spaces_right_before_the_word() -> None:
+    alphabet = ["(VOV)", " ", "-", "–", "VOV.VN", "Hai", "x", "(", ")", "  "]
+    for text in _strings(alphabet, 5000, 6, 7):
+        for end in range(1, len(text) + 1):
+            m = mentions._DATELINE.match(text, 0, end)
+            if m is not None and m.end() == end:
+                before = end - 1
+                while before > 0 and text[before].isspace():
+                    before -= 1
+                assert before < end - 1 and text[before] in "-–—", (text, end)
