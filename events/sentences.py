@@ -134,7 +134,16 @@ def _ends_sentence(text: str, sentence: int, i: int, j: int, k: int, end: int, *
 
 def _word_before(text: str, sentence: int, i: int) -> str:
     """The word the period at ``i`` ends, without quotes or brackets around it ("(TP" → "TP")."""
-    s = i
+    # (the last word of a few characters before it, split by str.split's whitespace, which is
+    # str.isspace's: a character at a time, each read as a new string, cost 5× more)
+    lo = max(sentence, i - 40)
+    window = text[lo:i]
+    if not window or window[-1].isspace():
+        return ""
+    parts = window.rsplit(None, 1)
+    if len(parts) == 2 or lo == sentence or window[0].isspace():
+        return parts[-1].strip("\"'“”‘’()[]{}«»")
+    s = lo  # (a word longer than the window)
     while s > sentence and not text[s - 1].isspace():
         s -= 1
     return text[s:i].strip("\"'“”‘’()[]{}«»")

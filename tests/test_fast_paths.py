@@ -108,3 +108,19 @@ def test_dateline_needs_a_dash_then_spaces_right_before_the_word() -> None:
                 while before > 0 and text[before].isspace():
                     before -= 1
                 assert before < end - 1 and text[before] in "-–—", (text, end)
+
+
+def _word_before_by_characters(text: str, sentence: int, i: int) -> str:
+    s = i
+    while s > sentence and not text[s - 1].isspace():
+        s -= 1
+    return text[s:i].strip("\"'“”‘’()[]{}«»")
+
+
+def test_word_before_a_period_is_read_as_character_by_character() -> None:
+    alphabet = ["a", "TP", " ", "\u00a0", "\n", "(", "”", "x" * 45, "U.S", "."]
+    for text in _strings(alphabet, 3000, 8, 8):
+        for sentence in range(min(len(text), 3)):
+            for i in range(sentence, len(text) + 1):
+                want = _word_before_by_characters(text, sentence, i)
+                assert sentences._word_before(text, sentence, i) == want, (text, sentence, i)
