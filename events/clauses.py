@@ -71,12 +71,34 @@ _DURATION_BEFORE = re.compile(lexicon.DURATION_BEFORE)
 # hiện 3.038 cuộc pháo kích" (a day's or a war's count; "hàng chục cuộc không kích nhằm vào các kho vũ
 # khí gần Damascus" is one incident, told where it struck)
 _TALLY_BEFORE = re.compile(r"(?<![\w.,])(?:\d{2,}|\d{1,3}(?:[.,]\d{3})+)\s+(?:vụ|cuộc|đợt|trận|lần)\s+$")
+_TALLY_WORDS = ("vụ", "cuộc", "đợt", "trận", "lần")  # (its last words: see _ends_with)
 _AIMED = re.compile(r"(?<!\w)(?:ở|tại|vào|nhằm vào|nhắm vào|gần|xuống|trên)\s")
 _RESULTS = lexicon.RESULT_CUES
 BATTLES = lexicon.BATTLES
 _VIOLENT = frozenset({lexicon.BATTLES, lexicon.REMOTE, lexicon.CIVILIANS})
 _COMPOUND = re.compile(lexicon.COMPOUND_BEFORE)
 _WEAPON_BEFORE = re.compile(lexicon.WEAPON_BEFORE)
+
+
+def _last_words(pattern: str) -> tuple[str, ...] | None:
+    """The words of a pattern "(?:a|b c|…)\\s+$" (None for any other form): what the text before a
+    cue must end with, spaces aside, for the pattern to find anything there."""
+    m = re.fullmatch(r"\(\?:([^()\[\]\\?*+{}.^$]+)\)\\s\+\$", pattern)
+    return tuple(m.group(1).split("|")) if m else None
+
+
+def _ends_with(lower: str, start: int, end: int, words: tuple[str, ...] | None) -> bool:
+    """Whether lower[start:end] ends with one of ``words`` and then whitespace (``words`` None:
+    True): a necessary condition of a pattern "(?:words)\\s+$" searched there, tested without it."""
+    if words is None:
+        return True
+    window = lower[start:end]
+    head = window.rstrip()
+    return len(head) < len(window) and head.endswith(words)
+
+
+_COMPOUND_WORDS = _last_words(lexicon.COMPOUND_BEFORE)
+_WEAPON_WORDS = _last_words(lexicon.WEAPON_BEFORE)
 _ATTACK_VERB = re.compile(rf"(?:{lexicon.ATTACK_VERBS})(?!\w)")
 _MEANS_SUBS = list(lexicon.MEANS)
 _MEANS_GROUPS = "|".join(f"(?P<m{i}>{means})" for i, means in enumerate(lexicon.MEANS.values()))
@@ -220,9 +242,18 @@ def _find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[tuple[i
         else:
             pattern, event_type, sub_type, priority = _CUES[index]
             m = pattern.match(lower, position)
-            if m and event_type == BATTLES and _COMPOUND.search(lower, max(0, position - 16), position):
+            if (
+                m
+                and event_type == BATTLES
+                and _ends_with(lower, max(0, position - 16), position, _COMPOUND_WORDS)
+                and _COMPOUND.search(lower, max(0, position - 16), position)
+            ):
                 reached = m.end()  # "máy bay chiến đấu", "những kẻ tấn công": a noun, not an event
-            elif m and _WEAPON_BEFORE.search(lower, max(0, position - 12), position):
+            elif (
+                m
+                and _ends_with(lower, max(0, position - 12), position, _WEAPON_WORDS)
+                and _WEAPON_BEFORE.search(lower, max(0, position - 12), position)
+            ):
                 reached = m.end()  # "bệ phóng tên lửa": a launcher, not a launch
             elif m:
                 reached = m.end()
@@ -453,7 +484,11 @@ def not_reported(
         lower, window, at
     ):
         return "total"
-    if _TALLY_BEFORE.search(lower, window, at) and not _AIMED.search(lower, cue.end - base, end - base):
+    if (
+        _ends_with(lower, window, at, _TALLY_WORDS)
+        and _TALLY_BEFORE.search(lower, window, at)
+        and not _AIMED.search(lower, cue.end - base, end - base)
+    ):
         return "total"
     after, limit = cue.end - base, min(end, cue.end + 40) - base
     index = bisect_left(markers, (after, 0), index)
@@ -528,6 +563,7 @@ def condemned_incident(lower: str, clause_start: int, clause_end: int, at: int) 
 
 _SERIES_BEFORE = re.compile(r"(?<!\w)(?:hàng loạt|một loạt|loạt|nhiều|vô số)\s+(?:vụ|cuộc|đợt|trận)\s+$")
 _PLURAL_BEFORE = re.compile(r"(?<!\w)(?:các|những)\s+(?:vụ|cuộc|đợt|trận)\s+$")
+_ATTACK_NOUNS = ("vụ", "cuộc", "đợt", "trận")  # (the last words of both: see _ends_with)
 # a purpose right after the noun ("các cuộc tấn công của họ nhằm ủng hộ …"), not a target ("nhằm vào")
 _PURPOSE_AFTER = re.compile(
     r"\s+(?:[^\s,;.]+\s+){0,3}?(?:nhằm|để|là để|là nhằm)\s+(?!vào\b|thẳng vào\b|lại\b)"
@@ -540,6 +576,8 @@ def attacks_in_general(lower: str, at: int, cue_end: int, clause_end: int) -> bo
     "nhiều cuộc không kích") or a plural told with its purpose ("Houthi nói các cuộc tấn công của
     họ nhằm ủng hộ người Palestine"). Offsets into ``lower``; ``at``: where the cue starts."""
     window = lower[max(0, at - 16) : at]
+    if not _ends_with(window, 0, len(window), _ATTACK_NOUNS):
+        return False  # (most cues: no noun of attacks right before them, as both patterns need)
     if _SERIES_BEFORE.search(window):
         return True
     return bool(_PLURAL_BEFORE.search(window)) and bool(_PURPOSE_AFTER.match(lower, cue_end, clause_end))

