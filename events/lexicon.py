@@ -284,6 +284,9 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         # protests)
         r"không kích|oanh tạc"
         r"|ném bom(?! (?:xăng|khói|lửa|cháy|tự chế|cay|sơn)(?!\w))|thả bom"
+        # with their count: "ném 4 quả bom xuống thành phố", "thả hai quả bom phá hủy cầu"
+        r"|ném (?:\S+ ){0,3}?(?:quả|trái) bom(?! (?:xăng|khói|lửa|cháy|tự chế|cay|sơn)(?!\w))"
+        r"|thả (?:\S+ ){0,3}?(?:quả|trái) bom(?! (?:xăng|khói|lửa|cháy|tự chế|cay|sơn)(?!\w))"
         r"|tấn công (?:bằng )?(?:đường )?không quân|tập kích (?:bằng )?"
         r"(?:uav|máy bay không người lái)"
         rf"|uav .{{0,60}}?{DRONE_HITS}|máy bay không người lái .{{0,60}}?{DRONE_HITS}"
@@ -307,6 +310,13 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         r"|nã (?:\S+ ){0,3}?(?:tên lửa|rocket|rốc[ -]?két|hỏa tiễn)"
         # what hit, told by its count word or its debris: "Một số quả đã … rơi trúng các tòa nhà"
         r"|quả (?:\S+ ){0,10}?rơi trúng|mảnh vỡ (?:\S+ ){0,6}?rơi trúng"
+        # what was hit, told from the target's side: "Ganja … đang hứng chịu rocket và đạn pháo của phía
+        # Armenia", "thiệt mạng do trúng đạn pháo từ phía lực lượng Pakistan", "hứng loạt tên lửa"
+        r"|hứng chịu (?:\S+ ){0,3}?(?:rocket|rốc[ -]?két|đạn pháo|tên lửa|hỏa tiễn|đạn cối|hỏa lực pháo binh"
+        r"|pháo kích|loạt pháo)(?!\w)"
+        r"|hứng (?:\S+ ){0,3}?(?:rocket|rốc[ -]?két|đạn pháo|tên lửa|hỏa tiễn|đạn cối|loạt pháo)(?!\w)"
+        r"|trúng (?:\S+ ){0,3}?(?:rocket|rốc[ -]?két|đạn pháo|tên lửa|hỏa tiễn|đạn cối|loạt pháo)(?!\w)"
+        r"|dính (?:\S+ ){0,3}?(?:rocket|rốc[ -]?két|đạn pháo|tên lửa|hỏa tiễn|đạn cối|loạt pháo)(?!\w)"
         r"|bắn vào|bắn trúng",
         REMOTE, "Shelling/artillery/missile attack", 9,
     ),
@@ -364,6 +374,8 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
     (r"bắt giữ|bắt giam|bắt hàng|bắt nhiều|bắt hơn|bắt ít nhất|bắt khoảng|bắt thêm", STRATEGIC, "Arrests", 4),
     (r"cướp phá|cướp bóc|lấy đi đồ đạc", STRATEGIC, "Looting/property destruction", 4),
     (r"đâm (?:vào|va) (?:\S+ ){0,2}?tàu|đâm va|phun vòi rồng|bắn vòi rồng|xịt vòi rồng"
+     # a collision in a chase at sea ("va chạm với chiến hạm mang số hiệu 164", "va chạm với tàu tiếp tế")
+     r"|va chạm (?:\S+ ){0,3}?(?:tàu|chiến hạm|xuồng|thuyền)(?!\w)"
      r"|chiếm giữ (?:\S+ ){0,2}?tàu|đổ bộ lên (?:\S+ ){0,2}?tàu", STRATEGIC, "Other", 4),
     # a base or an outpost set up (ACLED: Headquarters or base established)
     (r"xây dựng (?:\S+ ){0,3}?(?:tiền đồn|căn cứ|đồn|chốt)|lập (?:\S+ ){0,2}?(?:tiền đồn|căn cứ|đồn|chốt)"
@@ -560,7 +572,7 @@ ACTOR_NOUNS = (
 # The cues of a confrontation (at sea) between a state's forces and another's vessel: it happens where
 # the vessels are, never at the country of who acts (unlike a declaration: events.records.event_record).
 CONFRONTATION_CUES = ("đâm vào", "đâm va", "phun vòi rồng", "bắn vòi rồng", "xịt vòi rồng", "chiếm giữ",
-                      "đổ bộ lên")  # fmt: skip
+                      "đổ bộ lên", "va chạm")  # fmt: skip
 
 # Casualty nouns and the verbs that make them fatalities.
 CASUALTY_NOUNS = (

@@ -448,6 +448,13 @@ def _rank(p: ResolvedPlace) -> int:
 _PLURAL_HEAD = re.compile(r"(?:các|những|hai|ba|bốn|năm)\s+\S+(?:\s+\S+)?\s*$")
 
 
+# the line two places share: "ở khu vực biên giới giữa huyện X … và huyện Y", "gần ranh giới giữa
+# tỉnh X và Y" (one spot on it, not a list of places)
+_BOUNDARY_OF = re.compile(
+    r"(?:ranh giới|biên giới|giáp ranh|giáp giới|đường phân giới)\s+giữa\s+(?:\S+\s+)?$"
+)
+
+
 def coordinated(text: str, where: ResolvedPlace, places: SentencePlaces) -> list[ResolvedPlace]:
     """The other places of the list ``where`` stands in ("pháo kích các thị trấn Jermuk, Goris và
     Vardenis"; "các tỉnh Bryansk và Kursk"): places joined to it by commas and "và"/"hoặc" only,
@@ -490,6 +497,8 @@ def coordinated(text: str, where: ResolvedPlace, places: SentencePlaces) -> list
     if len(members) == 1:
         return []
     members.sort(key=lambda p: p.mention.start)
+    if _BOUNDARY_OF.search(members[0].mention.preceding[-40:]):
+        return []  # "cầu O'Jik ở khu vực biên giới giữa huyện Chong Kal … và huyện Srei Snam": one place
     plural = bool(_PLURAL_HEAD.search(members[0].mention.preceding[-24:]))
     found: list[ResolvedPlace] = []
     seen = {where.place.id}
@@ -641,6 +650,11 @@ def with_groups(
     return first, second
 
 
+# the cue told from the target's side ("Ganja đang hứng chịu đạn pháo", "trúng đạn pháo từ phía X"):
+# its subject and the one who says so are the struck side
+_RECEIVED = ("hứng chịu ", "hứng ", "trúng ", "dính ")
+
+
 def actors(
     event_type: str,
     clause: Clause,
@@ -683,6 +697,9 @@ def actors(
         and _ATTACK_OF.search(p.mention.preceding)
     ]
     before = [p for p in countries if p.mention.start < cue and p.mention.start != claimant_at]
+    received = (clause.cue or "").lower().startswith(_RECEIVED)
+    if received:
+        before = []  # "Ganja … hứng chịu rocket": the subject is struck, not who strikes
     if inside:
         first = inside[0]
     elif passive:
@@ -695,7 +712,17 @@ def actors(
         second = others[-1] if others else None
     elif before:
         first = before[-1]
-    if first is None and claimant_at is not None:
+    elif received:  # "trúng tên lửa Nga": the weapon's owner
+        first = next(
+            (
+                p
+                for p in countries
+                if p.mention.start >= cue_end
+                and p.mention.preceding.endswith((clause.cue or "").split()[-1] + " ")
+            ),
+            None,
+        )
+    if first is None and claimant_at is not None and not received:
         first = next((p for p in places.at(claimant_at) if p.place.kind == "country"), None)
         accuses = first is not None and text is not None and event_type in VIOLENT
         if accuses and _ACCUSES.match(_lowered(text), first.mention.end):  # type: ignore[union-attr]
