@@ -284,9 +284,12 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         # protests)
         r"không kích|oanh tạc"
         r"|ném bom(?! (?:xăng|khói|lửa|cháy|tự chế|cay|sơn)(?!\w))|thả bom"
-        # with their count: "ném 4 quả bom xuống thành phố", "thả hai quả bom phá hủy cầu"
-        r"|ném (?:\S+ ){0,3}?(?:quả|trái) bom(?! (?:xăng|khói|lửa|cháy|tự chế|cay|sơn)(?!\w))"
-        r"|thả (?:\S+ ){0,3}?(?:quả|trái) bom(?! (?:xăng|khói|lửa|cháy|tự chế|cay|sơn)(?!\w))"
+        # with their count: "ném 4 quả bom xuống thành phố", "thả hai quả bom phá hủy cầu" (a strike's few;
+        # "thả 79 quả bom lượn" counts a day's strikes)
+        r"|ném (?:thêm )?(?:\d|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|vài|mấy) (?:quả|trái) bom"
+        r"(?! (?:xăng|khói|lửa|cháy|tự chế|cay|sơn)(?!\w))"
+        r"|thả (?:thêm )?(?:\d|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|vài|mấy) (?:quả|trái) bom"
+        r"(?! (?:xăng|khói|lửa|cháy|tự chế|cay|sơn)(?!\w))"
         r"|tấn công (?:bằng )?(?:đường )?không quân|tập kích (?:bằng )?"
         r"(?:uav|máy bay không người lái)"
         rf"|uav .{{0,60}}?{DRONE_HITS}|máy bay không người lái .{{0,60}}?{DRONE_HITS}"
@@ -498,6 +501,8 @@ NOT_REPORTED_AFTER = (
     r"có thể|sẽ|có nguy cơ|có khả năng|hay không|chăng|không\?|gần như hằng ngày|gần như hàng ngày|hằng ngày"
     r"|hàng ngày|mỗi ngày|là(?! \d)"
     r"|kể từ khi|kể từ đầu|tính từ"  # a total: "420 người đã thiệt mạng kể từ khi lệnh ngừng bắn …"
+    # a halt, not an occurrence: "mưa lớn khiến giao tranh phải tạm dừng", "giao tranh tạm lắng"
+    r"|tạm dừng|tạm ngừng|tạm lắng|lắng xuống|lắng dịu|ngưng lại|dừng lại"
 )
 # Right before the cue (a word or two between at most): "không tấn công", "chưa có giao tranh".
 # Right before the cue, a total over days, not one incident: "Năm ngày giao tranh đã khiến …".
@@ -514,7 +519,10 @@ NEGATED_BEFORE = (
 )
 
 # A cue right after one of these is part of a noun: "máy bay chiến đấu", "những kẻ tấn công".
-COMPOUND_BEFORE = r"(?:máy bay|tàu|xe|phi cơ|tiêm kích|trực thăng|khả năng|tinh thần|đơn vị|kẻ|lữ đoàn)\s+$"
+COMPOUND_BEFORE = (
+    r"(?:máy bay|tàu|xe|phi cơ|tiêm kích|trực thăng|khả năng|tinh thần|đơn vị|kẻ|lữ đoàn"
+    r"|vị trí|tư thế|trạng thái|sẵn sàng)\s+$"  # "giữ nguyên vị trí chiến đấu", "trong tư thế chiến đấu"
+)
 # A cue right after one of these names a weapon, not its use: "bệ phóng tên lửa", "giàn phóng rocket".
 WEAPON_BEFORE = r"(?:bệ|giàn|hệ thống|xe)\s+$"
 

@@ -31,6 +31,7 @@ from events.records import (
     incidents,
     is_background,
     is_where_clause,
+    refers_back,
 )
 from events.resolve import ResolvedPlace, Resolver, is_actor_mention
 from events.sentences import sentence_roles, split_sentences
@@ -591,6 +592,8 @@ class Extractor:
                         chosen = dates[lo]  # the sentence's first
         if chosen is not None and _SINCE_COMPARED.search(text, max(0, chosen.start - 30), chosen.start):
             chosen = None  # "các cuộc đụng độ tồi tệ nhất kể từ năm 2016": what it is compared with
+        elif chosen is not None and refers_back(text, clause, chosen.start):
+            chosen = None  # "đấu súng trong đêm … sau vụ tấn công … hôm 22-4": the other incident's day
         if chosen is None:
             return DateRef(reference.isoformat(), None, max(2, reference_precision), own=False)
         end = chosen.date_end

@@ -367,6 +367,23 @@ def is_where_clause(text: str, clause: Clause) -> bool:
     return bool(_WHERE_CLAUSE.match(text, clause.start))
 
 
+# a back-reference to another incident after the clause's cue: "đã đấu súng trong đêm … sau vụ tấn công
+# khủng bố nhằm vào du khách ở Kashmir hôm 22-4", "đáp trả vụ tấn công tại thị trấn Pahalgam"
+_BACK_REFERENCE = re.compile(
+    r"(?<!\w)(?:sau|đáp trả|trả đũa|trả thù cho)\s+(?:khi\s+)?(?:các\s+|những\s+)?(?:vụ|cuộc|đợt|loạt)\s+"
+    r"[^,.;()\n]{0,70}$"
+)
+
+
+def refers_back(text: str, clause: Clause, at: int) -> bool:
+    """Whether what is named at ``at``, after the clause's cue, lies in a back-reference to another
+    incident (:data:`_BACK_REFERENCE`): its place and day are that incident's, not the clause's."""
+    if clause.cue_start is None or at <= clause.cue_start + len(clause.cue or ""):
+        return False
+    start = max(clause.cue_start + len(clause.cue or ""), at - 90)
+    return _BACK_REFERENCE.search(_lowered(text), start, at) is not None
+
+
 def choose_location(
     clause: Clause,
     sentence: tuple[int, int],
@@ -385,7 +402,10 @@ def choose_location(
         before = places.places[i - 1] if i and places.places[i - 1].mention.start >= sentence[0] else None
         if before is not None and (before.place.kind != "country" or _located(before)):
             return before  # (a town listed after "và" is no actor)
-    best = _most_specific(places.in_spans(clause.spans)) or places.best_in(sentence)
+    own = places.in_spans(clause.spans)
+    if text is not None and clause.cue_start is not None:
+        own = [p for p in own if not refers_back(text, clause, p.mention.start)]
+    best = _most_specific(own) or places.best_in(sentence)
     if best is not None and text is not None and aside(text, best):
         others = _most_specific(p for p in places.in_spans(clause.spans) if not aside(text, p))
         if others is None and clause.event_type in VIOLENT and best.mention.cue is None:
@@ -551,7 +571,9 @@ _PASSIVE = re.compile(r"(?<!\w)bị\s+(?:(?:quân đội|lực lượng|các l�
 _ATTACK_OF_ENDS = ("của", "phía", "từ", "đội", "lượng", "quân")  # what _ATTACK_OF's text ends with
 _ATTACK_OF = re.compile(
     r"(?:tấn công|pháo kích|không kích|tập kích|oanh tạc|đột kích|tiến công|bắn phá|tên lửa|rocket|uav|drone"
-    r"|máy bay không người lái|pháo binh|đạn pháo)[^,.;]{0,30}?\s"
+    r"|máy bay không người lái|pháo binh|đạn pháo)"
+    # (not through a target: "tấn công vị trí của Campuchia", "không kích các căn cứ của X": X is struck)
+    r"(?:(?!vị trí|căn cứ|cơ sở|mục tiêu|trụ sở|sở chỉ huy|tiền đồn|doanh trại|kho )[^,.;]){0,30}?\s"
     r"(?:của|từ phía|từ)\s+(?:(?:quân đội|lực lượng|các lực lượng|phía|quân)\s+)?$"
 )
 

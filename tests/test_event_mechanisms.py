@@ -1349,6 +1349,12 @@ def test_bombs_dropped_with_their_count_are_an_air_strike(extract) -> None:
     out = extract("Chiều 8/6, hai tiêm kích Thái Lan ném 4 quả bom xuống thành phố Samraong.")
     assert kinds(out) == [(REMOTE, AIR)]
     assert where(out) == ["Samraong"]
+    # a day's count of dropped bombs is a tally, not a strike
+    tally = (
+        "Bộ Tổng tham mưu cho biết trong ngày 9/6, đối phương đã thực hiện 31 cuộc không kích, sử dụng 12 "
+        "tên lửa và thả 85 quả bom lượn xuống các khu vực ở tỉnh Zaporizhzhia."
+    )
+    assert extract(tally)["events"] == []
     # a petrol bomb thrown by hand is none
     assert AIR not in [
         s for _, s in kinds(extract("Người biểu tình ném hai quả bom xăng vào đồn cảnh sát ở Hà Nội."))
@@ -1368,3 +1374,37 @@ def test_a_caption_with_a_trailing_separator_is_no_event(extract) -> None:
         "tranh. Ảnh: AFP. |\n\nGiới chức địa phương đang thống kê thiệt hại."
     )
     assert kinds(out) == [(REMOTE, SHELLING)]
+
+
+def test_the_day_and_place_of_a_back_referenced_incident_are_not_the_clauses(extract) -> None:
+    out = extract(
+        "Binh sĩ Ấn Độ và Pakistan đã đấu súng trong đêm dọc Đường Kiểm soát ở vùng Kashmir, giữa lúc căng "
+        "thẳng leo thang sau vụ xả súng nhằm vào du khách ở thị trấn Pahalgam hôm 3/6.",
+        published="2025-06-10",
+    )
+    assert [e["date"] for e in out["events"] if e["sub_event_type"] == "Armed clash"] == ["2025-06-10"]
+    out = extract(
+        "Rạng sáng 9/6, quân đội Ấn Độ đã tấn công nhiều mục tiêu tại Pakistan, gọi đây là đòn đáp trả vụ "
+        "tấn công tại thị trấn Pahalgam hôm 3/6."
+    )
+    assert where(out) == ["Pakistan"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mưa lớn khiến giao tranh dọc biên giới phải tạm dừng trong chiều 9/6, hai bên vẫn giữ nguyên vị trí "
+        "chiến đấu.",
+        "Giao tranh đã tạm lắng ở tỉnh Preah Vihear từ tối 9/6.",
+        "Quân đội hai nước vẫn trong tư thế chiến đấu dọc biên giới tỉnh Surin.",
+    ],
+)
+def test_a_halt_or_a_readiness_is_no_clash(extract, text: str) -> None:
+    assert extract(text)["events"] == []
+
+
+def test_the_owner_of_a_struck_position_is_not_who_strikes(extract) -> None:
+    out = extract("Quân đội Thái Lan tấn công các vị trí của Campuchia ở tỉnh Preah Vihear hôm 9/6.")
+    assert [(e["actor1"], e["actor2"]) for e in out["events"]] == [
+        ("Military Forces of Thailand", "Military Forces of Cambodia")
+    ]
