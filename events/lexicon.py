@@ -265,7 +265,11 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         # the passive: "3 UAV bị bắn hạ gần Kirishi", "tên lửa … đã bị đánh chặn"
         r"|uav (?:\S+ ){0,3}?bị bắn (?:hạ|rơi)|drone (?:\S+ ){0,3}?bị bắn (?:hạ|rơi)"
         r"|tên lửa (?:\S+ ){0,3}?bị bắn (?:hạ|rơi)|rocket (?:\S+ ){0,3}?bị bắn (?:hạ|rơi)"
-        r"|máy bay không người lái (?:\S+ ){0,3}?bị bắn (?:hạ|rơi)",
+        r"|máy bay không người lái (?:\S+ ){0,3}?bị bắn (?:hạ|rơi)"
+        # put out of action: "12 máy bay không người lái của Ấn Độ đã bị "vô hiệu hóa"", "UAV … bị vô
+        # hiệu hóa"
+        r"|máy bay không người lái (?:\S+ ){0,5}?bị [\"“]?vô hiệu hóa|uav (?:\S+ ){0,5}?bị [\"“]?vô hiệu hóa"
+        r"|drone (?:\S+ ){0,5}?bị [\"“]?vô hiệu hóa|tên lửa (?:\S+ ){0,5}?bị [\"“]?vô hiệu hóa",
         STRATEGIC, "Disrupted weapons use", 13,
     ),
     (r"bắn (?:hạ|rơi)", BATTLES, "Armed clash", 12),
@@ -467,7 +471,10 @@ NOT_REPORTED = {
     ),
     # the violence as a topic: "về các cuộc đụng độ", "lý do khiến cuộc giao tranh", "chấm dứt xung đột"
     "topic": (
-        r"về(?= (?:các|những|cuộc|vụ|việc|tình hình|xung đột|giao tranh|chiến sự|đụng độ|thông tin|tin"
+        # (not a report of one: "đã báo cáo về vụ nổ súng qua Đường kiểm soát", "có thông tin về các cuộc
+        # pháo kích dữ dội ở tỉnh Preah Vihear")
+        r"về(?<!báo cáo về)(?<!thông tin về)(?<!đưa tin về)(?<!thông báo về)"
+        r"(?= (?:các|những|cuộc|vụ|việc|tình hình|xung đột|giao tranh|chiến sự|đụng độ|thông tin|tin"
         r"|báo cáo))"
         r"|lý do|nguyên nhân"
         r"|sau(?= (?:các|những|cuộc|vụ|đợt|loạt|nhiều|hơn|mấy|hàng))"
@@ -476,6 +483,8 @@ NOT_REPORTED = {
         r"|một trong những|một trong các"  # a comparison: "Đây là một trong những đợt tấn công … nhất"
         # the incident just told, compared: "Đây là vụ tấn công đẫm máu nhất …", "Đây là lần thứ hai …"
         r"|đây là(?= (?:vụ|cuộc|đợt|trận|lần|một) )|đó là(?= (?:vụ|cuộc|đợt|trận|lần|một) )"
+        # right before the cue: "Đây là thỏa thuận ngừng bắn thứ hai trong một tuần" (the one just told)
+        r"|đây là(?= $)|đó là(?= $)"
         # judged so: "Đây được coi là cuộc tấn công tên lửa dữ dội nhất …", "Đó được xem là vụ …"
         r"|đây (?:có thể )?được (?:coi|xem|cho|đánh giá|mô tả) là(?= (?:vụ|cuộc|đợt|trận|lần|một) )"
         r"|đó (?:có thể )?được (?:coi|xem|cho|đánh giá|mô tả) là(?= (?:vụ|cuộc|đợt|trận|lần|một) )"

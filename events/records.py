@@ -381,7 +381,10 @@ def refers_back(text: str, clause: Clause, at: int) -> bool:
     if clause.cue_start is None or at <= clause.cue_start + len(clause.cue or ""):
         return False
     start = max(clause.cue_start + len(clause.cue or ""), at - 90)
-    return _BACK_REFERENCE.search(_lowered(text), start, at) is not None
+    low = _lowered(text)
+    if low.find("sau ", start, at) < 0 and low.find("trả ", start, at) < 0:
+        return False  # (the cheap test first: most places follow no back-reference)
+    return _BACK_REFERENCE.search(low, start, at) is not None
 
 
 def choose_location(

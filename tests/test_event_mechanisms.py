@@ -1408,3 +1408,36 @@ def test_the_owner_of_a_struck_position_is_not_who_strikes(extract) -> None:
     assert [(e["actor1"], e["actor2"]) for e in out["events"]] == [
         ("Military Forces of Thailand", "Military Forces of Cambodia")
     ]
+
+
+def test_drones_put_out_of_action_are_a_disrupted_strike(extract) -> None:
+    out = extract('Quân đội Pakistan ngày 9/6 tuyên bố 9 UAV của Ấn Độ đã bị "vô hiệu hóa" tại tỉnh Punjab.')
+    assert kinds(out) == [("Strategic developments", "Disrupted weapons use")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tối 9/6, phát ngôn viên quân đội đã báo cáo về vụ đấu súng dọc biên giới ở tỉnh Surin.",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "Có thông tin về các cuộc pháo kích dữ dội ở tỉnh Oddar Meanchey trong tối 9/6.",
+            (REMOTE, SHELLING),
+        ),
+    ],
+)
+def test_a_report_of_an_incident_is_the_incident(extract, text: str, expected: tuple[str, str]) -> None:
+    assert kinds(extract(text)) == [expected]
+    # what is said about one is still no incident
+    assert extract("Thủ tướng bình luận về vụ đấu súng ở tỉnh Surin hôm 9/6.")["events"] == []
+
+
+def test_an_agreement_called_the_second_of_the_week_is_the_one_just_told(extract) -> None:
+    out = extract(
+        "Bộ Ngoại giao hai nước đều thông báo về việc đạt được thỏa thuận ngừng bắn mới từ 0 giờ ngày 9/6 "
+        "tại Moskva. Đây là thỏa thuận ngừng bắn thứ hai trong một tuần."
+    )
+    assert kinds(out) == [("Strategic developments", "Agreement")]
+    assert [m["cue"] for m in out["events"][0]["mentions"]] == ["đạt được thỏa thuận"]  # the telling
