@@ -224,8 +224,8 @@ def _find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[tuple[i
                 reached = m.end()  # "máy bay chiến đấu", "những kẻ tấn công": a noun, not an event
             elif m and _WEAPON_BEFORE.search(lower, max(0, position - 12), position):
                 reached = m.end()  # "bệ phóng tên lửa": a launcher, not a launch
-            elif m and _in_name(text, start + position, start):
-                reached = m.end()  # "Quân Giải phóng nhân dân", "Cơ quan Tình trạng Khẩn cấp": a name
+            elif m and _in_name(text, start + position, start, end):
+                reached = m.end()  # "Hải quân Quân Giải phóng nhân dân": a name
             elif m:
                 reached = m.end()
                 found_cue = (start + position, start + reached, event_type, sub_type, priority)
@@ -233,14 +233,23 @@ def _find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[tuple[i
     return cues, markers, may_cut, lower
 
 
-def _in_name(text: str, at: int, start: int) -> bool:
-    """Whether the cue at ``at`` is capitalised inside its sentence (which opens at ``start``), right
-    after a word: then it is part of a name ("Quân Giải phóng nhân dân Trung Quốc", "Cơ quan Tình
-    trạng Khẩn cấp", "Lữ đoàn Tấn công số 3"), not an occurrence."""
+def _in_name(text: str, at: int, start: int, end: int) -> bool:
+    """Whether the cue at ``at`` is capitalised inside its sentence text[start:end], right after a
+    capitalised word: then it is part of a name ("Quân Giải phóng nhân dân Trung Quốc", "Tư lệnh Quân
+    Giải phóng"), not an occurrence, unless the sentence capitalises most of its words (a
+    headline in title case: "Nga Tấn Công Thành Phố Kharkiv")."""
     if at <= start or not text[at].isupper() or not text[at + 1 : at + 2].islower():
         return False  # (an acronym is no name's word: "một UAV của RSF đánh vào")
     before = text[max(start, at - 2) : at]
-    return len(before) == 2 and before[1] == " " and before[0].isalnum()
+    if len(before) < 2 or before[1] != " " or not before[0].isalpha():
+        return False
+    # the name goes on from a capitalised word ("Quân Giải phóng"), not from lower-case text glued to
+    # the cue ("… hôm 5/11 Giao tranh")
+    previous = text[max(start, at - 30) : at].split()[-1:]
+    if not (previous and previous[0][:1].isupper()):
+        return False
+    words = text[start:end].split()
+    return 2 * sum(w[:1].isupper() for w in words) <= len(words)
 
 
 def _strongest(cues: list[Cue], start: int, end: int, starts: list[int] | None = None) -> Cue | None:

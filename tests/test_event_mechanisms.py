@@ -1292,8 +1292,7 @@ def test_fire_told_from_the_struck_side_is_a_shelling_by_the_other(
 @pytest.mark.parametrize(
     "text",
     [
-        "Cơ quan Tình trạng Khẩn cấp Ukraine cho biết lực lượng cứu hỏa đã làm việc suốt đêm ở Kharkiv "
-        "hôm 8/6.",
+        "Tư lệnh Quân Giải phóng Nhân dân Trung Quốc đến thăm thành phố Hạ Môn hôm 8/6.",
         "Một tàu của Hải quân Quân Giải phóng Nhân dân Trung Quốc cập cảng Ream của Campuchia hôm 8/6.",
     ],
 )
