@@ -255,11 +255,32 @@ def _find_cues(text: str, start: int, end: int) -> tuple[list[Cue], list[tuple[i
                 and _WEAPON_BEFORE.search(lower, max(0, position - 12), position)
             ):
                 reached = m.end()  # "bệ phóng tên lửa": a launcher, not a launch
+            elif m and _in_name(text, start + position, start, end):
+                reached = m.end()  # "Hải quân Quân Giải phóng nhân dân": a name
             elif m:
                 reached = m.end()
                 found_cue = (start + position, start + reached, event_type, sub_type, priority)
                 cues.append(_tuple_new(Cue, found_cue))
     return cues, markers, may_cut, lower
+
+
+def _in_name(text: str, at: int, start: int, end: int) -> bool:
+    """Whether the cue at ``at`` is capitalised inside its sentence text[start:end], right after a
+    capitalised word: then it is part of a name ("Quân Giải phóng nhân dân Trung Quốc", "Tư lệnh Quân
+    Giải phóng"), not an occurrence, unless the sentence capitalises most of its words (a
+    headline in title case: "Nga Tấn Công Thành Phố Kharkiv")."""
+    if at <= start or not text[at].isupper() or not text[at + 1 : at + 2].islower():
+        return False  # (an acronym is no name's word: "một UAV của RSF đánh vào")
+    before = text[max(start, at - 2) : at]
+    if len(before) < 2 or before[1] != " " or not before[0].isalpha():
+        return False
+    # the name goes on from a capitalised word ("Quân Giải phóng"), not from lower-case text glued to
+    # the cue ("… hôm 5/11 Giao tranh")
+    previous = text[max(start, at - 30) : at].split()[-1:]
+    if not (previous and previous[0][:1].isupper()):
+        return False
+    words = text[start:end].split()
+    return 2 * sum(w[:1].isupper() for w in words) <= len(words)
 
 
 def _strongest(cues: list[Cue], start: int, end: int, starts: list[int] | None = None) -> Cue | None:
@@ -473,7 +494,9 @@ def not_reported(
         m = words.match(lower, position, at) if words is not None else None
         if m is not None:
             found = int(m.lastgroup[1 : m.lastgroup.index("_")])  # type: ignore[index]
-            if found != _MEDIA or not _SHOWS.search(lower, m.end(), at):
+            if m.group() == "để" and _USED_TO.search(lower, max(begin, position - 80), position):
+                pass  # "đã sử dụng tiêm kích F-16 để ném bom": the means used for what was done
+            elif found != _MEDIA or not _SHOWS.search(lower, m.end(), at):
                 return _CLASSES[found]
         near = near or position >= at - 30
         index += 1
@@ -497,6 +520,13 @@ def not_reported(
     return None
 
 
+# a weapon told as used, then "để" and what it did: "đã sử dụng tiêm kích F-16 để ném bom một cây cầu",
+# "vừa dùng UAV để tấn công" (the purpose of a use told as done, not a plan)
+_USED_TO = re.compile(
+    rf"(?<!\w)(?:đã|vừa)\s+(?:\S+\s+){{0,2}}?(?:dùng|sử dụng|triển khai|điều)\s+(?:\S+\s+){{0,4}}?"
+    rf"(?:{lexicon.AIR_MEANS}|{lexicon.SHELLING_MEANS}|tiêm kích|máy bay|xe tăng|tàu chiến)(?!\w)"
+    r"(?:\s+(?!để(?!\w))\S+){0,3}\s+$"
+)
 _GOVERNING = re.compile(
     rf"(?<!\w)(?:{lexicon.NOT_REPORTED['habit']}|{lexicon.NOT_REPORTED['modality']})(?!\w)"
 )

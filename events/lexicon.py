@@ -265,7 +265,11 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         # the passive: "3 UAV bị bắn hạ gần Kirishi", "tên lửa … đã bị đánh chặn"
         r"|uav (?:\S+ ){0,3}?bị bắn (?:hạ|rơi)|drone (?:\S+ ){0,3}?bị bắn (?:hạ|rơi)"
         r"|tên lửa (?:\S+ ){0,3}?bị bắn (?:hạ|rơi)|rocket (?:\S+ ){0,3}?bị bắn (?:hạ|rơi)"
-        r"|máy bay không người lái (?:\S+ ){0,3}?bị bắn (?:hạ|rơi)",
+        r"|máy bay không người lái (?:\S+ ){0,3}?bị bắn (?:hạ|rơi)"
+        # put out of action: "12 máy bay không người lái của Ấn Độ đã bị "vô hiệu hóa"", "UAV … bị vô
+        # hiệu hóa"
+        r"|máy bay không người lái (?:\S+ ){0,5}?bị [\"“]?vô hiệu hóa|uav (?:\S+ ){0,5}?bị [\"“]?vô hiệu hóa"
+        r"|drone (?:\S+ ){0,5}?bị [\"“]?vô hiệu hóa|tên lửa (?:\S+ ){0,5}?bị [\"“]?vô hiệu hóa",
         STRATEGIC, "Disrupted weapons use", 13,
     ),
     (r"bắn (?:hạ|rơi)", BATTLES, "Armed clash", 12),
@@ -284,6 +288,12 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         # protests)
         r"không kích|oanh tạc"
         r"|ném bom(?! (?:xăng|khói|lửa|cháy|tự chế|cay|sơn)(?!\w))|thả bom"
+        # with their count: "ném 4 quả bom xuống thành phố", "thả hai quả bom phá hủy cầu" (a strike's few;
+        # "thả 79 quả bom lượn" counts a day's strikes)
+        r"|ném (?:thêm )?(?:\d|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|vài|mấy) (?:quả|trái) bom"
+        r"(?! (?:xăng|khói|lửa|cháy|tự chế|cay|sơn)(?!\w))"
+        r"|thả (?:thêm )?(?:\d|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|vài|mấy) (?:quả|trái) bom"
+        r"(?! (?:xăng|khói|lửa|cháy|tự chế|cay|sơn)(?!\w))"
         r"|tấn công (?:bằng )?(?:đường )?không quân|tập kích (?:bằng )?"
         r"(?:uav|máy bay không người lái)"
         rf"|uav .{{0,60}}?{DRONE_HITS}|máy bay không người lái .{{0,60}}?{DRONE_HITS}"
@@ -307,6 +317,13 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         r"|nã (?:\S+ ){0,3}?(?:tên lửa|rocket|rốc[ -]?két|hỏa tiễn)"
         # what hit, told by its count word or its debris: "Một số quả đã … rơi trúng các tòa nhà"
         r"|quả (?:\S+ ){0,10}?rơi trúng|mảnh vỡ (?:\S+ ){0,6}?rơi trúng"
+        # what was hit, told from the target's side: "Ganja … đang hứng chịu rocket và đạn pháo của phía
+        # Armenia", "thiệt mạng do trúng đạn pháo từ phía lực lượng Pakistan", "hứng loạt tên lửa"
+        r"|hứng chịu (?:\S+ ){0,3}?(?:rocket|rốc[ -]?két|đạn pháo|tên lửa|hỏa tiễn|đạn cối|hỏa lực pháo binh"
+        r"|pháo kích|loạt pháo)(?!\w)"
+        r"|hứng (?:\S+ ){0,3}?(?:rocket|rốc[ -]?két|đạn pháo|tên lửa|hỏa tiễn|đạn cối|loạt pháo)(?!\w)"
+        r"|trúng (?:\S+ ){0,3}?(?:rocket|rốc[ -]?két|đạn pháo|tên lửa|hỏa tiễn|đạn cối|loạt pháo)(?!\w)"
+        r"|dính (?:\S+ ){0,3}?(?:rocket|rốc[ -]?két|đạn pháo|tên lửa|hỏa tiễn|đạn cối|loạt pháo)(?!\w)"
         r"|bắn vào|bắn trúng",
         REMOTE, "Shelling/artillery/missile attack", 9,
     ),
@@ -364,6 +381,8 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
     (r"bắt giữ|bắt giam|bắt hàng|bắt nhiều|bắt hơn|bắt ít nhất|bắt khoảng|bắt thêm", STRATEGIC, "Arrests", 4),
     (r"cướp phá|cướp bóc|lấy đi đồ đạc", STRATEGIC, "Looting/property destruction", 4),
     (r"đâm (?:vào|va) (?:\S+ ){0,2}?tàu|đâm va|phun vòi rồng|bắn vòi rồng|xịt vòi rồng"
+     # a collision in a chase at sea ("va chạm với chiến hạm mang số hiệu 164", "va chạm với tàu tiếp tế")
+     r"|va chạm (?:\S+ ){0,3}?(?:tàu|chiến hạm|xuồng|thuyền)(?!\w)"
      r"|chiếm giữ (?:\S+ ){0,2}?tàu|đổ bộ lên (?:\S+ ){0,2}?tàu", STRATEGIC, "Other", 4),
     # a base or an outpost set up (ACLED: Headquarters or base established)
     (r"xây dựng (?:\S+ ){0,3}?(?:tiền đồn|căn cứ|đồn|chốt)|lập (?:\S+ ){0,2}?(?:tiền đồn|căn cứ|đồn|chốt)"
@@ -452,7 +471,10 @@ NOT_REPORTED = {
     ),
     # the violence as a topic: "về các cuộc đụng độ", "lý do khiến cuộc giao tranh", "chấm dứt xung đột"
     "topic": (
-        r"về(?= (?:các|những|cuộc|vụ|việc|tình hình|xung đột|giao tranh|chiến sự|đụng độ|thông tin|tin"
+        # (not a report of one: "đã báo cáo về vụ nổ súng qua Đường kiểm soát", "có thông tin về các cuộc
+        # pháo kích dữ dội ở tỉnh Preah Vihear")
+        r"về(?<!báo cáo về)(?<!thông tin về)(?<!đưa tin về)(?<!thông báo về)"
+        r"(?= (?:các|những|cuộc|vụ|việc|tình hình|xung đột|giao tranh|chiến sự|đụng độ|thông tin|tin"
         r"|báo cáo))"
         r"|lý do|nguyên nhân"
         r"|sau(?= (?:các|những|cuộc|vụ|đợt|loạt|nhiều|hơn|mấy|hàng))"
@@ -461,6 +483,8 @@ NOT_REPORTED = {
         r"|một trong những|một trong các"  # a comparison: "Đây là một trong những đợt tấn công … nhất"
         # the incident just told, compared: "Đây là vụ tấn công đẫm máu nhất …", "Đây là lần thứ hai …"
         r"|đây là(?= (?:vụ|cuộc|đợt|trận|lần|một) )|đó là(?= (?:vụ|cuộc|đợt|trận|lần|một) )"
+        # right before the cue: "Đây là thỏa thuận ngừng bắn thứ hai trong một tuần" (the one just told)
+        r"|đây là(?= $)|đó là(?= $)"
         # judged so: "Đây được coi là cuộc tấn công tên lửa dữ dội nhất …", "Đó được xem là vụ …"
         r"|đây (?:có thể )?được (?:coi|xem|cho|đánh giá|mô tả) là(?= (?:vụ|cuộc|đợt|trận|lần|một) )"
         r"|đó (?:có thể )?được (?:coi|xem|cho|đánh giá|mô tả) là(?= (?:vụ|cuộc|đợt|trận|lần|một) )"
@@ -486,6 +510,8 @@ NOT_REPORTED_AFTER = (
     r"có thể|sẽ|có nguy cơ|có khả năng|hay không|chăng|không\?|gần như hằng ngày|gần như hàng ngày|hằng ngày"
     r"|hàng ngày|mỗi ngày|là(?! \d)"
     r"|kể từ khi|kể từ đầu|tính từ"  # a total: "420 người đã thiệt mạng kể từ khi lệnh ngừng bắn …"
+    # a halt, not an occurrence: "mưa lớn khiến giao tranh phải tạm dừng", "giao tranh tạm lắng"
+    r"|tạm dừng|tạm ngừng|tạm lắng|lắng xuống|lắng dịu|ngưng lại|dừng lại"
 )
 # Right before the cue (a word or two between at most): "không tấn công", "chưa có giao tranh".
 # Right before the cue, a total over days, not one incident: "Năm ngày giao tranh đã khiến …".
@@ -502,7 +528,10 @@ NEGATED_BEFORE = (
 )
 
 # A cue right after one of these is part of a noun: "máy bay chiến đấu", "những kẻ tấn công".
-COMPOUND_BEFORE = r"(?:máy bay|tàu|xe|phi cơ|tiêm kích|trực thăng|khả năng|tinh thần|đơn vị|kẻ|lữ đoàn)\s+$"
+COMPOUND_BEFORE = (
+    r"(?:máy bay|tàu|xe|phi cơ|tiêm kích|trực thăng|khả năng|tinh thần|đơn vị|kẻ|lữ đoàn"
+    r"|vị trí|tư thế|trạng thái|sẵn sàng)\s+$"  # "giữ nguyên vị trí chiến đấu", "trong tư thế chiến đấu"
+)
 # A cue right after one of these names a weapon, not its use: "bệ phóng tên lửa", "giàn phóng rocket".
 WEAPON_BEFORE = r"(?:bệ|giàn|hệ thống|xe)\s+$"
 
@@ -560,7 +589,7 @@ ACTOR_NOUNS = (
 # The cues of a confrontation (at sea) between a state's forces and another's vessel: it happens where
 # the vessels are, never at the country of who acts (unlike a declaration: events.records.event_record).
 CONFRONTATION_CUES = ("đâm vào", "đâm va", "phun vòi rồng", "bắn vòi rồng", "xịt vòi rồng", "chiếm giữ",
-                      "đổ bộ lên")  # fmt: skip
+                      "đổ bộ lên", "va chạm")  # fmt: skip
 
 # Casualty nouns and the verbs that make them fatalities.
 CASUALTY_NOUNS = (

@@ -31,6 +31,7 @@ from events.records import (
     incidents,
     is_background,
     is_where_clause,
+    refers_back,
 )
 from events.resolve import ResolvedPlace, Resolver, is_actor_mention
 from events.sentences import sentence_roles, split_sentences
@@ -88,6 +89,13 @@ _TOLD_BEFORE = re.compile(r"(?:trong|sau|từ|qua|của)\s+(?:các\s+|những\s+
 # attack just told (a new one is told with its actor or its place: "Nga tấn công …")
 _OPENS_WITH_ATTACK = re.compile(r"(?:(?:các|những)\s+)?(?:cuộc|vụ|đợt|đòn|trận|loạt)\s+")
 
+# a superlative's point of comparison: "tồi tệ nhất kể từ năm 2016", "lần đầu tiên kể từ tháng 3",
+# "lớn nhất từ năm 2014 đến nay" (the date is not the occurrence's)
+_SINCE_COMPARED = re.compile(
+    r"(?<!\w)(?:nhất|đầu tiên)\s+(?:này\s+)?(?:kể\s+)?từ\s+"
+    r"(?:(?:hồi|đầu|cuối|giữa)\s+)?(?:(?:năm|tháng|ngày)\s+)?$",
+    re.IGNORECASE,
+)
 # A recap of recent incidents with no day of its own ("hai bên đã ký kết 3 thỏa thuận ngừng bắn trong
 # thời gian gần đây", "các vụ tấn công gần đây của Ukraine"): not news of the day (ACLED codes them from
 # the reports of their own days). ("Trước đó, …" alone is no recap: often earlier the same day.)
@@ -596,6 +604,10 @@ class Extractor:
                             break
                     else:
                         chosen = dates[lo]  # the sentence's first
+        if chosen is not None and _SINCE_COMPARED.search(text, max(0, chosen.start - 30), chosen.start):
+            chosen = None  # "các cuộc đụng độ tồi tệ nhất kể từ năm 2016": what it is compared with
+        elif chosen is not None and refers_back(text, clause, chosen.start):
+            chosen = None  # "đấu súng trong đêm … sau vụ tấn công … hôm 22-4": the other incident's day
         if chosen is None:
             return DateRef(reference.isoformat(), None, max(2, reference_precision), own=False)
         end = chosen.date_end

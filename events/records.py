@@ -367,6 +367,26 @@ def is_where_clause(text: str, clause: Clause) -> bool:
     return bool(_WHERE_CLAUSE.match(text, clause.start))
 
 
+# a back-reference to another incident after the clause's cue: "đã đấu súng trong đêm … sau vụ tấn công
+# khủng bố nhằm vào du khách ở Kashmir hôm 22-4", "đáp trả vụ tấn công tại thị trấn Pahalgam"
+_BACK_REFERENCE = re.compile(
+    r"(?<!\w)(?:sau|đáp trả|trả đũa|trả thù cho)\s+(?:khi\s+)?(?:các\s+|những\s+)?(?:vụ|cuộc|đợt|loạt)\s+"
+    r"[^,.;()\n]{0,70}$"
+)
+
+
+def refers_back(text: str, clause: Clause, at: int) -> bool:
+    """Whether what is named at ``at``, after the clause's cue, lies in a back-reference to another
+    incident (:data:`_BACK_REFERENCE`): its place and day are that incident's, not the clause's."""
+    if clause.cue_start is None or at <= clause.cue_start + len(clause.cue or ""):
+        return False
+    start = max(clause.cue_start + len(clause.cue or ""), at - 90)
+    low = _lowered(text)
+    if low.find("sau ", start, at) < 0 and low.find("trả ", start, at) < 0:
+        return False  # (the cheap test first: most places follow no back-reference)
+    return _BACK_REFERENCE.search(low, start, at) is not None
+
+
 def choose_location(
     clause: Clause,
     sentence: tuple[int, int],
@@ -385,7 +405,10 @@ def choose_location(
         before = places.places[i - 1] if i and places.places[i - 1].mention.start >= sentence[0] else None
         if before is not None and (before.place.kind != "country" or _located(before)):
             return before  # (a town listed after "và" is no actor)
-    best = _most_specific(places.in_spans(clause.spans)) or places.best_in(sentence)
+    own = places.in_spans(clause.spans)
+    if text is not None and clause.cue_start is not None:
+        own = [p for p in own if not refers_back(text, clause, p.mention.start)]
+    best = _most_specific(own) or places.best_in(sentence)
     if best is not None and text is not None and aside(text, best):
         others = _most_specific(p for p in places.in_spans(clause.spans) if not aside(text, p))
         if others is None and clause.event_type in VIOLENT and best.mention.cue is None:
@@ -448,6 +471,13 @@ def _rank(p: ResolvedPlace) -> int:
 _PLURAL_HEAD = re.compile(r"(?:các|những|hai|ba|bốn|năm)\s+\S+(?:\s+\S+)?\s*$")
 
 
+# the line two places share: "ở khu vực biên giới giữa huyện X … và huyện Y", "gần ranh giới giữa
+# tỉnh X và Y" (one spot on it, not a list of places)
+_BOUNDARY_OF = re.compile(
+    r"(?:ranh giới|biên giới|giáp ranh|giáp giới|đường phân giới)\s+giữa\s+(?:\S+\s+)?$"
+)
+
+
 def coordinated(text: str, where: ResolvedPlace, places: SentencePlaces) -> list[ResolvedPlace]:
     """The other places of the list ``where`` stands in ("pháo kích các thị trấn Jermuk, Goris và
     Vardenis"; "các tỉnh Bryansk và Kursk"): places joined to it by commas and "và"/"hoặc" only,
@@ -490,6 +520,8 @@ def coordinated(text: str, where: ResolvedPlace, places: SentencePlaces) -> list
     if len(members) == 1:
         return []
     members.sort(key=lambda p: p.mention.start)
+    if _BOUNDARY_OF.search(members[0].mention.preceding[-40:]):
+        return []  # "cầu O'Jik ở khu vực biên giới giữa huyện Chong Kal … và huyện Srei Snam": one place
     plural = bool(_PLURAL_HEAD.search(members[0].mention.preceding[-24:]))
     found: list[ResolvedPlace] = []
     seen = {where.place.id}
@@ -542,7 +574,9 @@ _PASSIVE = re.compile(r"(?<!\w)bị\s+(?:(?:quân đội|lực lượng|các l�
 _ATTACK_OF_ENDS = ("của", "phía", "từ", "đội", "lượng", "quân")  # what _ATTACK_OF's text ends with
 _ATTACK_OF = re.compile(
     r"(?:tấn công|pháo kích|không kích|tập kích|oanh tạc|đột kích|tiến công|bắn phá|tên lửa|rocket|uav|drone"
-    r"|máy bay không người lái|pháo binh|đạn pháo)[^,.;]{0,30}?\s"
+    r"|máy bay không người lái|pháo binh|đạn pháo)"
+    # (not through a target: "tấn công vị trí của Campuchia", "không kích các căn cứ của X": X is struck)
+    r"(?:(?!vị trí|căn cứ|cơ sở|mục tiêu|trụ sở|sở chỉ huy|tiền đồn|doanh trại|kho )[^,.;]){0,30}?\s"
     r"(?:của|từ phía|từ)\s+(?:(?:quân đội|lực lượng|các lực lượng|phía|quân)\s+)?$"
 )
 
@@ -641,6 +675,11 @@ def with_groups(
     return first, second
 
 
+# the cue told from the target's side ("Ganja đang hứng chịu đạn pháo", "trúng đạn pháo từ phía X"):
+# its subject and the one who says so are the struck side
+_RECEIVED = ("hứng chịu ", "hứng ", "trúng ", "dính ")
+
+
 def actors(
     event_type: str,
     clause: Clause,
@@ -683,6 +722,9 @@ def actors(
         and _ATTACK_OF.search(p.mention.preceding)
     ]
     before = [p for p in countries if p.mention.start < cue and p.mention.start != claimant_at]
+    received = (clause.cue or "").lower().startswith(_RECEIVED)
+    if received:
+        before = []  # "Ganja … hứng chịu rocket": the subject is struck, not who strikes
     if inside:
         first = inside[0]
     elif passive:
@@ -695,7 +737,17 @@ def actors(
         second = others[-1] if others else None
     elif before:
         first = before[-1]
-    if first is None and claimant_at is not None:
+    elif received:  # "trúng tên lửa Nga": the weapon's owner
+        first = next(
+            (
+                p
+                for p in countries
+                if p.mention.start >= cue_end
+                and p.mention.preceding.endswith((clause.cue or "").split()[-1] + " ")
+            ),
+            None,
+        )
+    if first is None and claimant_at is not None and not received:
         first = next((p for p in places.at(claimant_at) if p.place.kind == "country"), None)
         accuses = first is not None and text is not None and event_type in VIOLENT
         if accuses and _ACCUSES.match(_lowered(text), first.mention.end):  # type: ignore[union-attr]

@@ -177,7 +177,8 @@ _UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼ�
 _CREDIT = rf"(?-i:[{_UPPER}])[^\s.!?]*(?:[ /,-]+(?-i:[{_UPPER}])[^\s.!?]*){{0,4}}"
 _CAPTION_END = re.compile(
     r"(?:[-–—(]\s*|\s)(?:ảnh|video|clip|nguồn|hình|ảnh chụp màn hình)(?:\s*\d+)?"
-    r"\s*(?::\s*[^.!?]{0,60}|:\s*" + _CREDIT + r"\.)?\)?\s*$|(?:[-–—]\s*)hình\s*\d+\s*$",
+    # (a page's separator may trail the credit: "… Ảnh: Reuters. |")
+    r"\s*(?::\s*[^.!?|]{0,60}|:\s*" + _CREDIT + r"\.)?\)?[\s|]*$|(?:[-–—]\s*)hình\s*\d+\s*$",
     re.IGNORECASE,
 )
 _CLOSING = "\"'”’»)] \t"

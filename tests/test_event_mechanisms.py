@@ -1250,3 +1250,193 @@ def test_a_province_account_stays_apart_when_the_province_holds_two_clashes(extr
     )
     clashes = [e for e in out["events"] if e["event_type"] == "Battles"]
     assert len(clashes) == 3, where(out)
+
+
+# --------------------------------------------------------------------------- events6b: real articles 2
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "attacker"),
+    [
+        # the struck place as the subject: "đang hứng chịu đạn pháo", each town of the list its own event
+        (
+            "Bộ Quốc phòng Armenia cho biết các thị trấn Goris và Jermuk đang hứng chịu đạn pháo dày đặc của "
+            "phía Azerbaijan.",
+            ["Goris", "Jermuk"],
+            "Military Forces of Azerbaijan",
+        ),
+        # the victims "trúng đạn pháo từ phía X": X fires
+        (
+            "Ít nhất 4 dân thường thiệt mạng do trúng đạn pháo từ phía lực lượng Ấn Độ tại thành phố Kotli "
+            "hôm 8/6.",
+            ["Kotli"],
+            "Military Forces of India",
+        ),
+        # the weapon's owner after it: "trúng tên lửa Nga"
+        (
+            "Một bệnh viện ở thành phố Kherson trúng tên lửa Nga hôm 8/6, khiến 2 người chết.",
+            ["Kherson"],
+            "Military Forces of Russia",
+        ),
+    ],
+)
+def test_fire_told_from_the_struck_side_is_a_shelling_by_the_other(
+    extract, text: str, places: list[str], attacker: str
+) -> None:
+    out = extract(text)
+    assert kinds(out) == [(REMOTE, SHELLING)] * len(places)
+    assert sorted(where(out)) == places
+    assert {e["actor1"] for e in out["events"]} == {attacker}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tư lệnh Quân Giải phóng Nhân dân Trung Quốc đến thăm thành phố Hạ Môn hôm 8/6.",
+        "Một tàu của Hải quân Quân Giải phóng Nhân dân Trung Quốc cập cảng Ream của Campuchia hôm 8/6.",
+    ],
+)
+def test_a_cue_word_inside_a_capitalised_name_is_no_event(extract, text: str) -> None:
+    assert extract(text)["events"] == []
+    # an acronym is no name's word: its strike stays one
+    out = extract("Hôm 8/6, một UAV của RSF đánh vào kho nhiên liệu ở thành phố Port Sudan.")
+    assert kinds(out) == [(REMOTE, AIR)]
+
+
+def test_a_collision_in_a_chase_at_sea_is_a_confrontation_where_the_ships_are(extract) -> None:
+    out = extract(
+        "Tàu hải cảnh Trung Quốc truy đuổi tàu tuần duyên Philippines rồi va chạm với một tàu cá gần bãi cạn "
+        "Scarborough hôm 8/6."
+    )
+    assert kinds(out) == [("Strategic developments", "Other")]
+    assert where(out) == ["Scarborough Shoal"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        (
+            "Các cuộc đụng độ ác liệt nhất kể từ năm 2016 đã nổ ra dọc giới tuyến ở Nagorno-Karabakh.",
+            "2020-09-28",
+        ),
+        ("Nga không kích thành phố Sumy, đợt tấn công lớn nhất kể từ tháng 3.", "2025-06-10"),
+    ],
+)
+def test_the_date_a_superlative_compares_with_is_not_the_incidents(
+    extract, text: str, published: str
+) -> None:
+    out = extract(text, published=published)
+    assert [(e["date"], e["background"]) for e in out["events"]] == [(published, False)]
+
+
+def test_a_weapon_used_to_strike_is_a_strike_told_as_done(extract) -> None:
+    out = extract(
+        "Phía Campuchia cho biết quân đội Thái Lan đã sử dụng tiêm kích F-16 để ném bom một cây cầu ở huyện "
+        "Srei Snam hôm 8/6."
+    )
+    assert kinds(out) == [(REMOTE, AIR)]
+    # a purpose not yet carried out stays none
+    assert (
+        extract("Quân đội Thái Lan chuẩn bị tiêm kích F-16 để ném bom các vị trí ở huyện Srei Snam.")[
+            "events"
+        ]
+        == []
+    )
+
+
+def test_bombs_dropped_with_their_count_are_an_air_strike(extract) -> None:
+    out = extract("Chiều 8/6, hai tiêm kích Thái Lan ném 4 quả bom xuống thành phố Samraong.")
+    assert kinds(out) == [(REMOTE, AIR)]
+    assert where(out) == ["Samraong"]
+    # a day's count of dropped bombs is a tally, not a strike
+    tally = (
+        "Bộ Tổng tham mưu cho biết trong ngày 9/6, đối phương đã thực hiện 31 cuộc không kích, sử dụng 12 "
+        "tên lửa và thả 85 quả bom lượn xuống các khu vực ở tỉnh Zaporizhzhia."
+    )
+    assert extract(tally)["events"] == []
+    # a petrol bomb thrown by hand is none
+    assert AIR not in [
+        s for _, s in kinds(extract("Người biểu tình ném hai quả bom xăng vào đồn cảnh sát ở Hà Nội."))
+    ]
+
+
+def test_a_spot_on_the_line_between_two_districts_is_one_event(extract) -> None:
+    out = extract(
+        "Sáng 8/6, không quân Thái Lan ném bom khu vực biên giới giữa huyện Chong Kal và huyện Srei Snam."
+    )
+    assert kinds(out) == [(REMOTE, AIR)]
+
+
+def test_a_caption_with_a_trailing_separator_is_no_event(extract) -> None:
+    out = extract(
+        "Nga pháo kích thị trấn Kupiansk hôm 8/6.\n\nMột ngôi nhà ở thị trấn Kupiansk bốc cháy vì giao "
+        "tranh. Ảnh: AFP. |\n\nGiới chức địa phương đang thống kê thiệt hại."
+    )
+    assert kinds(out) == [(REMOTE, SHELLING)]
+
+
+def test_the_day_and_place_of_a_back_referenced_incident_are_not_the_clauses(extract) -> None:
+    out = extract(
+        "Binh sĩ Ấn Độ và Pakistan đã đấu súng trong đêm dọc Đường Kiểm soát ở vùng Kashmir, giữa lúc căng "
+        "thẳng leo thang sau vụ xả súng nhằm vào du khách ở thị trấn Pahalgam hôm 3/6.",
+        published="2025-06-10",
+    )
+    assert [e["date"] for e in out["events"] if e["sub_event_type"] == "Armed clash"] == ["2025-06-10"]
+    out = extract(
+        "Rạng sáng 9/6, quân đội Ấn Độ đã tấn công nhiều mục tiêu tại Pakistan, gọi đây là đòn đáp trả vụ "
+        "tấn công tại thị trấn Pahalgam hôm 3/6."
+    )
+    assert where(out) == ["Pakistan"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mưa lớn khiến giao tranh dọc biên giới phải tạm dừng trong chiều 9/6, hai bên vẫn giữ nguyên vị trí "
+        "chiến đấu.",
+        "Giao tranh đã tạm lắng ở tỉnh Preah Vihear từ tối 9/6.",
+        "Quân đội hai nước vẫn trong tư thế chiến đấu dọc biên giới tỉnh Surin.",
+    ],
+)
+def test_a_halt_or_a_readiness_is_no_clash(extract, text: str) -> None:
+    assert extract(text)["events"] == []
+
+
+def test_the_owner_of_a_struck_position_is_not_who_strikes(extract) -> None:
+    out = extract("Quân đội Thái Lan tấn công các vị trí của Campuchia ở tỉnh Preah Vihear hôm 9/6.")
+    assert [(e["actor1"], e["actor2"]) for e in out["events"]] == [
+        ("Military Forces of Thailand", "Military Forces of Cambodia")
+    ]
+
+
+def test_drones_put_out_of_action_are_a_disrupted_strike(extract) -> None:
+    out = extract('Quân đội Pakistan ngày 9/6 tuyên bố 9 UAV của Ấn Độ đã bị "vô hiệu hóa" tại tỉnh Punjab.')
+    assert kinds(out) == [("Strategic developments", "Disrupted weapons use")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tối 9/6, phát ngôn viên quân đội đã báo cáo về vụ đấu súng dọc biên giới ở tỉnh Surin.",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "Có thông tin về các cuộc pháo kích dữ dội ở tỉnh Oddar Meanchey trong tối 9/6.",
+            (REMOTE, SHELLING),
+        ),
+    ],
+)
+def test_a_report_of_an_incident_is_the_incident(extract, text: str, expected: tuple[str, str]) -> None:
+    assert kinds(extract(text)) == [expected]
+    # what is said about one is still no incident
+    assert extract("Thủ tướng bình luận về vụ đấu súng ở tỉnh Surin hôm 9/6.")["events"] == []
+
+
+def test_an_agreement_called_the_second_of_the_week_is_the_one_just_told(extract) -> None:
+    out = extract(
+        "Bộ Ngoại giao hai nước đều thông báo về việc đạt được thỏa thuận ngừng bắn mới từ 0 giờ ngày 9/6 "
+        "tại Moskva. Đây là thỏa thuận ngừng bắn thứ hai trong một tuần."
+    )
+    assert kinds(out) == [("Strategic developments", "Agreement")]
+    assert [m["cue"] for m in out["events"][0]["mentions"]] == ["đạt được thỏa thuận"]  # the telling
