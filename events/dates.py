@@ -627,12 +627,21 @@ def _h_cach_day(m: re.Match[str], low: str, text: str) -> _Cand | None:
 
 
 _TRUOC_DO = re.compile(rf"trước{_WS}đó(?!\w)")
+# "Trước đó cùng ngày", "Trước đó, sáng cùng ngày", "Trước đó vài giờ": earlier the same day, the
+# day told before (read by reference, not against the publication day)
+_SAME_DAY_AFTER = re.compile(
+    rf"{_OWS},?{_OWS}(?:(?:vào|trong|{_POD}){_WS})?(?:(?:vào|trong|{_POD}){_WS})?"
+    rf"(?:cùng{_WS}(?:ngày|đêm|hôm|buổi)|cũng{_WS}trong{_WS}ngày|trong{_WS}ngày|ít{_WS}giờ|vài{_WS}giờ"
+    rf"|mấy{_WS}giờ|(?:(?:{_APPROX}){_WS})?(?:{_NUM}){_WS}(?:tiếng|giờ))(?!\w)"
+)
 
 
 def _h_truoc_do(m: re.Match[str], low: str, text: str) -> _Cand | None:
     prev = _prev_word(low, m.start())
     if _glued(low, m.start()) or prev in _TIME_UNITS or prev.isdigit() or prev in _NUM_WORDS:
         return None  # "hai ngày trước đó": counted from another date
+    if _SAME_DAY_AFTER.match(low, m.end()):
+        return None  # "Trước đó cùng ngày": the day told before, not the day before publication
     return _Cand(m.start(), m.end(), _fixed_day(-1, 2), relative=True)
 
 

@@ -290,6 +290,12 @@ def test_ordinals_are_not_weekdays(text: str) -> None:
         "Kinh tế Nga suy yếu trong những năm 1990.",
         "Ánh sáng qua cửa sổ chiếu vào phòng họp.",
         "Quyết định số 27/9/2020 có hiệu lực.",
+        # earlier the same day: the day told before (events.pipeline reads "cùng ngày"), not the day before
+        "Trước đó cùng ngày, phiến quân phục kích một đoàn xe.",
+        "Trước đó, sáng cùng ngày, cảnh sát phong tỏa quảng trường.",
+        "Trước đó trong ngày, pháo binh nã đạn vào làng.",
+        "Trước đó vài giờ, máy bay không người lái rơi xuống kho dầu.",
+        "Trước đó khoảng hai tiếng, còi báo động vang lên.",
     ],
 )
 def test_no_date(text: str) -> None:

@@ -185,6 +185,15 @@ def test_a_sentence_with_no_date_goes_on_with_the_day_just_told(extract) -> None
     assert [(e["location"], e["date"]) for e in out["events"]] == [("Kandahar", "2025-06-06")]
 
 
+def test_earlier_the_same_day_is_the_day_told(extract) -> None:
+    out = extract(
+        "Rạng sáng 8/6, pháo binh Israel nã đạn vào thị trấn Khiam ở miền nam Lebanon. "
+        "Trước đó cùng ngày, Hezbollah phóng nhiều rocket vào thị trấn Metula ở miền bắc Israel. "
+        "Trước đó vài giờ, một máy bay không người lái đã tấn công thị trấn Kiryat Shmona."
+    )
+    assert [e["date"] for e in out["events"]] == ["2025-06-08"] * 3
+
+
 def test_a_deadline_in_the_sentence_before_is_not_the_day(extract) -> None:
     out = extract(
         "Hai bên hôm 2/6 cam kết đạt thỏa thuận hòa bình trước ngày 30/6. "
