@@ -162,22 +162,47 @@ def _previous_date(
     """The day the sentence before this one (of the body) gives, when it gives one that is news
     (not background): a sentence with no date of its own goes on about the day just told ("Hôm
     9/10, nhiều tiếng nổ lớn vang lên ở Kabul. Chính quyền Taliban cáo buộc Pakistan không kích
-    thủ đô …"), not the publication day. Not an own date: a date of its own still wins a merge."""
-    if index == 0 or roles[index - 1] != "body" or roles[index] != "body":
+    thủ đô …"), not the publication day. Not an own date: a date of its own still wins a merge.
+    A photo's caption in between is no sentence of the story ("CENTCOM ngày 14/6 cho biết …" /
+    caption / "Theo thông báo của CENTCOM, …")."""
+    if index == 0 or roles[index] != "body":
         return None
-    before = sentences[index - 1]
+    j = index - 1
+    while j > 0 and roles[j] == "caption":
+        j -= 1
+    if roles[j] != "body":
+        return None
+    before = sentences[j]
     lo, hi = bisect_left(starts, before[0]), bisect_left(starts, before[1])
     if lo == hi:
         return None
     for told in dates[lo:hi]:
-        # only a day the text writes ("Hôm 9/10"), not one read by reference ("trước đó"), nor a
-        # deadline ("trước ngày 18/8") or the past
-        if told.relative or told.precision != 1 or told.date_end is not None or len(told.date) != 10:
+        # only a day the text writes ("Hôm 9/10", "hôm thứ Sáu", "hôm qua"), not one read by reference
+        # ("trước đó": a few days), nor a deadline ("trước ngày 18/8") or the past
+        if told.precision != 1 or told.date_end is not None or len(told.date) != 10:
             continue
         if told.date > reference.isoformat() or is_background(told.date, reference):
             continue
         return DateRef(told.date, None, told.precision, own=False)
     return None
+
+
+_CARRY_GAP = 2  # sentences with no event and no date a carried day passes over ("Mỹ coi …")
+
+
+def _goes_on(
+    told: int, index: int, sentences: list[tuple[int, int]], roles: list[str], starts: list[int]
+) -> bool:
+    """Whether sentence ``index`` goes on from sentence ``told`` (whose day was carried to it): the
+    sentences in between are few, of the body or captions, and date nothing."""
+    if not told < index <= told + 1 + _CARRY_GAP:
+        return False
+    if index == told + 1:
+        return True
+    between = (sentences[told + 1][0], sentences[index - 1][1])
+    if bisect_left(starts, between[0]) != bisect_left(starts, between[1]):
+        return False  # a date in between: what follows is told from it
+    return all(role in ("body", "caption") for role in roles[told + 1 : index])
 
 
 # "thủ đô" with no name after it ("cáo buộc Pakistan không kích thủ đô và …"): the capital named before
@@ -398,10 +423,16 @@ class Extractor:
                 if not when.own:
                     if previous is False:
                         previous = _previous_date(sentences, index, roles, dates, date_starts, reference)
-                        if previous is None and carried is not None and carried[0] == index - 1:
+                        if (
+                            previous is None
+                            and carried is not None
+                            and _goes_on(carried[0], index, sentences, roles, date_starts)
+                        ):
                             previous = carried[1] if roles[index] == "body" else None
                     if isinstance(previous, DateRef):
                         when = previous  # "Hôm 9/10, … ở Kabul. Chính quyền Taliban cáo buộc …": that day
+                        if roles[index] == "body":
+                            carried = (index, previous)  # the next sentence goes on about it too
                 if anaphor is not None and told is not None:
                     kind = anaphor
                     if shifted_from is not None and (clause.cue_start or clause.start) < shifted_from:

@@ -194,6 +194,33 @@ def test_earlier_the_same_day_is_the_day_told(extract) -> None:
     assert [e["date"] for e in out["events"]] == ["2025-06-08"] * 3
 
 
+def test_a_relative_day_of_the_sentence_before_goes_on(extract) -> None:
+    out = extract(
+        "Tin về vụ việc ở làng Kyauk Pyin lan ra hôm thứ Sáu. "
+        "Trực thăng quân đội đã nổ súng vào một trường học ở thị trấn Tabayin, khiến 7 học sinh thiệt mạng."
+    )
+    assert [e["date"] for e in out["events"]] == ["2025-06-06"]
+
+
+def test_a_told_day_goes_on_past_a_sentence_that_dates_nothing(extract) -> None:
+    out = extract(
+        "Rạng sáng 7/6, Nga phóng hàng trăm UAV và tên lửa nhằm vào thủ đô Kiev. "
+        "Theo thị trưởng Kiev, các đợt tấn công kéo dài nhiều giờ. "
+        "Tại quận Obolon, mảnh vỡ rơi trúng một tòa chung cư, khiến hai người thiệt mạng. "
+        "Ở quận Podil, một đám cháy bùng lên trong một nhà kho khiến một người chết."
+    )
+    assert {e["date"] for e in out["events"]} == {"2025-06-07"}
+
+
+def test_a_caption_between_does_not_stop_the_day_told(extract) -> None:
+    out = extract(
+        "Bộ Tư lệnh Trung tâm Mỹ (CENTCOM) ngày 7/6 cho biết đã chặn nhiều đợt tấn công của Houthi.\n"
+        "Một tàu hàng trên Biển Đỏ. Ảnh tư liệu: AFP\n"
+        "Theo CENTCOM, quân đội Mỹ đã phá hủy hai bệ phóng tên lửa tại thành phố Hodeidah của Yemen."
+    )
+    assert {e["date"] for e in out["events"]} == {"2025-06-07"}
+
+
 def test_a_deadline_in_the_sentence_before_is_not_the_day(extract) -> None:
     out = extract(
         "Hai bên hôm 2/6 cam kết đạt thỏa thuận hòa bình trước ngày 30/6. "
