@@ -358,8 +358,10 @@ def _h_year(m: re.Match[str], low: str, text: str) -> _Cand | None:
 # first day are found backwards).
 _RANGE_DAY = re.compile(
     rf"(?P<d1>{_D})(?:(?P<s1>[/.-])(?P<m1>{_D})(?:(?P=s1)(?P<y1>{_Y}))?)?{_CONN}"
-    rf"(?:(?P<cue2>{_STRONG}){_WS})?(?P<d2>{_D})(?P<s2>[/.-])(?P<m2>{_D})(?:(?P=s2)(?P<y2>{_Y}))?{_NE}"
-)
+    rf"(?:(?P<cue2>{_STRONG}){_WS})?(?P<d2>{_D})"
+    rf"(?:(?P<s2>[/.-])(?P<m2>{_D})(?:(?P=s2)(?P<y2>{_Y}))?|{_WS}tháng{_WS}(?P<tm2>{_D})(?:{_WS}năm{_WS}(?P<ty2>{_Y}))?)"
+    rf"{_NE}"
+)  # (the last day's month in words too: "các ngày 14 và 15 tháng 7")
 # "đêm 27 rạng sáng 28/9", "đêm 27, rạng sáng 28/9": the night between two days.
 _NIGHT = re.compile(
     rf"đêm{_WS}(?P<d1>{_D})(?:[/-](?P<m1>{_D}))?{_OWS}(?:[,–-]|{_WS}và)?{_OWS}rạng{_WS}sáng{_WS}"
@@ -422,7 +424,7 @@ def _h_range_day(m: re.Match[str], low: str, text: str) -> _Cand | None:
     if "." in (s1, s2) and "ngày" not in f"{cue} {m.group('cue2')}":
         return None
     first = (int(m.group("d1")), _int(m.group("m1")), _int(m.group("y1")))
-    last = (int(m.group("d2")), int(m.group("m2")), _int(m.group("y2")))
+    last = (int(m.group("d2")), int(m.group("m2") or m.group("tm2")), _int(m.group("y2") or m.group("ty2")))
     return _day_range(from_m.start() if from_m else start, m.end(), first, last, _part_of_day(cue))
 
 

@@ -489,7 +489,9 @@ class Extractor:
                     and (record["fatalities"] is None or _told_before(text, clause))
                 )
                 if continues:  # no place and no date of its own: the incident told before goes on
-                    _carry_on(record, last)
+                    same_kind = recent is not None and recent[0]["sub_event_type"] == record["sub_event_type"]
+                    # ("Vụ không kích xảy ra …" after a clash told since: the strike told, not the clash)
+                    _carry_on(record, recent[0] if same_kind and _told_before(text, clause) else last)
                 at_start = record["place_start"]
                 here = next(near.at(at_start), None) if at_start is not None else None
                 cue_end = (clause.cue_start or clause.start) + len(clause.cue or "")
@@ -577,7 +579,12 @@ class Extractor:
         if lo < hi:
             spans = clause.spans or [(clause.start, clause.end)]
             i = bisect_left(starts, spans[0][0], lo, hi)  # its own
-            if i < hi and starts[i] < spans[0][1]:
+            own = i < hi and starts[i] < spans[0][1]
+            if own and _of_another(text, clause, dates[i]):
+                # "đấu súng trong đêm … sau vụ tấn công khủng bố … hôm 22-4": the other incident's day;
+                # only a date before it may be the clause's
+                own, hi = False, i
+            if own:
                 chosen = dates[i]
                 if chosen.relative and chosen.precision > 1:
                     # "một cuộc tấn công trước đó … hồi đầu tháng 8": the date the clause writes,
@@ -608,11 +615,16 @@ class Extractor:
                 else:
                     for s, e in spans:  # in the clauses merged into it
                         i = bisect_left(starts, s, lo, hi)
+                        if i < hi and starts[i] < e and _of_another(text, clause, dates[i]):
+                            hi = i  # (as above)
+                            break
                         if i < hi and starts[i] < e:
                             chosen = dates[i]
                             break
                     else:
                         chosen = dates[lo]  # the sentence's first
+                        if _of_another(text, clause, chosen):
+                            chosen = None  # (as above)
         if chosen is None:
             return DateRef(reference.isoformat(), None, max(2, reference_precision), own=False)
         end = chosen.date_end
@@ -625,6 +637,31 @@ class Extractor:
         ):
             end = later.date  # "từ ngày 27/9 … sáng 28/9", "Tháng 2/1988 … kéo dài đến năm 1994"
         return DateRef(_iso(chosen.date), _iso(end) if end else None, chosen.precision, reported=reported)
+
+
+# what opens the telling of another, earlier or later, incident after a clause's cue: "… sau vụ tấn công
+# khủng bố … hôm 22-4", "… để đáp trả cuộc không kích ngày 1/10", "… sau khi Hamas phóng rocket hôm 3/10"
+_ANOTHER_INCIDENT = re.compile(
+    r"(?<!\w)(?:(?:sau|trước)\s+khi|(?:(?:ngay|chỉ|vài\s+giờ|ít\s+giờ)\s+)?sau|kể\s+từ|đáp\s+trả|trả\s+đũa)"
+    r"(?:\s+(?:lại|cho|các|những|một|hai|ba))?\s+(?:vụ|cuộc|đợt|trận|loạt|đòn)(?!\w)"
+    r"|(?<!\w)(?:sau|trước)\s+khi(?!\w)",
+    re.IGNORECASE,
+)
+_ANOTHER_REACH = 160  # the other incident's day follows its words closely
+
+
+def _of_another(text: str, clause: Clause, mention: DateMention) -> bool:
+    """Whether the date, written after the clause's cue, dates another incident the clause names
+    after its cue (the day of a "sau vụ …" / "sau khi …" / "đáp trả cuộc …"), not the clause's."""
+    if clause.cue_start is None:
+        return False
+    cue_end = clause.cue_start + len(clause.cue or "")
+    if mention.start < cue_end:
+        return False
+    return (
+        _ANOTHER_INCIDENT.search(text, max(cue_end, mention.start - _ANOTHER_REACH), mention.start)
+        is not None
+    )
 
 
 def _capped(found: int, what: str, cap: int, done: str = "kept") -> str:

@@ -167,6 +167,11 @@ def test_relative_months_and_years(text: str, surface: str, date: str) -> None:
          "từ 28/12 đến 2/1", "2020-12-28", "2021-01-02", 1),
         ("Mỹ và Anh không kích Houthi ở Yemen đêm 11 rạng sáng 12/1.", D(2024, 1, 15),
          "đêm 11 rạng sáng 12/1", "2024-01-11", "2024-01-12", 1),
+        # the month in words after the last day
+        ("Không quân nã rocket vào các làng ven sông vào các ngày 3 và 4 tháng 10.", D(2020, 10, 6),
+         "ngày 3 và 4 tháng 10", "2020-10-03", "2020-10-04", 1),
+        ("Lệnh giới nghiêm áp dụng từ ngày 1 đến ngày 5 tháng 10 năm 2020.", PUB,
+         "từ ngày 1 đến ngày 5 tháng 10 năm 2020", "2020-10-01", "2020-10-05", 1),
     ],
 )  # fmt: skip
 def test_ranges_are_one_mention(

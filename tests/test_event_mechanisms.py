@@ -221,6 +221,21 @@ def test_a_caption_between_does_not_stop_the_day_told(extract) -> None:
     assert {e["date"] for e in out["events"]} == {"2025-06-07"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Binh sĩ hai nước đấu súng trong đêm dọc biên giới ở tỉnh Kunar, sau vụ tấn công nhằm vào một "
+        "đồn biên phòng hôm 5/6.",
+        "Không quân Israel ném bom thành phố Khan Younis để đáp trả cuộc tấn công bằng rocket của Hamas "
+        "hôm 5/6.",
+        "Quân đội nã pháo vào làng Tonzang sau khi phiến quân phục kích một đoàn xe hôm 5/6.",
+    ],
+)
+def test_the_day_of_the_incident_it_follows_is_not_the_clauses(extract, text: str) -> None:
+    first = extract(text)["events"][0]
+    assert (first["date"], first["time_precision"]) == ("2025-06-10", 2)  # the publication's, not 5/6
+
+
 def test_a_deadline_in_the_sentence_before_is_not_the_day(extract) -> None:
     out = extract(
         "Hai bên hôm 2/6 cam kết đạt thỏa thuận hòa bình trước ngày 30/6. "
