@@ -60,8 +60,8 @@ TOO_MANY_EVENTS = Message(
 # "Cùng ngày", "Trước đó một ngày", "Ngày hôm sau": a date by reference to the one told before
 _ANAPHOR = re.compile(
     # "(chỉ) một ngày sau khi …" first: the incident of the "sau khi" clause is the earlier one
-    r"(?P<since>(?:một|hai|ba|bốn|năm|\d{1,2}) ngày sau khi)(?!\w)"
-    r"|(?P<until>(?:một|hai|ba|bốn|năm|\d{1,2}) ngày trước khi)(?!\w)"
+    r"(?P<since>(?:một|hai|ba|bốn|năm|\d{1,2}) (?:ngày|tuần) sau khi)(?!\w)"
+    r"|(?P<until>(?:một|hai|ba|bốn|năm|\d{1,2}) (?:ngày|tuần) trước khi)(?!\w)"
     rf"|(?P<same>{lexicon.SAME_DAY})(?!\w)|(?P<before>{lexicon.DAY_BEFORE})(?!\w)|(?P<after>{lexicon.DAY_AFTER})(?!\w)",
     re.IGNORECASE,
 )
@@ -404,8 +404,9 @@ class Extractor:
             # "… N ngày sau khi / trước khi …": the count, and where the clause it shifts begins
             counted, shifted_from = 1, None
             if anaphor in ("since", "until") and m is not None:
-                word = m.group().split()[0].lower()
+                word, unit = m.group().lower().split()[:2]
                 counted = int(word) if word.isdigit() else _COUNTED_DAYS[word]
+                counted *= 7 if unit == "tuần" else 1  # "một tuần sau khi …"
                 shifted_from = sentence[0] + m.end()
             # the places a sentence's events may use are those of the sentence
             near = SentencePlaces(

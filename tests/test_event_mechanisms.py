@@ -236,6 +236,14 @@ def test_the_day_of_the_incident_it_follows_is_not_the_clauses(extract, text: st
     assert (first["date"], first["time_precision"]) == ("2025-06-10", 2)  # the publication's, not 5/6
 
 
+def test_an_incident_weeks_before_is_dated_that_much_earlier(extract) -> None:
+    out = extract(
+        "Sáng 9/6, máy bay Israel không kích thành phố Khan Younis. "
+        "Cuộc không kích diễn ra một tuần sau khi Hamas phóng rocket vào thành phố Sderot."
+    )
+    assert [e["date"] for e in out["events"] if e["cue"].startswith("phóng")] == ["2025-06-02"]
+
+
 def test_a_deadline_in_the_sentence_before_is_not_the_day(extract) -> None:
     out = extract(
         "Hai bên hôm 2/6 cam kết đạt thỏa thuận hòa bình trước ngày 30/6. "
