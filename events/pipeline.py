@@ -434,11 +434,13 @@ class Extractor:
                         when = previous  # "Hôm 9/10, … ở Kabul. Chính quyền Taliban cáo buộc …": that day
                         if roles[index] == "body":
                             carried = (index, previous)  # the next sentence goes on about it too
-                if anaphor is not None and told is not None:
+                # (no event dated yet: the day the sentence before told, "… vào sáng thứ Ba.")
+                base = told if told is not None else previous if isinstance(previous, DateRef) else None
+                if anaphor is not None and base is not None:
                     kind = anaphor
                     if shifted_from is not None and (clause.cue_start or clause.start) < shifted_from:
                         kind = "same"  # "Cuộc không kích xảy ra hai ngày trước khi …": the incident told
-                    by_reference = _anaphoric(kind, told, when, counted)
+                    by_reference = _anaphoric(kind, base, when, counted)
                     if by_reference is not None:
                         when = by_reference  # "Cùng ngày, …"
                         if by_reference.date is not None and roles[index] == "body":

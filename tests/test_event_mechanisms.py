@@ -242,6 +242,12 @@ def test_an_incident_weeks_before_is_dated_that_much_earlier(extract) -> None:
         "Cuộc không kích diễn ra một tuần sau khi Hamas phóng rocket vào thành phố Sderot."
     )
     assert [e["date"] for e in out["events"] if e["cue"].startswith("phóng")] == ["2025-06-02"]
+    out = extract(
+        "Nhân chứng kể lại những gì họ thấy vào sáng thứ Ba. "
+        "Các cuộc không kích vào Rafah diễn ra một tuần sau khi Hamas phóng rocket vào thành phố Sderot.",
+        published="2025-06-11",
+    )  # (the day the sentence before told, when no event was dated yet)
+    assert [e["date"] for e in out["events"] if e["cue"].startswith("phóng")] == ["2025-06-03"]
 
 
 def test_a_deadline_in_the_sentence_before_is_not_the_day(extract) -> None:
