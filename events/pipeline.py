@@ -152,6 +152,7 @@ def _carry_on(record: dict, told: dict) -> None:
 
 
 def _previous_date(
+    text: str,
     sentences: list[tuple[int, int]],
     index: int,
     roles: list[str],
@@ -181,6 +182,8 @@ def _previous_date(
         # ("trước đó": a few days), nor a deadline ("trước ngày 18/8") or the past
         if told.precision != 1 or told.date_end is not None or len(told.date) != 10:
             continue
+        if told.relative and told.date == reference.isoformat() and _REPORTED_ON.match(text, told.end):
+            continue  # "Zelensky hôm nay cho biết": the day of the telling, no day of the incident
         if told.date > reference.isoformat() or is_background(told.date, reference):
             continue
         return DateRef(told.date, None, told.precision, own=False)
@@ -423,7 +426,9 @@ class Extractor:
                 when = self._when(text, clause, sentence, dates, reference, reference_precision, date_starts)
                 if not when.own:
                     if previous is False:
-                        previous = _previous_date(sentences, index, roles, dates, date_starts, reference)
+                        previous = _previous_date(
+                            text, sentences, index, roles, dates, date_starts, reference
+                        )
                         if (
                             previous is None
                             and carried is not None

@@ -152,7 +152,9 @@ _CREDIT = rf"(?-i:[{_UPPER}])[^\s.!?]*(?:[ /,-]+(?-i:[{_UPPER}])[^\s.!?]*){{0,4}
 _CAPTION_END = re.compile(
     r"(?:[-–—(]\s*|\s)(?:ảnh|video|clip|nguồn|hình|ảnh chụp màn hình|ảnh (?:tư liệu|minh họa|minh hoạ))"
     r"(?:\s*\d+)?"
-    r"\s*(?::\s*[^.!?]{0,60}|:\s*" + _CREDIT + r"\.)?\)?\s*$|(?:[-–—]\s*)hình\s*\d+\s*$",
+    r"\s*(?::\s*[^.!?]{0,60}|:\s*" + _CREDIT + r"\.)?\)?\s*$|(?:[-–—]\s*)hình\s*\d+\s*$"
+    # a bare agency credit in capitals ends the line: "… gần Avdiivka ngày 11.2 AFP" (not "theo AFP")
+    r"|(?<!theo)(?<!của)(?<!dẫn)\s(?-i:AFP|REUTERS|AP|EPA|TTXVN|XINHUA|GETTY IMAGES|ANADOLU|TASS)\s*$",
     re.IGNORECASE,
 )
 _CLOSING = "\"'”’»)] \t"

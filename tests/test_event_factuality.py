@@ -142,10 +142,24 @@ def test_a_file_photo_or_an_illustration_credit_makes_a_caption() -> None:
         "Một tàu tuần tra bị trúng đạn gần cảng. Ảnh tư liệu: Reuters\n"
         "Ảnh tư liệu: Binh sĩ tuần tra ở biên giới\n"
         "Xe tăng tiến vào thị trấn. Ảnh minh họa: AFP\n"
-        "Giới chức địa phương chưa công bố thương vong."
+        "Binh sĩ nã pháo gần thị trấn Chasiv Yar ngày 3.5 REUTERS\n"
+        "Giới chức địa phương chưa công bố thương vong.\n"
+        "Nga tấn công Kharkiv, theo AFP\n"
+        "Thành phố chìm trong bóng tối sau đợt tấn công."
     )
     roles = sentence_roles(text, split_sentences(text))
-    assert roles == ["body", "caption", "caption", "caption", "caption", "caption", "body"]
+    assert roles == [
+        "body",
+        "caption",
+        "caption",
+        "caption",
+        "caption",
+        "caption",
+        "caption",
+        "body",
+        "headline",
+        "body",
+    ]
 
 
 def test_a_headline_supports_the_incident_the_body_reports(extract) -> None:

@@ -250,6 +250,16 @@ def test_an_incident_weeks_before_is_dated_that_much_earlier(extract) -> None:
     assert [e["date"] for e in out["events"] if e["cue"].startswith("phóng")] == ["2025-06-03"]
 
 
+def test_a_captions_day_does_not_replace_the_day_the_body_carried(extract) -> None:
+    out = extract(
+        "Ngày 7/6, quân đội Ukraine cho biết đang rút quân khỏi một số khu vực ở thành phố Pokrovsk.\n"
+        "Nga đang cố gắng bao vây thành phố Pokrovsk và cắt đứt các tuyến tiếp tế.\n"
+        "Binh sĩ Ukraine chiến đấu gần Pokrovsk ngày 3.6 AFP\n"
+        "Giới chức địa phương cho biết việc sơ tán đang gặp khó khăn."
+    )
+    assert [e["date"] for e in out["events"]] == ["2025-06-07"]
+
+
 def test_a_deadline_in_the_sentence_before_is_not_the_day(extract) -> None:
     out = extract(
         "Hai bên hôm 2/6 cam kết đạt thỏa thuận hòa bình trước ngày 30/6. "
