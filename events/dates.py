@@ -184,6 +184,7 @@ _BACK_SO = re.compile(rf"(?<!\w)số{_WS}$")
 _BACK_HOM = re.compile(rf"(?<!\w)(?:(?P<pod>{_POD}){_WS}(?:ngày{_WS})?|ngày{_WS})$")  # "chiều (ngày) hôm qua"
 _BACK_POD = re.compile(rf"(?<!\w)(?:rạng|nửa){_WS}$")  # "rạng sáng nay", "nửa đêm qua"
 _BACK_CUOI = re.compile(rf"(?<!\w)cuối{_WS}$")
+_BACK_DAU = re.compile(rf"(?<!\w)(?P<part>đầu|giữa){_WS}$")  # "đầu tuần này", "giữa tuần qua"
 _BACK_NUM = re.compile(rf"(?<![\w.,/-])(?:(?P<a>{_APPROX}){_WS})?(?P<n>{_NUM}){_WS}$")
 _BACK_WD = re.compile(rf"(?<!\w)(?:(?P<pod>{_POD}){_WS}(?:(?:ngày|hôm){_WS})?|(?P<cue>ngày|hôm){_WS})$")
 _AFTER_TRUOC = re.compile(rf"{_WS}(?:đó|khi|nữa)(?!\w)")
@@ -580,6 +581,9 @@ def _h_unit_word(m: re.Match[str], low: str, text: str) -> _Cand | None:
         cuoi = _back(_BACK_CUOI, low, start, 8)
         if cuoi:
             return _Cand(cuoi.start(), end, _weekend(word), relative=True)
+        part = _back(_BACK_DAU, low, start, 8)
+        if part:
+            return _Cand(part.start(), end, _week_part(word, part.group("part")), relative=True)
         return _Cand(start, end, _fixed_day({"này": 0, "tới": 7}.get(word, -7), 2), relative=True)
     delta = {"trước": -1, "ngoái": -1, "này": 0, "nay": 0, "tới": 1}[word]
     if unit == "tháng":
@@ -600,6 +604,18 @@ def _weekend(word: str) -> _Resolver:
         else:
             saturday = ref - datetime.timedelta(days=(ref.weekday() - 5) % 7 or 7)
         return saturday.isoformat(), None, 2
+
+    return resolve
+
+
+def _week_part(word: str, part: str) -> _Resolver:
+    """'đầu tuần này': the Monday of the reference's week ('giữa': its Wednesday); 'qua'/'trước': the
+    week before, 'tới': the week after (never after the reference day when the week is this one)."""
+
+    def resolve(ref: datetime.date) -> _Resolved:
+        weeks = {"này": 0, "tới": 1}.get(word, -1)
+        day = _monday(ref) + datetime.timedelta(days=7 * weeks + (2 if part == "giữa" else 0))
+        return (min(day, ref) if weeks == 0 else day).isoformat(), None, 2
 
     return resolve
 

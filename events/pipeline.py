@@ -103,6 +103,8 @@ _REPORTED_ON = re.compile(
     rf"(?:{lexicon.CLAIM_VERBS}|đưa tin|thừa nhận|làm rõ)(?!\w)",
     re.IGNORECASE,
 )
+# a day right after a report verb dates the report: "Aljazeera đưa tin ngày 28/8, …", "cho biết hôm 5/9 rằng"
+_TELLS_ON = re.compile(rf"(?:{lexicon.CLAIM_VERBS}|đưa tin)(?:\s+vào)?\s*$", re.IGNORECASE)
 _ATTACK_WORDS = ("tấn công", "tập kích", "tiến công")
 # where a strike is first told before the text says where in it it struck (records._broad_and_narrow)
 _BROAD_KINDS = ("country", "sea", "ocean", "gulf")
@@ -620,6 +622,18 @@ class Extractor:
                         chosen.precision == 1
                         and _REPORTED_ON.match(text, chosen.end, clause.start) is not None
                     )
+                    cue = clause.cue_start
+                    told_from = max(sentence[0], chosen.start - 24)
+                    if (
+                        cue is not None
+                        and chosen.precision == 1
+                        and _TELLS_ON.search(text, told_from, chosen.start)
+                    ):
+                        # "Aljazeera đưa tin ngày 28/8, Israel đã không kích … đầu tuần này": the report's
+                        # day; the incident's own comes after its cue
+                        later = bisect_left(starts, cue, i, hi)
+                        if later < hi and not _of_another(text, clause, dates[later]):
+                            chosen, reported = dates[later], False
                 else:
                     for s, e in spans:  # in the clauses merged into it
                         i = bisect_left(starts, s, lo, hi)

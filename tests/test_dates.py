@@ -211,6 +211,11 @@ def test_ranges_are_one_mention(
         ("Cuối tuần qua, tàu tiếp tế Philippines bị chặn ở bãi Cỏ Mây.", "Cuối tuần qua", "2020-09-26", 2,
          None),
         ("Hai tuần trước, Houthi bắn tên lửa vào Eilat.", "Hai tuần trước", "2020-09-14", 2, None),
+        # the start or middle of a week: its Monday or Wednesday
+        ("Israel không kích một doanh trại cũ gần Damascus đầu tuần này.", "đầu tuần này", "2020-09-28", 2,
+         None),
+        ("Phiến quân phục kích đoàn xe hồi giữa tuần qua.", "giữa tuần qua", "2020-09-23", 2, None),
+        ("Đầu tuần trước, hai bên đấu pháo dọc biên giới.", "Đầu tuần trước", "2020-09-21", 2, None),
     ],
 )  # fmt: skip
 def test_relative_days(text: str, surface: str, date: str, precision: int, part_of_day: str | None) -> None:

@@ -260,6 +260,20 @@ def test_a_captions_day_does_not_replace_the_day_the_body_carried(extract) -> No
     assert [e["date"] for e in out["events"]] == ["2025-06-07"]
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Truyền thông Lebanon đưa tin ngày 12/6, lực lượng Israel đã thực hiện nhiều cuộc không kích vào "
+         "một doanh trại cũ tại thị trấn Nabatieh, phía bắc sông Litani, đầu tuần này.", ("2025-06-09", 2)),
+        ("Đài truyền hình Al Manar cho biết ngày 12/6, máy bay Israel đã ném bom một nhà kho tại thị trấn "
+         "Nabatieh, phía bắc sông Litani, hôm thứ Hai.", ("2025-06-09", 1)),
+    ],
+)  # fmt: skip
+def test_a_day_right_after_a_report_verb_dates_the_report(extract, text: str, day: tuple[str, int]) -> None:
+    (event,) = extract(text, published="2025-06-13")["events"]
+    assert (event["date"], event["time_precision"]) == day  # the incident's day told after its cue
+
+
 def test_a_deadline_in_the_sentence_before_is_not_the_day(extract) -> None:
     out = extract(
         "Hai bên hôm 2/6 cam kết đạt thỏa thuận hòa bình trước ngày 30/6. "
