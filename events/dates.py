@@ -184,6 +184,7 @@ _BACK_SO = re.compile(rf"(?<!\w)số{_WS}$")
 _BACK_HOM = re.compile(rf"(?<!\w)(?:(?P<pod>{_POD}){_WS}(?:ngày{_WS})?|ngày{_WS})$")  # "chiều (ngày) hôm qua"
 _BACK_POD = re.compile(rf"(?<!\w)(?:rạng|nửa){_WS}$")  # "rạng sáng nay", "nửa đêm qua"
 _BACK_CUOI = re.compile(rf"(?<!\w)cuối{_WS}$")
+_BACK_DAU = re.compile(rf"(?<!\w)(?P<part>đầu|giữa){_WS}$")  # "đầu tuần này", "giữa tuần qua"
 _BACK_NUM = re.compile(rf"(?<![\w.,/-])(?:(?P<a>{_APPROX}){_WS})?(?P<n>{_NUM}){_WS}$")
 _BACK_WD = re.compile(rf"(?<!\w)(?:(?P<pod>{_POD}){_WS}(?:(?:ngày|hôm){_WS})?|(?P<cue>ngày|hôm){_WS})$")
 _AFTER_TRUOC = re.compile(rf"{_WS}(?:đó|khi|nữa)(?!\w)")
@@ -358,8 +359,10 @@ def _h_year(m: re.Match[str], low: str, text: str) -> _Cand | None:
 # first day are found backwards).
 _RANGE_DAY = re.compile(
     rf"(?P<d1>{_D})(?:(?P<s1>[/.-])(?P<m1>{_D})(?:(?P=s1)(?P<y1>{_Y}))?)?{_CONN}"
-    rf"(?:(?P<cue2>{_STRONG}){_WS})?(?P<d2>{_D})(?P<s2>[/.-])(?P<m2>{_D})(?:(?P=s2)(?P<y2>{_Y}))?{_NE}"
-)
+    rf"(?:(?P<cue2>{_STRONG}){_WS})?(?P<d2>{_D})"
+    rf"(?:(?P<s2>[/.-])(?P<m2>{_D})(?:(?P=s2)(?P<y2>{_Y}))?|{_WS}tháng{_WS}(?P<tm2>{_D})(?:{_WS}năm{_WS}(?P<ty2>{_Y}))?)"
+    rf"{_NE}"
+)  # (the last day's month in words too: "các ngày 14 và 15 tháng 7")
 # "đêm 27 rạng sáng 28/9", "đêm 27, rạng sáng 28/9": the night between two days.
 _NIGHT = re.compile(
     rf"đêm{_WS}(?P<d1>{_D})(?:[/-](?P<m1>{_D}))?{_OWS}(?:[,–-]|{_WS}và)?{_OWS}rạng{_WS}sáng{_WS}"
@@ -422,7 +425,7 @@ def _h_range_day(m: re.Match[str], low: str, text: str) -> _Cand | None:
     if "." in (s1, s2) and "ngày" not in f"{cue} {m.group('cue2')}":
         return None
     first = (int(m.group("d1")), _int(m.group("m1")), _int(m.group("y1")))
-    last = (int(m.group("d2")), int(m.group("m2")), _int(m.group("y2")))
+    last = (int(m.group("d2")), int(m.group("m2") or m.group("tm2")), _int(m.group("y2") or m.group("ty2")))
     return _day_range(from_m.start() if from_m else start, m.end(), first, last, _part_of_day(cue))
 
 
@@ -594,6 +597,9 @@ def _h_unit_word(m: re.Match[str], low: str, text: str) -> _Cand | None:
         cuoi = _back(_BACK_CUOI, low, start, 8)
         if cuoi:
             return _Cand(cuoi.start(), end, _weekend(word), relative=True)
+        part = _back(_BACK_DAU, low, start, 8)
+        if part:
+            return _Cand(part.start(), end, _week_part(word, part.group("part")), relative=True)
         return _Cand(start, end, _fixed_day({"này": 0, "tới": 7}.get(word, -7), 2), relative=True)
     delta = {"trước": -1, "ngoái": -1, "này": 0, "nay": 0, "tới": 1}[word]
     if unit == "tháng":
@@ -614,6 +620,18 @@ def _weekend(word: str) -> _Resolver:
         else:
             saturday = ref - datetime.timedelta(days=(ref.weekday() - 5) % 7 or 7)
         return saturday.isoformat(), None, 2
+
+    return resolve
+
+
+def _week_part(word: str, part: str) -> _Resolver:
+    """'đầu tuần này': the Monday of the reference's week ('giữa': its Wednesday); 'qua'/'trước': the
+    week before, 'tới': the week after (never after the reference day when the week is this one)."""
+
+    def resolve(ref: datetime.date) -> _Resolved:
+        weeks = {"này": 0, "tới": 1}.get(word, -1)
+        day = _monday(ref) + datetime.timedelta(days=7 * weeks + (2 if part == "giữa" else 0))
+        return (min(day, ref) if weeks == 0 else day).isoformat(), None, 2
 
     return resolve
 
@@ -643,12 +661,21 @@ def _h_cach_day(m: re.Match[str], low: str, text: str) -> _Cand | None:
 
 
 _TRUOC_DO = re.compile(rf"trước{_WS}đó(?!\w)")
+# "Trước đó cùng ngày", "Trước đó, sáng cùng ngày", "Trước đó vài giờ": earlier the same day, the
+# day told before (read by reference, not against the publication day)
+_SAME_DAY_AFTER = re.compile(
+    rf"{_OWS},?{_OWS}(?:(?:vào|trong|{_POD}){_WS})?(?:(?:vào|trong|{_POD}){_WS})?"
+    rf"(?:cùng{_WS}(?:ngày|đêm|hôm|buổi)|cũng{_WS}trong{_WS}ngày|trong{_WS}ngày|ít{_WS}giờ|vài{_WS}giờ"
+    rf"|mấy{_WS}giờ|(?:(?:{_APPROX}){_WS})?(?:{_NUM}){_WS}(?:tiếng|giờ))(?!\w)"
+)
 
 
 def _h_truoc_do(m: re.Match[str], low: str, text: str) -> _Cand | None:
     prev = _prev_word(low, m.start())
     if _glued(low, m.start()) or prev in _TIME_UNITS or prev.isdigit() or prev in _NUM_WORDS:
         return None  # "hai ngày trước đó": counted from another date
+    if _SAME_DAY_AFTER.match(low, m.end()):
+        return None  # "Trước đó cùng ngày": the day told before, not the day before publication
     return _Cand(m.start(), m.end(), _fixed_day(-1, 2), relative=True)
 
 

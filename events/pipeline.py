@@ -61,8 +61,8 @@ TOO_MANY_EVENTS = Message(
 # "Cùng ngày", "Trước đó một ngày", "Ngày hôm sau": a date by reference to the one told before
 _ANAPHOR = re.compile(
     # "(chỉ) một ngày sau khi …" first: the incident of the "sau khi" clause is the earlier one
-    r"(?P<since>(?:một|hai|ba|bốn|năm|\d{1,2}) ngày sau khi)(?!\w)"
-    r"|(?P<until>(?:một|hai|ba|bốn|năm|\d{1,2}) ngày trước khi)(?!\w)"
+    r"(?P<since>(?:một|hai|ba|bốn|năm|\d{1,2}) (?:ngày|tuần) sau khi)(?!\w)"
+    r"|(?P<until>(?:một|hai|ba|bốn|năm|\d{1,2}) (?:ngày|tuần) trước khi)(?!\w)"
     rf"|(?P<same>{lexicon.SAME_DAY})(?!\w)|(?P<before>{lexicon.DAY_BEFORE})(?!\w)|(?P<after>{lexicon.DAY_AFTER})(?!\w)",
     re.IGNORECASE,
 )
@@ -118,6 +118,8 @@ _REPORTED_ON = re.compile(
     rf"(?:{lexicon.CLAIM_VERBS}|đưa tin|thừa nhận|làm rõ)(?!\w)",
     re.IGNORECASE,
 )
+# a day right after a report verb dates the report: "Aljazeera đưa tin ngày 28/8, …", "cho biết hôm 5/9 rằng"
+_TELLS_ON = re.compile(rf"(?:{lexicon.CLAIM_VERBS}|đưa tin)(?:\s+vào)?\s*$", re.IGNORECASE)
 _ATTACK_WORDS = ("tấn công", "tập kích", "tiến công")
 # where a strike is first told before the text says where in it it struck (records._broad_and_narrow)
 _BROAD_KINDS = ("country", "sea", "ocean", "gulf")
@@ -167,6 +169,7 @@ def _carry_on(record: dict, told: dict) -> None:
 
 
 def _previous_date(
+    text: str,
     sentences: list[tuple[int, int]],
     index: int,
     roles: list[str],
@@ -177,22 +180,49 @@ def _previous_date(
     """The day the sentence before this one (of the body) gives, when it gives one that is news
     (not background): a sentence with no date of its own goes on about the day just told ("Hôm
     9/10, nhiều tiếng nổ lớn vang lên ở Kabul. Chính quyền Taliban cáo buộc Pakistan không kích
-    thủ đô …"), not the publication day. Not an own date: a date of its own still wins a merge."""
-    if index == 0 or roles[index - 1] != "body" or roles[index] != "body":
+    thủ đô …"), not the publication day. Not an own date: a date of its own still wins a merge.
+    A photo's caption in between is no sentence of the story ("CENTCOM ngày 14/6 cho biết …" /
+    caption / "Theo thông báo của CENTCOM, …")."""
+    if index == 0 or roles[index] != "body":
         return None
-    before = sentences[index - 1]
+    j = index - 1
+    while j > 0 and roles[j] == "caption":
+        j -= 1
+    if roles[j] != "body":
+        return None
+    before = sentences[j]
     lo, hi = bisect_left(starts, before[0]), bisect_left(starts, before[1])
     if lo == hi:
         return None
     for told in dates[lo:hi]:
-        # only a day the text writes ("Hôm 9/10"), not one read by reference ("trước đó"), nor a
-        # deadline ("trước ngày 18/8") or the past
-        if told.relative or told.precision != 1 or told.date_end is not None or len(told.date) != 10:
+        # only a day the text writes ("Hôm 9/10", "hôm thứ Sáu", "hôm qua"), not one read by reference
+        # ("trước đó": a few days), nor a deadline ("trước ngày 18/8") or the past
+        if told.precision != 1 or told.date_end is not None or len(told.date) != 10:
             continue
+        if told.relative and told.date == reference.isoformat() and _REPORTED_ON.match(text, told.end):
+            continue  # "Zelensky hôm nay cho biết": the day of the telling, no day of the incident
         if told.date > reference.isoformat() or is_background(told.date, reference):
             continue
         return DateRef(told.date, None, told.precision, own=False)
     return None
+
+
+_CARRY_GAP = 2  # sentences with no event and no date a carried day passes over ("Mỹ coi …")
+
+
+def _goes_on(
+    told: int, index: int, sentences: list[tuple[int, int]], roles: list[str], starts: list[int]
+) -> bool:
+    """Whether sentence ``index`` goes on from sentence ``told`` (whose day was carried to it): the
+    sentences in between are few, of the body or captions, and date nothing."""
+    if not told < index <= told + 1 + _CARRY_GAP:
+        return False
+    if index == told + 1:
+        return True
+    between = (sentences[told + 1][0], sentences[index - 1][1])
+    if bisect_left(starts, between[0]) != bisect_left(starts, between[1]):
+        return False  # a date in between: what follows is told from it
+    return all(role in ("body", "caption") for role in roles[told + 1 : index])
 
 
 # "thủ đô" with no name after it ("cáo buộc Pakistan không kích thủ đô và …"): the capital named before
@@ -397,8 +427,9 @@ class Extractor:
             # "… N ngày sau khi / trước khi …": the count, and where the clause it shifts begins
             counted, shifted_from = 1, None
             if anaphor in ("since", "until") and m is not None:
-                word = m.group().split()[0].lower()
+                word, unit = m.group().lower().split()[:2]
                 counted = int(word) if word.isdigit() else _COUNTED_DAYS[word]
+                counted *= 7 if unit == "tuần" else 1  # "một tuần sau khi …"
                 shifted_from = sentence[0] + m.end()
             # the places a sentence's events may use are those of the sentence
             near = SentencePlaces(
@@ -415,16 +446,26 @@ class Extractor:
                 when = self._when(text, clause, sentence, dates, reference, reference_precision, date_starts)
                 if not when.own:
                     if previous is False:
-                        previous = _previous_date(sentences, index, roles, dates, date_starts, reference)
-                        if previous is None and carried is not None and carried[0] == index - 1:
+                        previous = _previous_date(
+                            text, sentences, index, roles, dates, date_starts, reference
+                        )
+                        if (
+                            previous is None
+                            and carried is not None
+                            and _goes_on(carried[0], index, sentences, roles, date_starts)
+                        ):
                             previous = carried[1] if roles[index] == "body" else None
                     if isinstance(previous, DateRef):
                         when = previous  # "Hôm 9/10, … ở Kabul. Chính quyền Taliban cáo buộc …": that day
-                if anaphor is not None and told is not None:
+                        if roles[index] == "body":
+                            carried = (index, previous)  # the next sentence goes on about it too
+                # (no event dated yet: the day the sentence before told, "… vào sáng thứ Ba.")
+                base = told if told is not None else previous if isinstance(previous, DateRef) else None
+                if anaphor is not None and base is not None:
                     kind = anaphor
                     if shifted_from is not None and (clause.cue_start or clause.start) < shifted_from:
                         kind = "same"  # "Cuộc không kích xảy ra hai ngày trước khi …": the incident told
-                    by_reference = _anaphoric(kind, told, when, counted)
+                    by_reference = _anaphoric(kind, base, when, counted)
                     if by_reference is not None:
                         when = by_reference  # "Cùng ngày, …"
                         if by_reference.date is not None and roles[index] == "body":
@@ -480,7 +521,9 @@ class Extractor:
                     and (record["fatalities"] is None or _told_before(text, clause))
                 )
                 if continues:  # no place and no date of its own: the incident told before goes on
-                    _carry_on(record, last)
+                    same_kind = recent is not None and recent[0]["sub_event_type"] == record["sub_event_type"]
+                    # ("Vụ không kích xảy ra …" after a clash told since: the strike told, not the clash)
+                    _carry_on(record, recent[0] if same_kind and _told_before(text, clause) else last)
                 at_start = record["place_start"]
                 here = next(near.at(at_start), None) if at_start is not None else None
                 cue_end = (clause.cue_start or clause.start) + len(clause.cue or "")
@@ -568,7 +611,12 @@ class Extractor:
         if lo < hi:
             spans = clause.spans or [(clause.start, clause.end)]
             i = bisect_left(starts, spans[0][0], lo, hi)  # its own
-            if i < hi and starts[i] < spans[0][1]:
+            own = i < hi and starts[i] < spans[0][1]
+            if own and _of_another(text, clause, dates[i]):
+                # "đấu súng trong đêm … sau vụ tấn công khủng bố … hôm 22-4": the other incident's day;
+                # only a date before it may be the clause's
+                own, hi = False, i
+            if own:
                 chosen = dates[i]
                 if chosen.relative and chosen.precision > 1:
                     # "một cuộc tấn công trước đó … hồi đầu tháng 8": the date the clause writes,
@@ -596,14 +644,31 @@ class Extractor:
                         chosen.precision == 1
                         and _REPORTED_ON.match(text, chosen.end, clause.start) is not None
                     )
+                    cue = clause.cue_start
+                    told_from = max(sentence[0], chosen.start - 24)
+                    if (
+                        cue is not None
+                        and chosen.precision == 1
+                        and _TELLS_ON.search(text, told_from, chosen.start)
+                    ):
+                        # "Aljazeera đưa tin ngày 28/8, Israel đã không kích … đầu tuần này": the report's
+                        # day; the incident's own comes after its cue
+                        later = bisect_left(starts, cue, i, hi)
+                        if later < hi and not _of_another(text, clause, dates[later]):
+                            chosen, reported = dates[later], False
                 else:
                     for s, e in spans:  # in the clauses merged into it
                         i = bisect_left(starts, s, lo, hi)
+                        if i < hi and starts[i] < e and _of_another(text, clause, dates[i]):
+                            hi = i  # (as above)
+                            break
                         if i < hi and starts[i] < e:
                             chosen = dates[i]
                             break
                     else:
                         chosen = dates[lo]  # the sentence's first
+                        if _of_another(text, clause, chosen):
+                            chosen = None  # (as above)
         if chosen is not None and _SINCE_COMPARED.search(text, max(0, chosen.start - 30), chosen.start):
             chosen = None  # "các cuộc đụng độ tồi tệ nhất kể từ năm 2016": what it is compared with
         elif chosen is not None and refers_back(text, clause, chosen.start):
@@ -620,6 +685,31 @@ class Extractor:
         ):
             end = later.date  # "từ ngày 27/9 … sáng 28/9", "Tháng 2/1988 … kéo dài đến năm 1994"
         return DateRef(_iso(chosen.date), _iso(end) if end else None, chosen.precision, reported=reported)
+
+
+# what opens the telling of another, earlier or later, incident after a clause's cue: "… sau vụ tấn công
+# khủng bố … hôm 22-4", "… để đáp trả cuộc không kích ngày 1/10", "… sau khi Hamas phóng rocket hôm 3/10"
+_ANOTHER_INCIDENT = re.compile(
+    r"(?<!\w)(?:(?:sau|trước)\s+khi|(?:(?:ngay|chỉ|vài\s+giờ|ít\s+giờ)\s+)?sau|kể\s+từ|đáp\s+trả|trả\s+đũa)"
+    r"(?:\s+(?:lại|cho|các|những|một|hai|ba))?\s+(?:vụ|cuộc|đợt|trận|loạt|đòn)(?!\w)"
+    r"|(?<!\w)(?:sau|trước)\s+khi(?!\w)",
+    re.IGNORECASE,
+)
+_ANOTHER_REACH = 160  # the other incident's day follows its words closely
+
+
+def _of_another(text: str, clause: Clause, mention: DateMention) -> bool:
+    """Whether the date, written after the clause's cue, dates another incident the clause names
+    after its cue (the day of a "sau vụ …" / "sau khi …" / "đáp trả cuộc …"), not the clause's."""
+    if clause.cue_start is None:
+        return False
+    cue_end = clause.cue_start + len(clause.cue or "")
+    if mention.start < cue_end:
+        return False
+    return (
+        _ANOTHER_INCIDENT.search(text, max(cue_end, mention.start - _ANOTHER_REACH), mention.start)
+        is not None
+    )
 
 
 def _capped(found: int, what: str, cap: int, done: str = "kept") -> str:

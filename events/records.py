@@ -1067,7 +1067,10 @@ def incidents(
                 event[field] = record[field]
         figures = [f for f in (event["fatalities"], record["fatalities"]) if f is not None]
         event["fatalities"] = min(figures) if figures else None
-        if how["own_date"] and not event_how["own_date"]:
+        # (a caption's or headline's day does not replace a day the body carried to the event: "Nga đang
+        # cố gắng bao vây Avdiivka" after "Ngày 15.2, …" stays 15/2 beside "… ngày 11.2 AFP")
+        carried = how["support"] and event["time_precision"] == 1
+        if how["own_date"] and not event_how["own_date"] and not carried:
             event["date"], event["date_end"] = record["date"], record["date_end"]
             event["time_precision"] = record["time_precision"]
             event_how["own_date"], event_how["reported"] = True, False

@@ -162,8 +162,8 @@ def _emit(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None
 # another story. Matched at the start of a line (after an opening bracket) or, for a credit,
 # at its end ("… - Ảnh: Reuters", "(Ảnh: AFP)", "… hôm 5/11. Ảnh: Xinhua." with its full stop).
 _CAPTION_START = re.compile(
-    r"[\[(]?\s*(?:ảnh|video|clip|hình|infographic|đồ họa|nguồn|ảnh minh họa|xem thêm|đọc thêm|tin liên quan"
-    r"|có thể bạn quan tâm|bài liên quan|xem video|mời xem)(?:\s*\d+)?\s*(?:[:\]\)–—-]|$)",
+    r"[\[(]?\s*(?:ảnh|video|clip|hình|infographic|đồ họa|nguồn|ảnh minh họa|ảnh tư liệu|xem thêm|đọc thêm"
+    r"|tin liên quan|có thể bạn quan tâm|bài liên quan|xem video|mời xem)(?:\s*\d+)?\s*(?:[:\]\)–—-]|$)",
     re.IGNORECASE,
 )
 # What _CAPTION_START's words begin with: a cheap test before the regex.
@@ -176,9 +176,12 @@ _CAPTION_WORDS = (
 _UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
 _CREDIT = rf"(?-i:[{_UPPER}])[^\s.!?]*(?:[ /,-]+(?-i:[{_UPPER}])[^\s.!?]*){{0,4}}"
 _CAPTION_END = re.compile(
-    r"(?:[-–—(]\s*|\s)(?:ảnh|video|clip|nguồn|hình|ảnh chụp màn hình)(?:\s*\d+)?"
+    r"(?:[-–—(]\s*|\s)(?:ảnh|video|clip|nguồn|hình|ảnh chụp màn hình|ảnh (?:tư liệu|minh họa|minh hoạ))"
+    r"(?:\s*\d+)?"
     # (a page's separator may trail the credit: "… Ảnh: Reuters. |")
-    r"\s*(?::\s*[^.!?|]{0,60}|:\s*" + _CREDIT + r"\.)?\)?[\s|]*$|(?:[-–—]\s*)hình\s*\d+\s*$",
+    r"\s*(?::\s*[^.!?|]{0,60}|:\s*" + _CREDIT + r"\.)?\)?[\s|]*$|(?:[-–—]\s*)hình\s*\d+\s*$"
+    # a bare agency credit in capitals ends the line: "… gần Avdiivka ngày 11.2 AFP" (not "theo AFP")
+    r"|(?<!theo)(?<!của)(?<!dẫn)\s(?-i:AFP|REUTERS|AP|EPA|TTXVN|XINHUA|GETTY IMAGES|ANADOLU|TASS)\s*$",
     re.IGNORECASE,
 )
 _CLOSING = "\"'”’»)] \t"

@@ -167,6 +167,11 @@ def test_relative_months_and_years(text: str, surface: str, date: str) -> None:
          "từ 28/12 đến 2/1", "2020-12-28", "2021-01-02", 1),
         ("Mỹ và Anh không kích Houthi ở Yemen đêm 11 rạng sáng 12/1.", D(2024, 1, 15),
          "đêm 11 rạng sáng 12/1", "2024-01-11", "2024-01-12", 1),
+        # the month in words after the last day
+        ("Không quân nã rocket vào các làng ven sông vào các ngày 3 và 4 tháng 10.", D(2020, 10, 6),
+         "ngày 3 và 4 tháng 10", "2020-10-03", "2020-10-04", 1),
+        ("Lệnh giới nghiêm áp dụng từ ngày 1 đến ngày 5 tháng 10 năm 2020.", PUB,
+         "từ ngày 1 đến ngày 5 tháng 10 năm 2020", "2020-10-01", "2020-10-05", 1),
     ],
 )  # fmt: skip
 def test_ranges_are_one_mention(
@@ -206,6 +211,11 @@ def test_ranges_are_one_mention(
         ("Cuối tuần qua, tàu tiếp tế Philippines bị chặn ở bãi Cỏ Mây.", "Cuối tuần qua", "2020-09-26", 2,
          None),
         ("Hai tuần trước, Houthi bắn tên lửa vào Eilat.", "Hai tuần trước", "2020-09-14", 2, None),
+        # the start or middle of a week: its Monday or Wednesday
+        ("Israel không kích một doanh trại cũ gần Damascus đầu tuần này.", "đầu tuần này", "2020-09-28", 2,
+         None),
+        ("Phiến quân phục kích đoàn xe hồi giữa tuần qua.", "giữa tuần qua", "2020-09-23", 2, None),
+        ("Đầu tuần trước, hai bên đấu pháo dọc biên giới.", "Đầu tuần trước", "2020-09-21", 2, None),
     ],
 )  # fmt: skip
 def test_relative_days(text: str, surface: str, date: str, precision: int, part_of_day: str | None) -> None:
@@ -290,6 +300,12 @@ def test_ordinals_are_not_weekdays(text: str) -> None:
         "Kinh tế Nga suy yếu trong những năm 1990.",
         "Ánh sáng qua cửa sổ chiếu vào phòng họp.",
         "Quyết định số 27/9/2020 có hiệu lực.",
+        # earlier the same day: the day told before (events.pipeline reads "cùng ngày"), not the day before
+        "Trước đó cùng ngày, phiến quân phục kích một đoàn xe.",
+        "Trước đó, sáng cùng ngày, cảnh sát phong tỏa quảng trường.",
+        "Trước đó trong ngày, pháo binh nã đạn vào làng.",
+        "Trước đó vài giờ, máy bay không người lái rơi xuống kho dầu.",
+        "Trước đó khoảng hai tiếng, còi báo động vang lên.",
     ],
 )
 def test_no_date(text: str) -> None:

@@ -136,6 +136,32 @@ def test_a_caption_and_a_question_headline_give_no_event(extract) -> None:
     assert sentence_roles(text, spans) == ["question", "caption", "caption", "caption", "caption", "body"]
 
 
+def test_a_file_photo_or_an_illustration_credit_makes_a_caption() -> None:
+    text = (
+        "Quân đội cho biết đã bắn hạ hai UAV trên biển.\n"
+        "Một tàu tuần tra bị trúng đạn gần cảng. Ảnh tư liệu: Reuters\n"
+        "Ảnh tư liệu: Binh sĩ tuần tra ở biên giới\n"
+        "Xe tăng tiến vào thị trấn. Ảnh minh họa: AFP\n"
+        "Binh sĩ nã pháo gần thị trấn Chasiv Yar ngày 3.5 REUTERS\n"
+        "Giới chức địa phương chưa công bố thương vong.\n"
+        "Nga tấn công Kharkiv, theo AFP\n"
+        "Thành phố chìm trong bóng tối sau đợt tấn công."
+    )
+    roles = sentence_roles(text, split_sentences(text))
+    assert roles == [
+        "body",
+        "caption",
+        "caption",
+        "caption",
+        "caption",
+        "caption",
+        "caption",
+        "body",
+        "headline",
+        "body",
+    ]
+
+
 def test_a_headline_supports_the_incident_the_body_reports(extract) -> None:
     text = (
         "Nga phóng tên lửa vào Kharkiv\n"

@@ -185,6 +185,95 @@ def test_a_sentence_with_no_date_goes_on_with_the_day_just_told(extract) -> None
     assert [(e["location"], e["date"]) for e in out["events"]] == [("Kandahar", "2025-06-06")]
 
 
+def test_earlier_the_same_day_is_the_day_told(extract) -> None:
+    out = extract(
+        "Rạng sáng 8/6, pháo binh Israel nã đạn vào thị trấn Khiam ở miền nam Lebanon. "
+        "Trước đó cùng ngày, Hezbollah phóng nhiều rocket vào thị trấn Metula ở miền bắc Israel. "
+        "Trước đó vài giờ, một máy bay không người lái đã tấn công thị trấn Kiryat Shmona."
+    )
+    assert [e["date"] for e in out["events"]] == ["2025-06-08"] * 3
+
+
+def test_a_relative_day_of_the_sentence_before_goes_on(extract) -> None:
+    out = extract(
+        "Tin về vụ việc ở làng Kyauk Pyin lan ra hôm thứ Sáu. "
+        "Trực thăng quân đội đã nổ súng vào một trường học ở thị trấn Tabayin, khiến 7 học sinh thiệt mạng."
+    )
+    assert [e["date"] for e in out["events"]] == ["2025-06-06"]
+
+
+def test_a_told_day_goes_on_past_a_sentence_that_dates_nothing(extract) -> None:
+    out = extract(
+        "Rạng sáng 7/6, Nga phóng hàng trăm UAV và tên lửa nhằm vào thủ đô Kiev. "
+        "Theo thị trưởng Kiev, các đợt tấn công kéo dài nhiều giờ. "
+        "Tại quận Obolon, mảnh vỡ rơi trúng một tòa chung cư, khiến hai người thiệt mạng. "
+        "Ở quận Podil, một đám cháy bùng lên trong một nhà kho khiến một người chết."
+    )
+    assert {e["date"] for e in out["events"]} == {"2025-06-07"}
+
+
+def test_a_caption_between_does_not_stop_the_day_told(extract) -> None:
+    out = extract(
+        "Bộ Tư lệnh Trung tâm Mỹ (CENTCOM) ngày 7/6 cho biết đã chặn nhiều đợt tấn công của Houthi.\n"
+        "Một tàu hàng trên Biển Đỏ. Ảnh tư liệu: AFP\n"
+        "Theo CENTCOM, quân đội Mỹ đã phá hủy hai bệ phóng tên lửa tại thành phố Hodeidah của Yemen."
+    )
+    assert {e["date"] for e in out["events"]} == {"2025-06-07"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Binh sĩ hai nước đấu súng trong đêm dọc biên giới ở tỉnh Kunar, sau vụ tấn công nhằm vào một "
+        "đồn biên phòng hôm 5/6.",
+        "Không quân Israel ném bom thành phố Khan Younis để đáp trả cuộc tấn công bằng rocket của Hamas "
+        "hôm 5/6.",
+        "Quân đội nã pháo vào làng Tonzang sau khi phiến quân phục kích một đoàn xe hôm 5/6.",
+    ],
+)
+def test_the_day_of_the_incident_it_follows_is_not_the_clauses(extract, text: str) -> None:
+    first = extract(text)["events"][0]
+    assert (first["date"], first["time_precision"]) == ("2025-06-10", 2)  # the publication's, not 5/6
+
+
+def test_an_incident_weeks_before_is_dated_that_much_earlier(extract) -> None:
+    out = extract(
+        "Sáng 9/6, máy bay Israel không kích thành phố Khan Younis. "
+        "Cuộc không kích diễn ra một tuần sau khi Hamas phóng rocket vào thành phố Sderot."
+    )
+    assert [e["date"] for e in out["events"] if e["cue"].startswith("phóng")] == ["2025-06-02"]
+    out = extract(
+        "Nhân chứng kể lại những gì họ thấy vào sáng thứ Ba. "
+        "Các cuộc không kích vào Rafah diễn ra một tuần sau khi Hamas phóng rocket vào thành phố Sderot.",
+        published="2025-06-11",
+    )  # (the day the sentence before told, when no event was dated yet)
+    assert [e["date"] for e in out["events"] if e["cue"].startswith("phóng")] == ["2025-06-03"]
+
+
+def test_a_captions_day_does_not_replace_the_day_the_body_carried(extract) -> None:
+    out = extract(
+        "Ngày 7/6, quân đội Ukraine cho biết đang rút quân khỏi một số khu vực ở thành phố Pokrovsk.\n"
+        "Nga đang cố gắng bao vây thành phố Pokrovsk và cắt đứt các tuyến tiếp tế.\n"
+        "Binh sĩ Ukraine chiến đấu gần Pokrovsk ngày 3.6 AFP\n"
+        "Giới chức địa phương cho biết việc sơ tán đang gặp khó khăn."
+    )
+    assert [e["date"] for e in out["events"]] == ["2025-06-07"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Truyền thông Lebanon đưa tin ngày 12/6, lực lượng Israel đã thực hiện nhiều cuộc không kích vào "
+         "một doanh trại cũ tại thị trấn Nabatieh, phía bắc sông Litani, đầu tuần này.", ("2025-06-09", 2)),
+        ("Đài truyền hình Al Manar cho biết ngày 12/6, máy bay Israel đã ném bom một nhà kho tại thị trấn "
+         "Nabatieh, phía bắc sông Litani, hôm thứ Hai.", ("2025-06-09", 1)),
+    ],
+)  # fmt: skip
+def test_a_day_right_after_a_report_verb_dates_the_report(extract, text: str, day: tuple[str, int]) -> None:
+    (event,) = extract(text, published="2025-06-13")["events"]
+    assert (event["date"], event["time_precision"]) == day  # the incident's day told after its cue
+
+
 def test_a_deadline_in_the_sentence_before_is_not_the_day(extract) -> None:
     out = extract(
         "Hai bên hôm 2/6 cam kết đạt thỏa thuận hòa bình trước ngày 30/6. "
