@@ -395,13 +395,23 @@ def _blocked_spans(spans: list[tuple[int, int]], more: list[tuple[int, int]]) ->
     return merged
 
 
-def _pairs_apart(runs: Iterable[list[Token]], known: frozenset[str] | set[str]) -> Iterator[list[Token]]:
+def _pairs_apart(
+    lower: str, runs: Iterable[list[Token]], known: frozenset[str] | set[str]
+) -> Iterator[list[Token]]:
     """The runs, with a hyphenated word the gazetteer lacks whose two halves are capitalised known
     names, alone in its run, as two runs ("liên quân Anh-Mỹ", "chiến tranh Israel-Lebanon", "xa lộ
-    Sarafand-Baysarieh": two places, as "biên giới Israel-Li Băng" names two countries)."""
+    Sarafand-Baysarieh": two places, as "biên giới Israel-Li Băng" names two countries). Not after
+    a place's cue or head ("khu Tell-Hamra" is one place) nor where the gazetteer knows the word
+    with the lower-case head before it ("biên giới Pakistan-Afghanistan")."""
     for run in runs:
         token = run[0]
-        if len(run) == 1 and "-" in token.text and not is_known(token.key, known):
+        if (
+            len(run) == 1
+            and "-" in token.text
+            and not is_known(token.key, known)
+            and _cue_before(lower[max(0, token.start - 40) : token.start]) not in _PLACE_CUE_SET
+            and _known_with_head(lower, max(0, token.start - 40), run, known) is None
+        ):
             halves = token.text.split("-")
             if len(halves) == 2 and all(h[:1].isupper() for h in halves):
                 keys = [h.casefold() if h.isalpha() else name_key(h) for h in halves]
@@ -455,7 +465,7 @@ def find_mentions(
     mentions: list[Mention] = []
     unresolved: list[Mention] = []
     weighed = 0  # known names looked at, kept or not
-    for run in joined_runs(text, _pairs_apart(capital_runs(text, tokens), known), known):
+    for run in joined_runs(text, _pairs_apart(lower, capital_runs(text, tokens), known), known):
         if limit is not None and (weighed >= limit or len(unresolved) >= limit):
             break
         first = run[0]

@@ -273,6 +273,7 @@ class Resolver:
         self.dropped: list[Mention] = []
         self._towns: dict[tuple[str, str], dict[int, list[tuple[str, str]]]] = {}  # (spelled_like)
         self._spelled: dict[tuple[str, tuple[str, ...]], Candidate | None] = {}
+        self._divisions: dict[str, list[tuple[str, str]]] = {}  # (division_spelled_like)
 
     def lookup(self, key: str) -> list[Candidate]:
         """Every candidate of a name, without context (cached: names repeat across articles)."""
@@ -731,6 +732,15 @@ class Resolver:
                 if p.place.kind == "admin1":
                     regions.setdefault(p.place.country or "", set()).add(p.place.admin1)
             for mention in list(unresolved):
+                if mention.cue in REGION_CUES and mention.unresolved_reason == "not in gazetteer":
+                    division = self.division_spelled_like(mention.key, countries)
+                    if division is not None:  # "bang Bắc Dafur" is North Darfur, "tỉnh Banteay Meanche" …
+                        mention.unresolved_reason = None
+                        unresolved.remove(mention)
+                        found.append(
+                            ResolvedPlace(mention, division, geo_precision(division), SPELLING_SCORE)
+                        )
+                        continue
                 if mention.cue in SPELLING_CUES and mention.unresolved_reason == "not in gazetteer":
                     town = self.spelled_like(mention.key, countries)
                     named = regions.get(town.country or "") if town is not None else None
@@ -801,6 +811,31 @@ class Resolver:
             self._spelled.clear()
         self._spelled[ask] = town
         return town
+
+    def division_spelled_like(self, key: str, countries: Iterable[str]) -> Candidate | None:
+        """The one first-level division of the article's countries whose own or Vietnamese name
+        is written one letter apart from a name after a province's cue the gazetteer lacks ("bang
+        Bắc Dafur": Bắc Darfur, "tỉnh Banteay Meanche": Banteay Meanchey); None when none or
+        several are that close, or the name is short. (One letter even for a long name: "Zamboanga
+        del Monte" is no Zamboanga del Norte; provinces are few, their names written with care.)"""
+        word = _spelling_key(key)
+        if len(word) < SPELLING_MIN:
+            return None
+        limit = 1
+        found: set[str] = set()
+        for country in sorted(countries):
+            names = self._divisions.get(country)
+            if names is None:
+                names = self._divisions[country] = [
+                    (place_id, _spelling_key(name_key(n)))
+                    for place_id, *own in self.gazetteer.divisions_of(country)
+                    for n in own
+                    if n
+                ]
+            for place_id, name in names:
+                if abs(len(name) - len(word)) <= limit and _edits_within(name, word, limit):
+                    found.add(place_id)
+        return self.gazetteer.get(found.pop()) if len(found) == 1 else None
 
     def _settlements(self, country: str, letter: str) -> dict[int, list[tuple[str, str]]]:
         """A country's towns whose name starts with the letter, as (id, spelling key of the own

@@ -1622,6 +1622,11 @@ def test_a_hyphenated_persons_name_is_not_split_into_places(extract, text: str) 
     assert surfaces(extract(text)) == []
 
 
+def test_a_hyphenated_name_after_a_place_cue_is_one_place(extract: Callable[[str], dict]) -> None:
+    out = extract("Ba binh sĩ thiệt mạng khi phiến quân nã pháo vào khu Tell-Hamra, tỉnh Aleppo.")
+    assert "Tell-Hamra" in unresolved(out) and "Hamra" not in surfaces(out)
+
+
 def test_a_well_known_city_by_its_own_name_beats_a_namesake_by_another_name(
     extract: Callable[[str], dict],
 ) -> None:
@@ -1665,3 +1670,25 @@ def test_a_cued_name_written_with_its_country_after_it_is_both(extract, text: st
 def test_a_cued_name_the_gazetteer_lacks_stays_whole_before_a_country(extract: Callable[[str], dict]) -> None:
     out = extract("Giao tranh nổ ra gần làng Let Yet Kone ở bang Shan của Myanmar.")
     assert "Let Yet Kone" in unresolved(out)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        ("Máy bay không người lái tấn công một khu chợ ở thủ phủ bang Bắc Dafur của Sudan.", "Bắc Dafur",
+         "North Darfur"),
+        ("Hai dân thường bị thương ở tỉnh Banteay Meanche, Campuchia, sau loạt đạn cối từ Thái Lan.",
+         "Banteay Meanche", "Banteay Meanchey"),
+    ],
+)  # fmt: skip
+def test_a_province_misspelt_by_one_letter_is_that_province(
+    extract, text: str, surface: str, name: str
+) -> None:
+    out = extract(text)
+    assert place(out, surface)["name"] == name
+    assert place(out, surface)["kind"] == "admin1"
+
+
+def test_a_cued_province_far_from_every_division_stays_unresolved(extract: Callable[[str], dict]) -> None:
+    out = extract("Giao tranh lan sang tỉnh Xylophonia của Campuchia, Thái Lan cho biết.")
+    assert "Xylophonia" in unresolved(out)
