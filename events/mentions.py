@@ -588,7 +588,8 @@ def find_mentions(
         title = _TITLES.ending_words(words) if words else None
         office = title in lexicon.LOCAL_OFFICES  # "Thị trưởng Kharkiv Ihor Terekhov": the office's place
         after_title = title is not None and not office
-        credit = _CREDIT.search(before) is not None  # ("Ảnh minh họa: Frontier Myanmar": a medium)
+        # ("Ảnh minh họa: Frontier Myanmar": a medium)
+        credit = ":" in before[-3:] and _CREDIT.search(before) is not None
         covered = 0
         for i, j in matches:
             covered += j - i
