@@ -329,7 +329,7 @@ class Resolver:
         countries = Counter(c[0].country for _, c in first if c[0].kind == "country")
         if any(m.generic for m, _ in first):  # "miền Đông": a region of a country the article is about
             main = _main_countries(countries)
-            first = [(m, [x for x in c if x.country in main] if m.generic else c) for m, c in first]
+            first = [(m, _part_of_main(c, main) if m.generic else c) for m, c in first]
             first = [(m, c) for m, c in first if c]
         if _FLAGS or any(len(m.surface) <= ACRONYM for m, _ in first):
             first = self._without_weak(first, _main_countries(countries), self._flagged)
@@ -430,7 +430,12 @@ class Resolver:
                 # "vùng lãnh thổ Beni" in an article on Congo: not Bolivia's Beni department but
                 # the town of a country the article names, which the territory is named after
                 local = [c for c in self.lookup(mention.key) if c.country in countries]
-                far = not local and not any(self._beside(c, best.country) for c in countries)
+                far = (
+                    not local
+                    and best.kind in _AREA_KINDS
+                    and best.country is not None
+                    and not any(self._beside(c, best.country) for c in countries)
+                )
                 cut = split_cue(mention.key) if far else None
                 if cut is not None:
                     # "khu vực Uri" is Switzerland's canton by that Vietnamese name; in an article
@@ -884,6 +889,15 @@ _IN_REGION_REACH = 10  # characters: " (thuộc ", ", thuộc "
 _DIRECTION_WORDS = frozenset(
     "bắc nam đông tây trung north south east west northeast northwest southeast southwest".split()
 )
+
+
+def _part_of_main(candidates: list[Candidate], main: set[str]) -> list[Candidate]:
+    """A cue and compass words only ("miền Đông", "khu vực Trung Đông"): the part of a country
+    the article is about, else the region of no country known by those words (the Middle East:
+    "Trung Đông" names no part of Israel or of Việt Nam)."""
+    return [c for c in candidates if c.country in main] or [
+        c for c in candidates if c.country is None and c.kind == "region"
+    ]
 
 
 def _of_cue_kind(candidates: list[Candidate], cue: str) -> list[Candidate]:

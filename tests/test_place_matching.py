@@ -1692,3 +1692,16 @@ def test_a_province_misspelt_by_one_letter_is_that_province(
 def test_a_cued_province_far_from_every_division_stays_unresolved(extract: Callable[[str], dict]) -> None:
     out = extract("Giao tranh lan sang tỉnh Xylophonia của Campuchia, Thái Lan cho biết.")
     assert "Xylophonia" in unresolved(out)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bộ Ngoại giao Việt Nam theo dõi sát diễn biến ở khu vực Trung Đông và khuyến cáo công dân.",
+        "Israel và Iran trao đổi hỏa lực, căng thẳng lan ra khu vực Trung Đông, Iran cho biết.",
+    ],
+)
+def test_compass_words_naming_no_part_of_the_article_countries_are_the_macro_region(extract, text) -> None:
+    # "miền Đông" is the east of the article's country; "Trung Đông" is no part of Việt Nam or
+    # Israel: the Middle East, not dropped
+    assert place(extract(text), "Trung Đông")["name"] == "Middle East"
