@@ -378,10 +378,15 @@ _CREDIT = re.compile(r"(?:ảnh|ảnh minh họa|nguồn|nguồn ảnh|đồ h�
 
 
 def _title_spans(text: str, known: frozenset[str] | set[str]) -> list[tuple[int, int]]:
-    """The spans of the English titles in the text, unless one is a place's own name ("The Hague")."""
+    """The spans of the English titles in the text, unless one is a place's own name ("The Hague",
+    "The Crossings", with its article or without)."""
     if "The " not in text:  # (most texts)
         return []
-    return [m.span() for m in _ENGLISH_TITLE.finditer(text) if name_key(m.group()[4:]) not in known]
+    return [
+        m.span()
+        for m in _ENGLISH_TITLE.finditer(text)
+        if name_key(m.group()) not in known and name_key(m.group()[4:]) not in known
+    ]
 
 
 def _blocked_spans(spans: list[tuple[int, int]], more: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -393,6 +398,9 @@ def _blocked_spans(spans: list[tuple[int, int]], more: list[tuple[int, int]]) ->
         else:
             merged.append((start, end))
     return merged
+
+
+_HYPHENATED = re.compile(rf"[^\W\d_]-[{UPPER}]")
 
 
 def _pairs_apart(
@@ -465,7 +473,10 @@ def find_mentions(
     mentions: list[Mention] = []
     unresolved: list[Mention] = []
     weighed = 0  # known names looked at, kept or not
-    for run in joined_runs(text, _pairs_apart(lower, capital_runs(text, tokens), known), known):
+    runs = capital_runs(text, tokens)
+    if _HYPHENATED.search(text) is not None:  # (most texts hold no "X-Y" of two capitalised words)
+        runs = _pairs_apart(lower, runs, known)
+    for run in joined_runs(text, runs, known):
         if limit is not None and (weighed >= limit or len(unresolved) >= limit):
             break
         first = run[0]
