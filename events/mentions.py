@@ -372,6 +372,69 @@ _PART_CUES = frozenset({"miền", "phía", "vùng", "khu vực", "khu", "mạn",
 _COMPASS = frozenset({"bắc", "nam", "đông", "tây", "trung", "thượng", "hạ"})
 
 
+# An English title opened by its article ("The Global New Light of Myanmar", "The Times of
+# Israel", "The Moscow Times"): a medium's or a work's name, every place in it part of that name
+_TITLE_WORDS = rf"(?: [{UPPER}][^\W_]*)+"
+_ENGLISH_TITLE = re.compile(rf"(?<![^\W\d_])The{_TITLE_WORDS}(?: (?:of|and|for|on|in|at|the){_TITLE_WORDS})*")
+# A picture's or a figure's credit ("Ảnh: Frontier Myanmar", "Đồ họa: Khmer Times"): who made or
+# published it, a medium's name when foreign words come before the place in it
+_CREDIT = re.compile(r"(?:ảnh|ảnh minh họa|nguồn|nguồn ảnh|đồ họa|video|clip)\s*:\s*$")
+
+
+def _title_spans(text: str, known: frozenset[str] | set[str]) -> list[tuple[int, int]]:
+    """The spans of the English titles in the text, unless one is a place's own name ("The Hague",
+    "The Crossings", with its article or without)."""
+    if "The " not in text:  # (most texts)
+        return []
+    return [
+        m.span()
+        for m in _ENGLISH_TITLE.finditer(text)
+        if name_key(m.group()) not in known and name_key(m.group()[4:]) not in known
+    ]
+
+
+def _blocked_spans(spans: list[tuple[int, int]], more: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Two lists of spans as one, in order, overlapping ones merged."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted([*spans, *more]):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+_HYPHENATED = re.compile(rf"[^\W\d_]-[{UPPER}]")
+
+
+def _pairs_apart(
+    lower: str, runs: Iterable[list[Token]], known: frozenset[str] | set[str]
+) -> Iterator[list[Token]]:
+    """The runs, with a hyphenated word the gazetteer lacks whose two halves are capitalised known
+    names, alone in its run, as two runs ("liên quân Anh-Mỹ", "chiến tranh Israel-Lebanon", "xa lộ
+    Sarafand-Baysarieh": two places, as "biên giới Israel-Li Băng" names two countries). Not after
+    a place's cue or head ("khu Tell-Hamra" is one place) nor where the gazetteer knows the word
+    with the lower-case head before it ("biên giới Pakistan-Afghanistan")."""
+    for run in runs:
+        token = run[0]
+        if (
+            len(run) == 1
+            and "-" in token.text
+            and not is_known(token.key, known)
+            and _cue_before(lower[max(0, token.start - 40) : token.start]) not in _PLACE_CUE_SET
+            and _known_with_head(lower, max(0, token.start - 40), run, known) is None
+        ):
+            halves = token.text.split("-")
+            if len(halves) == 2 and all(h[:1].isupper() for h in halves):
+                keys = [h.casefold() if h.isalpha() else name_key(h) for h in halves]
+                if all(is_known(k, known) for k in keys):
+                    second = token.start + len(halves[0]) + 1
+                    yield [Token(token.start, second - 1, halves[0], keys[0], token.sentence)]
+                    yield [Token(second, token.end, halves[1], keys[1], token.sentence)]
+                    continue
+        yield run
+
+
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"  # what \w matches
 
@@ -406,12 +469,18 @@ def find_mentions(
     bylines = "(" in text  # "Vũ Anh (Theo RT)"
     tokens = tokenize(text, sentence_starts)
     blocked = organisation_spans(lower)
+    titles = _title_spans(text, known)
+    if titles:
+        blocked = _blocked_spans(blocked, titles)
     signature = _signature_start(text)
     heads = _body_heads(text)
     mentions: list[Mention] = []
     unresolved: list[Mention] = []
     weighed = 0  # known names looked at, kept or not
-    for run in joined_runs(text, capital_runs(text, tokens), known):
+    runs = capital_runs(text, tokens)
+    if _HYPHENATED.search(text) is not None:  # (most texts hold no "X-Y" of two capitalised words)
+        runs = _pairs_apart(lower, runs, known)
+    for run in joined_runs(text, runs, known):
         if limit is not None and (weighed >= limit or len(unresolved) >= limit):
             break
         first = run[0]
@@ -538,6 +607,8 @@ def find_mentions(
         title = _TITLES.ending_words(words) if words else None
         office = title in lexicon.LOCAL_OFFICES  # "Thị trưởng Kharkiv Ihor Terekhov": the office's place
         after_title = title is not None and not office
+        # ("Ảnh minh họa: Frontier Myanmar": a medium)
+        credit = ":" in before[-3:] and _CREDIT.search(before) is not None
         covered = 0
         for i, j in matches:
             covered += j - i
@@ -567,7 +638,9 @@ def find_mentions(
                 continue  # "Bộ Tư lệnh", "Bộ Y tế", "Viện …": a body's name, no place
             if i > 0 and run[i - 1].key in lexicon.SURNAMES:
                 continue  # "Vũ Anh": a person's name
-            if _juxtaposed(text, run, matches, n) or _after_foreign_words(run, matches, n):
+            if _juxtaposed(text, run, matches, n) or _after_foreign_words(
+                run, matches, n, 1 if credit else 2
+            ):
                 continue  # "Jawad Basma", "The Nation Thailand": a person's or a medium's name
             if (after_title or office) and (n > 0 or i > 0):
                 continue  # "Tổng thống Mỹ Donald Trump": after the country, a person
@@ -727,13 +800,14 @@ def _juxtaposed(text: str, run: list[Token], matches: list[tuple[int, int]], n: 
     return text[run[b - 1].end : run[i].start] == " "
 
 
-def _after_foreign_words(run: list[Token], matches: list[tuple[int, int]], n: int) -> bool:
+def _after_foreign_words(run: list[Token], matches: list[tuple[int, int]], n: int, words: int = 2) -> bool:
     """Whether the ``n``-th match ends a run of three capitalised words or more and the word right
     before it names no place and is no Vietnamese syllable: a longer foreign name ends with it
     ("The Nation Thailand", a newspaper), not a place ("phiến quân Houthi Yemen" is two words
-    only). (The matches are sorted and do not overlap: only the one before can hold that word.)"""
+    only; in a picture's credit, one foreign word is enough: "Ảnh: Frontier Myanmar"). (The
+    matches are sorted and do not overlap: only the one before can hold that word.)"""
     i = matches[n][0]
-    if i < 2 or _SYLLABLE.fullmatch(fold(run[i - 1].key)) is not None:
+    if i < words or _SYLLABLE.fullmatch(fold(run[i - 1].key)) is not None:
         return False
     return not (n > 0 and matches[n - 1][0] <= i - 1 < matches[n - 1][1])
 

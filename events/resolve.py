@@ -44,6 +44,10 @@ SENTENCE_COUNTRY_WEIGHT = 0.4
 # The country written as the owner right after a name ("tỉnh Punjab của Pakistan") decides
 # among namesakes, whichever countries the sentence names.
 _OWNER = " của "
+# up to two lower-case words between the name and its owner ("tỉnh Punjab đông dân của Pakistan")
+_OWNED = re.compile(r"((?: [^\W\d_]+){0,2}) của $")
+# words of a part of a country right before a compass word ("phía Nam Sudan", "miền Bắc Syria")
+_PART_OF = ("phía ", "miền ")
 DWARFED = 5  # times smaller than the well-known namesake
 SETTLEMENT_CUES = frozenset(
     {"thị trấn", "thành phố", "tp", "tp.", "thủ đô", "làng", "ngôi làng", "xã", "thôn", "bản", "thị xã",
@@ -269,6 +273,7 @@ class Resolver:
         self.dropped: list[Mention] = []
         self._towns: dict[tuple[str, str], dict[int, list[tuple[str, str]]]] = {}  # (spelled_like)
         self._spelled: dict[tuple[str, tuple[str, ...]], Candidate | None] = {}
+        self._divisions: dict[str, list[tuple[str, str]]] = {}  # (division_spelled_like)
 
     def lookup(self, key: str) -> list[Candidate]:
         """Every candidate of a name, without context (cached: names repeat across articles)."""
@@ -307,6 +312,8 @@ class Resolver:
                         self._cue_cache.clear()
                     kept = self._cue_cache[(mention.key, cue)] = _of_cue_kind(candidates, cue)
                 candidates = kept
+            if candidates and candidates[0].kind == "country" and mention.preceding.endswith(_PART_OF):
+                candidates = self._part_of_country(mention, candidates)
             if candidates:
                 if mention.in_body_name and (candidates[0].kind != "country" or "body_head" in mention.extra):
                     continue  # "Quân đội Độc lập Kachin (KIA)", "Hội Lưỡi liềm đỏ Palestine": a body's name
@@ -322,7 +329,7 @@ class Resolver:
         countries = Counter(c[0].country for _, c in first if c[0].kind == "country")
         if any(m.generic for m, _ in first):  # "miền Đông": a region of a country the article is about
             main = _main_countries(countries)
-            first = [(m, [x for x in c if x.country in main] if m.generic else c) for m, c in first]
+            first = [(m, _part_of_main(c, main) if m.generic else c) for m, c in first]
             first = [(m, c) for m, c in first if c]
         if _FLAGS or any(len(m.surface) <= ACRONYM for m, _ in first):
             first = self._without_weak(first, _main_countries(countries), self._flagged)
@@ -331,8 +338,12 @@ class Resolver:
         for m, c in first:
             if c[0].kind == "country":
                 by_sentence.setdefault(m.sentence, set()).add(c[0].country)
-                if m.preceding.endswith(_OWNER):  # "tỉnh Punjab của Pakistan"
-                    owners[m.start - len(_OWNER)] = c[0].country
+                owned = _OWNED.search(m.preceding) if m.preceding.endswith(_OWNER) else None
+                if owned is not None:  # "tỉnh Punjab của Pakistan", "tỉnh Punjab đông dân của Pakistan"
+                    words = owned.group(1)
+                    for n, ch in enumerate(f"{words} "):
+                        if ch == " ":  # the name may end before each of the words, or right before "của"
+                            owners[m.start - len(_OWNER) - len(words) + n] = c[0].country
         top = max(countries.values(), default=1)
         main = _main_countries(countries)
         focus_place = self._focus(
@@ -373,6 +384,10 @@ class Resolver:
                 near_town = min(towns[mention.sentence], key=lambda t: abs(t[0] - mention.start))[1]
                 candidates = _holding(candidates, near_town)
             best, near = candidates[0], focus
+            if best.name_vi and best.country in countries and self._known_by_own_name(mention, best):
+                # "Islamabad" in an article naming Pakistan is its capital, even in a sentence on
+                # Kashmir, not Anantnag there, which GeoNames also lists under that name
+                candidates = [c for c in candidates if self._own_name(mention, c)]
             if areas and best.kind != "country" and (not is_area[index] or best.kind in POPULATED):
                 area = areas.get(mention.sentence)
                 if area:
@@ -415,6 +430,18 @@ class Resolver:
                 # "vùng lãnh thổ Beni" in an article on Congo: not Bolivia's Beni department but
                 # the town of a country the article names, which the territory is named after
                 local = [c for c in self.lookup(mention.key) if c.country in countries]
+                far = (
+                    not local
+                    and best.kind in _AREA_KINDS
+                    and best.country is not None
+                    and not any(self._beside(c, best.country) for c in countries)
+                )
+                cut = split_cue(mention.key) if far else None
+                if cut is not None:
+                    # "khu vực Uri" is Switzerland's canton by that Vietnamese name; in an article
+                    # on Kashmir it is the town of a country the article names, named with its cue
+                    # (not a district beside those countries: "huyện Pokrovsk" in Ukraine, Russia named)
+                    local = [c for c in self.lookup(cut[0]) if c.country in countries]
                 if local:
                     best = rerank_best(local, country_weights=article_weights, near=near)
             if not acceptable(mention, best, countries, near, beside, main):
@@ -627,6 +654,31 @@ class Resolver:
             return True
         return _near(best, focus) or best.country in countries or self._beside(beside, best.country)
 
+    def _part_of_country(self, mention: Mention, candidates: list[Candidate]) -> list[Candidate]:
+        """ "phía Nam Sudan", "miền Bắc Triều Tiên": after a word of a part, a compass word and
+        a country is that country's part, not the country named with the compass word (South
+        Sudan) when the country alone is another one; the mention is then the country alone."""
+        first, _, rest = mention.key.partition(" ")
+        if not rest or first not in _DIRECTION_WORDS:
+            return candidates
+        alone = self.lookup(rest)
+        if not alone or alone[0].kind != "country" or alone[0].country == candidates[0].country:
+            return candidates
+        shift = mention.surface.index(" ") + 1
+        mention.preceding += mention.surface[:shift].lower()
+        mention.start += shift
+        mention.surface, mention.key = mention.surface[shift:], rest
+        return alone
+
+    def _known_by_own_name(self, mention: Mention, best: Candidate) -> bool:
+        """Whether the best candidate is a well-known town or city named by its own name (with a
+        Vietnamese name of its own: one the press writes about)."""
+        return (
+            best.kind in POPULATED
+            and (best.population or 0) >= WELL_KNOWN_POPULATION
+            and self._own_name(mention, best)
+        )
+
     def _drop(self, mention: Mention) -> None:
         mention.unresolved_reason = "no place of this name in the article's region"
         self.dropped.append(mention)
@@ -668,8 +720,14 @@ class Resolver:
     ) -> tuple[list[ResolvedPlace], list[Mention]]:
         """``place_in_holders`` with the gazetteer's land borders (a holder beside the article's
         countries stands), after the towns written with another spelling (``spelled_like``)."""
+        found: list[ResolvedPlace] = []
+        for mention in list(unresolved):  # (most articles: few unresolved names, most of none)
+            parts = self._before_its_country(mention)
+            if parts:
+                unresolved = [m for m in unresolved if m is not mention]
+                found.extend(parts)
         if unresolved and places:
-            unresolved, found = list(unresolved), []
+            unresolved = list(unresolved)
             # (the countries the article is about: named at least half as often as the most named)
             countries = _main_countries(Counter(p.place.country for p in places if p.place.kind == "country"))
             # the first-level regions the article names, by country ("bang Shan"): a town spelled
@@ -679,6 +737,15 @@ class Resolver:
                 if p.place.kind == "admin1":
                     regions.setdefault(p.place.country or "", set()).add(p.place.admin1)
             for mention in list(unresolved):
+                if mention.cue in REGION_CUES and mention.unresolved_reason == "not in gazetteer":
+                    division = self.division_spelled_like(mention.key, countries)
+                    if division is not None:  # "bang Bắc Dafur" is North Darfur, "tỉnh Banteay Meanche" …
+                        mention.unresolved_reason = None
+                        unresolved.remove(mention)
+                        found.append(
+                            ResolvedPlace(mention, division, geo_precision(division), SPELLING_SCORE)
+                        )
+                        continue
                 if mention.cue in SPELLING_CUES and mention.unresolved_reason == "not in gazetteer":
                     town = self.spelled_like(mention.key, countries)
                     named = regions.get(town.country or "") if town is not None else None
@@ -688,9 +755,41 @@ class Resolver:
                         mention.unresolved_reason = None
                         unresolved.remove(mention)
                         found.append(ResolvedPlace(mention, town, geo_precision(town), SPELLING_SCORE))
-            placed, left = place_in_holders(text, unresolved, places + found, self._beside)
-            return found + placed, left
-        return place_in_holders(text, unresolved, places, self._beside)
+        placed, left = place_in_holders(text, unresolved, places + found, self._beside)
+        return found + placed, left
+
+    def _before_its_country(self, mention: Mention) -> list[ResolvedPlace]:
+        """ "tỉnh Mae Hong Son Thái Lan": a cued name the gazetteer lacks whose last words name a
+        country and whose first words name a place of that cue's kind there is that place, then
+        the country written after it (the two places); none otherwise."""
+        cue = mention.cue
+        if mention.unresolved_reason != "not in gazetteer" or cue not in CUE_KINDS:
+            return []
+        words = mention.surface.split(" ")
+        for size in range(1, min(3, len(words) - 1) + 1):
+            tail = " ".join(words[-size:])
+            country = self.lookup(name_key(tail))
+            if not country or country[0].kind != "country":
+                continue
+            head = " ".join(words[:-size])
+            own = [
+                c for c in _of_cue_kind(self.lookup(name_key(head)), cue) if c.country == country[0].country
+            ]
+            if not own:
+                return []
+            place = self.gazetteer.rerank_best(own)
+            first = Mention(
+                head, mention.start, mention.start + len(head), mention.sentence, name_key(head), cue
+            )
+            first.preceding = mention.preceding
+            end = mention.end
+            last = Mention(tail, end - len(tail), end, mention.sentence, name_key(tail))
+            last.preceding = (mention.preceding + head + " ").lower()
+            return [
+                ResolvedPlace(first, place, self._precision(first, place), place.score),
+                ResolvedPlace(last, country[0], geo_precision(country[0]), country[0].score),
+            ]
+        return []
 
     def spelled_like(self, key: str, countries: Iterable[str]) -> Candidate | None:
         """The one town of the article's countries whose own name is written one letter apart
@@ -717,6 +816,31 @@ class Resolver:
             self._spelled.clear()
         self._spelled[ask] = town
         return town
+
+    def division_spelled_like(self, key: str, countries: Iterable[str]) -> Candidate | None:
+        """The one first-level division of the article's countries whose own or Vietnamese name
+        is written one letter apart from a name after a province's cue the gazetteer lacks ("bang
+        Bắc Dafur": Bắc Darfur, "tỉnh Banteay Meanche": Banteay Meanchey); None when none or
+        several are that close, or the name is short. (One letter even for a long name: "Zamboanga
+        del Monte" is no Zamboanga del Norte; provinces are few, their names written with care.)"""
+        word = _spelling_key(key)
+        if len(word) < SPELLING_MIN:
+            return None
+        limit = 1
+        found: set[str] = set()
+        for country in sorted(countries):
+            names = self._divisions.get(country)
+            if names is None:
+                names = self._divisions[country] = [
+                    (place_id, _spelling_key(name_key(n)))
+                    for place_id, *own in self.gazetteer.divisions_of(country)
+                    for n in own
+                    if n
+                ]
+            for place_id, name in names:
+                if abs(len(name) - len(word)) <= limit and _edits_within(name, word, limit):
+                    found.add(place_id)
+        return self.gazetteer.get(found.pop()) if len(found) == 1 else None
 
     def _settlements(self, country: str, letter: str) -> dict[int, list[tuple[str, str]]]:
         """A country's towns whose name starts with the letter, as (id, spelling key of the own
@@ -765,6 +889,15 @@ _IN_REGION_REACH = 10  # characters: " (thuộc ", ", thuộc "
 _DIRECTION_WORDS = frozenset(
     "bắc nam đông tây trung north south east west northeast northwest southeast southwest".split()
 )
+
+
+def _part_of_main(candidates: list[Candidate], main: set[str]) -> list[Candidate]:
+    """A cue and compass words only ("miền Đông", "khu vực Trung Đông"): the part of a country
+    the article is about, else the region of no country known by those words (the Middle East:
+    "Trung Đông" names no part of Israel or of Việt Nam)."""
+    return [c for c in candidates if c.country in main] or [
+        c for c in candidates if c.country is None and c.kind == "region"
+    ]
 
 
 def _of_cue_kind(candidates: list[Candidate], cue: str) -> list[Candidate]:

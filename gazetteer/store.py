@@ -472,6 +472,13 @@ class Gazetteer:
             self._built_places[place_id] = found
         return found
 
+    def divisions_of(self, country: str) -> list[tuple[str, str, str | None]]:
+        """(id, own name, Vietnamese name) of a country's built first-level divisions: the
+        provinces a misspelt province's name may stand for (``events.resolve``)."""
+        sql = "SELECT id, name, name_vi FROM places WHERE country = ?1 AND kind = 'admin1'"
+        with self._lock:
+            return list(self._con.execute(sql, (country.upper(),)))
+
     def settlements_of(self, country: str, letter: str) -> list[tuple[str, str]]:
         """(id, own name) of the built towns, cities and villages of a country with people counted
         whose name starts with the letter (or with a letter outside ASCII: "Ḩudaydah"), the

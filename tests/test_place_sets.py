@@ -76,7 +76,7 @@ FLOORS: dict[str, dict[str, tuple[float, float, float, float, int]]] = {
     # figures floored to two decimals minus 0.01 (its diff against the first run found three regressions of
     # the round, fixed in b03353c with sentences of our own; no rule was tuned on this set).
     "places_holdout2": {
-        "all": (0.94, 0.84, 0.89, 0.96, 2),
+        "all": (0.94, 0.84, 0.89, 0.97, 2),  # resolution 0.9837 since places6 ('khu vực Trung Đông')
         "iq": (0.91, 0.85, 0.88, 0.99, 0),  # Iraqi Kurdistan, Turkish strikes (1)
         "tw": (0.95, 0.88, 0.91, 0.93, 1),  # Taiwan Strait, Kinmen, Matsu (1)
         "mx": (0.99, 0.95, 0.96, 0.99, 0),  # Mexico's cartels and the US border (1)
