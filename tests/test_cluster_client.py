@@ -88,3 +88,33 @@ def test_the_local_cluster_housekeeping_is_slow_paced(corpus: Path, tmp_path: Pa
     store.close()
     assert run.totals["stored"] == 6
     assert seen == {"tick": 1.0, "monitor": 5000}
+
+
+def test_the_ingest_says_where_the_cpu_went(corpus: Path, tmp_path: Path) -> None:
+    """One line: the workers' CPU in tasks (sent back with each task's rows), the writer's, the
+    rest of the client's, the bytes returned and the writer's wait (bench/scale.py reads it)."""
+    import re
+
+    todo = plan([corpus])
+    store = EventStore(tmp_path / "costs.sqlite")
+    out = io.StringIO()
+    run = Ingest(store, todo.total, progress=False, out=out)
+    cluster.run(todo, Options(), run, known={}, workers=1, processes=False)
+    run.close()
+    store.close()
+    line = next(line for line in out.getvalue().splitlines() if line.startswith("dask: "))
+    m = re.fullmatch(
+        r"dask: 4 tasks of up to 2 inputs, at most 4 in flight, ([\d.]+) KB returned an input; CPU an "
+        r"input: workers ([\d.]+) ms in tasks, client ([\d.]+) ms writing \+ [\d.]+ ms scheduler/comms; "
+        r"the writer waited for results [\d.]+ of [\d.]+ s",
+        line,
+    )
+    assert m, line
+    kb, workers, writing = map(float, m.groups())
+    assert kb > 1 and workers > 0 and writing > 0
+
+
+def test_a_task_carries_its_cpu_time(corpus: Path) -> None:
+    task = next(plan([corpus]).tasks(100))
+    cpu, outcomes = cluster._unpacked(cluster.work(task, Options(), None))
+    assert 0 < cpu < 60 and len(outcomes) == 8
