@@ -76,6 +76,7 @@ _COSTS = re.compile(
     r"dask: ([\d,]+) tasks .* ([\d.]+) KB returned an input; CPU an input: workers ([\d.]+) ms in tasks, "
     r"client ([\d.]+) ms writing \+ ([\d.]+) ms scheduler/comms; the writer waited for results ([\d.]+) of"
 )
+_LOCAL_COSTS = re.compile(r"local: CPU an input: ([\d.]+) ms reading and extracting, ([\d.]+) ms writing")
 TARGET = (1_000_000, 30 * 60)  # issue 13: a million articles in at most 30 minutes
 
 
@@ -241,10 +242,12 @@ def ingest(
     client_cpu = cpu.get(proc.pid, 0.0)
     run = Run(label, articles, seconds, sum(cpu.values()), client_cpu, peaks["client"] / mb,
               peaks["worker"] / mb, peaks["total"] / mb, int(peaks["processes"]))  # fmt: skip
+    n = articles / 1000
     if c := _COSTS.search(stderr):
-        n = articles / 1000
         run.kb, run.waited = float(c.group(2)), float(c.group(6))
         run.in_tasks, run.writing = float(c.group(3)) * n, float(c.group(4)) * n
+    elif c := _LOCAL_COSTS.search(stderr):
+        run.in_tasks, run.writing = float(c.group(1)) * n, float(c.group(2)) * n
     return run
 
 
@@ -439,7 +442,11 @@ def _marginal(runs: list[Run], configs: list, sizes: list[int]) -> None:
         if b.in_tasks:
             tasks = (b.in_tasks - a.in_tasks) / extra * 1000
             writing = (b.writing - a.writing) / extra * 1000
-            shown += f" (in tasks {tasks:.2f}; client writing {writing:.2f})"
+            shown += (
+                f" (in tasks {tasks:.2f}; client writing {writing:.2f})"
+                if b.workers
+                else f" (reading and extracting {tasks:.2f}, writing {writing:.2f})"
+            )
         print(
             f"  {label}: {1 / wall:,.0f} articles/s, client {client:.2f} ms CPU an article{shown}; "
             f"{TARGET[0]:,} articles ≈ {million:.0f} min"
@@ -601,6 +608,10 @@ def main() -> None:
             )
     _table(header, rows)
     for r in runs:
+        if not r.workers and r.in_tasks:
+            per = 1000 / r.articles
+            print(f"  {r.label}, {r.articles:,}: {r.in_tasks * per:.2f} ms CPU an article reading and "
+                  f"extracting, {r.writing * per:.2f} ms writing")  # fmt: skip
         if r.workers and r.cpu > r.client_cpu:
             # one core of writer for how many cores of workers: CPU the workers spend per article
             # over what the client (scheduler, nannies, writer) spends per article
