@@ -71,6 +71,12 @@ ENGINES = {
     "dask4": ("dask, 4 workers", ["--engine", "dask", "--workers", "4"]),
 }
 _STORED = re.compile(r"stored (\d+), skipped (\d+) .* errors (\d+) →")
+# store.cluster.Costs: what the workers' tasks and the writer spent, the bytes and the wait
+_COSTS = re.compile(
+    r"dask: ([\d,]+) tasks .* ([\d.]+) KB returned an input; CPU an input: workers ([\d.]+) ms in tasks, "
+    r"client ([\d.]+) ms writing \+ ([\d.]+) ms scheduler/comms; the writer waited for results ([\d.]+) of"
+)
+_LOCAL_COSTS = re.compile(r"local: CPU an input: ([\d.]+) ms reading and extracting, ([\d.]+) ms writing")
 TARGET = (1_000_000, 30 * 60)  # issue 13: a million articles in at most 30 minutes
 
 
@@ -107,6 +113,12 @@ class Run:
     total_mb: float
     workers: int
     shards: int = 1
+    # Dask (store.cluster.Costs, summed over the shards): the workers' CPU in tasks, the writer's
+    # CPU (client main thread), in s; KB returned an article; the writer's wait for results, s
+    in_tasks: float = 0.0
+    writing: float = 0.0
+    kb: float = 0.0
+    waited: float = 0.0
 
 
 class CpuCaps:
@@ -228,8 +240,15 @@ def ingest(
         raise SystemExit(f"{label}: ingest failed ({proc.returncode}):\n{stderr[-3000:]}")
     mb = 1024 * 1024
     client_cpu = cpu.get(proc.pid, 0.0)
-    return Run(label, articles, seconds, sum(cpu.values()), client_cpu, peaks["client"] / mb,
-               peaks["worker"] / mb, peaks["total"] / mb, int(peaks["processes"]))  # fmt: skip
+    run = Run(label, articles, seconds, sum(cpu.values()), client_cpu, peaks["client"] / mb,
+              peaks["worker"] / mb, peaks["total"] / mb, int(peaks["processes"]))  # fmt: skip
+    n = articles / 1000
+    if c := _COSTS.search(stderr):
+        run.kb, run.waited = float(c.group(2)), float(c.group(6))
+        run.in_tasks, run.writing = float(c.group(3)) * n, float(c.group(4)) * n
+    elif c := _LOCAL_COSTS.search(stderr):
+        run.in_tasks, run.writing = float(c.group(1)) * n, float(c.group(2)) * n
+    return run
 
 
 def shards(articles: int, shard: int) -> Iterator[tuple[int, int]]:
@@ -267,6 +286,10 @@ def run(
         max(r.total_mb for r in parts),
         max(r.workers for r in parts),
         len(parts),
+        sum(r.in_tasks for r in parts),
+        sum(r.writing for r in parts),
+        sum(r.kb * r.articles for r in parts) / articles,
+        sum(r.waited for r in parts),
     )
 
 
@@ -388,6 +411,19 @@ def _table(header: tuple, rows: list[tuple]) -> None:
                                enumerate(zip(line, widths, strict=True))))  # fmt: skip
 
 
+def _breakdown(r: Run) -> None:
+    """Where a Dask run's CPU went, an article: the workers' tasks (reading, extracting, building
+    and pickling the rows) and the rest of their processes (Dask's worker side), the client's
+    writer (unpickling, storing) and the rest of it (start-up, scheduler, nannies, comms)."""
+    per = 1000 / r.articles
+    workers = r.cpu - r.client_cpu
+    print(f"    where: workers {r.in_tasks * per:.2f} ms in tasks + {(workers - r.in_tasks) * per:.2f} ms "
+          f"else (start-up, Dask); client {r.writing * per:.2f} ms writing + "
+          f"{(r.client_cpu - r.writing) * per:.2f} ms else (start-up, scheduler, nannies, comms); "
+          f"{r.kb:.1f} KB returned an article; the writer waited for results {r.waited:.0f} of "
+          f"{r.seconds:.0f} s")  # fmt: skip
+
+
 def _marginal(runs: list[Run], configs: list, sizes: list[int]) -> None:
     """What an article costs beyond start-up (loading extractors, starting the cluster): the
     difference between the two sizes, per article; and the million extrapolated from it."""
@@ -403,6 +439,14 @@ def _marginal(runs: list[Run], configs: list, sizes: list[int]) -> None:
         workers = ((b.cpu - b.client_cpu) - (a.cpu - a.client_cpu)) / extra * 1000
         million = (b.seconds + (TARGET[0] - large) * wall) / 60
         shown = f", workers {workers:.2f} ms" if b.workers else ""
+        if b.in_tasks:
+            tasks = (b.in_tasks - a.in_tasks) / extra * 1000
+            writing = (b.writing - a.writing) / extra * 1000
+            shown += (
+                f" (in tasks {tasks:.2f}; client writing {writing:.2f})"
+                if b.workers
+                else f" (reading and extracting {tasks:.2f}, writing {writing:.2f})"
+            )
         print(
             f"  {label}: {1 / wall:,.0f} articles/s, client {client:.2f} ms CPU an article{shown}; "
             f"{TARGET[0]:,} articles ≈ {million:.0f} min"
@@ -564,6 +608,10 @@ def main() -> None:
             )
     _table(header, rows)
     for r in runs:
+        if not r.workers and r.in_tasks:
+            per = 1000 / r.articles
+            print(f"  {r.label}, {r.articles:,}: {r.in_tasks * per:.2f} ms CPU an article reading and "
+                  f"extracting, {r.writing * per:.2f} ms writing")  # fmt: skip
         if r.workers and r.cpu > r.client_cpu:
             # one core of writer for how many cores of workers: CPU the workers spend per article
             # over what the client (scheduler, nannies, writer) spends per article
@@ -571,6 +619,8 @@ def main() -> None:
             print(f"  {r.label}, {r.articles:,}: workers {workers / r.articles * 1000:.2f} ms CPU an "
                   f"article, client {r.client_cpu / r.articles * 1000:.2f} ms: one client core keeps up with "
                   f"{workers / r.client_cpu:.1f} worker cores")  # fmt: skip
+            if r.in_tasks:
+                _breakdown(r)
     if len(sizes) == 2:
         _marginal(runs, configs, sizes)
         print(f"\npeak memory, {sizes[1]:,} vs {sizes[0]:,} articles (1.00 = flat):")

@@ -16,6 +16,7 @@ import argparse
 import os
 import sqlite3
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -156,9 +157,18 @@ def _ingest_local(todo: Plan, options: Options, run: Ingest) -> None:
         return extractor
 
     store = run.store
+    started, writing, count = time.process_time(), 0.0, 0
     for task in todo.tasks(LOCAL_TASK):
         for outcome in run_task(task, options, get_extractor, store.file_digest, store.article_path):
+            t = time.process_time()
             run.record(outcome)
+            writing += time.process_time() - t
+            count += 1
+    if count:  # as store.cluster.Costs says it for Dask
+        n = count / 1000
+        extracting = time.process_time() - started - writing
+        run.costs(f"local: CPU an input: {extracting / n:.2f} ms reading and extracting, "
+                  f"{writing / n:.2f} ms writing")  # fmt: skip
 
 
 def _ingest_dask(args: argparse.Namespace, todo: Plan, options: Options, run: Ingest) -> None:

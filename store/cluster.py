@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import pickle
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -32,10 +33,14 @@ _local = threading.local()
 # with Dask's defaults (an event-loop tick every 20 ms, the scheduler's system monitor every 0.5 s,
 # each nanny's memory monitor every 0.1 s) it costs the client about 30 ms of CPU a second doing
 # nothing (42 with 4 workers), about 6 (8) with these; none of them changes what a task does.
+# Each worker's statistical profiler (a thread sampling the task's stack every 10 ms, for Dask's
+# dashboard, which a LocalCluster here does not serve) cost the workers 0.25-0.3 ms of CPU an
+# article outside their tasks (0.36-0.42 -> 0.10-0.11 ms, 2 workers, 3,250 bench articles): off.
 LOCAL_CLUSTER_CONFIG = {
     "distributed.admin.tick.interval": "1s",
     "distributed.admin.system-monitor.interval": "5s",
     "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.worker.profile.enabled": False,
 }
 
 
@@ -73,18 +78,21 @@ def work(task: Task, options: Options, known: Known | None) -> bytes:
     The outcomes go back as one pickle of plain tuples (:func:`pack`): Dask would serialise a
     list of objects item by item (a header and a pickle each), and a dataclass costs more to
     unpickle than a tuple; bytes cross Dask's comms as they are and are unpickled once, by the
-    writer.
+    writer. The task's CPU time (this thread's) travels with them: the writer reports what the
+    workers spend beside what it spends itself (:class:`Costs`).
     """
-    return pack(run_task(task, options, _extractor, known.get if known else None, None))
+    started = time.thread_time()
+    return pack(run_task(task, options, _extractor, known.get if known else None, None), started)
 
 
-def pack(outcomes: Iterable[Outcome]) -> bytes:
+def pack(outcomes: Iterable[Outcome], started: float | None = None) -> bytes:
     """Outcomes as the writer needs them: an extracted article's rows instead of its result and
     text; an error's message without its empty result (the writer reports, never stores, it).
 
     Equal strings of a task's rows (an article's id and path in each event, a place's names in
     each of its mentions) are made one object, so that pickle sends each once and the writer
-    unpickles it once (30 → 22 µs an article on bench/extract.py's articles).
+    unpickles it once (30 → 22 µs an article on bench/extract.py's articles). ``started``: the
+    thread time when the task began (its CPU time goes with the outcomes).
     """
     seen: dict[str, str] = {}
     one = seen.setdefault
@@ -101,15 +109,50 @@ def pack(outcomes: Iterable[Outcome]) -> bytes:
             rows = (rows.id, rows.article, shared(rows.places), shared(rows.unresolved), shared(rows.events))
         fields = (o.key, o.path, o.status, o.digest, o.error, o.warnings, o.article_id, o.stored_path)
         packed.append((*fields, rows))
-    return pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL)
+    cpu = 0.0 if started is None else time.thread_time() - started
+    return pickle.dumps((cpu, packed), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def unpack(data: bytes) -> list[Outcome]:
     """The outcomes :func:`pack` packed (from this repository's workers: they are trusted code)."""
-    return [
-        Outcome(*fields, rows=None if rows is None else ArticleRows(*rows))
-        for *fields, rows in pickle.loads(data)
+    return _unpacked(data)[1]
+
+
+def _unpacked(data: bytes) -> tuple[float, list[Outcome]]:
+    """The task's CPU seconds on its worker, and its outcomes."""
+    cpu, packed = pickle.loads(data)
+    return cpu, [
+        Outcome(*fields, rows=None if rows is None else ArticleRows(*rows)) for *fields, rows in packed
     ]
+
+
+class Costs:
+    """Where a Dask ingest's CPU goes, per article: the workers' tasks (reading, extracting,
+    building and pickling the rows: their own thread's time), the writer (unpickling and
+    storing: the client's main thread) and the rest of the client's process (with a
+    LocalCluster: its scheduler, nannies and comms), the bytes a worker returns, and how long
+    the writer waited for results (it idles: the workers are the bound)."""
+
+    def __init__(self, size: int, window: int):
+        self.size, self.window = size, window
+        self.tasks = self.articles = self.nbytes = 0
+        self.workers = self.writing = self.waited = 0.0
+        self._process, self._wall = time.process_time(), time.perf_counter()
+
+    def line(self) -> str:
+        n = max(1, self.articles)
+        client = time.process_time() - self._process
+        wall = time.perf_counter() - self._wall
+
+        def ms(seconds: float) -> str:
+            return f"{seconds / n * 1000:.2f} ms"
+
+        return (
+            f"dask: {self.tasks:,} tasks of up to {self.size} inputs, at most {self.window} in flight, "
+            f"{self.nbytes / n / 1024:.1f} KB returned an input; CPU an input: workers {ms(self.workers)} "
+            f"in tasks, client {ms(self.writing)} writing + {ms(max(0.0, client - self.writing))} "
+            f"scheduler/comms; the writer waited for results {self.waited:.1f} of {wall:.1f} s"
+        )
 
 
 def _describe(task: Task) -> str:
@@ -170,7 +213,10 @@ def _run(
     try:
         threads = sum(client.nthreads().values()) or 1
         known_future = client.scatter(Known(known), broadcast=True) if known else None
-        tasks = plan.tasks(task_size(plan.total, threads))
+        size = task_size(plan.total, threads)
+        tasks = plan.tasks(size)
+        window = 2 * threads + 2  # enough to keep every worker busy, few enough to stay small
+        costs = Costs(size, window)
         pending: deque = deque()
 
         def submit() -> None:
@@ -178,12 +224,15 @@ def _run(
             if task is not None:
                 pending.append((task, client.submit(work, task, options, known_future, pure=False)))
 
-        for _ in range(2 * threads + 2):  # enough to keep every worker busy, few enough to stay small
+        for _ in range(window):
             submit()
         while pending:
             task, future = pending.popleft()
+            writing = time.thread_time()
             if not future.done():  # waiting: let readers and other writers see what is stored
                 ingest.store.flush()
+            costs.writing += time.thread_time() - writing
+            waiting = time.perf_counter()
             try:
                 data = future.result()
             except Exception as exc:
@@ -194,10 +243,17 @@ def _run(
                     reason += " (the scheduler and every worker need this repository importable, e.g."
                     reason += " PYTHONPATH=/path/to/diadanh, and the same package versions)"
                 raise DaskTaskFailed(f"a task failed on a worker ({_describe(task)}): {reason}") from exc
+            costs.waited += time.perf_counter() - waiting
             future.release()
             submit()
-            for outcome in unpack(data):
+            writing = time.thread_time()
+            cpu, outcomes = _unpacked(data)
+            for outcome in outcomes:
                 ingest.record(outcome)
+            costs.writing += time.thread_time() - writing
+            costs.tasks, costs.articles = costs.tasks + 1, costs.articles + len(outcomes)
+            costs.workers, costs.nbytes = costs.workers + cpu, costs.nbytes + len(data)
+        ingest.costs(costs.line())
     finally:
         client.close()
         if cluster is not None:

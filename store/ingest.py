@@ -23,6 +23,7 @@ LISTED = 20  # errors and duplicates named one by one in the summary
 # second of work and readers see progress less often: kept.)
 BATCH_ARTICLES = 500
 BATCH_SECONDS = 0.1
+COSTS_FROM = 1000  # inputs: a bulk ingest says where its CPU went (one line, before the summary)
 
 
 class Ingest:
@@ -61,6 +62,11 @@ class Ingest:
 
     def say(self, line: str) -> None:
         self.bar.write(line, file=self.out)
+
+    def costs(self, line: str) -> None:
+        """Where a bulk ingest's CPU went (bench/scale.py reads it); a small one says nothing."""
+        if self.bar.total >= COSTS_FROM:
+            self.say(line)
 
     def error(self, path: str, reason: str) -> None:
         self.totals["errors"] += 1

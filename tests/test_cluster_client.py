@@ -67,7 +67,9 @@ def test_the_packed_rows_make_the_single_process_store(corpus: Path, tmp_path: P
 
 def test_the_local_cluster_housekeeping_is_slow_paced(corpus: Path, tmp_path: Path) -> None:
     """The scheduler's event-loop tick (20 ms by Dask's default) and system monitor (0.5 s) run
-    in the writer's process: at the default pace they cost it 30 ms of CPU a second."""
+    in the writer's process: at the default pace they cost it 30 ms of CPU a second. The
+    workers' profiler (a stack sample every 10 ms) is off: 0.25-0.3 ms of CPU an article."""
+    import dask
     from distributed import default_client
 
     seen: dict[str, float] = {}
@@ -78,6 +80,7 @@ def test_the_local_cluster_housekeeping_is_slow_paced(corpus: Path, tmp_path: Pa
                 scheduler = default_client().cluster.scheduler
                 seen["tick"] = scheduler._tick_interval
                 seen["monitor"] = scheduler.periodic_callbacks["monitor"].callback_time
+                seen["profile"] = dask.config.get("distributed.worker.profile.enabled")
             super().record(outcome)  # type: ignore[arg-type]
 
     todo = plan([corpus])
@@ -87,4 +90,39 @@ def test_the_local_cluster_housekeeping_is_slow_paced(corpus: Path, tmp_path: Pa
     run.close()
     store.close()
     assert run.totals["stored"] == 6
-    assert seen == {"tick": 1.0, "monitor": 5000}
+    assert seen == {"tick": 1.0, "monitor": 5000, "profile": False}
+
+
+def test_the_ingest_says_where_the_cpu_went(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One line: the workers' CPU in tasks (sent back with each task's rows), the writer's, the
+    rest of the client's, the bytes returned and the writer's wait (bench/scale.py reads it)."""
+    import re
+
+    from store import ingest
+
+    monkeypatch.setattr(ingest, "COSTS_FROM", 8)  # said by a bulk ingest only
+    todo = plan([corpus])
+    store = EventStore(tmp_path / "costs.sqlite")
+    out = io.StringIO()
+    run = Ingest(store, todo.total, progress=False, out=out)
+    cluster.run(todo, Options(), run, known={}, workers=1, processes=False)
+    run.close()
+    store.close()
+    line = next(line for line in out.getvalue().splitlines() if line.startswith("dask: "))
+    m = re.fullmatch(
+        r"dask: 4 tasks of up to 2 inputs, at most 4 in flight, ([\d.]+) KB returned an input; CPU an "
+        r"input: workers ([\d.]+) ms in tasks, client ([\d.]+) ms writing \+ [\d.]+ ms scheduler/comms; "
+        r"the writer waited for results [\d.]+ of [\d.]+ s",
+        line,
+    )
+    assert m, line
+    kb, workers, writing = map(float, m.groups())
+    assert kb > 1 and workers > 0 and writing > 0
+
+
+def test_a_task_carries_its_cpu_time(corpus: Path) -> None:
+    task = next(plan([corpus]).tasks(100))
+    cpu, outcomes = cluster._unpacked(cluster.work(task, Options(), None))
+    assert 0 < cpu < 60 and len(outcomes) == 8
