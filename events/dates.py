@@ -358,7 +358,8 @@ def _h_year(m: re.Match[str], low: str, text: str) -> _Cand | None:
 # first day are found backwards).
 _RANGE_DAY = re.compile(
     rf"(?P<d1>{_D})(?:(?P<s1>[/.-])(?P<m1>{_D})(?:(?P=s1)(?P<y1>{_Y}))?)?{_CONN}"
-    rf"(?:(?P<cue2>{_STRONG}){_WS})?(?P<d2>{_D})(?P<s2>[/.-])(?P<m2>{_D})(?:(?P=s2)(?P<y2>{_Y}))?{_NE}"
+    rf"(?:(?P<cue2>{_STRONG}){_WS})?(?P<d2>{_D})(?:(?P<s2>[/.-])(?P<m2>{_D})(?:(?P=s2)(?P<y2>{_Y}))?"
+    rf"|{_WS}tháng{_WS}(?P<tm2>{_D})(?:{_WS}năm{_WS}(?P<ty2>{_Y}))?){_NE}"  # "các ngày 14 và 15 tháng 7"
 )
 # "đêm 27 rạng sáng 28/9", "đêm 27, rạng sáng 28/9": the night between two days.
 _NIGHT = re.compile(
@@ -422,7 +423,7 @@ def _h_range_day(m: re.Match[str], low: str, text: str) -> _Cand | None:
     if "." in (s1, s2) and "ngày" not in f"{cue} {m.group('cue2')}":
         return None
     first = (int(m.group("d1")), _int(m.group("m1")), _int(m.group("y1")))
-    last = (int(m.group("d2")), int(m.group("m2")), _int(m.group("y2")))
+    last = (int(m.group("d2")), int(m.group("m2") or m.group("tm2")), _int(m.group("y2") or m.group("ty2")))
     return _day_range(from_m.start() if from_m else start, m.end(), first, last, _part_of_day(cue))
 
 
@@ -627,12 +628,19 @@ def _h_cach_day(m: re.Match[str], low: str, text: str) -> _Cand | None:
 
 
 _TRUOC_DO = re.compile(rf"trước{_WS}đó(?!\w)")
+# "Trước đó cùng ngày", "trước đó vài giờ": earlier on the day told, not the day before
+_SAME_DAY_AFTER = re.compile(
+    rf"{_OWS},?{_OWS}(?:(?:cũng{_WS})?(?:trong{_WS})?cùng{_WS}(?:ngày|hôm|đêm|buổi)|(?:cũng{_WS})?trong{_WS}ngày"
+    rf"|(?:ít|vài|mấy|\d+|một|hai|ba){_WS}(?:giờ|tiếng|phút)|không{_WS}lâu|ít{_WS}lâu)(?!\w)"
+)
 
 
 def _h_truoc_do(m: re.Match[str], low: str, text: str) -> _Cand | None:
     prev = _prev_word(low, m.start())
     if _glued(low, m.start()) or prev in _TIME_UNITS or prev.isdigit() or prev in _NUM_WORDS:
         return None  # "hai ngày trước đó": counted from another date
+    if _SAME_DAY_AFTER.match(low, m.end()):
+        return None  # "Trước đó cùng ngày": the day of the sentence before (read as "cùng ngày")
     return _Cand(m.start(), m.end(), _fixed_day(-1, 2), relative=True)
 
 

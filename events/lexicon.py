@@ -225,7 +225,7 @@ RIOTS = "Riots"
 # Means of attack (issue 11): an attack by these is Explosions/Remote violence, whatever the verb.
 AIR_MEANS = (
     r"không kích|không quân|máy bay không người lái|thiết bị bay không người lái|uav|drone|máy bay chiến đấu"
-    r"|chiến đấu cơ|oanh tạc cơ|trực thăng vũ trang|bom dẫn đường|bom lượn|phi đội"
+    r"|thiết bị bay|chiến đấu cơ|oanh tạc cơ|trực thăng vũ trang|bom dẫn đường|bom lượn|phi đội"
 )
 SHELLING_MEANS = (
     r"tên lửa|hỏa tiễn|rocket|rốc[ -]?két|pháo binh|pháo phản lực|đạn pháo|pháo(?! đài| hoa)|súng cối"

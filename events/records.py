@@ -13,6 +13,7 @@ import functools
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -494,11 +495,29 @@ def coordinated(text: str, where: ResolvedPlace, places: SentencePlaces) -> list
     found: list[ResolvedPlace] = []
     seen = {where.place.id}
     for other in members:
-        if other.place.id in seen or not (plural or _rank(other) == rank or id(other) in own):
+        if other.place.id in seen or not (
+            plural or _rank(other) == rank or id(other) in own or _apart_member(other, members)
+        ):
             continue
         seen.add(other.place.id)
         found.append(other)
     return found
+
+
+def _apart_member(other: ResolvedPlace, members: list[ResolvedPlace]) -> bool:
+    """Whether a list member of another specificity than the event's place is a place of its own
+    ("tại Volgograd, Yaroslavl, Krasnodar Krai và Crimea": two cities, a krai, a peninsula), not
+    the region one of the members lies in ("Kharkiv và tỉnh Kharkiv") nor a part of a listed
+    region: no member lies inside another across it."""
+    for member in members:
+        if member is other or member.place.id == other.place.id:
+            continue
+        broad, narrow = (other, member) if _rank(other) > _rank(member) else (member, other)
+        if _rank(broad) == _rank(narrow):
+            continue
+        if narrow.place.lat is None or _inside(broad.place, narrow.place.lat, narrow.place.lon):
+            return False
+    return True
 
 
 def subject_country(
@@ -539,11 +558,12 @@ def claim(
 # (not the accused: "quân đội Israel cũng bị cáo buộc đã …")
 _ACCUSES = re.compile(r"\s*(?:[^\s,.;]+\s+){0,3}?(?<!bị )(?:cáo buộc|tố cáo|tố|lên án)(?!\w)")
 _PASSIVE = re.compile(r"(?<!\w)bị\s+(?:(?:quân đội|lực lượng|các lực lượng|quân|phía|pháo binh)\s+)?$")
-_ATTACK_OF_ENDS = ("của", "phía", "từ", "đội", "lượng", "quân")  # what _ATTACK_OF's text ends with
+_ATTACK_OF_ENDS = ("của", "phía", "từ", "đội", "lượng", "quân", "do")  # what _ATTACK_OF's text ends with
 _ATTACK_OF = re.compile(
     r"(?:tấn công|pháo kích|không kích|tập kích|oanh tạc|đột kích|tiến công|bắn phá|tên lửa|rocket|uav|drone"
     r"|máy bay không người lái|pháo binh|đạn pháo)[^,.;]{0,30}?\s"
-    r"(?:của|từ phía|từ)\s+(?:(?:quân đội|lực lượng|các lực lượng|phía|quân)\s+)?$"
+    # "cuộc không kích do (không quân) Israel tiến hành": the agent of the attack noun
+    r"(?:của|từ phía|từ|do)\s+(?:(?:quân đội|lực lượng|các lực lượng|phía|quân|không quân)\s+)?$"
 )
 
 
@@ -1023,6 +1043,7 @@ def incidents(
     own = {id(event): how["own_date"] for event, how in made}
     told = _riots_over_protests(_bare_attacks_told(_summed_up(events, made), own), own)
     places = places or {}
+    told = _strikes_on_far_targets(told)
     joined = _joined_once_typed(_claimed_at_home(_interceptions_of_strikes(_intercepted(told), own)), places)
     return _region_accounts(joined, places)
 
@@ -1312,6 +1333,65 @@ def _bare_attacks_told(events: list[dict], own: dict[int, bool]) -> list[dict]:
         figures = [f for f in (target["fatalities"], event["fatalities"]) if f is not None]
         target["fatalities"] = min(figures) if figures else None
     return kept
+
+
+# What a state's forces strike from afar when a bare attack verb names it as its target: a plant, a
+# depot, a port, a facility, a launcher, drones and missiles on the ground, boats (never a town, a
+# base, a position or people, which ground troops assault too)
+_FAR_TARGET = re.compile(
+    r"\s*(?:(?:vào|nhằm vào|nhắm vào|đánh trúng|trúng|phá hủy)\s+)?"
+    r"(?:(?:các|những|một|hai|ba|bốn|năm|\d+|nhiều|một số|một loạt|loạt)\s+)?"
+    r"(?<!\w)(?:nhà máy|kho|cảng|cơ sở|bệ phóng|radar|ra-đa"
+    r"|hệ thống (?:phòng không|radar|ra-đa|tên lửa|thiết bị bay|uav|máy bay không người lái)"
+    r"|cảm biến|thiết bị bay|máy bay không người lái|uav|tên lửa|tàu không người lái|xuồng không người lái"
+    r"|tàu điều khiển|tàu tuần tra|trạm biến áp|trạm radar|đường ống|giàn khoan|mỏ dầu)(?!\w)"
+)
+_PASSIVE_OF = re.compile(r"(?<!\w)bị(?:\s+[^\s,;.]+){0,4}?\s+$")  # "đã bị (quân đội Ukraine) tấn công"
+_STRUCK_VERB = re.compile(r"(?<!\w)(?:đánh trúng|nhằm vào|nhắm vào)\s")
+
+
+def _far_target(mention: dict) -> bool:
+    """Whether the mention's bare attack names a target only a strike reaches (see _FAR_TARGET):
+    right after the verb ("tấn công 3 cơ sở hạt nhân", "phá hủy 4 thiết bị bay không người lái",
+    "Cuộc tập kích mới nhất … đã đánh trúng cảng xuất khẩu dầu") or as the subject of its passive
+    ("một kho dầu ở Uryupinsk đã bị tấn công")."""
+    text, cue = mention["text"].lower(), (mention["cue"] or "").lower()
+    at = text.find(cue) if cue else -1
+    if at < 0:
+        return False
+    after = text[at + len(cue) : at + len(cue) + 80]
+    if _FAR_TARGET.match(after):
+        return True
+    verb = _STRUCK_VERB.search(after, 0, 50)
+    if verb is not None and _FAR_TARGET.match(after, verb.start()):
+        return True
+    before = text[max(0, at - 100) : at]
+    passive = _PASSIVE_OF.search(before)
+    return passive is not None and _FAR_TARGET.search(before, 0, passive.start()) is not None
+
+
+def _strikes_on_far_targets(events: list[dict]) -> list[dict]:
+    """A bare attack by a state's forces on a target only a strike reaches (see _far_target) is a
+    strike (ACLED: Explosions/Remote violence), not a clash: no armed group fights back at a refinery
+    or on drones on a launch pad. Its sub-event type is the one the article tells its strikes with
+    most, an air/drone strike when it tells none."""
+    strikes = Counter(
+        e["sub_event_type"]
+        for e in events
+        if e["event_type"] == lexicon.REMOTE and not e["background"] and e["sub_event_type"] in _FAR_SUBS
+    )
+    sub = strikes.most_common(1)[0][0] if strikes else "Air/drone strike"
+    for event in events:
+        if (
+            _bare(event)
+            and (event["actor1"] or "").startswith("Military Forces of")
+            and any(_far_target(m) for m in event["mentions"])
+        ):
+            event["event_type"], event["sub_event_type"] = lexicon.REMOTE, sub
+    return events
+
+
+_FAR_SUBS = ("Air/drone strike", "Shelling/artillery/missile attack")
 
 
 def _interceptions_of_strikes(events: list[dict], own: dict[int, bool]) -> list[dict]:
