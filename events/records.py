@@ -716,7 +716,14 @@ def actors(
     elif before:
         first = before[-1]
     if first is None and claimant_at is not None:
-        first = next((p for p in places.at(claimant_at) if p.place.kind == "country"), None)
+        first = next(
+            (
+                p
+                for p in places.at(claimant_at)
+                if p.place.kind == "country" and not p.mention.preceding.endswith(_COUNTS_VICTIMS)
+            ),
+            None,
+        )  # (never a civilian body's country: "Bộ Y tế Liban cũng cho biết cuộc không kích …")
         accuses = first is not None and text is not None and event_type in VIOLENT
         if accuses and _ACCUSES.match(_lowered(text), first.mention.end):  # type: ignore[union-attr]
             first = None  # "Giới chức Ukraine cáo buộc Nga … phá hủy …": who accuses is not who acts
@@ -779,7 +786,14 @@ _TIED = re.compile(
 
 # a neighbour named only to say where ("Tillaberi, giáp giới với Mali", "Rafah, sát biên giới với Ai
 # Cập"): no side of the event ("tranh chấp biên giới với Campuchia" names a side)
-_NOT_A_SIDE = ("giáp giới với ", "giáp với ", "sát biên giới với ", "gần biên giới với ", "láng giềng ")
+_NOT_A_SIDE = ("giáp giới với ", "giáp với ", "sát biên giới với ", "gần biên giới với ", "láng giềng ",
+               # a civilian body that counts or reports ("Bộ Y tế Liban cho biết cuộc không kích …",
+               # "Truyền thông nhà nước Lebanon"): its country is no side
+               "bộ y tế ", "truyền thông ", "truyền thông nhà nước ", "truyền thông quốc gia ",
+               "hãng thông tấn ", "thông tấn quốc gia ", "thông tấn xã ",
+               "đài truyền hình ", "truyền hình nhà nước ", "hội chữ thập đỏ ", "hội trăng lưỡi liềm đỏ ",
+               "phòng vệ dân sự ")  # fmt: skip
+_COUNTS_VICTIMS = ("bộ y tế ", "hội chữ thập đỏ ", "hội trăng lưỡi liềm đỏ ", "phòng vệ dân sự ")
 _NEIGHBOUR = (
     "biên giới ", "giáp ", "sát ", "láng giềng ", "giáp với ", "biên giới với ", "sát với ", "giáp giới với ",
 )  # fmt: skip
@@ -1035,7 +1049,13 @@ def incidents(
                 event[field] = record[field]
         figures = [f for f in (event["fatalities"], record["fatalities"]) if f is not None]
         event["fatalities"] = min(figures) if figures else None
-        if how["own_date"] and not event_how["own_date"]:
+        # (a headline's or caption's day never re-dates a body that has a written day: "Quân nhân
+        # Ukraine chiến đấu gần Avdiivka ngày 11.2 AFP" under "Ngày 15.2, … Avdiivka …")
+        if (
+            how["own_date"]
+            and not event_how["own_date"]
+            and not (how["support"] and event["time_precision"] == 1)
+        ):
             event["date"], event["date_end"] = record["date"], record["date_end"]
             event["time_precision"] = record["time_precision"]
             event_how["own_date"], event_how["reported"] = True, False
@@ -1204,6 +1224,7 @@ def _summed_up(events: list[dict], made: list[tuple[dict, dict]]) -> list[dict]:
         ):
             continue
         at = how["mention"]["start"]
+        best_how: dict = {}
         # a bare attack verb ("nhiều cuộc tấn công vào Dải Gaza") sums up the strikes told at their places
         bare = event["event_type"] == lexicon.BATTLES and (event["cue"] or "").lower() in _BARE_ATTACKS
         best, best_key = None, None
@@ -1216,19 +1237,25 @@ def _summed_up(events: list[dict], made: list[tuple[dict, dict]]) -> list[dict]:
                     and not (bare and other["event_type"] in (lexicon.REMOTE, lexicon.CIVILIANS))
                 )
                 or other["country"] != event["country"]
-                or (other["date"] != event["date"] and how["own_date"])  # (undated: the article's day)
+                # (undated: the article's day; a place told later with no day of its own, "cuộc không
+                # kích vừa qua diễn ra tại quận Nabatiyeh", is on the summary's day)
+                or (other["date"] != event["date"] and how["own_date"] and other_how["own_date"])
                 or not _actors_agree(other, event)
                 or (None not in (other["actor1"], event["actor1"]) and other["actor1"] != event["actor1"])
             ):
                 continue
             far = abs(other_how["mention"]["start"] - at)
-            key = (other["sub_event_type"] != event["sub_event_type"], far)
+            key = (other["date"] != event["date"], other["sub_event_type"] != event["sub_event_type"], far)
             if best_key is None or key < best_key:
-                best, best_key = other, key
+                best, best_key, best_how = other, key, other_how
         if best is None:
             continue
         gone.add(id(event))
         _absorb(best, event)
+        if how["own_date"] and not best_how["own_date"]:
+            best["date"], best["date_end"] = event["date"], event["date_end"]
+            best["time_precision"] = event["time_precision"]
+            best_how["own_date"] = True
     return [event for event in events if id(event) not in gone]
 
 
@@ -1382,11 +1409,11 @@ def _strikes_on_far_targets(events: list[dict]) -> list[dict]:
     )
     sub = strikes.most_common(1)[0][0] if strikes else "Air/drone strike"
     for event in events:
-        if (
-            _bare(event)
-            and (event["actor1"] or "").startswith("Military Forces of")
-            and any(_far_target(m) for m in event["mentions"])
-        ):
+        # (a state's forces, or an attacker unnamed in an article of strikes)
+        state = (event["actor1"] or "").startswith("Military Forces of") or (
+            event["actor1"] is None and strikes
+        )
+        if _bare(event) and state and any(_far_target(m) for m in event["mentions"]):
             event["event_type"], event["sub_event_type"] = lexicon.REMOTE, sub
     return events
 

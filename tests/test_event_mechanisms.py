@@ -1346,3 +1346,29 @@ def test_the_agent_of_an_attack_noun_after_do_is_the_attacker(extract) -> None:
         " hôm 9/6 khiến 3 người chết."
     )
     assert [e["actor1"] for e in out["events"]] == ["Military Forces of Israel"]
+
+
+def test_a_captions_day_does_not_redate_a_body_dated_by_its_sentence_before(extract) -> None:
+    text = (
+        "Ngày 8/6, Ukraine cho biết đang rút quân khỏi một số vị trí ở thị trấn Chasiv Yar.\n\n"
+        "Quân Nga đang bao vây và tấn công thị trấn Chasiv Yar từ nhiều hướng.\n\n"
+        "Binh sĩ Ukraine chiến đấu gần Chasiv Yar ngày 3.6 AFP\n\n"
+        "Các chỉ huy Ukraine nói tình hình rất khó khăn."
+    )
+    out = extract(text)
+    assert [e["date"] for e in out["events"] if not e["background"]] == ["2025-06-08"]
+
+
+def test_a_health_ministry_is_no_side_of_the_strike_it_counts(extract) -> None:
+    text = (
+        "Một cuộc không kích của quân đội Israel vào miền nam Lebanon ngày 8/6 (giờ địa phương) đã khiến 3"
+        " người thiệt mạng, theo thông báo của Bộ Y tế Lebanon.\n\n"
+        "Dù có lệnh ngừng bắn từ tháng 11/2024, Israel vẫn giữ quân ở nhiều điểm tại miền nam Lebanon và"
+        " thường xuyên không kích các mục tiêu mà họ cho là của Hezbollah.\n\n"
+        "Số liệu sơ bộ của Bộ Y tế Lebanon cũng cho biết cuộc không kích vừa qua diễn ra tại quận Nabatieh"
+        " còn khiến 2 người bị thương."
+    )
+    out = extract(text)
+    assert [(e["location"], e["date"], e["actor1"]) for e in out["events"]] == [
+        ("Nabatieh District", "2025-06-08", "Military Forces of Israel")
+    ]
