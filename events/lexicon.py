@@ -346,6 +346,7 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         r"|thị xã)"
         r"|tái chiếm|giành được (?:\S+ )?(?:sân bay|thành phố|thị trấn|làng|căn cứ|thủ phủ|thủ đô)"
         r"|giành quyền kiểm soát|giành lại quyền kiểm soát|giải phóng|kiểm soát thêm|tiến vào"
+        r"|thiết lập (?:\S+ )?quyền kiểm soát|nắm quyền kiểm soát"
         r"|tràn vào (?:trụ sở|căn cứ|thành phố"
         r"|thị trấn|thủ đô)|xung đột (?:bùng phát|nổ ra|tái bùng phát|leo thang)|bao vây|tiến công|phục kích"
         r"|nổ súng|khai hỏa|đột kích|đánh phá|oanh kích|chống trả|kháng cự",

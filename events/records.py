@@ -1065,7 +1065,37 @@ def incidents(
     places = places or {}
     told = _strikes_on_far_targets(told)
     joined = _joined_once_typed(_claimed_at_home(_interceptions_of_strikes(_intercepted(told), own)), places)
-    return _region_accounts(joined, places)
+    return _captures(_region_accounts(joined, places))
+
+
+# A capture of territory told by its verb (ACLED's sub-event types of Battles): "chiếm được", "giành
+# quyền kiểm soát", "tiến vào thủ đô", "thiết lập quyền kiểm soát hoàn toàn đối với …"
+_CAPTURE = re.compile(
+    r"(?:chiếm được|chiếm lại|đánh chiếm|tái chiếm|chiếm (?:\S+ )?(?:sân bay|thành phố|thị trấn|làng|căn cứ"
+    r"|trụ sở|thủ phủ|thủ đô)|chiếm giữ(?! (?:\S+ ){0,2}?tàu)|giành lại|giành được"
+    r"|giành (?:lại )?quyền kiểm soát|giải phóng|kiểm soát thêm|tiến vào|tràn vào"
+    r"|thiết lập (?:\S+ )?quyền kiểm soát|nắm quyền kiểm soát)"
+)
+
+
+def _captures(events: list[dict]) -> list[dict]:
+    """A clash told as a capture ("Bộ Quốc phòng Nga thông báo đã giành quyền kiểm soát 3 ngôi làng",
+    "Quân Arakan chiếm được thị trấn …") is ACLED's "Government regains territory" when a state's
+    forces take it (from a group or from another state's forces), else "Non-state actor overtakes
+    territory"; an attacker not named keeps it a clash. Typed once the incidents are made: the
+    capture and the fighting at a place on a day stay one event."""
+    for event in events:
+        if event["event_type"] != lexicon.BATTLES or event["sub_event_type"] != "Armed clash":
+            continue
+        if not event["actor1"] or not any(
+            _CAPTURE.match((m["cue"] or "").lower()) for m in event["mentions"]
+        ):
+            continue
+        state = event["actor1"].startswith("Military Forces of")
+        event["sub_event_type"] = (
+            "Government regains territory" if state else "Non-state actor overtakes territory"
+        )
+    return events
 
 
 def _tolls_agree(event: dict, other: dict) -> bool:

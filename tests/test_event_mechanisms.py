@@ -1372,3 +1372,25 @@ def test_a_health_ministry_is_no_side_of_the_strike_it_counts(extract) -> None:
     assert [(e["location"], e["date"], e["actor1"]) for e in out["events"]] == [
         ("Nabatieh District", "2025-06-08", "Military Forces of Israel")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Bộ Quốc phòng Nga thông báo quân đội nước này đã giành quyền kiểm soát làng Kurakhove ở tỉnh"
+         " Donetsk hôm 9/6.", "Government regains territory"),
+        ("Phiến quân M23 đã chiếm được thị trấn Uvira hôm 9/6.", "Non-state actor overtakes territory"),
+        ("Quân đội Sudan thông báo đã giành lại thị trấn Bara từ tay RSF hôm 9/6.",
+         "Government regains territory"),
+    ],
+)  # fmt: skip
+def test_a_capture_is_coded_as_a_change_of_territory(extract, text: str, sub: str) -> None:
+    assert kinds(extract(text)) == [("Battles", sub)]
+
+
+def test_control_established_over_villages_is_a_capture(extract) -> None:
+    out = extract(
+        "Quân đội Nga đã thiết lập quyền kiểm soát hoàn toàn đối với các khu dân cư Sokil và Novotoretske ở"
+        " tỉnh Donetsk hôm 9/6."
+    )
+    assert {e["sub_event_type"] for e in out["events"]} == {"Government regains territory"}
