@@ -558,6 +558,10 @@ def claim(
 # (not the accused: "quân đội Israel cũng bị cáo buộc đã …")
 _ACCUSES = re.compile(r"\s*(?:[^\s,.;]+\s+){0,3}?(?<!bị )(?:cáo buộc|tố cáo|tố|lên án)(?!\w)")
 _PASSIVE = re.compile(r"(?<!\w)bị\s+(?:(?:quân đội|lực lượng|các lực lượng|quân|phía|pháo binh)\s+)?$")
+# "do X" is the attack's agent only before the verb of carrying it out ("do không quân Israel tiến
+# hành"), not of making its weapon ("UAV … do Iran sản xuất")
+_BY_DO = re.compile(r"(?<!\w)do\s+(?:(?:quân đội|lực lượng|các lực lượng|phía|quân|không quân)\s+)?$")
+_DOES = re.compile(r"\s*(?:[^\s,.;]+\s+){0,2}?(?:tiến hành|thực hiện|phát động|mở|tung ra|triển khai)(?!\w)")
 _ATTACK_OF_ENDS = ("của", "phía", "từ", "đội", "lượng", "quân", "do")  # what _ATTACK_OF's text ends with
 _ATTACK_OF = re.compile(
     r"(?:tấn công|pháo kích|không kích|tập kích|oanh tạc|đột kích|tiến công|bắn phá|tên lửa|rocket|uav|drone"
@@ -701,6 +705,7 @@ def actors(
         if p.mention.start >= cue
         and p.mention.preceding.rstrip().endswith(_ATTACK_OF_ENDS)
         and _ATTACK_OF.search(p.mention.preceding)
+        and (not _BY_DO.search(p.mention.preceding) or _DOES.match(text or "", p.mention.end))
     ]
     before = [p for p in countries if p.mention.start < cue and p.mention.start != claimant_at]
     if inside:
@@ -1082,14 +1087,13 @@ def _captures(events: list[dict]) -> list[dict]:
     """A clash told as a capture ("Bộ Quốc phòng Nga thông báo đã giành quyền kiểm soát 3 ngôi làng",
     "Quân Arakan chiếm được thị trấn …") is ACLED's "Government regains territory" when a state's
     forces take it (from a group or from another state's forces), else "Non-state actor overtakes
-    territory"; an attacker not named keeps it a clash. Typed once the incidents are made: the
-    capture and the fighting at a place on a day stay one event."""
+    territory"; an attacker not named keeps it a clash. Typed once the incidents are made (the
+    capture and the fighting at a place on a day stay one event), by the event's own cue."""
     for event in events:
         if event["event_type"] != lexicon.BATTLES or event["sub_event_type"] != "Armed clash":
             continue
-        if not event["actor1"] or not any(
-            _CAPTURE.match((m["cue"] or "").lower()) for m in event["mentions"]
-        ):
+        # (the event's own cue: a capture told beside it, "tiến vào" in a clash's account, is not it)
+        if not event["actor1"] or not _CAPTURE.match((event["cue"] or "").lower()):
             continue
         state = event["actor1"].startswith("Military Forces of")
         event["sub_event_type"] = (
@@ -1269,7 +1273,11 @@ def _summed_up(events: list[dict], made: list[tuple[dict, dict]]) -> list[dict]:
                 or other["country"] != event["country"]
                 # (undated: the article's day; a place told later with no day of its own, "cuộc không
                 # kích vừa qua diễn ra tại quận Nabatiyeh", is on the summary's day)
-                or (other["date"] != event["date"] and how["own_date"] and other_how["own_date"])
+                or (
+                    other["date"] != event["date"]
+                    and how["own_date"]
+                    and (other_how["own_date"] or other["time_precision"] == 1)
+                )
                 or not _actors_agree(other, event)
                 or (None not in (other["actor1"], event["actor1"]) and other["actor1"] != event["actor1"])
             ):
@@ -1282,7 +1290,7 @@ def _summed_up(events: list[dict], made: list[tuple[dict, dict]]) -> list[dict]:
             continue
         gone.add(id(event))
         _absorb(best, event)
-        if how["own_date"] and not best_how["own_date"]:
+        if how["own_date"] and not best_how["own_date"] and best["time_precision"] != 1:
             best["date"], best["date_end"] = event["date"], event["date_end"]
             best["time_precision"] = event["time_precision"]
             best_how["own_date"] = True

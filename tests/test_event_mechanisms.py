@@ -1394,3 +1394,26 @@ def test_control_established_over_villages_is_a_capture(extract) -> None:
         " tỉnh Donetsk hôm 9/6."
     )
     assert {e["sub_event_type"] for e in out["events"]} == {"Government regains territory"}
+
+
+def test_who_made_the_weapon_is_not_who_attacked(extract) -> None:
+    # (a fix of this branch's own "do X tiến hành" rule: fails on its previous commit)
+    text = (
+        "Giới chức Ukraine cáo buộc Nga đã tấn công thành phố Kharkiv bằng máy bay không người lái (UAV)"
+        " rạng sáng 9/6, khiến 1 người thiệt mạng và 4 người bị thương.\n\n"
+        "Thống đốc khu vực Kharkiv cho biết vụ tấn công xảy ra tại một quận ở phía tây thành phố.\n\n"
+        "Theo ông Ivan Petrenko, người đứng đầu văn phòng công tố khu vực, cuộc tấn công nhiều khả năng được"
+        " thực hiện bằng UAV Geran-2 - loại UAV cảm tử do Iran sản xuất và được Nga sử dụng rộng rãi."
+    )
+    out = extract(text)
+    assert [e["actor1"] for e in out["events"]] == ["Military Forces of Russia"]
+
+
+def test_a_capture_told_beside_a_strike_does_not_retype_it(extract) -> None:
+    # (a fix of this branch's capture rule: fails on its previous commit)
+    text = (
+        "Quân đội Israel tấn công một ngôi nhà ở trại tị nạn Nuseirat hôm 9/6, khiến 5 người thiệt mạng.\n\n"
+        "Binh sĩ Israel sau đó tiến vào trại Nuseirat."
+    )
+    out = extract(text)
+    assert all("territory" not in e["sub_event_type"] for e in out["events"] if "ngôi nhà" in e["text"])
