@@ -118,7 +118,7 @@ _MEANS_AFTER = re.compile(
 # (the pattern starts with its words, so the regex engine skips to where one may start; the
 # word boundary before it and the targets are checked on each match)
 _MEANS_BEFORE = re.compile(
-    r"(?P<air>máy bay chiến đấu|máy bay quân sự|máy bay không người lái|thiết bị bay không người lái|uav"
+    r"(?P<air>máy bay chiến đấu|máy bay quân sự|máy bay không người lái|thiết bị bay(?: không người lái)?|uav"
     r"|drone|tiêm kích|chiến đấu cơ|oanh tạc cơ|trực thăng vũ trang|phi cơ)(?!\w)"
     r"|(?P<shelling>tên lửa|hỏa tiễn|rocket|pháo binh|pháo(?! đài| hoa)|súng cối|tàu chiến"
     r"|tàu khu trục)(?!\w)"
@@ -625,6 +625,37 @@ _OPENS_WITH_TOTAL = re.compile(
 )
 
 
+# a defence against one attack: "đẩy lùi cuộc tấn công …", "đánh chặn đợt tập kích …"
+_REPEL = re.compile(
+    r"(?:đẩy lùi|đánh chặn|chặn đứng|ngăn chặn|bẻ gãy|đối phó với|chống lại)\s+(?:một\s+)?"
+    r"(?:cuộc|đợt|vụ)\s+$"
+)
+# the attack named as a real one: its means or its attacker follow it ("… bằng UAV", "… của Nga")
+_ATTACK_NAMED = re.compile(r"[^.;]{0,50}?(?<!\w)(?:bằng|của\s+(?:quân đội\s+|lực lượng\s+)?[A-ZĐ])")
+_NOT_YET = re.compile(r"(?<!\w)(?:trong tương lai|có thể|tiềm tàng|tiềm năng|sắp tới|dự kiến)(?!\w)")
+
+
+def repelled_attack(
+    text: str, lower: str, start: int, cue: Cue, cues: list[Cue], clause_end: int
+) -> Cue | None:
+    """The attack a defence is told to repel ("hệ thống phòng không đã được triển khai … để đẩy lùi
+    cuộc tấn công bằng máy bay không người lái của Nga vào thủ đô Kiev"): the purpose ("để") makes
+    the defence an intent, but the attack it names, with its means or its attacker, happened. Its
+    cue (typed by its means), or None. Never a generic or a future one ("các cuộc tấn công",
+    "… có thể xảy ra")."""
+    for attack in cues:
+        if not (cue.start <= attack.start < clause_end) or attack.event_type not in (BATTLES, lexicon.REMOTE):
+            continue
+        at = attack.start - start
+        if not _REPEL.search(lower, max(0, at - 40), at) or lower.startswith(("đẩy lùi", "đánh chặn"), at):
+            continue
+        window = lower[at : min(len(lower), clause_end - start, at + 120)]
+        if not _ATTACK_NAMED.match(text, attack.end, clause_end) or _NOT_YET.search(window):
+            continue
+        return attack
+    return None
+
+
 def event_clauses(text: str, start: int, end: int) -> list[Clause]:
     """The event-bearing clauses of a sentence, same-type clauses merged into the first.
 
@@ -677,6 +708,10 @@ def event_clauses(text: str, start: int, end: int) -> list[Clause]:
             and _AGREEMENT_IN_FORCE.search(lower, max(0, best.start - start - 30), best.start - start)
         ):
             why = "in force"  # "vi phạm thỏa thuận ngừng bắn", "theo lệnh ngừng bắn": one made before
+        if why == "modality":
+            repelled = repelled_attack(text, lower, start, best, cues, clause_end)
+            if repelled is not None:
+                best, why = repelled, None  # "… để đẩy lùi cuộc tấn công bằng UAV của Nga vào Kiev"
         if why == "despite":
             best = Cue(best.start, best.end, best.event_type, best.sub_event_type, lexicon.HISTORY_ONLY)
         elif why is not None:

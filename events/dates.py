@@ -661,12 +661,13 @@ def _h_cach_day(m: re.Match[str], low: str, text: str) -> _Cand | None:
 
 
 _TRUOC_DO = re.compile(rf"trước{_WS}đó(?!\w)")
-# "Trước đó cùng ngày", "Trước đó, sáng cùng ngày", "Trước đó vài giờ": earlier the same day, the
-# day told before (read by reference, not against the publication day)
+# "Trước đó cùng ngày", "Trước đó, sáng cùng ngày", "Trước đó vài giờ", "trước đó không lâu":
+# earlier the same day, the day told before (read by reference, not against the publication day)
 _SAME_DAY_AFTER = re.compile(
     rf"{_OWS},?{_OWS}(?:(?:vào|trong|{_POD}){_WS})?(?:(?:vào|trong|{_POD}){_WS})?"
-    rf"(?:cùng{_WS}(?:ngày|đêm|hôm|buổi)|cũng{_WS}trong{_WS}ngày|trong{_WS}ngày|ít{_WS}giờ|vài{_WS}giờ"
-    rf"|mấy{_WS}giờ|(?:(?:{_APPROX}){_WS})?(?:{_NUM}){_WS}(?:tiếng|giờ))(?!\w)"
+    rf"(?:(?:cũng{_WS})?(?:trong{_WS})?cùng{_WS}(?:ngày|đêm|hôm|buổi)|(?:cũng{_WS})?trong{_WS}ngày"
+    rf"|(?:ít|vài|mấy){_WS}(?:giờ|tiếng|phút)|(?:(?:{_APPROX}){_WS})?(?:{_NUM}){_WS}(?:tiếng|giờ|phút)"
+    rf"|không{_WS}lâu|ít{_WS}lâu)(?!\w)"
 )
 
 

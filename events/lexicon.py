@@ -225,7 +225,7 @@ RIOTS = "Riots"
 # Means of attack (issue 11): an attack by these is Explosions/Remote violence, whatever the verb.
 AIR_MEANS = (
     r"không kích|không quân|máy bay không người lái|thiết bị bay không người lái|uav|drone|máy bay chiến đấu"
-    r"|chiến đấu cơ|oanh tạc cơ|trực thăng vũ trang|bom dẫn đường|bom lượn|phi đội"
+    r"|thiết bị bay|chiến đấu cơ|oanh tạc cơ|trực thăng vũ trang|bom dẫn đường|bom lượn|phi đội"
 )
 SHELLING_MEANS = (
     r"tên lửa|hỏa tiễn|rocket|rốc[ -]?két|pháo binh|pháo phản lực|đạn pháo|pháo(?! đài| hoa)|súng cối"
@@ -363,6 +363,7 @@ EVENT_CUES: tuple[tuple[str, str, str, int], ...] = (
         r"|thị xã)"
         r"|tái chiếm|giành được (?:\S+ )?(?:sân bay|thành phố|thị trấn|làng|căn cứ|thủ phủ|thủ đô)"
         r"|giành quyền kiểm soát|giành lại quyền kiểm soát|giải phóng|kiểm soát thêm|tiến vào"
+        r"|thiết lập (?:\S+ )?quyền kiểm soát|nắm quyền kiểm soát"
         r"|tràn vào (?:trụ sở|căn cứ|thành phố"
         r"|thị trấn|thủ đô)|xung đột (?:bùng phát|nổ ra|tái bùng phát|leo thang)|bao vây|tiến công|phục kích"
         r"|nổ súng|khai hỏa|đột kích|đánh phá|oanh kích|chống trả|kháng cự",

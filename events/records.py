@@ -13,6 +13,7 @@ import functools
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -526,11 +527,29 @@ def coordinated(text: str, where: ResolvedPlace, places: SentencePlaces) -> list
     found: list[ResolvedPlace] = []
     seen = {where.place.id}
     for other in members:
-        if other.place.id in seen or not (plural or _rank(other) == rank or id(other) in own):
+        if other.place.id in seen or not (
+            plural or _rank(other) == rank or id(other) in own or _apart_member(other, members)
+        ):
             continue
         seen.add(other.place.id)
         found.append(other)
     return found
+
+
+def _apart_member(other: ResolvedPlace, members: list[ResolvedPlace]) -> bool:
+    """Whether a list member of another specificity than the event's place is a place of its own
+    ("tại Volgograd, Yaroslavl, Krasnodar Krai và Crimea": two cities, a krai, a peninsula), not
+    the region one of the members lies in ("Kharkiv và tỉnh Kharkiv") nor a part of a listed
+    region: no member lies inside another across it."""
+    for member in members:
+        if member is other or member.place.id == other.place.id:
+            continue
+        broad, narrow = (other, member) if _rank(other) > _rank(member) else (member, other)
+        if _rank(broad) == _rank(narrow):
+            continue
+        if narrow.place.lat is None or _inside(broad.place, narrow.place.lat, narrow.place.lon):
+            return False
+    return True
 
 
 def subject_country(
@@ -571,13 +590,18 @@ def claim(
 # (not the accused: "quân đội Israel cũng bị cáo buộc đã …")
 _ACCUSES = re.compile(r"\s*(?:[^\s,.;]+\s+){0,3}?(?<!bị )(?:cáo buộc|tố cáo|tố|lên án)(?!\w)")
 _PASSIVE = re.compile(r"(?<!\w)bị\s+(?:(?:quân đội|lực lượng|các lực lượng|quân|phía|pháo binh)\s+)?$")
-_ATTACK_OF_ENDS = ("của", "phía", "từ", "đội", "lượng", "quân")  # what _ATTACK_OF's text ends with
+# "do X" is the attack's agent only before the verb of carrying it out ("do không quân Israel tiến
+# hành"), not of making its weapon ("UAV … do Iran sản xuất")
+_BY_DO = re.compile(r"(?<!\w)do\s+(?:(?:quân đội|lực lượng|các lực lượng|phía|quân|không quân)\s+)?$")
+_DOES = re.compile(r"\s*(?:[^\s,.;]+\s+){0,2}?(?:tiến hành|thực hiện|phát động|mở|tung ra|triển khai)(?!\w)")
+_ATTACK_OF_ENDS = ("của", "phía", "từ", "đội", "lượng", "quân", "do")  # what _ATTACK_OF's text ends with
 _ATTACK_OF = re.compile(
     r"(?:tấn công|pháo kích|không kích|tập kích|oanh tạc|đột kích|tiến công|bắn phá|tên lửa|rocket|uav|drone"
     r"|máy bay không người lái|pháo binh|đạn pháo)"
     # (not through a target: "tấn công vị trí của Campuchia", "không kích các căn cứ của X": X is struck)
     r"(?:(?!vị trí|căn cứ|cơ sở|mục tiêu|trụ sở|sở chỉ huy|tiền đồn|doanh trại|kho )[^,.;]){0,30}?\s"
-    r"(?:của|từ phía|từ)\s+(?:(?:quân đội|lực lượng|các lực lượng|phía|quân)\s+)?$"
+    # "cuộc không kích do (không quân) Israel tiến hành": the agent of the attack noun
+    r"(?:của|từ phía|từ|do)\s+(?:(?:quân đội|lực lượng|các lực lượng|phía|quân|không quân)\s+)?$"
 )
 
 
@@ -720,6 +744,7 @@ def actors(
         if p.mention.start >= cue
         and p.mention.preceding.rstrip().endswith(_ATTACK_OF_ENDS)
         and _ATTACK_OF.search(p.mention.preceding)
+        and (not _BY_DO.search(p.mention.preceding) or _DOES.match(text or "", p.mention.end))
     ]
     before = [p for p in countries if p.mention.start < cue and p.mention.start != claimant_at]
     received = (clause.cue or "").lower().startswith(_RECEIVED)
@@ -748,7 +773,14 @@ def actors(
             None,
         )
     if first is None and claimant_at is not None and not received:
-        first = next((p for p in places.at(claimant_at) if p.place.kind == "country"), None)
+        first = next(
+            (
+                p
+                for p in places.at(claimant_at)
+                if p.place.kind == "country" and not p.mention.preceding.endswith(_COUNTS_VICTIMS)
+            ),
+            None,
+        )  # (never a civilian body's country: "Bộ Y tế Liban cũng cho biết cuộc không kích …")
         accuses = first is not None and text is not None and event_type in VIOLENT
         if accuses and _ACCUSES.match(_lowered(text), first.mention.end):  # type: ignore[union-attr]
             first = None  # "Giới chức Ukraine cáo buộc Nga … phá hủy …": who accuses is not who acts
@@ -811,7 +843,14 @@ _TIED = re.compile(
 
 # a neighbour named only to say where ("Tillaberi, giáp giới với Mali", "Rafah, sát biên giới với Ai
 # Cập"): no side of the event ("tranh chấp biên giới với Campuchia" names a side)
-_NOT_A_SIDE = ("giáp giới với ", "giáp với ", "sát biên giới với ", "gần biên giới với ", "láng giềng ")
+_NOT_A_SIDE = ("giáp giới với ", "giáp với ", "sát biên giới với ", "gần biên giới với ", "láng giềng ",
+               # a civilian body that counts or reports ("Bộ Y tế Liban cho biết cuộc không kích …",
+               # "Truyền thông nhà nước Lebanon"): its country is no side
+               "bộ y tế ", "truyền thông ", "truyền thông nhà nước ", "truyền thông quốc gia ",
+               "hãng thông tấn ", "thông tấn quốc gia ", "thông tấn xã ",
+               "đài truyền hình ", "truyền hình nhà nước ", "hội chữ thập đỏ ", "hội trăng lưỡi liềm đỏ ",
+               "phòng vệ dân sự ")  # fmt: skip
+_COUNTS_VICTIMS = ("bộ y tế ", "hội chữ thập đỏ ", "hội trăng lưỡi liềm đỏ ", "phòng vệ dân sự ")
 _NEIGHBOUR = (
     "biên giới ", "giáp ", "sát ", "láng giềng ", "giáp với ", "biên giới với ", "sát với ", "giáp giới với ",
 )  # fmt: skip
@@ -1078,8 +1117,38 @@ def incidents(
     own = {id(event): how["own_date"] for event, how in made}
     told = _riots_over_protests(_bare_attacks_told(_summed_up(events, made), own), own)
     places = places or {}
+    told = _strikes_on_far_targets(told)
     joined = _joined_once_typed(_claimed_at_home(_interceptions_of_strikes(_intercepted(told), own)), places)
-    return _region_accounts(joined, places)
+    return _captures(_region_accounts(joined, places))
+
+
+# A capture of territory told by its verb (ACLED's sub-event types of Battles): "chiếm được", "giành
+# quyền kiểm soát", "tiến vào thủ đô", "thiết lập quyền kiểm soát hoàn toàn đối với …"
+_CAPTURE = re.compile(
+    r"(?:chiếm được|chiếm lại|đánh chiếm|tái chiếm|chiếm (?:\S+ )?(?:sân bay|thành phố|thị trấn|làng|căn cứ"
+    r"|trụ sở|thủ phủ|thủ đô)|chiếm giữ(?! (?:\S+ ){0,2}?tàu)|giành lại|giành được"
+    r"|giành (?:lại )?quyền kiểm soát|giải phóng|kiểm soát thêm|tiến vào|tràn vào"
+    r"|thiết lập (?:\S+ )?quyền kiểm soát|nắm quyền kiểm soát)"
+)
+
+
+def _captures(events: list[dict]) -> list[dict]:
+    """A clash told as a capture ("Bộ Quốc phòng Nga thông báo đã giành quyền kiểm soát 3 ngôi làng",
+    "Quân Arakan chiếm được thị trấn …") is ACLED's "Government regains territory" when a state's
+    forces take it (from a group or from another state's forces), else "Non-state actor overtakes
+    territory"; an attacker not named keeps it a clash. Typed once the incidents are made (the
+    capture and the fighting at a place on a day stay one event), by the event's own cue."""
+    for event in events:
+        if event["event_type"] != lexicon.BATTLES or event["sub_event_type"] != "Armed clash":
+            continue
+        # (the event's own cue: a capture told beside it, "tiến vào" in a clash's account, is not it)
+        if not event["actor1"] or not _CAPTURE.match((event["cue"] or "").lower()):
+            continue
+        state = event["actor1"].startswith("Military Forces of")
+        event["sub_event_type"] = (
+            "Government regains territory" if state else "Non-state actor overtakes territory"
+        )
+    return events
 
 
 def _tolls_agree(event: dict, other: dict) -> bool:
@@ -1238,6 +1307,7 @@ def _summed_up(events: list[dict], made: list[tuple[dict, dict]]) -> list[dict]:
         ):
             continue
         at = how["mention"]["start"]
+        best_how: dict = {}
         # a bare attack verb ("nhiều cuộc tấn công vào Dải Gaza") sums up the strikes told at their places
         bare = event["event_type"] == lexicon.BATTLES and (event["cue"] or "").lower() in _BARE_ATTACKS
         best, best_key = None, None
@@ -1250,19 +1320,29 @@ def _summed_up(events: list[dict], made: list[tuple[dict, dict]]) -> list[dict]:
                     and not (bare and other["event_type"] in (lexicon.REMOTE, lexicon.CIVILIANS))
                 )
                 or other["country"] != event["country"]
-                or (other["date"] != event["date"] and how["own_date"])  # (undated: the article's day)
+                # (undated: the article's day; a place told later with no day of its own, "cuộc không
+                # kích vừa qua diễn ra tại quận Nabatiyeh", is on the summary's day)
+                or (
+                    other["date"] != event["date"]
+                    and how["own_date"]
+                    and (other_how["own_date"] or other["time_precision"] == 1)
+                )
                 or not _actors_agree(other, event)
                 or (None not in (other["actor1"], event["actor1"]) and other["actor1"] != event["actor1"])
             ):
                 continue
             far = abs(other_how["mention"]["start"] - at)
-            key = (other["sub_event_type"] != event["sub_event_type"], far)
+            key = (other["date"] != event["date"], other["sub_event_type"] != event["sub_event_type"], far)
             if best_key is None or key < best_key:
-                best, best_key = other, key
+                best, best_key, best_how = other, key, other_how
         if best is None:
             continue
         gone.add(id(event))
         _absorb(best, event)
+        if how["own_date"] and not best_how["own_date"] and best["time_precision"] != 1:
+            best["date"], best["date_end"] = event["date"], event["date_end"]
+            best["time_precision"] = event["time_precision"]
+            best_how["own_date"] = True
     return [event for event in events if id(event) not in gone]
 
 
@@ -1367,6 +1447,65 @@ def _bare_attacks_told(events: list[dict], own: dict[int, bool]) -> list[dict]:
         figures = [f for f in (target["fatalities"], event["fatalities"]) if f is not None]
         target["fatalities"] = min(figures) if figures else None
     return kept
+
+
+# What a state's forces strike from afar when a bare attack verb names it as its target: a plant, a
+# depot, a port, a facility, a launcher, drones and missiles on the ground, boats (never a town, a
+# base, a position or people, which ground troops assault too)
+_FAR_TARGET = re.compile(
+    r"\s*(?:(?:vào|nhằm vào|nhắm vào|đánh trúng|trúng|phá hủy)\s+)?"
+    r"(?:(?:các|những|một|hai|ba|bốn|năm|\d+|nhiều|một số|một loạt|loạt)\s+)?"
+    r"(?<!\w)(?:nhà máy|kho|cảng|cơ sở|bệ phóng|radar|ra-đa"
+    r"|hệ thống (?:phòng không|radar|ra-đa|tên lửa|thiết bị bay|uav|máy bay không người lái)"
+    r"|cảm biến|thiết bị bay|máy bay không người lái|uav|tên lửa|tàu không người lái|xuồng không người lái"
+    r"|tàu điều khiển|tàu tuần tra|trạm biến áp|trạm radar|đường ống|giàn khoan|mỏ dầu)(?!\w)"
+)
+_PASSIVE_OF = re.compile(r"(?<!\w)bị(?:\s+[^\s,;.]+){0,4}?\s+$")  # "đã bị (quân đội Ukraine) tấn công"
+_STRUCK_VERB = re.compile(r"(?<!\w)(?:đánh trúng|nhằm vào|nhắm vào)\s")
+
+
+def _far_target(mention: dict) -> bool:
+    """Whether the mention's bare attack names a target only a strike reaches (see _FAR_TARGET):
+    right after the verb ("tấn công 3 cơ sở hạt nhân", "phá hủy 4 thiết bị bay không người lái",
+    "Cuộc tập kích mới nhất … đã đánh trúng cảng xuất khẩu dầu") or as the subject of its passive
+    ("một kho dầu ở Uryupinsk đã bị tấn công")."""
+    text, cue = mention["text"].lower(), (mention["cue"] or "").lower()
+    at = text.find(cue) if cue else -1
+    if at < 0:
+        return False
+    after = text[at + len(cue) : at + len(cue) + 80]
+    if _FAR_TARGET.match(after):
+        return True
+    verb = _STRUCK_VERB.search(after, 0, 50)
+    if verb is not None and _FAR_TARGET.match(after, verb.start()):
+        return True
+    before = text[max(0, at - 100) : at]
+    passive = _PASSIVE_OF.search(before)
+    return passive is not None and _FAR_TARGET.search(before, 0, passive.start()) is not None
+
+
+def _strikes_on_far_targets(events: list[dict]) -> list[dict]:
+    """A bare attack by a state's forces on a target only a strike reaches (see _far_target) is a
+    strike (ACLED: Explosions/Remote violence), not a clash: no armed group fights back at a refinery
+    or on drones on a launch pad. Its sub-event type is the one the article tells its strikes with
+    most, an air/drone strike when it tells none."""
+    strikes = Counter(
+        e["sub_event_type"]
+        for e in events
+        if e["event_type"] == lexicon.REMOTE and not e["background"] and e["sub_event_type"] in _FAR_SUBS
+    )
+    sub = strikes.most_common(1)[0][0] if strikes else "Air/drone strike"
+    for event in events:
+        # (a state's forces, or an attacker unnamed in an article of strikes)
+        state = (event["actor1"] or "").startswith("Military Forces of") or (
+            event["actor1"] is None and strikes
+        )
+        if _bare(event) and state and any(_far_target(m) for m in event["mentions"]):
+            event["event_type"], event["sub_event_type"] = lexicon.REMOTE, sub
+    return events
+
+
+_FAR_SUBS = ("Air/drone strike", "Shelling/artillery/missile attack")
 
 
 def _interceptions_of_strikes(events: list[dict], own: dict[int, bool]) -> list[dict]:

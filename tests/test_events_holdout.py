@@ -23,12 +23,13 @@ HOLDOUT = ROOT / "tests" / "fixtures" / "events_holdout"
 GOLD = gold_sets.read_gold(HOLDOUT / "gold.jsonl")
 
 # Floors of the six gold_sets.EVENT_METRICS (at least), then not_place_hits (at most): events 54
-# gold / 61 predicted
-# (event recall 0.889, precision 0.902, type accuracy 1.0 (events5: the recall floor raised to what
-# it reaches); first run, before any tuning: 0.65, 0.66, 0.89).
+# gold / 60 predicted
+# (event recall 0.889, precision 0.917, type accuracy 1.0 (events5: the recall floor raised to what
+# it reaches; events6a: the precision floor, 0.902 -> 0.917); first run, before any tuning: 0.65, 0.66,
+# 0.89).
 # Place recall is low where the gazetteer lacks the place (Angoor Adda, Orakzai, Fordow, Ras Isa,
 # Lake Chad, Catatumbo, Mucojo): the place matcher's work, not the event extractor's.
-THRESHOLDS = (0.90, 0.83, 0.98, 0.87, 0.89, 0.99, 0)
+THRESHOLDS = (0.90, 0.83, 0.98, 0.87, 0.90, 0.99, 0)
 
 
 @pytest.fixture(scope="module")
