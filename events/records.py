@@ -1115,8 +1115,8 @@ def incidents(
             event_how["own_date"], event_how["reported"] = True, False
     _means_from_headlines(events, lone)
     own = {id(event): how["own_date"] for event, how in made}
-    told = _riots_over_protests(_bare_attacks_told(_summed_up(events, made), own), own)
     places = places or {}
+    told = _riots_over_protests(_bare_attacks_told(_summed_up(events, made), own, places), own)
     told = _strikes_on_far_targets(told)
     joined = _joined_once_typed(_claimed_at_home(_interceptions_of_strikes(_intercepted(told), own)), places)
     return _captures(_region_accounts(joined, places))
@@ -1397,12 +1397,14 @@ def _means_from_headlines(events: list[dict], lone: list[tuple[dict, dict]]) -> 
         event["mentions"] = sorted([*event["mentions"], how["mention"]], key=lambda m: m["start"])
 
 
-def _bare_attacks_told(events: list[dict], own: dict[int, bool]) -> list[dict]:
+def _bare_attacks_told(events: list[dict], own: dict[int, bool], places: dict[str, Candidate]) -> list[dict]:
     """A clash told only with a bare attack verb ("Nga tung đòn tấn công dữ dội", "Vụ tấn công
     khiến ít nhất 8 người thiệt mạng") at the place and on the day of a strike the article tells
     with its means (missiles, drones, shelling), or of its interception, is that strike told again
     (ACLED codes it once, with its means): it joins it. Its day may be a day off when it has none
-    of its own (a lede dated by the article over a night's strike). Another attacker keeps it apart."""
+    of its own (a lede dated by the article over a night's strike). Another attacker keeps it apart.
+    Told at a first-level region ("vụ tấn công xảy ra tại một quận của khu vực Kharkiv"), it is the
+    one such strike inside the region's outline (two there: which one is unknown)."""
     strikes = [
         e
         for e in events
@@ -1418,8 +1420,16 @@ def _bare_attacks_told(events: list[dict], own: dict[int, bool]) -> list[dict]:
         placed = event["place_id"] is not None and event["date"] is not None
         if placed and _bare(event) and not _unnamed_attacker(event):
             day = dt.date.fromisoformat(event["date"])
+            region = places.get(event["place_id"])
+            held = (
+                [s for s in strikes if s["lat"] is not None and _inside(region, s["lat"], s["lon"])]
+                if region is not None and region.kind == "admin1" and not event["location_written"]
+                else []
+            )
             for strike in strikes:
-                if strike["place_id"] != event["place_id"] or strike["background"] != event["background"]:
+                if strike["background"] != event["background"]:
+                    continue
+                if strike["place_id"] != event["place_id"] and held != [strike]:
                     continue
                 apart = abs((dt.date.fromisoformat(strike["date"]) - day).days)
                 if apart > (0 if own.get(id(event), True) else 1):

@@ -1696,3 +1696,25 @@ def test_a_capture_told_beside_a_strike_does_not_retype_it(extract) -> None:
     )
     out = extract(text)
     assert all("territory" not in e["sub_event_type"] for e in out["events"] if "ngôi nhà" in e["text"])
+
+
+# ---------------------------------------------------------------- lead: merging the round
+
+
+def test_a_bare_attack_told_at_the_region_is_the_strike_inside_it(extract) -> None:
+    """A later sentence tells the night's strike only as "vụ tấn công" at the oblast (after a day
+    was carried to it): the one strike told inside that region, not a clash of its own."""
+    out = extract(
+        "Nga tấn công thành phố Zaporizhzhia bằng tên lửa đêm 8/6, khiến 3 người bị thương.\n\n"
+        "Chính quyền khu vực Zaporizhzhia cho biết vụ tấn công xảy ra tại một khu dân cư phía bắc."
+    )
+    assert kinds(out) == [(REMOTE, SHELLING)], where(out)
+    assert [m["sentence"] for m in out["events"][0]["mentions"]] == [0, 1]
+
+
+def test_a_bare_attack_at_a_region_with_two_strikes_in_it_stays_apart(extract) -> None:
+    out = extract(
+        "Nga tấn công thành phố Zaporizhzhia bằng tên lửa đêm 8/6. UAV Nga cũng tấn công thị trấn Orikhiv"
+        " đêm 8/6.\n\nChính quyền khu vực Zaporizhzhia cho biết vụ tấn công xảy ra tại một khu dân cư."
+    )
+    assert len(out["events"]) == 3, where(out)
