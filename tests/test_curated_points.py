@@ -334,6 +334,27 @@ def test_every_row_names_its_source(path: Path) -> None:
             35.276,
         ),
         (
+            "Giao tranh ác liệt diễn ra quanh làng Aita al-Shaab sát biên giới Israel - Li Băng.",
+            "Aita al-Shaab",
+            "curated:ayta-ash-shab",
+            33.097,
+            35.334,
+        ),
+        (
+            "Một tòa nhà ở thị trấn Jwaya, phía đông thành phố Tyre, bị san phẳng sau cuộc không kích.",
+            "Jwaya",
+            "curated:jwaya",
+            33.233,
+            35.333,
+        ),
+        (
+            "Máy bay không người lái Israel bắn tên lửa vào một ô tô ở thị trấn Al-Doueir gần Nabatieh.",
+            "Al-Doueir",
+            "curated:doueir",
+            33.386,
+            35.414,
+        ),
+        (
             "Không kích đánh trúng khu lều trại của người sơ tán ở al-Mawasi, phía tây Khan Younis.",
             "al-Mawasi",
             "curated:al-mawasi",
