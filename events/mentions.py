@@ -622,6 +622,10 @@ def find_mentions(
             unknown = False  # "Phía Kyiv cáo buộc …": a word capitalised by the sentence, then the place
         if unknown and covered == len(run) - 1 and matches[0][0] == 1 and run[0].key in _COMPASS:
             unknown = False  # "ở Bắc Gaza", "Đông Sudan": a part of the place, not a person's first name
+        # "tại Don Lum, huyện Khok Sung": after a locative, a known first word with capitalised
+        # words glued to it may open one name the gazetteer lacks ("Lum" alone is a far town):
+        # the whole stretch goes with the first word's mention, for resolve to read it whole
+        glued = _glued_stretch(run, matches) if before_cue in _SITE_LOCATIVES and not after_title else 0
         longer_name_end = -1
         for n, (i, j) in enumerate(matches):
             weighed += 1
@@ -679,6 +683,11 @@ def find_mentions(
                 with_cue = _with_head(text, lower, sentence_start, start, end, cue)
                 if with_cue is not None:
                     mentions[-1].cued = with_cue[:2]
+            if i == 0 and j == len(run) and before.endswith(", ") and _CLAUSE_END.match(text, end):
+                mentions[-1].extra["apposed"] = True  # "Saida, Lebanon,": maybe the place's country
+            if glued and i == 0:
+                glued_end = run[glued - 1].end
+                mentions[-1].extra["glued"] = (glued_end, text[start:glued_end])
             if (body and i == 0) or (i > 1 and heads and _body_name_before(text, run[0].start, start)):
                 # ("Đài Quan Sát Nhân Quyền Syria": the body's head capitalised in the run itself)
                 mentions[-1].in_body_name = True
@@ -776,6 +785,32 @@ def _list_cue(text: str, first: Token, mentions: list[Mention], unresolved: list
     ):
         return last.cue
     return None
+
+
+# Locatives that put what follows on the ground ("tại Don Lum"), not a time or a source ("từ",
+# "vào", "trong" open a person's or a month's name too)
+_SITE_LOCATIVES = frozenset({"ở", "tại", "gần", "quanh", "xung quanh", "ngoại ô", "khắp", "dọc"})
+# English words of a division or a city written after its name ("Lviv Oblast", "Gaza City")
+_NAME_TAILS = frozenset({"oblast", "state", "province", "region", "governorate", "krai", "city", "strip"})
+
+
+# What ends a name set off by commas ("Saida, Lebanon, …", "…, Syria."): not a clause's subject
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)\]]|$)| và ")
+
+
+def _glued_stretch(run: list[Token], matches: list[tuple[int, int]]) -> int:
+    """How many words of the run form a name opened by a known first word that the gazetteer
+    lacks whole ("Don Lum": "Don" known, "Don Lum" not, "Lum" alone or not), or 0: not after a
+    compass word ("Bắc …") nor before an English division word ("Lviv Oblast")."""
+    if len(run) < 2 or matches[0] != (0, 1) or run[0].key in _COMPASS or run[1].key in _NAME_TAILS:
+        return 0
+    if len(matches) == 1:
+        end = len(run)
+    elif matches[1][0] == 1:
+        end = matches[1][1]  # another known name glued to it: "Don" "Lum"
+    else:
+        end = matches[1][0]  # unknown words up to the next known name
+    return min(end, _MAX_UNRESOLVED_WORDS)
 
 
 def _common_noun_start(text: str, run: list[Token]) -> bool:

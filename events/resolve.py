@@ -300,10 +300,29 @@ class Resolver:
         first = []
         cached = self._cache
         bodies: set[str] = set()  # names used for a group or a weapon in this article
+        last: tuple[Mention, list[Candidate]] | None = None  # the mention before, as looked up
+        apposed: dict[int, str] = {}  # where a name ends → the country written after it, a comma apart
         for mention in mentions:
             candidates = cached.get(mention.key)
             if candidates is None:  # (only when the cache was just cleared)
                 candidates = self.lookup(mention.key)
+            if (
+                last is not None
+                and candidates
+                and candidates[0].kind == "country"
+                and mention.preceding.endswith(", ")
+                and last[0].end + 2 == mention.start
+                and last[0].sentence == mention.sentence
+                and last[1][0].kind != "country"
+                and any(c.country == candidates[0].country for c in last[1])
+            ):
+                # "thành phố Saida, Lebanon": a country after a place it may hold, a comma apart,
+                # is that place's country in apposition, not a member of the list the place's
+                # cue heads (no town of Tennessee named Lebanon); the place is ranked in it
+                if mention.cue is not None and mention.cue == last[0].cue:
+                    mention.cue = None  # (the list's cue, carried over the comma)
+                if "apposed" in mention.extra:  # (the clause ends after it: no "Nga cho biết")
+                    apposed[last[0].end] = candidates[0].country or ""
             cue = mention.cue
             if cue in CUE_KINDS:  # "thành phố Armenia" is a city, not the country
                 kept = self._cue_cache.get((mention.key, cue))
@@ -314,6 +333,20 @@ class Resolver:
                 candidates = kept
             if candidates and candidates[0].kind == "country" and mention.preceding.endswith(_PART_OF):
                 candidates = self._part_of_country(mention, candidates)
+            if (
+                candidates
+                and mention.extra
+                and "glued" in mention.extra
+                and self._glued_name_lacking(mention, candidates[0])
+            ):
+                # "tại Don Lum, huyện Khok Sung": "Don" alone is no village of Thailand; the
+                # name read with what is glued to it is one the gazetteer lacks (its holder
+                # may still place it)
+                mention.end, mention.surface = mention.extra.pop("glued")
+                mention.key = name_key(mention.surface)
+                mention.unresolved_reason = "not in gazetteer"
+                self.dropped.append(mention)
+                continue
             if candidates:
                 if mention.in_body_name and (candidates[0].kind != "country" or "body_head" in mention.extra):
                     continue  # "Quân đội Độc lập Kachin (KIA)", "Hội Lưỡi liềm đỏ Palestine": a body's name
@@ -324,6 +357,7 @@ class Resolver:
                     if head is not None or _vessel_before(mention.preceding):
                         bodies.add(mention.key)
                 first.append((mention, candidates))
+                last = (mention, candidates)
         if bodies:  # "các tay súng Hamas" makes every "Hamas" of the article a group, not Hamm
             first = [(m, c) for m, c in first if m.key not in bodies or c[0].kind == "country"]
         countries = Counter(c[0].country for _, c in first if c[0].kind == "country")
@@ -344,6 +378,8 @@ class Resolver:
                     for n, ch in enumerate(f"{words} "):
                         if ch == " ":  # the name may end before each of the words, or right before "của"
                             owners[m.start - len(_OWNER) - len(words) + n] = c[0].country
+        if apposed:
+            owners.update(apposed)
         top = max(countries.values(), default=1)
         main = _main_countries(countries)
         focus_place = self._focus(
@@ -485,6 +521,19 @@ class Resolver:
             resolved = self._districts_of_cities(resolved)
         _read_with_cues(resolved, works)
         return resolved, focus_place
+
+    def _glued_name_lacking(self, mention: Mention, best: Candidate) -> bool:
+        """Whether a known first word's place is too small to be what the longer name glued to
+        it means: a country, a curated or user place, or a well-known town stays the place, and
+        so does a first word before a country ("ở Kherson Ukraine"); a village or hamlet named
+        by the first word alone does not ("tại Don Lum")."""
+        if best.kind == "country" or best.id.startswith(("curated:", "user:")):
+            return False
+        if (best.population or 0) >= WELL_KNOWN_POPULATION and not is_weak(mention, best):
+            return False  # (a city known by a code or an alternate spelling is no reason)
+        tail = mention.extra["glued"][1][len(mention.surface) :].strip()
+        after = self.lookup(name_key(tail)) if tail else []
+        return not (after and after[0].kind == "country")
 
     def _districts_of_cities(self, resolved: list[ResolvedPlace]) -> list[ResolvedPlace]:
         """A city's district ("quận Kyivskyi" with Kharkiv named in its sentence or the one

@@ -460,7 +460,8 @@ CUED_TYPES: dict[str, CuedType] = {
     "prison": CuedType("landmark", ("nhà tù", "trại giam", "nhà giam"), ("{} Prison",)),
     "square": CuedType("landmark", ("quảng trường",), ("{} Square",)),
     "base": CuedType("landmark", ("căn cứ", "căn cứ quân sự", "căn cứ hải quân"), ("{} Base",)),
-    "temple": CuedType("landmark", ("đền", "ngôi đền", "khu đền"), ("{} Temple",)),
+    # ("prasat": Khmer for temple, written before the name: "Prasat Ta Krabey")
+    "temple": CuedType("landmark", ("đền", "ngôi đền", "khu đền", "prasat"), ("{} Temple",)),
     "dam": CuedType("landmark", ("đập", "đập thủy điện", "nhà máy thủy điện"), ("{} Dam",)),
     "port": CuedType(
         "landmark", ("cảng", "hải cảng", "bến cảng", "cảng nước sâu"), ("Port of {}", "{} Port")

@@ -1711,3 +1711,64 @@ def test_a_place_whose_own_name_opens_with_the_is_no_title(extract: Callable[[st
     # (found on bench/extract.py's corpus: GeoNames towns behind a cue)
     out = extract("Lốc xoáy quét qua thị trấn The Crossings thuộc bang Florida của Mỹ đêm qua.")
     assert "The Crossings" in surfaces(out)
+
+
+# ------------------------------------------------- glued names, countries in apposition, prasat
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "holder"),
+    [
+        ("Đạn pháo rơi trúng một trường học tại Don Lum, huyện Khok Sung, tỉnh Sa Kaeo, sáng nay.",
+         "Don Lum", "Khok Sung"),
+        ("Nhiều nhà dân bị hư hại ở Ban Lum, huyện Kantharalak, tỉnh Si Sa Ket của Thái Lan.",
+         "Ban Lum", "Amphoe Kantharalak"),
+    ],
+)  # fmt: skip
+def test_a_known_first_word_glued_to_more_capitals_is_the_whole_name(extract, text, surface, holder) -> None:
+    # "Don" and "Ban" alone are far towns (and "Lum" one too): the village the gazetteer lacks
+    # is the whole glued name, placed at the district its sentence names as holding it
+    out = extract(text)
+    assert place(out, surface)["name"] == holder
+    assert surface.split()[0] not in unresolved(out)
+
+
+def test_a_known_town_before_a_country_keeps_its_place(extract: Callable[[str], dict]) -> None:
+    out = extract("Giao tranh ác liệt tiếp diễn ở Kherson Ukraine suốt đêm qua.")
+    assert place(out, "Kherson")["country"] == "UA"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("Máy bay không người lái đánh trúng một tòa nhà ở thành phố Saida, Lebanon, làm 3 người chết.",
+         "Lebanon", "LB"),
+        ("Lũ quét cuốn trôi nhiều nhà dân ở thành phố Valencia, Venezuela.", "Venezuela", "VE"),
+        ("Một vụ nổ lớn làm rung chuyển Tripoli, Lebanon, tối thứ Bảy.", "Tripoli", "LB"),
+        ("Xe tăng được điều tới thị trấn Alexandria, Romania, trong cuộc tập trận.", "Alexandria", "RO"),
+    ],
+)  # fmt: skip
+def test_a_country_in_apposition_is_the_country_and_holds_the_place(extract, text, surface, country) -> None:
+    # the list's cue ("thành phố") does not carry over the comma to the country (no town of
+    # Tennessee named Lebanon), and the place before it is ranked in that country
+    out = extract(text)
+    assert place(out, surface)["country"] == country
+    assert all(p["country"] == country for p in out["places"])
+
+
+def test_a_list_of_states_after_one_cue_stays_states(extract: Callable[[str], dict]) -> None:
+    out = extract("Bão lớn đổ bộ vào các bang Texas, Georgia và Florida của Mỹ.")
+    assert place(out, "Georgia")["kind"] == "admin1"
+    assert place(out, "Georgia")["country"] == "US"
+
+
+def test_a_country_read_as_a_new_clause_does_not_hold_the_place(extract: Callable[[str], dict]) -> None:
+    out = extract("Tên lửa đánh trúng Kharkiv, Nga cho biết các mục tiêu đều là quân sự.")
+    assert place(out, "Kharkiv")["country"] == "UA"
+
+
+def test_prasat_heads_a_curated_temple_by_its_core(extract: Callable[[str], dict]) -> None:
+    # "Prasat" is Khmer for temple: "Prasat Angkor" is the curated temple, not "Prasat" alone
+    out = extract("Binh sĩ Campuchia được tăng cường quanh Prasat Angkor, Campuchia cho biết.")
+    assert place(out, "Prasat Angkor")["name"] == "Angkor Wat"
+    assert "Prasat" not in surfaces(out)
