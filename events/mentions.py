@@ -685,6 +685,8 @@ def find_mentions(
                     mentions[-1].cued = with_cue[:2]
             if i == 0 and j == len(run) and before.endswith(", ") and _CLAUSE_END.match(text, end):
                 mentions[-1].extra["apposed"] = True  # "Saida, Lebanon,": maybe the place's country
+            if i == 0 and j == len(run) and before.endswith(" do ") and _CONTROL_AFTER.match(text, end):
+                mentions[-1].extra["controls"] = True  # "Kashmir do Pakistan kiểm soát": the ruler
             if glued and i == 0:
                 glued_end = run[glued - 1].end
                 mentions[-1].extra["glued"] = (glued_end, text[start:glued_end])
@@ -796,6 +798,10 @@ _NAME_TAILS = frozenset({"oblast", "state", "province", "region", "governorate",
 
 # What ends a name set off by commas ("Saida, Lebanon, …", "…, Syria."): not a clause's subject
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)\]]|$)| và ")
+
+
+# "X do Pakistan kiểm soát", "… do Nga chiếm đóng": the country after "do" holds the place before
+_CONTROL_AFTER = re.compile(r" (?:kiểm soát|chiếm đóng|chiếm giữ|quản lý|nắm giữ)(?!\w)")
 
 
 def _glued_stretch(run: list[Token], matches: list[tuple[int, int]]) -> int:

@@ -44,6 +44,7 @@ SENTENCE_COUNTRY_WEIGHT = 0.4
 # The country written as the owner right after a name ("tỉnh Punjab của Pakistan") decides
 # among namesakes, whichever countries the sentence names.
 _OWNER = " của "
+_RULED_BY = " do "  # "X do Nga kiểm soát"
 # up to two lower-case words between the name and its owner ("tỉnh Punjab đông dân của Pakistan")
 _OWNED = re.compile(r"((?: [^\W\d_]+){0,2}) của $")
 # words of a part of a country right before a compass word ("phía Nam Sudan", "miền Bắc Syria")
@@ -302,6 +303,7 @@ class Resolver:
         bodies: set[str] = set()  # names used for a group or a weapon in this article
         last: tuple[Mention, list[Candidate]] | None = None  # the mention before, as looked up
         apposed: dict[int, str] = {}  # where a name ends → the country written after it, a comma apart
+        ruled: dict[int, str] = {}  # where a name ends → the country said to control it ("do Nga kiểm soát")
         for mention in mentions:
             candidates = cached.get(mention.key)
             if candidates is None:  # (only when the cache was just cleared)
@@ -323,6 +325,14 @@ class Resolver:
                     mention.cue = None  # (the list's cue, carried over the comma)
                 if "apposed" in mention.extra:  # (the clause ends after it: no "Nga cho biết")
                     apposed[last[0].end] = candidates[0].country or ""
+            if (
+                last is not None
+                and candidates
+                and candidates[0].kind == "country"
+                and "controls" in mention.extra
+                and last[0].end + len(_RULED_BY) == mention.start
+            ):
+                ruled[last[0].end] = candidates[0].country or ""
             cue = mention.cue
             if cue in CUE_KINDS:  # "thành phố Armenia" is a city, not the country
                 kept = self._cue_cache.get((mention.key, cue))
@@ -456,6 +466,14 @@ class Resolver:
             if best.kind != "country" or mention.cue in SETTLEMENT_CUES:
                 named = by_sentence.get(mention.sentence, ())
                 weights = {**article_weights, **{cc: SENTENCE_COUNTRY_WEIGHT for cc in named}}
+                ruler = ruled.get(mention.end) if ruled else None
+                if ruler is not None and best.kind in _ADMIN:
+                    # "Kashmir do Pakistan kiểm soát" is Azad Kashmir: a region the gazetteer holds
+                    # by that name in the ruling country (never a town there: "Donetsk do Nga kiểm
+                    # soát" stays Ukraine's oblast)
+                    candidates = [
+                        c for c in candidates if c.country == ruler and c.kind in _ADMIN
+                    ] or candidates
                 owner = owners.get(mention.end) if owners else None
                 if owner is not None:  # "X của Pakistan" is in Pakistan, whatever its namesakes
                     candidates = [c for c in candidates if c.country == owner] or candidates

@@ -1772,3 +1772,27 @@ def test_prasat_heads_a_curated_temple_by_its_core(extract: Callable[[str], dict
     out = extract("Binh sĩ Campuchia được tăng cường quanh Prasat Angkor, Campuchia cho biết.")
     assert place(out, "Prasat Angkor")["name"] == "Angkor Wat"
     assert "Prasat" not in surfaces(out)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("Ấn Độ nã pháo vào vùng Punjab do Pakistan kiểm soát, phía Pakistan cho biết.", "Punjab", "PK"),
+        ("Tên lửa Ấn Độ rơi xuống nhiều làng ở Kashmir do Pakistan kiểm soát đêm qua.", "Kashmir", "PK"),
+    ],
+)  # fmt: skip
+def test_a_region_controlled_by_a_country_is_its_namesake_there(extract, text, surface, country) -> None:
+    # "do Pakistan kiểm soát": the region the gazetteer holds by that name in Pakistan, not India's
+    assert place(extract(text), surface)["country"] == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pháo kích trúng nhiều khu dân cư ở tỉnh Donetsk do Nga kiểm soát.",
+        "Một tòa nhà bị đánh sập ở thành phố Donetsk do Nga chiếm đóng.",
+    ],
+)
+def test_a_place_controlled_by_another_country_is_never_its_town(extract, text: str) -> None:
+    # no Russian town named Donetsk: a region is moved only to a region of the ruler
+    assert place(extract(text), "Donetsk")["country"] == "UA"
