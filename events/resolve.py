@@ -467,10 +467,10 @@ class Resolver:
                 named = by_sentence.get(mention.sentence, ())
                 weights = {**article_weights, **{cc: SENTENCE_COUNTRY_WEIGHT for cc in named}}
                 ruler = ruled.get(mention.end) if ruled else None
-                if ruler is not None and best.kind in _ADMIN:
-                    # "Kashmir do Pakistan kiểm soát" is Azad Kashmir: a region the gazetteer holds
-                    # by that name in the ruling country (never a town there: "Donetsk do Nga kiểm
-                    # soát" stays Ukraine's oblast)
+                if ruler is not None and best.kind in _ADMIN and best.country not in (None, ruler):
+                    # "Punjab do Pakistan kiểm soát" is Pakistan's Punjab: a division the gazetteer
+                    # holds by that name in the ruling country (never a town there: "Donetsk do Nga
+                    # kiểm soát" stays Ukraine's oblast; a region of no country, Kashmir, stays)
                     candidates = [
                         c for c in candidates if c.country == ruler and c.kind in _ADMIN
                     ] or candidates
