@@ -806,17 +806,12 @@ _CONTROL_AFTER = re.compile(r" (?:kiểm soát|chiếm đóng|chiếm giữ|qu�
 
 def _glued_stretch(run: list[Token], matches: list[tuple[int, int]]) -> int:
     """How many words of the run form a name opened by a known first word that the gazetteer
-    lacks whole ("Don Lum": "Don" known, "Don Lum" not, "Lum" alone or not), or 0: not after a
-    compass word ("Bắc …") nor before an English division word ("Lviv Oblast")."""
+    lacks whole ("Don Lum": "Don" known, "Don Lum" not, "Lum" alone or not; "Wat Prasat
+    Srahkandal"), or 0: not after a compass word ("Bắc …") nor before an English division word
+    ("Lviv Oblast"). (A country that ends it, "Kherson Ukraine", is told apart by resolve.)"""
     if len(run) < 2 or matches[0] != (0, 1) or run[0].key in _COMPASS or run[1].key in _NAME_TAILS:
         return 0
-    if len(matches) == 1:
-        end = len(run)
-    elif matches[1][0] == 1:
-        end = matches[1][1]  # another known name glued to it: "Don" "Lum"
-    else:
-        end = matches[1][0]  # unknown words up to the next known name
-    return min(end, _MAX_UNRESOLVED_WORDS)
+    return min(len(run), _MAX_UNRESOLVED_WORDS)
 
 
 def _common_noun_start(text: str, run: list[Token]) -> bool:

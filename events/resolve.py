@@ -543,15 +543,26 @@ class Resolver:
     def _glued_name_lacking(self, mention: Mention, best: Candidate) -> bool:
         """Whether a known first word's place is too small to be what the longer name glued to
         it means: a country, a curated or user place, or a well-known town stays the place, and
-        so does a first word before a country ("ở Kherson Ukraine"); a village or hamlet named
-        by the first word alone does not ("tại Don Lum")."""
+        so does a first word right before a country ("ở Kherson Ukraine"); a village or hamlet
+        named by the first word alone does not ("tại Don Lum"). A country that ends the longer
+        name is cut from it ("Don Lum Thái Lan" is "Don Lum")."""
         if best.kind == "country" or best.id.startswith(("curated:", "user:")):
             return False
         if (best.population or 0) >= WELL_KNOWN_POPULATION and not is_weak(mention, best):
             return False  # (a city known by a code or an alternate spelling is no reason)
-        tail = mention.extra["glued"][1][len(mention.surface) :].strip()
-        after = self.lookup(name_key(tail)) if tail else []
-        return not (after and after[0].kind == "country")
+        end, surface = mention.extra["glued"]
+        words = surface.split(" ")
+        first = len(mention.surface.split(" "))
+        for size in range(min(3, len(words) - first), 0, -1):
+            tail = " ".join(words[-size:])
+            after = self.lookup(name_key(tail))
+            if after and after[0].kind == "country":
+                if len(words) - size == first:
+                    return False  # the first word, then its country
+                surface = " ".join(words[:-size])
+                mention.extra["glued"] = (end - len(tail) - 1, surface)
+                break
+        return True
 
     def _districts_of_cities(self, resolved: list[ResolvedPlace]) -> list[ResolvedPlace]:
         """A city's district ("quận Kyivskyi" with Kharkiv named in its sentence or the one

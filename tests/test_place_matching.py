@@ -1723,6 +1723,8 @@ def test_a_place_whose_own_name_opens_with_the_is_no_title(extract: Callable[[st
          "Don Lum", "Khok Sung"),
         ("Nhiều nhà dân bị hư hại ở Ban Lum, huyện Kantharalak, tỉnh Si Sa Ket của Thái Lan.",
          "Ban Lum", "Amphoe Kantharalak"),
+        ("Người dân chạy khỏi nhà khi đạn cối rơi gần Don Lum Tai, huyện Khok Sung của Thái Lan.",
+         "Don Lum Tai", "Khok Sung"),
     ],
 )  # fmt: skip
 def test_a_known_first_word_glued_to_more_capitals_is_the_whole_name(extract, text, surface, holder) -> None:
