@@ -706,10 +706,11 @@ def _of_another(text: str, clause: Clause, mention: DateMention) -> bool:
     cue_end = clause.cue_start + len(clause.cue or "")
     if mention.start < cue_end:
         return False
-    return (
-        _ANOTHER_INCIDENT.search(text, max(cue_end, mention.start - _ANOTHER_REACH), mention.start)
-        is not None
-    )
+    begin = max(cue_end, mention.start - _ANOTHER_REACH)
+    window = text[begin : mention.start].casefold()
+    if "sau" not in window and "trước" not in window and "kể" not in window and "trả" not in window:
+        return False  # (the cheap test first: every alternative of the pattern holds one of these)
+    return _ANOTHER_INCIDENT.search(text, begin, mention.start) is not None
 
 
 def _capped(found: int, what: str, cap: int, done: str = "kept") -> str:
