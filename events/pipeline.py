@@ -696,6 +696,7 @@ _ANOTHER_INCIDENT = re.compile(
     re.IGNORECASE,
 )
 _ANOTHER_REACH = 160  # the other incident's day follows its words closely
+_ANOTHER_WORDS = ("sau", "trước", "kể", "trả")  # (case-folded: "ſau" matches the case-blind "sau")
 
 
 def _of_another(text: str, clause: Clause, mention: DateMention) -> bool:
@@ -708,7 +709,7 @@ def _of_another(text: str, clause: Clause, mention: DateMention) -> bool:
         return False
     begin = max(cue_end, mention.start - _ANOTHER_REACH)
     window = text[begin : mention.start].casefold()
-    if "sau" not in window and "trước" not in window and "kể" not in window and "trả" not in window:
+    if not any(word in window for word in _ANOTHER_WORDS):
         return False  # (the cheap test first: every alternative of the pattern holds one of these)
     return _ANOTHER_INCIDENT.search(text, begin, mention.start) is not None
 

@@ -1271,10 +1271,28 @@ def _region_accounts(events: list[dict], places: dict[str, Candidate]) -> list[d
 
 def _inside(region: Candidate, lat: float, lon: float) -> bool:
     """Whether the point lies within the region's outline (its extent when it has none)."""
-    geometry = region.geometry
-    if geometry.get("type") not in ("Polygon", "MultiPolygon"):
+    key = (region.id, region.bbox, region.geometry_loader)
+    outline = _OUTLINES.get(key, _OUTLINES)
+    if outline is _OUTLINES:  # (not read yet: a query, a JSON parse and a polygon, milliseconds)
+        stored = region.geometry_loader(region.id) if region.geometry_loader else None
+        if stored:  # (parsed by GEOS: several times faster than json and shape(), as store._outline)
+            outline = shapely.from_geojson(stored)
+            outline = outline if outline.geom_type in ("Polygon", "MultiPolygon") else None
+        else:
+            geometry = region.geometry  # (its extent, or its point)
+            outline = shape(geometry) if geometry.get("type") in ("Polygon", "MultiPolygon") else None
+        if not region.id.startswith("user:"):  # (a place of the user layer may change)
+            if len(_OUTLINES) >= 256:
+                _OUTLINES.clear()
+            _OUTLINES[key] = outline
+    if outline is None:
         return region.contains(lat, lon)
-    return bool(shape(geometry).covers(shapely.Point(lon, lat)))
+    return bool(outline.covers(shapely.Point(lon, lat)))
+
+
+# the outlines _inside read, by place (a built place's outline changes only with a new gazetteer file,
+# read by a new connection: its loader is part of the key)
+_OUTLINES: dict = {}
 
 
 _BARE_ATTACKS = frozenset({"tấn công", "tập kích", "tiến công"})
