@@ -407,6 +407,17 @@ def _blocked_spans(spans: list[tuple[int, int]], more: list[tuple[int, int]]) ->
 _HYPHENATED = re.compile(rf"[^\W\d_]-[{UPPER}]")
 
 
+def _hyphenated(text: str) -> bool:
+    """``_HYPHENATED.search(text) is not None``, the pattern tried only at the hyphens (the regex
+    engine would try its class at every character: 24 µs an article)."""
+    at = text.find("-", 1)
+    while at >= 0:
+        if _HYPHENATED.match(text, at - 1) is not None:
+            return True
+        at = text.find("-", at + 1)
+    return False
+
+
 def _pairs_apart(
     lower: str, runs: Iterable[list[Token]], known: frozenset[str] | set[str]
 ) -> Iterator[list[Token]]:
@@ -478,7 +489,7 @@ def find_mentions(
     unresolved: list[Mention] = []
     weighed = 0  # known names looked at, kept or not
     runs = capital_runs(text, tokens)
-    if _HYPHENATED.search(text) is not None:  # (most texts hold no "X-Y" of two capitalised words)
+    if _hyphenated(text):  # (most texts hold no "X-Y" of two capitalised words)
         runs = _pairs_apart(lower, runs, known)
     for run in joined_runs(text, runs, known):
         if limit is not None and (weighed >= limit or len(unresolved) >= limit):

@@ -696,6 +696,7 @@ _ANOTHER_INCIDENT = re.compile(
     re.IGNORECASE,
 )
 _ANOTHER_REACH = 160  # the other incident's day follows its words closely
+_ANOTHER_WORDS = ("sau", "trước", "kể", "trả")  # (case-folded: "ſau" matches the case-blind "sau")
 
 
 def _of_another(text: str, clause: Clause, mention: DateMention) -> bool:
@@ -706,10 +707,11 @@ def _of_another(text: str, clause: Clause, mention: DateMention) -> bool:
     cue_end = clause.cue_start + len(clause.cue or "")
     if mention.start < cue_end:
         return False
-    return (
-        _ANOTHER_INCIDENT.search(text, max(cue_end, mention.start - _ANOTHER_REACH), mention.start)
-        is not None
-    )
+    begin = max(cue_end, mention.start - _ANOTHER_REACH)
+    window = text[begin : mention.start].casefold()
+    if not any(word in window for word in _ANOTHER_WORDS):
+        return False  # (the cheap test first: every alternative of the pattern holds one of these)
+    return _ANOTHER_INCIDENT.search(text, begin, mention.start) is not None
 
 
 def _capped(found: int, what: str, cap: int, done: str = "kept") -> str:

@@ -1271,10 +1271,28 @@ def _region_accounts(events: list[dict], places: dict[str, Candidate]) -> list[d
 
 def _inside(region: Candidate, lat: float, lon: float) -> bool:
     """Whether the point lies within the region's outline (its extent when it has none)."""
-    geometry = region.geometry
-    if geometry.get("type") not in ("Polygon", "MultiPolygon"):
+    key = (region.id, region.bbox, region.geometry_loader)
+    outline = _OUTLINES.get(key, _OUTLINES)
+    if outline is _OUTLINES:  # (not read yet: a query, a JSON parse and a polygon, milliseconds)
+        stored = region.geometry_loader(region.id) if region.geometry_loader else None
+        if stored:  # (parsed by GEOS: several times faster than json and shape(), as store._outline)
+            outline = shapely.from_geojson(stored)
+            outline = outline if outline.geom_type in ("Polygon", "MultiPolygon") else None
+        else:
+            geometry = region.geometry  # (its extent, or its point)
+            outline = shape(geometry) if geometry.get("type") in ("Polygon", "MultiPolygon") else None
+        if not region.id.startswith("user:"):  # (a place of the user layer may change)
+            if len(_OUTLINES) >= 256:
+                _OUTLINES.clear()
+            _OUTLINES[key] = outline
+    if outline is None:
         return region.contains(lat, lon)
-    return bool(shape(geometry).covers(shapely.Point(lon, lat)))
+    return bool(outline.covers(shapely.Point(lon, lat)))
+
+
+# the outlines _inside read, by place (a built place's outline changes only with a new gazetteer file,
+# read by a new connection: its loader is part of the key)
+_OUTLINES: dict = {}
 
 
 _BARE_ATTACKS = frozenset({"tấn công", "tập kích", "tiến công"})
@@ -1348,6 +1366,7 @@ def _summed_up(events: list[dict], made: list[tuple[dict, dict]]) -> list[dict]:
 
 _DAMAGE = frozenset({"phá hủy", "hư hại", "san phẳng", "phá hoại"})  # what a strike did, told after it
 _BARE_HEAD = re.compile(r"(?:(?:các|những|một|hai)\s+)?(?:(?:cuộc|vụ|đợt|trận)\s+)?")
+_BARE_OR_DAMAGE = _BARE_ATTACKS | _DAMAGE  # (built once, not for every mention)
 
 
 def _bare(event: dict) -> bool:
@@ -1357,8 +1376,7 @@ def _bare(event: dict) -> bool:
         event["event_type"] == lexicon.BATTLES
         and event["sub_event_type"] == "Armed clash"
         and all(
-            (m["cue"] or "").lower()[_BARE_HEAD.match((m["cue"] or "").lower()).end() :]
-            in _BARE_ATTACKS | _DAMAGE
+            (cue := (m["cue"] or "").lower())[_BARE_HEAD.match(cue).end() :] in _BARE_OR_DAMAGE
             for m in event["mentions"]
         )
     )
@@ -1499,18 +1517,25 @@ def _strikes_on_far_targets(events: list[dict]) -> list[dict]:
     strike (ACLED: Explosions/Remote violence), not a clash: no armed group fights back at a refinery
     or on drones on a launch pad. Its sub-event type is the one the article tells its strikes with
     most, an air/drone strike when it tells none."""
+    # (the bare attacks on far targets first: most articles have none, and no strikes to count then)
+    far = [
+        event
+        for event in events
+        if (event["actor1"] is None or event["actor1"].startswith("Military Forces of"))
+        and _bare(event)
+        and any(_far_target(m) for m in event["mentions"])
+    ]
+    if not far:
+        return events
     strikes = Counter(
         e["sub_event_type"]
         for e in events
         if e["event_type"] == lexicon.REMOTE and not e["background"] and e["sub_event_type"] in _FAR_SUBS
     )
     sub = strikes.most_common(1)[0][0] if strikes else "Air/drone strike"
-    for event in events:
+    for event in far:
         # (a state's forces, or an attacker unnamed in an article of strikes)
-        state = (event["actor1"] or "").startswith("Military Forces of") or (
-            event["actor1"] is None and strikes
-        )
-        if _bare(event) and state and any(_far_target(m) for m in event["mentions"]):
+        if event["actor1"] is not None or strikes:
             event["event_type"], event["sub_event_type"] = lexicon.REMOTE, sub
     return events
 

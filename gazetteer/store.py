@@ -235,6 +235,7 @@ class Gazetteer:
 
     def _connect(self) -> None:
         self._built_places: dict[str, Candidate | None] = {}  # get() of ids outside the user layer
+        self._border_ids: frozenset[str] | None = None  # the built "border:" ids (read when first needed)
         con = sqlite3.connect(read_only_uri(self.path), uri=True, check_same_thread=False)
         # read the built file through memory mapping: a lookup then reads its pages in place, with
         # no copy into SQLite's page cache (safe: a rebuild replaces the file, never rewrites it)
@@ -460,6 +461,8 @@ class Gazetteer:
         """A place by its id, from the built data or the user layer."""
         if place_id in self._built_places:
             return self._built_places[place_id]
+        if place_id.startswith("border:") and place_id not in self._borders():
+            return None  # (most pairs of countries share no border: no query for each pair asked)
         sql = f"SELECT {_COLS}, 4 FROM places p WHERE p.id = ?1"
         if self._has_user:
             sql += f" UNION ALL SELECT {_COLS}, 4 FROM user.places p WHERE p.id = ?1"
@@ -471,6 +474,14 @@ class Gazetteer:
                 self._built_places.clear()
             self._built_places[place_id] = found
         return found
+
+    def _borders(self) -> frozenset[str]:
+        """The ids of the built land borders (``border:AA-BB``; a user place's id starts "user:")."""
+        if self._border_ids is None:
+            sql = "SELECT id FROM places WHERE id >= 'border:' AND id < 'border;'"
+            with self._lock:
+                self._border_ids = frozenset(i for (i,) in self._con.execute(sql))
+        return self._border_ids
 
     def divisions_of(self, country: str) -> list[tuple[str, str, str | None]]:
         """(id, own name, Vietnamese name) of a country's built first-level divisions: the

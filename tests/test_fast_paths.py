@@ -124,3 +124,33 @@ def test_word_before_a_period_is_read_as_character_by_character() -> None:
             for i in range(sentence, len(text) + 1):
                 want = _word_before_by_characters(text, sentence, i)
                 assert sentences._word_before(text, sentence, i) == want, (text, sentence, i)
+
+
+def test_hyphenated_pairs_tried_at_hyphens_are_those_the_pattern_finds() -> None:
+    for text in _strings(["a", "B", "-", "1", "_", "Ư", "ế", " ", "²", "Đ", "\n"], 20000, 8, 7):
+        assert mentions._hyphenated(text) == (mentions._HYPHENATED.search(text) is not None), text
+
+
+def test_another_incident_needs_one_of_its_words_case_folded() -> None:
+    words = re.sub(r"\(\?[:!<]+|\\[sw]\+?|[()|?+]", " ", pipeline._ANOTHER_INCIDENT.pattern).split()
+    # (the long s, the Kelvin sign and capitals are what a case-blind match adds)
+    alphabet = [f"{w} " for w in [*words, *(w.upper() for w in words), "ſau", "\u212aể"]] + ["x", ","]
+    found = 0
+    for text in _strings(alphabet, 20000, 6, 8):
+        if pipeline._ANOTHER_INCIDENT.search(text) is not None:
+            found += 1
+            assert any(word in text.casefold() for word in pipeline._ANOTHER_WORDS), text
+    assert found > 1000
+
+
+def test_a_border_the_gazetteer_lacks_is_answered_without_a_query(gaz) -> None:
+    queries: list[str] = []
+    gaz._con.set_trace_callback(queries.append)
+    try:
+        assert gaz.get("border:KH-TH") is not None  # (a built border: read, then cached)
+        assert gaz.get("border:AQ-VA") is None and gaz.get("border:AQ-VN") is None
+        asked = len(queries)
+        assert gaz.get("border:FR-MN") is None
+        assert len(queries) == asked  # (the set of built borders answers: no query for the pair)
+    finally:
+        gaz._con.set_trace_callback(None)
