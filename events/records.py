@@ -987,6 +987,24 @@ def _actors_agree(event: dict, mention: dict) -> bool:
     return len(ours | theirs) <= 2 or min(len(ours), len(theirs)) <= 1
 
 
+def _one_side_told_twice(record: dict, how: dict, event: dict, event_how: dict) -> bool:
+    """Whether a mention told at no named place (a country, a region) is an earlier one's incident
+    by ACLED's unit alone: the same place and sub-event type (the caller's key), the same attacker
+    named by both, and (checked by the caller) the same day. "Iran phóng một loạt tên lửa" in the
+    lede and "truyền thông Iran xác nhận nước này đã phóng loạt tên lửa về phía Israel" later, or
+    a lede "Israel không kích Lebanon" beside "cuộc không kích của Israel … gần làng X" (a village
+    the gazetteer lacks). Two villages written of their own, or two tolls, stay two incidents.
+    Strikes only: clashes told at a region are fought on many fronts (each side's account of a
+    day's fighting in Nagorno-Karabakh is an incident of its own)."""
+    if how["specific"] or event_how["specific"] or how["support"] or record["event_type"] != lexicon.REMOTE:
+        return False
+    if record["actor1"] is None or record["actor1"] != event["actor1"]:
+        return False
+    tolls = {f for f in (record["fatalities"], event["fatalities"]) if f is not None}
+    written = {w for w in (record["location_written"], event["location_written"]) if w is not None}
+    return len(tolls) <= 1 and len(written) <= 1
+
+
 _REPORT_LAG = 3  # days a report may come after the incident it tells
 
 
@@ -1044,7 +1062,13 @@ def incidents(
             # (a toll of its own that differs, "thêm hai binh sĩ thiệt mạng", is news of its own)
             tolls = {f for f in (record["fatalities"], event["fatalities"]) if f is not None}
             lede = len(tolls) <= 1 and any(h.get("reported") and not h["specific"] for h in (how, event_how))
-            if not (how["support"] or (how["specific"] and event_how["specific"]) or same_toll or lede):
+            if not (
+                how["support"]
+                or (how["specific"] and event_how["specific"])
+                or same_toll
+                or lede
+                or _one_side_told_twice(record, how, event, event_how)
+            ):
                 if may_join is None:
                     may_join = retells(record, text, how["cue_end"])
                 if not may_join:

@@ -1718,3 +1718,49 @@ def test_a_bare_attack_at_a_region_with_two_strikes_in_it_stays_apart(extract) -
         " đêm 8/6.\n\nChính quyền khu vực Zaporizhzhia cho biết vụ tấn công xảy ra tại một khu dân cư."
     )
     assert len(out["events"]) == 3, where(out)
+
+
+# ------------------------------------------------- events7: one strike told twice at a country or region
+
+
+def test_a_strike_told_twice_at_the_country_by_its_attacker_is_one_event(extract) -> None:
+    """The lede and a later confirmation both tell one attacker's missiles at a country on one day:
+    ACLED's unit (a day, a place, a sub-event type, the actors) makes them one event."""
+    out = extract(
+        "Iran phóng một loạt tên lửa đạn đạo vào Israel tối 9/6, khiến còi báo động vang lên ở nhiều nơi.\n\n"
+        "Hãng thông tấn nhà nước Iran sau đó xác nhận quân đội Iran đã bắn loạt tên lửa về phía Israel."
+    )
+    assert kinds(out) == [(REMOTE, SHELLING)], where(out)
+    assert [m["sentence"] for m in out["events"][0]["mentions"]] == [0, 1]
+
+
+def test_a_lede_at_the_country_joins_the_strike_near_an_unknown_village(extract) -> None:
+    """The lede names the country, the body the village the gazetteer lacks: one strike, kept with
+    the body's written place and toll."""
+    out = extract(
+        "Quân đội Israel tiếp tục không kích Lebanon hôm 8/6.\n\n"
+        "Bộ Y tế Lebanon cho biết 3 người thiệt mạng trong cuộc không kích của Israel nhằm vào một chiếc xe"
+        " gần làng Kfar Dounine ở miền nam Lebanon."
+    )
+    assert kinds(out) == [(REMOTE, AIR)], where(out)
+    event = out["events"][0]
+    assert (event["location_written"], event["fatalities"]) == ("Kfar Dounine", 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two attackers
+        "Quân đội Israel không kích Lebanon hôm 8/6.\n\nHezbollah cũng không kích Lebanon hôm 8/6.",
+        # two days
+        "Quân đội Israel không kích Lebanon hôm 8/6.\n\nQuân đội Israel cũng không kích Lebanon hôm 9/6.",
+        # two villages the gazetteer lacks
+        "Quân đội Israel không kích vào một ngôi nhà gần làng Kfar Dounine ở miền nam Lebanon hôm 8/6.\n\n"
+        "Quân đội Israel cũng không kích một chiếc xe gần làng Ain Baal ở miền nam Lebanon hôm 8/6.",
+        # two tolls
+        "Israel không kích Lebanon hôm 8/6, khiến 2 người thiệt mạng.\n\n"
+        "Israel cũng không kích Lebanon hôm 8/6, khiến 5 người thiệt mạng.",
+    ],
+)
+def test_two_strikes_at_a_country_stay_two(extract, text: str) -> None:
+    assert len(extract(text)["events"]) == 2
