@@ -1764,3 +1764,48 @@ def test_a_lede_at_the_country_joins_the_strike_near_an_unknown_village(extract)
 )
 def test_two_strikes_at_a_country_stay_two(extract, text: str) -> None:
     assert len(extract(text)["events"]) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # its losses in the attack
+        "Lục quân Thái Lan báo cáo 2 binh sĩ thiệt mạng trong vụ tấn công vào căn cứ Sakda hôm 9/6.",
+        # the weapons fired at it, in the passive
+        "Quân đội Israel thông báo khoảng 8 quả đạn súng cối đã được bắn từ thành phố Rafah nhằm vào cửa khẩu"
+        " Kerem Shalom hôm 9/6.",
+    ],
+)
+def test_the_struck_side_that_speaks_is_not_the_attacker(extract, text: str) -> None:
+    """The side that reports an attack it suffered, naming no attacker, is its target: made the
+    attacker, it kept the retelling of an incident apart from the incident (another actor1)."""
+    (event,) = extract(text)["events"]
+    assert event["actor1"] is None, event["actor1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker"),
+    [
+        ("Quân đội Israel cho biết đã không kích một kho vũ khí ở thị trấn Nabatieh hôm 9/6.", "Israel"),
+        (
+            "Bộ Quốc phòng Nga thông báo đã giành quyền kiểm soát làng Novoselivka ở tỉnh Donetsk hôm 9/6.",
+            "Russia",
+        ),
+        ("Quân đội Nga tấn công thành phố Kharkiv hôm 9/6, khiến 3 người thiệt mạng.", "Russia"),
+    ],
+)
+def test_the_speaker_of_its_own_action_stays_the_attacker(extract, text: str, attacker: str) -> None:
+    (event,) = extract(text)["events"]
+    assert event["actor1"] == f"Military Forces of {attacker}"
+
+
+def test_a_retelling_of_the_struck_side_joins_the_attack_it_names(extract) -> None:
+    """The attacker's shelling of a base the gazetteer lacks, then the struck army's toll in "the
+    attack on" that base: one incident (the retelling names no attacker of its own)."""
+    out = extract(
+        "Người phát ngôn quân đội Thái Lan cho biết lực lượng Campuchia đã dùng pháo tấn công căn cứ Sakda"
+        " hôm 9/6.\n\n"
+        "Lục quân Thái Lan báo cáo 2 binh sĩ thiệt mạng trong vụ tấn công vào căn cứ Sakda."
+    )
+    assert len(out["events"]) == 1, [(e["actor1"], e["location"]) for e in out["events"]]
+    assert out["events"][0]["actor1"] == "Military Forces of Cambodia"
