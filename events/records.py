@@ -590,12 +590,13 @@ def claim(
 # (not the accused: "quân đội Israel cũng bị cáo buộc đã …")
 _ACCUSES = re.compile(r"\s*(?:[^\s,.;]+\s+){0,3}?(?<!bị )(?:cáo buộc|tố cáo|tố|lên án)(?!\w)")
 # The speaker tells an attack it suffered, naming no attacker: its weapons fired at it in the passive
-# ("khoảng 8 quả đạn súng cối đã được bắn từ …", right after the cue) or its own losses in it ("báo cáo
-# 2 binh sĩ thiệt mạng trong vụ tấn công …", right before the cue)
+# ("khoảng 8 quả đạn súng cối đã được bắn từ …", right after the cue) or its soldiers lost in it ("báo
+# cáo 2 binh sĩ thiệt mạng trong vụ tấn công …", right before the cue; a toll of people may be anyone's)
 _FIRED_AT = re.compile(
     r"\s*(?:[^\s,.;]+\s+){0,2}?(?:đã\s+)?(?:được|bị)\s+(?:bắn|phóng|nã|khai hỏa|thả)(?!\w)"
 )
 _LOSSES_IN = re.compile(
+    r"(?:binh sĩ|quân nhân|binh lính|lính|chiến sĩ)[^,.;]{0,40}?"
     r"(?:thiệt mạng|tử vong|tử trận|hy sinh|bị thương|thương vong)\s+(?:trong|do|vì|sau)\s+"
     r"(?:(?:các|những|một|hai)\s+)?(?:(?:vụ|cuộc|đợt|trận)\s+)?$"
 )
@@ -606,7 +607,7 @@ def _struck_side_speaks(lowered_text: str, cue: int, cue_end: int) -> bool:
     the attacker a claim of its own action would make it."""
     return bool(
         _FIRED_AT.match(lowered_text, cue_end, cue_end + 40)
-        or _LOSSES_IN.search(lowered_text, max(0, cue - 60), cue)
+        or _LOSSES_IN.search(lowered_text, max(0, cue - 100), cue)
     )
 
 
