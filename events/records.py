@@ -1029,7 +1029,21 @@ def _one_side_told_twice(record: dict, how: dict, event: dict, event_how: dict) 
         return False
     tolls = {f for f in (record["fatalities"], event["fatalities"]) if f is not None}
     written = {w for w in (record["location_written"], event["location_written"]) if w is not None}
-    return len(tolls) <= 1 and len(written) <= 1
+    return len(tolls) <= 1 and len(written) <= 1 and not _counted(record) and not _counted(event)
+
+
+# "khoảng 20 cuộc không kích", "3 vụ tấn công": strikes counted, many incidents (a tally), not one
+_COUNTED = re.compile(
+    r"(?<!\w)(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|hàng chục|hàng trăm|nhiều)"
+    r"\s+(?:cuộc|vụ|đợt|trận|lần)\s"
+)
+
+
+def _counted(record: dict) -> bool:
+    """Whether the mention counts the strikes it tells (:data:`_COUNTED`, just before its cue)."""
+    text, cue = record["text"].lower(), (record["cue"] or "").lower()
+    at = text.find(cue) if cue else -1
+    return at >= 0 and _COUNTED.search(text, max(0, at - 30), at + len(cue)) is not None
 
 
 _REPORT_LAG = 3  # days a report may come after the incident it tells

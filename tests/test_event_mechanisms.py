@@ -1760,6 +1760,11 @@ def test_a_lede_at_the_country_joins_the_strike_near_an_unknown_village(extract)
         # two tolls
         "Israel không kích Lebanon hôm 8/6, khiến 2 người thiệt mạng.\n\n"
         "Israel cũng không kích Lebanon hôm 8/6, khiến 5 người thiệt mạng.",
+        # a car struck on a road, and a tally of strikes elsewhere in the country
+        "Một chỉ huy của Hezbollah thiệt mạng khi máy bay không người lái của Israel không kích chiếc xe của"
+        " ông trên một tuyến đường ven biển ở miền nam Lebanon hôm 8/6.\n\nNguồn tin Lebanon cho biết máy bay"
+        " chiến đấu Israel cũng đã thực hiện khoảng 15 cuộc không kích nhằm vào các vị trí của Hezbollah ở"
+        " miền đông Lebanon hôm 8/6.",
     ],
 )
 def test_two_strikes_at_a_country_stay_two(extract, text: str) -> None:
