@@ -1023,6 +1023,8 @@ def _one_side_told_twice(record: dict, how: dict, event: dict, event_how: dict) 
     day's fighting in Nagorno-Karabakh is an incident of its own)."""
     if how["specific"] or event_how["specific"] or how["support"] or record["event_type"] != lexicon.REMOTE:
         return False
+    if how["own_date"] and not event_how["own_date"]:
+        return False  # (an undated lede is today's news: a recap's day told later must not re-date it)
     # (an attacker named by one and left unnamed by the other is no second attacker)
     attackers = {a for a in (record["actor1"], event["actor1"]) if a is not None}
     if len(attackers) != 1:

@@ -1814,3 +1814,13 @@ def test_a_retelling_of_the_struck_side_joins_the_attack_it_names(extract) -> No
     )
     assert len(out["events"]) == 1, [(e["actor1"], e["location"]) for e in out["events"]]
     assert out["events"][0]["actor1"] == "Military Forces of Cambodia"
+
+
+def test_an_undated_lede_is_not_redated_by_a_recap_at_the_country(extract) -> None:
+    """An undated lede (the article's news) and a strike of days before told later at the same
+    country by the same attacker: two incidents; the recap's day never moves the lede."""
+    out = extract(
+        "Quân đội Israel tiếp tục không kích Lebanon, bất chấp lệnh ngừng bắn.\n\n"
+        "Hôm 5/6, quân đội Israel cũng đã không kích Lebanon."
+    )
+    assert sorted(e["date"] for e in out["events"]) == ["2025-06-05", "2025-06-10"], where(out)
