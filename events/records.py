@@ -589,6 +589,28 @@ def claim(
 # "bị X tấn công": X acts; "cuộc tấn công của X", "các cuộc pháo kích từ phía X": X acts.
 # (not the accused: "quân đội Israel cũng bị cáo buộc đã …")
 _ACCUSES = re.compile(r"\s*(?:[^\s,.;]+\s+){0,3}?(?<!bị )(?:cáo buộc|tố cáo|tố|lên án)(?!\w)")
+# The speaker tells an attack it suffered, naming no attacker: its weapons fired at it in the passive
+# ("khoảng 8 quả đạn súng cối đã được bắn từ …", right after the cue) or its soldiers lost in it ("báo
+# cáo 2 binh sĩ thiệt mạng trong vụ tấn công …", right before the cue; a toll of people may be anyone's)
+_FIRED_AT = re.compile(
+    r"\s*(?:[^\s,.;]+\s+){0,2}?(?:đã\s+)?(?:được|bị)\s+(?:bắn|phóng|nã|khai hỏa|thả)(?!\w)"
+)
+_LOSSES_IN = re.compile(
+    r"(?:binh sĩ|quân nhân|binh lính|lính|chiến sĩ)[^,.;]{0,40}?"
+    r"(?:thiệt mạng|tử vong|tử trận|hy sinh|bị thương|thương vong)\s+(?:trong|do|vì|sau)\s+"
+    r"(?:(?:các|những|một|hai)\s+)?(?:(?:vụ|cuộc|đợt|trận)\s+)?$"
+)
+
+
+def _struck_side_speaks(lowered_text: str, cue: int, cue_end: int) -> bool:
+    """Whether the claimant tells the attack as its target (see _FIRED_AT, _LOSSES_IN): then it is not
+    the attacker a claim of its own action would make it."""
+    return bool(
+        _FIRED_AT.match(lowered_text, cue_end, cue_end + 40)
+        or _LOSSES_IN.search(lowered_text, max(0, cue - 100), cue)
+    )
+
+
 _PASSIVE = re.compile(r"(?<!\w)bị\s+(?:(?:quân đội|lực lượng|các lực lượng|quân|phía|pháo binh)\s+)?$")
 # "do X" is the attack's agent only before the verb of carrying it out ("do không quân Israel tiến
 # hành"), not of making its weapon ("UAV … do Iran sản xuất")
@@ -760,7 +782,7 @@ def actors(
         first = attacker[0]
         others = [p for p in before if p.place.country != first.place.country]
         second = others[-1] if others else None
-    elif before:
+    elif before and not (text is not None and _struck_side_speaks(_lowered(text), cue, cue_end)):
         first = before[-1]
     elif received:  # "trúng tên lửa Nga": the weapon's owner
         first = next(
@@ -784,6 +806,8 @@ def actors(
         accuses = first is not None and text is not None and event_type in VIOLENT
         if accuses and _ACCUSES.match(_lowered(text), first.mention.end):  # type: ignore[union-attr]
             first = None  # "Giới chức Ukraine cáo buộc Nga … phá hủy …": who accuses is not who acts
+        elif accuses and _struck_side_speaks(_lowered(text), cue, cue_end):  # type: ignore[arg-type]
+            first = None  # "Quân đội Israel thông báo 8 quả đạn cối đã được bắn vào …": the struck side
     if second is None and attacker and first is attacker[0] and claimant_at is not None:
         second = next(  # "Bộ Quốc phòng Armenia cho hay … đã đẩy lùi cuộc tấn công của Azerbaijan"
             (p for p in places.at(claimant_at) if p.place.kind == "country"
@@ -987,6 +1011,43 @@ def _actors_agree(event: dict, mention: dict) -> bool:
     return len(ours | theirs) <= 2 or min(len(ours), len(theirs)) <= 1
 
 
+def _one_side_told_twice(record: dict, how: dict, event: dict, event_how: dict) -> bool:
+    """Whether a mention told at no named place (a country, a region) is an earlier one's incident
+    by ACLED's unit alone: the same place and sub-event type (the caller's key), one attacker (named
+    by one at least), and (checked by the caller) the same day and actors that agree. "Iran phóng
+    một loạt tên lửa" in the lede and "truyền thông Iran xác nhận nước này đã phóng loạt tên lửa về
+    phía Israel" later, or
+    a lede "Israel không kích Lebanon" beside "cuộc không kích của Israel … gần làng X" (a village
+    the gazetteer lacks). Two villages written of their own, or two tolls, stay two incidents.
+    Strikes only: clashes told at a region are fought on many fronts (each side's account of a
+    day's fighting in Nagorno-Karabakh is an incident of its own)."""
+    if how["specific"] or event_how["specific"] or how["support"] or record["event_type"] != lexicon.REMOTE:
+        return False
+    if how["own_date"] and not event_how["own_date"]:
+        return False  # (an undated lede is today's news: a recap's day told later must not re-date it)
+    # (an attacker named by one and left unnamed by the other is no second attacker)
+    attackers = {a for a in (record["actor1"], event["actor1"]) if a is not None}
+    if len(attackers) != 1:
+        return False
+    tolls = {f for f in (record["fatalities"], event["fatalities"]) if f is not None}
+    written = {w for w in (record["location_written"], event["location_written"]) if w is not None}
+    return len(tolls) <= 1 and len(written) <= 1 and not _counted(record) and not _counted(event)
+
+
+# "khoảng 20 cuộc không kích", "3 vụ tấn công": strikes counted, many incidents (a tally), not one
+_COUNTED = re.compile(
+    r"(?<!\w)(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|hàng chục|hàng trăm|nhiều)"
+    r"\s+(?:cuộc|vụ|đợt|trận|lần)\s"
+)
+
+
+def _counted(record: dict) -> bool:
+    """Whether the mention counts the strikes it tells (:data:`_COUNTED`, just before its cue)."""
+    text, cue = record["text"].lower(), (record["cue"] or "").lower()
+    at = text.find(cue) if cue else -1
+    return at >= 0 and _COUNTED.search(text, max(0, at - 30), at + len(cue)) is not None
+
+
 _REPORT_LAG = 3  # days a report may come after the incident it tells
 
 
@@ -1044,7 +1105,13 @@ def incidents(
             # (a toll of its own that differs, "thêm hai binh sĩ thiệt mạng", is news of its own)
             tolls = {f for f in (record["fatalities"], event["fatalities"]) if f is not None}
             lede = len(tolls) <= 1 and any(h.get("reported") and not h["specific"] for h in (how, event_how))
-            if not (how["support"] or (how["specific"] and event_how["specific"]) or same_toll or lede):
+            if not (
+                how["support"]
+                or (how["specific"] and event_how["specific"])
+                or same_toll
+                or lede
+                or _one_side_told_twice(record, how, event, event_how)
+            ):
                 if may_join is None:
                     may_join = retells(record, text, how["cue_end"])
                 if not may_join:

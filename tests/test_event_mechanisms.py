@@ -1718,3 +1718,109 @@ def test_a_bare_attack_at_a_region_with_two_strikes_in_it_stays_apart(extract) -
         " đêm 8/6.\n\nChính quyền khu vực Zaporizhzhia cho biết vụ tấn công xảy ra tại một khu dân cư."
     )
     assert len(out["events"]) == 3, where(out)
+
+
+# ------------------------------------------------- events7: one strike told twice at a country or region
+
+
+def test_a_strike_told_twice_at_the_country_by_its_attacker_is_one_event(extract) -> None:
+    """The lede and a later confirmation both tell one attacker's missiles at a country on one day:
+    ACLED's unit (a day, a place, a sub-event type, the actors) makes them one event."""
+    out = extract(
+        "Iran phóng một loạt tên lửa đạn đạo vào Israel tối 9/6, khiến còi báo động vang lên ở nhiều nơi.\n\n"
+        "Hãng thông tấn nhà nước Iran sau đó xác nhận quân đội Iran đã bắn loạt tên lửa về phía Israel."
+    )
+    assert kinds(out) == [(REMOTE, SHELLING)], where(out)
+    assert [m["sentence"] for m in out["events"][0]["mentions"]] == [0, 1]
+
+
+def test_a_lede_at_the_country_joins_the_strike_near_an_unknown_village(extract) -> None:
+    """The lede names the country, the body the village the gazetteer lacks: one strike, kept with
+    the body's written place and toll."""
+    out = extract(
+        "Quân đội Israel tiếp tục không kích Lebanon hôm 8/6.\n\n"
+        "Bộ Y tế Lebanon cho biết 3 người thiệt mạng trong cuộc không kích của Israel nhằm vào một chiếc xe"
+        " gần làng Kfar Dounine ở miền nam Lebanon."
+    )
+    assert kinds(out) == [(REMOTE, AIR)], where(out)
+    event = out["events"][0]
+    assert (event["location_written"], event["fatalities"]) == ("Kfar Dounine", 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two attackers
+        "Quân đội Israel không kích Lebanon hôm 8/6.\n\nHezbollah cũng không kích Lebanon hôm 8/6.",
+        # two days
+        "Quân đội Israel không kích Lebanon hôm 8/6.\n\nQuân đội Israel cũng không kích Lebanon hôm 9/6.",
+        # two villages the gazetteer lacks
+        "Quân đội Israel không kích vào một ngôi nhà gần làng Kfar Dounine ở miền nam Lebanon hôm 8/6.\n\n"
+        "Quân đội Israel cũng không kích một chiếc xe gần làng Ain Baal ở miền nam Lebanon hôm 8/6.",
+        # two tolls
+        "Israel không kích Lebanon hôm 8/6, khiến 2 người thiệt mạng.\n\n"
+        "Israel cũng không kích Lebanon hôm 8/6, khiến 5 người thiệt mạng.",
+        # a car struck on a road, and a tally of strikes elsewhere in the country
+        "Một chỉ huy của Hezbollah thiệt mạng khi máy bay không người lái của Israel không kích chiếc xe của"
+        " ông trên một tuyến đường ven biển ở miền nam Lebanon hôm 8/6.\n\nNguồn tin Lebanon cho biết máy bay"
+        " chiến đấu Israel cũng đã thực hiện khoảng 15 cuộc không kích nhằm vào các vị trí của Hezbollah ở"
+        " miền đông Lebanon hôm 8/6.",
+    ],
+)
+def test_two_strikes_at_a_country_stay_two(extract, text: str) -> None:
+    assert len(extract(text)["events"]) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # its losses in the attack
+        "Lục quân Thái Lan báo cáo 2 binh sĩ thiệt mạng trong vụ tấn công vào căn cứ Sakda hôm 9/6.",
+        # the weapons fired at it, in the passive
+        "Quân đội Israel thông báo khoảng 8 quả đạn súng cối đã được bắn từ thành phố Rafah nhằm vào cửa khẩu"
+        " Kerem Shalom hôm 9/6.",
+    ],
+)
+def test_the_struck_side_that_speaks_is_not_the_attacker(extract, text: str) -> None:
+    """The side that reports an attack it suffered, naming no attacker, is its target: made the
+    attacker, it kept the retelling of an incident apart from the incident (another actor1)."""
+    (event,) = extract(text)["events"]
+    assert event["actor1"] is None, event["actor1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker"),
+    [
+        ("Quân đội Israel cho biết đã không kích một kho vũ khí ở thị trấn Nabatieh hôm 9/6.", "Israel"),
+        (
+            "Bộ Quốc phòng Nga thông báo đã giành quyền kiểm soát làng Novoselivka ở tỉnh Donetsk hôm 9/6.",
+            "Russia",
+        ),
+        ("Quân đội Nga tấn công thành phố Kharkiv hôm 9/6, khiến 3 người thiệt mạng.", "Russia"),
+    ],
+)
+def test_the_speaker_of_its_own_action_stays_the_attacker(extract, text: str, attacker: str) -> None:
+    (event,) = extract(text)["events"]
+    assert event["actor1"] == f"Military Forces of {attacker}"
+
+
+def test_a_retelling_of_the_struck_side_joins_the_attack_it_names(extract) -> None:
+    """The attacker's shelling of a base the gazetteer lacks, then the struck army's toll in "the
+    attack on" that base: one incident (the retelling names no attacker of its own)."""
+    out = extract(
+        "Người phát ngôn quân đội Thái Lan cho biết lực lượng Campuchia đã dùng pháo tấn công căn cứ Sakda"
+        " hôm 9/6.\n\n"
+        "Lục quân Thái Lan báo cáo 2 binh sĩ thiệt mạng trong vụ tấn công vào căn cứ Sakda."
+    )
+    assert len(out["events"]) == 1, [(e["actor1"], e["location"]) for e in out["events"]]
+    assert out["events"][0]["actor1"] == "Military Forces of Cambodia"
+
+
+def test_an_undated_lede_is_not_redated_by_a_recap_at_the_country(extract) -> None:
+    """An undated lede (the article's news) and a strike of days before told later at the same
+    country by the same attacker: two incidents; the recap's day never moves the lede."""
+    out = extract(
+        "Quân đội Israel tiếp tục không kích Lebanon, bất chấp lệnh ngừng bắn.\n\n"
+        "Hôm 5/6, quân đội Israel cũng đã không kích Lebanon."
+    )
+    assert sorted(e["date"] for e in out["events"]) == ["2025-06-05", "2025-06-10"], where(out)
