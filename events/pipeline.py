@@ -31,7 +31,6 @@ from events.records import (
     incidents,
     is_background,
     is_where_clause,
-    refers_back,
 )
 from events.resolve import ResolvedPlace, Resolver, is_actor_mention
 from events.sentences import sentence_roles, split_sentences
@@ -667,11 +666,9 @@ class Extractor:
                             break
                     else:
                         chosen = dates[lo]  # the sentence's first
-                        if _of_another(text, clause, chosen):
-                            chosen = None  # (as above)
         if chosen is not None and _SINCE_COMPARED.search(text, max(0, chosen.start - 30), chosen.start):
             chosen = None  # "các cuộc đụng độ tồi tệ nhất kể từ năm 2016": what it is compared with
-        elif chosen is not None and refers_back(text, clause, chosen.start):
+        elif chosen is not None and _of_another(text, clause, chosen):
             chosen = None  # "đấu súng trong đêm … sau vụ tấn công … hôm 22-4": the other incident's day
         if chosen is None:
             return DateRef(reference.isoformat(), None, max(2, reference_precision), own=False)
@@ -690,7 +687,7 @@ class Extractor:
 # what opens the telling of another, earlier or later, incident after a clause's cue: "… sau vụ tấn công
 # khủng bố … hôm 22-4", "… để đáp trả cuộc không kích ngày 1/10", "… sau khi Hamas phóng rocket hôm 3/10"
 _ANOTHER_INCIDENT = re.compile(
-    r"(?<!\w)(?:(?:sau|trước)\s+khi|(?:(?:ngay|chỉ|vài\s+giờ|ít\s+giờ)\s+)?sau|kể\s+từ|đáp\s+trả|trả\s+đũa)"
+    r"(?<!\w)(?:(?:sau|trước)\s+khi|(?:(?:ngay|chỉ|vài\s+giờ|ít\s+giờ)\s+)?sau|kể\s+từ|đáp\s+trả|trả\s+đũa|trả\s+thù)"
     r"(?:\s+(?:lại|cho|các|những|một|hai|ba))?\s+(?:vụ|cuộc|đợt|trận|loạt|đòn)(?!\w)"
     r"|(?<!\w)(?:sau|trước)\s+khi(?!\w)",
     re.IGNORECASE,

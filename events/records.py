@@ -378,7 +378,8 @@ _BACK_REFERENCE = re.compile(
 
 def refers_back(text: str, clause: Clause, at: int) -> bool:
     """Whether what is named at ``at``, after the clause's cue, lies in a back-reference to another
-    incident (:data:`_BACK_REFERENCE`): its place and day are that incident's, not the clause's."""
+    incident (:data:`_BACK_REFERENCE`): its place is that incident's, not the clause's (a date
+    there is judged by ``pipeline._of_another``, which also knows "sau khi", "kể từ")."""
     if clause.cue_start is None or at <= clause.cue_start + len(clause.cue or ""):
         return False
     start = max(clause.cue_start + len(clause.cue or ""), at - 90)
