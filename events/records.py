@@ -18,8 +18,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import ahocorasick
-import shapely
-from shapely.geometry import shape
 
 from events import lexicon
 from events.clauses import Clause
@@ -548,7 +546,7 @@ def _apart_member(other: ResolvedPlace, members: list[ResolvedPlace]) -> bool:
         broad, narrow = (other, member) if _rank(other) > _rank(member) else (member, other)
         if _rank(broad) == _rank(narrow):
             continue
-        if narrow.place.lat is None or _inside(broad.place, narrow.place.lat, narrow.place.lon):
+        if narrow.place.lat is None or broad.place.covers(narrow.place.lat, narrow.place.lon):
             return False
     return True
 
@@ -1329,38 +1327,12 @@ def _region_accounts(events: list[dict], places: dict[str, Candidate]) -> list[d
             and region.contains(e["lat"], e["lon"])
             and _actors_agree(e, event)
         ]
-        if len(held) != 1 or not _inside(region, held[0]["lat"], held[0]["lon"]):
+        if len(held) != 1 or not region.covers(held[0]["lat"], held[0]["lon"]):
             continue
         target = held[0]
         gone.add(id(event))
         _absorb(target, event)
     return [e for e in events if id(e) not in gone]
-
-
-def _inside(region: Candidate, lat: float, lon: float) -> bool:
-    """Whether the point lies within the region's outline (its extent when it has none)."""
-    key = (region.id, region.bbox, region.geometry_loader)
-    outline = _OUTLINES.get(key, _OUTLINES)
-    if outline is _OUTLINES:  # (not read yet: a query, a JSON parse and a polygon, milliseconds)
-        stored = region.geometry_loader(region.id) if region.geometry_loader else None
-        if stored:  # (parsed by GEOS: several times faster than json and shape(), as store._outline)
-            outline = shapely.from_geojson(stored)
-            outline = outline if outline.geom_type in ("Polygon", "MultiPolygon") else None
-        else:
-            geometry = region.geometry  # (its extent, or its point)
-            outline = shape(geometry) if geometry.get("type") in ("Polygon", "MultiPolygon") else None
-        if not region.id.startswith("user:"):  # (a place of the user layer may change)
-            if len(_OUTLINES) >= 256:
-                _OUTLINES.clear()
-            _OUTLINES[key] = outline
-    if outline is None:
-        return region.contains(lat, lon)
-    return bool(outline.covers(shapely.Point(lon, lat)))
-
-
-# the outlines _inside read, by place (a built place's outline changes only with a new gazetteer file,
-# read by a new connection: its loader is part of the key)
-_OUTLINES: dict = {}
 
 
 _BARE_ATTACKS = frozenset({"tấn công", "tập kích", "tiến công"})
@@ -1508,7 +1480,7 @@ def _bare_attacks_told(events: list[dict], own: dict[int, bool], places: dict[st
             day = dt.date.fromisoformat(event["date"])
             region = places.get(event["place_id"])
             held = (
-                [s for s in strikes if s["lat"] is not None and _inside(region, s["lat"], s["lon"])]
+                [s for s in strikes if s["lat"] is not None and region.covers(s["lat"], s["lon"])]
                 if region is not None and region.kind == "admin1" and not event["location_written"]
                 else []
             )

@@ -55,6 +55,33 @@ class Candidate:
         west, south, east, north = self.bbox
         return south <= lat <= north and west <= lon <= east
 
+    def covers(self, lat: float, lon: float) -> bool:
+        """True when the point lies within this place's outline (its extent when it has none).
+
+        Outlines are parsed once (GEOS reads the stored GeoJSON several times faster than
+        ``json`` and ``shape()``) and kept for built places; a user place may change."""
+        import shapely
+        from shapely.geometry import shape
+
+        key = (self.id, self.bbox, self.geometry_loader)
+        outline = _OUTLINES.get(key, _OUTLINES)
+        if outline is _OUTLINES:
+            stored = self.geometry_loader(self.id) if self.geometry_loader else None
+            if stored:
+                outline = shapely.from_geojson(stored)
+            else:
+                geometry = self.geometry  # (its extent, or its point)
+                outline = shape(geometry) if geometry.get("type") == "Polygon" else None
+            if outline is not None and outline.geom_type not in ("Polygon", "MultiPolygon"):
+                outline = None
+            if not self.id.startswith("user:"):
+                if len(_OUTLINES) >= 256:
+                    _OUTLINES.clear()
+                _OUTLINES[key] = outline
+        if outline is None:
+            return self.contains(lat, lon)
+        return bool(outline.covers(shapely.Point(lon, lat)))
+
     def to_dict(self, geometry: bool = False) -> dict:
         """A JSON-ready dict; the geometry only when asked (country outlines are large)."""
         data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "geometry_loader"}
@@ -63,3 +90,8 @@ class Candidate:
         if geometry:
             data["geometry"] = self.geometry
         return data
+
+
+# the outlines Candidate.covers read, by place (a built place's outline changes only with a new
+# gazetteer file, read by a new connection: its loader is part of the key)
+_OUTLINES: dict = {}
